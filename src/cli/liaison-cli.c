@@ -1,0 +1,72 @@
+/* liaison-cli.c: the command-line front end, for headless runs (cron,
+ * systemd) and scripting. Commands are added as the core gains them.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-cli"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+/* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
+ * understood, 1 for an operation that failed. */
+enum
+{
+  EXIT_USAGE = 2,
+};
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean show_version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_version,
+      N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Keep LeadSquared and HighLevel in step from a terminal."));
+  g_option_context_set_description (context,
+                                    _("No commands are available in this version yet; use the "
+                                      "Liaison application."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("liaison-cli: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see what it can do.\n"), "liaison-cli");
+      return EXIT_USAGE;
+    }
+
+  if (show_version)
+    {
+      g_print ("liaison-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return EXIT_USAGE;
+    }
+
+  g_printerr (_("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
+              argv[1], "liaison-cli");
+  return EXIT_USAGE;
+}

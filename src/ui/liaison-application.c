@@ -1,0 +1,256 @@
+/* liaison-application.c: application-wide actions (quit, preferences, about,
+ * switching pages from the command line) and the color scheme setting.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-application"
+
+#include <glib/gi18n.h>
+
+#include "liaison-application.h"
+#include "liaison-preferences-window.h"
+#include "liaison-window.h"
+
+struct _LiaisonApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "page", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window on PAGE (overview, contacts, mapping, conflicts, appointments, history, "
+       "accounts)"),
+    N_("PAGE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"),
+    NULL },
+  { NULL }
+};
+
+LiaisonApplication *
+liaison_application_new (void)
+{
+  return g_object_new (LIAISON_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+GSettings *
+liaison_application_get_settings (LiaisonApplication *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static LiaisonWindow *
+liaison_application_ensure_window (LiaisonApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (liaison_window_new (self));
+
+  return LIAISON_WINDOW (window);
+}
+
+static void
+liaison_application_activate (GApplication *app)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (liaison_application_ensure_window (self)));
+}
+
+static gint
+liaison_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  const char *page = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_variant_dict_lookup (options, "page", "&s", &page))
+    return -1;
+
+  if (!liaison_window_is_page_name (page))
+    {
+      g_autofree char *names = liaison_window_list_page_names ();
+
+      g_printerr (_("There is no page called “%s”. The pages are: %s.\n"), page, names);
+      return EXIT_FAILURE;
+    }
+
+  /* Register first so that the page is switched in the instance that owns
+   * the window, whether that is this process or one already running. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string (page));
+  return EXIT_SUCCESS;
+}
+
+static void
+liaison_application_show_page (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LiaisonApplication *self = user_data;
+  LiaisonWindow *window = liaison_application_ensure_window (self);
+
+  liaison_window_show_page (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+liaison_application_quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LiaisonApplication *self = user_data;
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window lets it save its state; the application then ends
+   * by itself when the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+liaison_application_preferences (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  LiaisonPreferencesWindow *preferences = liaison_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+liaison_application_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Liaison authors", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Liaison"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Liaison authors"),
+                         "version", PACKAGE_VERSION,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_BUGREPORT,
+                         "developers", developers,
+                         "copyright", "© 2026 The Liaison authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: replace with your names, one name per line. */
+                         "translator-credits", _("translator-credits"),
+                         "comments",
+                         _("Keeps LeadSquared and HighLevel in step, both ways, and shows "
+                           "exactly what it does."),
+                         NULL);
+}
+
+static void
+liaison_application_apply_color_scheme (LiaisonApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+    default:
+      /* Follow the system's preference, as GNOME apps should by default. */
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+on_color_scheme_changed (GSettings *settings, const char *key, LiaisonApplication *self)
+{
+  liaison_application_apply_color_scheme (self);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", liaison_application_quit },
+  { "preferences", liaison_application_preferences },
+  { "about", liaison_application_about },
+  { "show-page", liaison_application_show_page, "s" },
+};
+
+static void
+liaison_application_startup (GApplication *app)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (app);
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (liaison_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]){ "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences",
+                                         (const char *[]){ "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close",
+                                         (const char *[]){ "<Control>w", NULL });
+  liaison_window_set_page_accels (gtk_app);
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (on_color_scheme_changed), self, 0);
+  liaison_application_apply_color_scheme (self);
+}
+
+static void
+liaison_application_dispose (GObject *object)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (liaison_application_parent_class)->dispose (object);
+}
+
+static void
+liaison_application_class_init (LiaisonApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = liaison_application_dispose;
+
+  app_class->activate = liaison_application_activate;
+  app_class->startup = liaison_application_startup;
+  app_class->handle_local_options = liaison_application_handle_local_options;
+}
+
+static void
+liaison_application_init (LiaisonApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (
+      G_APPLICATION (self), _("Keep LeadSquared and HighLevel in step, both ways."));
+}

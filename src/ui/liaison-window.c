@@ -1,0 +1,278 @@
+/* liaison-window.c: the main window. The sidebar is built from the pages of
+ * the content stack, so a page declared in the template is reachable by its
+ * row, by Alt+number and by the win.show-page action alike. The window keeps
+ * its size, maximized state and last page in GSettings.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-window"
+
+#include <glib/gi18n.h>
+
+#include "liaison-window-private.h"
+
+struct _LiaisonWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings *settings;
+
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar;
+  GtkStack *stack;
+  AdwWindowTitle *content_title;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* In sidebar order; Alt+1 opens the first. The titles and icons live in the
+ * template, next to each page. */
+static const char *const page_names[] = {
+  "overview", "contacts", "mapping", "conflicts", "appointments", "history", "accounts",
+};
+
+gboolean
+liaison_window_is_page_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+char *
+liaison_window_list_page_names (void)
+{
+  return g_strjoinv (", ", (char **) page_names);
+}
+
+void
+liaison_window_set_page_accels (GtkApplication *application)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", page_names[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      gtk_application_set_accels_for_action (application, action, (const char *[]){ accel, NULL });
+    }
+}
+
+LiaisonWindow *
+liaison_window_new (LiaisonApplication *application)
+{
+  return g_object_new (LIAISON_TYPE_WINDOW, "application", application, NULL);
+}
+
+GtkListBox *
+liaison_window_get_sidebar (LiaisonWindow *self)
+{
+  return self->sidebar;
+}
+
+GtkStack *
+liaison_window_get_stack (LiaisonWindow *self)
+{
+  return self->stack;
+}
+
+AdwWindowTitle *
+liaison_window_get_content_title (LiaisonWindow *self)
+{
+  return self->content_title;
+}
+
+const char *
+liaison_window_get_page (LiaisonWindow *self)
+{
+  g_return_val_if_fail (LIAISON_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+liaison_window_show_page (LiaisonWindow *self, const char *name)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  if (!liaison_window_is_page_name (name))
+    {
+      g_warning ("No page called “%s”", name);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkWidget *
+create_sidebar_row (GtkStackPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "sidebar-row-label");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
+                                  -1);
+  return row;
+}
+
+static void
+populate_sidebar (LiaisonWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *child = gtk_stack_get_child_by_name (self->stack, page_names[i]);
+
+      /* The list of names and the template are both ours; a mismatch is a
+       * programming error caught by the window test. */
+      g_return_if_fail (child != NULL);
+      gtk_list_box_append (self->sidebar, create_sidebar_row (gtk_stack_get_page (self->stack, child)));
+    }
+}
+
+static void
+on_sidebar_row_activated (GtkListBox *list, GtkListBoxRow *row, LiaisonWindow *self)
+{
+  liaison_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_back_clicked (GtkButton *button, LiaisonWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+
+  if (name == NULL || child == NULL)
+    return;
+
+  adw_window_title_set_title (self->content_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+
+  /* Keep the sidebar's selection in step when the page changes by a
+   * shortcut or a button rather than by a click in the sidebar. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+}
+
+static void
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  liaison_window_show_page (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+liaison_window_save_state (LiaisonWindow *self)
+{
+  int width, height;
+  const char *page;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  /* A maximized window's size is not the one to come back to. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+  g_settings_apply (self->settings);
+}
+
+static void
+liaison_window_restore_state (LiaisonWindow *self)
+{
+  g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    liaison_window_is_page_name (page) ? page : page_names[0]);
+  on_visible_page_changed (self->stack, NULL, self);
+}
+
+static gboolean
+liaison_window_close_request (GtkWindow *window)
+{
+  liaison_window_save_state (LIAISON_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
+}
+
+static void
+liaison_window_dispose (GObject *object)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->dispose (object);
+}
+
+static void
+liaison_window_class_init (LiaisonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = liaison_window_dispose;
+  window_class->close_request = liaison_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/liaison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
+
+static void
+liaison_window_init (LiaisonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  populate_sidebar (self);
+  liaison_window_restore_state (self);
+}

@@ -1,0 +1,28 @@
+/* liaison-window.h: the main window, a sidebar of pages beside their content.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-application.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_WINDOW (liaison_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonWindow, liaison_window, LIAISON, WINDOW, AdwApplicationWindow)
+
+LiaisonWindow *liaison_window_new             (LiaisonApplication *application);
+void           liaison_window_show_page       (LiaisonWindow      *self,
+                                               const char         *name);
+const char    *liaison_window_get_page        (LiaisonWindow      *self);
+
+gboolean       liaison_window_is_page_name    (const char         *name);
+char          *liaison_window_list_page_names (void);
+void           liaison_window_set_page_accels (GtkApplication     *application);
+
+G_END_DECLS

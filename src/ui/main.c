@@ -1,0 +1,24 @@
+/* main.c: starts the Liaison application.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "liaison-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (LiaisonApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = liaison_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
