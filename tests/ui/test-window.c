@@ -152,6 +152,7 @@ static void
 test_window_state_round_trip (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last_page = NULL;
   LiaisonWindow *window;
   int width, height;
 
@@ -178,7 +179,8 @@ test_window_state_round_trip (void)
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
-  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "contacts");
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "contacts");
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   /* Whether a maximized window comes back maximized is up to the window
