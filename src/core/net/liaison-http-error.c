@@ -1,0 +1,384 @@
+/* liaison-http-error.c: turns what came back (or failed to) into a
+ * LIAISON_HTTP_ERROR a person can act on, carrying the server's own words.
+ *
+ * Both services' error bodies are understood here: HighLevel's
+ * {statusCode, message (string or array of strings), error} and LeadSquared's
+ * {Status: "Error", ExceptionType, ExceptionMessage}.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-http"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "liaison-http-error.h"
+
+/* A server message longer than this is cut: it ends up in dialogs and logs. */
+#define MAX_SERVER_MESSAGE 400
+
+G_DEFINE_QUARK (liaison - http - error - quark, liaison_http_error)
+
+const char *
+liaison_http_error_code_name (LiaisonHttpError code)
+{
+  static const char *names[] = {
+    "network",   "timeout",    "cancelled",    "not-authorized", "forbidden",
+    "not-found", "validation", "rate-limited", "server",         "protocol",
+  };
+
+  if ((guint) code < G_N_ELEMENTS (names))
+    return names[code];
+  return "unknown";
+}
+
+gboolean
+liaison_http_body_looks_like_json (const char *content_type, GBytes *body)
+{
+  const char *data;
+  gsize len, i;
+
+  if (content_type != NULL && strstr (content_type, "json") != NULL)
+    return TRUE;
+  if (content_type != NULL && strstr (content_type, "html") != NULL)
+    return FALSE;
+  if (body == NULL)
+    return FALSE;
+
+  /* Some servers send JSON as text/plain; trust the first character then. */
+  data = g_bytes_get_data (body, &len);
+  for (i = 0; i < len && g_ascii_isspace (data[i]); i++)
+    ;
+  return i < len && (data[i] == '{' || data[i] == '[');
+}
+
+static char *
+tidy_message (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  /* One line, printable, bounded: the text goes into dialogs and logs. */
+  for (p = text; *p != '\0' && out->len < MAX_SERVER_MESSAGE; p++)
+    g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+  if (*p != '\0')
+    g_string_append (out, "…");
+  g_strstrip (out->str);
+  if (!g_utf8_validate (out->str, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, -1);
+      g_string_free (out, TRUE);
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+member_as_message (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      return (s != NULL && *s != '\0') ? g_strdup (s) : NULL;
+    }
+
+  /* HighLevel's 422 carries a list of messages, one per failed field. */
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      GString *joined = g_string_new (NULL);
+      guint i;
+
+      for (i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element)
+              || json_node_get_value_type (element) != G_TYPE_STRING)
+            continue;
+          if (joined->len > 0)
+            g_string_append (joined, "; ");
+          g_string_append (joined, json_node_get_string (element));
+        }
+      if (joined->len == 0)
+        {
+          g_string_free (joined, TRUE);
+          return NULL;
+        }
+      return g_string_free (joined, FALSE);
+    }
+
+  return NULL;
+}
+
+/* Returns the server's own explanation from a JSON error body, or NULL. */
+char *
+liaison_http_error_extract_message (GBytes *body, char **exception_type)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  static const char *members[] = {
+    "message", "ExceptionMessage", "Message", "error_description", "error",
+  };
+  JsonObject *object;
+  const char *data;
+  gsize len;
+  guint i;
+
+  if (exception_type != NULL)
+    *exception_type = NULL;
+  if (body == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (body, &len);
+  if (len == 0 || len > G_MAXSSIZE)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (exception_type != NULL)
+    *exception_type = member_as_message (object, "ExceptionType");
+
+  for (i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *text = member_as_message (object, members[i]);
+
+      if (text != NULL)
+        return tidy_message (text);
+    }
+
+  return NULL;
+}
+
+static gboolean
+lsq_body_reports_error (GBytes *body)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gconstpointer data;
+  gsize len;
+  JsonNode *root;
+  JsonNode *status;
+
+  data = g_bytes_get_data (body, &len);
+  if (len == 0 || len > G_MAXSSIZE
+      || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  status = json_object_get_member (json_node_get_object (root), "Status");
+  return status != NULL && JSON_NODE_HOLDS_VALUE (status)
+         && json_node_get_value_type (status) == G_TYPE_STRING
+         && g_strcmp0 (json_node_get_string (status), "Error") == 0;
+}
+
+static gboolean
+body_parses (GBytes *body)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gconstpointer data;
+  gsize len;
+
+  data = g_bytes_get_data (body, &len);
+  return len <= G_MAXSSIZE && json_parser_load_from_data (parser, data, (gssize) len, NULL);
+}
+
+static GError *
+describe (LiaisonHttpError code, const char *service, const char *operation, const char *subject,
+          guint status, const char *server_message)
+{
+  g_autofree char *detail = NULL;
+
+  if (server_message != NULL)
+    detail = g_strdup (server_message);
+  else if (status != 0)
+    detail = g_strdup_printf ("HTTP %u %s", status, soup_status_get_phrase (status));
+  else
+    detail = g_strdup ("no details given");
+
+  switch (code)
+    {
+      case LIAISON_HTTP_ERROR_VALIDATION:
+        if (subject != NULL)
+          return g_error_new (LIAISON_HTTP_ERROR, code, "%s rejected %s: %s", service, subject,
+                              detail);
+        return g_error_new (LIAISON_HTTP_ERROR, code, "%s rejected the request to %s: %s", service,
+                            operation, detail);
+
+      case LIAISON_HTTP_ERROR_NOT_AUTHORIZED:
+        return g_error_new (LIAISON_HTTP_ERROR, code,
+                            "Could not %s: %s did not accept the credentials (%s)", operation,
+                            service, detail);
+
+      case LIAISON_HTTP_ERROR_FORBIDDEN:
+        return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s denied access (%s)",
+                            operation, service, detail);
+
+      case LIAISON_HTTP_ERROR_NOT_FOUND:
+        return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s has no such record (%s)",
+                            operation, service, detail);
+
+      case LIAISON_HTTP_ERROR_RATE_LIMITED:
+        return g_error_new (LIAISON_HTTP_ERROR, code,
+                            "Could not %s: %s's rate limit was exceeded (%s)", operation, service,
+                            detail);
+
+      case LIAISON_HTTP_ERROR_SERVER:
+        return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s failed with HTTP %u (%s)",
+                            operation, service, status, detail);
+
+      case LIAISON_HTTP_ERROR_NETWORK:
+      case LIAISON_HTTP_ERROR_TIMEOUT:
+      case LIAISON_HTTP_ERROR_CANCELLED:
+      case LIAISON_HTTP_ERROR_PROTOCOL:
+      default:
+        return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s (%s)", operation, service,
+                            detail);
+    }
+}
+
+/* Maps a complete HTTP reply. Returns NULL for a success. The fault tells the
+ * retry policy what kind of failure it was. */
+GError *
+liaison_http_error_from_response (const char *service_name, const char *operation,
+                                  const char *subject, guint status, const char *content_type,
+                                  GBytes *body, LiaisonHttpFault *fault)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *exception_type = NULL;
+  gboolean has_body = body != NULL && g_bytes_get_size (body) > 0;
+  gboolean is_json = has_body && liaison_http_body_looks_like_json (content_type, body);
+  gboolean readable = is_json && body_parses (body);
+  LiaisonHttpError code;
+
+  *fault = LIAISON_HTTP_FAULT_NONE;
+
+  if (readable)
+    message = liaison_http_error_extract_message (body, &exception_type);
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      /* LeadSquared sometimes says "Error" with a 200. */
+      if (readable && lsq_body_reports_error (body))
+        return describe (LIAISON_HTTP_ERROR_VALIDATION, service_name, operation, subject, status,
+                         message);
+      return NULL;
+    }
+
+  if (status == 401)
+    code = LIAISON_HTTP_ERROR_NOT_AUTHORIZED;
+  else if (status == 403)
+    code = LIAISON_HTTP_ERROR_FORBIDDEN;
+  else if (status == 429)
+    code = LIAISON_HTTP_ERROR_RATE_LIMITED;
+  else if (has_body && !readable)
+    code = LIAISON_HTTP_ERROR_PROTOCOL;
+  else if (status == 404 || status == 410)
+    code = LIAISON_HTTP_ERROR_NOT_FOUND;
+  else if (status == 408)
+    code = LIAISON_HTTP_ERROR_TIMEOUT;
+  else if (status == 400 || status == 409 || status == 422)
+    code = LIAISON_HTTP_ERROR_VALIDATION;
+  else if (status >= 500 && status < 600)
+    code = LIAISON_HTTP_ERROR_SERVER;
+  else
+    code = LIAISON_HTTP_ERROR_PROTOCOL;
+
+  /* LeadSquared reports its application errors ("MX…" exceptions: a missing
+   * field, a duplicate, an unknown lead) with a 500; they are not server
+   * faults and repeating the request will not change the answer. */
+  if (code == LIAISON_HTTP_ERROR_SERVER && exception_type != NULL
+      && g_str_has_prefix (exception_type, "MX"))
+    {
+      if (message != NULL && strstr (message, "does not exist") != NULL)
+        code = LIAISON_HTTP_ERROR_NOT_FOUND;
+      else
+        code = LIAISON_HTTP_ERROR_VALIDATION;
+    }
+  else if (status == 429)
+    *fault = LIAISON_HTTP_FAULT_RATE_LIMITED;
+  else if (status == 408)
+    *fault = LIAISON_HTTP_FAULT_MAYBE_SENT;
+  else if (status >= 500 && status < 600)
+    *fault = LIAISON_HTTP_FAULT_SERVER;
+
+  if (code == LIAISON_HTTP_ERROR_PROTOCOL)
+    {
+      g_autofree char *what = NULL;
+
+      if (status >= 300 && status < 400)
+        what = g_strdup_printf ("an unexpected redirect, HTTP %u", status);
+      else if (has_body && !is_json)
+        what = g_strdup_printf ("a page of %s instead of JSON, HTTP %u %s",
+                                content_type != NULL ? content_type : "unknown type", status,
+                                soup_status_get_phrase (status));
+      else if (has_body)
+        what = g_strdup_printf ("malformed JSON, HTTP %u %s", status,
+                                soup_status_get_phrase (status));
+      else
+        what = g_strdup_printf ("an unexpected reply, HTTP %u %s", status,
+                                soup_status_get_phrase (status));
+      return describe (code, service_name, operation, subject, status, what);
+    }
+
+  return describe (code, service_name, operation, subject, status, message);
+}
+
+/* Maps a failure below HTTP: no status line was read. */
+GError *
+liaison_http_error_from_transport (const char *service_name, const char *operation,
+                                   const GError *io_error, LiaisonHttpFault *fault)
+{
+  g_autofree char *detail = NULL;
+
+  *fault = LIAISON_HTTP_FAULT_NONE;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_CANCELLED,
+                        "Cancelled the request to %s", operation);
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      *fault = LIAISON_HTTP_FAULT_MAYBE_SENT;
+      return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_TIMEOUT,
+                          "Could not %s: %s did not answer in time", operation, service_name);
+    }
+
+  /* These fail before a byte of the request leaves the machine, so even a
+   * create can be repeated safely. */
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)
+      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE)
+      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+      || g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND)
+      || io_error->domain == G_RESOLVER_ERROR)
+    {
+      *fault = LIAISON_HTTP_FAULT_NOT_SENT;
+      return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NETWORK,
+                          "Could not %s: %s could not be reached (%s)", operation, service_name,
+                          io_error->message);
+    }
+
+  /* A certificate problem will not go away by trying again. */
+  if (io_error->domain == G_TLS_ERROR)
+    return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NETWORK,
+                        "Could not %s: the secure connection to %s failed (%s)", operation,
+                        service_name, io_error->message);
+
+  *fault = LIAISON_HTTP_FAULT_MAYBE_SENT;
+  return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NETWORK,
+                      "Could not %s: the connection to %s broke (%s)", operation, service_name,
+                      io_error->message);
+}
