@@ -1,0 +1,1002 @@
+/* liaison-sandbox-ghl.c: the simulated HighLevel API v2: the object, its seeded
+ * data, saved state, credentials checks, error shapes and rate-limit headers.
+ * The routes live in the liaison-sandbox-ghl-*.c files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "liaison-sandbox-ghl"
+
+#include "liaison-sandbox-ghl-private.h"
+#include "liaison-sandbox-people.h"
+
+#define DAY_MS (24 * 3600 * (gint64) 1000)
+
+G_DEFINE_FINAL_TYPE (LiaisonSandboxGhl, liaison_sandbox_ghl, G_TYPE_OBJECT)
+
+static const char *all_scopes =
+  "contacts.readonly contacts.write calendars.readonly calendars.write "
+  "calendars/events.readonly calendars/events.write locations.readonly "
+  "locations/customFields.readonly locations/customFields.write users.readonly businesses.readonly";
+
+/* ---- helpers shared by the route files ---- */
+
+void
+ghl_error (LiaisonSandboxRequest *req,
+           guint                  status,
+           const char            *message)
+{
+  JsonObject *o = json_object_new ();
+  const char *error = NULL;
+
+  json_object_set_int_member (o, "statusCode", status);
+  json_object_set_string_member (o, "message", message);
+  switch (status)
+    {
+    case 400: error = "Bad Request"; break;
+    case 401: error = "Unauthorized"; break;
+    case 403: error = "Forbidden"; break;
+    case 404: error = "Not Found"; break;
+    case 429: error = "Too Many Requests"; break;
+    case 500: error = "Internal Server Error"; break;
+    case 502: error = "Bad Gateway"; break;
+    case 503: error = "Service Unavailable"; break;
+    case 504: error = "Gateway Timeout"; break;
+    default: break;
+    }
+  if (error != NULL)
+    json_object_set_string_member (o, "error", error);
+  liaison_sandbox_request_reply_object (req, status, o);
+}
+
+void
+ghl_error_422 (LiaisonSandboxRequest *req,
+               GPtrArray             *messages)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < messages->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (messages, i));
+  json_object_set_int_member (o, "statusCode", 422);
+  json_object_set_array_member (o, "message", array);
+  json_object_set_string_member (o, "error", "Unprocessable Entity");
+  liaison_sandbox_request_reply_object (req, 422, o);
+}
+
+void
+ghl_error_422_one (LiaisonSandboxRequest *req,
+                   const char            *message)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+
+  g_ptr_array_add (messages, (gpointer) message);
+  ghl_error_422 (req, messages);
+}
+
+static JsonObject *
+token_for_request (LiaisonSandboxGhl     *self,
+                   LiaisonSandboxRequest *req)
+{
+  const char *auth = liaison_sandbox_request_get_header (req, "Authorization");
+
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0)
+    return NULL;
+  return liaison_sandbox_table_lookup (self->access_tokens, auth + 7);
+}
+
+JsonObject *
+ghl_begin (LiaisonSandboxGhl     *self,
+           LiaisonSandboxRequest *req,
+           const char            *version,
+           const char            *scope)
+{
+  JsonObject *token = token_for_request (self, req);
+  const char *sent_version;
+  gint64 expires;
+
+  if (token == NULL)
+    {
+      ghl_error (req, 401, "Invalid token: access token is invalid");
+      return NULL;
+    }
+  expires = json_object_get_int_member_with_default (token, "expiresAt", 0);
+  if (expires > 0 && liaison_sandbox_request_now_ms (req) >= expires)
+    {
+      ghl_error (req, 401, "Invalid JWT");
+      return NULL;
+    }
+  if (scope != NULL)
+    {
+      g_auto(GStrv) scopes = g_strsplit (ghl_get_string (token, "scope") ?: "", " ", -1);
+
+      if (!g_strv_contains ((const char * const *) scopes, scope))
+        {
+          ghl_error (req, 401, "The token is not authorized for this scope.");
+          return NULL;
+        }
+    }
+  sent_version = liaison_sandbox_request_get_header (req, "Version");
+  if (sent_version == NULL)
+    {
+      ghl_error (req, 400, "Version header was not found");
+      return NULL;
+    }
+  if (g_strcmp0 (sent_version, version) != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("Version header is invalid: expected %s", version);
+
+      ghl_error (req, 400, message);
+      return NULL;
+    }
+  return token;
+}
+
+gboolean
+ghl_check_location (LiaisonSandboxRequest *req,
+                    JsonObject            *token,
+                    const char            *location_id)
+{
+  if (g_strcmp0 (ghl_get_string (token, "locationId"), location_id) == 0)
+    return TRUE;
+  ghl_error (req, 403, "The token does not have access to this location.");
+  return FALSE;
+}
+
+/* The JSON body as an object, or NULL after a 400/422 reply. */
+JsonObject *
+ghl_body_object (LiaisonSandboxRequest *req)
+{
+  JsonNode *root = liaison_sandbox_request_get_json (req);
+  GBytes *body = liaison_sandbox_request_get_body (req);
+
+  if (root == NULL && (body == NULL || g_bytes_get_size (body) == 0))
+    {
+      ghl_error_422_one (req, "request body should not be empty");
+      return NULL;
+    }
+  if (root == NULL)
+    {
+      ghl_error (req, 400, "Unexpected token in JSON");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      ghl_error_422_one (req, "request body must be an object");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+/* Like the real API's validation pipe: unknown properties are refused. */
+gboolean
+ghl_check_whitelist (LiaisonSandboxRequest *req,
+                     JsonObject            *body,
+                     const char * const    *allowed)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      g_ptr_array_add (errors, g_strdup_printf ("property %s should not exist", (char *) l->data));
+  if (errors->len == 0)
+    return TRUE;
+  ghl_error_422 (req, errors);
+  return FALSE;
+}
+
+char *
+ghl_new_id (LiaisonSandboxGhl *self)
+{
+  return liaison_sandbox_rng_id (&self->rng, 20);
+}
+
+char *
+ghl_iso_ms (gint64 ms)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", base, (int) (ms % 1000));
+}
+
+char *
+ghl_local_time (gint64      ms,
+                const char *tz_name,
+                gboolean    with_t)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tz_name ? tz_name : "UTC");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  local = g_date_time_to_timezone (utc, tz);
+  return g_date_time_format (local, with_t ? "%Y-%m-%dT%H:%M:%S%:z" : "%Y-%m-%d %H:%M:%S");
+}
+
+gboolean
+ghl_parse_time_string (const char *text,
+                       gint64     *ms)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+  guint64 n;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &n, NULL))
+    {
+      *ms = (gint64) n;
+      return TRUE;
+    }
+  dt = g_date_time_new_from_iso8601 (text, utc);
+  if (dt == NULL)
+    return FALSE;
+  *ms = g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000;
+  return TRUE;
+}
+
+gboolean
+ghl_parse_time (JsonNode *node,
+                gint64   *ms)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *ms = json_node_get_int (node);
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      *ms = (gint64) json_node_get_double (node);
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return ghl_parse_time_string (json_node_get_string (node), ms);
+  return FALSE;
+}
+
+/* E.164 as HighLevel stores phones; NULL when there are too few digits. US
+ * numbers without a country code get +1, as for a US location. */
+char *
+ghl_normalize_phone (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+  gboolean plus = FALSE;
+
+  for (const char *p = phone; p && *p; p++)
+    {
+      if (*p == '+' && digits->len == 0)
+        plus = TRUE;
+      else if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+    }
+  if (!plus && g_str_has_prefix (digits->str, "00"))
+    {
+      g_string_erase (digits, 0, 2);
+      plus = TRUE;
+    }
+  if (!plus && digits->len == 10)
+    g_string_prepend_c (digits, '1');
+  if (digits->len < 8 || digits->len > 15)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  g_string_prepend_c (digits, '+');
+  return g_string_free (digits, FALSE);
+}
+
+/* json_node_copy shares nested objects and arrays; records must not. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (copy, ghl_deep_copy (json_node_get_object (node)));
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *in = json_node_get_array (node);
+      JsonArray *out = json_array_sized_new (json_array_get_length (in));
+      JsonNode *copy = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < json_array_get_length (in); i++)
+        json_array_add_element (out, deep_copy_node (json_array_get_element (in, i)));
+      json_node_take_array (copy, out);
+      return copy;
+    }
+  return json_node_copy (node);
+}
+
+static JsonObject *
+copy_members (JsonObject *stored,
+              gboolean    internal)
+{
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (stored);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (internal || name[0] != '_')
+        json_object_set_member (copy, name, deep_copy_node (json_object_get_member (stored, name)));
+    }
+  return copy;
+}
+
+JsonObject *
+ghl_deep_copy (JsonObject *stored)
+{
+  return copy_members (stored, TRUE);
+}
+
+/* Records are stored in wire shape plus "_" members for the sandbox's own use. */
+JsonObject *
+ghl_public_copy (JsonObject *stored)
+{
+  return copy_members (stored, FALSE);
+}
+
+const char *
+ghl_get_string (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+void
+ghl_touch (JsonObject *object,
+           gint64      now_ms)
+{
+  g_autofree char *iso = ghl_iso_ms (now_ms);
+
+  json_object_set_string_member (object, "dateUpdated", iso);
+  json_object_set_int_member (object, "_updatedMs", now_ms);
+}
+
+/* ---- server hooks ---- */
+
+static char *
+hook_account (LiaisonSandboxRequest *req,
+              gpointer               user_data)
+{
+  JsonObject *token = token_for_request (user_data, req);
+
+  /* Limits are per app and location; requests without a known token share one bucket. */
+  return token != NULL ? g_strdup (ghl_get_string (token, "locationId")) : NULL;
+}
+
+static void
+hook_limited (LiaisonSandboxRequest        *req,
+              const LiaisonSandboxRateInfo *info,
+              gpointer                      user_data)
+{
+  ghl_error (req, 429, info->daily ? "Daily rate limit exceeded" : "Too Many Requests");
+}
+
+static void
+hook_error (LiaisonSandboxRequest *req,
+            guint                  status,
+            const char            *message,
+            gpointer               user_data)
+{
+  ghl_error (req, status, message);
+}
+
+static void
+hook_finish (LiaisonSandboxRequest        *req,
+             const LiaisonSandboxRateInfo *info,
+             gpointer                      user_data)
+{
+  char buf[32];
+
+  if (!info->applied)
+    return;
+  g_snprintf (buf, sizeof buf, "%u", info->daily_max);
+  liaison_sandbox_request_add_header (req, "X-RateLimit-Limit-Daily", buf);
+  g_snprintf (buf, sizeof buf, "%u", info->daily_remaining);
+  liaison_sandbox_request_add_header (req, "X-RateLimit-Daily-Remaining", buf);
+  g_snprintf (buf, sizeof buf, "%u", info->interval_ms);
+  liaison_sandbox_request_add_header (req, "X-RateLimit-Interval-Milliseconds", buf);
+  g_snprintf (buf, sizeof buf, "%u", info->max);
+  liaison_sandbox_request_add_header (req, "X-RateLimit-Max", buf);
+  g_snprintf (buf, sizeof buf, "%u", info->remaining);
+  liaison_sandbox_request_add_header (req, "X-RateLimit-Remaining", buf);
+}
+
+/* ---- seeded data ---- */
+
+typedef struct
+{
+  const char *name;
+  const char *key;
+  const char *type;
+  const char *options[5];
+} FieldSeed;
+
+static const FieldSeed field_seeds[] = {
+  { "Preferred Name", "contact.preferred_name", "TEXT", { NULL } },
+  { "Background", "contact.background", "LARGE_TEXT", { NULL } },
+  { "Number Of Visits", "contact.number_of_visits", "NUMERICAL", { NULL } },
+  { "Emergency Phone", "contact.emergency_phone", "PHONE", { NULL } },
+  { "Lifetime Value", "contact.lifetime_value", "MONETORY", { NULL } },
+  { "Interests", "contact.interests", "CHECKBOX", { "Whitening", "Implants", "Braces", NULL } },
+  { "Lead Stage", "contact.lead_stage", "SINGLE_OPTIONS", { "New", "Qualified", "Customer", NULL } },
+  { "Languages", "contact.languages", "MULTIPLE_OPTIONS", { "English", "Español", "हिन्दी", "中文", NULL } },
+  { "Last Visit", "contact.last_visit", "DATE", { NULL } },
+  { "Contact Preference", "contact.contact_preference", "RADIO", { "Email", "Phone", "SMS", NULL } },
+  { "References", "contact.references", "TEXTBOX_LIST", { NULL } },
+  { "Documents", "contact.documents", "FILE_UPLOAD", { NULL } },
+};
+
+static const char *tag_pool[] = { "vip", "newsletter", "referral", "webinar-2024", "élite", "lsq-import" };
+
+static JsonObject *
+seed_location (LiaisonSandboxGhl *self,
+               const char        *id,
+               const char        *name,
+               const char        *timezone)
+{
+  JsonObject *o = json_object_new ();
+  JsonObject *settings = json_object_new ();
+  JsonObject *business = json_object_new ();
+
+  json_object_set_string_member (o, "id", id);
+  json_object_set_string_member (o, "companyId", self->company_id);
+  json_object_set_string_member (o, "name", name);
+  json_object_set_string_member (o, "address", "1 Sandbox Way");
+  json_object_set_string_member (o, "city", "New York");
+  json_object_set_string_member (o, "state", "NY");
+  json_object_set_string_member (o, "country", "US");
+  json_object_set_string_member (o, "postalCode", "10001");
+  json_object_set_string_member (o, "website", "https://sandbox.example.com");
+  json_object_set_string_member (o, "timezone", timezone);
+  json_object_set_string_member (o, "email", "office@sandbox.example.com");
+  json_object_set_string_member (o, "phone", "+12125550100");
+  json_object_set_boolean_member (settings, "allowDuplicateContact", FALSE);
+  json_object_set_boolean_member (settings, "allowDuplicateOpportunity", FALSE);
+  json_object_set_boolean_member (settings, "allowFacebookNameMerge", FALSE);
+  json_object_set_boolean_member (settings, "disableContactTimezone", FALSE);
+  json_object_set_object_member (o, "settings", settings);
+  json_object_set_string_member (business, "name", name);
+  json_object_set_string_member (business, "timezone", timezone);
+  json_object_set_object_member (o, "business", business);
+  json_object_set_object_member (o, "social", json_object_new ());
+  return o;
+}
+
+static void
+seed_users (LiaisonSandboxGhl *self)
+{
+  guint n;
+  const LiaisonSandboxOwner *owners = liaison_sandbox_people_owners (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *u = json_object_new ();
+      JsonObject *roles = json_object_new ();
+      JsonArray *locs = json_array_new ();
+      JsonObject *perms = json_object_new ();
+      g_autofree char *id = ghl_new_id (self);
+      g_autofree char *name = g_strdup_printf ("%s %s", owners[i].first_name, owners[i].last_name);
+
+      json_object_set_string_member (u, "id", id);
+      json_object_set_string_member (u, "name", name);
+      json_object_set_string_member (u, "firstName", owners[i].first_name);
+      json_object_set_string_member (u, "lastName", owners[i].last_name);
+      json_object_set_string_member (u, "email", owners[i].email);
+      json_object_set_string_member (u, "phone", owners[i].phone);
+      json_object_set_string_member (u, "extension", "");
+      json_object_set_boolean_member (perms, "contactsEnabled", TRUE);
+      json_object_set_boolean_member (perms, "appointmentsEnabled", TRUE);
+      json_object_set_object_member (u, "permissions", perms);
+      json_object_set_string_member (roles, "type", "account");
+      json_object_set_string_member (roles, "role", i == 0 ? "admin" : "user");
+      json_array_add_string_element (locs, self->location_id);
+      json_object_set_array_member (roles, "locationIds", locs);
+      json_object_set_boolean_member (roles, "restrictSubAccount", FALSE);
+      json_object_set_object_member (u, "roles", roles);
+      json_object_set_boolean_member (u, "deleted", FALSE);
+      json_object_set_string_member (u, "_timezone", owners[i].timezone);
+      liaison_sandbox_table_insert (self->users, u);
+      json_object_unref (u);
+    }
+}
+
+static void
+seed_custom_fields (LiaisonSandboxGhl *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_seeds); i++)
+    {
+      JsonObject *f = json_object_new ();
+      JsonArray *options = json_array_new ();
+      g_autofree char *id = ghl_new_id (self);
+
+      json_object_set_string_member (f, "id", id);
+      json_object_set_string_member (f, "name", field_seeds[i].name);
+      json_object_set_string_member (f, "fieldKey", field_seeds[i].key);
+      json_object_set_string_member (f, "placeholder", "");
+      json_object_set_string_member (f, "dataType", field_seeds[i].type);
+      json_object_set_int_member (f, "position", (gint64) i * 50);
+      for (guint k = 0; field_seeds[i].options[k] != NULL; k++)
+        json_array_add_string_element (options, field_seeds[i].options[k]);
+      json_object_set_array_member (f, "picklistOptions", options);
+      json_object_set_boolean_member (f, "isAllowedCustomOption", FALSE);
+      json_object_set_boolean_member (f, "isMultiFileAllowed", g_str_equal (field_seeds[i].type, "FILE_UPLOAD"));
+      json_object_set_int_member (f, "maxFileLimit", g_str_equal (field_seeds[i].type, "FILE_UPLOAD") ? 5 : 0);
+      json_object_set_string_member (f, "locationId", self->location_id);
+      json_object_set_string_member (f, "model", "contact");
+      liaison_sandbox_table_insert (self->custom_fields, f);
+      json_object_unref (f);
+    }
+}
+
+static void
+seed_business (LiaisonSandboxGhl *self,
+               const char        *name)
+{
+  JsonObject *b = json_object_new ();
+  g_autofree char *id = ghl_new_id (self);
+
+  json_object_set_string_member (b, "id", id);
+  json_object_set_string_member (b, "name", name);
+  json_object_set_string_member (b, "locationId", self->location_id);
+  liaison_sandbox_table_insert (self->businesses, b);
+  json_object_unref (b);
+}
+
+static const char *
+business_for (LiaisonSandboxGhl *self,
+              const char        *company)
+{
+  for (guint i = 0; company && i < liaison_sandbox_table_size (self->businesses); i++)
+    {
+      JsonObject *b = liaison_sandbox_table_index (self->businesses, i);
+
+      if (g_strcmp0 (ghl_get_string (b, "name"), company) == 0)
+        return ghl_get_string (b, "id");
+    }
+  return NULL;
+}
+
+/* A fresh contact in stored shape with every field the read schema lists. */
+JsonObject *
+ghl_contact_new (LiaisonSandboxGhl *self,
+                 const char        *location_id,
+                 gint64             now_ms)
+{
+  JsonObject *c = json_object_new ();
+  g_autofree char *id = ghl_new_id (self);
+  g_autofree char *iso = ghl_iso_ms (now_ms);
+
+  json_object_set_string_member (c, "id", id);
+  json_object_set_string_member (c, "locationId", location_id);
+  json_object_set_null_member (c, "firstName");
+  json_object_set_null_member (c, "lastName");
+  json_object_set_null_member (c, "name");
+  json_object_set_null_member (c, "email");
+  json_object_set_null_member (c, "phone");
+  json_object_set_string_member (c, "type", "lead");
+  json_object_set_boolean_member (c, "dnd", FALSE);
+  json_object_set_object_member (c, "dndSettings", json_object_new ());
+  json_object_set_array_member (c, "tags", json_array_new ());
+  json_object_set_array_member (c, "customFields", json_array_new ());
+  json_object_set_array_member (c, "attachments", json_array_new ());
+  json_object_set_array_member (c, "additionalEmails", json_array_new ());
+  json_object_set_array_member (c, "followers", json_array_new ());
+  json_object_set_string_member (c, "dateAdded", iso);
+  json_object_set_string_member (c, "dateUpdated", iso);
+  json_object_set_int_member (c, "_addedMs", now_ms);
+  json_object_set_int_member (c, "_updatedMs", now_ms);
+  return c;
+}
+
+static void
+seed_contacts (LiaisonSandboxGhl *self,
+               GPtrArray         *people)
+{
+  guint n_users = liaison_sandbox_table_size (self->users);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      LiaisonSandboxPerson *p = g_ptr_array_index (people, i);
+      gint64 added = self->anchor_ms - (gint64) p->created_days_ago * DAY_MS +
+                     liaison_sandbox_rng_range (&self->rng, DAY_MS);
+      gint64 updated = self->anchor_ms - (gint64) p->updated_days_ago * DAY_MS -
+                       liaison_sandbox_rng_range (&self->rng, 12 * 3600 * 1000);
+      JsonObject *c;
+      JsonArray *tags, *fields;
+      g_autofree char *name = NULL;
+      g_autofree char *phone = NULL;
+      g_autofree char *email_lc = NULL;
+      g_autofree char *first_lc = NULL;
+      g_autofree char *last_lc = NULL;
+      g_autofree char *name_lc = NULL;
+      const char *business;
+
+      if (!p->in_ghl)
+        continue;
+      if (updated < added)
+        updated = added;
+      c = ghl_contact_new (self, self->location_id, added);
+      name = g_strdup_printf ("%s %s", p->first_name, p->last_name);
+      phone = ghl_normalize_phone (p->phone);
+      email_lc = g_utf8_strdown (p->email, -1);
+      first_lc = g_utf8_strdown (p->first_name, -1);
+      last_lc = g_utf8_strdown (p->last_name, -1);
+      name_lc = g_utf8_strdown (name, -1);
+      json_object_set_string_member (c, "firstName", p->first_name);
+      json_object_set_string_member (c, "lastName", p->last_name);
+      json_object_set_string_member (c, "name", name);
+      json_object_set_string_member (c, "contactName", name);
+      json_object_set_string_member (c, "firstNameLowerCase", first_lc);
+      json_object_set_string_member (c, "lastNameLowerCase", last_lc);
+      json_object_set_string_member (c, "fullNameLowerCase", name_lc);
+      json_object_set_string_member (c, "email", p->email);
+      json_object_set_string_member (c, "emailLowerCase", email_lc);
+      json_object_set_string_member (c, "phone", phone);
+      json_object_set_string_member (c, "companyName", p->company);
+      json_object_set_string_member (c, "city", p->city);
+      json_object_set_string_member (c, "country", p->country);
+      json_object_set_string_member (c, "timezone", p->timezone);
+      json_object_set_string_member (c, "source", "sandbox import");
+      if (n_users > 0)
+        json_object_set_string_member (c, "assignedTo",
+                                       ghl_get_string (liaison_sandbox_table_index (self->users, p->owner % n_users), "id"));
+      business = business_for (self, p->company);
+      if (business != NULL)
+        json_object_set_string_member (c, "businessId", business);
+      tags = json_object_get_array_member (c, "tags");
+      for (guint t = 0; t < G_N_ELEMENTS (tag_pool); t++)
+        if (liaison_sandbox_rng_chance (&self->rng, 0.15))
+          json_array_add_string_element (tags, tag_pool[t]);
+      fields = json_object_get_array_member (c, "customFields");
+      if (liaison_sandbox_rng_chance (&self->rng, 0.5))
+        {
+          /* Values of several kinds: text, number, options, multi-options. */
+          JsonObject *text = json_object_new ();
+          JsonObject *num = json_object_new ();
+          JsonObject *stage = json_object_new ();
+          JsonObject *langs = json_object_new ();
+          JsonArray *lang_values = json_array_new ();
+
+          json_object_set_string_member (text, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 0), "id"));
+          json_object_set_string_member (text, "value", p->first_name);
+          json_array_add_object_element (fields, text);
+          json_object_set_string_member (num, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 2), "id"));
+          json_object_set_int_member (num, "value", liaison_sandbox_rng_range (&self->rng, 20));
+          json_array_add_object_element (fields, num);
+          json_object_set_string_member (stage, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 6), "id"));
+          json_object_set_string_member (stage, "value", field_seeds[6].options[liaison_sandbox_rng_range (&self->rng, 3)]);
+          json_array_add_object_element (fields, stage);
+          json_object_set_string_member (langs, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 7), "id"));
+          json_array_add_string_element (lang_values, "English");
+          if (liaison_sandbox_rng_chance (&self->rng, 0.5))
+            json_array_add_string_element (lang_values, field_seeds[7].options[1 + liaison_sandbox_rng_range (&self->rng, 3)]);
+          json_object_set_array_member (langs, "value", lang_values);
+          json_array_add_object_element (fields, langs);
+        }
+      ghl_touch (c, updated);
+      liaison_sandbox_table_insert (self->contacts, c);
+
+      if (liaison_sandbox_rng_chance (&self->rng, 0.3))
+        {
+          JsonObject *task = json_object_new ();
+          g_autofree char *tid = ghl_new_id (self);
+          g_autofree char *due = ghl_iso_ms (self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 20) - 5) * DAY_MS);
+          g_autofree char *title = g_strdup_printf ("Call %s back", p->first_name);
+
+          json_object_set_string_member (task, "id", tid);
+          json_object_set_string_member (task, "title", title);
+          json_object_set_string_member (task, "body", "Follow up on the last visit.");
+          json_object_set_string_member (task, "assignedTo", ghl_get_string (c, "assignedTo"));
+          json_object_set_string_member (task, "dueDate", due);
+          json_object_set_boolean_member (task, "completed", liaison_sandbox_rng_chance (&self->rng, 0.3));
+          json_object_set_string_member (task, "contactId", ghl_get_string (c, "id"));
+          liaison_sandbox_table_insert (self->tasks, task);
+          json_object_unref (task);
+        }
+      if (liaison_sandbox_rng_chance (&self->rng, 0.3))
+        {
+          JsonObject *note = json_object_new ();
+          g_autofree char *nid = ghl_new_id (self);
+          g_autofree char *date = ghl_iso_ms (updated);
+          g_autofree char *body = g_strdup_printf ("Spoke with %s — prefers email; café meeting next week.", p->first_name);
+
+          json_object_set_string_member (note, "id", nid);
+          json_object_set_string_member (note, "body", body);
+          json_object_set_string_member (note, "userId", ghl_get_string (c, "assignedTo"));
+          json_object_set_string_member (note, "dateAdded", date);
+          json_object_set_string_member (note, "contactId", ghl_get_string (c, "id"));
+          liaison_sandbox_table_insert (self->notes, note);
+          json_object_unref (note);
+        }
+      json_object_unref (c);
+    }
+}
+
+static void
+clear_tables (LiaisonSandboxGhl *self)
+{
+  LiaisonSandboxTable *tables[] = {
+    self->locations, self->users, self->businesses, self->custom_fields, self->contacts,
+    self->tasks, self->notes, self->calendars, self->events, self->access_tokens,
+    self->refresh_tokens, self->codes,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    liaison_sandbox_table_clear (tables[i]);
+}
+
+static void
+add_private_token (LiaisonSandboxGhl *self)
+{
+  JsonObject *t = json_object_new ();
+
+  /* A Private Integration token: static, never expires, all scopes. */
+  json_object_set_string_member (t, "token", self->private_token);
+  json_object_set_string_member (t, "locationId", self->location_id);
+  json_object_set_string_member (t, "userId", ghl_get_string (liaison_sandbox_table_index (self->users, 0), "id"));
+  json_object_set_string_member (t, "scope", all_scopes);
+  json_object_set_int_member (t, "expiresAt", 0);
+  json_object_set_string_member (t, "kind", "private");
+  liaison_sandbox_table_insert (self->access_tokens, t);
+  json_object_unref (t);
+}
+
+void
+liaison_sandbox_ghl_reseed (LiaisonSandboxGhl *self,
+                            GPtrArray         *people,
+                            gint64             anchor_ms)
+{
+  JsonObject *loc;
+  g_autofree char *second = NULL;
+
+  clear_tables (self);
+  liaison_sandbox_rng_init (&self->rng, self->seed * 0x2545F4914F6CDD1DULL + 1);
+  self->anchor_ms = anchor_ms;
+  g_free (self->client_id);
+  g_free (self->client_secret);
+  g_free (self->private_token);
+  g_free (self->location_id);
+  g_free (self->company_id);
+  {
+    g_autofree char *a = liaison_sandbox_rng_id (&self->rng, 24);
+    g_autofree char *b = liaison_sandbox_rng_id (&self->rng, 8);
+    g_autofree char *pit = liaison_sandbox_rng_id (&self->rng, 32);
+
+    self->client_id = g_strdup_printf ("%s-%s", a, b);
+    self->client_secret = liaison_sandbox_rng_id (&self->rng, 36);
+    self->private_token = g_strdup_printf ("pit-%s", pit);
+  }
+  self->location_id = ghl_new_id (self);
+  self->company_id = ghl_new_id (self);
+  second = ghl_new_id (self);
+
+  loc = seed_location (self, self->location_id, "Sandbox Dental (main)", "America/New_York");
+  liaison_sandbox_table_insert (self->locations, loc);
+  json_object_unref (loc);
+  loc = seed_location (self, second, "Sandbox Realty (second)", "Europe/London");
+  liaison_sandbox_table_insert (self->locations, loc);
+  json_object_unref (loc);
+
+  seed_users (self);
+  seed_custom_fields (self);
+  seed_business (self, "Acme Dental");
+  seed_business (self, "Northwind Realty");
+  seed_contacts (self, people);
+  ghl_seed_calendars (self);
+  add_private_token (self);
+}
+
+/* ---- object ---- */
+
+static void
+liaison_sandbox_ghl_finalize (GObject *object)
+{
+  LiaisonSandboxGhl *self = LIAISON_SANDBOX_GHL (object);
+
+  g_clear_object (&self->server);
+  liaison_sandbox_table_free (self->locations);
+  liaison_sandbox_table_free (self->users);
+  liaison_sandbox_table_free (self->businesses);
+  liaison_sandbox_table_free (self->custom_fields);
+  liaison_sandbox_table_free (self->contacts);
+  liaison_sandbox_table_free (self->tasks);
+  liaison_sandbox_table_free (self->notes);
+  liaison_sandbox_table_free (self->calendars);
+  liaison_sandbox_table_free (self->events);
+  liaison_sandbox_table_free (self->access_tokens);
+  liaison_sandbox_table_free (self->refresh_tokens);
+  liaison_sandbox_table_free (self->codes);
+  g_free (self->client_id);
+  g_free (self->client_secret);
+  g_free (self->private_token);
+  g_free (self->location_id);
+  g_free (self->company_id);
+  G_OBJECT_CLASS (liaison_sandbox_ghl_parent_class)->finalize (object);
+}
+
+static void
+liaison_sandbox_ghl_class_init (LiaisonSandboxGhlClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_sandbox_ghl_finalize;
+}
+
+static void
+liaison_sandbox_ghl_init (LiaisonSandboxGhl *self)
+{
+  self->token_lifetime_s = LIAISON_SANDBOX_GHL_TOKEN_LIFETIME_DEFAULT;
+  self->locations = liaison_sandbox_table_new ("id");
+  self->users = liaison_sandbox_table_new ("id");
+  self->businesses = liaison_sandbox_table_new ("id");
+  self->custom_fields = liaison_sandbox_table_new ("id");
+  self->contacts = liaison_sandbox_table_new ("id");
+  self->tasks = liaison_sandbox_table_new ("id");
+  self->notes = liaison_sandbox_table_new ("id");
+  self->calendars = liaison_sandbox_table_new ("id");
+  self->events = liaison_sandbox_table_new ("id");
+  self->access_tokens = liaison_sandbox_table_new ("token");
+  self->refresh_tokens = liaison_sandbox_table_new ("token");
+  self->codes = liaison_sandbox_table_new ("token");
+}
+
+LiaisonSandboxGhl *
+liaison_sandbox_ghl_new (LiaisonSandboxServer *server,
+                         guint64               seed,
+                         GPtrArray            *people,
+                         gint64                anchor_ms)
+{
+  LiaisonSandboxGhl *self = g_object_new (LIAISON_TYPE_SANDBOX_GHL, NULL);
+  const LiaisonSandboxServerHooks hooks = {
+    .account = hook_account,
+    .limited = hook_limited,
+    .error = hook_error,
+    .finish = hook_finish,
+  };
+
+  self->server = g_object_ref (server);
+  self->seed = seed;
+  liaison_sandbox_server_set_hooks (server, &hooks, self);
+  /* Documented limits: 100 per 10 s burst and 200,000 per day, per app and location. */
+  liaison_sandbox_server_set_rate (server, "default", 100, 10000, 200000);
+  ghl_oauth_register (self);
+  ghl_contacts_register (self);
+  ghl_activities_register (self);
+  ghl_calendars_register (self);
+  ghl_control_register (self);
+  liaison_sandbox_ghl_reseed (self, people, anchor_ms);
+  return self;
+}
+
+void
+liaison_sandbox_ghl_set_token_lifetime (LiaisonSandboxGhl *self,
+                                        gint64             seconds)
+{
+  self->token_lifetime_s = seconds;
+}
+
+const char *
+liaison_sandbox_ghl_get_client_id (LiaisonSandboxGhl *self)
+{
+  return self->client_id;
+}
+
+const char *
+liaison_sandbox_ghl_get_client_secret (LiaisonSandboxGhl *self)
+{
+  return self->client_secret;
+}
+
+const char *
+liaison_sandbox_ghl_get_location_id (LiaisonSandboxGhl *self)
+{
+  return self->location_id;
+}
+
+const char *
+liaison_sandbox_ghl_get_private_token (LiaisonSandboxGhl *self)
+{
+  return self->private_token;
+}
+
+/* ---- state ---- */
+
+#define N_TABLES 12
+
+static void
+table_list (LiaisonSandboxGhl    *self,
+            LiaisonSandboxTable **tables,
+            const char          **names)
+{
+  LiaisonSandboxTable *t[N_TABLES] = {
+    self->locations, self->users, self->businesses, self->custom_fields, self->contacts,
+    self->tasks, self->notes, self->calendars, self->events, self->access_tokens,
+    self->refresh_tokens, self->codes,
+  };
+  const char *n[N_TABLES] = {
+    "locations", "users", "businesses", "customFields", "contacts", "tasks", "notes",
+    "calendars", "events", "accessTokens", "refreshTokens", "codes",
+  };
+
+  memcpy (tables, t, sizeof t);
+  memcpy (names, n, sizeof n);
+}
+
+JsonNode *
+liaison_sandbox_ghl_to_json (LiaisonSandboxGhl *self)
+{
+  JsonObject *o = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  LiaisonSandboxTable *tables[N_TABLES];
+  const char *names[N_TABLES];
+
+  json_object_set_member (o, "rng", liaison_sandbox_rng_to_json (&self->rng));
+  json_object_set_int_member (o, "anchorMs", self->anchor_ms);
+  json_object_set_string_member (o, "clientId", self->client_id);
+  json_object_set_string_member (o, "clientSecret", self->client_secret);
+  json_object_set_string_member (o, "privateToken", self->private_token);
+  json_object_set_string_member (o, "locationId", self->location_id);
+  json_object_set_string_member (o, "companyId", self->company_id);
+  table_list (self, tables, names);
+  for (guint i = 0; i < N_TABLES; i++)
+    json_object_set_member (o, names[i], liaison_sandbox_table_to_json (tables[i]));
+  json_node_take_object (node, o);
+  return node;
+}
+
+gboolean
+liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self,
+                               JsonNode          *node,
+                               GError           **error)
+{
+  JsonObject *o;
+  LiaisonSandboxTable *tables[N_TABLES];
+  const char *names[N_TABLES];
+  const char *strings[] = { "clientId", "clientSecret", "privateToken", "locationId", "companyId" };
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    goto bad;
+  o = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (ghl_get_string (o, strings[i]) == NULL)
+      goto bad;
+  table_list (self, tables, names);
+  for (guint i = 0; i < N_TABLES; i++)
+    if (!json_object_has_member (o, names[i]) ||
+        !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
+      goto bad;
+  if (!liaison_sandbox_rng_from_json (&self->rng, json_object_get_member (o, "rng")))
+    goto bad;
+  for (guint i = 0; i < N_TABLES; i++)
+    if (!liaison_sandbox_table_from_json (tables[i], json_object_get_member (o, names[i])))
+      goto bad;
+  self->anchor_ms = json_object_get_int_member_with_default (o, "anchorMs", self->anchor_ms);
+  g_free (self->client_id);
+  self->client_id = g_strdup (ghl_get_string (o, "clientId"));
+  g_free (self->client_secret);
+  self->client_secret = g_strdup (ghl_get_string (o, "clientSecret"));
+  g_free (self->private_token);
+  self->private_token = g_strdup (ghl_get_string (o, "privateToken"));
+  g_free (self->location_id);
+  self->location_id = g_strdup (ghl_get_string (o, "locationId"));
+  g_free (self->company_id);
+  self->company_id = g_strdup (ghl_get_string (o, "companyId"));
+  return TRUE;
+
+bad:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "The saved HighLevel sandbox state is not in the expected format");
+  return FALSE;
+}
