@@ -24,31 +24,29 @@ main (int argc, char *argv[])
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   gboolean show_version = FALSE;
-  const GOptionEntry entries[] = {
-    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_version,
-      N_("Show the version and quit"), NULL },
-    { NULL }
-  };
+  const GOptionEntry entries[] = { { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                     &show_version, N_ ("Show the version and quit"), NULL },
+                                   { NULL } };
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  context = g_option_context_new (_ ("COMMAND [ARGUMENT…]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Keep LeadSquared and HighLevel in step from a terminal."));
+                                _ ("Keep LeadSquared and HighLevel in step from a terminal."));
   g_option_context_set_description (context,
-                                    _("No commands are available in this version yet; use the "
-                                      "Liaison application."));
+                                    _ ("No commands are available in this version yet; use the "
+                                       "Liaison application."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("liaison-cli: %s\n", error->message);
-      g_printerr (_("Run “%s --help” to see what it can do.\n"), "liaison-cli");
+      g_printerr (_ ("Run “%s --help” to see what it can do.\n"), "liaison-cli");
       return EXIT_USAGE;
     }
 
@@ -66,7 +64,7 @@ main (int argc, char *argv[])
       return EXIT_USAGE;
     }
 
-  g_printerr (_("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
+  g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");
   return EXIT_USAGE;
 }

@@ -10,10 +10,8 @@
 #include "liaison-debug.h"
 
 static const GDebugKey debug_keys[] = {
-  { "http", LIAISON_DEBUG_HTTP },
-  { "auth", LIAISON_DEBUG_AUTH },
-  { "store", LIAISON_DEBUG_STORE },
-  { "sync", LIAISON_DEBUG_SYNC },
+  { "http", LIAISON_DEBUG_HTTP },       { "auth", LIAISON_DEBUG_AUTH },
+  { "store", LIAISON_DEBUG_STORE },     { "sync", LIAISON_DEBUG_SYNC },
   { "sandbox", LIAISON_DEBUG_SANDBOX },
 };
 

@@ -24,10 +24,10 @@ G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATI
 
 static const GOptionEntry option_entries[] = {
   { "page", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Open the window on PAGE (overview, contacts, mapping, conflicts, appointments, history, "
-       "accounts)"),
-    N_("PAGE") },
-  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"),
+    N_ ("Open the window on PAGE (overview, contacts, mapping, conflicts, appointments, history, "
+        "accounts)"),
+    N_ ("PAGE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and quit"),
     NULL },
   { NULL }
 };
@@ -35,11 +35,8 @@ static const GOptionEntry option_entries[] = {
 LiaisonApplication *
 liaison_application_new (void)
 {
-  return g_object_new (LIAISON_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_BASE_PATH,
-                       NULL);
+  return g_object_new (LIAISON_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE_PATH, NULL);
 }
 
 GSettings *
@@ -88,7 +85,7 @@ liaison_application_handle_local_options (GApplication *app, GVariantDict *optio
     {
       g_autofree char *names = liaison_window_list_page_names ();
 
-      g_printerr (_("There is no page called “%s”. The pages are: %s.\n"), page, names);
+      g_printerr (_ ("There is no page called “%s”. The pages are: %s.\n"), page, names);
       return EXIT_FAILURE;
     }
 
@@ -144,21 +141,15 @@ liaison_application_about (GSimpleAction *action, GVariant *parameter, gpointer 
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Liaison authors", NULL };
 
-  adw_show_about_window (parent,
-                         "application-name", _("Liaison"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Liaison authors"),
-                         "version", PACKAGE_VERSION,
-                         "website", PACKAGE_WEBSITE,
-                         "issue-url", PACKAGE_BUGREPORT,
-                         "developers", developers,
-                         "copyright", "© 2026 The Liaison authors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
+  adw_show_about_window (parent, "application-name", _ ("Liaison"), "application-icon",
+                         APPLICATION_ID, "developer-name", _ ("The Liaison authors"), "version",
+                         PACKAGE_VERSION, "website", PACKAGE_WEBSITE, "issue-url",
+                         PACKAGE_BUGREPORT, "developers", developers, "copyright",
+                         "© 2026 The Liaison authors", "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: replace with your names, one name per line. */
-                         "translator-credits", _("translator-credits"),
-                         "comments",
-                         _("Keeps LeadSquared and HighLevel in step, both ways, and shows "
-                           "exactly what it does."),
+                         "translator-credits", _ ("translator-credits"), "comments",
+                         _ ("Keeps LeadSquared and HighLevel in step, both ways, and shows "
+                            "exactly what it does."),
                          NULL);
 }
 
@@ -170,16 +161,16 @@ liaison_application_apply_color_scheme (LiaisonApplication *self)
 
   switch (g_settings_get_enum (self->settings, "color-scheme"))
     {
-    case 1:
-      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-      break;
-    case 2:
-      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-      break;
-    default:
-      /* Follow the system's preference, as GNOME apps should by default. */
-      scheme = ADW_COLOR_SCHEME_DEFAULT;
-      break;
+      case 1:
+        scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+        break;
+      case 2:
+        scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+        break;
+      default:
+        /* Follow the system's preference, as GNOME apps should by default. */
+        scheme = ADW_COLOR_SCHEME_DEFAULT;
+        break;
     }
 
   adw_style_manager_set_color_scheme (style_manager, scheme);
@@ -209,7 +200,8 @@ liaison_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
 
-  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]){ "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.quit",
+                                         (const char *[]){ "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences",
                                          (const char *[]){ "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close",
@@ -252,5 +244,5 @@ liaison_application_init (LiaisonApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (
-      G_APPLICATION (self), _("Keep LeadSquared and HighLevel in step, both ways."));
+      G_APPLICATION (self), _ ("Keep LeadSquared and HighLevel in step, both ways."));
 }

@@ -71,10 +71,9 @@ liaison_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (liaison_preferences_window_parent_class)->constructed (object);
 
-  g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                self->color_scheme_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                color_scheme_to_row, row_to_color_scheme, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->color_scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, color_scheme_to_row, row_to_color_scheme,
+                                NULL, NULL);
 }
 
 static void
@@ -85,12 +84,12 @@ liaison_preferences_window_set_property (GObject *object, guint prop_id, const G
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -115,9 +114,9 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   object_class->set_property = liaison_preferences_window_set_property;
   object_class->dispose = liaison_preferences_window_dispose;
 
-  properties[PROP_SETTINGS] =
-      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS]
+      = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                             G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -122,9 +122,8 @@ create_sidebar_row (GtkStackPage *page)
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_stack_page_get_title (page), -1);
   return row;
 }
 
@@ -138,7 +137,8 @@ populate_sidebar (LiaisonWindow *self)
       /* The list of names and the template are both ours; a mismatch is a
        * programming error caught by the window test. */
       g_return_if_fail (child != NULL);
-      gtk_list_box_append (self->sidebar, create_sidebar_row (gtk_stack_get_page (self->stack, child)));
+      gtk_list_box_append (self->sidebar,
+                           create_sidebar_row (gtk_stack_get_page (self->stack, child)));
     }
 }
 
@@ -253,7 +253,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   object_class->dispose = liaison_window_dispose;
   window_class->close_request = liaison_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/liaison-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/liaison-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);

@@ -16,13 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaisonWindow, liaison_window, LIAISON, WINDOW, AdwApplicationWindow)
 
-LiaisonWindow *liaison_window_new             (LiaisonApplication *application);
-void           liaison_window_show_page       (LiaisonWindow      *self,
-                                               const char         *name);
-const char    *liaison_window_get_page        (LiaisonWindow      *self);
+LiaisonWindow *liaison_window_new (LiaisonApplication *application);
+void liaison_window_show_page (LiaisonWindow *self, const char *name);
+const char *liaison_window_get_page (LiaisonWindow *self);
 
-gboolean       liaison_window_is_page_name    (const char         *name);
-char          *liaison_window_list_page_names (void);
-void           liaison_window_set_page_accels (GtkApplication     *application);
+gboolean liaison_window_is_page_name (const char *name);
+char *liaison_window_list_page_names (void);
+void liaison_window_set_page_accels (GtkApplication *application);
 
 G_END_DECLS

@@ -17,12 +17,8 @@ static const struct
   const char *name;
   const char *title;
 } expected_pages[] = {
-  { "overview", "Overview" },
-  { "contacts", "Contacts" },
-  { "mapping", "Field Mapping" },
-  { "conflicts", "Conflicts" },
-  { "appointments", "Appointments" },
-  { "history", "History" },
+  { "overview", "Overview" },   { "contacts", "Contacts" },         { "mapping", "Field Mapping" },
+  { "conflicts", "Conflicts" }, { "appointments", "Appointments" }, { "history", "History" },
   { "accounts", "Accounts" },
 };
 
@@ -129,8 +125,8 @@ test_window_pages_by_action (void)
                                                  expected_pages[i].name));
       drain_main_context ();
       g_assert_cmpstr (liaison_window_get_page (window), ==, expected_pages[i].name);
-      g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (
-                           liaison_window_get_sidebar (window)))),
+      g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (
+                           gtk_list_box_get_selected_row (liaison_window_get_sidebar (window)))),
                        ==, expected_pages[i].name);
     }
 
@@ -204,9 +200,8 @@ test_preferences_color_scheme (void)
   reset_settings ();
   g_settings_set_string (settings, "color-scheme", "dark");
   preferences = liaison_preferences_window_new (settings);
-  row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
-                                                      LIAISON_TYPE_PREFERENCES_WINDOW,
-                                                      "color_scheme_row"));
+  row = ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), LIAISON_TYPE_PREFERENCES_WINDOW, "color_scheme_row"));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
 
   adw_combo_row_set_selected (row, 1);
