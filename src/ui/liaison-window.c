@@ -30,13 +30,13 @@ G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
 /* In sidebar order; Alt+1 opens the first. The titles and icons live in the
  * template, next to each page. */
 static const char *const page_names[] = {
-  "overview", "contacts", "mapping", "conflicts", "appointments", "history", "accounts",
+  "overview", "contacts", "mapping", "conflicts", "appointments", "history", "accounts", NULL,
 };
 
 gboolean
 liaison_window_is_page_name (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; page_names[i] != NULL; i++)
     if (g_strcmp0 (page_names[i], name) == 0)
       return TRUE;
 
@@ -52,7 +52,7 @@ liaison_window_list_page_names (void)
 void
 liaison_window_set_page_accels (GtkApplication *application)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; page_names[i] != NULL; i++)
     {
       g_autofree char *action = g_strdup_printf ("win.show-page::%s", page_names[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
@@ -130,7 +130,7 @@ create_sidebar_row (GtkStackPage *page)
 static void
 populate_sidebar (LiaisonWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; page_names[i] != NULL; i++)
     {
       GtkWidget *child = gtk_stack_get_child_by_name (self->stack, page_names[i]);
 
