@@ -240,10 +240,13 @@ describe (LiaisonHttpError code, const char *service, const char *operation, con
         return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s failed with HTTP %u (%s)",
                             operation, service, status, detail);
 
+      case LIAISON_HTTP_ERROR_PROTOCOL:
+        return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s sent %s", operation,
+                            service, detail);
+
       case LIAISON_HTTP_ERROR_NETWORK:
       case LIAISON_HTTP_ERROR_TIMEOUT:
       case LIAISON_HTTP_ERROR_CANCELLED:
-      case LIAISON_HTTP_ERROR_PROTOCOL:
       default:
         return g_error_new (LIAISON_HTTP_ERROR, code, "Could not %s: %s (%s)", operation, service,
                             detail);

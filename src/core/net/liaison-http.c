@@ -23,6 +23,7 @@
 #include "liaison-redact.h"
 
 #define TRACE_BODY_MAX 2048
+#define RECENT_REFRESH_US (30 * G_USEC_PER_SEC)
 
 struct _LiaisonHttp
 {
@@ -42,6 +43,7 @@ struct _LiaisonHttp
    * 401 for a try sent with old credentials just tries again. */
   guint generation;
   guint refresh_count;
+  gint64 refreshed_at;
   gboolean refreshing;
   GPtrArray *refresh_waiters; /* GTask */
 };
@@ -461,8 +463,9 @@ handle_failure (GTask *task, GError *error, LiaisonHttpFault fault, const char *
         LIAISON_TRACE (LIAISON_DEBUG_HTTP, "%s %s: giving up after %u tries", method,
                        call->log_path, call->attempts);
         call_return_error (task,
-                           g_error_new (error->domain, error->code, "%s (gave up after %u tries)",
-                                        error->message, call->attempts));
+                           g_error_new (error->domain, error->code, "%s (gave up after %u %s)",
+                                        error->message, call->attempts,
+                                        call->attempts == 1 ? "try" : "tries"));
         g_error_free (error);
         return;
 
@@ -500,6 +503,9 @@ on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
 
   ok = liaison_authorizer_refresh_finish (LIAISON_AUTHORIZER (source), result, &error);
   self->refreshing = FALSE;
+  /* Success or not, another refresh right away would not help: a refused
+   * refresh token stays refused, and a fresh token that is refused is. */
+  self->refreshed_at = g_get_monotonic_time ();
   if (ok)
     self->generation++;
   LIAISON_TRACE (LIAISON_DEBUG_HTTP, "credential refresh %s; %u requests were waiting",
@@ -542,7 +548,11 @@ handle_unauthorized (GTask *task, GError *error)
       return;
     }
 
-  if (!liaison_authorizer_can_refresh (self->authorizer))
+  /* A refresh finished moments ago and the credentials are refused anyway:
+   * renewing again would only burn refresh tokens. */
+  if (!liaison_authorizer_can_refresh (self->authorizer)
+      || (self->refreshed_at != 0
+          && g_get_monotonic_time () - self->refreshed_at < RECENT_REFRESH_US))
     {
       call_return_error (task, error);
       return;
@@ -815,6 +825,8 @@ liaison_http_send_async (LiaisonHttp *self, LiaisonHttpRequest *request, GCancel
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_http_send_async);
+  /* Cancellation is reported as LIAISON_HTTP_ERROR_CANCELLED, by us. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_name (task, liaison_http_request_get_operation (request));
 
   call = g_new0 (Call, 1);

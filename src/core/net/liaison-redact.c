@@ -109,20 +109,25 @@ redact_node (JsonNode *node)
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
+      g_autoptr (GList) names = json_object_get_members (object);
+      g_autoptr (GPtrArray) secrets = g_ptr_array_new_with_free_func (g_free);
+      GList *l;
+      guint i;
 
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &name, &member))
+      for (l = names; l != NULL; l = l->next)
         {
-          if (liaison_redact_is_secret_field (name) && !JSON_NODE_HOLDS_NULL (member))
-            {
-              json_node_init_string (member, LIAISON_REDACTED);
-              continue;
-            }
-          redact_node (member);
+          JsonNode *member = json_object_get_member (object, l->data);
+
+          if (liaison_redact_is_secret_field (l->data) && !JSON_NODE_HOLDS_NULL (member))
+            g_ptr_array_add (secrets, g_strdup (l->data));
+          else
+            redact_node (member);
         }
+
+      /* Replaced by name afterwards: json-glib 1.6 cannot re-initialize a
+       * value node in place, and replacing a member frees its name. */
+      for (i = 0; i < secrets->len; i++)
+        json_object_set_string_member (object, g_ptr_array_index (secrets, i), LIAISON_REDACTED);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
