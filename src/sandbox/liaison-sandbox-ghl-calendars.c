@@ -76,7 +76,7 @@ ghl_free_slots (LiaisonSandboxGhl *self,
   g_autoptr(GDateTime) day = g_date_time_new (tz, g_date_time_get_year (local_first),
                                               g_date_time_get_month (local_first),
                                               g_date_time_get_day_of_month (local_first), 0, 0, 0);
-  JsonArray *open_hours = json_object_get_array_member (calendar, "openHours");
+  JsonArray *open_hours = ghl_get_array (calendar, "openHours");
   gint64 duration = json_object_get_int_member_with_default (calendar, "slotDuration", 30) * MINUTE_MS;
   gint64 interval = json_object_get_int_member_with_default (calendar, "slotInterval", 30) * MINUTE_MS;
   const char *calendar_id = ghl_get_string (calendar, "id");
@@ -92,8 +92,8 @@ ghl_free_slots (LiaisonSandboxGhl *self,
       for (guint i = 0; open_hours && i < json_array_get_length (open_hours); i++)
         {
           JsonObject *oh = json_array_get_object_element (open_hours, i);
-          JsonArray *days = json_object_get_array_member (oh, "daysOfTheWeek");
-          JsonArray *hours = json_object_get_array_member (oh, "hours");
+          JsonArray *days = ghl_get_array (oh, "daysOfTheWeek");
+          JsonArray *hours = ghl_get_array (oh, "hours");
           gboolean today = FALSE;
 
           for (guint d = 0; days && d < json_array_get_length (days); d++)
@@ -103,12 +103,12 @@ ghl_free_slots (LiaisonSandboxGhl *self,
               JsonObject *range = json_array_get_object_element (hours, h);
               g_autoptr(GDateTime) open = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
                                                            g_date_time_get_day_of_month (day),
-                                                           (int) json_object_get_int_member (range, "openHour"),
-                                                           (int) json_object_get_int_member (range, "openMinute"), 0);
+                                                           (int) json_object_get_int_member_with_default (range, "openHour", 0),
+                                                           (int) json_object_get_int_member_with_default (range, "openMinute", 0), 0);
               g_autoptr(GDateTime) close = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
                                                             g_date_time_get_day_of_month (day),
-                                                            (int) json_object_get_int_member (range, "closeHour"),
-                                                            (int) json_object_get_int_member (range, "closeMinute"), 0);
+                                                            (int) json_object_get_int_member_with_default (range, "closeHour", 0),
+                                                            (int) json_object_get_int_member_with_default (range, "closeMinute", 0), 0);
 
               for (gint64 t = to_ms (open); t + duration <= to_ms (close); t += interval)
                 {
@@ -243,7 +243,7 @@ new_event (LiaisonSandboxGhl *self,
   JsonObject *e = json_object_new ();
   JsonArray *users = json_array_new ();
   JsonObject *created_by = json_object_new ();
-  JsonArray *members = json_object_get_array_member (calendar, "teamMembers");
+  JsonArray *members = ghl_get_array (calendar, "teamMembers");
   const char *user = members && json_array_get_length (members) > 0
                        ? ghl_get_string (json_array_get_object_element (members, 0), "userId") : NULL;
   g_autofree char *id = ghl_new_id (self);
@@ -436,7 +436,7 @@ free_slots (LiaisonSandboxRequest *req,
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
       g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
       g_autofree char *iso = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
-      JsonObject *day = json_object_get_object_member (o, date);
+      JsonObject *day = ghl_get_object (o, date);
 
       if (day == NULL)
         {
@@ -444,7 +444,7 @@ free_slots (LiaisonSandboxRequest *req,
           json_object_set_array_member (day, "slots", json_array_new ());
           json_object_set_object_member (o, date, day);
         }
-      json_array_add_string_element (json_object_get_array_member (day, "slots"), iso);
+      json_array_add_string_element (ghl_get_array (day, "slots"), iso);
     }
   json_object_set_string_member (o, "traceId", ghl_get_string (calendar, "id"));
   liaison_sandbox_request_reply_object (req, 200, o);

@@ -64,10 +64,10 @@ static gboolean
 option_allowed (JsonObject *def,
                 const char *value)
 {
-  JsonArray *options = json_object_get_array_member (def, "picklistOptions");
+  JsonArray *options = ghl_get_array (def, "picklistOptions");
 
   for (guint i = 0; options && i < json_array_get_length (options); i++)
-    if (g_strcmp0 (json_array_get_string_element (options, i), value) == 0)
+    if (g_strcmp0 (ghl_array_string (options, i), value) == 0)
       return TRUE;
   return FALSE;
 }
@@ -119,10 +119,10 @@ custom_value (JsonObject *def,
         }
       array = json_node_get_array (value);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!option_allowed (def, json_array_get_string_element (array, i)))
+        if (!option_allowed (def, ghl_array_string (array, i)))
           {
             g_ptr_array_add (errors, g_strdup_printf ("customFields: %s has no option “%s”", name,
-                                                      json_array_get_string_element (array, i) ?: ""));
+                                                      ghl_array_string (array, i) ?: ""));
             return NULL;
           }
       return json_node_copy (value);
@@ -153,12 +153,17 @@ apply_custom_fields (LiaisonSandboxGhl *self,
                      JsonNode          *node,
                      GPtrArray         *errors)
 {
-  JsonArray *in, *stored = json_object_get_array_member (contact, "customFields");
+  JsonArray *in, *stored = ghl_get_array (contact, "customFields");
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_ptr_array_add (errors, g_strdup ("customFields must be an array"));
       return;
+    }
+  if (stored == NULL)
+    {
+      stored = json_array_new ();
+      json_object_set_array_member (contact, "customFields", stored);
     }
   in = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (in); i++)
@@ -215,7 +220,7 @@ normalize_tags (JsonNode  *node,
   out = json_array_new ();
   for (guint i = 0; i < json_array_get_length (in); i++)
     {
-      const char *tag = json_array_get_string_element (in, i);
+      const char *tag = ghl_array_string (in, i);
       g_autofree char *lower = NULL;
 
       if (tag == NULL)
@@ -419,7 +424,7 @@ location_allows_duplicates (LiaisonSandboxGhl *self,
                             const char        *location_id)
 {
   JsonObject *loc = liaison_sandbox_table_lookup (self->locations, location_id);
-  JsonObject *settings = loc ? json_object_get_object_member (loc, "settings") : NULL;
+  JsonObject *settings = loc ? ghl_get_object (loc, "settings") : NULL;
 
   return settings != NULL && json_object_get_boolean_member_with_default (settings, "allowDuplicateContact", FALSE);
 }
@@ -655,25 +660,25 @@ contact_tags (LiaisonSandboxRequest *req,
   given = normalize_tags (json_object_get_member (body, "tags"), errors);
   if (given == NULL)
     return ghl_error_422 (req, errors);
-  current = json_object_get_array_member (contact, "tags");
+  current = ghl_get_array (contact, "tags");
   result = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (current); i++)
+  for (guint i = 0; current != NULL && i < json_array_get_length (current); i++)
     {
-      const char *tag = json_array_get_string_element (current, i);
+      const char *tag = ghl_array_string (current, i);
       gboolean listed = FALSE;
 
       for (guint k = 0; k < json_array_get_length (given); k++)
-        listed |= g_strcmp0 (json_array_get_string_element (given, k), tag) == 0;
+        listed |= g_strcmp0 (ghl_array_string (given, k), tag) == 0;
       if (add || !listed)
         json_array_add_string_element (result, tag);
     }
   for (guint k = 0; add && k < json_array_get_length (given); k++)
     {
-      const char *tag = json_array_get_string_element (given, k);
+      const char *tag = ghl_array_string (given, k);
       gboolean present = FALSE;
 
       for (guint i = 0; i < json_array_get_length (result); i++)
-        present |= g_strcmp0 (json_array_get_string_element (result, i), tag) == 0;
+        present |= g_strcmp0 (ghl_array_string (result, i), tag) == 0;
       if (!present)
         json_array_add_string_element (result, tag);
     }

@@ -81,6 +81,12 @@ JsonObject *ghl_public_copy        (JsonObject            *stored);
 JsonObject *ghl_deep_copy          (JsonObject            *stored);
 const char *ghl_get_string         (JsonObject            *object,
                                     const char            *member);
+JsonArray  *ghl_get_array          (JsonObject            *object,
+                                    const char            *member);
+const char *ghl_array_string       (JsonArray             *array,
+                                    guint                  index);
+JsonObject *ghl_get_object         (JsonObject            *object,
+                                    const char            *member);
 void        ghl_touch              (JsonObject            *object,
                                     gint64                 now_ms);
 

@@ -71,7 +71,7 @@ tags_match (JsonObject *c,
             JsonNode   *value,
             gboolean    substring)
 {
-  JsonArray *tags = json_object_get_array_member (c, "tags");
+  JsonArray *tags = ghl_get_array (c, "tags");
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
 
   if (value != NULL && JSON_NODE_HOLDS_ARRAY (value))
@@ -82,7 +82,7 @@ tags_match (JsonObject *c,
   for (guint i = 0; tags && i < json_array_get_length (tags); i++)
     for (guint k = 0; k < wanted->len; k++)
       {
-        const char *tag = json_array_get_string_element (tags, i);
+        const char *tag = ghl_array_string (tags, i);
         const char *w = g_ptr_array_index (wanted, k);
 
         if (tag && w && (substring ? strstr (tag, w) != NULL : g_str_equal (tag, w)))
@@ -146,7 +146,7 @@ match_filter (JsonObject *c,
 
   if (group != NULL)
     {
-      JsonArray *sub = json_object_get_array_member (filter, "filters");
+      JsonArray *sub = ghl_get_array (filter, "filters");
 
       if (sub == NULL || (g_ascii_strcasecmp (group, "AND") != 0 && g_ascii_strcasecmp (group, "OR") != 0))
         {
@@ -175,7 +175,7 @@ match_filter (JsonObject *c,
         return !tags_match (c, value, g_str_equal (op, "not_contains"));
       if (g_str_equal (op, "exists") || g_str_equal (op, "not_exists"))
         {
-          JsonArray *tags = json_object_get_array_member (c, "tags");
+          JsonArray *tags = ghl_get_array (c, "tags");
 
           return (tags && json_array_get_length (tags) > 0) == g_str_equal (op, "exists");
         }
@@ -324,7 +324,7 @@ after_cursor (JsonObject *c,
   JsonNode *v = json_array_get_element (cursor, 0);
   int r;
 
-  json_object_set_string_member (probe, "id", json_array_get_string_element (cursor, 1));
+  json_object_set_string_member (probe, "id", ghl_array_string (cursor, 1));
   if (is_date_field (sort->field))
     {
       gint64 ms = 0;
@@ -381,7 +381,7 @@ contacts_search (LiaisonSandboxRequest *req,
       if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (body, "filters")))
         g_ptr_array_add (errors, g_strdup ("filters must be an array"));
       else
-        filters = json_object_get_array_member (body, "filters");
+        filters = ghl_get_array (body, "filters");
     }
   if (json_object_has_member (body, "sort"))
     {
@@ -389,6 +389,7 @@ contacts_search (LiaisonSandboxRequest *req,
       JsonObject *first;
 
       if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) == 0 ||
+          !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (s), 0)) ||
           (first = json_array_get_object_element (json_node_get_array (s), 0)) == NULL ||
           !g_strv_contains (filter_fields, ghl_get_string (first, "field") ?: "") ||
           (g_strcmp0 (ghl_get_string (first, "direction"), "asc") != 0 &&
@@ -405,7 +406,7 @@ contacts_search (LiaisonSandboxRequest *req,
       JsonNode *s = json_object_get_member (body, "searchAfter");
 
       if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) != 2 ||
-          json_array_get_string_element (json_node_get_array (s), 1) == NULL)
+          ghl_array_string (json_node_get_array (s), 1) == NULL)
         g_ptr_array_add (errors, g_strdup ("searchAfter must be the [value, id] of the last contact of a page"));
       else
         cursor = json_node_get_array (s);

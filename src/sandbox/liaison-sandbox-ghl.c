@@ -355,6 +355,38 @@ ghl_get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Members of stored records can be edited through the control routes, so
+ * nested values are looked up defensively. */
+JsonArray *
+ghl_get_array (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* A string element of a request array, or NULL whatever else is there. */
+const char *
+ghl_array_string (JsonArray *array,
+                  guint      index)
+{
+  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+ghl_get_object (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 void
 ghl_touch (JsonObject *object,
            gint64      now_ms)

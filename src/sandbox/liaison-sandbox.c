@@ -525,6 +525,18 @@ const char *liaison_sandbox_get_private_token (LiaisonSandbox *self) { return se
 const char *liaison_sandbox_get_lsq_access_key (LiaisonSandbox *self) { return self->lsq_access_key; }
 const char *liaison_sandbox_get_lsq_secret_key (LiaisonSandbox *self) { return self->lsq_secret_key; }
 
+/* "METHOD /pattern" of every route a service serves (control routes excluded).
+ * Routes are fixed once start returns, so any thread may ask. */
+GPtrArray *
+liaison_sandbox_list_routes (LiaisonSandbox *self,
+                             const char     *service)
+{
+  LiaisonSandboxServer *server = g_strcmp0 (service, "lsq") == 0 ? self->lsq_server : self->ghl_server;
+
+  g_return_val_if_fail (server != NULL, NULL);
+  return liaison_sandbox_server_list_routes (server);
+}
+
 /* The one JSON line the executable prints when it is ready. */
 char *
 liaison_sandbox_dup_ready_line (LiaisonSandbox *self)

@@ -47,5 +47,7 @@ const char     *liaison_sandbox_get_private_token  (LiaisonSandbox              
 const char     *liaison_sandbox_get_lsq_access_key (LiaisonSandbox              *self);
 const char     *liaison_sandbox_get_lsq_secret_key (LiaisonSandbox              *self);
 char           *liaison_sandbox_dup_ready_line     (LiaisonSandbox              *self);
+GPtrArray      *liaison_sandbox_list_routes        (LiaisonSandbox              *self,
+                                                    const char                  *service);
 
 G_END_DECLS
