@@ -473,8 +473,8 @@ body_location (LiaisonSandboxRequest *req,
     {
       g_autoptr(GPtrArray) errors = g_ptr_array_new ();
 
-      g_ptr_array_add (errors, "locationId should not be empty");
-      g_ptr_array_add (errors, "locationId must be a string");
+      g_ptr_array_add (errors, (gpointer) "locationId should not be empty");
+      g_ptr_array_add (errors, (gpointer) "locationId must be a string");
       ghl_error_422 (req, errors);
       return NULL;
     }

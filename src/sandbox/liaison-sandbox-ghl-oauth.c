@@ -212,16 +212,16 @@ oauth_token (LiaisonSandboxRequest *req,
   gint64 now = liaison_sandbox_request_now_ms (req);
 
   if (client_id == NULL)
-    g_ptr_array_add (errors, "client_id should not be empty");
+    g_ptr_array_add (errors, (gpointer) "client_id should not be empty");
   if (client_secret == NULL)
-    g_ptr_array_add (errors, "client_secret should not be empty");
+    g_ptr_array_add (errors, (gpointer) "client_secret should not be empty");
   if (grant_type == NULL)
-    g_ptr_array_add (errors, "grant_type should not be empty");
+    g_ptr_array_add (errors, (gpointer) "grant_type should not be empty");
   else if (!g_str_equal (grant_type, "authorization_code") && !g_str_equal (grant_type, "refresh_token") &&
            !g_str_equal (grant_type, "client_credentials"))
-    g_ptr_array_add (errors, "grant_type must be one of the following values: authorization_code, refresh_token, client_credentials");
+    g_ptr_array_add (errors, (gpointer) "grant_type must be one of the following values: authorization_code, refresh_token, client_credentials");
   if (user_type != NULL && !g_str_equal (user_type, "Location") && !g_str_equal (user_type, "Company"))
-    g_ptr_array_add (errors, "user_type must be one of the following values: Company, Location");
+    g_ptr_array_add (errors, (gpointer) "user_type must be one of the following values: Company, Location");
   if (errors->len > 0)
     return ghl_error_422 (req, errors);
 
