@@ -442,6 +442,34 @@ test_retry_after_too_long (void)
 }
 
 static void
+test_429_pauses_bucket (void)
+{
+  FakePeer *peer = fake_peer_new ();
+  g_autoptr (LiaisonHttp) http = new_http (LIAISON_HTTP_SERVICE_LSQ, peer, NULL);
+  g_autoptr (LiaisonHttpRequest) request = get_request ("/v2/LeadManagement.svc/Leads.GetById");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GPtrArray) requests = NULL;
+  gint64 gap_us;
+
+  /* LeadSquared's 429 carries no headers: wait a whole interval. */
+  liaison_rate_limiter_set_limit (liaison_http_get_rate_limiter (http), 5, 300);
+  fake_peer_push (peer, "/v2/LeadManagement.svc/Leads.GetById",
+                  fake_response_json (429, "{\"Status\":\"Error\",\"ExceptionMessage\":\"API calls "
+                                           "exceeded the limit of 5 in 5 second(s)\"}"));
+  fake_peer_push (peer, "/v2/LeadManagement.svc/Leads.GetById", fake_response_json (200, "[]"));
+  node = send_json (http, request, &error);
+
+  g_assert_no_error (error);
+  requests = fake_peer_dup_requests (peer);
+  g_assert_cmpuint (requests->len, ==, 2);
+  gap_us = ((FakeRequest *) g_ptr_array_index (requests, 1))->arrived_us
+           - ((FakeRequest *) g_ptr_array_index (requests, 0))->arrived_us;
+  g_assert_cmpint (gap_us, >=, 300 * 1000);
+  fake_peer_free (peer);
+}
+
+static void
 test_no_blind_create_retry (void)
 {
   FakePeer *peer = fake_peer_new ();
@@ -1043,6 +1071,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/http/retry/retry-after", test_retry_after);
   g_test_add_func ("/http/retry/retry-after-too-long", test_retry_after_too_long);
   g_test_add_func ("/http/retry/no-blind-create", test_no_blind_create_retry);
+  g_test_add_func ("/http/retry/429-pauses-bucket", test_429_pauses_bucket);
   g_test_add_func ("/http/retry/refused-create", test_refused_create_retried);
   g_test_add_func ("/http/timeout", test_timeout);
   g_test_add_func ("/http/auth/refresh-once", test_refresh_once);

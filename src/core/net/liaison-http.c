@@ -655,6 +655,9 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   status = soup_message_get_status (message);
   content_type = soup_message_headers_get_content_type (headers, NULL);
   liaison_rate_limiter_update_from_headers (self->limiter, headers);
+  if (status == 429 && soup_message_headers_get_one (headers, "X-RateLimit-Remaining") == NULL
+      && soup_message_headers_get_one (headers, "Retry-After") == NULL)
+    liaison_rate_limiter_note_rejected (self->limiter);
   trace_reply (self, call, message, body, elapsed_ms);
 
   error = liaison_http_error_from_response (service_name (self), operation,

@@ -356,6 +356,16 @@ liaison_rate_limiter_update_from_headers (LiaisonRateLimiter *self, SoupMessageH
   pump (self);
 }
 
+/* The server answered 429 without saying how much remains: take it as "none
+ * left", so that nothing more is sent until one interval has passed. */
+void
+liaison_rate_limiter_note_rejected (LiaisonRateLimiter *self)
+{
+  g_return_if_fail (LIAISON_IS_RATE_LIMITER (self));
+
+  window_reduce_to (&self->standard, g_get_monotonic_time (), 0);
+}
+
 static void
 waiter_free (Waiter *waiter)
 {

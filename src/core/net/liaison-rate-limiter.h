@@ -33,6 +33,7 @@ guint liaison_rate_limiter_get_available (LiaisonRateLimiter *self);
 gint64 liaison_rate_limiter_get_daily_remaining (LiaisonRateLimiter *self);
 void liaison_rate_limiter_update_from_headers (LiaisonRateLimiter *self,
                                                SoupMessageHeaders *headers);
+void liaison_rate_limiter_note_rejected (LiaisonRateLimiter *self);
 void liaison_rate_limiter_acquire_async (LiaisonRateLimiter *self, LiaisonHttpPriority priority,
                                          gboolean bulk, GCancellable *cancellable,
                                          GAsyncReadyCallback callback, gpointer user_data);
