@@ -58,8 +58,11 @@ test_auth_and_version (void)
   g_autoptr(Resp) none = NULL, bad = NULL, noversion = NULL, wrong = NULL, calv = NULL, ok = NULL;
 
   reset ();
-  path = first_contact_id (sb);
-  path = g_strdup_printf ("/contacts/%s", (char *) g_steal_pointer (&path));
+  {
+    g_autofree char *id = first_contact_id (sb);
+
+    path = g_strdup_printf ("/contacts/%s", id);
+  }
   none = http (liaison_sandbox_get_ghl_url (sb), "GET", path, NULL, V_CONTACTS, NULL, NULL);
   assert_error (none, 401, "Unauthorized");
   bad = http (liaison_sandbox_get_ghl_url (sb), "GET", path, "nope", V_CONTACTS, NULL, NULL);
@@ -155,8 +158,11 @@ test_oauth_tokens_rotate_and_expire (void)
   const char *redirect = "http://127.0.0.1:9/cb";
 
   reset ();
-  contact_path = first_contact_id (sb);
-  contact_path = g_strdup_printf ("/contacts/%s", (char *) g_steal_pointer (&contact_path));
+  {
+    g_autofree char *id = first_contact_id (sb);
+
+    contact_path = g_strdup_printf ("/contacts/%s", id);
+  }
 
   missing = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/token", NULL, NULL,
                   "application/x-www-form-urlencoded", "grant_type=authorization_code");
