@@ -5,10 +5,8 @@
  */
 #define G_LOG_DOMAIN "liaison-sandbox"
 
-#include "liaison-sandbox-server.h"
-#include "liaison-sandbox-rng.h"
+#include "liaison-sandbox-server-private.h"
 
-#define LOG_CAPACITY 2000
 
 struct _LiaisonSandboxClock
 {
@@ -52,103 +50,6 @@ liaison_sandbox_clock_set_offset (LiaisonSandboxClock *clock,
   clock->offset_ms = offset_ms;
 }
 
-typedef struct
-{
-  char *method;
-  char *pattern;
-  char **segments;
-  char *rate_class;
-  LiaisonSandboxRouteFlags flags;
-  LiaisonSandboxHandler handler;
-  gpointer user_data;
-} Route;
-
-typedef enum
-{
-  FAULT_STATUS,
-  FAULT_RESET,
-  FAULT_DELAY,
-  FAULT_TRUNCATE,
-  FAULT_MALFORMED,
-  FAULT_HTML,
-} FaultKind;
-
-typedef struct
-{
-  char *rule;
-  char *method;
-  GPatternSpec *glob;
-  FaultKind kind;
-  guint status;
-  guint delay_ms;
-  double rate;
-  gint remaining;  /* -1: unlimited */
-  guint hits;
-} Fault;
-
-typedef struct
-{
-  guint max;
-  guint interval_ms;
-  guint daily_max;
-} RateConfig;
-
-typedef struct
-{
-  double tokens;
-  gint64 last_ms;
-  gint64 day;
-  guint day_count;
-} Bucket;
-
-struct _LiaisonSandboxRequest
-{
-  LiaisonSandboxServer *server;
-  SoupServerMessage *msg;
-  Route *route;
-  char *path;
-  GHashTable *query;
-  GHashTable *params;
-  GHashTable *form;
-  JsonNode *json;
-  gboolean json_parsed;
-  GBytes *body;
-  gpointer data;
-  GDestroyNotify data_destroy;
-  char *account;
-  guint status;
-  char *content_type;
-  GBytes *response;
-  Fault *fault;
-  LiaisonSandboxRateInfo rate;
-  gint64 started_us;
-  GSource *delay_source;
-};
-
-struct _LiaisonSandboxServer
-{
-  GObject parent_instance;
-
-  char *service;
-  LiaisonSandboxClock *clock;
-  LiaisonSandboxRng rng;
-  SoupServer *soup;
-  guint port;
-  GPtrArray *routes;
-  GPtrArray *faults;
-  GHashTable *rates;    /* class -> RateConfig */
-  GHashTable *buckets;  /* class|account -> Bucket */
-  LiaisonSandboxServerHooks hooks;
-  gpointer hooks_data;
-  guint latency_ms;
-
-  guint64 request_count;
-  guint64 seq;
-  GHashTable *route_counts;   /* "METHOD pattern" -> count */
-  GHashTable *status_counts;  /* "200" -> count */
-  GQueue log;                 /* JsonObject */
-};
-
 G_DEFINE_FINAL_TYPE (LiaisonSandboxServer, liaison_sandbox_server, G_TYPE_OBJECT)
 
 static void
@@ -168,30 +69,6 @@ fault_free (Fault *fault)
   g_free (fault->method);
   g_pattern_spec_free (fault->glob);
   g_free (fault);
-}
-
-static void
-request_free (LiaisonSandboxRequest *req)
-{
-  if (req->data_destroy != NULL)
-    req->data_destroy (req->data);
-  if (req->delay_source != NULL)
-    {
-      g_source_destroy (req->delay_source);
-      g_source_unref (req->delay_source);
-    }
-  g_clear_pointer (&req->query, g_hash_table_unref);
-  g_clear_pointer (&req->params, g_hash_table_unref);
-  g_clear_pointer (&req->form, g_hash_table_unref);
-  g_clear_pointer (&req->json, json_node_unref);
-  g_clear_pointer (&req->body, g_bytes_unref);
-  g_clear_pointer (&req->response, g_bytes_unref);
-  g_free (req->content_type);
-  g_free (req->account);
-  g_free (req->path);
-  g_object_unref (req->msg);
-  g_object_unref (req->server);
-  g_free (req);
 }
 
 static void
@@ -230,7 +107,6 @@ liaison_sandbox_server_init (LiaisonSandboxServer *self)
   g_queue_init (&self->log);
 }
 
-static void install_control_routes (LiaisonSandboxServer *self);
 
 LiaisonSandboxServer *
 liaison_sandbox_server_new (const char          *service,
@@ -243,7 +119,7 @@ liaison_sandbox_server_new (const char          *service,
   self->clock = liaison_sandbox_clock_ref (clock);
   /* Fault rates draw from their own stream so they do not disturb the data's ids. */
   liaison_sandbox_rng_init (&self->rng, seed ^ g_str_hash (service));
-  install_control_routes (self);
+  liaison_sandbox_server_install_control_routes (self);
   return self;
 }
 
@@ -835,7 +711,7 @@ delayed_request_cb (gpointer user_data)
   g_clear_pointer (&req->delay_source, g_source_unref);
   run_request (req);
   soup_server_message_unpause (req->msg);
-  request_free (req);
+  liaison_sandbox_request_free (req);
   return G_SOURCE_REMOVE;
 }
 
@@ -867,7 +743,7 @@ server_callback (SoupServer        *soup,
     {
       req->route->handler (req, req->route->user_data);
       write_response (req);
-      request_free (req);
+      liaison_sandbox_request_free (req);
       return;
     }
 
@@ -885,7 +761,7 @@ server_callback (SoupServer        *soup,
       return;
     }
   run_request (req);
-  request_free (req);
+  liaison_sandbox_request_free (req);
 }
 
 /* ---- listening ---- */
@@ -953,398 +829,4 @@ guint64
 liaison_sandbox_server_get_request_count (LiaisonSandboxServer *self)
 {
   return self->request_count;
-}
-
-/* ---- request accessors ---- */
-
-LiaisonSandboxServer *
-liaison_sandbox_request_get_server (LiaisonSandboxRequest *req)
-{
-  return req->server;
-}
-
-const char *
-liaison_sandbox_request_get_method (LiaisonSandboxRequest *req)
-{
-  return soup_server_message_get_method (req->msg);
-}
-
-const char *
-liaison_sandbox_request_get_path (LiaisonSandboxRequest *req)
-{
-  return req->path;
-}
-
-const char *
-liaison_sandbox_request_get_route (LiaisonSandboxRequest *req)
-{
-  return req->route != NULL ? req->route->pattern : NULL;
-}
-
-const char *
-liaison_sandbox_request_get_param (LiaisonSandboxRequest *req,
-                                   const char            *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
-
-const char *
-liaison_sandbox_request_get_query (LiaisonSandboxRequest *req,
-                                   const char            *name)
-{
-  return g_hash_table_lookup (req->query, name);
-}
-
-GHashTable *
-liaison_sandbox_request_get_query_table (LiaisonSandboxRequest *req)
-{
-  return req->query;
-}
-
-const char *
-liaison_sandbox_request_get_header (LiaisonSandboxRequest *req,
-                                    const char            *name)
-{
-  return soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), name);
-}
-
-GBytes *
-liaison_sandbox_request_get_body (LiaisonSandboxRequest *req)
-{
-  return req->body;
-}
-
-/* The parsed JSON body, or NULL when there is none or it does not parse. */
-JsonNode *
-liaison_sandbox_request_get_json (LiaisonSandboxRequest *req)
-{
-  if (!req->json_parsed)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      gsize len = 0;
-      const char *data = req->body ? g_bytes_get_data (req->body, &len) : NULL;
-
-      req->json_parsed = TRUE;
-      if (data != NULL && len > 0 && json_parser_load_from_data (parser, data, (gssize) len, NULL))
-        req->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return req->json;
-}
-
-GHashTable *
-liaison_sandbox_request_get_form (LiaisonSandboxRequest *req)
-{
-  if (req->form == NULL)
-    {
-      const char *ctype = soup_message_headers_get_content_type (
-        soup_server_message_get_request_headers (req->msg), NULL);
-      gsize len = 0;
-      const char *data = req->body ? g_bytes_get_data (req->body, &len) : NULL;
-
-      if (g_strcmp0 (ctype, "application/x-www-form-urlencoded") == 0 && data != NULL && len > 0)
-        {
-          g_autofree char *text = g_strndup (data, len);
-
-          req->form = soup_form_decode (text);
-        }
-      else
-        req->form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    }
-  return req->form;
-}
-
-gint64
-liaison_sandbox_request_now_ms (LiaisonSandboxRequest *req)
-{
-  return liaison_sandbox_clock_now_ms (req->server->clock);
-}
-
-void
-liaison_sandbox_request_set_data (LiaisonSandboxRequest *req,
-                                  gpointer               data,
-                                  GDestroyNotify         destroy)
-{
-  if (req->data_destroy != NULL)
-    req->data_destroy (req->data);
-  req->data = data;
-  req->data_destroy = destroy;
-}
-
-gpointer
-liaison_sandbox_request_get_data (LiaisonSandboxRequest *req)
-{
-  return req->data;
-}
-
-void
-liaison_sandbox_request_set_account (LiaisonSandboxRequest *req,
-                                     const char            *account)
-{
-  g_free (req->account);
-  req->account = g_strdup (account);
-}
-
-guint
-liaison_sandbox_request_get_status (LiaisonSandboxRequest *req)
-{
-  return req->status;
-}
-
-void
-liaison_sandbox_request_add_header (LiaisonSandboxRequest *req,
-                                    const char            *name,
-                                    const char            *value)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), name, value);
-}
-
-void
-liaison_sandbox_request_reply (LiaisonSandboxRequest *req,
-                               guint                  status,
-                               const char            *content_type,
-                               const char            *body,
-                               gssize                 length)
-{
-  req->status = status;
-  g_free (req->content_type);
-  req->content_type = g_strdup (content_type);
-  g_clear_pointer (&req->response, g_bytes_unref);
-  if (body != NULL)
-    req->response = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
-}
-
-/* Takes ownership of node. */
-void
-liaison_sandbox_request_reply_json (LiaisonSandboxRequest *req,
-                                    guint                  status,
-                                    JsonNode              *node)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  gsize len = 0;
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, node);
-  text = json_generator_to_data (gen, &len);
-  liaison_sandbox_request_reply (req, status, "application/json; charset=utf-8", text, (gssize) len);
-  json_node_unref (node);
-}
-
-/* Takes ownership of object. */
-void
-liaison_sandbox_request_reply_object (LiaisonSandboxRequest *req,
-                                      guint                  status,
-                                      JsonObject            *object)
-{
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_take_object (node, object);
-  liaison_sandbox_request_reply_json (req, status, node);
-}
-
-void
-liaison_sandbox_request_redirect (LiaisonSandboxRequest *req,
-                                  const char            *location)
-{
-  liaison_sandbox_request_add_header (req, "Location", location);
-  liaison_sandbox_request_reply (req, 302, "text/html; charset=utf-8",
-                                 "<html><body>Redirecting…</body></html>", -1);
-}
-
-/* ---- generic control routes (/_sandbox/...) ---- */
-
-static void
-control_error (LiaisonSandboxRequest *req,
-               guint                  status,
-               const char            *message)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_string_member (o, "error", message);
-  liaison_sandbox_request_reply_object (req, status, o);
-}
-
-static JsonObject *
-counts_to_object (GHashTable *table)
-{
-  JsonObject *o = json_object_new ();
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    json_object_set_int_member (o, key, GPOINTER_TO_UINT (value));
-  return o;
-}
-
-static void
-control_counters (LiaisonSandboxRequest *req,
-                  gpointer               user_data)
-{
-  LiaisonSandboxServer *self = req->server;
-  JsonObject *o = json_object_new ();
-
-  json_object_set_int_member (o, "total", (gint64) self->request_count);
-  json_object_set_object_member (o, "routes", counts_to_object (self->route_counts));
-  json_object_set_object_member (o, "statuses", counts_to_object (self->status_counts));
-  liaison_sandbox_request_reply_object (req, 200, o);
-}
-
-static void
-control_log (LiaisonSandboxRequest *req,
-             gpointer               user_data)
-{
-  LiaisonSandboxServer *self = req->server;
-  const char *since_text = liaison_sandbox_request_get_query (req, "since");
-  gint64 since = since_text ? g_ascii_strtoll (since_text, NULL, 10) : 0;
-  JsonObject *o = json_object_new ();
-  JsonArray *array = json_array_new ();
-
-  for (GList *l = self->log.head; l != NULL; l = l->next)
-    if (json_object_get_int_member (l->data, "seq") > since)
-      json_array_add_object_element (array, json_object_ref (l->data));
-  json_object_set_array_member (o, "requests", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
-}
-
-static void
-control_clear_log (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
-{
-  liaison_sandbox_server_clear_log (req->server);
-  control_counters (req, user_data);
-}
-
-static void
-control_faults_get (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_member (o, "faults", liaison_sandbox_server_faults_to_json (req->server));
-  liaison_sandbox_request_reply_object (req, 200, o);
-}
-
-/* Body: {"rule": "GET /contacts/x=503,count=2"} or {"rules": [...]}. */
-static void
-control_faults_add (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
-{
-  JsonNode *root = liaison_sandbox_request_get_json (req);
-  JsonObject *o;
-  g_autoptr(GPtrArray) rules = g_ptr_array_new ();
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return control_error (req, 400, "expected a JSON object with \"rule\" or \"rules\"");
-  o = json_node_get_object (root);
-  if (json_object_has_member (o, "rule"))
-    g_ptr_array_add (rules, (gpointer) json_object_get_string_member_with_default (o, "rule", ""));
-  if (json_object_has_member (o, "rules") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "rules")))
-    {
-      JsonArray *a = json_object_get_array_member (o, "rules");
-
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        g_ptr_array_add (rules, (gpointer) json_array_get_string_element (a, i));
-    }
-  if (rules->len == 0)
-    return control_error (req, 400, "no rule given");
-  for (guint i = 0; i < rules->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (g_ptr_array_index (rules, i) == NULL ||
-          !liaison_sandbox_server_add_fault (req->server, g_ptr_array_index (rules, i), &error))
-        return control_error (req, 400, error ? error->message : "rule must be a string");
-    }
-  control_faults_get (req, user_data);
-}
-
-static void
-control_faults_clear (LiaisonSandboxRequest *req,
-                      gpointer               user_data)
-{
-  liaison_sandbox_server_clear_faults (req->server);
-  control_faults_get (req, user_data);
-}
-
-static void
-control_clock_get (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
-{
-  JsonObject *o = json_object_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (liaison_sandbox_request_now_ms (req) / 1000);
-  g_autofree char *iso = g_date_time_format_iso8601 (now);
-
-  json_object_set_int_member (o, "nowMs", liaison_sandbox_request_now_ms (req));
-  json_object_set_string_member (o, "now", iso);
-  json_object_set_int_member (o, "offsetMs", liaison_sandbox_clock_get_offset (req->server->clock));
-  liaison_sandbox_request_reply_object (req, 200, o);
-}
-
-/* Body: {"offsetMs": N} sets the offset, {"advanceMs": N} adds to it. */
-static void
-control_clock_set (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
-{
-  JsonNode *root = liaison_sandbox_request_get_json (req);
-  JsonObject *o;
-  LiaisonSandboxClock *clock = req->server->clock;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return control_error (req, 400, "expected {\"offsetMs\": N} or {\"advanceMs\": N}");
-  o = json_node_get_object (root);
-  if (json_object_has_member (o, "offsetMs"))
-    liaison_sandbox_clock_set_offset (clock, json_object_get_int_member (o, "offsetMs"));
-  else if (json_object_has_member (o, "advanceMs"))
-    liaison_sandbox_clock_set_offset (clock, liaison_sandbox_clock_get_offset (clock) +
-                                               json_object_get_int_member (o, "advanceMs"));
-  else
-    return control_error (req, 400, "expected {\"offsetMs\": N} or {\"advanceMs\": N}");
-  control_clock_get (req, user_data);
-}
-
-/* Body: {"class": "default", "max": 100, "intervalMs": 10000, "dailyMax": 200000}. */
-static void
-control_rates_set (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
-{
-  JsonNode *root = liaison_sandbox_request_get_json (req);
-  JsonObject *o;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return control_error (req, 400, "expected a JSON object");
-  o = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (o, "max", 0) <= 0 ||
-      json_object_get_int_member_with_default (o, "intervalMs", 0) <= 0)
-    return control_error (req, 400, "max and intervalMs must be positive");
-  liaison_sandbox_server_set_rate (req->server,
-                                   json_object_get_string_member_with_default (o, "class", "default"),
-                                   (guint) json_object_get_int_member (o, "max"),
-                                   (guint) json_object_get_int_member (o, "intervalMs"),
-                                   (guint) json_object_get_int_member_with_default (o, "dailyMax", 0));
-  control_error (req, 200, "ok");
-}
-
-static void
-control_rates_reset (LiaisonSandboxRequest *req,
-                     gpointer               user_data)
-{
-  liaison_sandbox_server_reset_rates (req->server);
-  control_error (req, 200, "ok");
-}
-
-static void
-install_control_routes (LiaisonSandboxServer *self)
-{
-  const LiaisonSandboxRouteFlags c = LIAISON_SANDBOX_ROUTE_CONTROL;
-
-  liaison_sandbox_server_route (self, "GET", "/_sandbox/counters", NULL, c, control_counters, NULL);
-  liaison_sandbox_server_route (self, "GET", "/_sandbox/log", NULL, c, control_log, NULL);
-  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/log", NULL, c, control_clear_log, NULL);
-  liaison_sandbox_server_route (self, "GET", "/_sandbox/faults", NULL, c, control_faults_get, NULL);
-  liaison_sandbox_server_route (self, "POST", "/_sandbox/faults", NULL, c, control_faults_add, NULL);
-  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/faults", NULL, c, control_faults_clear, NULL);
-  liaison_sandbox_server_route (self, "GET", "/_sandbox/clock", NULL, c, control_clock_get, NULL);
-  liaison_sandbox_server_route (self, "POST", "/_sandbox/clock", NULL, c, control_clock_set, NULL);
-  liaison_sandbox_server_route (self, "POST", "/_sandbox/rates", NULL, c, control_rates_set, NULL);
-  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/rates", NULL, c, control_rates_reset, NULL);
 }
