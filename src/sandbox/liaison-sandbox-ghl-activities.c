@@ -8,9 +8,7 @@
 #include "liaison-sandbox-ghl-private.h"
 
 static gboolean
-is_type (JsonObject *o,
-         const char *member,
-         GType       type)
+is_type (JsonObject *o, const char *member, GType type)
 {
   JsonNode *n = json_object_get_member (o, member);
 
@@ -19,15 +17,16 @@ is_type (JsonObject *o,
 
 /* Returns the owned child record (task or note) of the contact in the path. */
 static JsonObject *
-child_lookup (LiaisonSandboxRequest *req,
-              LiaisonSandboxTable   *table,
-              const char            *id_param,
-              const char            *what)
+child_lookup (LiaisonSandboxRequest *req, LiaisonSandboxTable *table, const char *id_param,
+              const char *what)
 {
-  JsonObject *child = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, id_param));
+  JsonObject *child
+      = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, id_param));
 
-  if (child == NULL ||
-      g_strcmp0 (ghl_get_string (child, "contactId"), liaison_sandbox_request_get_param (req, "contactId")) != 0)
+  if (child == NULL
+      || g_strcmp0 (ghl_get_string (child, "contactId"),
+                    liaison_sandbox_request_get_param (req, "contactId"))
+             != 0)
     {
       g_autofree char *message = g_strdup_printf ("%s not found", what);
 
@@ -38,10 +37,7 @@ child_lookup (LiaisonSandboxRequest *req,
 }
 
 static void
-reply_wrapped (LiaisonSandboxRequest *req,
-               guint                  status,
-               const char            *key,
-               JsonObject            *record)
+reply_wrapped (LiaisonSandboxRequest *req, guint status, const char *key, JsonObject *record)
 {
   JsonObject *o = json_object_new ();
 
@@ -59,10 +55,8 @@ reply_deleted (LiaisonSandboxRequest *req)
 }
 
 static void
-reply_list (LiaisonSandboxRequest *req,
-            LiaisonSandboxTable   *table,
-            const char            *key,
-            const char            *contact_id)
+reply_list (LiaisonSandboxRequest *req, LiaisonSandboxTable *table, const char *key,
+            const char *contact_id)
 {
   JsonObject *o = json_object_new ();
   JsonArray *array = json_array_new ();
@@ -80,15 +74,13 @@ reply_list (LiaisonSandboxRequest *req,
 
 /* ---- tasks ---- */
 
-static const char * const task_fields[] = { "title", "body", "dueDate", "completed", "assignedTo", NULL };
+static const char *const task_fields[]
+    = { "title", "body", "dueDate", "completed", "assignedTo", NULL };
 
 /* Validates and applies a task body; create demands title, dueDate and completed. */
 static gboolean
-task_apply (LiaisonSandboxGhl *self,
-            JsonObject        *task,
-            JsonObject        *body,
-            gboolean           create,
-            GPtrArray         *errors)
+task_apply (LiaisonSandboxGhl *self, JsonObject *task, JsonObject *body, gboolean create,
+            GPtrArray *errors)
 {
   gint64 due;
 
@@ -96,21 +88,23 @@ task_apply (LiaisonSandboxGhl *self,
     g_ptr_array_add (errors, g_strdup ("title should not be empty"));
   if (json_object_has_member (body, "title") && !is_type (body, "title", G_TYPE_STRING))
     g_ptr_array_add (errors, g_strdup ("title must be a string"));
-  if (json_object_has_member (body, "body") && !is_type (body, "body", G_TYPE_STRING) &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (body, "body")))
+  if (json_object_has_member (body, "body") && !is_type (body, "body", G_TYPE_STRING)
+      && !JSON_NODE_HOLDS_NULL (json_object_get_member (body, "body")))
     g_ptr_array_add (errors, g_strdup ("body must be a string"));
   if (create && !json_object_has_member (body, "dueDate"))
     g_ptr_array_add (errors, g_strdup ("dueDate should not be empty"));
-  if (json_object_has_member (body, "dueDate") &&
-      (!is_type (body, "dueDate", G_TYPE_STRING) || !ghl_parse_time_string (ghl_get_string (body, "dueDate"), &due)))
+  if (json_object_has_member (body, "dueDate")
+      && (!is_type (body, "dueDate", G_TYPE_STRING)
+          || !ghl_parse_time_string (ghl_get_string (body, "dueDate"), &due)))
     g_ptr_array_add (errors, g_strdup ("dueDate must be a valid ISO 8601 date string"));
   if (create && !json_object_has_member (body, "completed"))
     g_ptr_array_add (errors, g_strdup ("completed should not be empty"));
   if (json_object_has_member (body, "completed") && !is_type (body, "completed", G_TYPE_BOOLEAN))
     g_ptr_array_add (errors, g_strdup ("completed must be a boolean value"));
-  if (json_object_has_member (body, "assignedTo") &&
-      (!is_type (body, "assignedTo", G_TYPE_STRING) ||
-       liaison_sandbox_table_lookup (self->users, ghl_get_string (body, "assignedTo")) == NULL))
+  if (json_object_has_member (body, "assignedTo")
+      && (!is_type (body, "assignedTo", G_TYPE_STRING)
+          || liaison_sandbox_table_lookup (self->users, ghl_get_string (body, "assignedTo"))
+                 == NULL))
     g_ptr_array_add (errors, g_strdup ("assignedTo must be the id of a user of this location"));
   if (errors->len > 0)
     return FALSE;
@@ -128,40 +122,43 @@ task_apply (LiaisonSandboxGhl *self,
       json_object_set_string_member (task, "dueDate", iso);
     }
   if (json_object_has_member (body, "completed"))
-    json_object_set_boolean_member (task, "completed", json_object_get_boolean_member (body, "completed"));
+    json_object_set_boolean_member (task, "completed",
+                                    json_object_get_boolean_member (body, "completed"));
   if (json_object_has_member (body, "assignedTo"))
     json_object_set_string_member (task, "assignedTo", ghl_get_string (body, "assignedTo"));
   return TRUE;
 }
 
 static void
-tasks_list (LiaisonSandboxRequest *req,
-            gpointer               user_data)
+tasks_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *contact;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL)
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL)
     return;
   reply_list (req, self->tasks, "tasks", ghl_get_string (contact, "id"));
 }
 
 static void
-task_create (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+task_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *contact, *body;
-  g_autoptr(JsonObject) task = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) task = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *id = NULL;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, task_fields))
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, task_fields))
     return;
   task = json_object_new ();
   id = ghl_new_id (self);
@@ -176,37 +173,38 @@ task_create (LiaisonSandboxRequest *req,
 }
 
 static void
-task_get (LiaisonSandboxRequest *req,
-          gpointer               user_data)
+task_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *task;
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
     return;
   reply_wrapped (req, 200, "task", task);
 }
 
 static void
-task_update (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+task_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  gboolean completed_route = g_str_has_suffix (liaison_sandbox_request_get_path (req), "/completed");
-  static const char * const completed_fields[] = { "completed", NULL };
+  gboolean completed_route
+      = g_str_has_suffix (liaison_sandbox_request_get_path (req), "/completed");
+  static const char *const completed_fields[] = { "completed", NULL };
   JsonObject *task, *body;
-  g_autoptr(JsonObject) draft = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) draft = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL ||
-      (body = ghl_body_object (req)) == NULL ||
-      !ghl_check_whitelist (req, body, completed_route ? completed_fields : task_fields))
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL
+      || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, completed_route ? completed_fields : task_fields))
     return;
   if (completed_route && !json_object_has_member (body, "completed"))
     return ghl_error_422_one (req, "completed must be a boolean value");
@@ -218,16 +216,16 @@ task_update (LiaisonSandboxRequest *req,
 }
 
 static void
-task_delete (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+task_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *task;
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
     return;
   liaison_sandbox_table_remove (self->tasks, liaison_sandbox_request_get_param (req, "taskId"));
   reply_deleted (req);
@@ -235,16 +233,13 @@ task_delete (LiaisonSandboxRequest *req,
 
 /* ---- notes ---- */
 
-static const char * const note_fields[] = { "userId", "body", "title", "color", "pinned", NULL };
+static const char *const note_fields[] = { "userId", "body", "title", "color", "pinned", NULL };
 
 static gboolean
-note_apply (LiaisonSandboxGhl *self,
-            JsonObject        *note,
-            JsonObject        *body,
-            gboolean           create,
-            GPtrArray         *errors)
+note_apply (LiaisonSandboxGhl *self, JsonObject *note, JsonObject *body, gboolean create,
+            GPtrArray *errors)
 {
-  static const char * const strings[] = { "body", "title", "color", "userId" };
+  static const char *const strings[] = { "body", "title", "color", "userId" };
 
   if (create && !json_object_has_member (body, "body"))
     g_ptr_array_add (errors, g_strdup ("body should not be empty"));
@@ -259,39 +254,42 @@ note_apply (LiaisonSandboxGhl *self,
     if (json_object_has_member (body, strings[i]))
       json_object_set_string_member (note, strings[i], ghl_get_string (body, strings[i]));
   if (json_object_has_member (body, "pinned"))
-    json_object_set_boolean_member (note, "pinned", json_object_get_boolean_member (body, "pinned"));
+    json_object_set_boolean_member (note, "pinned",
+                                    json_object_get_boolean_member (body, "pinned"));
   return TRUE;
 }
 
 static void
-notes_list (LiaisonSandboxRequest *req,
-            gpointer               user_data)
+notes_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *contact;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL)
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL)
     return;
   reply_list (req, self->notes, "notes", ghl_get_string (contact, "id"));
 }
 
 static void
-note_create (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+note_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *contact, *body;
-  g_autoptr(JsonObject) note = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) note = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
     return;
   note = json_object_new ();
   id = ghl_new_id (self);
@@ -307,34 +305,34 @@ note_create (LiaisonSandboxRequest *req,
 }
 
 static void
-note_get (LiaisonSandboxRequest *req,
-          gpointer               user_data)
+note_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *note;
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      (note = child_lookup (req, self->notes, "id", "Note")) == NULL)
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || (note = child_lookup (req, self->notes, "id", "Note")) == NULL)
     return;
   reply_wrapped (req, 200, "note", note);
 }
 
 static void
-note_update (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+note_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *note, *body;
-  g_autoptr(JsonObject) draft = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) draft = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      (note = child_lookup (req, self->notes, "id", "Note")) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || (note = child_lookup (req, self->notes, "id", "Note")) == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
     return;
   draft = ghl_deep_copy (note);
   if (!note_apply (self, draft, body, FALSE, errors))
@@ -344,15 +342,15 @@ note_update (LiaisonSandboxRequest *req,
 }
 
 static void
-note_delete (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+note_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
 
-  if (token == NULL ||
-      ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId")) == NULL ||
-      child_lookup (req, self->notes, "id", "Note") == NULL)
+  if (token == NULL
+      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
+             == NULL
+      || child_lookup (req, self->notes, "id", "Note") == NULL)
     return;
   liaison_sandbox_table_remove (self->notes, liaison_sandbox_request_get_param (req, "id"));
   reply_deleted (req);
@@ -361,16 +359,17 @@ note_delete (LiaisonSandboxRequest *req,
 /* ---- a contact's appointments ---- */
 
 static void
-contact_appointments (LiaisonSandboxRequest *req,
-                      gpointer               user_data)
+contact_appointments (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *contact, *o;
   JsonArray *events;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL)
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL)
     return;
   events = json_array_new ();
   for (guint i = 0; i < liaison_sandbox_table_size (self->events); i++)
@@ -387,7 +386,8 @@ contact_appointments (LiaisonSandboxRequest *req,
       calendar = liaison_sandbox_table_lookup (self->calendars, ghl_get_string (e, "calendarId"));
       tz = ghl_get_string (calendar, "_timezone");
       /* This older endpoint gives wall-clock times without a zone, as its spec shows. */
-      start = ghl_local_time (json_object_get_int_member_with_default (e, "_startMs", 0), tz, FALSE);
+      start
+          = ghl_local_time (json_object_get_int_member_with_default (e, "_startMs", 0), tz, FALSE);
       end = ghl_local_time (json_object_get_int_member_with_default (e, "_endMs", 0), tz, FALSE);
       json_object_set_string_member (pub, "startTime", start);
       json_object_set_string_member (pub, "endTime", end);
@@ -404,8 +404,7 @@ contact_appointments (LiaisonSandboxRequest *req,
 /* ---- location, custom fields, users ---- */
 
 static void
-location_get (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+location_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "locations.readonly");
@@ -421,8 +420,7 @@ location_get (LiaisonSandboxRequest *req,
 }
 
 static void
-custom_fields_list (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+custom_fields_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "locations/customFields.readonly");
@@ -433,15 +431,18 @@ custom_fields_list (LiaisonSandboxRequest *req,
 
   if (token == NULL || !ghl_check_location (req, token, location_id))
     return;
-  if (model != NULL && !g_str_equal (model, "contact") && !g_str_equal (model, "opportunity") && !g_str_equal (model, "all"))
-    return ghl_error_422_one (req, "model must be one of the following values: contact, opportunity, all");
+  if (model != NULL && !g_str_equal (model, "contact") && !g_str_equal (model, "opportunity")
+      && !g_str_equal (model, "all"))
+    return ghl_error_422_one (
+        req, "model must be one of the following values: contact, opportunity, all");
   array = json_array_new ();
   for (guint i = 0; i < liaison_sandbox_table_size (self->custom_fields); i++)
     {
       JsonObject *f = liaison_sandbox_table_index (self->custom_fields, i);
 
-      if (g_strcmp0 (ghl_get_string (f, "locationId"), location_id) == 0 &&
-          (model == NULL || g_str_equal (model, "all") || g_strcmp0 (ghl_get_string (f, "model"), model) == 0))
+      if (g_strcmp0 (ghl_get_string (f, "locationId"), location_id) == 0
+          && (model == NULL || g_str_equal (model, "all")
+              || g_strcmp0 (ghl_get_string (f, "model"), model) == 0))
         json_array_add_object_element (array, ghl_public_copy (f));
     }
   o = json_object_new ();
@@ -450,8 +451,7 @@ custom_fields_list (LiaisonSandboxRequest *req,
 }
 
 static void
-custom_field_get (LiaisonSandboxRequest *req,
-                  gpointer               user_data)
+custom_field_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "locations/customFields.readonly");
@@ -464,7 +464,9 @@ custom_field_get (LiaisonSandboxRequest *req,
   /* The id may also be a field key such as "contact.lead_stage". */
   field = liaison_sandbox_table_lookup (self->custom_fields, id);
   for (guint i = 0; field == NULL && i < liaison_sandbox_table_size (self->custom_fields); i++)
-    if (g_strcmp0 (ghl_get_string (liaison_sandbox_table_index (self->custom_fields, i), "fieldKey"), id) == 0)
+    if (g_strcmp0 (
+            ghl_get_string (liaison_sandbox_table_index (self->custom_fields, i), "fieldKey"), id)
+        == 0)
       field = liaison_sandbox_table_index (self->custom_fields, i);
   if (field == NULL || g_strcmp0 (ghl_get_string (field, "locationId"), location_id) != 0)
     return ghl_error (req, 404, "Custom field not found");
@@ -472,8 +474,7 @@ custom_field_get (LiaisonSandboxRequest *req,
 }
 
 static void
-users_list (LiaisonSandboxRequest *req,
-            gpointer               user_data)
+users_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "users.readonly");
@@ -489,15 +490,15 @@ users_list (LiaisonSandboxRequest *req,
     return;
   array = json_array_new ();
   for (guint i = 0; i < liaison_sandbox_table_size (self->users); i++)
-    json_array_add_object_element (array, ghl_public_copy (liaison_sandbox_table_index (self->users, i)));
+    json_array_add_object_element (array,
+                                   ghl_public_copy (liaison_sandbox_table_index (self->users, i)));
   o = json_object_new ();
   json_object_set_array_member (o, "users", array);
   liaison_sandbox_request_reply_object (req, 200, o);
 }
 
 static void
-user_get (LiaisonSandboxRequest *req,
-          gpointer               user_data)
+user_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "users.readonly");
@@ -505,7 +506,8 @@ user_get (LiaisonSandboxRequest *req,
 
   if (token == NULL)
     return;
-  user = liaison_sandbox_table_lookup (self->users, liaison_sandbox_request_get_param (req, "userId"));
+  user = liaison_sandbox_table_lookup (self->users,
+                                       liaison_sandbox_request_get_param (req, "userId"));
   if (user == NULL)
     return ghl_error (req, 404, "User not found");
   liaison_sandbox_request_reply_object (req, 200, ghl_public_copy (user));
@@ -517,20 +519,32 @@ ghl_activities_register (LiaisonSandboxGhl *self)
   LiaisonSandboxServer *s = self->server;
 
   liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks", NULL, 0, tasks_list, self);
-  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tasks", NULL, 0, task_create, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks/:taskId", NULL, 0, task_get, self);
-  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId", NULL, 0, task_update, self);
-  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/tasks/:taskId", NULL, 0, task_delete, self);
-  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId/completed", NULL, 0, task_update, self);
+  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tasks", NULL, 0, task_create,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks/:taskId", NULL, 0, task_get,
+                                self);
+  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId", NULL, 0,
+                                task_update, self);
+  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/tasks/:taskId", NULL, 0,
+                                task_delete, self);
+  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId/completed", NULL, 0,
+                                task_update, self);
   liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes", NULL, 0, notes_list, self);
-  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/notes", NULL, 0, note_create, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes/:id", NULL, 0, note_get, self);
-  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/notes/:id", NULL, 0, note_update, self);
-  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/notes/:id", NULL, 0, note_delete, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/appointments", NULL, 0, contact_appointments, self);
+  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/notes", NULL, 0, note_create,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes/:id", NULL, 0, note_get,
+                                self);
+  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/notes/:id", NULL, 0, note_update,
+                                self);
+  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/notes/:id", NULL, 0, note_delete,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/appointments", NULL, 0,
+                                contact_appointments, self);
   liaison_sandbox_server_route (s, "GET", "/locations/:locationId", NULL, 0, location_get, self);
-  liaison_sandbox_server_route (s, "GET", "/locations/:locationId/customFields", NULL, 0, custom_fields_list, self);
-  liaison_sandbox_server_route (s, "GET", "/locations/:locationId/customFields/:id", NULL, 0, custom_field_get, self);
+  liaison_sandbox_server_route (s, "GET", "/locations/:locationId/customFields", NULL, 0,
+                                custom_fields_list, self);
+  liaison_sandbox_server_route (s, "GET", "/locations/:locationId/customFields/:id", NULL, 0,
+                                custom_field_get, self);
   liaison_sandbox_server_route (s, "GET", "/users/", NULL, 0, users_list, self);
   liaison_sandbox_server_route (s, "GET", "/users/:userId", NULL, 0, user_get, self);
 }

@@ -11,16 +11,45 @@
 #define DAY_MS ((gint64) 24 * 3600 * 1000)
 #define MAX_RANGE_MS (31 * DAY_MS)
 
-static const char * const statuses[] = { "new", "confirmed", "cancelled", "showed", "noshow", "invalid", NULL };
-static const char * const create_fields[] = {
-  "title", "meetingLocationType", "meetingLocationId", "overrideLocationConfig", "appointmentStatus",
-  "assignedUserId", "description", "address", "ignoreDateRange", "toNotify", "ignoreFreeSlotValidation",
-  "rrule", "calendarId", "locationId", "contactId", "startTime", "endTime", NULL,
+static const char *const statuses[]
+    = { "new", "confirmed", "cancelled", "showed", "noshow", "invalid", NULL };
+static const char *const create_fields[] = {
+  "title",
+  "meetingLocationType",
+  "meetingLocationId",
+  "overrideLocationConfig",
+  "appointmentStatus",
+  "assignedUserId",
+  "description",
+  "address",
+  "ignoreDateRange",
+  "toNotify",
+  "ignoreFreeSlotValidation",
+  "rrule",
+  "calendarId",
+  "locationId",
+  "contactId",
+  "startTime",
+  "endTime",
+  NULL,
 };
-static const char * const edit_fields[] = {
-  "title", "meetingLocationType", "meetingLocationId", "overrideLocationConfig", "appointmentStatus",
-  "assignedUserId", "description", "address", "ignoreDateRange", "toNotify", "ignoreFreeSlotValidation",
-  "rrule", "calendarId", "startTime", "endTime", NULL,
+static const char *const edit_fields[] = {
+  "title",
+  "meetingLocationType",
+  "meetingLocationId",
+  "overrideLocationConfig",
+  "appointmentStatus",
+  "assignedUserId",
+  "description",
+  "address",
+  "ignoreDateRange",
+  "toNotify",
+  "ignoreFreeSlotValidation",
+  "rrule",
+  "calendarId",
+  "startTime",
+  "endTime",
+  NULL,
 };
 
 static GTimeZone *
@@ -38,22 +67,19 @@ to_ms (GDateTime *dt)
 }
 
 static gboolean
-busy (LiaisonSandboxGhl *self,
-      const char        *calendar_id,
-      gint64             start,
-      gint64             end,
-      const char        *ignore_event_id)
+busy (LiaisonSandboxGhl *self, const char *calendar_id, gint64 start, gint64 end,
+      const char *ignore_event_id)
 {
   for (guint i = 0; i < liaison_sandbox_table_size (self->events); i++)
     {
       JsonObject *e = liaison_sandbox_table_index (self->events, i);
 
-      if (g_strcmp0 (ghl_get_string (e, "calendarId"), calendar_id) != 0 ||
-          g_strcmp0 (ghl_get_string (e, "appointmentStatus"), "cancelled") == 0 ||
-          g_strcmp0 (ghl_get_string (e, "id"), ignore_event_id) == 0)
+      if (g_strcmp0 (ghl_get_string (e, "calendarId"), calendar_id) != 0
+          || g_strcmp0 (ghl_get_string (e, "appointmentStatus"), "cancelled") == 0
+          || g_strcmp0 (ghl_get_string (e, "id"), ignore_event_id) == 0)
         continue;
-      if (json_object_get_int_member_with_default (e, "_startMs", 0) < end &&
-          json_object_get_int_member_with_default (e, "_endMs", 0) > start)
+      if (json_object_get_int_member_with_default (e, "_startMs", 0) < end
+          && json_object_get_int_member_with_default (e, "_endMs", 0) > start)
         return TRUE;
     }
   return FALSE;
@@ -63,22 +89,20 @@ busy (LiaisonSandboxGhl *self,
  * open hours in the calendar's zone, the slot length and interval, and the
  * existing appointments. */
 GPtrArray *
-ghl_free_slots (LiaisonSandboxGhl *self,
-                JsonObject        *calendar,
-                gint64             start_ms,
-                gint64             end_ms,
-                gint64             now_ms,
-                const char        *ignore_event_id)
+ghl_free_slots (LiaisonSandboxGhl *self, JsonObject *calendar, gint64 start_ms, gint64 end_ms,
+                gint64 now_ms, const char *ignore_event_id)
 {
-  g_autoptr(GTimeZone) tz = calendar_zone (calendar);
-  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (start_ms / 1000);
-  g_autoptr(GDateTime) local_first = g_date_time_to_timezone (first, tz);
-  g_autoptr(GDateTime) day = g_date_time_new (tz, g_date_time_get_year (local_first),
-                                              g_date_time_get_month (local_first),
-                                              g_date_time_get_day_of_month (local_first), 0, 0, 0);
+  g_autoptr (GTimeZone) tz = calendar_zone (calendar);
+  g_autoptr (GDateTime) first = g_date_time_new_from_unix_utc (start_ms / 1000);
+  g_autoptr (GDateTime) local_first = g_date_time_to_timezone (first, tz);
+  g_autoptr (GDateTime) day = g_date_time_new (tz, g_date_time_get_year (local_first),
+                                               g_date_time_get_month (local_first),
+                                               g_date_time_get_day_of_month (local_first), 0, 0, 0);
   JsonArray *open_hours = ghl_get_array (calendar, "openHours");
-  gint64 duration = json_object_get_int_member_with_default (calendar, "slotDuration", 30) * MINUTE_MS;
-  gint64 interval = json_object_get_int_member_with_default (calendar, "slotInterval", 30) * MINUTE_MS;
+  gint64 duration
+      = json_object_get_int_member_with_default (calendar, "slotDuration", 30) * MINUTE_MS;
+  gint64 interval
+      = json_object_get_int_member_with_default (calendar, "slotInterval", 30) * MINUTE_MS;
   const char *calendar_id = ghl_get_string (calendar, "id");
   GPtrArray *slots = g_ptr_array_new_with_free_func (g_free);
 
@@ -87,7 +111,7 @@ ghl_free_slots (LiaisonSandboxGhl *self,
   while (to_ms (day) < end_ms)
     {
       GDateTime *next;
-      int weekday = g_date_time_get_day_of_week (day) % 7;  /* 0 = Sunday, as in openHours */
+      int weekday = g_date_time_get_day_of_week (day) % 7; /* 0 = Sunday, as in openHours */
 
       for (guint i = 0; open_hours && i < json_array_get_length (open_hours); i++)
         {
@@ -101,19 +125,21 @@ ghl_free_slots (LiaisonSandboxGhl *self,
           for (guint h = 0; today && hours && h < json_array_get_length (hours); h++)
             {
               JsonObject *range = json_array_get_object_element (hours, h);
-              g_autoptr(GDateTime) open = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
-                                                           g_date_time_get_day_of_month (day),
-                                                           (int) json_object_get_int_member_with_default (range, "openHour", 0),
-                                                           (int) json_object_get_int_member_with_default (range, "openMinute", 0), 0);
-              g_autoptr(GDateTime) close = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
-                                                            g_date_time_get_day_of_month (day),
-                                                            (int) json_object_get_int_member_with_default (range, "closeHour", 0),
-                                                            (int) json_object_get_int_member_with_default (range, "closeMinute", 0), 0);
+              g_autoptr (GDateTime) open = g_date_time_new (
+                  tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                  g_date_time_get_day_of_month (day),
+                  (int) json_object_get_int_member_with_default (range, "openHour", 0),
+                  (int) json_object_get_int_member_with_default (range, "openMinute", 0), 0);
+              g_autoptr (GDateTime) close = g_date_time_new (
+                  tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                  g_date_time_get_day_of_month (day),
+                  (int) json_object_get_int_member_with_default (range, "closeHour", 0),
+                  (int) json_object_get_int_member_with_default (range, "closeMinute", 0), 0);
 
               for (gint64 t = to_ms (open); t + duration <= to_ms (close); t += interval)
                 {
-                  if (t < start_ms || t >= end_ms || t < now_ms ||
-                      busy (self, calendar_id, t, t + duration, ignore_event_id))
+                  if (t < start_ms || t >= end_ms || t < now_ms
+                      || busy (self, calendar_id, t, t + duration, ignore_event_id))
                     continue;
                   g_ptr_array_add (slots, g_memdup2 (&t, sizeof t));
                 }
@@ -127,14 +153,16 @@ ghl_free_slots (LiaisonSandboxGhl *self,
 }
 
 JsonObject *
-ghl_event_public (LiaisonSandboxGhl *self,
-                  JsonObject        *event)
+ghl_event_public (LiaisonSandboxGhl *self, JsonObject *event)
 {
   JsonObject *pub = ghl_public_copy (event);
-  JsonObject *calendar = liaison_sandbox_table_lookup (self->calendars, ghl_get_string (event, "calendarId"));
+  JsonObject *calendar
+      = liaison_sandbox_table_lookup (self->calendars, ghl_get_string (event, "calendarId"));
   const char *tz = calendar ? ghl_get_string (calendar, "_timezone") : "UTC";
-  g_autofree char *start = ghl_local_time (json_object_get_int_member_with_default (event, "_startMs", 0), tz, TRUE);
-  g_autofree char *end = ghl_local_time (json_object_get_int_member_with_default (event, "_endMs", 0), tz, TRUE);
+  g_autofree char *start
+      = ghl_local_time (json_object_get_int_member_with_default (event, "_startMs", 0), tz, TRUE);
+  g_autofree char *end
+      = ghl_local_time (json_object_get_int_member_with_default (event, "_endMs", 0), tz, TRUE);
 
   json_object_set_string_member (pub, "startTime", start);
   json_object_set_string_member (pub, "endTime", end);
@@ -142,14 +170,24 @@ ghl_event_public (LiaisonSandboxGhl *self,
 }
 
 static JsonObject *
-appointment_response (LiaisonSandboxGhl *self,
-                      JsonObject        *event)
+appointment_response (LiaisonSandboxGhl *self, JsonObject *event)
 {
   static const char *keep[] = {
-    "id", "calendarId", "locationId", "contactId", "startTime", "endTime", "title", "meetingLocationType",
-    "appointmentStatus", "assignedUserId", "address", "isRecurring", "rrule",
+    "id",
+    "calendarId",
+    "locationId",
+    "contactId",
+    "startTime",
+    "endTime",
+    "title",
+    "meetingLocationType",
+    "appointmentStatus",
+    "assignedUserId",
+    "address",
+    "isRecurring",
+    "rrule",
   };
-  g_autoptr(JsonObject) pub = ghl_event_public (self, event);
+  g_autoptr (JsonObject) pub = ghl_event_public (self, event);
   JsonObject *o = json_object_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
@@ -161,15 +199,9 @@ appointment_response (LiaisonSandboxGhl *self,
 /* ---- seed ---- */
 
 static JsonObject *
-seed_calendar (LiaisonSandboxGhl *self,
-               const char        *name,
-               const char        *timezone,
-               const int         *days,
-               guint              n_days,
-               const int          hours[][4],
-               guint              n_hours,
-               int                slot_minutes,
-               const char        *user_id)
+seed_calendar (LiaisonSandboxGhl *self, const char *name, const char *timezone, const int *days,
+               guint n_days, const int hours[][4], guint n_hours, int slot_minutes,
+               const char *user_id)
 {
   JsonObject *c = json_object_new ();
   JsonArray *open_hours = json_array_new ();
@@ -233,19 +265,16 @@ seed_calendar (LiaisonSandboxGhl *self,
 }
 
 static JsonObject *
-new_event (LiaisonSandboxGhl *self,
-           JsonObject        *calendar,
-           const char        *contact_id,
-           gint64             start,
-           gint64             end,
-           gint64             now_ms)
+new_event (LiaisonSandboxGhl *self, JsonObject *calendar, const char *contact_id, gint64 start,
+           gint64 end, gint64 now_ms)
 {
   JsonObject *e = json_object_new ();
   JsonArray *users = json_array_new ();
   JsonObject *created_by = json_object_new ();
   JsonArray *members = ghl_get_array (calendar, "teamMembers");
   const char *user = members && json_array_get_length (members) > 0
-                       ? ghl_get_string (json_array_get_object_element (members, 0), "userId") : NULL;
+                         ? ghl_get_string (json_array_get_object_element (members, 0), "userId")
+                         : NULL;
   g_autofree char *id = ghl_new_id (self);
   g_autofree char *now = ghl_iso_ms (now_ms);
 
@@ -287,21 +316,26 @@ ghl_seed_calendars (LiaisonSandboxGhl *self)
   guint n_contacts = liaison_sandbox_table_size (self->contacts);
 
   /* Two calendars whose open hours live in different zones. */
-  cals[0] = seed_calendar (self, "Consultation", "America/New_York", weekdays, 5, office, 1, 30, u0);
+  cals[0]
+      = seed_calendar (self, "Consultation", "America/New_York", weekdays, 5, office, 1, 30, u0);
   cals[1] = seed_calendar (self, "Product Demo", "Asia/Kolkata", mon_sat, 6, split, 2, 60, u1);
   for (guint i = 0; i < 10 && n_contacts > 0; i++)
     {
       JsonObject *cal = cals[i % 2];
-      JsonObject *contact = liaison_sandbox_table_index (self->contacts, liaison_sandbox_rng_range (&self->rng, n_contacts));
-      gint64 day = self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 21) - 7) * DAY_MS;
-      g_autoptr(GPtrArray) slots = ghl_free_slots (self, cal, day, day + DAY_MS, 0, NULL);
+      JsonObject *contact = liaison_sandbox_table_index (
+          self->contacts, liaison_sandbox_rng_range (&self->rng, n_contacts));
+      gint64 day
+          = self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 21) - 7) * DAY_MS;
+      g_autoptr (GPtrArray) slots = ghl_free_slots (self, cal, day, day + DAY_MS, 0, NULL);
       gint64 start, duration = json_object_get_int_member (cal, "slotDuration") * MINUTE_MS;
       JsonObject *e;
 
       if (slots->len == 0)
         continue;
-      start = *(gint64 *) g_ptr_array_index (slots, liaison_sandbox_rng_range (&self->rng, slots->len));
-      e = new_event (self, cal, ghl_get_string (contact, "id"), start, start + duration, self->anchor_ms - 10 * DAY_MS);
+      start = *(gint64 *) g_ptr_array_index (slots,
+                                             liaison_sandbox_rng_range (&self->rng, slots->len));
+      e = new_event (self, cal, ghl_get_string (contact, "id"), start, start + duration,
+                     self->anchor_ms - 10 * DAY_MS);
       liaison_sandbox_table_insert (self->events, e);
       json_object_unref (e);
     }
@@ -312,15 +346,14 @@ ghl_seed_calendars (LiaisonSandboxGhl *self)
 /* ---- routes ---- */
 
 static JsonObject *
-calendar_lookup (LiaisonSandboxGhl     *self,
-                 LiaisonSandboxRequest *req,
-                 JsonObject            *token,
-                 const char            *id)
+calendar_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *token,
+                 const char *id)
 {
   JsonObject *calendar = liaison_sandbox_table_lookup (self->calendars, id);
 
-  if (calendar == NULL ||
-      g_strcmp0 (ghl_get_string (calendar, "locationId"), ghl_get_string (token, "locationId")) != 0)
+  if (calendar == NULL
+      || g_strcmp0 (ghl_get_string (calendar, "locationId"), ghl_get_string (token, "locationId"))
+             != 0)
     {
       ghl_error (req, 404, "Calendar not found");
       return NULL;
@@ -329,8 +362,7 @@ calendar_lookup (LiaisonSandboxGhl     *self,
 }
 
 static void
-calendars_list (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+calendars_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars.readonly");
@@ -350,8 +382,8 @@ calendars_list (LiaisonSandboxRequest *req,
     {
       JsonObject *c = liaison_sandbox_table_index (self->calendars, i);
 
-      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0 &&
-          (group_id == NULL || g_strcmp0 (ghl_get_string (c, "groupId"), group_id) == 0))
+      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0
+          && (group_id == NULL || g_strcmp0 (ghl_get_string (c, "groupId"), group_id) == 0))
         json_array_add_object_element (array, ghl_public_copy (c));
     }
   o = json_object_new ();
@@ -360,15 +392,16 @@ calendars_list (LiaisonSandboxRequest *req,
 }
 
 static void
-calendar_get (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+calendar_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars.readonly");
   JsonObject *calendar, *o;
 
-  if (token == NULL ||
-      (calendar = calendar_lookup (self, req, token, liaison_sandbox_request_get_param (req, "calendarId"))) == NULL)
+  if (token == NULL
+      || (calendar = calendar_lookup (self, req, token,
+                                      liaison_sandbox_request_get_param (req, "calendarId")))
+             == NULL)
     return;
   o = json_object_new ();
   json_object_set_object_member (o, "calendar", ghl_public_copy (calendar));
@@ -376,10 +409,7 @@ calendar_get (LiaisonSandboxRequest *req,
 }
 
 static gboolean
-query_ms (LiaisonSandboxRequest *req,
-          const char            *name,
-          gint64                *ms,
-          GPtrArray             *errors)
+query_ms (LiaisonSandboxRequest *req, const char *name, gint64 *ms, GPtrArray *errors)
 {
   const char *text = liaison_sandbox_request_get_query (req, name);
   guint64 v;
@@ -391,7 +421,8 @@ query_ms (LiaisonSandboxRequest *req,
     }
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &v, NULL))
     {
-      g_ptr_array_add (errors, g_strdup_printf ("%s must be a number (milliseconds since the epoch)", name));
+      g_ptr_array_add (
+          errors, g_strdup_printf ("%s must be a number (milliseconds since the epoch)", name));
       return FALSE;
     }
   *ms = (gint64) v;
@@ -399,20 +430,21 @@ query_ms (LiaisonSandboxRequest *req,
 }
 
 static void
-free_slots (LiaisonSandboxRequest *req,
-            gpointer               user_data)
+free_slots (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars.readonly");
   const char *tz_name = liaison_sandbox_request_get_query (req, "timezone");
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GTimeZone) tz = NULL;
+  g_autoptr (GPtrArray) slots = NULL;
   JsonObject *calendar, *o;
   gint64 start = 0, end = 0;
 
-  if (token == NULL ||
-      (calendar = calendar_lookup (self, req, token, liaison_sandbox_request_get_param (req, "calendarId"))) == NULL)
+  if (token == NULL
+      || (calendar = calendar_lookup (self, req, token,
+                                      liaison_sandbox_request_get_param (req, "calendarId")))
+             == NULL)
     return;
   query_ms (req, "startDate", &start, errors);
   query_ms (req, "endDate", &end, errors);
@@ -432,8 +464,8 @@ free_slots (LiaisonSandboxRequest *req,
   for (guint i = 0; i < slots->len; i++)
     {
       gint64 t = *(gint64 *) g_ptr_array_index (slots, i);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t / 1000);
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (t / 1000);
+      g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
       g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
       g_autofree char *iso = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
       JsonObject *day = ghl_get_object (o, date);
@@ -451,8 +483,7 @@ free_slots (LiaisonSandboxRequest *req,
 }
 
 static void
-events_list (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+events_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars/events.readonly");
@@ -460,7 +491,7 @@ events_list (LiaisonSandboxRequest *req,
   const char *calendar_id = liaison_sandbox_request_get_query (req, "calendarId");
   const char *user_id = liaison_sandbox_request_get_query (req, "userId");
   const char *group_id = liaison_sandbox_request_get_query (req, "groupId");
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   gint64 start = 0, end = 0;
   JsonObject *o;
   JsonArray *array;
@@ -482,12 +513,12 @@ events_list (LiaisonSandboxRequest *req,
     {
       JsonObject *e = liaison_sandbox_table_index (self->events, i);
 
-      if (g_strcmp0 (ghl_get_string (e, "locationId"), location_id) != 0 ||
-          (calendar_id && g_strcmp0 (ghl_get_string (e, "calendarId"), calendar_id) != 0) ||
-          (user_id && g_strcmp0 (ghl_get_string (e, "assignedUserId"), user_id) != 0) ||
-          (group_id && g_strcmp0 (ghl_get_string (e, "groupId"), group_id) != 0) ||
-          json_object_get_int_member_with_default (e, "_startMs", 0) >= end ||
-          json_object_get_int_member_with_default (e, "_endMs", 0) <= start)
+      if (g_strcmp0 (ghl_get_string (e, "locationId"), location_id) != 0
+          || (calendar_id && g_strcmp0 (ghl_get_string (e, "calendarId"), calendar_id) != 0)
+          || (user_id && g_strcmp0 (ghl_get_string (e, "assignedUserId"), user_id) != 0)
+          || (group_id && g_strcmp0 (ghl_get_string (e, "groupId"), group_id) != 0)
+          || json_object_get_int_member_with_default (e, "_startMs", 0) >= end
+          || json_object_get_int_member_with_default (e, "_endMs", 0) <= start)
         continue;
       json_array_add_object_element (array, ghl_event_public (self, e));
     }
@@ -498,27 +529,28 @@ events_list (LiaisonSandboxRequest *req,
 
 /* Shared by create and update: validates the body and applies it to event. */
 static gboolean
-appointment_apply (LiaisonSandboxGhl     *self,
-                   LiaisonSandboxRequest *req,
-                   JsonObject            *event,
-                   JsonObject            *calendar,
-                   JsonObject            *body,
-                   GPtrArray             *errors)
+appointment_apply (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *event,
+                   JsonObject *calendar, JsonObject *body, GPtrArray *errors)
 {
-  static const char * const strings[] = { "title", "meetingLocationType", "meetingLocationId", "assignedUserId",
-                                          "description", "address", "rrule" };
+  static const char *const strings[]
+      = { "title",          "meetingLocationType", "meetingLocationId",
+          "assignedUserId", "description",         "address",
+          "rrule" };
   const char *status = ghl_get_string (body, "appointmentStatus");
   gint64 start = json_object_get_int_member_with_default (event, "_startMs", 0);
   gint64 end = json_object_get_int_member_with_default (event, "_endMs", 0);
-  gint64 duration = json_object_get_int_member_with_default (calendar, "slotDuration", 30) * MINUTE_MS;
+  gint64 duration
+      = json_object_get_int_member_with_default (calendar, "slotDuration", 30) * MINUTE_MS;
   gboolean moved = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (json_object_has_member (body, strings[i]) && ghl_get_string (body, strings[i]) == NULL)
       g_ptr_array_add (errors, g_strdup_printf ("%s must be a string", strings[i]));
-  if (json_object_has_member (body, "appointmentStatus") && (status == NULL || !g_strv_contains (statuses, status)))
-    g_ptr_array_add (errors, g_strdup ("appointmentStatus must be one of the following values: new, confirmed, "
-                                       "cancelled, showed, noshow, invalid"));
+  if (json_object_has_member (body, "appointmentStatus")
+      && (status == NULL || !g_strv_contains (statuses, status)))
+    g_ptr_array_add (
+        errors, g_strdup ("appointmentStatus must be one of the following values: new, confirmed, "
+                          "cancelled, showed, noshow, invalid"));
   if (json_object_has_member (body, "startTime"))
     {
       if (!ghl_parse_time_string (ghl_get_string (body, "startTime"), &start))
@@ -537,14 +569,15 @@ appointment_apply (LiaisonSandboxGhl     *self,
   if (errors->len > 0)
     return FALSE;
 
-  if ((moved || json_object_has_member (body, "calendarId")) &&
-      !json_object_get_boolean_member_with_default (body, "ignoreFreeSlotValidation", FALSE))
+  if ((moved || json_object_has_member (body, "calendarId"))
+      && !json_object_get_boolean_member_with_default (body, "ignoreFreeSlotValidation", FALSE))
     {
-      g_autoptr(GPtrArray) slots = ghl_free_slots (self, calendar, start, start + 1,
-                                                   liaison_sandbox_request_now_ms (req),
-                                                   ghl_get_string (event, "id"));
+      g_autoptr (GPtrArray) slots
+          = ghl_free_slots (self, calendar, start, start + 1, liaison_sandbox_request_now_ms (req),
+                            ghl_get_string (event, "id"));
 
-      if (slots->len == 0 || busy (self, ghl_get_string (calendar, "id"), start, end, ghl_get_string (event, "id")))
+      if (slots->len == 0
+          || busy (self, ghl_get_string (calendar, "id"), start, end, ghl_get_string (event, "id")))
         {
           ghl_error (req, 400, "The slot you have selected is no longer available.");
           return FALSE;
@@ -572,27 +605,28 @@ appointment_apply (LiaisonSandboxGhl     *self,
 }
 
 static void
-appointment_create (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+appointment_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars/events.write");
   static const char *required[] = { "calendarId", "locationId", "contactId", "startTime" };
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonObject) event = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) event = NULL;
   JsonObject *body, *calendar;
   gint64 now = liaison_sandbox_request_now_ms (req);
 
-  if (token == NULL || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, create_fields))
+  if (token == NULL || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, create_fields))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (ghl_get_string (body, required[i]) == NULL)
       g_ptr_array_add (errors, g_strdup_printf ("%s should not be empty", required[i]));
   if (errors->len > 0)
     return ghl_error_422 (req, errors);
-  if (!ghl_check_location (req, token, ghl_get_string (body, "locationId")) ||
-      (calendar = calendar_lookup (self, req, token, ghl_get_string (body, "calendarId"))) == NULL ||
-      ghl_contact_lookup (self, req, token, ghl_get_string (body, "contactId")) == NULL)
+  if (!ghl_check_location (req, token, ghl_get_string (body, "locationId"))
+      || (calendar = calendar_lookup (self, req, token, ghl_get_string (body, "calendarId")))
+             == NULL
+      || ghl_contact_lookup (self, req, token, ghl_get_string (body, "contactId")) == NULL)
     return;
   event = new_event (self, calendar, ghl_get_string (body, "contactId"), 0, 0, now);
   json_object_set_string_member (event, "appointmentStatus", "new");
@@ -607,13 +641,14 @@ appointment_create (LiaisonSandboxRequest *req,
 }
 
 static JsonObject *
-event_lookup (LiaisonSandboxGhl     *self,
-              LiaisonSandboxRequest *req,
-              JsonObject            *token)
+event_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *token)
 {
-  JsonObject *event = liaison_sandbox_table_lookup (self->events, liaison_sandbox_request_get_param (req, "eventId"));
+  JsonObject *event = liaison_sandbox_table_lookup (
+      self->events, liaison_sandbox_request_get_param (req, "eventId"));
 
-  if (event == NULL || g_strcmp0 (ghl_get_string (event, "locationId"), ghl_get_string (token, "locationId")) != 0)
+  if (event == NULL
+      || g_strcmp0 (ghl_get_string (event, "locationId"), ghl_get_string (token, "locationId"))
+             != 0)
     {
       ghl_error (req, 404, "Event not found");
       return NULL;
@@ -622,8 +657,7 @@ event_lookup (LiaisonSandboxGhl     *self,
 }
 
 static void
-appointment_get (LiaisonSandboxRequest *req,
-                 gpointer               user_data)
+appointment_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars/events.readonly");
@@ -637,20 +671,21 @@ appointment_get (LiaisonSandboxRequest *req,
 }
 
 static void
-appointment_update (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+appointment_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars/events.write");
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonObject) draft = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) draft = NULL;
   JsonObject *event, *body, *calendar;
   g_autofree char *now = NULL;
 
-  if (token == NULL || (event = event_lookup (self, req, token)) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, edit_fields))
+  if (token == NULL || (event = event_lookup (self, req, token)) == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, edit_fields))
     return;
-  calendar = calendar_lookup (self, req, token, ghl_get_string (body, "calendarId") ?: ghl_get_string (event, "calendarId"));
+  calendar = calendar_lookup (self, req, token,
+                              ghl_get_string (body, "calendarId")
+                                  ?: ghl_get_string (event, "calendarId"));
   if (calendar == NULL)
     return;
   draft = ghl_deep_copy (event);
@@ -667,8 +702,7 @@ appointment_update (LiaisonSandboxRequest *req,
 }
 
 static void
-event_delete (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+event_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars/events.write");
@@ -689,10 +723,15 @@ ghl_calendars_register (LiaisonSandboxGhl *self)
 
   liaison_sandbox_server_route (s, "GET", "/calendars/", NULL, 0, calendars_list, self);
   liaison_sandbox_server_route (s, "GET", "/calendars/:calendarId", NULL, 0, calendar_get, self);
-  liaison_sandbox_server_route (s, "GET", "/calendars/:calendarId/free-slots", NULL, 0, free_slots, self);
+  liaison_sandbox_server_route (s, "GET", "/calendars/:calendarId/free-slots", NULL, 0, free_slots,
+                                self);
   liaison_sandbox_server_route (s, "GET", "/calendars/events", NULL, 0, events_list, self);
-  liaison_sandbox_server_route (s, "POST", "/calendars/events/appointments", NULL, 0, appointment_create, self);
-  liaison_sandbox_server_route (s, "GET", "/calendars/events/appointments/:eventId", NULL, 0, appointment_get, self);
-  liaison_sandbox_server_route (s, "PUT", "/calendars/events/appointments/:eventId", NULL, 0, appointment_update, self);
-  liaison_sandbox_server_route (s, "DELETE", "/calendars/events/:eventId", NULL, 0, event_delete, self);
+  liaison_sandbox_server_route (s, "POST", "/calendars/events/appointments", NULL, 0,
+                                appointment_create, self);
+  liaison_sandbox_server_route (s, "GET", "/calendars/events/appointments/:eventId", NULL, 0,
+                                appointment_get, self);
+  liaison_sandbox_server_route (s, "PUT", "/calendars/events/appointments/:eventId", NULL, 0,
+                                appointment_update, self);
+  liaison_sandbox_server_route (s, "DELETE", "/calendars/events/:eventId", NULL, 0, event_delete,
+                                self);
 }

@@ -7,34 +7,47 @@
 
 #include "liaison-sandbox-ghl-private.h"
 
-static const char * const update_fields[] = {
-  "firstName", "lastName", "name", "email", "phone", "address1", "city", "state", "postalCode",
-  "website", "timezone", "dnd", "dndSettings", "inboundDndSettings", "tags", "customFields",
-  "source", "dateOfBirth", "country", "assignedTo", NULL,
+static const char *const update_fields[] = {
+  "firstName",   "lastName",
+  "name",        "email",
+  "phone",       "address1",
+  "city",        "state",
+  "postalCode",  "website",
+  "timezone",    "dnd",
+  "dndSettings", "inboundDndSettings",
+  "tags",        "customFields",
+  "source",      "dateOfBirth",
+  "country",     "assignedTo",
+  NULL,
 };
-static const char * const create_fields[] = {
-  "firstName", "lastName", "name", "email", "locationId", "gender", "phone", "address1", "city",
-  "state", "postalCode", "website", "timezone", "dnd", "dndSettings", "inboundDndSettings", "tags",
-  "customFields", "source", "dateOfBirth", "country", "companyName", "assignedTo", NULL,
+static const char *const create_fields[] = {
+  "firstName",  "lastName",     "name",        "email",
+  "locationId", "gender",       "phone",       "address1",
+  "city",       "state",        "postalCode",  "website",
+  "timezone",   "dnd",          "dndSettings", "inboundDndSettings",
+  "tags",       "customFields", "source",      "dateOfBirth",
+  "country",    "companyName",  "assignedTo",  NULL,
 };
-static const char * const upsert_fields[] = {
-  "firstName", "lastName", "name", "email", "locationId", "gender", "phone", "address1", "city",
-  "state", "postalCode", "website", "timezone", "dnd", "dndSettings", "inboundDndSettings", "tags",
-  "customFields", "source", "dateOfBirth", "country", "companyName", "assignedTo",
-  "createNewIfDuplicateAllowed", NULL,
+static const char *const upsert_fields[] = {
+  "firstName",  "lastName",     "name",        "email",
+  "locationId", "gender",       "phone",       "address1",
+  "city",       "state",        "postalCode",  "website",
+  "timezone",   "dnd",          "dndSettings", "inboundDndSettings",
+  "tags",       "customFields", "source",      "dateOfBirth",
+  "country",    "companyName",  "assignedTo",  "createNewIfDuplicateAllowed",
+  NULL,
 };
 
 JsonObject *
-ghl_contact_lookup (LiaisonSandboxGhl     *self,
-                    LiaisonSandboxRequest *req,
-                    JsonObject            *token,
-                    const char            *contact_id)
+ghl_contact_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *token,
+                    const char *contact_id)
 {
   JsonObject *contact = liaison_sandbox_table_lookup (self->contacts, contact_id);
 
   /* Another location's contact is as good as missing for this token. */
-  if (contact == NULL ||
-      g_strcmp0 (ghl_get_string (contact, "locationId"), ghl_get_string (token, "locationId")) != 0)
+  if (contact == NULL
+      || g_strcmp0 (ghl_get_string (contact, "locationId"), ghl_get_string (token, "locationId"))
+             != 0)
     {
       ghl_error (req, 404, "Contact not found");
       return NULL;
@@ -43,26 +56,25 @@ ghl_contact_lookup (LiaisonSandboxGhl     *self,
 }
 
 static JsonObject *
-find_field_def (LiaisonSandboxGhl *self,
-                const char        *id,
-                const char        *key)
+find_field_def (LiaisonSandboxGhl *self, const char *id, const char *key)
 {
   JsonObject *def = liaison_sandbox_table_lookup (self->custom_fields, id);
 
-  for (guint i = 0; def == NULL && key != NULL && i < liaison_sandbox_table_size (self->custom_fields); i++)
+  for (guint i = 0;
+       def == NULL && key != NULL && i < liaison_sandbox_table_size (self->custom_fields); i++)
     {
       JsonObject *f = liaison_sandbox_table_index (self->custom_fields, i);
       const char *fk = ghl_get_string (f, "fieldKey");
 
-      if (g_strcmp0 (fk, key) == 0 || (fk && g_str_has_prefix (fk, "contact.") && g_strcmp0 (fk + 8, key) == 0))
+      if (g_strcmp0 (fk, key) == 0
+          || (fk && g_str_has_prefix (fk, "contact.") && g_strcmp0 (fk + 8, key) == 0))
         def = f;
     }
   return def;
 }
 
 static gboolean
-option_allowed (JsonObject *def,
-                const char *value)
+option_allowed (JsonObject *def, const char *value)
 {
   JsonArray *options = ghl_get_array (def, "picklistOptions");
 
@@ -74,13 +86,12 @@ option_allowed (JsonObject *def,
 
 /* Validates field_value by the field's type; returns the value to store or NULL. */
 static JsonNode *
-custom_value (JsonObject *def,
-              JsonNode   *value,
-              GPtrArray  *errors)
+custom_value (JsonObject *def, JsonNode *value, GPtrArray *errors)
 {
   const char *type = ghl_get_string (def, "dataType");
   const char *name = ghl_get_string (def, "fieldKey");
-  GType vt = value && JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+  GType vt
+      = value && JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
 
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     return json_node_new (JSON_NODE_NULL);
@@ -114,7 +125,8 @@ custom_value (JsonObject *def,
 
       if (!JSON_NODE_HOLDS_ARRAY (value))
         {
-          g_ptr_array_add (errors, g_strdup_printf ("customFields: %s must be an array of options", name));
+          g_ptr_array_add (errors,
+                           g_strdup_printf ("customFields: %s must be an array of options", name));
           return NULL;
         }
       array = json_node_get_array (value);
@@ -131,7 +143,8 @@ custom_value (JsonObject *def,
     {
       if (vt != G_TYPE_STRING || !option_allowed (def, json_node_get_string (value)))
         {
-          g_ptr_array_add (errors, g_strdup_printf ("customFields: %s must be one of its options", name));
+          g_ptr_array_add (errors,
+                           g_strdup_printf ("customFields: %s must be one of its options", name));
           return NULL;
         }
       return json_node_copy (value);
@@ -148,10 +161,8 @@ custom_value (JsonObject *def,
 
 /* Written as {id, key, field_value}, stored and read back as {id, value}. */
 static void
-apply_custom_fields (LiaisonSandboxGhl *self,
-                     JsonObject        *contact,
-                     JsonNode          *node,
-                     GPtrArray         *errors)
+apply_custom_fields (LiaisonSandboxGhl *self, JsonObject *contact, JsonNode *node,
+                     GPtrArray *errors)
 {
   JsonArray *in, *stored = ghl_get_array (contact, "customFields");
 
@@ -181,10 +192,16 @@ apply_custom_fields (LiaisonSandboxGhl *self,
       def = find_field_def (self, ghl_get_string (o, "id"), ghl_get_string (o, "key"));
       if (def == NULL)
         {
-          g_ptr_array_add (errors, g_strdup_printf ("customFields.%u.id must be an existing custom field id", i));
+          g_ptr_array_add (
+              errors,
+              g_strdup_printf ("customFields.%u.id must be an existing custom field id", i));
           continue;
         }
-      value = custom_value (def, json_object_get_member (o, json_object_has_member (o, "field_value") ? "field_value" : "value"), errors);
+      value = custom_value (def,
+                            json_object_get_member (o, json_object_has_member (o, "field_value")
+                                                           ? "field_value"
+                                                           : "value"),
+                            errors);
       if (value == NULL)
         continue;
       for (guint k = 0; k < json_array_get_length (stored); k++)
@@ -205,11 +222,10 @@ apply_custom_fields (LiaisonSandboxGhl *self,
 }
 
 static JsonArray *
-normalize_tags (JsonNode  *node,
-                GPtrArray *errors)
+normalize_tags (JsonNode *node, GPtrArray *errors)
 {
   JsonArray *in, *out;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -242,9 +258,7 @@ normalize_tags (JsonNode  *node,
 }
 
 static void
-set_string_or_null (JsonObject *o,
-                    const char *member,
-                    const char *value)
+set_string_or_null (JsonObject *o, const char *member, const char *value)
 {
   if (value != NULL)
     json_object_set_string_member (o, member, value);
@@ -254,32 +268,33 @@ set_string_or_null (JsonObject *o,
 
 /* Applies a create/update/upsert body to a stored contact, collecting 422 messages. */
 gboolean
-ghl_contact_apply (LiaisonSandboxGhl     *self,
-                   LiaisonSandboxRequest *req,
-                   JsonObject            *contact,
-                   JsonObject            *body,
-                   GPtrArray             *errors)
+ghl_contact_apply (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *contact,
+                   JsonObject *body, GPtrArray *errors)
 {
-  static const char * const plain[] = {
-    "firstName", "lastName", "address1", "city", "state", "postalCode", "website", "timezone",
-    "source", "country", "companyName", "gender", "assignedTo", "dateOfBirth", NULL,
+  static const char *const plain[] = {
+    "firstName",   "lastName", "address1",   "city",        "state",
+    "postalCode",  "website",  "timezone",   "source",      "country",
+    "companyName", "gender",   "assignedTo", "dateOfBirth", NULL,
   };
-  g_autoptr(GList) members = json_object_get_members (body);
+  g_autoptr (GList) members = json_object_get_members (body);
   guint before = errors->len;
 
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
       JsonNode *value = json_object_get_member (body, name);
-      gboolean is_string = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
+      gboolean is_string
+          = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
 
       if (g_strv_contains (plain, name))
         {
           if (!JSON_NODE_HOLDS_NULL (value) && !is_string)
             g_ptr_array_add (errors, g_strdup_printf ("%s must be a string", name));
-          else if (g_str_equal (name, "assignedTo") && is_string &&
-                   liaison_sandbox_table_lookup (self->users, json_node_get_string (value)) == NULL)
-            g_ptr_array_add (errors, g_strdup ("assignedTo must be the id of a user of this location"));
+          else if (g_str_equal (name, "assignedTo") && is_string
+                   && liaison_sandbox_table_lookup (self->users, json_node_get_string (value))
+                          == NULL)
+            g_ptr_array_add (errors,
+                             g_strdup ("assignedTo must be the id of a user of this location"));
           else
             set_string_or_null (contact, name, is_string ? json_node_get_string (value) : NULL);
         }
@@ -292,8 +307,8 @@ ghl_contact_apply (LiaisonSandboxGhl     *self,
               json_object_set_null_member (contact, "email");
               json_object_set_null_member (contact, "emailLowerCase");
             }
-          else if (email == NULL || strchr (email, '@') == NULL || strchr (email, ' ') != NULL ||
-                   strchr (strchr (email, '@'), '.') == NULL)
+          else if (email == NULL || strchr (email, '@') == NULL || strchr (email, ' ') != NULL
+                   || strchr (strchr (email, '@'), '.') == NULL)
             g_ptr_array_add (errors, g_strdup ("email must be an email"));
           else
             {
@@ -305,7 +320,8 @@ ghl_contact_apply (LiaisonSandboxGhl     *self,
         }
       else if (g_str_equal (name, "phone"))
         {
-          g_autofree char *phone = is_string ? ghl_normalize_phone (json_node_get_string (value)) : NULL;
+          g_autofree char *phone
+              = is_string ? ghl_normalize_phone (json_node_get_string (value)) : NULL;
 
           if (JSON_NODE_HOLDS_NULL (value) || (is_string && *json_node_get_string (value) == '\0'))
             json_object_set_null_member (contact, "phone");
@@ -351,7 +367,8 @@ ghl_contact_apply (LiaisonSandboxGhl     *self,
     const char *name = ghl_get_string (body, "name");
     g_autofree char *full = NULL;
 
-    if (name != NULL && !json_object_has_member (body, "firstName") && !json_object_has_member (body, "lastName"))
+    if (name != NULL && !json_object_has_member (body, "firstName")
+        && !json_object_has_member (body, "lastName"))
       full = g_strdup (name);
     else if (first || last)
       full = g_strstrip (g_strdup_printf ("%s %s", first ?: "", last ?: ""));
@@ -380,10 +397,8 @@ ghl_contact_apply (LiaisonSandboxGhl     *self,
 }
 
 JsonObject *
-ghl_find_by_email (LiaisonSandboxGhl *self,
-               const char        *location_id,
-               const char        *email,
-               const char        *skip_id)
+ghl_find_by_email (LiaisonSandboxGhl *self, const char *location_id, const char *email,
+                   const char *skip_id)
 {
   g_autofree char *lower = email ? g_utf8_strdown (email, -1) : NULL;
 
@@ -391,19 +406,17 @@ ghl_find_by_email (LiaisonSandboxGhl *self,
     {
       JsonObject *c = liaison_sandbox_table_index (self->contacts, i);
 
-      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0 &&
-          g_strcmp0 (ghl_get_string (c, "emailLowerCase"), lower) == 0 &&
-          g_strcmp0 (ghl_get_string (c, "id"), skip_id) != 0)
+      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0
+          && g_strcmp0 (ghl_get_string (c, "emailLowerCase"), lower) == 0
+          && g_strcmp0 (ghl_get_string (c, "id"), skip_id) != 0)
         return c;
     }
   return NULL;
 }
 
 JsonObject *
-ghl_find_by_phone (LiaisonSandboxGhl *self,
-               const char        *location_id,
-               const char        *phone,
-               const char        *skip_id)
+ghl_find_by_phone (LiaisonSandboxGhl *self, const char *location_id, const char *phone,
+                   const char *skip_id)
 {
   g_autofree char *normal = phone ? ghl_normalize_phone (phone) : NULL;
 
@@ -411,30 +424,27 @@ ghl_find_by_phone (LiaisonSandboxGhl *self,
     {
       JsonObject *c = liaison_sandbox_table_index (self->contacts, i);
 
-      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0 &&
-          g_strcmp0 (ghl_get_string (c, "phone"), normal) == 0 &&
-          g_strcmp0 (ghl_get_string (c, "id"), skip_id) != 0)
+      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) == 0
+          && g_strcmp0 (ghl_get_string (c, "phone"), normal) == 0
+          && g_strcmp0 (ghl_get_string (c, "id"), skip_id) != 0)
         return c;
     }
   return NULL;
 }
 
 static gboolean
-location_allows_duplicates (LiaisonSandboxGhl *self,
-                            const char        *location_id)
+location_allows_duplicates (LiaisonSandboxGhl *self, const char *location_id)
 {
   JsonObject *loc = liaison_sandbox_table_lookup (self->locations, location_id);
   JsonObject *settings = loc ? ghl_get_object (loc, "settings") : NULL;
 
-  return settings != NULL && json_object_get_boolean_member_with_default (settings, "allowDuplicateContact", FALSE);
+  return settings != NULL
+         && json_object_get_boolean_member_with_default (settings, "allowDuplicateContact", FALSE);
 }
 
 static void
-reply_contact (LiaisonSandboxRequest *req,
-               guint                  status,
-               JsonObject            *contact,
-               const char            *extra_bool,
-               gboolean               extra_value)
+reply_contact (LiaisonSandboxRequest *req, guint status, JsonObject *contact,
+               const char *extra_bool, gboolean extra_value)
 {
   JsonObject *o = json_object_new ();
 
@@ -445,9 +455,7 @@ reply_contact (LiaisonSandboxRequest *req,
 }
 
 static void
-duplicate_error (LiaisonSandboxRequest *req,
-                 JsonObject            *existing,
-                 const char            *field)
+duplicate_error (LiaisonSandboxRequest *req, JsonObject *existing, const char *field)
 {
   JsonObject *o = json_object_new ();
   JsonObject *meta = json_object_new ();
@@ -463,15 +471,13 @@ duplicate_error (LiaisonSandboxRequest *req,
 }
 
 static const char *
-body_location (LiaisonSandboxRequest *req,
-               JsonObject            *body,
-               JsonObject            *token)
+body_location (LiaisonSandboxRequest *req, JsonObject *body, JsonObject *token)
 {
   const char *location_id = ghl_get_string (body, "locationId");
 
   if (location_id == NULL)
     {
-      g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+      g_autoptr (GPtrArray) errors = g_ptr_array_new ();
 
       g_ptr_array_add (errors, (gpointer) "locationId should not be empty");
       g_ptr_array_add (errors, (gpointer) "locationId must be a string");
@@ -484,19 +490,18 @@ body_location (LiaisonSandboxRequest *req,
 }
 
 static void
-contact_create (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+contact_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *body, *existing;
   const char *location_id;
-  g_autoptr(JsonObject) contact = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) contact = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
 
-  if (token == NULL || (body = ghl_body_object (req)) == NULL ||
-      !ghl_check_whitelist (req, body, create_fields) ||
-      (location_id = body_location (req, body, token)) == NULL)
+  if (token == NULL || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, create_fields)
+      || (location_id = body_location (req, body, token)) == NULL)
     return;
   contact = ghl_contact_new (self, location_id, liaison_sandbox_request_now_ms (req));
   json_object_set_string_member (contact, "source", "public api");
@@ -504,9 +509,13 @@ contact_create (LiaisonSandboxRequest *req,
     return ghl_error_422 (req, errors);
   if (!location_allows_duplicates (self, location_id))
     {
-      if ((existing = ghl_find_by_email (self, location_id, ghl_get_string (contact, "email"), NULL)) != NULL)
+      if ((existing
+           = ghl_find_by_email (self, location_id, ghl_get_string (contact, "email"), NULL))
+          != NULL)
         return duplicate_error (req, existing, "email");
-      if ((existing = ghl_find_by_phone (self, location_id, ghl_get_string (contact, "phone"), NULL)) != NULL)
+      if ((existing
+           = ghl_find_by_phone (self, location_id, ghl_get_string (contact, "phone"), NULL))
+          != NULL)
         return duplicate_error (req, existing, "phone");
     }
   liaison_sandbox_table_insert (self->contacts, contact);
@@ -514,33 +523,35 @@ contact_create (LiaisonSandboxRequest *req,
 }
 
 static void
-contact_get (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+contact_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *contact;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL)
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL)
     return;
   reply_contact (req, 200, contact, NULL, FALSE);
 }
 
 static void
-contact_update (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+contact_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *contact, *body, *existing;
-  g_autoptr(JsonObject) draft = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) draft = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   const char *location_id;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, update_fields))
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, update_fields))
     return;
   /* Work on a copy so a refused update changes nothing. */
   draft = ghl_deep_copy (contact);
@@ -549,11 +560,15 @@ contact_update (LiaisonSandboxRequest *req,
   location_id = ghl_get_string (draft, "locationId");
   if (!location_allows_duplicates (self, location_id))
     {
-      if (json_object_has_member (body, "email") &&
-          (existing = ghl_find_by_email (self, location_id, ghl_get_string (draft, "email"), ghl_get_string (draft, "id"))) != NULL)
+      if (json_object_has_member (body, "email")
+          && (existing = ghl_find_by_email (self, location_id, ghl_get_string (draft, "email"),
+                                            ghl_get_string (draft, "id")))
+                 != NULL)
         return duplicate_error (req, existing, "email");
-      if (json_object_has_member (body, "phone") &&
-          (existing = ghl_find_by_phone (self, location_id, ghl_get_string (draft, "phone"), ghl_get_string (draft, "id"))) != NULL)
+      if (json_object_has_member (body, "phone")
+          && (existing = ghl_find_by_phone (self, location_id, ghl_get_string (draft, "phone"),
+                                            ghl_get_string (draft, "id")))
+                 != NULL)
         return duplicate_error (req, existing, "phone");
     }
   ghl_touch (draft, liaison_sandbox_request_now_ms (req));
@@ -562,47 +577,51 @@ contact_update (LiaisonSandboxRequest *req,
 }
 
 static void
-contact_delete (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+contact_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *contact, *o;
   g_autofree char *id = NULL;
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL)
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL)
     return;
   id = g_strdup (ghl_get_string (contact, "id"));
   liaison_sandbox_table_remove (self->contacts, id);
   /* The contact's tasks and notes go with it. */
   for (guint i = liaison_sandbox_table_size (self->tasks); i-- > 0;)
-    if (g_strcmp0 (ghl_get_string (liaison_sandbox_table_index (self->tasks, i), "contactId"), id) == 0)
-      liaison_sandbox_table_remove (self->tasks, ghl_get_string (liaison_sandbox_table_index (self->tasks, i), "id"));
+    if (g_strcmp0 (ghl_get_string (liaison_sandbox_table_index (self->tasks, i), "contactId"), id)
+        == 0)
+      liaison_sandbox_table_remove (
+          self->tasks, ghl_get_string (liaison_sandbox_table_index (self->tasks, i), "id"));
   for (guint i = liaison_sandbox_table_size (self->notes); i-- > 0;)
-    if (g_strcmp0 (ghl_get_string (liaison_sandbox_table_index (self->notes, i), "contactId"), id) == 0)
-      liaison_sandbox_table_remove (self->notes, ghl_get_string (liaison_sandbox_table_index (self->notes, i), "id"));
+    if (g_strcmp0 (ghl_get_string (liaison_sandbox_table_index (self->notes, i), "contactId"), id)
+        == 0)
+      liaison_sandbox_table_remove (
+          self->notes, ghl_get_string (liaison_sandbox_table_index (self->notes, i), "id"));
   o = json_object_new ();
   json_object_set_boolean_member (o, "succeded", TRUE);
   liaison_sandbox_request_reply_object (req, 200, o);
 }
 
 static void
-contact_upsert (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+contact_upsert (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   JsonObject *body, *match = NULL, *o;
   const char *location_id;
-  g_autoptr(JsonObject) draft = NULL;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) draft = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   gboolean created;
   gint64 now = liaison_sandbox_request_now_ms (req);
 
-  if (token == NULL || (body = ghl_body_object (req)) == NULL ||
-      !ghl_check_whitelist (req, body, upsert_fields) ||
-      (location_id = body_location (req, body, token)) == NULL)
+  if (token == NULL || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, upsert_fields)
+      || (location_id = body_location (req, body, token)) == NULL)
     return;
 
   /* Validate the body on a scratch contact first: a bad email is a 422 either way. */
@@ -610,8 +629,9 @@ contact_upsert (LiaisonSandboxRequest *req,
   if (!ghl_contact_apply (self, req, draft, body, errors))
     return ghl_error_422 (req, errors);
 
-  if (!(location_allows_duplicates (self, location_id) &&
-        json_object_get_boolean_member_with_default (body, "createNewIfDuplicateAllowed", FALSE)))
+  if (!(location_allows_duplicates (self, location_id)
+        && json_object_get_boolean_member_with_default (body, "createNewIfDuplicateAllowed",
+                                                        FALSE)))
     {
       /* The location's sequence: email first, then phone; the first match wins. */
       match = ghl_find_by_email (self, location_id, ghl_get_string (draft, "email"), NULL);
@@ -629,7 +649,8 @@ contact_upsert (LiaisonSandboxRequest *req,
       ghl_touch (draft, now);
     }
   else
-    json_object_set_string_member (draft, "source", ghl_get_string (body, "source") ?: "public api");
+    json_object_set_string_member (draft, "source",
+                                   ghl_get_string (body, "source") ?: "public api");
   liaison_sandbox_table_insert (self->contacts, draft);
 
   o = json_object_new ();
@@ -640,20 +661,21 @@ contact_upsert (LiaisonSandboxRequest *req,
 }
 
 static void
-contact_tags (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+contact_tags (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
   gboolean add = g_str_equal (liaison_sandbox_request_get_method (req), "POST");
   JsonObject *contact, *body, *o;
   JsonArray *given, *current, *result;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  static const char * const allowed[] = { "tags", NULL };
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  static const char *const allowed[] = { "tags", NULL };
 
-  if (token == NULL ||
-      (contact = ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))) == NULL ||
-      (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, allowed))
+  if (token == NULL
+      || (contact = ghl_contact_lookup (self, req, token,
+                                        liaison_sandbox_request_get_param (req, "contactId")))
+             == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, allowed))
     return;
   if (!json_object_has_member (body, "tags"))
     return ghl_error_422_one (req, "tags must be an array");
@@ -700,7 +722,9 @@ ghl_contacts_register (LiaisonSandboxGhl *self)
   liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId", NULL, 0, contact_update, self);
   liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId", NULL, 0, contact_delete, self);
   liaison_sandbox_server_route (s, "POST", "/contacts/upsert", NULL, 0, contact_upsert, self);
-  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tags", NULL, 0, contact_tags, self);
-  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/tags", NULL, 0, contact_tags, self);
+  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tags", NULL, 0, contact_tags,
+                                self);
+  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/tags", NULL, 0, contact_tags,
+                                self);
   ghl_search_register (self);
 }

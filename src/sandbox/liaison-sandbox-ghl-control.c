@@ -9,9 +9,7 @@
 #include "liaison-sandbox-ghl-private.h"
 
 static void
-control_reply (LiaisonSandboxRequest *req,
-               guint                  status,
-               const char            *message)
+control_reply (LiaisonSandboxRequest *req, guint status, const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -20,20 +18,27 @@ control_reply (LiaisonSandboxRequest *req,
 }
 
 static LiaisonSandboxTable *
-collection (LiaisonSandboxGhl     *self,
-            LiaisonSandboxRequest *req)
+collection (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req)
 {
   const char *name = liaison_sandbox_request_get_param (req, "collection");
-  struct { const char *name; LiaisonSandboxTable *table; } map[] = {
-    { "contacts", self->contacts }, { "tasks", self->tasks }, { "notes", self->notes },
-    { "events", self->events }, { "calendars", self->calendars }, { "customFields", self->custom_fields },
-    { "users", self->users }, { "locations", self->locations }, { "businesses", self->businesses },
+  struct
+  {
+    const char *name;
+    LiaisonSandboxTable *table;
+  } map[] = {
+    { "contacts", self->contacts },     { "tasks", self->tasks },
+    { "notes", self->notes },           { "events", self->events },
+    { "calendars", self->calendars },   { "customFields", self->custom_fields },
+    { "users", self->users },           { "locations", self->locations },
+    { "businesses", self->businesses },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (g_strcmp0 (map[i].name, name) == 0)
       return map[i].table;
-  control_reply (req, 404, "unknown collection (contacts, tasks, notes, events, calendars, customFields, users, locations, businesses)");
+  control_reply (req, 404,
+                 "unknown collection (contacts, tasks, notes, events, calendars, customFields, "
+                 "users, locations, businesses)");
   return NULL;
 }
 
@@ -51,34 +56,29 @@ control_body (LiaisonSandboxRequest *req)
 }
 
 static void
-reply_record (LiaisonSandboxGhl     *self,
-              LiaisonSandboxRequest *req,
-              LiaisonSandboxTable   *table,
-              guint                  status,
-              JsonObject            *record)
+reply_record (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, LiaisonSandboxTable *table,
+              guint status, JsonObject *record)
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_object_member (o, "record", table == self->events ? ghl_event_public (self, record)
-                                                                    : ghl_public_copy (record));
+  json_object_set_object_member (o, "record",
+                                 table == self->events ? ghl_event_public (self, record)
+                                                       : ghl_public_copy (record));
   liaison_sandbox_request_reply_object (req, status, o);
 }
 
 /* Sets members as the web UI would: contact fields through the same rules as
  * the API, event times from ISO strings, anything else as given. */
 static gboolean
-edit_record (LiaisonSandboxGhl     *self,
-             LiaisonSandboxRequest *req,
-             LiaisonSandboxTable   *table,
-             JsonObject            *record,
-             JsonObject            *body)
+edit_record (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, LiaisonSandboxTable *table,
+             JsonObject *record, JsonObject *body)
 {
-  g_autoptr(GList) members = json_object_get_members (body);
+  g_autoptr (GList) members = json_object_get_members (body);
   gint64 now = liaison_sandbox_request_now_ms (req);
 
   if (table == self->contacts)
     {
-      g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
 
       if (!ghl_contact_apply (self, req, record, body, errors))
         {
@@ -95,14 +95,16 @@ edit_record (LiaisonSandboxGhl     *self,
 
       if (g_str_equal (name, "id"))
         continue;
-      if (table == self->events && (g_str_equal (name, "startTime") || g_str_equal (name, "endTime")))
+      if (table == self->events
+          && (g_str_equal (name, "startTime") || g_str_equal (name, "endTime")))
         {
           if (!ghl_parse_time_string (ghl_get_string (body, name), &ms))
             {
               control_reply (req, 422, "startTime/endTime must be ISO 8601");
               return FALSE;
             }
-          json_object_set_int_member (record, g_str_equal (name, "startTime") ? "_startMs" : "_endMs", ms);
+          json_object_set_int_member (record,
+                                      g_str_equal (name, "startTime") ? "_startMs" : "_endMs", ms);
           continue;
         }
       json_object_set_member (record, name, json_node_copy (json_object_get_member (body, name)));
@@ -117,8 +119,7 @@ edit_record (LiaisonSandboxGhl     *self,
 }
 
 static void
-control_list (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+control_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -132,7 +133,8 @@ control_list (LiaisonSandboxRequest *req,
     {
       JsonObject *r = liaison_sandbox_table_index (table, i);
 
-      json_array_add_object_element (array, table == self->events ? ghl_event_public (self, r) : ghl_public_copy (r));
+      json_array_add_object_element (array, table == self->events ? ghl_event_public (self, r)
+                                                                  : ghl_public_copy (r));
     }
   o = json_object_new ();
   json_object_set_array_member (o, "records", array);
@@ -140,13 +142,12 @@ control_list (LiaisonSandboxRequest *req,
 }
 
 static void
-control_create (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+control_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
   JsonObject *body;
-  g_autoptr(JsonObject) record = NULL;
+  g_autoptr (JsonObject) record = NULL;
   gint64 now = liaison_sandbox_request_now_ms (req);
 
   if (table == NULL || (body = control_body (req)) == NULL)
@@ -176,8 +177,7 @@ control_create (LiaisonSandboxRequest *req,
 }
 
 static void
-control_edit (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+control_edit (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -194,8 +194,7 @@ control_edit (LiaisonSandboxRequest *req,
 }
 
 static void
-control_delete (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+control_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -209,8 +208,7 @@ control_delete (LiaisonSandboxRequest *req,
 
 /* Makes every OAuth access token expire now (private tokens never expire). */
 static void
-control_expire_tokens (LiaisonSandboxRequest *req,
-                       gpointer               user_data)
+control_expire_tokens (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   guint n = 0;
@@ -237,8 +235,12 @@ ghl_control_register (LiaisonSandboxGhl *self)
   const LiaisonSandboxRouteFlags c = LIAISON_SANDBOX_ROUTE_CONTROL;
 
   liaison_sandbox_server_route (s, "GET", "/_sandbox/ghl/:collection", NULL, c, control_list, self);
-  liaison_sandbox_server_route (s, "POST", "/_sandbox/ghl/:collection", NULL, c, control_create, self);
-  liaison_sandbox_server_route (s, "PATCH", "/_sandbox/ghl/:collection/:id", NULL, c, control_edit, self);
-  liaison_sandbox_server_route (s, "DELETE", "/_sandbox/ghl/:collection/:id", NULL, c, control_delete, self);
-  liaison_sandbox_server_route (s, "POST", "/_sandbox/ghl/tokens/expire", NULL, c, control_expire_tokens, self);
+  liaison_sandbox_server_route (s, "POST", "/_sandbox/ghl/:collection", NULL, c, control_create,
+                                self);
+  liaison_sandbox_server_route (s, "PATCH", "/_sandbox/ghl/:collection/:id", NULL, c, control_edit,
+                                self);
+  liaison_sandbox_server_route (s, "DELETE", "/_sandbox/ghl/:collection/:id", NULL, c,
+                                control_delete, self);
+  liaison_sandbox_server_route (s, "POST", "/_sandbox/ghl/tokens/expire", NULL, c,
+                                control_expire_tokens, self);
 }

@@ -11,22 +11,19 @@
 #define CODE_LIFETIME_MS (10 * 60 * 1000)
 
 static void
-html_page (LiaisonSandboxRequest *req,
-           guint                  status,
-           const char            *title,
-           const char            *body_html)
+html_page (LiaisonSandboxRequest *req, guint status, const char *title, const char *body_html)
 {
   g_autofree char *page = g_strdup_printf (
-    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%s</title></head>\n"
-    "<body style=\"font-family: sans-serif; max-width: 40em; margin: 2em auto\">\n"
-    "<h1>%s</h1>\n%s\n</body></html>\n", title, title, body_html);
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%s</title></head>\n"
+      "<body style=\"font-family: sans-serif; max-width: 40em; margin: 2em auto\">\n"
+      "<h1>%s</h1>\n%s\n</body></html>\n",
+      title, title, body_html);
 
   liaison_sandbox_request_reply (req, status, "text/html; charset=utf-8", page, -1);
 }
 
 static const char *
-param (LiaisonSandboxRequest *req,
-       const char            *name)
+param (LiaisonSandboxRequest *req, const char *name)
 {
   const char *value = liaison_sandbox_request_get_query (req, name);
 
@@ -37,8 +34,7 @@ param (LiaisonSandboxRequest *req,
 
 /* GET: the list of locations with Allow and Deny. */
 static void
-choose_location_page (LiaisonSandboxRequest *req,
-                      gpointer               user_data)
+choose_location_page (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   const char *client_id = param (req, "client_id");
@@ -50,13 +46,17 @@ choose_location_page (LiaisonSandboxRequest *req,
 
   if (g_strcmp0 (client_id, self->client_id) != 0)
     return html_page (req, 400, "Invalid client", "<p>The client_id is not a known app.</p>");
-  if (redirect_uri == NULL || !(g_str_has_prefix (redirect_uri, "http://") ||
-                                g_str_has_prefix (redirect_uri, "https://")))
-    return html_page (req, 400, "Invalid redirect_uri", "<p>redirect_uri must be an http(s) URL.</p>");
+  if (redirect_uri == NULL
+      || !(g_str_has_prefix (redirect_uri, "http://")
+           || g_str_has_prefix (redirect_uri, "https://")))
+    return html_page (req, 400, "Invalid redirect_uri",
+                      "<p>redirect_uri must be an http(s) URL.</p>");
   if (response_type != NULL && g_strcmp0 (response_type, "code") != 0)
-    return html_page (req, 400, "Unsupported response_type", "<p>Only response_type=code is supported.</p>");
+    return html_page (req, 400, "Unsupported response_type",
+                      "<p>Only response_type=code is supported.</p>");
 
-  html = g_string_new ("<p>The app <b>Liaison sandbox app</b> asks for access to a sub-account.</p>\n");
+  html = g_string_new (
+      "<p>The app <b>Liaison sandbox app</b> asks for access to a sub-account.</p>\n");
   g_string_append (html, "<form method=\"post\" action=\"/oauth/chooselocation\">\n");
   for (guint i = 0; i < liaison_sandbox_table_size (self->locations); i++)
     {
@@ -64,14 +64,15 @@ choose_location_page (LiaisonSandboxRequest *req,
       g_autofree char *id = g_markup_escape_text (ghl_get_string (loc, "id"), -1);
       g_autofree char *name = g_markup_escape_text (ghl_get_string (loc, "name") ?: "", -1);
 
-      g_string_append_printf (html,
-                              "<p><label><input type=\"radio\" name=\"location_id\" value=\"%s\"%s> %s</label></p>\n",
-                              id, i == 0 ? " checked" : "", name);
+      g_string_append_printf (
+          html,
+          "<p><label><input type=\"radio\" name=\"location_id\" value=\"%s\"%s> %s</label></p>\n",
+          id, i == 0 ? " checked" : "", name);
     }
-#define HIDDEN(n, v)                                                          \
-  if ((v) != NULL)                                                            \
-    {                                                                         \
-      g_autofree char *esc = g_markup_escape_text ((v), -1);                  \
+#define HIDDEN(n, v)                                                                               \
+  if ((v) != NULL)                                                                                 \
+    {                                                                                              \
+      g_autofree char *esc = g_markup_escape_text ((v), -1);                                       \
       g_string_append_printf (html, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", n, esc); \
     }
   HIDDEN ("client_id", client_id);
@@ -79,18 +80,15 @@ choose_location_page (LiaisonSandboxRequest *req,
   HIDDEN ("state", state);
   HIDDEN ("scope", scope);
 #undef HIDDEN
-  g_string_append (html,
-                   "<button type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\n"
-                   "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n</form>");
+  g_string_append (
+      html, "<button type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\n"
+            "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n</form>");
   html_page (req, 200, "Choose a location", html->str);
   g_string_free (html, TRUE);
 }
 
 static char *
-redirect_with (const char *redirect_uri,
-               const char *key,
-               const char *value,
-               const char *state)
+redirect_with (const char *redirect_uri, const char *key, const char *value, const char *state)
 {
   GString *url = g_string_new (redirect_uri);
   g_autofree char *v = g_uri_escape_string (value, NULL, FALSE);
@@ -108,8 +106,7 @@ redirect_with (const char *redirect_uri,
 
 /* POST from the page: Allow issues a code, Deny redirects with access_denied. */
 static void
-choose_location_decide (LiaisonSandboxRequest *req,
-                        gpointer               user_data)
+choose_location_decide (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   const char *client_id = param (req, "client_id");
@@ -123,7 +120,8 @@ choose_location_decide (LiaisonSandboxRequest *req,
   JsonObject *record;
 
   if (g_strcmp0 (client_id, self->client_id) != 0 || redirect_uri == NULL)
-    return html_page (req, 400, "Invalid request", "<p>client_id or redirect_uri is missing or wrong.</p>");
+    return html_page (req, 400, "Invalid request",
+                      "<p>client_id or redirect_uri is missing or wrong.</p>");
   if (g_strcmp0 (decision, "allow") != 0)
     {
       url = redirect_with (redirect_uri, "error", "access_denied", state);
@@ -138,11 +136,15 @@ choose_location_decide (LiaisonSandboxRequest *req,
   json_object_set_string_member (record, "clientId", client_id);
   json_object_set_string_member (record, "redirectUri", redirect_uri);
   json_object_set_string_member (record, "locationId", location_id);
-  json_object_set_string_member (record, "scope", scope != NULL && *scope ? scope
-                                 : "contacts.readonly contacts.write calendars.readonly calendars.write "
-                                   "calendars/events.readonly calendars/events.write locations.readonly "
-                                   "locations/customFields.readonly locations/customFields.write users.readonly");
-  json_object_set_int_member (record, "expiresAt", liaison_sandbox_request_now_ms (req) + CODE_LIFETIME_MS);
+  json_object_set_string_member (
+      record, "scope",
+      scope != NULL && *scope
+          ? scope
+          : "contacts.readonly contacts.write calendars.readonly calendars.write "
+            "calendars/events.readonly calendars/events.write locations.readonly "
+            "locations/customFields.readonly locations/customFields.write users.readonly");
+  json_object_set_int_member (record, "expiresAt",
+                              liaison_sandbox_request_now_ms (req) + CODE_LIFETIME_MS);
   json_object_set_boolean_member (record, "used", FALSE);
   liaison_sandbox_table_insert (self->codes, record);
   json_object_unref (record);
@@ -152,10 +154,8 @@ choose_location_decide (LiaisonSandboxRequest *req,
 }
 
 static void
-issue_tokens (LiaisonSandboxGhl     *self,
-              LiaisonSandboxRequest *req,
-              const char            *location_id,
-              const char            *scope)
+issue_tokens (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, const char *location_id,
+              const char *scope)
 {
   JsonObject *access = json_object_new ();
   JsonObject *refresh = json_object_new ();
@@ -189,7 +189,8 @@ issue_tokens (LiaisonSandboxGhl     *self,
   json_object_set_string_member (response, "scope", scope);
   json_object_set_string_member (response, "userType", "Location");
   json_object_set_string_member (response, "locationId", location_id);
-  json_object_set_string_member (response, "companyId", location ? ghl_get_string (location, "companyId") : self->company_id);
+  json_object_set_string_member (
+      response, "companyId", location ? ghl_get_string (location, "companyId") : self->company_id);
   json_object_set_string_member (response, "userId", user_id);
   json_object_set_string_member (response, "planId", "sandbox-plan");
   json_object_set_boolean_member (response, "isBulkInstallation", FALSE);
@@ -199,8 +200,7 @@ issue_tokens (LiaisonSandboxGhl     *self,
 }
 
 static void
-oauth_token (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+oauth_token (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   GHashTable *form = liaison_sandbox_request_get_form (req);
@@ -208,7 +208,7 @@ oauth_token (LiaisonSandboxRequest *req,
   const char *client_secret = g_hash_table_lookup (form, "client_secret");
   const char *grant_type = g_hash_table_lookup (form, "grant_type");
   const char *user_type = g_hash_table_lookup (form, "user_type");
-  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  g_autoptr (GPtrArray) errors = g_ptr_array_new ();
   gint64 now = liaison_sandbox_request_now_ms (req);
 
   if (client_id == NULL)
@@ -217,15 +217,20 @@ oauth_token (LiaisonSandboxRequest *req,
     g_ptr_array_add (errors, (gpointer) "client_secret should not be empty");
   if (grant_type == NULL)
     g_ptr_array_add (errors, (gpointer) "grant_type should not be empty");
-  else if (!g_str_equal (grant_type, "authorization_code") && !g_str_equal (grant_type, "refresh_token") &&
-           !g_str_equal (grant_type, "client_credentials"))
-    g_ptr_array_add (errors, (gpointer) "grant_type must be one of the following values: authorization_code, refresh_token, client_credentials");
-  if (user_type != NULL && !g_str_equal (user_type, "Location") && !g_str_equal (user_type, "Company"))
-    g_ptr_array_add (errors, (gpointer) "user_type must be one of the following values: Company, Location");
+  else if (!g_str_equal (grant_type, "authorization_code")
+           && !g_str_equal (grant_type, "refresh_token")
+           && !g_str_equal (grant_type, "client_credentials"))
+    g_ptr_array_add (errors, (gpointer) "grant_type must be one of the following values: "
+                                        "authorization_code, refresh_token, client_credentials");
+  if (user_type != NULL && !g_str_equal (user_type, "Location")
+      && !g_str_equal (user_type, "Company"))
+    g_ptr_array_add (errors,
+                     (gpointer) "user_type must be one of the following values: Company, Location");
   if (errors->len > 0)
     return ghl_error_422 (req, errors);
 
-  if (g_strcmp0 (client_id, self->client_id) != 0 || g_strcmp0 (client_secret, self->client_secret) != 0)
+  if (g_strcmp0 (client_id, self->client_id) != 0
+      || g_strcmp0 (client_secret, self->client_secret) != 0)
     return ghl_error (req, 401, "Invalid client: client credentials are invalid");
 
   if (g_str_equal (grant_type, "authorization_code"))
@@ -236,14 +241,16 @@ oauth_token (LiaisonSandboxRequest *req,
 
       if (code == NULL)
         return ghl_error_422_one (req, "code should not be empty");
-      if (record == NULL || json_object_get_boolean_member_with_default (record, "used", TRUE) ||
-          now >= json_object_get_int_member_with_default (record, "expiresAt", 0))
+      if (record == NULL || json_object_get_boolean_member_with_default (record, "used", TRUE)
+          || now >= json_object_get_int_member_with_default (record, "expiresAt", 0))
         return ghl_error (req, 400, "Invalid grant: authorization code is invalid");
       /* Used even when the redirect_uri is wrong: a code is good for one try. */
       json_object_set_boolean_member (record, "used", TRUE);
-      if (redirect_uri != NULL && g_strcmp0 (redirect_uri, ghl_get_string (record, "redirectUri")) != 0)
+      if (redirect_uri != NULL
+          && g_strcmp0 (redirect_uri, ghl_get_string (record, "redirectUri")) != 0)
         return ghl_error (req, 400, "Invalid grant: redirect_uri does not match");
-      return issue_tokens (self, req, ghl_get_string (record, "locationId"), ghl_get_string (record, "scope"));
+      return issue_tokens (self, req, ghl_get_string (record, "locationId"),
+                           ghl_get_string (record, "scope"));
     }
   if (g_str_equal (grant_type, "refresh_token"))
     {
@@ -254,8 +261,8 @@ oauth_token (LiaisonSandboxRequest *req,
 
       if (token == NULL)
         return ghl_error_422_one (req, "refresh_token should not be empty");
-      if (record == NULL || json_object_get_boolean_member_with_default (record, "used", TRUE) ||
-          now >= json_object_get_int_member_with_default (record, "expiresAt", 0))
+      if (record == NULL || json_object_get_boolean_member_with_default (record, "used", TRUE)
+          || now >= json_object_get_int_member_with_default (record, "expiresAt", 0))
         return ghl_error (req, 400, "Invalid grant: refresh token is invalid");
       /* Refresh tokens rotate: this one never works again. */
       json_object_set_boolean_member (record, "used", TRUE);
@@ -271,9 +278,13 @@ ghl_oauth_register (LiaisonSandboxGhl *self)
 {
   LiaisonSandboxServer *s = self->server;
 
-  liaison_sandbox_server_route (s, "GET", "/oauth/chooselocation", NULL, 0, choose_location_page, self);
-  liaison_sandbox_server_route (s, "POST", "/oauth/chooselocation", NULL, 0, choose_location_decide, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/oauth/chooselocation", NULL, 0, choose_location_page, self);
-  liaison_sandbox_server_route (s, "POST", "/v2/oauth/chooselocation", NULL, 0, choose_location_decide, self);
+  liaison_sandbox_server_route (s, "GET", "/oauth/chooselocation", NULL, 0, choose_location_page,
+                                self);
+  liaison_sandbox_server_route (s, "POST", "/oauth/chooselocation", NULL, 0, choose_location_decide,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/v2/oauth/chooselocation", NULL, 0, choose_location_page,
+                                self);
+  liaison_sandbox_server_route (s, "POST", "/v2/oauth/chooselocation", NULL, 0,
+                                choose_location_decide, self);
   liaison_sandbox_server_route (s, "POST", "/oauth/token", NULL, 0, oauth_token, self);
 }

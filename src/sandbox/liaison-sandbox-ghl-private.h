@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define GHL_V_CONTACTS  "2021-07-28"
+#define GHL_V_CONTACTS "2021-07-28"
 #define GHL_V_CALENDARS "2021-04-15"
 
 struct _LiaisonSandboxGhl
@@ -46,86 +46,53 @@ struct _LiaisonSandboxGhl
 };
 
 /* Errors shaped as the spec's common schemas. */
-void        ghl_error              (LiaisonSandboxRequest *req,
-                                    guint                  status,
-                                    const char            *message);
-void        ghl_error_422          (LiaisonSandboxRequest *req,
-                                    GPtrArray             *messages);
-void        ghl_error_422_one      (LiaisonSandboxRequest *req,
-                                    const char            *message);
+void ghl_error (LiaisonSandboxRequest *req, guint status, const char *message);
+void ghl_error_422 (LiaisonSandboxRequest *req, GPtrArray *messages);
+void ghl_error_422_one (LiaisonSandboxRequest *req, const char *message);
 
 /* Checks credentials, scope and the Version header; replies and returns NULL on failure. */
-JsonObject *ghl_begin              (LiaisonSandboxGhl     *self,
-                                    LiaisonSandboxRequest *req,
-                                    const char            *version,
-                                    const char            *scope);
-gboolean    ghl_check_location     (LiaisonSandboxRequest *req,
-                                    JsonObject            *token,
-                                    const char            *location_id);
-JsonObject *ghl_body_object        (LiaisonSandboxRequest *req);
-gboolean    ghl_check_whitelist    (LiaisonSandboxRequest *req,
-                                    JsonObject            *body,
-                                    const char * const    *allowed);
+JsonObject *ghl_begin (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, const char *version,
+                       const char *scope);
+gboolean ghl_check_location (LiaisonSandboxRequest *req, JsonObject *token,
+                             const char *location_id);
+JsonObject *ghl_body_object (LiaisonSandboxRequest *req);
+gboolean ghl_check_whitelist (LiaisonSandboxRequest *req, JsonObject *body,
+                              const char *const *allowed);
 
-char       *ghl_new_id             (LiaisonSandboxGhl     *self);
-char       *ghl_iso_ms             (gint64                 ms);
-char       *ghl_local_time         (gint64                 ms,
-                                    const char            *tz,
-                                    gboolean               with_t);
-gboolean    ghl_parse_time         (JsonNode              *node,
-                                    gint64                *ms);
-gboolean    ghl_parse_time_string  (const char            *text,
-                                    gint64                *ms);
-char       *ghl_normalize_phone    (const char            *phone);
-JsonObject *ghl_public_copy        (JsonObject            *stored);
-JsonObject *ghl_deep_copy          (JsonObject            *stored);
-const char *ghl_get_string         (JsonObject            *object,
-                                    const char            *member);
-JsonArray  *ghl_get_array          (JsonObject            *object,
-                                    const char            *member);
-const char *ghl_array_string       (JsonArray             *array,
-                                    guint                  index);
-JsonObject *ghl_get_object         (JsonObject            *object,
-                                    const char            *member);
-void        ghl_touch              (JsonObject            *object,
-                                    gint64                 now_ms);
+char *ghl_new_id (LiaisonSandboxGhl *self);
+char *ghl_iso_ms (gint64 ms);
+char *ghl_local_time (gint64 ms, const char *tz, gboolean with_t);
+gboolean ghl_parse_time (JsonNode *node, gint64 *ms);
+gboolean ghl_parse_time_string (const char *text, gint64 *ms);
+char *ghl_normalize_phone (const char *phone);
+JsonObject *ghl_public_copy (JsonObject *stored);
+JsonObject *ghl_deep_copy (JsonObject *stored);
+const char *ghl_get_string (JsonObject *object, const char *member);
+JsonArray *ghl_get_array (JsonObject *object, const char *member);
+const char *ghl_array_string (JsonArray *array, guint index);
+JsonObject *ghl_get_object (JsonObject *object, const char *member);
+void ghl_touch (JsonObject *object, gint64 now_ms);
 
 /* Per-area route tables and seed data. */
-void        ghl_oauth_register     (LiaisonSandboxGhl     *self);
-void        ghl_contacts_register  (LiaisonSandboxGhl     *self);
-void        ghl_search_register    (LiaisonSandboxGhl     *self);
-JsonObject *ghl_find_by_email      (LiaisonSandboxGhl     *self,
-                                    const char            *location_id,
-                                    const char            *email,
-                                    const char            *skip_id);
-JsonObject *ghl_find_by_phone      (LiaisonSandboxGhl     *self,
-                                    const char            *location_id,
-                                    const char            *phone,
-                                    const char            *skip_id);
-void        ghl_activities_register (LiaisonSandboxGhl    *self);
-void        ghl_calendars_register (LiaisonSandboxGhl     *self);
-void        ghl_control_register   (LiaisonSandboxGhl     *self);
+void ghl_oauth_register (LiaisonSandboxGhl *self);
+void ghl_contacts_register (LiaisonSandboxGhl *self);
+void ghl_search_register (LiaisonSandboxGhl *self);
+JsonObject *ghl_find_by_email (LiaisonSandboxGhl *self, const char *location_id, const char *email,
+                               const char *skip_id);
+JsonObject *ghl_find_by_phone (LiaisonSandboxGhl *self, const char *location_id, const char *phone,
+                               const char *skip_id);
+void ghl_activities_register (LiaisonSandboxGhl *self);
+void ghl_calendars_register (LiaisonSandboxGhl *self);
+void ghl_control_register (LiaisonSandboxGhl *self);
 
-JsonObject *ghl_contact_lookup     (LiaisonSandboxGhl     *self,
-                                    LiaisonSandboxRequest *req,
-                                    JsonObject            *token,
-                                    const char            *contact_id);
-gboolean    ghl_contact_apply      (LiaisonSandboxGhl     *self,
-                                    LiaisonSandboxRequest *req,
-                                    JsonObject            *contact,
-                                    JsonObject            *body,
-                                    GPtrArray             *errors);
-JsonObject *ghl_contact_new        (LiaisonSandboxGhl     *self,
-                                    const char            *location_id,
-                                    gint64                 now_ms);
-JsonObject *ghl_event_public       (LiaisonSandboxGhl     *self,
-                                    JsonObject            *event);
-GPtrArray  *ghl_free_slots         (LiaisonSandboxGhl     *self,
-                                    JsonObject            *calendar,
-                                    gint64                 start_ms,
-                                    gint64                 end_ms,
-                                    gint64                 now_ms,
-                                    const char            *ignore_event_id);
-void        ghl_seed_calendars     (LiaisonSandboxGhl     *self);
+JsonObject *ghl_contact_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req,
+                                JsonObject *token, const char *contact_id);
+gboolean ghl_contact_apply (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req,
+                            JsonObject *contact, JsonObject *body, GPtrArray *errors);
+JsonObject *ghl_contact_new (LiaisonSandboxGhl *self, const char *location_id, gint64 now_ms);
+JsonObject *ghl_event_public (LiaisonSandboxGhl *self, JsonObject *event);
+GPtrArray *ghl_free_slots (LiaisonSandboxGhl *self, JsonObject *calendar, gint64 start_ms,
+                           gint64 end_ms, gint64 now_ms, const char *ignore_event_id);
+void ghl_seed_calendars (LiaisonSandboxGhl *self);
 
 G_END_DECLS

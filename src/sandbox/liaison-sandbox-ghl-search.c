@@ -11,10 +11,27 @@
 #define MAX_PAGE_LIMIT 500
 #define MAX_PAGED_RECORDS 10000
 
-static const char * const filter_fields[] = {
-  "id", "firstName", "lastName", "firstNameLowerCase", "lastNameLowerCase", "email", "phone", "tags",
-  "dateAdded", "dateUpdated", "assignedTo", "companyName", "city", "state", "country", "source", "type",
-  "businessId", "dnd", NULL,
+static const char *const filter_fields[] = {
+  "id",
+  "firstName",
+  "lastName",
+  "firstNameLowerCase",
+  "lastNameLowerCase",
+  "email",
+  "phone",
+  "tags",
+  "dateAdded",
+  "dateUpdated",
+  "assignedTo",
+  "companyName",
+  "city",
+  "state",
+  "country",
+  "source",
+  "type",
+  "businessId",
+  "dnd",
+  NULL,
 };
 
 static gboolean
@@ -24,16 +41,15 @@ is_date_field (const char *field)
 }
 
 static gint64
-date_of (JsonObject *c,
-         const char *field)
+date_of (JsonObject *c, const char *field)
 {
-  return json_object_get_int_member_with_default (c, g_str_equal (field, "dateAdded") ? "_addedMs" : "_updatedMs", 0);
+  return json_object_get_int_member_with_default (
+      c, g_str_equal (field, "dateAdded") ? "_addedMs" : "_updatedMs", 0);
 }
 
 /* The comparable text of a field: lower-cased, phones in E.164. */
 static char *
-text_of (JsonObject *c,
-         const char *field)
+text_of (JsonObject *c, const char *field)
 {
   JsonNode *node = json_object_get_member (c, field);
 
@@ -47,8 +63,7 @@ text_of (JsonObject *c,
 }
 
 static char *
-text_of_value (const char *field,
-               JsonNode   *value)
+text_of_value (const char *field, JsonNode *value)
 {
   if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
     return NULL;
@@ -67,16 +82,15 @@ text_of_value (const char *field,
 }
 
 static gboolean
-tags_match (JsonObject *c,
-            JsonNode   *value,
-            gboolean    substring)
+tags_match (JsonObject *c, JsonNode *value, gboolean substring)
 {
   JsonArray *tags = ghl_get_array (c, "tags");
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
 
   if (value != NULL && JSON_NODE_HOLDS_ARRAY (value))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (value)); i++)
-      g_ptr_array_add (wanted, text_of_value ("tags", json_array_get_element (json_node_get_array (value), i)));
+      g_ptr_array_add (
+          wanted, text_of_value ("tags", json_array_get_element (json_node_get_array (value), i)));
   else
     g_ptr_array_add (wanted, text_of_value ("tags", value));
   for (guint i = 0; tags && i < json_array_get_length (tags); i++)
@@ -92,10 +106,7 @@ tags_match (JsonObject *c,
 }
 
 static gboolean
-range_match (JsonObject *c,
-             const char *field,
-             JsonNode   *value,
-             GPtrArray  *errors)
+range_match (JsonObject *c, const char *field, JsonNode *value, GPtrArray *errors)
 {
   static const char *ops[] = { "gt", "gte", "lt", "lte" };
   JsonObject *range;
@@ -104,7 +115,8 @@ range_match (JsonObject *c,
 
   if (!is_date_field (field) || value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
     {
-      g_ptr_array_add (errors, g_strdup_printf ("range needs a date field and a {gt|gte|lt|lte} value"));
+      g_ptr_array_add (errors,
+                       g_strdup_printf ("range needs a date field and a {gt|gte|lt|lte} value"));
       return FALSE;
     }
   range = json_node_get_object (value);
@@ -118,11 +130,13 @@ range_match (JsonObject *c,
       any = TRUE;
       if (!ghl_parse_time (json_object_get_member (range, ops[i]), &bound))
         {
-          g_ptr_array_add (errors, g_strdup_printf ("range.%s must be an ISO date or epoch milliseconds", ops[i]));
+          g_ptr_array_add (
+              errors,
+              g_strdup_printf ("range.%s must be an ISO date or epoch milliseconds", ops[i]));
           return FALSE;
         }
-      if ((i == 0 && !(have > bound)) || (i == 1 && !(have >= bound)) ||
-          (i == 2 && !(have < bound)) || (i == 3 && !(have <= bound)))
+      if ((i == 0 && !(have > bound)) || (i == 1 && !(have >= bound)) || (i == 2 && !(have < bound))
+          || (i == 3 && !(have <= bound)))
         return FALSE;
     }
   if (!any)
@@ -133,9 +147,7 @@ range_match (JsonObject *c,
 static gboolean match_filters (JsonObject *c, JsonArray *filters, gboolean any, GPtrArray *errors);
 
 static gboolean
-match_filter (JsonObject *c,
-              JsonObject *filter,
-              GPtrArray  *errors)
+match_filter (JsonObject *c, JsonObject *filter, GPtrArray *errors)
 {
   const char *group = ghl_get_string (filter, "group");
   const char *field = ghl_get_string (filter, "field");
@@ -148,7 +160,8 @@ match_filter (JsonObject *c,
     {
       JsonArray *sub = ghl_get_array (filter, "filters");
 
-      if (sub == NULL || (g_ascii_strcasecmp (group, "AND") != 0 && g_ascii_strcasecmp (group, "OR") != 0))
+      if (sub == NULL
+          || (g_ascii_strcasecmp (group, "AND") != 0 && g_ascii_strcasecmp (group, "OR") != 0))
         {
           g_ptr_array_add (errors, g_strdup ("group must be AND or OR with a filters array"));
           return FALSE;
@@ -157,7 +170,8 @@ match_filter (JsonObject *c,
     }
   if (field == NULL || !g_strv_contains (filter_fields, field))
     {
-      g_ptr_array_add (errors, g_strdup_printf ("filters: field %s is not supported", field ? field : "(missing)"));
+      g_ptr_array_add (errors, g_strdup_printf ("filters: field %s is not supported",
+                                                field ? field : "(missing)"));
       return FALSE;
     }
   if (op == NULL)
@@ -215,10 +229,7 @@ match_filter (JsonObject *c,
 }
 
 static gboolean
-match_filters (JsonObject *c,
-               JsonArray  *filters,
-               gboolean    any,
-               GPtrArray  *errors)
+match_filters (JsonObject *c, JsonArray *filters, gboolean any, GPtrArray *errors)
 {
   guint n = json_array_get_length (filters);
 
@@ -244,10 +255,10 @@ match_filters (JsonObject *c,
 }
 
 static gboolean
-query_match (JsonObject *c,
-             const char *query)
+query_match (JsonObject *c, const char *query)
 {
-  static const char *fields[] = { "fullNameLowerCase", "emailLowerCase", "phone", "companyName", "firstNameLowerCase", "lastNameLowerCase" };
+  static const char *fields[] = { "fullNameLowerCase", "emailLowerCase",     "phone",
+                                  "companyName",       "firstNameLowerCase", "lastNameLowerCase" };
   g_autofree char *q = NULL;
 
   if (query == NULL || *query == '\0')
@@ -270,9 +281,7 @@ typedef struct
 } SortSpec;
 
 static int
-compare_contacts (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
+compare_contacts (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const SortSpec *sort = user_data;
   JsonObject *ca = *(JsonObject **) a, *cb = *(JsonObject **) b;
@@ -297,8 +306,7 @@ compare_contacts (gconstpointer a,
 }
 
 static JsonNode *
-sort_value (JsonObject *c,
-            const char *field)
+sort_value (JsonObject *c, const char *field)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
@@ -315,9 +323,7 @@ sort_value (JsonObject *c,
 
 /* Is c strictly after the cursor [value, id] in this order? */
 static gboolean
-after_cursor (JsonObject *c,
-              JsonArray  *cursor,
-              SortSpec   *sort)
+after_cursor (JsonObject *c, JsonArray *cursor, SortSpec *sort)
 {
   JsonObject *probe = json_object_new ();
   JsonObject *cp = c;
@@ -330,7 +336,8 @@ after_cursor (JsonObject *c,
       gint64 ms = 0;
 
       ghl_parse_time (v, &ms);
-      json_object_set_int_member (probe, g_str_equal (sort->field, "dateAdded") ? "_addedMs" : "_updatedMs", ms);
+      json_object_set_int_member (
+          probe, g_str_equal (sort->field, "dateAdded") ? "_addedMs" : "_updatedMs", ms);
     }
   else
     json_object_set_member (probe, sort->field, json_node_copy (v));
@@ -340,10 +347,10 @@ after_cursor (JsonObject *c,
 }
 
 static void
-contacts_search (LiaisonSandboxRequest *req,
-                 gpointer               user_data)
+contacts_search (LiaisonSandboxRequest *req, gpointer user_data)
 {
-  static const char * const allowed[] = { "locationId", "page", "pageLimit", "searchAfter", "filters", "sort", "query", NULL };
+  static const char *const allowed[]
+      = { "locationId", "page", "pageLimit", "searchAfter", "filters", "sort", "query", NULL };
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
   JsonObject *body, *o;
@@ -351,11 +358,12 @@ contacts_search (LiaisonSandboxRequest *req,
   gint64 page = 1, limit;
   JsonArray *filters = NULL, *cursor = NULL, *out;
   SortSpec sort = { "dateAdded", TRUE };
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) hits = g_ptr_array_new ();
   guint start = 0;
 
-  if (token == NULL || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, allowed))
+  if (token == NULL || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, allowed))
     return;
   location_id = ghl_get_string (body, "locationId");
   limit = json_object_get_int_member_with_default (body, "pageLimit", 0);
@@ -366,7 +374,8 @@ contacts_search (LiaisonSandboxRequest *req,
   else if (limit < 1)
     g_ptr_array_add (errors, g_strdup ("pageLimit must not be less than 1"));
   else if (limit > MAX_PAGE_LIMIT)
-    g_ptr_array_add (errors, g_strdup_printf ("pageLimit must not be greater than %d", MAX_PAGE_LIMIT));
+    g_ptr_array_add (errors,
+                     g_strdup_printf ("pageLimit must not be greater than %d", MAX_PAGE_LIMIT));
   if (json_object_has_member (body, "page"))
     {
       page = json_object_get_int_member_with_default (body, "page", 0);
@@ -388,13 +397,14 @@ contacts_search (LiaisonSandboxRequest *req,
       JsonNode *s = json_object_get_member (body, "sort");
       JsonObject *first;
 
-      if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) == 0 ||
-          !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (s), 0)) ||
-          (first = json_array_get_object_element (json_node_get_array (s), 0)) == NULL ||
-          !g_strv_contains (filter_fields, ghl_get_string (first, "field") ?: "") ||
-          (g_strcmp0 (ghl_get_string (first, "direction"), "asc") != 0 &&
-           g_strcmp0 (ghl_get_string (first, "direction"), "desc") != 0))
-        g_ptr_array_add (errors, g_strdup ("sort must be [{field, direction: asc|desc}] on a supported field"));
+      if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) == 0
+          || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (s), 0))
+          || (first = json_array_get_object_element (json_node_get_array (s), 0)) == NULL
+          || !g_strv_contains (filter_fields, ghl_get_string (first, "field") ?: "")
+          || (g_strcmp0 (ghl_get_string (first, "direction"), "asc") != 0
+              && g_strcmp0 (ghl_get_string (first, "direction"), "desc") != 0))
+        g_ptr_array_add (
+            errors, g_strdup ("sort must be [{field, direction: asc|desc}] on a supported field"));
       else
         {
           sort.field = ghl_get_string (first, "field");
@@ -405,9 +415,10 @@ contacts_search (LiaisonSandboxRequest *req,
     {
       JsonNode *s = json_object_get_member (body, "searchAfter");
 
-      if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) != 2 ||
-          ghl_array_string (json_node_get_array (s), 1) == NULL)
-        g_ptr_array_add (errors, g_strdup ("searchAfter must be the [value, id] of the last contact of a page"));
+      if (!JSON_NODE_HOLDS_ARRAY (s) || json_array_get_length (json_node_get_array (s)) != 2
+          || ghl_array_string (json_node_get_array (s), 1) == NULL)
+        g_ptr_array_add (
+            errors, g_strdup ("searchAfter must be the [value, id] of the last contact of a page"));
       else
         cursor = json_node_get_array (s);
     }
@@ -459,12 +470,8 @@ contacts_search (LiaisonSandboxRequest *req,
 }
 
 static gboolean
-query_int (LiaisonSandboxRequest *req,
-           const char            *name,
-           gint64                 min,
-           gint64                 max,
-           gint64                *value,
-           GPtrArray             *errors)
+query_int (LiaisonSandboxRequest *req, const char *name, gint64 min, gint64 max, gint64 *value,
+           GPtrArray *errors)
 {
   const char *text = liaison_sandbox_request_get_query (req, name);
   gint64 v;
@@ -477,9 +484,11 @@ query_int (LiaisonSandboxRequest *req,
       return FALSE;
     }
   if (v < min)
-    g_ptr_array_add (errors, g_strdup_printf ("%s must not be less than %" G_GINT64_FORMAT, name, min));
+    g_ptr_array_add (errors,
+                     g_strdup_printf ("%s must not be less than %" G_GINT64_FORMAT, name, min));
   else if (v > max)
-    g_ptr_array_add (errors, g_strdup_printf ("%s must not be greater than %" G_GINT64_FORMAT, name, max));
+    g_ptr_array_add (errors,
+                     g_strdup_printf ("%s must not be greater than %" G_GINT64_FORMAT, name, max));
   else
     *value = v;
   return TRUE;
@@ -487,8 +496,7 @@ query_int (LiaisonSandboxRequest *req,
 
 /* Deprecated list: ascending dateAdded, paged with startAfter + startAfterId. */
 static void
-contacts_list (LiaisonSandboxRequest *req,
-               gpointer               user_data)
+contacts_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
@@ -496,8 +504,8 @@ contacts_list (LiaisonSandboxRequest *req,
   const char *after_id = liaison_sandbox_request_get_query (req, "startAfterId");
   const char *query = liaison_sandbox_request_get_query (req, "query");
   gint64 limit = 20, after_ms = -1;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) hits = g_ptr_array_new ();
   SortSpec sort = { "dateAdded", FALSE };
   JsonObject *o, *meta;
   JsonArray *out;
@@ -549,8 +557,10 @@ contacts_list (LiaisonSandboxRequest *req,
       g_autofree char *base = liaison_sandbox_server_dup_base_url (self->server);
       g_autofree char *loc = g_uri_escape_string (location_id, NULL, FALSE);
 
-      url = g_strdup_printf ("%s/contacts/?locationId=%s&limit=%" G_GINT64_FORMAT "&startAfter=%" G_GINT64_FORMAT "&startAfterId=%s",
-                             base, loc, limit, date_of (last, "dateAdded"), ghl_get_string (last, "id"));
+      url = g_strdup_printf ("%s/contacts/?locationId=%s&limit=%" G_GINT64_FORMAT
+                             "&startAfter=%" G_GINT64_FORMAT "&startAfterId=%s",
+                             base, loc, limit, date_of (last, "dateAdded"),
+                             ghl_get_string (last, "id"));
       json_object_set_string_member (meta, "nextPageUrl", url);
       json_object_set_string_member (meta, "startAfterId", ghl_get_string (last, "id"));
       json_object_set_int_member (meta, "startAfter", date_of (last, "dateAdded"));
@@ -572,8 +582,7 @@ contacts_list (LiaisonSandboxRequest *req,
 }
 
 static void
-contacts_duplicate (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+contacts_duplicate (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
@@ -602,8 +611,7 @@ contacts_duplicate (LiaisonSandboxRequest *req,
 }
 
 static void
-contacts_by_business (LiaisonSandboxRequest *req,
-                      gpointer               user_data)
+contacts_by_business (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
@@ -611,7 +619,7 @@ contacts_by_business (LiaisonSandboxRequest *req,
   const char *business_id = liaison_sandbox_request_get_param (req, "businessId");
   const char *query = liaison_sandbox_request_get_query (req, "query");
   gint64 limit = 25, skip = 0;
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   JsonArray *out;
   JsonObject *o;
   guint count = 0;
@@ -631,8 +639,9 @@ contacts_by_business (LiaisonSandboxRequest *req,
     {
       JsonObject *c = liaison_sandbox_table_index (self->contacts, i);
 
-      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) != 0 ||
-          g_strcmp0 (ghl_get_string (c, "businessId"), business_id) != 0 || !query_match (c, query))
+      if (g_strcmp0 (ghl_get_string (c, "locationId"), location_id) != 0
+          || g_strcmp0 (ghl_get_string (c, "businessId"), business_id) != 0
+          || !query_match (c, query))
         continue;
       if (count >= skip && count < skip + limit)
         json_array_add_object_element (out, ghl_public_copy (c));
@@ -651,6 +660,8 @@ ghl_search_register (LiaisonSandboxGhl *self)
 
   liaison_sandbox_server_route (s, "POST", "/contacts/search", NULL, 0, contacts_search, self);
   liaison_sandbox_server_route (s, "GET", "/contacts/", NULL, 0, contacts_list, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/search/duplicate", NULL, 0, contacts_duplicate, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/business/:businessId", NULL, 0, contacts_by_business, self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/search/duplicate", NULL, 0, contacts_duplicate,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/business/:businessId", NULL, 0,
+                                contacts_by_business, self);
 }

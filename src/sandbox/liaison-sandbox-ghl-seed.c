@@ -12,10 +12,11 @@
 
 #define DAY_MS (24 * 3600 * (gint64) 1000)
 
-static const char *all_scopes =
-  "contacts.readonly contacts.write calendars.readonly calendars.write "
-  "calendars/events.readonly calendars/events.write locations.readonly "
-  "locations/customFields.readonly locations/customFields.write users.readonly businesses.readonly";
+static const char *all_scopes
+    = "contacts.readonly contacts.write calendars.readonly calendars.write "
+      "calendars/events.readonly calendars/events.write locations.readonly "
+      "locations/customFields.readonly locations/customFields.write users.readonly "
+      "businesses.readonly";
 
 typedef struct
 {
@@ -32,21 +33,28 @@ static const FieldSeed field_seeds[] = {
   { "Emergency Phone", "contact.emergency_phone", "PHONE", { NULL } },
   { "Lifetime Value", "contact.lifetime_value", "MONETORY", { NULL } },
   { "Interests", "contact.interests", "CHECKBOX", { "Whitening", "Implants", "Braces", NULL } },
-  { "Lead Stage", "contact.lead_stage", "SINGLE_OPTIONS", { "New", "Qualified", "Customer", NULL } },
-  { "Languages", "contact.languages", "MULTIPLE_OPTIONS", { "English", "Español", "हिन्दी", "中文", NULL } },
+  { "Lead Stage",
+    "contact.lead_stage",
+    "SINGLE_OPTIONS",
+    { "New", "Qualified", "Customer", NULL } },
+  { "Languages",
+    "contact.languages",
+    "MULTIPLE_OPTIONS",
+    { "English", "Español", "हिन्दी", "中文", NULL } },
   { "Last Visit", "contact.last_visit", "DATE", { NULL } },
-  { "Contact Preference", "contact.contact_preference", "RADIO", { "Email", "Phone", "SMS", NULL } },
+  { "Contact Preference",
+    "contact.contact_preference",
+    "RADIO",
+    { "Email", "Phone", "SMS", NULL } },
   { "References", "contact.references", "TEXTBOX_LIST", { NULL } },
   { "Documents", "contact.documents", "FILE_UPLOAD", { NULL } },
 };
 
-static const char *tag_pool[] = { "vip", "newsletter", "referral", "webinar-2024", "élite", "lsq-import" };
+static const char *tag_pool[]
+    = { "vip", "newsletter", "referral", "webinar-2024", "élite", "lsq-import" };
 
 static JsonObject *
-seed_location (LiaisonSandboxGhl *self,
-               const char        *id,
-               const char        *name,
-               const char        *timezone)
+seed_location (LiaisonSandboxGhl *self, const char *id, const char *name, const char *timezone)
 {
   JsonObject *o = json_object_new ();
   JsonObject *settings = json_object_new ();
@@ -133,8 +141,10 @@ seed_custom_fields (LiaisonSandboxGhl *self)
         json_array_add_string_element (options, field_seeds[i].options[k]);
       json_object_set_array_member (f, "picklistOptions", options);
       json_object_set_boolean_member (f, "isAllowedCustomOption", FALSE);
-      json_object_set_boolean_member (f, "isMultiFileAllowed", g_str_equal (field_seeds[i].type, "FILE_UPLOAD"));
-      json_object_set_int_member (f, "maxFileLimit", g_str_equal (field_seeds[i].type, "FILE_UPLOAD") ? 5 : 0);
+      json_object_set_boolean_member (f, "isMultiFileAllowed",
+                                      g_str_equal (field_seeds[i].type, "FILE_UPLOAD"));
+      json_object_set_int_member (f, "maxFileLimit",
+                                  g_str_equal (field_seeds[i].type, "FILE_UPLOAD") ? 5 : 0);
       json_object_set_string_member (f, "locationId", self->location_id);
       json_object_set_string_member (f, "model", "contact");
       liaison_sandbox_table_insert (self->custom_fields, f);
@@ -143,8 +153,7 @@ seed_custom_fields (LiaisonSandboxGhl *self)
 }
 
 static void
-seed_business (LiaisonSandboxGhl *self,
-               const char        *name)
+seed_business (LiaisonSandboxGhl *self, const char *name)
 {
   JsonObject *b = json_object_new ();
   g_autofree char *id = ghl_new_id (self);
@@ -157,8 +166,7 @@ seed_business (LiaisonSandboxGhl *self,
 }
 
 static const char *
-business_for (LiaisonSandboxGhl *self,
-              const char        *company)
+business_for (LiaisonSandboxGhl *self, const char *company)
 {
   for (guint i = 0; company && i < liaison_sandbox_table_size (self->businesses); i++)
     {
@@ -172,9 +180,7 @@ business_for (LiaisonSandboxGhl *self,
 
 /* A fresh contact in stored shape with every field the read schema lists. */
 JsonObject *
-ghl_contact_new (LiaisonSandboxGhl *self,
-                 const char        *location_id,
-                 gint64             now_ms)
+ghl_contact_new (LiaisonSandboxGhl *self, const char *location_id, gint64 now_ms)
 {
   JsonObject *c = json_object_new ();
   g_autofree char *id = ghl_new_id (self);
@@ -203,18 +209,17 @@ ghl_contact_new (LiaisonSandboxGhl *self,
 }
 
 static void
-seed_contacts (LiaisonSandboxGhl *self,
-               GPtrArray         *people)
+seed_contacts (LiaisonSandboxGhl *self, GPtrArray *people)
 {
   guint n_users = liaison_sandbox_table_size (self->users);
 
   for (guint i = 0; i < people->len; i++)
     {
       LiaisonSandboxPerson *p = g_ptr_array_index (people, i);
-      gint64 added = self->anchor_ms - (gint64) p->created_days_ago * DAY_MS +
-                     liaison_sandbox_rng_range (&self->rng, DAY_MS);
-      gint64 updated = self->anchor_ms - (gint64) p->updated_days_ago * DAY_MS -
-                       liaison_sandbox_rng_range (&self->rng, 12 * 3600 * 1000);
+      gint64 added = self->anchor_ms - (gint64) p->created_days_ago * DAY_MS
+                     + liaison_sandbox_rng_range (&self->rng, DAY_MS);
+      gint64 updated = self->anchor_ms - (gint64) p->updated_days_ago * DAY_MS
+                       - liaison_sandbox_rng_range (&self->rng, 12 * 3600 * 1000);
       JsonObject *c;
       JsonArray *tags, *fields;
       g_autofree char *name = NULL;
@@ -252,8 +257,9 @@ seed_contacts (LiaisonSandboxGhl *self,
       json_object_set_string_member (c, "timezone", p->timezone);
       json_object_set_string_member (c, "source", "sandbox import");
       if (n_users > 0)
-        json_object_set_string_member (c, "assignedTo",
-                                       ghl_get_string (liaison_sandbox_table_index (self->users, p->owner % n_users), "id"));
+        json_object_set_string_member (
+            c, "assignedTo",
+            ghl_get_string (liaison_sandbox_table_index (self->users, p->owner % n_users), "id"));
       business = business_for (self, p->company);
       if (business != NULL)
         json_object_set_string_member (c, "businessId", business);
@@ -271,19 +277,29 @@ seed_contacts (LiaisonSandboxGhl *self,
           JsonObject *langs = json_object_new ();
           JsonArray *lang_values = json_array_new ();
 
-          json_object_set_string_member (text, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 0), "id"));
+          json_object_set_string_member (
+              text, "id",
+              ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 0), "id"));
           json_object_set_string_member (text, "value", p->first_name);
           json_array_add_object_element (fields, text);
-          json_object_set_string_member (num, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 2), "id"));
+          json_object_set_string_member (
+              num, "id",
+              ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 2), "id"));
           json_object_set_int_member (num, "value", liaison_sandbox_rng_range (&self->rng, 20));
           json_array_add_object_element (fields, num);
-          json_object_set_string_member (stage, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 6), "id"));
-          json_object_set_string_member (stage, "value", field_seeds[6].options[liaison_sandbox_rng_range (&self->rng, 3)]);
+          json_object_set_string_member (
+              stage, "id",
+              ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 6), "id"));
+          json_object_set_string_member (
+              stage, "value", field_seeds[6].options[liaison_sandbox_rng_range (&self->rng, 3)]);
           json_array_add_object_element (fields, stage);
-          json_object_set_string_member (langs, "id", ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 7), "id"));
+          json_object_set_string_member (
+              langs, "id",
+              ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 7), "id"));
           json_array_add_string_element (lang_values, "English");
           if (liaison_sandbox_rng_chance (&self->rng, 0.5))
-            json_array_add_string_element (lang_values, field_seeds[7].options[1 + liaison_sandbox_rng_range (&self->rng, 3)]);
+            json_array_add_string_element (
+                lang_values, field_seeds[7].options[1 + liaison_sandbox_rng_range (&self->rng, 3)]);
           json_object_set_array_member (langs, "value", lang_values);
           json_array_add_object_element (fields, langs);
         }
@@ -294,7 +310,8 @@ seed_contacts (LiaisonSandboxGhl *self,
         {
           JsonObject *task = json_object_new ();
           g_autofree char *tid = ghl_new_id (self);
-          g_autofree char *due = ghl_iso_ms (self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 20) - 5) * DAY_MS);
+          g_autofree char *due = ghl_iso_ms (
+              self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 20) - 5) * DAY_MS);
           g_autofree char *title = g_strdup_printf ("Call %s back", p->first_name);
 
           json_object_set_string_member (task, "id", tid);
@@ -302,7 +319,8 @@ seed_contacts (LiaisonSandboxGhl *self,
           json_object_set_string_member (task, "body", "Follow up on the last visit.");
           json_object_set_string_member (task, "assignedTo", ghl_get_string (c, "assignedTo"));
           json_object_set_string_member (task, "dueDate", due);
-          json_object_set_boolean_member (task, "completed", liaison_sandbox_rng_chance (&self->rng, 0.3));
+          json_object_set_boolean_member (task, "completed",
+                                          liaison_sandbox_rng_chance (&self->rng, 0.3));
           json_object_set_string_member (task, "contactId", ghl_get_string (c, "id"));
           liaison_sandbox_table_insert (self->tasks, task);
           json_object_unref (task);
@@ -312,7 +330,8 @@ seed_contacts (LiaisonSandboxGhl *self,
           JsonObject *note = json_object_new ();
           g_autofree char *nid = ghl_new_id (self);
           g_autofree char *date = ghl_iso_ms (updated);
-          g_autofree char *body = g_strdup_printf ("Spoke with %s — prefers email; café meeting next week.", p->first_name);
+          g_autofree char *body = g_strdup_printf (
+              "Spoke with %s — prefers email; café meeting next week.", p->first_name);
 
           json_object_set_string_member (note, "id", nid);
           json_object_set_string_member (note, "body", body);
@@ -330,9 +349,9 @@ static void
 clear_tables (LiaisonSandboxGhl *self)
 {
   LiaisonSandboxTable *tables[] = {
-    self->locations, self->users, self->businesses, self->custom_fields, self->contacts,
-    self->tasks, self->notes, self->calendars, self->events, self->access_tokens,
-    self->refresh_tokens, self->codes,
+    self->locations, self->users,         self->businesses,     self->custom_fields,
+    self->contacts,  self->tasks,         self->notes,          self->calendars,
+    self->events,    self->access_tokens, self->refresh_tokens, self->codes,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -347,7 +366,8 @@ add_private_token (LiaisonSandboxGhl *self)
   /* A Private Integration token: static, never expires, all scopes. */
   json_object_set_string_member (t, "token", self->private_token);
   json_object_set_string_member (t, "locationId", self->location_id);
-  json_object_set_string_member (t, "userId", ghl_get_string (liaison_sandbox_table_index (self->users, 0), "id"));
+  json_object_set_string_member (
+      t, "userId", ghl_get_string (liaison_sandbox_table_index (self->users, 0), "id"));
   json_object_set_string_member (t, "scope", all_scopes);
   json_object_set_int_member (t, "expiresAt", 0);
   json_object_set_string_member (t, "kind", "private");
@@ -356,9 +376,7 @@ add_private_token (LiaisonSandboxGhl *self)
 }
 
 void
-liaison_sandbox_ghl_reseed (LiaisonSandboxGhl *self,
-                            GPtrArray         *people,
-                            gint64             anchor_ms)
+liaison_sandbox_ghl_reseed (LiaisonSandboxGhl *self, GPtrArray *people, gint64 anchor_ms)
 {
   JsonObject *loc;
   g_autofree char *second = NULL;

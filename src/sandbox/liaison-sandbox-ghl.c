@@ -10,13 +10,10 @@
 
 G_DEFINE_FINAL_TYPE (LiaisonSandboxGhl, liaison_sandbox_ghl, G_TYPE_OBJECT)
 
-
 /* ---- helpers shared by the route files ---- */
 
 void
-ghl_error (LiaisonSandboxRequest *req,
-           guint                  status,
-           const char            *message)
+ghl_error (LiaisonSandboxRequest *req, guint status, const char *message)
 {
   JsonObject *o = json_object_new ();
   const char *error = NULL;
@@ -25,16 +22,35 @@ ghl_error (LiaisonSandboxRequest *req,
   json_object_set_string_member (o, "message", message);
   switch (status)
     {
-    case 400: error = "Bad Request"; break;
-    case 401: error = "Unauthorized"; break;
-    case 403: error = "Forbidden"; break;
-    case 404: error = "Not Found"; break;
-    case 429: error = "Too Many Requests"; break;
-    case 500: error = "Internal Server Error"; break;
-    case 502: error = "Bad Gateway"; break;
-    case 503: error = "Service Unavailable"; break;
-    case 504: error = "Gateway Timeout"; break;
-    default: break;
+      case 400:
+        error = "Bad Request";
+        break;
+      case 401:
+        error = "Unauthorized";
+        break;
+      case 403:
+        error = "Forbidden";
+        break;
+      case 404:
+        error = "Not Found";
+        break;
+      case 429:
+        error = "Too Many Requests";
+        break;
+      case 500:
+        error = "Internal Server Error";
+        break;
+      case 502:
+        error = "Bad Gateway";
+        break;
+      case 503:
+        error = "Service Unavailable";
+        break;
+      case 504:
+        error = "Gateway Timeout";
+        break;
+      default:
+        break;
     }
   if (error != NULL)
     json_object_set_string_member (o, "error", error);
@@ -42,8 +58,7 @@ ghl_error (LiaisonSandboxRequest *req,
 }
 
 void
-ghl_error_422 (LiaisonSandboxRequest *req,
-               GPtrArray             *messages)
+ghl_error_422 (LiaisonSandboxRequest *req, GPtrArray *messages)
 {
   JsonObject *o = json_object_new ();
   JsonArray *array = json_array_new ();
@@ -57,18 +72,16 @@ ghl_error_422 (LiaisonSandboxRequest *req,
 }
 
 void
-ghl_error_422_one (LiaisonSandboxRequest *req,
-                   const char            *message)
+ghl_error_422_one (LiaisonSandboxRequest *req, const char *message)
 {
-  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+  g_autoptr (GPtrArray) messages = g_ptr_array_new ();
 
   g_ptr_array_add (messages, (gpointer) message);
   ghl_error_422 (req, messages);
 }
 
 static JsonObject *
-token_for_request (LiaisonSandboxGhl     *self,
-                   LiaisonSandboxRequest *req)
+token_for_request (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req)
 {
   const char *auth = liaison_sandbox_request_get_header (req, "Authorization");
 
@@ -78,10 +91,8 @@ token_for_request (LiaisonSandboxGhl     *self,
 }
 
 JsonObject *
-ghl_begin (LiaisonSandboxGhl     *self,
-           LiaisonSandboxRequest *req,
-           const char            *version,
-           const char            *scope)
+ghl_begin (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, const char *version,
+           const char *scope)
 {
   JsonObject *token = token_for_request (self, req);
   const char *sent_version;
@@ -100,9 +111,9 @@ ghl_begin (LiaisonSandboxGhl     *self,
     }
   if (scope != NULL)
     {
-      g_auto(GStrv) scopes = g_strsplit (ghl_get_string (token, "scope") ?: "", " ", -1);
+      g_auto (GStrv) scopes = g_strsplit (ghl_get_string (token, "scope") ?: "", " ", -1);
 
-      if (!g_strv_contains ((const char * const *) scopes, scope))
+      if (!g_strv_contains ((const char *const *) scopes, scope))
         {
           ghl_error (req, 401, "The token is not authorized for this scope.");
           return NULL;
@@ -116,7 +127,8 @@ ghl_begin (LiaisonSandboxGhl     *self,
     }
   if (g_strcmp0 (sent_version, version) != 0)
     {
-      g_autofree char *message = g_strdup_printf ("Version header is invalid: expected %s", version);
+      g_autofree char *message
+          = g_strdup_printf ("Version header is invalid: expected %s", version);
 
       ghl_error (req, 400, message);
       return NULL;
@@ -125,9 +137,7 @@ ghl_begin (LiaisonSandboxGhl     *self,
 }
 
 gboolean
-ghl_check_location (LiaisonSandboxRequest *req,
-                    JsonObject            *token,
-                    const char            *location_id)
+ghl_check_location (LiaisonSandboxRequest *req, JsonObject *token, const char *location_id)
 {
   if (g_strcmp0 (ghl_get_string (token, "locationId"), location_id) == 0)
     return TRUE;
@@ -162,12 +172,10 @@ ghl_body_object (LiaisonSandboxRequest *req)
 
 /* Like the real API's validation pipe: unknown properties are refused. */
 gboolean
-ghl_check_whitelist (LiaisonSandboxRequest *req,
-                     JsonObject            *body,
-                     const char * const    *allowed)
+ghl_check_whitelist (LiaisonSandboxRequest *req, JsonObject *body, const char *const *allowed)
 {
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GList) members = json_object_get_members (body);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GList) members = json_object_get_members (body);
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (allowed, l->data))
@@ -187,20 +195,18 @@ ghl_new_id (LiaisonSandboxGhl *self)
 char *
 ghl_iso_ms (gint64 ms)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
   g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
 
   return g_strdup_printf ("%s.%03dZ", base, (int) (ms % 1000));
 }
 
 char *
-ghl_local_time (gint64      ms,
-                const char *tz_name,
-                gboolean    with_t)
+ghl_local_time (gint64 ms, const char *tz_name, gboolean with_t)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tz_name ? tz_name : "UTC");
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (tz_name ? tz_name : "UTC");
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr (GDateTime) local = NULL;
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
@@ -209,11 +215,10 @@ ghl_local_time (gint64      ms,
 }
 
 gboolean
-ghl_parse_time_string (const char *text,
-                       gint64     *ms)
+ghl_parse_time_string (const char *text, gint64 *ms)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) dt = NULL;
   guint64 n;
 
   if (text == NULL || *text == '\0')
@@ -231,8 +236,7 @@ ghl_parse_time_string (const char *text,
 }
 
 gboolean
-ghl_parse_time (JsonNode *node,
-                gint64   *ms)
+ghl_parse_time (JsonNode *node, gint64 *ms)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
@@ -308,11 +312,10 @@ deep_copy_node (JsonNode *node)
 }
 
 static JsonObject *
-copy_members (JsonObject *stored,
-              gboolean    internal)
+copy_members (JsonObject *stored, gboolean internal)
 {
   JsonObject *copy = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (stored);
+  g_autoptr (GList) members = json_object_get_members (stored);
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -338,12 +341,12 @@ ghl_public_copy (JsonObject *stored)
 }
 
 const char *
-ghl_get_string (JsonObject *object,
-                const char *member)
+ghl_get_string (JsonObject *object, const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -351,8 +354,7 @@ ghl_get_string (JsonObject *object,
 /* Members of stored records can be edited through the control routes, so
  * nested values are looked up defensively. */
 JsonArray *
-ghl_get_array (JsonObject *object,
-               const char *member)
+ghl_get_array (JsonObject *object, const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
@@ -361,19 +363,19 @@ ghl_get_array (JsonObject *object,
 
 /* A string element of a request array, or NULL whatever else is there. */
 const char *
-ghl_array_string (JsonArray *array,
-                  guint      index)
+ghl_array_string (JsonArray *array, guint index)
 {
-  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  JsonNode *node
+      = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
 
 JsonObject *
-ghl_get_object (JsonObject *object,
-                const char *member)
+ghl_get_object (JsonObject *object, const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
@@ -381,8 +383,7 @@ ghl_get_object (JsonObject *object,
 }
 
 void
-ghl_touch (JsonObject *object,
-           gint64      now_ms)
+ghl_touch (JsonObject *object, gint64 now_ms)
 {
   g_autofree char *iso = ghl_iso_ms (now_ms);
 
@@ -393,8 +394,7 @@ ghl_touch (JsonObject *object,
 /* ---- server hooks ---- */
 
 static char *
-hook_account (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+hook_account (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonObject *token = token_for_request (user_data, req);
 
@@ -403,26 +403,19 @@ hook_account (LiaisonSandboxRequest *req,
 }
 
 static void
-hook_limited (LiaisonSandboxRequest        *req,
-              const LiaisonSandboxRateInfo *info,
-              gpointer                      user_data)
+hook_limited (LiaisonSandboxRequest *req, const LiaisonSandboxRateInfo *info, gpointer user_data)
 {
   ghl_error (req, 429, info->daily ? "Daily rate limit exceeded" : "Too Many Requests");
 }
 
 static void
-hook_error (LiaisonSandboxRequest *req,
-            guint                  status,
-            const char            *message,
-            gpointer               user_data)
+hook_error (LiaisonSandboxRequest *req, guint status, const char *message, gpointer user_data)
 {
   ghl_error (req, status, message);
 }
 
 static void
-hook_finish (LiaisonSandboxRequest        *req,
-             const LiaisonSandboxRateInfo *info,
-             gpointer                      user_data)
+hook_finish (LiaisonSandboxRequest *req, const LiaisonSandboxRateInfo *info, gpointer user_data)
 {
   char buf[32];
 
@@ -493,10 +486,8 @@ liaison_sandbox_ghl_init (LiaisonSandboxGhl *self)
 }
 
 LiaisonSandboxGhl *
-liaison_sandbox_ghl_new (LiaisonSandboxServer *server,
-                         guint64               seed,
-                         GPtrArray            *people,
-                         gint64                anchor_ms)
+liaison_sandbox_ghl_new (LiaisonSandboxServer *server, guint64 seed, GPtrArray *people,
+                         gint64 anchor_ms)
 {
   LiaisonSandboxGhl *self = g_object_new (LIAISON_TYPE_SANDBOX_GHL, NULL);
   const LiaisonSandboxServerHooks hooks = {
@@ -521,8 +512,7 @@ liaison_sandbox_ghl_new (LiaisonSandboxServer *server,
 }
 
 void
-liaison_sandbox_ghl_set_token_lifetime (LiaisonSandboxGhl *self,
-                                        gint64             seconds)
+liaison_sandbox_ghl_set_token_lifetime (LiaisonSandboxGhl *self, gint64 seconds)
 {
   self->token_lifetime_s = seconds;
 }
@@ -556,18 +546,16 @@ liaison_sandbox_ghl_get_private_token (LiaisonSandboxGhl *self)
 #define N_TABLES 12
 
 static void
-table_list (LiaisonSandboxGhl    *self,
-            LiaisonSandboxTable **tables,
-            const char          **names)
+table_list (LiaisonSandboxGhl *self, LiaisonSandboxTable **tables, const char **names)
 {
   LiaisonSandboxTable *t[N_TABLES] = {
-    self->locations, self->users, self->businesses, self->custom_fields, self->contacts,
-    self->tasks, self->notes, self->calendars, self->events, self->access_tokens,
-    self->refresh_tokens, self->codes,
+    self->locations, self->users,         self->businesses,     self->custom_fields,
+    self->contacts,  self->tasks,         self->notes,          self->calendars,
+    self->events,    self->access_tokens, self->refresh_tokens, self->codes,
   };
   const char *n[N_TABLES] = {
-    "locations", "users", "businesses", "customFields", "contacts", "tasks", "notes",
-    "calendars", "events", "accessTokens", "refreshTokens", "codes",
+    "locations", "users",     "businesses", "customFields", "contacts",      "tasks",
+    "notes",     "calendars", "events",     "accessTokens", "refreshTokens", "codes",
   };
 
   memcpy (tables, t, sizeof t);
@@ -597,9 +585,7 @@ liaison_sandbox_ghl_to_json (LiaisonSandboxGhl *self)
 }
 
 gboolean
-liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self,
-                               JsonNode          *node,
-                               GError           **error)
+liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self, JsonNode *node, GError **error)
 {
   JsonObject *o;
   LiaisonSandboxTable *tables[N_TABLES];
@@ -614,8 +600,8 @@ liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self,
       goto bad;
   table_list (self, tables, names);
   for (guint i = 0; i < N_TABLES; i++)
-    if (!json_object_has_member (o, names[i]) ||
-        !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
+    if (!json_object_has_member (o, names[i])
+        || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
       goto bad;
   if (!liaison_sandbox_rng_from_json (&self->rng, json_object_get_member (o, "rng")))
     goto bad;

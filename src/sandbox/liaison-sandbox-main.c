@@ -21,8 +21,7 @@ quit_on_signal (gpointer user_data)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *seed_text = NULL;
   g_autofree char *state = NULL;
@@ -32,24 +31,33 @@ main (int   argc,
   int contacts = 200, ghl_port = 0, lsq_port = 0, latency = 0;
   gint64 token_lifetime = 0;
   GOptionEntry entries[] = {
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Seed of the generated data (default 1)", "N" },
-    { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts, "Number of people to generate (default 200)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Seed of the generated data (default 1)",
+      "N" },
+    { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts, "Number of people to generate (default 200)",
+      "N" },
     { "ghl-port", 0, 0, G_OPTION_ARG_INT, &ghl_port, "HighLevel port (0 = any free port)", "P" },
     { "lsq-port", 0, 0, G_OPTION_ARG_INT, &lsq_port, "LeadSquared port (0 = any free port)", "P" },
-    { "state", 0, 0, G_OPTION_ARG_FILENAME, &state, "Load the data set from FILE and save it there on exit", "FILE" },
-    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every response by MS milliseconds", "MS" },
-    { "ghl-rate", 0, 0, G_OPTION_ARG_STRING, &ghl_rate, "HighLevel burst limit (default 100/10s)", "N/INTERVAL" },
-    { "lsq-rate", 0, 0, G_OPTION_ARG_STRING, &lsq_rate, "LeadSquared limit (default 10/5s)", "N/INTERVAL" },
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, &state,
+      "Load the data set from FILE and save it there on exit", "FILE" },
+    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every response by MS milliseconds",
+      "MS" },
+    { "ghl-rate", 0, 0, G_OPTION_ARG_STRING, &ghl_rate, "HighLevel burst limit (default 100/10s)",
+      "N/INTERVAL" },
+    { "lsq-rate", 0, 0, G_OPTION_ARG_STRING, &lsq_rate, "LeadSquared limit (default 10/5s)",
+      "N/INTERVAL" },
     { "faults", 0, 0, G_OPTION_ARG_STRING, &faults,
       "Fault rules [ghl:|lsq:][METHOD ]PATH-GLOB=KIND[,count=N][,rate=P] separated by ';' "
-      "(KIND: 5xx, 429, reset, delay:MS, truncate, malformed, html)", "SPEC" },
-    { "token-lifetime", 0, 0, G_OPTION_ARG_INT64, &token_lifetime, "HighLevel access token lifetime (default 86399)", "SECONDS" },
+      "(KIND: 5xx, 429, reset, delay:MS, truncate, malformed, html)",
+      "SPEC" },
+    { "token-lifetime", 0, 0, G_OPTION_ARG_INT64, &token_lifetime,
+      "HighLevel access token lifetime (default 86399)", "SECONDS" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- local HighLevel and LeadSquared simulators");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonSandbox) sandbox = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr (GOptionContext) context
+      = g_option_context_new ("- local HighLevel and LeadSquared simulators");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSandbox) sandbox = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
   g_autofree char *line = NULL;
   LiaisonSandboxOptions options;
 
@@ -60,14 +68,17 @@ main (int   argc,
       return 2;
     }
   liaison_sandbox_options_init (&options);
-  if (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &options.seed, &error))
+  if (seed_text != NULL
+      && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &options.seed, &error))
     {
       g_printerr ("liaison-sandbox: --seed: %s\n", error->message);
       return 2;
     }
-  if (contacts < 0 || ghl_port < 0 || ghl_port > 65535 || lsq_port < 0 || lsq_port > 65535 || latency < 0)
+  if (contacts < 0 || ghl_port < 0 || ghl_port > 65535 || lsq_port < 0 || lsq_port > 65535
+      || latency < 0)
     {
-      g_printerr ("liaison-sandbox: counts, ports and latency must be positive (ports up to 65535)\n");
+      g_printerr (
+          "liaison-sandbox: counts, ports and latency must be positive (ports up to 65535)\n");
       return 2;
     }
   options.contacts = (guint) contacts;

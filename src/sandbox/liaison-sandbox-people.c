@@ -10,41 +10,68 @@
 typedef struct
 {
   const char *display;
-  const char *ascii;    /* for the email address */
-  const char *plain;    /* how a second system might have typed it */
+  const char *ascii; /* for the email address */
+  const char *plain; /* how a second system might have typed it */
 } Name;
 
 static const Name first_names[] = {
-  { "José", "jose", "Jose" },         { "Zoë", "zoe", "Zoe" },
-  { "Anne-Marie", "annemarie", "Anne Marie" }, { "Łukasz", "lukasz", "Lukasz" },
-  { "Søren", "soren", "Soren" },      { "François", "francois", "Francois" },
-  { "Priya", "priya", "Priya" },      { "Mohammed", "mohammed", "Mohamed" },
-  { "Aoife", "aoife", "Aoife" },      { "Björn", "bjorn", "Bjorn" },
-  { "Chloé", "chloe", "Chloe" },      { "Dmitri", "dmitri", "Dmitry" },
-  { "Emma", "emma", "Emma" },         { "Liam", "liam", "Liam" },
-  { "Олена", "olena", "Olena" },      { "明", "ming", "Ming" },
-  { "さくら", "sakura", "Sakura" },   { "Γιώργος", "giorgos", "Giorgos" },
-  { "محمد", "muhammad", "Muhammad" }, { "Nguyễn Thị", "thi", "Thi" },
-  { "Siobhán", "siobhan", "Siobhan" }, { "Renée", "renee", "Renee" },
-  { "Mateo", "mateo", "Mateo" },      { "Olivia", "olivia", "Olivia" },
-  { "Noah", "noah", "Noah" },         { "Ava", "ava", "Ava" },
-  { "Arjun", "arjun", "Arjun" },      { "Fatima", "fatima", "Fatima" },
-  { "Kwame", "kwame", "Kwame" },      { "Ingrid", "ingrid", "Ingrid" },
+  { "José", "jose", "Jose" },
+  { "Zoë", "zoe", "Zoe" },
+  { "Anne-Marie", "annemarie", "Anne Marie" },
+  { "Łukasz", "lukasz", "Lukasz" },
+  { "Søren", "soren", "Soren" },
+  { "François", "francois", "Francois" },
+  { "Priya", "priya", "Priya" },
+  { "Mohammed", "mohammed", "Mohamed" },
+  { "Aoife", "aoife", "Aoife" },
+  { "Björn", "bjorn", "Bjorn" },
+  { "Chloé", "chloe", "Chloe" },
+  { "Dmitri", "dmitri", "Dmitry" },
+  { "Emma", "emma", "Emma" },
+  { "Liam", "liam", "Liam" },
+  { "Олена", "olena", "Olena" },
+  { "明", "ming", "Ming" },
+  { "さくら", "sakura", "Sakura" },
+  { "Γιώργος", "giorgos", "Giorgos" },
+  { "محمد", "muhammad", "Muhammad" },
+  { "Nguyễn Thị", "thi", "Thi" },
+  { "Siobhán", "siobhan", "Siobhan" },
+  { "Renée", "renee", "Renee" },
+  { "Mateo", "mateo", "Mateo" },
+  { "Olivia", "olivia", "Olivia" },
+  { "Noah", "noah", "Noah" },
+  { "Ava", "ava", "Ava" },
+  { "Arjun", "arjun", "Arjun" },
+  { "Fatima", "fatima", "Fatima" },
+  { "Kwame", "kwame", "Kwame" },
+  { "Ingrid", "ingrid", "Ingrid" },
 };
 
 static const Name last_names[] = {
-  { "García", "garcia", "Garcia" },   { "Müller", "mueller", "Muller" },
-  { "O'Brien", "obrien", "OBrien" },  { "Nowak", "nowak", "Nowak" },
-  { "Sørensen", "sorensen", "Sorensen" }, { "Dubois", "dubois", "Dubois" },
-  { "Sharma", "sharma", "Sharma" },   { "Al-Sayed", "alsayed", "Al Sayed" },
-  { "Ní Bhriain", "nibhriain", "Ni Bhriain" }, { "Lindqvist", "lindqvist", "Lindqvist" },
-  { "Lefèvre", "lefevre", "Lefevre" }, { "Иванов", "ivanov", "Ivanov" },
-  { "Smith", "smith", "Smith" },      { "Johnson", "johnson", "Johnson" },
-  { "王", "wang", "Wang" },           { "佐藤", "sato", "Sato" },
-  { "Παπαδόπουλος", "papadopoulos", "Papadopoulos" }, { "van der Berg", "vanderberg", "Van der Berg" },
-  { "Nguyễn", "nguyen", "Nguyen" },   { "Kowalczyk", "kowalczyk", "Kowalczyk" },
-  { "Brown", "brown", "Brown" },      { "Patel", "patel", "Patel" },
-  { "Mensah", "mensah", "Mensah" },   { "Jørgensen", "jorgensen", "Jorgensen" },
+  { "García", "garcia", "Garcia" },
+  { "Müller", "mueller", "Muller" },
+  { "O'Brien", "obrien", "OBrien" },
+  { "Nowak", "nowak", "Nowak" },
+  { "Sørensen", "sorensen", "Sorensen" },
+  { "Dubois", "dubois", "Dubois" },
+  { "Sharma", "sharma", "Sharma" },
+  { "Al-Sayed", "alsayed", "Al Sayed" },
+  { "Ní Bhriain", "nibhriain", "Ni Bhriain" },
+  { "Lindqvist", "lindqvist", "Lindqvist" },
+  { "Lefèvre", "lefevre", "Lefevre" },
+  { "Иванов", "ivanov", "Ivanov" },
+  { "Smith", "smith", "Smith" },
+  { "Johnson", "johnson", "Johnson" },
+  { "王", "wang", "Wang" },
+  { "佐藤", "sato", "Sato" },
+  { "Παπαδόπουλος", "papadopoulos", "Papadopoulos" },
+  { "van der Berg", "vanderberg", "Van der Berg" },
+  { "Nguyễn", "nguyen", "Nguyen" },
+  { "Kowalczyk", "kowalczyk", "Kowalczyk" },
+  { "Brown", "brown", "Brown" },
+  { "Patel", "patel", "Patel" },
+  { "Mensah", "mensah", "Mensah" },
+  { "Jørgensen", "jorgensen", "Jorgensen" },
 };
 
 typedef struct
@@ -52,7 +79,7 @@ typedef struct
   const char *city;
   const char *country;
   const char *timezone;
-  const char *prefix;  /* country calling code */
+  const char *prefix; /* country calling code */
 } Place;
 
 static const Place places[] = {
@@ -69,12 +96,20 @@ static const Place places[] = {
 };
 
 static const char *companies[] = {
-  "Acme Dental", "Blue Fjord Consulting", "Café Lumière", "Northwind Realty",
-  "Sakura Wellness", "Müller & Söhne GmbH", "Vertex Fitness", "Orchid Clinics",
-  NULL, NULL,  /* some people have no company */
+  "Acme Dental",
+  "Blue Fjord Consulting",
+  "Café Lumière",
+  "Northwind Realty",
+  "Sakura Wellness",
+  "Müller & Söhne GmbH",
+  "Vertex Fitness",
+  "Orchid Clinics",
+  NULL,
+  NULL, /* some people have no company */
 };
 
-static const char *domains[] = { "example.com", "example.org", "mail.example.net", "example.co.uk" };
+static const char *domains[]
+    = { "example.com", "example.org", "mail.example.net", "example.co.uk" };
 
 static const LiaisonSandboxOwner owners[] = {
   { "Maya", "Chen", "maya.chen@sandbox.example.com", "+14155550101", "America/New_York" },
@@ -93,9 +128,7 @@ liaison_sandbox_people_owners (guint *n_owners)
 /* A local number written the way people write them: the digits are what
  * matter, the punctuation varies. */
 static char *
-make_phone (LiaisonSandboxRng *rng,
-            const Place       *place,
-            guint              style)
+make_phone (LiaisonSandboxRng *rng, const Place *place, guint style)
 {
   guint a = 200 + liaison_sandbox_rng_range (rng, 700);
   guint b = 555;
@@ -105,18 +138,26 @@ make_phone (LiaisonSandboxRng *rng,
     {
       switch (style % 5)
         {
-        case 0: return g_strdup_printf ("+1 %03u-%03u-%04u", a, b, c);
-        case 1: return g_strdup_printf ("(%03u) %03u-%04u", a, b, c);
-        case 2: return g_strdup_printf ("%03u.%03u.%04u", a, b, c);
-        case 3: return g_strdup_printf ("+1%03u%03u%04u", a, b, c);
-        default: return g_strdup_printf ("1-%03u-%03u-%04u", a, b, c);
+          case 0:
+            return g_strdup_printf ("+1 %03u-%03u-%04u", a, b, c);
+          case 1:
+            return g_strdup_printf ("(%03u) %03u-%04u", a, b, c);
+          case 2:
+            return g_strdup_printf ("%03u.%03u.%04u", a, b, c);
+          case 3:
+            return g_strdup_printf ("+1%03u%03u%04u", a, b, c);
+          default:
+            return g_strdup_printf ("1-%03u-%03u-%04u", a, b, c);
         }
     }
   switch (style % 3)
     {
-    case 0: return g_strdup_printf ("+%s %03u %03u %04u", place->prefix, a, b, c);
-    case 1: return g_strdup_printf ("+%s%03u%03u%04u", place->prefix, a, b, c);
-    default: return g_strdup_printf ("+%s-%03u%03u%04u", place->prefix, a, b, c);
+      case 0:
+        return g_strdup_printf ("+%s %03u %03u %04u", place->prefix, a, b, c);
+      case 1:
+        return g_strdup_printf ("+%s%03u%03u%04u", place->prefix, a, b, c);
+      default:
+        return g_strdup_printf ("+%s-%03u%03u%04u", place->prefix, a, b, c);
     }
 }
 
@@ -171,18 +212,18 @@ person_free (LiaisonSandboxPerson *p)
 }
 
 GPtrArray *
-liaison_sandbox_people_generate (guint64 seed,
-                                 guint   count)
+liaison_sandbox_people_generate (guint64 seed, guint count)
 {
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
   LiaisonSandboxRng rng;
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   liaison_sandbox_rng_init (&rng, seed);
   for (guint i = 0; i < count; i++)
     {
       LiaisonSandboxPerson *p = g_new0 (LiaisonSandboxPerson, 1);
-      const Name *first = &first_names[liaison_sandbox_rng_range (&rng, G_N_ELEMENTS (first_names))];
+      const Name *first
+          = &first_names[liaison_sandbox_rng_range (&rng, G_N_ELEMENTS (first_names))];
       const Name *last = &last_names[liaison_sandbox_rng_range (&rng, G_N_ELEMENTS (last_names))];
       const Place *place = &places[liaison_sandbox_rng_range (&rng, G_N_ELEMENTS (places))];
       const char *company = companies[liaison_sandbox_rng_range (&rng, G_N_ELEMENTS (companies))];
@@ -247,7 +288,8 @@ liaison_sandbox_people_generate (guint64 seed,
        * case) or phone under another name: the duplicates real accounts have. */
       if (i > 4 && liaison_sandbox_rng_range (&rng, 25) == 0)
         {
-          LiaisonSandboxPerson *orig = g_ptr_array_index (people, liaison_sandbox_rng_range (&rng, i));
+          LiaisonSandboxPerson *orig
+              = g_ptr_array_index (people, liaison_sandbox_rng_range (&rng, i));
 
           p->duplicate_of = (gint) orig->index;
           if (liaison_sandbox_rng_chance (&rng, 0.5))

@@ -26,7 +26,7 @@ typedef struct
   char *first_name;
   char *last_name;
   char *email;
-  char *phone;      /* as a person typed it; each service normalizes (or not) */
+  char *phone; /* as a person typed it; each service normalizes (or not) */
   /* How the same person appears in LeadSquared (small differences on purpose). */
   char *lsq_first_name;
   char *lsq_last_name;
@@ -34,18 +34,17 @@ typedef struct
   char *lsq_phone;
   char *company;
   char *city;
-  char *country;    /* ISO 3166 alpha-2 */
+  char *country; /* ISO 3166 alpha-2 */
   char *timezone;
-  guint owner;      /* index into liaison_sandbox_people_owners () */
+  guint owner; /* index into liaison_sandbox_people_owners () */
   gboolean in_ghl;
   gboolean in_lsq;
-  gint duplicate_of;  /* -1, or the index of the person whose email or phone this repeats */
+  gint duplicate_of; /* -1, or the index of the person whose email or phone this repeats */
   guint created_days_ago;
   guint updated_days_ago;
 } LiaisonSandboxPerson;
 
-const LiaisonSandboxOwner *liaison_sandbox_people_owners  (guint   *n_owners);
-GPtrArray                 *liaison_sandbox_people_generate (guint64  seed,
-                                                            guint    count);
+const LiaisonSandboxOwner *liaison_sandbox_people_owners (guint *n_owners);
+GPtrArray *liaison_sandbox_people_generate (guint64 seed, guint count);
 
 G_END_DECLS

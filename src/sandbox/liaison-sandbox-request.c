@@ -55,15 +55,13 @@ liaison_sandbox_request_get_route (LiaisonSandboxRequest *req)
 }
 
 const char *
-liaison_sandbox_request_get_param (LiaisonSandboxRequest *req,
-                                   const char            *name)
+liaison_sandbox_request_get_param (LiaisonSandboxRequest *req, const char *name)
 {
   return g_hash_table_lookup (req->params, name);
 }
 
 const char *
-liaison_sandbox_request_get_query (LiaisonSandboxRequest *req,
-                                   const char            *name)
+liaison_sandbox_request_get_query (LiaisonSandboxRequest *req, const char *name)
 {
   return g_hash_table_lookup (req->query, name);
 }
@@ -75,8 +73,7 @@ liaison_sandbox_request_get_query_table (LiaisonSandboxRequest *req)
 }
 
 const char *
-liaison_sandbox_request_get_header (LiaisonSandboxRequest *req,
-                                    const char            *name)
+liaison_sandbox_request_get_header (LiaisonSandboxRequest *req, const char *name)
 {
   return soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), name);
 }
@@ -93,7 +90,7 @@ liaison_sandbox_request_get_json (LiaisonSandboxRequest *req)
 {
   if (!req->json_parsed)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonParser) parser = json_parser_new ();
       gsize len = 0;
       const char *data = req->body ? g_bytes_get_data (req->body, &len) : NULL;
 
@@ -110,7 +107,7 @@ liaison_sandbox_request_get_form (LiaisonSandboxRequest *req)
   if (req->form == NULL)
     {
       const char *ctype = soup_message_headers_get_content_type (
-        soup_server_message_get_request_headers (req->msg), NULL);
+          soup_server_message_get_request_headers (req->msg), NULL);
       gsize len = 0;
       const char *data = req->body ? g_bytes_get_data (req->body, &len) : NULL;
 
@@ -133,9 +130,7 @@ liaison_sandbox_request_now_ms (LiaisonSandboxRequest *req)
 }
 
 void
-liaison_sandbox_request_set_data (LiaisonSandboxRequest *req,
-                                  gpointer               data,
-                                  GDestroyNotify         destroy)
+liaison_sandbox_request_set_data (LiaisonSandboxRequest *req, gpointer data, GDestroyNotify destroy)
 {
   if (req->data_destroy != NULL)
     req->data_destroy (req->data);
@@ -150,8 +145,7 @@ liaison_sandbox_request_get_data (LiaisonSandboxRequest *req)
 }
 
 void
-liaison_sandbox_request_set_account (LiaisonSandboxRequest *req,
-                                     const char            *account)
+liaison_sandbox_request_set_account (LiaisonSandboxRequest *req, const char *account)
 {
   g_free (req->account);
   req->account = g_strdup (account);
@@ -164,19 +158,14 @@ liaison_sandbox_request_get_status (LiaisonSandboxRequest *req)
 }
 
 void
-liaison_sandbox_request_add_header (LiaisonSandboxRequest *req,
-                                    const char            *name,
-                                    const char            *value)
+liaison_sandbox_request_add_header (LiaisonSandboxRequest *req, const char *name, const char *value)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg), name, value);
 }
 
 void
-liaison_sandbox_request_reply (LiaisonSandboxRequest *req,
-                               guint                  status,
-                               const char            *content_type,
-                               const char            *body,
-                               gssize                 length)
+liaison_sandbox_request_reply (LiaisonSandboxRequest *req, guint status, const char *content_type,
+                               const char *body, gssize length)
 {
   req->status = status;
   g_free (req->content_type);
@@ -188,25 +177,22 @@ liaison_sandbox_request_reply (LiaisonSandboxRequest *req,
 
 /* Takes ownership of node. */
 void
-liaison_sandbox_request_reply_json (LiaisonSandboxRequest *req,
-                                    guint                  status,
-                                    JsonNode              *node)
+liaison_sandbox_request_reply_json (LiaisonSandboxRequest *req, guint status, JsonNode *node)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
   gsize len = 0;
   g_autofree char *text = NULL;
 
   json_generator_set_root (gen, node);
   text = json_generator_to_data (gen, &len);
-  liaison_sandbox_request_reply (req, status, "application/json; charset=utf-8", text, (gssize) len);
+  liaison_sandbox_request_reply (req, status, "application/json; charset=utf-8", text,
+                                 (gssize) len);
   json_node_unref (node);
 }
 
 /* Takes ownership of object. */
 void
-liaison_sandbox_request_reply_object (LiaisonSandboxRequest *req,
-                                      guint                  status,
-                                      JsonObject            *object)
+liaison_sandbox_request_reply_object (LiaisonSandboxRequest *req, guint status, JsonObject *object)
 {
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
@@ -215,8 +201,7 @@ liaison_sandbox_request_reply_object (LiaisonSandboxRequest *req,
 }
 
 void
-liaison_sandbox_request_redirect (LiaisonSandboxRequest *req,
-                                  const char            *location)
+liaison_sandbox_request_redirect (LiaisonSandboxRequest *req, const char *location)
 {
   liaison_sandbox_request_add_header (req, "Location", location);
   liaison_sandbox_request_reply (req, 302, "text/html; charset=utf-8",

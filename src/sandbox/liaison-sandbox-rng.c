@@ -17,8 +17,7 @@ splitmix64 (guint64 *x)
 }
 
 void
-liaison_sandbox_rng_init (LiaisonSandboxRng *rng,
-                          guint64            seed)
+liaison_sandbox_rng_init (LiaisonSandboxRng *rng, guint64 seed)
 {
   guint64 x = seed;
 
@@ -49,8 +48,7 @@ liaison_sandbox_rng_next (LiaisonSandboxRng *rng)
 }
 
 guint32
-liaison_sandbox_rng_range (LiaisonSandboxRng *rng,
-                           guint32            n)
+liaison_sandbox_rng_range (LiaisonSandboxRng *rng, guint32 n)
 {
   if (n == 0)
     return 0;
@@ -65,19 +63,16 @@ liaison_sandbox_rng_double (LiaisonSandboxRng *rng)
 }
 
 gboolean
-liaison_sandbox_rng_chance (LiaisonSandboxRng *rng,
-                            double             p)
+liaison_sandbox_rng_chance (LiaisonSandboxRng *rng, double p)
 {
   return liaison_sandbox_rng_double (rng) < p;
 }
 
 /* Ids shaped like HighLevel's: 20 characters of [0-9A-Za-z]. */
 char *
-liaison_sandbox_rng_id (LiaisonSandboxRng *rng,
-                        guint              len)
+liaison_sandbox_rng_id (LiaisonSandboxRng *rng, guint len)
 {
-  static const char alphabet[] =
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   char *id = g_malloc (len + 1);
 
   for (guint i = 0; i < len; i++)
@@ -105,8 +100,7 @@ liaison_sandbox_rng_to_json (const LiaisonSandboxRng *rng)
 }
 
 gboolean
-liaison_sandbox_rng_from_json (LiaisonSandboxRng *rng,
-                               JsonNode          *node)
+liaison_sandbox_rng_from_json (LiaisonSandboxRng *rng, JsonNode *node)
 {
   JsonArray *array;
   LiaisonSandboxRng tmp;

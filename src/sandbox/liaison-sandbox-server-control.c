@@ -8,9 +8,7 @@
 #include "liaison-sandbox-server-private.h"
 
 static void
-control_error (LiaisonSandboxRequest *req,
-               guint                  status,
-               const char            *message)
+control_error (LiaisonSandboxRequest *req, guint status, const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -32,8 +30,7 @@ counts_to_object (GHashTable *table)
 }
 
 static void
-control_counters (LiaisonSandboxRequest *req,
-                  gpointer               user_data)
+control_counters (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxServer *self = req->server;
   JsonObject *o = json_object_new ();
@@ -45,8 +42,7 @@ control_counters (LiaisonSandboxRequest *req,
 }
 
 static void
-control_log (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+control_log (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxServer *self = req->server;
   const char *since_text = liaison_sandbox_request_get_query (req, "since");
@@ -62,16 +58,14 @@ control_log (LiaisonSandboxRequest *req,
 }
 
 static void
-control_clear_log (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
+control_clear_log (LiaisonSandboxRequest *req, gpointer user_data)
 {
   liaison_sandbox_server_clear_log (req->server);
   control_counters (req, user_data);
 }
 
 static void
-control_faults_get (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+control_faults_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonObject *o = json_object_new ();
 
@@ -81,19 +75,19 @@ control_faults_get (LiaisonSandboxRequest *req,
 
 /* Body: {"rule": "GET /contacts/x=503,count=2"} or {"rules": [...]}. */
 static void
-control_faults_add (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+control_faults_add (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonNode *root = liaison_sandbox_request_get_json (req);
   JsonObject *o;
-  g_autoptr(GPtrArray) rules = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return control_error (req, 400, "expected a JSON object with \"rule\" or \"rules\"");
   o = json_node_get_object (root);
   if (json_object_has_member (o, "rule"))
     g_ptr_array_add (rules, (gpointer) json_object_get_string_member_with_default (o, "rule", ""));
-  if (json_object_has_member (o, "rules") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "rules")))
+  if (json_object_has_member (o, "rules")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "rules")))
     {
       JsonArray *a = json_object_get_array_member (o, "rules");
 
@@ -104,29 +98,28 @@ control_faults_add (LiaisonSandboxRequest *req,
     return control_error (req, 400, "no rule given");
   for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
-      if (g_ptr_array_index (rules, i) == NULL ||
-          !liaison_sandbox_server_add_fault (req->server, g_ptr_array_index (rules, i), &error))
+      if (g_ptr_array_index (rules, i) == NULL
+          || !liaison_sandbox_server_add_fault (req->server, g_ptr_array_index (rules, i), &error))
         return control_error (req, 400, error ? error->message : "rule must be a string");
     }
   control_faults_get (req, user_data);
 }
 
 static void
-control_faults_clear (LiaisonSandboxRequest *req,
-                      gpointer               user_data)
+control_faults_clear (LiaisonSandboxRequest *req, gpointer user_data)
 {
   liaison_sandbox_server_clear_faults (req->server);
   control_faults_get (req, user_data);
 }
 
 static void
-control_clock_get (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
+control_clock_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonObject *o = json_object_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (liaison_sandbox_request_now_ms (req) / 1000);
+  g_autoptr (GDateTime) now
+      = g_date_time_new_from_unix_utc (liaison_sandbox_request_now_ms (req) / 1000);
   g_autofree char *iso = g_date_time_format_iso8601 (now);
 
   json_object_set_int_member (o, "nowMs", liaison_sandbox_request_now_ms (req));
@@ -137,8 +130,7 @@ control_clock_get (LiaisonSandboxRequest *req,
 
 /* Body: {"offsetMs": N} sets the offset, {"advanceMs": N} adds to it. */
 static void
-control_clock_set (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
+control_clock_set (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonNode *root = liaison_sandbox_request_get_json (req);
   JsonObject *o;
@@ -150,8 +142,8 @@ control_clock_set (LiaisonSandboxRequest *req,
   if (json_object_has_member (o, "offsetMs"))
     liaison_sandbox_clock_set_offset (clock, json_object_get_int_member (o, "offsetMs"));
   else if (json_object_has_member (o, "advanceMs"))
-    liaison_sandbox_clock_set_offset (clock, liaison_sandbox_clock_get_offset (clock) +
-                                               json_object_get_int_member (o, "advanceMs"));
+    liaison_sandbox_clock_set_offset (clock, liaison_sandbox_clock_get_offset (clock)
+                                                 + json_object_get_int_member (o, "advanceMs"));
   else
     return control_error (req, 400, "expected {\"offsetMs\": N} or {\"advanceMs\": N}");
   control_clock_get (req, user_data);
@@ -159,8 +151,7 @@ control_clock_set (LiaisonSandboxRequest *req,
 
 /* Body: {"class": "default", "max": 100, "intervalMs": 10000, "dailyMax": 200000}. */
 static void
-control_rates_set (LiaisonSandboxRequest *req,
-                   gpointer               user_data)
+control_rates_set (LiaisonSandboxRequest *req, gpointer user_data)
 {
   JsonNode *root = liaison_sandbox_request_get_json (req);
   JsonObject *o;
@@ -168,20 +159,19 @@ control_rates_set (LiaisonSandboxRequest *req,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return control_error (req, 400, "expected a JSON object");
   o = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (o, "max", 0) <= 0 ||
-      json_object_get_int_member_with_default (o, "intervalMs", 0) <= 0)
+  if (json_object_get_int_member_with_default (o, "max", 0) <= 0
+      || json_object_get_int_member_with_default (o, "intervalMs", 0) <= 0)
     return control_error (req, 400, "max and intervalMs must be positive");
-  liaison_sandbox_server_set_rate (req->server,
-                                   json_object_get_string_member_with_default (o, "class", "default"),
-                                   (guint) json_object_get_int_member (o, "max"),
-                                   (guint) json_object_get_int_member (o, "intervalMs"),
-                                   (guint) json_object_get_int_member_with_default (o, "dailyMax", 0));
+  liaison_sandbox_server_set_rate (
+      req->server, json_object_get_string_member_with_default (o, "class", "default"),
+      (guint) json_object_get_int_member (o, "max"),
+      (guint) json_object_get_int_member (o, "intervalMs"),
+      (guint) json_object_get_int_member_with_default (o, "dailyMax", 0));
   control_error (req, 200, "ok");
 }
 
 static void
-control_rates_reset (LiaisonSandboxRequest *req,
-                     gpointer               user_data)
+control_rates_reset (LiaisonSandboxRequest *req, gpointer user_data)
 {
   liaison_sandbox_server_reset_rates (req->server);
   control_error (req, 200, "ok");
@@ -196,10 +186,13 @@ liaison_sandbox_server_install_control_routes (LiaisonSandboxServer *self)
   liaison_sandbox_server_route (self, "GET", "/_sandbox/log", NULL, c, control_log, NULL);
   liaison_sandbox_server_route (self, "DELETE", "/_sandbox/log", NULL, c, control_clear_log, NULL);
   liaison_sandbox_server_route (self, "GET", "/_sandbox/faults", NULL, c, control_faults_get, NULL);
-  liaison_sandbox_server_route (self, "POST", "/_sandbox/faults", NULL, c, control_faults_add, NULL);
-  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/faults", NULL, c, control_faults_clear, NULL);
+  liaison_sandbox_server_route (self, "POST", "/_sandbox/faults", NULL, c, control_faults_add,
+                                NULL);
+  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/faults", NULL, c, control_faults_clear,
+                                NULL);
   liaison_sandbox_server_route (self, "GET", "/_sandbox/clock", NULL, c, control_clock_get, NULL);
   liaison_sandbox_server_route (self, "POST", "/_sandbox/clock", NULL, c, control_clock_set, NULL);
   liaison_sandbox_server_route (self, "POST", "/_sandbox/rates", NULL, c, control_rates_set, NULL);
-  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/rates", NULL, c, control_rates_reset, NULL);
+  liaison_sandbox_server_route (self, "DELETE", "/_sandbox/rates", NULL, c, control_rates_reset,
+                                NULL);
 }

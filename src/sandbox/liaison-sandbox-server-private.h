@@ -42,7 +42,7 @@ typedef struct
   guint status;
   guint delay_ms;
   double rate;
-  gint remaining;  /* -1: unlimited */
+  gint remaining; /* -1: unlimited */
   guint hits;
 } Fault;
 
@@ -96,20 +96,20 @@ struct _LiaisonSandboxServer
   guint port;
   GPtrArray *routes;
   GPtrArray *faults;
-  GHashTable *rates;    /* class -> RateConfig */
-  GHashTable *buckets;  /* class|account -> Bucket */
+  GHashTable *rates;   /* class -> RateConfig */
+  GHashTable *buckets; /* class|account -> Bucket */
   LiaisonSandboxServerHooks hooks;
   gpointer hooks_data;
   guint latency_ms;
 
   guint64 request_count;
   guint64 seq;
-  GHashTable *route_counts;   /* "METHOD pattern" -> count */
-  GHashTable *status_counts;  /* "200" -> count */
-  GQueue log;                 /* JsonObject */
+  GHashTable *route_counts;  /* "METHOD pattern" -> count */
+  GHashTable *status_counts; /* "200" -> count */
+  GQueue log;                /* JsonObject */
 };
 
-void liaison_sandbox_request_free                  (LiaisonSandboxRequest *req);
-void liaison_sandbox_server_install_control_routes (LiaisonSandboxServer  *self);
+void liaison_sandbox_request_free (LiaisonSandboxRequest *req);
+void liaison_sandbox_server_install_control_routes (LiaisonSandboxServer *self);
 
 G_END_DECLS

@@ -7,7 +7,6 @@
 
 #include "liaison-sandbox-server-private.h"
 
-
 struct _LiaisonSandboxClock
 {
   gint64 offset_ms;
@@ -44,8 +43,7 @@ liaison_sandbox_clock_get_offset (LiaisonSandboxClock *clock)
 }
 
 void
-liaison_sandbox_clock_set_offset (LiaisonSandboxClock *clock,
-                                  gint64               offset_ms)
+liaison_sandbox_clock_set_offset (LiaisonSandboxClock *clock, gint64 offset_ms)
 {
   clock->offset_ms = offset_ms;
 }
@@ -107,11 +105,8 @@ liaison_sandbox_server_init (LiaisonSandboxServer *self)
   g_queue_init (&self->log);
 }
 
-
 LiaisonSandboxServer *
-liaison_sandbox_server_new (const char          *service,
-                            LiaisonSandboxClock *clock,
-                            guint64              seed)
+liaison_sandbox_server_new (const char *service, LiaisonSandboxClock *clock, guint64 seed)
 {
   LiaisonSandboxServer *self = g_object_new (LIAISON_TYPE_SANDBOX_SERVER, NULL);
 
@@ -136,9 +131,8 @@ liaison_sandbox_server_get_clock (LiaisonSandboxServer *self)
 }
 
 void
-liaison_sandbox_server_set_hooks (LiaisonSandboxServer            *self,
-                                  const LiaisonSandboxServerHooks *hooks,
-                                  gpointer                         user_data)
+liaison_sandbox_server_set_hooks (LiaisonSandboxServer *self,
+                                  const LiaisonSandboxServerHooks *hooks, gpointer user_data)
 {
   self->hooks = *hooks;
   self->hooks_data = user_data;
@@ -157,13 +151,9 @@ split_path (const char *path)
 }
 
 void
-liaison_sandbox_server_route (LiaisonSandboxServer     *self,
-                              const char               *method,
-                              const char               *pattern,
-                              const char               *rate_class,
-                              LiaisonSandboxRouteFlags  flags,
-                              LiaisonSandboxHandler     handler,
-                              gpointer                  user_data)
+liaison_sandbox_server_route (LiaisonSandboxServer *self, const char *method, const char *pattern,
+                              const char *rate_class, LiaisonSandboxRouteFlags flags,
+                              LiaisonSandboxHandler handler, gpointer user_data)
 {
   Route *route = g_new0 (Route, 1);
 
@@ -195,12 +185,10 @@ liaison_sandbox_server_list_routes (LiaisonSandboxServer *self)
 
 /* Literal segments win over parameters, so /contacts/search beats /contacts/:id. */
 static Route *
-find_route (LiaisonSandboxServer *self,
-            const char           *method,
-            const char           *path,
-            GHashTable          **params_out)
+find_route (LiaisonSandboxServer *self, const char *method, const char *path,
+            GHashTable **params_out)
 {
-  g_auto(GStrv) segments = split_path (path);
+  g_auto (GStrv) segments = split_path (path);
   guint n = g_strv_length (segments);
   Route *best = NULL;
   int best_score = -1;
@@ -244,11 +232,9 @@ find_route (LiaisonSandboxServer *self,
 /* ---- rate limits ---- */
 
 gboolean
-liaison_sandbox_parse_rate (const char *spec,
-                            guint      *max,
-                            guint      *interval_ms)
+liaison_sandbox_parse_rate (const char *spec, guint *max, guint *interval_ms)
 {
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
   guint64 m, n;
   char *end = NULL;
   guint64 unit = 1000;
@@ -256,8 +242,8 @@ liaison_sandbox_parse_rate (const char *spec,
   if (spec == NULL)
     return FALSE;
   parts = g_strsplit (spec, "/", 2);
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT32, &m, NULL))
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT32, &m, NULL))
     return FALSE;
   n = g_ascii_strtoull (parts[1], &end, 10);
   if (end == parts[1])
@@ -278,11 +264,8 @@ liaison_sandbox_parse_rate (const char *spec,
 }
 
 void
-liaison_sandbox_server_set_rate (LiaisonSandboxServer *self,
-                                 const char           *rate_class,
-                                 guint                 max,
-                                 guint                 interval_ms,
-                                 guint                 daily_max)
+liaison_sandbox_server_set_rate (LiaisonSandboxServer *self, const char *rate_class, guint max,
+                                 guint interval_ms, guint daily_max)
 {
   RateConfig *config = g_new0 (RateConfig, 1);
 
@@ -301,8 +284,7 @@ liaison_sandbox_server_reset_rates (LiaisonSandboxServer *self)
 
 /* Token bucket refilled continuously at max per interval, plus a per-UTC-day count. */
 static void
-apply_rate (LiaisonSandboxServer  *self,
-            LiaisonSandboxRequest *req)
+apply_rate (LiaisonSandboxServer *self, LiaisonSandboxRequest *req)
 {
   RateConfig *config = g_hash_table_lookup (self->rates, req->route->rate_class);
   g_autofree char *key = NULL;
@@ -324,8 +306,9 @@ apply_rate (LiaisonSandboxServer  *self,
     }
   if (now > bucket->last_ms)
     {
-      bucket->tokens = MIN ((double) config->max,
-                            bucket->tokens + (double) (now - bucket->last_ms) * config->max / config->interval_ms);
+      bucket->tokens = MIN (
+          (double) config->max,
+          bucket->tokens + (double) (now - bucket->last_ms) * config->max / config->interval_ms);
       bucket->last_ms = now;
     }
   if (bucket->day != day)
@@ -347,7 +330,8 @@ apply_rate (LiaisonSandboxServer  *self,
   else if (bucket->tokens < 1.0)
     {
       req->rate.limited = TRUE;
-      req->rate.retry_after_ms = (guint) ((1.0 - bucket->tokens) * config->interval_ms / config->max) + 1;
+      req->rate.retry_after_ms
+          = (guint) ((1.0 - bucket->tokens) * config->interval_ms / config->max) + 1;
     }
   else
     {
@@ -355,7 +339,8 @@ apply_rate (LiaisonSandboxServer  *self,
       bucket->day_count++;
     }
   req->rate.remaining = (guint) bucket->tokens;
-  req->rate.daily_remaining = config->daily_max > bucket->day_count ? config->daily_max - bucket->day_count : 0;
+  req->rate.daily_remaining
+      = config->daily_max > bucket->day_count ? config->daily_max - bucket->day_count : 0;
 }
 
 /* ---- faults ---- */
@@ -363,13 +348,11 @@ apply_rate (LiaisonSandboxServer  *self,
 /* Rule: "[METHOD ]GLOB=KIND[:ARG][,count=N][,rate=P]" where KIND is an HTTP
  * status (500, 503, 429, ...), reset, delay:MS, truncate, malformed or html. */
 gboolean
-liaison_sandbox_server_add_fault (LiaisonSandboxServer *self,
-                                  const char           *rule,
-                                  GError              **error)
+liaison_sandbox_server_add_fault (LiaisonSandboxServer *self, const char *rule, GError **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (rule));
   g_autofree char *target = NULL;
-  g_auto(GStrv) options = NULL;
+  g_auto (GStrv) options = NULL;
   char *eq;
   char *space;
   Fault *fault;
@@ -432,8 +415,8 @@ liaison_sandbox_server_add_fault (LiaisonSandboxServer *self,
       const char *opt = g_strstrip (options[i]);
       guint64 count;
 
-      if (g_str_has_prefix (opt, "count=") &&
-          g_ascii_string_to_unsigned (opt + 6, 10, 0, G_MAXINT, &count, NULL))
+      if (g_str_has_prefix (opt, "count=")
+          && g_ascii_string_to_unsigned (opt + 6, 10, 0, G_MAXINT, &count, NULL))
         fault->remaining = (gint) count;
       else if (g_str_has_prefix (opt, "rate="))
         {
@@ -453,7 +436,8 @@ liaison_sandbox_server_add_fault (LiaisonSandboxServer *self,
 bad:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                "Fault rule “%s” is not understood (kinds: 5xx, 429, reset, delay:MS, "
-               "truncate, malformed, html; options: count=N, rate=P)", rule);
+               "truncate, malformed, html; options: count=N, rate=P)",
+               rule);
   fault_free (fault);
   return FALSE;
 }
@@ -485,9 +469,7 @@ liaison_sandbox_server_faults_to_json (LiaisonSandboxServer *self)
 }
 
 static Fault *
-pick_fault (LiaisonSandboxServer *self,
-            const char           *method,
-            const char           *path)
+pick_fault (LiaisonSandboxServer *self, const char *method, const char *path)
 {
   for (guint i = 0; i < self->faults->len; i++)
     {
@@ -512,8 +494,7 @@ pick_fault (LiaisonSandboxServer *self,
 /* ---- requests ---- */
 
 static void
-count_in (GHashTable *table,
-          const char *key)
+count_in (GHashTable *table, const char *key)
 {
   gpointer value = g_hash_table_lookup (table, key);
 
@@ -529,8 +510,7 @@ fault_kind_name (Fault *fault)
 }
 
 static void
-log_request (LiaisonSandboxServer  *self,
-             LiaisonSandboxRequest *req)
+log_request (LiaisonSandboxServer *self, LiaisonSandboxRequest *req)
 {
   JsonObject *entry = json_object_new ();
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
@@ -549,16 +529,18 @@ log_request (LiaisonSandboxServer  *self,
   json_object_set_string_member (entry, "account", req->account);
   json_object_set_string_member (entry, "fault", fault_kind_name (req->fault));
   json_object_set_boolean_member (entry, "rateLimited", req->rate.limited);
-  json_object_set_string_member (entry, "version", soup_message_headers_get_one (headers, "Version"));
+  json_object_set_string_member (entry, "version",
+                                 soup_message_headers_get_one (headers, "Version"));
   json_object_set_string_member (entry, "contentType", ctype);
   /* Only whether credentials came, never their value. */
   json_object_set_boolean_member (entry, "authorization",
                                   soup_message_headers_get_one (headers, "Authorization") != NULL);
-  if (g_strcmp0 (ctype, "application/json") == 0 && req->body != NULL &&
-      g_bytes_get_size (req->body) <= 8192)
-    json_object_set_string_member (entry, "body",
-                                   g_bytes_get_size (req->body) > 0 ? g_bytes_get_data (req->body, NULL) : "");
-  json_object_set_int_member (entry, "durationMs", (g_get_monotonic_time () - req->started_us) / 1000);
+  if (g_strcmp0 (ctype, "application/json") == 0 && req->body != NULL
+      && g_bytes_get_size (req->body) <= 8192)
+    json_object_set_string_member (
+        entry, "body", g_bytes_get_size (req->body) > 0 ? g_bytes_get_data (req->body, NULL) : "");
+  json_object_set_int_member (entry, "durationMs",
+                              (g_get_monotonic_time () - req->started_us) / 1000);
   g_queue_push_tail (&self->log, entry);
   while (self->log.length > LOG_CAPACITY)
     json_object_unref (g_queue_pop_head (&self->log));
@@ -577,7 +559,8 @@ write_response (LiaisonSandboxRequest *req)
     {
       /* A handler that forgot to answer is a sandbox bug; make it visible. */
       g_warning ("No response for %s %s", soup_server_message_get_method (req->msg), req->path);
-      liaison_sandbox_request_reply (req, 500, "text/plain", "sandbox handler gave no response", -1);
+      liaison_sandbox_request_reply (req, 500, "text/plain", "sandbox handler gave no response",
+                                     -1);
     }
   soup_server_message_set_status (req->msg, req->status, NULL);
   if (req->response != NULL)
@@ -628,51 +611,53 @@ run_request (LiaisonSandboxRequest *req)
     {
       switch (req->fault->kind)
         {
-        case FAULT_RESET:
-          {
-            GIOStream *stream = soup_server_message_steal_connection (req->msg);
-
-            req->status = 0;
-            log_request (self, req);
-            if (stream != NULL)
-              {
-                g_io_stream_close (stream, NULL, NULL);
-                g_object_unref (stream);
-              }
-            return;
-          }
-        case FAULT_STATUS:
-          if (req->fault->status == 429 && self->hooks.limited != NULL)
+          case FAULT_RESET:
             {
-              req->rate.limited = TRUE;
-              req->rate.retry_after_ms = 1000;
-              self->hooks.limited (req, &req->rate, self->hooks_data);
+              GIOStream *stream = soup_server_message_steal_connection (req->msg);
+
+              req->status = 0;
+              log_request (self, req);
+              if (stream != NULL)
+                {
+                  g_io_stream_close (stream, NULL, NULL);
+                  g_object_unref (stream);
+                }
+              return;
             }
-          else if (self->hooks.error != NULL)
-            self->hooks.error (req, req->fault->status, "Injected fault", self->hooks_data);
-          else
-            liaison_sandbox_request_reply (req, req->fault->status, "text/plain", "Injected fault", -1);
-          handled = TRUE;
-          break;
-        case FAULT_HTML:
-          liaison_sandbox_request_reply (req, 502, "text/html",
-                                         "<html><head><title>502 Bad Gateway</title></head>"
-                                         "<body><center><h1>502 Bad Gateway</h1></center>"
-                                         "<hr><center>nginx</center></body></html>\n", -1);
-          handled = TRUE;
-          break;
-        case FAULT_DELAY:
-        case FAULT_TRUNCATE:
-        case FAULT_MALFORMED:
-        default:
-          break;
+          case FAULT_STATUS:
+            if (req->fault->status == 429 && self->hooks.limited != NULL)
+              {
+                req->rate.limited = TRUE;
+                req->rate.retry_after_ms = 1000;
+                self->hooks.limited (req, &req->rate, self->hooks_data);
+              }
+            else if (self->hooks.error != NULL)
+              self->hooks.error (req, req->fault->status, "Injected fault", self->hooks_data);
+            else
+              liaison_sandbox_request_reply (req, req->fault->status, "text/plain",
+                                             "Injected fault", -1);
+            handled = TRUE;
+            break;
+          case FAULT_HTML:
+            liaison_sandbox_request_reply (req, 502, "text/html",
+                                           "<html><head><title>502 Bad Gateway</title></head>"
+                                           "<body><center><h1>502 Bad Gateway</h1></center>"
+                                           "<hr><center>nginx</center></body></html>\n",
+                                           -1);
+            handled = TRUE;
+            break;
+          case FAULT_DELAY:
+          case FAULT_TRUNCATE:
+          case FAULT_MALFORMED:
+          default:
+            break;
         }
     }
 
   if (!handled && req->route == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("Cannot %s %s",
-                                                  soup_server_message_get_method (req->msg), req->path);
+      g_autofree char *message
+          = g_strdup_printf ("Cannot %s %s", soup_server_message_get_method (req->msg), req->path);
 
       if (self->hooks.error != NULL)
         self->hooks.error (req, 404, message, self->hooks_data);
@@ -694,8 +679,8 @@ run_request (LiaisonSandboxRequest *req)
         req->route->handler (req, req->route->user_data);
     }
 
-  if (req->fault != NULL &&
-      (req->fault->kind == FAULT_TRUNCATE || req->fault->kind == FAULT_MALFORMED))
+  if (req->fault != NULL
+      && (req->fault->kind == FAULT_TRUNCATE || req->fault->kind == FAULT_MALFORMED))
     corrupt_response (req);
   if (self->hooks.finish != NULL)
     self->hooks.finish (req, &req->rate, self->hooks_data);
@@ -716,11 +701,8 @@ delayed_request_cb (gpointer user_data)
 }
 
 static void
-server_callback (SoupServer        *soup,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           user_data)
+server_callback (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+                 gpointer user_data)
 {
   LiaisonSandboxServer *self = user_data;
   LiaisonSandboxRequest *req = g_new0 (LiaisonSandboxRequest, 1);
@@ -767,9 +749,7 @@ server_callback (SoupServer        *soup,
 /* ---- listening ---- */
 
 gboolean
-liaison_sandbox_server_listen (LiaisonSandboxServer *self,
-                               guint                 port,
-                               GError              **error)
+liaison_sandbox_server_listen (LiaisonSandboxServer *self, guint port, GError **error)
 {
   GSList *uris;
 
@@ -809,8 +789,7 @@ liaison_sandbox_server_dup_base_url (LiaisonSandboxServer *self)
 }
 
 void
-liaison_sandbox_server_set_latency (LiaisonSandboxServer *self,
-                                    guint                 latency_ms)
+liaison_sandbox_server_set_latency (LiaisonSandboxServer *self, guint latency_ms)
 {
   self->latency_ms = latency_ms;
 }

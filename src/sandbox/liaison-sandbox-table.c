@@ -9,8 +9,8 @@
 struct _LiaisonSandboxTable
 {
   char *id_member;
-  GHashTable *by_id;  /* id -> JsonObject (ref) */
-  GPtrArray *order;   /* JsonObject, insertion order */
+  GHashTable *by_id; /* id -> JsonObject (ref) */
+  GPtrArray *order;  /* JsonObject, insertion order */
 };
 
 LiaisonSandboxTable *
@@ -19,8 +19,8 @@ liaison_sandbox_table_new (const char *id_member)
   LiaisonSandboxTable *table = g_new0 (LiaisonSandboxTable, 1);
 
   table->id_member = g_strdup (id_member);
-  table->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) json_object_unref);
+  table->by_id
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   table->order = g_ptr_array_new ();
   return table;
 }
@@ -45,8 +45,7 @@ liaison_sandbox_table_clear (LiaisonSandboxTable *table)
 
 /* Takes a reference; replaces a record with the same id in place. */
 void
-liaison_sandbox_table_insert (LiaisonSandboxTable *table,
-                              JsonObject          *object)
+liaison_sandbox_table_insert (LiaisonSandboxTable *table, JsonObject *object)
 {
   const char *id = json_object_get_string_member_with_default (object, table->id_member, NULL);
   JsonObject *old;
@@ -66,8 +65,7 @@ liaison_sandbox_table_insert (LiaisonSandboxTable *table,
 }
 
 JsonObject *
-liaison_sandbox_table_lookup (LiaisonSandboxTable *table,
-                              const char          *id)
+liaison_sandbox_table_lookup (LiaisonSandboxTable *table, const char *id)
 {
   if (id == NULL)
     return NULL;
@@ -75,8 +73,7 @@ liaison_sandbox_table_lookup (LiaisonSandboxTable *table,
 }
 
 gboolean
-liaison_sandbox_table_remove (LiaisonSandboxTable *table,
-                              const char          *id)
+liaison_sandbox_table_remove (LiaisonSandboxTable *table, const char *id)
 {
   JsonObject *old = liaison_sandbox_table_lookup (table, id);
 
@@ -94,8 +91,7 @@ liaison_sandbox_table_size (LiaisonSandboxTable *table)
 }
 
 JsonObject *
-liaison_sandbox_table_index (LiaisonSandboxTable *table,
-                             guint                i)
+liaison_sandbox_table_index (LiaisonSandboxTable *table, guint i)
 {
   if (i >= table->order->len)
     return NULL;
@@ -116,8 +112,7 @@ liaison_sandbox_table_to_json (LiaisonSandboxTable *table)
 
 /* Replaces the contents; records without an id are rejected as a whole. */
 gboolean
-liaison_sandbox_table_from_json (LiaisonSandboxTable *table,
-                                 JsonNode            *node)
+liaison_sandbox_table_from_json (LiaisonSandboxTable *table, JsonNode *node)
 {
   JsonArray *array;
   guint n;
@@ -130,9 +125,10 @@ liaison_sandbox_table_from_json (LiaisonSandboxTable *table,
     {
       JsonNode *item = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (item) ||
-          json_object_get_string_member_with_default (json_node_get_object (item),
-                                                      table->id_member, NULL) == NULL)
+      if (!JSON_NODE_HOLDS_OBJECT (item)
+          || json_object_get_string_member_with_default (json_node_get_object (item),
+                                                         table->id_member, NULL)
+                 == NULL)
         return FALSE;
     }
   liaison_sandbox_table_clear (table);

@@ -12,21 +12,16 @@ G_BEGIN_DECLS
 
 typedef struct _LiaisonSandboxTable LiaisonSandboxTable;
 
-LiaisonSandboxTable *liaison_sandbox_table_new        (const char          *id_member);
-void                 liaison_sandbox_table_free       (LiaisonSandboxTable *table);
-void                 liaison_sandbox_table_clear      (LiaisonSandboxTable *table);
-void                 liaison_sandbox_table_insert     (LiaisonSandboxTable *table,
-                                                       JsonObject          *object);
-JsonObject          *liaison_sandbox_table_lookup     (LiaisonSandboxTable *table,
-                                                       const char          *id);
-gboolean             liaison_sandbox_table_remove     (LiaisonSandboxTable *table,
-                                                       const char          *id);
-guint                liaison_sandbox_table_size       (LiaisonSandboxTable *table);
-JsonObject          *liaison_sandbox_table_index      (LiaisonSandboxTable *table,
-                                                       guint                i);
-JsonNode            *liaison_sandbox_table_to_json    (LiaisonSandboxTable *table);
-gboolean             liaison_sandbox_table_from_json  (LiaisonSandboxTable *table,
-                                                       JsonNode            *node);
+LiaisonSandboxTable *liaison_sandbox_table_new (const char *id_member);
+void liaison_sandbox_table_free (LiaisonSandboxTable *table);
+void liaison_sandbox_table_clear (LiaisonSandboxTable *table);
+void liaison_sandbox_table_insert (LiaisonSandboxTable *table, JsonObject *object);
+JsonObject *liaison_sandbox_table_lookup (LiaisonSandboxTable *table, const char *id);
+gboolean liaison_sandbox_table_remove (LiaisonSandboxTable *table, const char *id);
+guint liaison_sandbox_table_size (LiaisonSandboxTable *table);
+JsonObject *liaison_sandbox_table_index (LiaisonSandboxTable *table, guint i);
+JsonNode *liaison_sandbox_table_to_json (LiaisonSandboxTable *table);
+gboolean liaison_sandbox_table_from_json (LiaisonSandboxTable *table, JsonNode *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSandboxTable, liaison_sandbox_table_free)
 

@@ -99,12 +99,11 @@ liaison_sandbox_new (const LiaisonSandboxOptions *options)
 /* ---- state ---- */
 
 static gboolean
-save_state (LiaisonSandbox *self,
-            GError        **error)
+save_state (LiaisonSandbox *self, GError **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
   char seed[32];
 
@@ -135,11 +134,10 @@ save_state (LiaisonSandbox *self,
 }
 
 static gboolean
-load_state (LiaisonSandbox *self,
-            GError        **error)
+load_state (LiaisonSandbox *self, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
   JsonNode *root;
   JsonObject *o;
 
@@ -147,17 +145,22 @@ load_state (LiaisonSandbox *self,
     return TRUE;
   if (!json_parser_load_from_file (parser, self->state_file, &local_error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Cannot read the sandbox state %s: %s",
-                   self->state_file, local_error->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Cannot read the sandbox state %s: %s", self->state_file, local_error->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format", NULL), STATE_FORMAT) != 0 ||
-      json_object_get_int_member_with_default (json_node_get_object (root), "version", 0) != STATE_VERSION)
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+      || g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                                "format", NULL),
+                    STATE_FORMAT)
+             != 0
+      || json_object_get_int_member_with_default (json_node_get_object (root), "version", 0)
+             != STATE_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s is not a liaison-sandbox state file of version %d", self->state_file, STATE_VERSION);
+                   "%s is not a liaison-sandbox state file of version %d", self->state_file,
+                   STATE_VERSION);
       return FALSE;
     }
   o = json_node_get_object (root);
@@ -166,7 +169,8 @@ load_state (LiaisonSandbox *self,
       g_prefix_error (error, "%s: ", self->state_file);
       return FALSE;
     }
-  liaison_sandbox_clock_set_offset (self->clock, json_object_get_int_member_with_default (o, "clockOffsetMs", 0));
+  liaison_sandbox_clock_set_offset (
+      self->clock, json_object_get_int_member_with_default (o, "clockOffsetMs", 0));
   if (json_object_get_string_member_with_default (o, "lsqAccessKey", NULL) != NULL)
     {
       g_free (self->lsq_access_key);
@@ -183,12 +187,8 @@ load_state (LiaisonSandbox *self,
 /* ---- building ---- */
 
 static gboolean
-apply_rate (LiaisonSandboxServer *server,
-            const char           *spec,
-            const char           *rate_class,
-            guint                 daily_max,
-            const char           *option,
-            GError              **error)
+apply_rate (LiaisonSandboxServer *server, const char *spec, const char *rate_class, guint daily_max,
+            const char *option, GError **error)
 {
   guint max, interval;
 
@@ -205,10 +205,9 @@ apply_rate (LiaisonSandboxServer *server,
 }
 
 static gboolean
-apply_faults (LiaisonSandbox *self,
-              GError        **error)
+apply_faults (LiaisonSandbox *self, GError **error)
 {
-  g_auto(GStrv) rules = NULL;
+  g_auto (GStrv) rules = NULL;
 
   if (self->faults == NULL)
     return TRUE;
@@ -229,8 +228,8 @@ apply_faults (LiaisonSandbox *self,
           if (!liaison_sandbox_server_add_fault (self->lsq_server, rule + 4, error))
             return FALSE;
         }
-      else if (!liaison_sandbox_server_add_fault (self->ghl_server, rule, error) ||
-               !liaison_sandbox_server_add_fault (self->lsq_server, rule, error))
+      else if (!liaison_sandbox_server_add_fault (self->ghl_server, rule, error)
+               || !liaison_sandbox_server_add_fault (self->lsq_server, rule, error))
         return FALSE;
     }
   return TRUE;
@@ -240,11 +239,12 @@ static void reset_cb (LiaisonSandboxRequest *req, gpointer user_data);
 static void save_cb (LiaisonSandboxRequest *req, gpointer user_data);
 
 static void
-register_shared_control (LiaisonSandbox       *self,
-                         LiaisonSandboxServer *server)
+register_shared_control (LiaisonSandbox *self, LiaisonSandboxServer *server)
 {
-  liaison_sandbox_server_route (server, "POST", "/_sandbox/reset", NULL, LIAISON_SANDBOX_ROUTE_CONTROL, reset_cb, self);
-  liaison_sandbox_server_route (server, "POST", "/_sandbox/save", NULL, LIAISON_SANDBOX_ROUTE_CONTROL, save_cb, self);
+  liaison_sandbox_server_route (server, "POST", "/_sandbox/reset", NULL,
+                                LIAISON_SANDBOX_ROUTE_CONTROL, reset_cb, self);
+  liaison_sandbox_server_route (server, "POST", "/_sandbox/save", NULL,
+                                LIAISON_SANDBOX_ROUTE_CONTROL, save_cb, self);
 }
 
 static void
@@ -265,8 +265,7 @@ make_lsq_keys (LiaisonSandbox *self)
 
 /* Runs on the context that will serve the requests. */
 static gboolean
-build_and_listen (LiaisonSandbox *self,
-                  GError        **error)
+build_and_listen (LiaisonSandbox *self, GError **error)
 {
   self->clock = liaison_sandbox_clock_new ();
   self->ghl_server = liaison_sandbox_server_new ("ghl", self->clock, self->options.seed);
@@ -274,17 +273,19 @@ build_and_listen (LiaisonSandbox *self,
   self->people = liaison_sandbox_people_generate (self->options.seed, self->options.contacts);
   make_lsq_keys (self);
 
-  self->ghl = liaison_sandbox_ghl_new (self->ghl_server, self->options.seed, self->people, self->options.anchor_ms);
+  self->ghl = liaison_sandbox_ghl_new (self->ghl_server, self->options.seed, self->people,
+                                       self->options.anchor_ms);
   liaison_sandbox_ghl_set_token_lifetime (self->ghl, self->options.token_lifetime_s);
   /* The LeadSquared service plugs in here: it registers its routes and hooks
    * on lsq_server, is filled from the same people and uses the keys above. */
   register_shared_control (self, self->ghl_server);
   register_shared_control (self, self->lsq_server);
 
-  if (!load_state (self, error) ||
-      !apply_rate (self->ghl_server, self->options.ghl_rate, "default", 200000, "--ghl-rate", error) ||
-      !apply_rate (self->lsq_server, self->options.lsq_rate, "default", 0, "--lsq-rate", error) ||
-      !apply_faults (self, error))
+  if (!load_state (self, error)
+      || !apply_rate (self->ghl_server, self->options.ghl_rate, "default", 200000, "--ghl-rate",
+                      error)
+      || !apply_rate (self->lsq_server, self->options.lsq_rate, "default", 0, "--lsq-rate", error)
+      || !apply_faults (self, error))
     return FALSE;
   liaison_sandbox_server_set_latency (self->ghl_server, self->options.latency_ms);
   liaison_sandbox_server_set_latency (self->lsq_server, self->options.latency_ms);
@@ -313,7 +314,7 @@ build_and_listen (LiaisonSandbox *self,
 static void
 teardown (LiaisonSandbox *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->running && !save_state (self, &error))
     g_warning ("Could not save the sandbox state: %s", error->message);
@@ -332,10 +333,7 @@ teardown (LiaisonSandbox *self)
 /* ---- shared control routes ---- */
 
 static void
-reply_result (LiaisonSandboxRequest *req,
-              guint                  status,
-              const char            *key,
-              const char            *message)
+reply_result (LiaisonSandboxRequest *req, guint status, const char *key, const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -345,8 +343,7 @@ reply_result (LiaisonSandboxRequest *req,
 
 /* Back to the seeded data set, with no faults, log, limits used or clock offset. */
 static void
-reset_cb (LiaisonSandboxRequest *req,
-          gpointer               user_data)
+reset_cb (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandbox *self = user_data;
   LiaisonSandboxServer *servers[] = { self->ghl_server, self->lsq_server };
@@ -363,11 +360,10 @@ reset_cb (LiaisonSandboxRequest *req,
 }
 
 static void
-save_cb (LiaisonSandboxRequest *req,
-         gpointer               user_data)
+save_cb (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandbox *self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->state_file == NULL)
     return reply_result (req, 409, "error", "no --state file was given");
@@ -379,8 +375,7 @@ save_cb (LiaisonSandboxRequest *req,
 /* ---- running ---- */
 
 gboolean
-liaison_sandbox_start (LiaisonSandbox *self,
-                       GError        **error)
+liaison_sandbox_start (LiaisonSandbox *self, GError **error)
 {
   g_return_val_if_fail (!self->running && self->thread == NULL, FALSE);
   if (!build_and_listen (self, error))
@@ -417,8 +412,7 @@ thread_main (gpointer user_data)
 }
 
 gboolean
-liaison_sandbox_start_in_thread (LiaisonSandbox *self,
-                                 GError        **error)
+liaison_sandbox_start_in_thread (LiaisonSandbox *self, GError **error)
 {
   g_return_val_if_fail (!self->running && self->thread == NULL, FALSE);
   self->context = g_main_context_new ();
@@ -515,23 +509,59 @@ liaison_sandbox_init (LiaisonSandbox *self)
   g_cond_init (&self->cond);
 }
 
-const char *liaison_sandbox_get_ghl_url (LiaisonSandbox *self) { return self->ghl_url; }
-const char *liaison_sandbox_get_lsq_url (LiaisonSandbox *self) { return self->lsq_url; }
-const char *liaison_sandbox_get_authorize_url (LiaisonSandbox *self) { return self->authorize_url; }
-const char *liaison_sandbox_get_client_id (LiaisonSandbox *self) { return self->client_id; }
-const char *liaison_sandbox_get_client_secret (LiaisonSandbox *self) { return self->client_secret; }
-const char *liaison_sandbox_get_location_id (LiaisonSandbox *self) { return self->location_id; }
-const char *liaison_sandbox_get_private_token (LiaisonSandbox *self) { return self->private_token; }
-const char *liaison_sandbox_get_lsq_access_key (LiaisonSandbox *self) { return self->lsq_access_key; }
-const char *liaison_sandbox_get_lsq_secret_key (LiaisonSandbox *self) { return self->lsq_secret_key; }
+const char *
+liaison_sandbox_get_ghl_url (LiaisonSandbox *self)
+{
+  return self->ghl_url;
+}
+const char *
+liaison_sandbox_get_lsq_url (LiaisonSandbox *self)
+{
+  return self->lsq_url;
+}
+const char *
+liaison_sandbox_get_authorize_url (LiaisonSandbox *self)
+{
+  return self->authorize_url;
+}
+const char *
+liaison_sandbox_get_client_id (LiaisonSandbox *self)
+{
+  return self->client_id;
+}
+const char *
+liaison_sandbox_get_client_secret (LiaisonSandbox *self)
+{
+  return self->client_secret;
+}
+const char *
+liaison_sandbox_get_location_id (LiaisonSandbox *self)
+{
+  return self->location_id;
+}
+const char *
+liaison_sandbox_get_private_token (LiaisonSandbox *self)
+{
+  return self->private_token;
+}
+const char *
+liaison_sandbox_get_lsq_access_key (LiaisonSandbox *self)
+{
+  return self->lsq_access_key;
+}
+const char *
+liaison_sandbox_get_lsq_secret_key (LiaisonSandbox *self)
+{
+  return self->lsq_secret_key;
+}
 
 /* "METHOD /pattern" of every route a service serves (control routes excluded).
  * Routes are fixed once start returns, so any thread may ask. */
 GPtrArray *
-liaison_sandbox_list_routes (LiaisonSandbox *self,
-                             const char     *service)
+liaison_sandbox_list_routes (LiaisonSandbox *self, const char *service)
 {
-  LiaisonSandboxServer *server = g_strcmp0 (service, "lsq") == 0 ? self->lsq_server : self->ghl_server;
+  LiaisonSandboxServer *server
+      = g_strcmp0 (service, "lsq") == 0 ? self->lsq_server : self->ghl_server;
 
   g_return_val_if_fail (server != NULL, NULL);
   return liaison_sandbox_server_list_routes (server);
@@ -541,14 +571,19 @@ liaison_sandbox_list_routes (LiaisonSandbox *self,
 char *
 liaison_sandbox_dup_ready_line (LiaisonSandbox *self)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   const char *pairs[][2] = {
-    { "ghl", self->ghl_url }, { "lsq", self->lsq_url }, { "authorize", self->authorize_url },
-    { "client_id", self->client_id }, { "client_secret", self->client_secret },
-    { "lsq_access_key", self->lsq_access_key }, { "lsq_secret_key", self->lsq_secret_key },
-    { "location_id", self->location_id }, { "ghl_private_token", self->private_token },
+    { "ghl", self->ghl_url },
+    { "lsq", self->lsq_url },
+    { "authorize", self->authorize_url },
+    { "client_id", self->client_id },
+    { "client_secret", self->client_secret },
+    { "lsq_access_key", self->lsq_access_key },
+    { "lsq_secret_key", self->lsq_secret_key },
+    { "location_id", self->location_id },
+    { "ghl_private_token", self->private_token },
   };
 
   json_builder_begin_object (b);

@@ -27,20 +27,18 @@ resp_free (Resp *resp)
 }
 
 LiaisonSandbox *
-sandbox_start (guint64     seed,
-               guint       contacts,
-               const char *state_file)
+sandbox_start (guint64 seed, guint contacts, const char *state_file)
 {
   LiaisonSandboxOptions options;
   LiaisonSandbox *sandbox;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_sandbox_options_init (&options);
   options.seed = seed;
   options.contacts = contacts;
   options.state_file = state_file;
   /* A fixed "today" so the seeded dates do not depend on when the test runs. */
-  options.anchor_ms = G_GINT64_CONSTANT (1767225600000);  /* 2026-01-01T00:00:00Z */
+  options.anchor_ms = G_GINT64_CONSTANT (1767225600000); /* 2026-01-01T00:00:00Z */
   sandbox = liaison_sandbox_new (&options);
   liaison_sandbox_start_in_thread (sandbox, &error);
   g_assert_no_error (error);
@@ -48,18 +46,13 @@ sandbox_start (guint64     seed,
 }
 
 Resp *
-http (const char *base,
-      const char *method,
-      const char *path,
-      const char *token,
-      const char *version,
-      const char *content_type,
-      const char *body)
+http (const char *base, const char *method, const char *path, const char *token,
+      const char *version, const char *content_type, const char *body)
 {
   g_autofree char *url = g_strconcat (base, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   Resp *resp = g_new0 (Resp, 1);
   gsize len = 0;
   const char *data;
@@ -76,9 +69,10 @@ http (const char *base,
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Version", version);
   if (body != NULL)
     {
-      g_autoptr(GBytes) b = g_bytes_new (body, strlen (body));
+      g_autoptr (GBytes) b = g_bytes_new (body, strlen (body));
 
-      soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json", b);
+      soup_message_set_request_body_from_bytes (
+          msg, content_type ? content_type : "application/json", b);
     }
   bytes = soup_session_send_and_read (session (), msg, NULL, &resp->error);
   resp->status = soup_message_get_status (msg);
@@ -94,31 +88,24 @@ http (const char *base,
 }
 
 Resp *
-ghl (LiaisonSandbox *sandbox,
-     const char     *method,
-     const char     *path,
-     const char     *version,
-     const char     *body)
+ghl (LiaisonSandbox *sandbox, const char *method, const char *path, const char *version,
+     const char *body)
 {
   return http (liaison_sandbox_get_ghl_url (sandbox), method, path,
                liaison_sandbox_get_private_token (sandbox), version, NULL, body);
 }
 
 Resp *
-ghl_control (LiaisonSandbox *sandbox,
-             const char     *method,
-             const char     *path,
-             const char     *body)
+ghl_control (LiaisonSandbox *sandbox, const char *method, const char *path, const char *body)
 {
   return http (liaison_sandbox_get_ghl_url (sandbox), method, path, NULL, NULL, NULL, body);
 }
 
 /* "a.b.0.c": members and array indexes. */
 JsonNode *
-jget (JsonNode   *node,
-      const char *path)
+jget (JsonNode *node, const char *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  g_auto (GStrv) parts = g_strsplit (path, ".", -1);
 
   for (guint i = 0; node != NULL && parts[i] != NULL; i++)
     {
@@ -140,8 +127,7 @@ jget (JsonNode   *node,
 }
 
 const char *
-jstr (JsonNode   *node,
-      const char *path)
+jstr (JsonNode *node, const char *path)
 {
   JsonNode *n = jget (node, path);
 
@@ -151,8 +137,7 @@ jstr (JsonNode   *node,
 }
 
 gint64
-jint (JsonNode   *node,
-      const char *path)
+jint (JsonNode *node, const char *path)
 {
   JsonNode *n = jget (node, path);
 
@@ -166,8 +151,7 @@ jint (JsonNode   *node,
 }
 
 guint
-jlen (JsonNode   *node,
-      const char *path)
+jlen (JsonNode *node, const char *path)
 {
   JsonNode *n = jget (node, path);
 
@@ -181,8 +165,9 @@ jlen (JsonNode   *node,
 char *
 first_contact_id (LiaisonSandbox *sandbox)
 {
-  g_autofree char *path = g_strdup_printf ("/contacts/?locationId=%s&limit=1", liaison_sandbox_get_location_id (sandbox));
-  g_autoptr(Resp) r = ghl (sandbox, "GET", path, V_CONTACTS, NULL);
+  g_autofree char *path = g_strdup_printf ("/contacts/?locationId=%s&limit=1",
+                                           liaison_sandbox_get_location_id (sandbox));
+  g_autoptr (Resp) r = ghl (sandbox, "GET", path, V_CONTACTS, NULL);
 
   g_assert_cmpuint (r->status, ==, 200);
   return g_strdup (jstr (r->json, "contacts.0.id"));

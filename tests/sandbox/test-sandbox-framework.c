@@ -14,7 +14,7 @@ static LiaisonSandbox *sb;
 static void
 reset (void)
 {
-  g_autoptr(Resp) r = ghl_control (sb, "POST", "/_sandbox/reset", "{}");
+  g_autoptr (Resp) r = ghl_control (sb, "POST", "/_sandbox/reset", "{}");
 
   g_assert_cmpuint (r->status, ==, 200);
 }
@@ -28,8 +28,7 @@ contact_path (LiaisonSandbox *sandbox)
 }
 
 static const char *
-header (Resp       *r,
-        const char *name)
+header (Resp *r, const char *name)
 {
   return soup_message_headers_get_one (r->headers, name);
 }
@@ -37,7 +36,7 @@ header (Resp       *r,
 static void
 set_rates (const char *json)
 {
-  g_autoptr(Resp) r = ghl_control (sb, "POST", "/_sandbox/rates", json);
+  g_autoptr (Resp) r = ghl_control (sb, "POST", "/_sandbox/rates", json);
 
   g_assert_cmpuint (r->status, ==, 200);
 }
@@ -46,7 +45,7 @@ static void
 test_rate_headers (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(Resp) a = NULL, b = NULL;
+  g_autoptr (Resp) a = NULL, b = NULL;
 
   reset ();
   path = contact_path (sb);
@@ -55,11 +54,13 @@ test_rate_headers (void)
   g_assert_cmpstr (header (a, "X-RateLimit-Limit-Daily"), ==, "200000");
   g_assert_cmpstr (header (a, "X-RateLimit-Interval-Milliseconds"), ==, "10000");
   g_assert_cmpstr (header (a, "X-RateLimit-Max"), ==, "100");
-  g_assert_cmpint (atoi (header (b, "X-RateLimit-Remaining")), <, atoi (header (a, "X-RateLimit-Remaining")));
-  g_assert_cmpint (atoi (header (b, "X-RateLimit-Daily-Remaining")), ==, atoi (header (a, "X-RateLimit-Daily-Remaining")) - 1);
+  g_assert_cmpint (atoi (header (b, "X-RateLimit-Remaining")), <,
+                   atoi (header (a, "X-RateLimit-Remaining")));
+  g_assert_cmpint (atoi (header (b, "X-RateLimit-Daily-Remaining")), ==,
+                   atoi (header (a, "X-RateLimit-Daily-Remaining")) - 1);
   /* Error responses carry them too. */
   {
-    g_autoptr(Resp) e = ghl (sb, "GET", "/contacts/nope", V_CONTACTS, NULL);
+    g_autoptr (Resp) e = ghl (sb, "GET", "/contacts/nope", V_CONTACTS, NULL);
 
     g_assert_cmpuint (e->status, ==, 404);
     g_assert_nonnull (header (e, "X-RateLimit-Remaining"));
@@ -69,18 +70,21 @@ test_rate_headers (void)
 static char *
 second_location_token (void)
 {
-  g_autoptr(Resp) locs = ghl_control (sb, "GET", "/_sandbox/ghl/locations", NULL);
+  g_autoptr (Resp) locs = ghl_control (sb, "GET", "/_sandbox/ghl/locations", NULL);
   const char *second = jstr (locs->json, "records.1.id");
-  g_autofree char *form = g_strdup_printf ("client_id=%s&redirect_uri=http://127.0.0.1:9/cb&decision=allow&location_id=%s",
-                                           liaison_sandbox_get_client_id (sb), second);
-  g_autoptr(Resp) consent = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/chooselocation", NULL, NULL,
-                                  "application/x-www-form-urlencoded", form);
+  g_autofree char *form = g_strdup_printf (
+      "client_id=%s&redirect_uri=http://127.0.0.1:9/cb&decision=allow&location_id=%s",
+      liaison_sandbox_get_client_id (sb), second);
+  g_autoptr (Resp) consent
+      = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/chooselocation", NULL, NULL,
+              "application/x-www-form-urlencoded", form);
   const char *location = soup_message_headers_get_one (consent->headers, "Location");
   const char *code = strstr (location, "code=") + 5;
-  g_autofree char *body = g_strdup_printf ("client_id=%s&client_secret=%s&grant_type=authorization_code&code=%s",
-                                           liaison_sandbox_get_client_id (sb), liaison_sandbox_get_client_secret (sb), code);
-  g_autoptr(Resp) tok = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/token", NULL, NULL,
-                              "application/x-www-form-urlencoded", body);
+  g_autofree char *body = g_strdup_printf (
+      "client_id=%s&client_secret=%s&grant_type=authorization_code&code=%s",
+      liaison_sandbox_get_client_id (sb), liaison_sandbox_get_client_secret (sb), code);
+  g_autoptr (Resp) tok = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/token", NULL, NULL,
+                               "application/x-www-form-urlencoded", body);
 
   g_assert_cmpuint (tok->status, ==, 200);
   g_assert_cmpstr (jstr (tok->json, "locationId"), ==, second);
@@ -91,7 +95,7 @@ static void
 test_burst_limit (void)
 {
   g_autofree char *path = NULL, *other = NULL;
-  g_autoptr(Resp) limited = NULL, elsewhere = NULL;
+  g_autoptr (Resp) limited = NULL, elsewhere = NULL;
 
   reset ();
   path = contact_path (sb);
@@ -99,7 +103,7 @@ test_burst_limit (void)
   set_rates ("{\"max\": 3, \"intervalMs\": 60000, \"dailyMax\": 200000}");
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(Resp) r = ghl (sb, "GET", path, V_CONTACTS, NULL);
+      g_autoptr (Resp) r = ghl (sb, "GET", path, V_CONTACTS, NULL);
 
       g_assert_cmpuint (r->status, ==, 200);
       g_assert_cmpint (atoi (header (r, "X-RateLimit-Remaining")), ==, 2 - (int) i);
@@ -110,7 +114,8 @@ test_burst_limit (void)
   g_assert_cmpstr (header (limited, "X-RateLimit-Remaining"), ==, "0");
   g_assert_cmpstr (header (limited, "X-RateLimit-Max"), ==, "3");
   /* Limits are per location: another location still has its burst. */
-  elsewhere = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", other, V_CONTACTS, NULL, NULL);
+  elsewhere = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", other, V_CONTACTS,
+                    NULL, NULL);
   g_assert_cmpuint (elsewhere->status, ==, 404);
   set_rates ("{\"max\": 100, \"intervalMs\": 10000, \"dailyMax\": 200000}");
 }
@@ -119,7 +124,7 @@ static void
 test_daily_limit (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(Resp) a = NULL, b = NULL, c = NULL, tomorrow = NULL, clock = NULL;
+  g_autoptr (Resp) a = NULL, b = NULL, c = NULL, tomorrow = NULL, clock = NULL;
 
   reset ();
   path = contact_path (sb);
@@ -141,7 +146,7 @@ static void
 add_fault (const char *rule)
 {
   g_autofree char *body = g_strdup_printf ("{\"rule\": \"%s\"}", rule);
-  g_autoptr(Resp) r = ghl_control (sb, "POST", "/_sandbox/faults", body);
+  g_autoptr (Resp) r = ghl_control (sb, "POST", "/_sandbox/faults", body);
 
   g_assert_cmpuint (r->status, ==, 200);
 }
@@ -150,8 +155,9 @@ static void
 test_faults (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(Resp) f1 = NULL, f2 = NULL, reset_conn = NULL, truncated = NULL, malformed = NULL, html = NULL;
-  g_autoptr(Resp) limited = NULL, bad = NULL, never = NULL, list = NULL, other_method = NULL;
+  g_autoptr (Resp) f1 = NULL, f2 = NULL, reset_conn = NULL, truncated = NULL, malformed = NULL,
+                   html = NULL;
+  g_autoptr (Resp) limited = NULL, bad = NULL, never = NULL, list = NULL, other_method = NULL;
   gint64 t0;
 
   reset ();
@@ -169,7 +175,7 @@ test_faults (void)
   reset_conn = ghl (sb, "GET", path, V_CONTACTS, NULL);
   g_assert_nonnull (reset_conn->error);
   {
-    g_autoptr(Resp) cleared = ghl_control (sb, "DELETE", "/_sandbox/faults", NULL);
+    g_autoptr (Resp) cleared = ghl_control (sb, "DELETE", "/_sandbox/faults", NULL);
 
     g_assert_cmpuint (jlen (cleared->json, "faults"), ==, 0);
   }
@@ -201,7 +207,7 @@ test_faults (void)
   add_fault ("/contacts/*=delay:300,count=1");
   t0 = g_get_monotonic_time ();
   {
-    g_autoptr(Resp) slow = ghl (sb, "GET", path, V_CONTACTS, NULL);
+    g_autoptr (Resp) slow = ghl (sb, "GET", path, V_CONTACTS, NULL);
 
     g_assert_cmpuint (slow->status, ==, 200);
   }
@@ -223,10 +229,10 @@ static void
 test_faults_from_options (void)
 {
   LiaisonSandboxOptions options;
-  g_autoptr(LiaisonSandbox) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonSandbox) other = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *body = NULL;
-  g_autoptr(Resp) search = NULL, again = NULL, lsq = NULL;
+  g_autoptr (Resp) search = NULL, again = NULL, lsq = NULL;
 
   liaison_sandbox_options_init (&options);
   options.contacts = 5;
@@ -234,7 +240,8 @@ test_faults_from_options (void)
   other = liaison_sandbox_new (&options);
   g_assert_true (liaison_sandbox_start_in_thread (other, &error));
   g_assert_no_error (error);
-  body = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":1}", liaison_sandbox_get_location_id (other));
+  body = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":1}",
+                          liaison_sandbox_get_location_id (other));
   search = ghl (other, "POST", "/contacts/search", V_CONTACTS, body);
   g_assert_cmpuint (search->status, ==, 500);
   again = ghl (other, "POST", "/contacts/search", V_CONTACTS, body);
@@ -254,7 +261,7 @@ static void
 test_counters_and_log (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(Resp) cleared = NULL, a = NULL, b = NULL, log = NULL, counters = NULL;
+  g_autoptr (Resp) cleared = NULL, a = NULL, b = NULL, log = NULL, counters = NULL;
 
   reset ();
   path = contact_path (sb);
@@ -272,7 +279,8 @@ test_counters_and_log (void)
   g_assert_cmpint (jint (log->json, "requests.0.authorization"), ==, 1);
   g_assert_cmpint (jint (log->json, "requests.1.status"), ==, 200);
   g_assert_cmpstr (jstr (log->json, "requests.1.body"), ==, "{\"city\":\"Kraków\"}");
-  g_assert_cmpstr (jstr (log->json, "requests.1.account"), ==, liaison_sandbox_get_location_id (sb));
+  g_assert_cmpstr (jstr (log->json, "requests.1.account"), ==,
+                   liaison_sandbox_get_location_id (sb));
   counters = ghl_control (sb, "GET", "/_sandbox/counters", NULL);
   g_assert_cmpint (jint (counters->json, "total"), ==, 2);
   g_assert_cmpint (jint (counters->json, "routes.PUT /contacts/:contactId"), ==, 1);
@@ -283,8 +291,9 @@ static void
 test_control_edits_records (void)
 {
   g_autofree char *path = NULL, *id = NULL, *ctl = NULL, *search = NULL;
-  g_autoptr(Resp) before = NULL, clock = NULL, edit = NULL, after = NULL, created = NULL, found = NULL, del = NULL, gone = NULL;
-  g_autoptr(Resp) bad = NULL, now = NULL;
+  g_autoptr (Resp) before = NULL, clock = NULL, edit = NULL, after = NULL, created = NULL,
+                   found = NULL, del = NULL, gone = NULL;
+  g_autoptr (Resp) bad = NULL, now = NULL;
 
   reset ();
   id = first_contact_id (sb);
@@ -300,11 +309,16 @@ test_control_edits_records (void)
   after = ghl (sb, "GET", path, V_CONTACTS, NULL);
   g_assert_cmpstr (jstr (after->json, "contact.firstName"), ==, "Édouard");
   g_assert_cmpstr (jstr (after->json, "contact.tags.0"), ==, "from-ui");
-  g_assert_cmpstr (jstr (after->json, "contact.dateUpdated"), >, jstr (before->json, "contact.dateUpdated"));
+  g_assert_cmpstr (jstr (after->json, "contact.dateUpdated"), >,
+                   jstr (before->json, "contact.dateUpdated"));
 
-  created = ghl_control (sb, "POST", "/_sandbox/ghl/contacts", "{\"firstName\":\"王\",\"lastName\":\"芳\",\"email\":\"wang.fang@example.cn\"}");
+  created = ghl_control (
+      sb, "POST", "/_sandbox/ghl/contacts",
+      "{\"firstName\":\"王\",\"lastName\":\"芳\",\"email\":\"wang.fang@example.cn\"}");
   g_assert_cmpuint (created->status, ==, 201);
-  search = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=WANG.FANG%%40example.cn", liaison_sandbox_get_location_id (sb));
+  search
+      = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=WANG.FANG%%40example.cn",
+                         liaison_sandbox_get_location_id (sb));
   found = ghl (sb, "GET", search, V_CONTACTS, NULL);
   g_assert_cmpstr (jstr (found->json, "contact.name"), ==, "王 芳");
   del = ghl_control (sb, "DELETE", ctl, NULL);
@@ -318,7 +332,7 @@ test_control_edits_records (void)
 static void
 test_token_expiry_control (void)
 {
-  g_autoptr(Resp) expire = ghl_control (sb, "POST", "/_sandbox/ghl/tokens/expire", NULL);
+  g_autoptr (Resp) expire = ghl_control (sb, "POST", "/_sandbox/ghl/tokens/expire", NULL);
 
   g_assert_cmpuint (expire->status, ==, 200);
   g_assert_nonnull (jstr (expire->json, "result"));
@@ -329,10 +343,11 @@ test_token_expiry_control (void)
 static char *
 all_contacts (LiaisonSandbox *sandbox)
 {
-  g_autofree char *path = g_strdup_printf ("/contacts/?locationId=%s&limit=100", liaison_sandbox_get_location_id (sandbox));
-  g_autoptr(Resp) r = ghl (sandbox, "GET", path, V_CONTACTS, NULL);
+  g_autofree char *path = g_strdup_printf ("/contacts/?locationId=%s&limit=100",
+                                           liaison_sandbox_get_location_id (sandbox));
+  g_autoptr (Resp) r = ghl (sandbox, "GET", path, V_CONTACTS, NULL);
 
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
 
   g_assert_cmpuint (r->status, ==, 200);
   /* Only the records: meta.nextPageUrl names the port. */
@@ -343,22 +358,23 @@ all_contacts (LiaisonSandbox *sandbox)
 static void
 test_seed_is_deterministic (void)
 {
-  g_autoptr(LiaisonSandbox) a = sandbox_start (7, 200, NULL);
-  g_autoptr(LiaisonSandbox) b = sandbox_start (7, 200, NULL);
-  g_autoptr(LiaisonSandbox) c = sandbox_start (8, 200, NULL);
+  g_autoptr (LiaisonSandbox) a = sandbox_start (7, 200, NULL);
+  g_autoptr (LiaisonSandbox) b = sandbox_start (7, 200, NULL);
+  g_autoptr (LiaisonSandbox) c = sandbox_start (8, 200, NULL);
   g_autofree char *ta = all_contacts (a);
   g_autofree char *tb = all_contacts (b);
   g_autofree char *tc = all_contacts (c);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GHashTable) emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *contacts;
   gboolean case_twin = FALSE, phone_twin = FALSE, non_latin = FALSE, accented = FALSE;
 
   g_assert_true (g_str_equal (ta, tb));
   g_assert_false (g_str_equal (ta, tc));
   g_assert_cmpstr (liaison_sandbox_get_client_id (a), ==, liaison_sandbox_get_client_id (b));
-  g_assert_cmpstr (liaison_sandbox_get_lsq_access_key (a), ==, liaison_sandbox_get_lsq_access_key (b));
+  g_assert_cmpstr (liaison_sandbox_get_lsq_access_key (a), ==,
+                   liaison_sandbox_get_lsq_access_key (b));
 
   /* The awkward parts of the data set are there. */
   g_assert_true (json_parser_load_from_data (parser, ta, -1, NULL));
@@ -382,7 +398,8 @@ test_seed_is_deterministic (void)
         {
           gunichar ch = g_utf8_get_char (p);
 
-          non_latin |= g_unichar_get_script (ch) != G_UNICODE_SCRIPT_LATIN && g_unichar_isalpha (ch);
+          non_latin
+              |= g_unichar_get_script (ch) != G_UNICODE_SCRIPT_LATIN && g_unichar_isalpha (ch);
           accented |= ch > 0x7f && g_unichar_get_script (ch) == G_UNICODE_SCRIPT_LATIN;
         }
     }
@@ -399,10 +416,11 @@ test_state_round_trip (void)
   g_autofree char *id = NULL, *path = NULL, *client_id = NULL, *body = NULL;
   LiaisonSandbox *first = sandbox_start (11, 20, file);
   LiaisonSandbox *second;
-  g_autoptr(Resp) made = NULL, got = NULL, clock = NULL;
+  g_autoptr (Resp) made = NULL, got = NULL, clock = NULL;
 
-  body = g_strdup_printf ("{\"locationId\":\"%s\",\"firstName\":\"Persistent\",\"email\":\"persist@example.com\"}",
-                          liaison_sandbox_get_location_id (first));
+  body = g_strdup_printf (
+      "{\"locationId\":\"%s\",\"firstName\":\"Persistent\",\"email\":\"persist@example.com\"}",
+      liaison_sandbox_get_location_id (first));
   made = ghl (first, "POST", "/contacts/", V_CONTACTS, body);
   g_assert_cmpuint (made->status, ==, 201);
   id = g_strdup (jstr (made->json, "contact.id"));
@@ -431,12 +449,19 @@ test_executable (void)
 {
   const char *root = g_getenv ("LIAISON_BUILD_ROOT");
   g_autofree char *exe = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GDataInputStream) in = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GDataInputStream) in = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *line = NULL;
-  const char *keys[] = { "ghl", "lsq", "authorize", "client_id", "client_secret", "lsq_access_key", "lsq_secret_key", "location_id" };
+  const char *keys[] = { "ghl",
+                         "lsq",
+                         "authorize",
+                         "client_id",
+                         "client_secret",
+                         "lsq_access_key",
+                         "lsq_secret_key",
+                         "location_id" };
   JsonObject *o;
 
   if (root == NULL)
@@ -445,8 +470,8 @@ test_executable (void)
       return;
     }
   exe = g_build_filename (root, "src", "sandbox", "liaison-sandbox", NULL);
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--seed", "3", "--contacts", "10",
-                           "--ghl-rate", "50/10s", NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--seed", "3", "--contacts",
+                           "10", "--ghl-rate", "50/10s", NULL);
   g_assert_no_error (error);
   in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
   line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
@@ -458,9 +483,11 @@ test_executable (void)
     g_assert_nonnull (json_object_get_string_member_with_default (o, keys[i], NULL));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "ghl"), "http://127.0.0.1:"));
   {
-    g_autofree char *path = g_strdup_printf ("/users/?locationId=%s", json_object_get_string_member (o, "location_id"));
-    g_autoptr(Resp) r = http (json_object_get_string_member (o, "ghl"), "GET", path,
-                              json_object_get_string_member (o, "ghl_private_token"), V_CONTACTS, NULL, NULL);
+    g_autofree char *path = g_strdup_printf ("/users/?locationId=%s",
+                                             json_object_get_string_member (o, "location_id"));
+    g_autoptr (Resp) r
+        = http (json_object_get_string_member (o, "ghl"), "GET", path,
+                json_object_get_string_member (o, "ghl_private_token"), V_CONTACTS, NULL, NULL);
 
     g_assert_cmpuint (r->status, ==, 200);
     g_assert_cmpstr (soup_message_headers_get_one (r->headers, "X-RateLimit-Max"), ==, "50");
@@ -472,8 +499,7 @@ test_executable (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 

@@ -10,7 +10,7 @@ static LiaisonSandbox *sb;
 static void
 reset (void)
 {
-  g_autoptr(Resp) r = ghl_control (sb, "POST", "/_sandbox/reset", "{}");
+  g_autoptr (Resp) r = ghl_control (sb, "POST", "/_sandbox/reset", "{}");
 
   g_assert_cmpuint (r->status, ==, 200);
 }
@@ -19,10 +19,7 @@ reset (void)
 
 /* Like ghl() with a path owned by the call. */
 static Resp *
-ghl_take (const char *method,
-          char       *path,
-          const char *version,
-          const char *body)
+ghl_take (const char *method, char *path, const char *version, const char *body)
 {
   Resp *r = ghl (sb, method, path, version, body);
 
@@ -31,9 +28,7 @@ ghl_take (const char *method,
 }
 
 static void
-assert_error (Resp       *r,
-              guint       status,
-              const char *error)
+assert_error (Resp *r, guint status, const char *error)
 {
   g_assert_cmpuint (r->status, ==, status);
   g_assert_nonnull (r->json);
@@ -46,7 +41,8 @@ static void
 assert_iso_ms (const char *text)
 {
   g_assert_nonnull (text);
-  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$", text, 0, 0));
+  g_assert_true (
+      g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$", text, 0, 0));
 }
 
 /* ---- credentials and headers ---- */
@@ -55,7 +51,7 @@ static void
 test_auth_and_version (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(Resp) none = NULL, bad = NULL, noversion = NULL, wrong = NULL, calv = NULL, ok = NULL;
+  g_autoptr (Resp) none = NULL, bad = NULL, noversion = NULL, wrong = NULL, calv = NULL, ok = NULL;
 
   reset ();
   {
@@ -80,22 +76,22 @@ test_auth_and_version (void)
 /* ---- OAuth ---- */
 
 static char *
-authorize (const char *decision,
-           const char *scope,
-           const char *redirect)
+authorize (const char *decision, const char *scope, const char *redirect)
 {
-  g_autofree char *body = g_strdup_printf ("client_id=%s&redirect_uri=%s&state=st%%20ate&decision=%s%s%s",
-                                           liaison_sandbox_get_client_id (sb), redirect, decision,
-                                           scope ? "&scope=" : "", scope ? scope : "");
-  g_autoptr(Resp) r = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/chooselocation", NULL, NULL,
-                            "application/x-www-form-urlencoded", body);
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *body
+      = g_strdup_printf ("client_id=%s&redirect_uri=%s&state=st%%20ate&decision=%s%s%s",
+                         liaison_sandbox_get_client_id (sb), redirect, decision,
+                         scope ? "&scope=" : "", scope ? scope : "");
+  g_autoptr (Resp) r = http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/chooselocation",
+                             NULL, NULL, "application/x-www-form-urlencoded", body);
+  g_autoptr (GUri) uri = NULL;
+  g_autoptr (GHashTable) params = NULL;
 
   g_assert_cmpuint (r->status, ==, 302);
   uri = g_uri_parse (soup_message_headers_get_one (r->headers, "Location"), G_URI_FLAGS_NONE, NULL);
   g_assert_nonnull (uri);
-  g_assert_true (g_str_has_prefix (soup_message_headers_get_one (r->headers, "Location"), "http://127.0.0.1:9/cb?"));
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_one (r->headers, "Location"),
+                                   "http://127.0.0.1:9/cb?"));
   params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
   g_assert_cmpstr (g_hash_table_lookup (params, "state"), ==, "st ate");
   if (g_str_equal (decision, "deny"))
@@ -107,15 +103,13 @@ authorize (const char *decision,
 }
 
 static Resp *
-token_request (const char *grant,
-               const char *key,
-               const char *value,
-               const char *secret,
+token_request (const char *grant, const char *key, const char *value, const char *secret,
                const char *redirect)
 {
-  g_autofree char *body = g_strdup_printf ("client_id=%s&client_secret=%s&grant_type=%s&%s=%s%s%s&user_type=Location",
-                                           liaison_sandbox_get_client_id (sb), secret, grant, key, value,
-                                           redirect ? "&redirect_uri=" : "", redirect ? redirect : "");
+  g_autofree char *body
+      = g_strdup_printf ("client_id=%s&client_secret=%s&grant_type=%s&%s=%s%s%s&user_type=Location",
+                         liaison_sandbox_get_client_id (sb), secret, grant, key, value,
+                         redirect ? "&redirect_uri=" : "", redirect ? redirect : "");
 
   return http (liaison_sandbox_get_ghl_url (sb), "POST", "/oauth/token", NULL, NULL,
                "application/x-www-form-urlencoded", body);
@@ -124,11 +118,12 @@ token_request (const char *grant,
 static void
 test_oauth_consent_page (void)
 {
-  g_autofree char *path = g_strdup_printf ("/oauth/chooselocation?response_type=code&client_id=%s"
-                                           "&redirect_uri=http://127.0.0.1:9/cb&scope=contacts.readonly&state=x",
-                                           liaison_sandbox_get_client_id (sb));
+  g_autofree char *path
+      = g_strdup_printf ("/oauth/chooselocation?response_type=code&client_id=%s"
+                         "&redirect_uri=http://127.0.0.1:9/cb&scope=contacts.readonly&state=x",
+                         liaison_sandbox_get_client_id (sb));
   g_autofree char *v2 = g_strdup_printf ("/v2%s", path);
-  g_autoptr(Resp) page = NULL, page2 = NULL, badclient = NULL;
+  g_autoptr (Resp) page = NULL, page2 = NULL, badclient = NULL;
   g_autofree char *denied = NULL;
 
   reset ();
@@ -140,7 +135,9 @@ test_oauth_consent_page (void)
   g_assert_nonnull (strstr (page->text, "value=\"deny\""));
   page2 = http (liaison_sandbox_get_ghl_url (sb), "GET", v2, NULL, NULL, NULL, NULL);
   g_assert_cmpuint (page2->status, ==, 200);
-  badclient = http (liaison_sandbox_get_ghl_url (sb), "GET", "/oauth/chooselocation?client_id=x&redirect_uri=http://a/", NULL, NULL, NULL, NULL);
+  badclient
+      = http (liaison_sandbox_get_ghl_url (sb), "GET",
+              "/oauth/chooselocation?client_id=x&redirect_uri=http://a/", NULL, NULL, NULL, NULL);
   g_assert_cmpuint (badclient->status, ==, 400);
   denied = authorize ("deny", NULL, "http://127.0.0.1:9/cb");
   g_assert_null (denied);
@@ -152,9 +149,9 @@ test_oauth_tokens_rotate_and_expire (void)
   g_autofree char *code = NULL;
   g_autofree char *access = NULL, *refresh = NULL, *access2 = NULL, *refresh2 = NULL;
   g_autofree char *contact_path = NULL;
-  g_autoptr(Resp) badsecret = NULL, badredirect = NULL, ok = NULL, reuse = NULL, use = NULL;
-  g_autoptr(Resp) r1 = NULL, old = NULL, r2 = NULL, expired = NULL, missing = NULL, afterr = NULL;
-  g_autoptr(Resp) clock = NULL, unclock = NULL;
+  g_autoptr (Resp) badsecret = NULL, badredirect = NULL, ok = NULL, reuse = NULL, use = NULL;
+  g_autoptr (Resp) r1 = NULL, old = NULL, r2 = NULL, expired = NULL, missing = NULL, afterr = NULL;
+  g_autoptr (Resp) clock = NULL, unclock = NULL;
   const char *redirect = "http://127.0.0.1:9/cb";
 
   reset ();
@@ -174,14 +171,17 @@ test_oauth_tokens_rotate_and_expire (void)
   badsecret = token_request ("authorization_code", "code", code, "wrong", redirect);
   assert_error (badsecret, 401, "Unauthorized");
   /* A wrong redirect_uri spends the code. */
-  badredirect = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb), "http://127.0.0.1:9/other");
+  badredirect = token_request ("authorization_code", "code", code,
+                               liaison_sandbox_get_client_secret (sb), "http://127.0.0.1:9/other");
   assert_error (badredirect, 400, "Bad Request");
-  reuse = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb), redirect);
+  reuse = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb),
+                         redirect);
   assert_error (reuse, 400, "Bad Request");
 
   g_free (code);
   code = authorize ("allow", NULL, redirect);
-  ok = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb), redirect);
+  ok = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb),
+                      redirect);
   g_assert_cmpuint (ok->status, ==, 200);
   g_assert_cmpstr (jstr (ok->json, "token_type"), ==, "Bearer");
   g_assert_cmpint (jint (ok->json, "expires_in"), ==, 86399);
@@ -192,24 +192,29 @@ test_oauth_tokens_rotate_and_expire (void)
   g_assert_nonnull (strstr (jstr (ok->json, "scope"), "contacts.readonly"));
   access = g_strdup (jstr (ok->json, "access_token"));
   refresh = g_strdup (jstr (ok->json, "refresh_token"));
-  use = http (liaison_sandbox_get_ghl_url (sb), "GET", contact_path, access, V_CONTACTS, NULL, NULL);
+  use = http (liaison_sandbox_get_ghl_url (sb), "GET", contact_path, access, V_CONTACTS, NULL,
+              NULL);
   g_assert_cmpuint (use->status, ==, 200);
 
-  r1 = token_request ("refresh_token", "refresh_token", refresh, liaison_sandbox_get_client_secret (sb), NULL);
+  r1 = token_request ("refresh_token", "refresh_token", refresh,
+                      liaison_sandbox_get_client_secret (sb), NULL);
   g_assert_cmpuint (r1->status, ==, 200);
   access2 = g_strdup (jstr (r1->json, "access_token"));
   refresh2 = g_strdup (jstr (r1->json, "refresh_token"));
   g_assert_cmpstr (refresh2, !=, refresh);
   g_assert_cmpstr (access2, !=, access);
-  old = token_request ("refresh_token", "refresh_token", refresh, liaison_sandbox_get_client_secret (sb), NULL);
+  old = token_request ("refresh_token", "refresh_token", refresh,
+                       liaison_sandbox_get_client_secret (sb), NULL);
   assert_error (old, 400, "Bad Request");
-  r2 = token_request ("refresh_token", "refresh_token", refresh2, liaison_sandbox_get_client_secret (sb), NULL);
+  r2 = token_request ("refresh_token", "refresh_token", refresh2,
+                      liaison_sandbox_get_client_secret (sb), NULL);
   g_assert_cmpuint (r2->status, ==, 200);
 
   /* A day later the access token is dead; the private token lives on. */
   clock = ghl_control (sb, "POST", "/_sandbox/clock", "{\"advanceMs\": 86400000}");
   g_assert_cmpuint (clock->status, ==, 200);
-  expired = http (liaison_sandbox_get_ghl_url (sb), "GET", contact_path, access2, V_CONTACTS, NULL, NULL);
+  expired = http (liaison_sandbox_get_ghl_url (sb), "GET", contact_path, access2, V_CONTACTS, NULL,
+                  NULL);
   assert_error (expired, 401, "Unauthorized");
   g_assert_cmpstr (jstr (expired->json, "message"), ==, "Invalid JWT");
   afterr = ghl (sb, "GET", contact_path, V_CONTACTS, NULL);
@@ -222,18 +227,21 @@ static void
 test_oauth_scope_is_enforced (void)
 {
   g_autofree char *code = NULL;
-  g_autoptr(Resp) tok = NULL, read = NULL, write = NULL;
+  g_autoptr (Resp) tok = NULL, read = NULL, write = NULL;
   g_autofree char *list = loc_path ("/contacts/?locationId=%s&limit=1");
   g_autofree char *body = loc_path ("{\"locationId\":\"%s\",\"firstName\":\"Scoped\"}");
 
   reset ();
   code = authorize ("allow", "contacts.readonly", "http://127.0.0.1:9/cb");
-  tok = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb), NULL);
+  tok = token_request ("authorization_code", "code", code, liaison_sandbox_get_client_secret (sb),
+                       NULL);
   g_assert_cmpuint (tok->status, ==, 200);
   g_assert_cmpstr (jstr (tok->json, "scope"), ==, "contacts.readonly");
-  read = http (liaison_sandbox_get_ghl_url (sb), "GET", list, jstr (tok->json, "access_token"), V_CONTACTS, NULL, NULL);
+  read = http (liaison_sandbox_get_ghl_url (sb), "GET", list, jstr (tok->json, "access_token"),
+               V_CONTACTS, NULL, NULL);
   g_assert_cmpuint (read->status, ==, 200);
-  write = http (liaison_sandbox_get_ghl_url (sb), "POST", "/contacts/", jstr (tok->json, "access_token"), V_CONTACTS, NULL, body);
+  write = http (liaison_sandbox_get_ghl_url (sb), "POST", "/contacts/",
+                jstr (tok->json, "access_token"), V_CONTACTS, NULL, body);
   assert_error (write, 401, "Unauthorized");
 }
 
@@ -242,8 +250,9 @@ test_oauth_scope_is_enforced (void)
 static char *
 field_id (const char *key)
 {
-  g_autofree char *path = g_strdup_printf ("/locations/%s/customFields/%s", liaison_sandbox_get_location_id (sb), key);
-  g_autoptr(Resp) r = ghl (sb, "GET", path, V_CONTACTS, NULL);
+  g_autofree char *path = g_strdup_printf ("/locations/%s/customFields/%s",
+                                           liaison_sandbox_get_location_id (sb), key);
+  g_autoptr (Resp) r = ghl (sb, "GET", path, V_CONTACTS, NULL);
 
   g_assert_cmpuint (r->status, ==, 200);
   return g_strdup (jstr (r->json, "customField.id"));
@@ -254,17 +263,21 @@ test_contact_crud (void)
 {
   g_autofree char *stage = NULL, *visits = NULL, *body = NULL, *path = NULL, *id = NULL;
   g_autofree char *added = NULL, *updated = NULL;
-  g_autoptr(Resp) created = NULL, got = NULL, upd = NULL, badfield = NULL, notallowed = NULL, noloc = NULL;
-  g_autoptr(Resp) badopt = NULL, del = NULL, gone = NULL, dup = NULL, clock = NULL, other = NULL;
+  g_autoptr (Resp) created = NULL, got = NULL, upd = NULL, badfield = NULL, notallowed = NULL,
+                   noloc = NULL;
+  g_autoptr (Resp) badopt = NULL, del = NULL, gone = NULL, dup = NULL, clock = NULL, other = NULL;
 
   reset ();
   stage = field_id ("contact.lead_stage");
   visits = field_id ("contact.number_of_visits");
-  body = g_strdup_printf ("{\"locationId\":\"%s\",\"firstName\":\"Zoë\",\"lastName\":\"Ødegaard\","
-                          "\"email\":\"Zoe.Odegaard@Example.com\",\"phone\":\"(415) 555-0199\",\"tags\":[\"VIP \",\"vip\"],"
-                          "\"companyName\":\"Fjord AS\",\"customFields\":[{\"id\":\"%s\",\"key\":\"lead_stage\",\"field_value\":\"Qualified\"},"
-                          "{\"id\":\"%s\",\"field_value\":12}]}",
-                          liaison_sandbox_get_location_id (sb), stage, visits);
+  body = g_strdup_printf (
+      "{\"locationId\":\"%s\",\"firstName\":\"Zoë\",\"lastName\":\"Ødegaard\","
+      "\"email\":\"Zoe.Odegaard@Example.com\",\"phone\":\"(415) 555-0199\",\"tags\":[\"VIP "
+      "\",\"vip\"],"
+      "\"companyName\":\"Fjord "
+      "AS\",\"customFields\":[{\"id\":\"%s\",\"key\":\"lead_stage\",\"field_value\":\"Qualified\"},"
+      "{\"id\":\"%s\",\"field_value\":12}]}",
+      liaison_sandbox_get_location_id (sb), stage, visits);
   created = ghl (sb, "POST", "/contacts/", V_CONTACTS, body);
   g_assert_cmpuint (created->status, ==, 201);
   id = g_strdup (jstr (created->json, "contact.id"));
@@ -290,7 +303,8 @@ test_contact_crud (void)
   g_assert_cmpint (jint (got->json, "contact.customFields.1.value"), ==, 12);
 
   clock = ghl_control (sb, "POST", "/_sandbox/clock", "{\"advanceMs\": 5000}");
-  upd = ghl (sb, "PUT", path, V_CONTACTS, "{\"lastName\":\"Odegaard\",\"phone\":\"+44 20 7946 0958\"}");
+  upd = ghl (sb, "PUT", path, V_CONTACTS,
+             "{\"lastName\":\"Odegaard\",\"phone\":\"+44 20 7946 0958\"}");
   g_assert_cmpuint (upd->status, ==, 200);
   g_assert_true (jint (upd->json, "succeded"));
   g_assert_cmpstr (jstr (upd->json, "contact.lastName"), ==, "Odegaard");
@@ -312,7 +326,8 @@ test_contact_crud (void)
   noloc = ghl (sb, "POST", "/contacts/", V_CONTACTS, "{\"firstName\":\"No location\"}");
   assert_error (noloc, 422, "Unprocessable Entity");
   g_assert_true (JSON_NODE_HOLDS_ARRAY (jget (noloc->json, "message")));
-  other = ghl (sb, "POST", "/contacts/", V_CONTACTS, "{\"locationId\":\"someoneElse\",\"firstName\":\"X\"}");
+  other = ghl (sb, "POST", "/contacts/", V_CONTACTS,
+               "{\"locationId\":\"someoneElse\",\"firstName\":\"X\"}");
   assert_error (other, 403, "Forbidden");
 
   /* The location does not allow duplicates: same email in another case is refused. */
@@ -334,10 +349,11 @@ static void
 test_contact_upsert (void)
 {
   g_autofree char *body = NULL, *by_phone = NULL, *first_id = NULL;
-  g_autoptr(Resp) a = NULL, b = NULL, c = NULL, bad = NULL;
+  g_autoptr (Resp) a = NULL, b = NULL, c = NULL, bad = NULL;
 
   reset ();
-  body = loc_path ("{\"locationId\":\"%s\",\"firstName\":\"Renée\",\"email\":\"renee.upsert@example.com\",\"phone\":\"+1 212 555 0142\"}");
+  body = loc_path ("{\"locationId\":\"%s\",\"firstName\":\"Renée\",\"email\":\"renee.upsert@"
+                   "example.com\",\"phone\":\"+1 212 555 0142\"}");
   a = ghl (sb, "POST", "/contacts/upsert", V_CONTACTS, body);
   g_assert_cmpuint (a->status, ==, 200);
   g_assert_false (jint (a->json, "new") == 0);
@@ -345,7 +361,8 @@ test_contact_upsert (void)
   first_id = g_strdup (jstr (a->json, "contact.id"));
   g_free (body);
   /* Email matches regardless of case: an update, not a new contact. */
-  body = loc_path ("{\"locationId\":\"%s\",\"lastName\":\"Lefèvre\",\"email\":\"RENEE.UPSERT@example.com\"}");
+  body = loc_path (
+      "{\"locationId\":\"%s\",\"lastName\":\"Lefèvre\",\"email\":\"RENEE.UPSERT@example.com\"}");
   b = ghl (sb, "POST", "/contacts/upsert", V_CONTACTS, body);
   g_assert_cmpuint (b->status, ==, 200);
   g_assert_cmpint (jint (b->json, "new"), ==, 0);
@@ -353,7 +370,8 @@ test_contact_upsert (void)
   g_assert_cmpstr (jstr (b->json, "contact.lastName"), ==, "Lefèvre");
   g_assert_cmpstr (jstr (b->json, "contact.firstName"), ==, "Renée");
   /* No email match, so the phone (in another notation) decides. */
-  by_phone = loc_path ("{\"locationId\":\"%s\",\"email\":\"other@example.com\",\"phone\":\"(212) 555-0142\"}");
+  by_phone = loc_path (
+      "{\"locationId\":\"%s\",\"email\":\"other@example.com\",\"phone\":\"(212) 555-0142\"}");
   c = ghl (sb, "POST", "/contacts/upsert", V_CONTACTS, by_phone);
   g_assert_cmpint (jint (c->json, "new"), ==, 0);
   g_assert_cmpstr (jstr (c->json, "contact.id"), ==, first_id);
@@ -365,8 +383,9 @@ static void
 test_contact_search_paging (void)
 {
   g_autofree char *body = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(Resp) nolimit = NULL, toolarge = NULL, deep = NULL, email = NULL, range = NULL, group = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (Resp) nolimit = NULL, toolarge = NULL, deep = NULL, email = NULL, range = NULL,
+                   group = NULL;
   g_autofree char *cursor = NULL;
   gint64 total = -1, last = -1, pages = 0;
 
@@ -388,11 +407,13 @@ test_contact_search_paging (void)
   while (TRUE)
     {
       g_autofree char *req = NULL;
-      g_autoptr(Resp) page = NULL;
+      g_autoptr (Resp) page = NULL;
       JsonArray *contacts;
 
-      req = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":7,\"sort\":[{\"field\":\"dateUpdated\",\"direction\":\"asc\"}]%s%s}",
-                             liaison_sandbox_get_location_id (sb), cursor ? ",\"searchAfter\":" : "", cursor ? cursor : "");
+      req = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":7,\"sort\":[{\"field\":"
+                             "\"dateUpdated\",\"direction\":\"asc\"}]%s%s}",
+                             liaison_sandbox_get_location_id (sb),
+                             cursor ? ",\"searchAfter\":" : "", cursor ? cursor : "");
       page = ghl (sb, "POST", "/contacts/search", V_CONTACTS, req);
       g_assert_cmpuint (page->status, ==, 200);
       g_assert_nonnull (jstr (page->json, "traceId"));
@@ -408,12 +429,13 @@ test_contact_search_paging (void)
           JsonObject *c = json_array_get_object_element (contacts, i);
           JsonArray *after = json_object_get_array_member (c, "searchAfter");
 
-          g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (c, "id"))));
+          g_assert_true (
+              g_hash_table_add (seen, g_strdup (json_object_get_string_member (c, "id"))));
           g_assert_cmpint (json_array_get_int_element (after, 0), >=, last);
           last = json_array_get_int_element (after, 0);
           if (i + 1 == json_array_get_length (contacts))
             {
-              g_autoptr(JsonGenerator) gen = json_generator_new ();
+              g_autoptr (JsonGenerator) gen = json_generator_new ();
               JsonNode *n = json_object_get_member (c, "searchAfter");
 
               json_generator_set_root (gen, n);
@@ -428,10 +450,12 @@ test_contact_search_paging (void)
   g_assert_cmpint (pages, ==, (total + 6) / 7);
 
   g_free (body);
-  body = loc_path ("{\"locationId\":\"%s\",\"pageLimit\":5,\"filters\":[{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"ZOE.QUERY@EXAMPLE.COM\"}]}");
+  body = loc_path ("{\"locationId\":\"%s\",\"pageLimit\":5,\"filters\":[{\"field\":\"email\","
+                   "\"operator\":\"eq\",\"value\":\"ZOE.QUERY@EXAMPLE.COM\"}]}");
   {
-    g_autofree char *create = loc_path ("{\"locationId\":\"%s\",\"email\":\"zoe.query@example.com\"}");
-    g_autoptr(Resp) made = ghl (sb, "POST", "/contacts/", V_CONTACTS, create);
+    g_autofree char *create
+        = loc_path ("{\"locationId\":\"%s\",\"email\":\"zoe.query@example.com\"}");
+    g_autoptr (Resp) made = ghl (sb, "POST", "/contacts/", V_CONTACTS, create);
 
     g_assert_cmpuint (made->status, ==, 201);
   }
@@ -441,16 +465,19 @@ test_contact_search_paging (void)
 
   /* Only what changed after a moment: the contact just created. */
   g_free (body);
-  body = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":50,\"filters\":[{\"field\":\"dateUpdated\",\"operator\":\"range\","
-                          "\"value\":{\"gt\":\"%s\"}}]}", liaison_sandbox_get_location_id (sb), "2026-01-02T00:00:00.000Z");
+  body = g_strdup_printf ("{\"locationId\":\"%s\",\"pageLimit\":50,\"filters\":[{\"field\":"
+                          "\"dateUpdated\",\"operator\":\"range\","
+                          "\"value\":{\"gt\":\"%s\"}}]}",
+                          liaison_sandbox_get_location_id (sb), "2026-01-02T00:00:00.000Z");
   range = ghl (sb, "POST", "/contacts/search", V_CONTACTS, body);
   g_assert_cmpuint (range->status, ==, 200);
   g_assert_cmpint (jint (range->json, "total"), ==, 1);
   g_free (body);
-  body = loc_path ("{\"locationId\":\"%s\",\"pageLimit\":5,\"filters\":[{\"group\":\"OR\",\"filters\":["
-                   "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"zoe.query@example.com\"},"
-                   "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"nobody@nowhere.example\"}]},"
-                   "{\"field\":\"nonsense\",\"operator\":\"eq\",\"value\":\"x\"}]}");
+  body = loc_path (
+      "{\"locationId\":\"%s\",\"pageLimit\":5,\"filters\":[{\"group\":\"OR\",\"filters\":["
+      "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"zoe.query@example.com\"},"
+      "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"nobody@nowhere.example\"}]},"
+      "{\"field\":\"nonsense\",\"operator\":\"eq\",\"value\":\"x\"}]}");
   group = ghl (sb, "POST", "/contacts/search", V_CONTACTS, body);
   assert_error (group, 422, NULL);
 }
@@ -459,9 +486,9 @@ static void
 test_contact_list_deprecated (void)
 {
   g_autofree char *path = loc_path ("/contacts/?locationId=%s&limit=101");
-  g_autoptr(Resp) toomany = ghl (sb, "GET", path, V_CONTACTS, NULL);
-  g_autoptr(Resp) noloc = ghl (sb, "GET", "/contacts/", V_CONTACTS, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (Resp) toomany = ghl (sb, "GET", path, V_CONTACTS, NULL);
+  g_autoptr (Resp) noloc = ghl (sb, "GET", "/contacts/", V_CONTACTS, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *next = NULL;
   gint64 total = -1;
 
@@ -471,7 +498,7 @@ test_contact_list_deprecated (void)
   next = loc_path ("/contacts/?locationId=%s&limit=9");
   while (next != NULL)
     {
-      g_autoptr(Resp) page = ghl (sb, "GET", next, V_CONTACTS, NULL);
+      g_autoptr (Resp) page = ghl (sb, "GET", next, V_CONTACTS, NULL);
       const char *url;
 
       g_assert_cmpuint (page->status, ==, 200);
@@ -496,7 +523,8 @@ static void
 test_duplicate_and_business (void)
 {
   g_autofree char *id = NULL, *email = NULL, *phone = NULL, *path = NULL, *bpath = NULL;
-  g_autoptr(Resp) contact = NULL, byemail = NULL, byphone = NULL, none = NULL, business = NULL, found = NULL;
+  g_autoptr (Resp) contact = NULL, byemail = NULL, byphone = NULL, none = NULL, business = NULL,
+                   found = NULL;
 
   reset ();
   id = first_contact_id (sb);
@@ -505,28 +533,36 @@ test_duplicate_and_business (void)
   email = g_uri_escape_string (jstr (contact->json, "contact.email"), NULL, TRUE);
   phone = g_uri_escape_string (jstr (contact->json, "contact.phone"), NULL, TRUE);
   g_free (path);
-  path = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=%s", liaison_sandbox_get_location_id (sb), email);
+  path = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=%s",
+                          liaison_sandbox_get_location_id (sb), email);
   byemail = ghl (sb, "GET", path, V_CONTACTS, NULL);
   g_assert_cmpuint (byemail->status, ==, 200);
   g_assert_nonnull (jstr (byemail->json, "contact.id"));
-  g_assert_cmpstr (jstr (byemail->json, "contact.emailLowerCase"), ==, jstr (contact->json, "contact.emailLowerCase"));
+  g_assert_cmpstr (jstr (byemail->json, "contact.emailLowerCase"), ==,
+                   jstr (contact->json, "contact.emailLowerCase"));
   g_free (path);
-  path = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&number=%s", liaison_sandbox_get_location_id (sb), phone);
+  path = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&number=%s",
+                          liaison_sandbox_get_location_id (sb), phone);
   byphone = ghl (sb, "GET", path, V_CONTACTS, NULL);
-  g_assert_cmpstr (jstr (byphone->json, "contact.phone"), ==, jstr (contact->json, "contact.phone"));
+  g_assert_cmpstr (jstr (byphone->json, "contact.phone"), ==,
+                   jstr (contact->json, "contact.phone"));
   g_free (path);
-  path = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=nobody%%40nowhere.example", liaison_sandbox_get_location_id (sb));
+  path
+      = g_strdup_printf ("/contacts/search/duplicate?locationId=%s&email=nobody%%40nowhere.example",
+                         liaison_sandbox_get_location_id (sb));
   none = ghl (sb, "GET", path, V_CONTACTS, NULL);
   g_assert_cmpuint (none->status, ==, 200);
   g_assert_true (JSON_NODE_HOLDS_NULL (jget (none->json, "contact")));
 
   business = ghl_control (sb, "GET", "/_sandbox/ghl/businesses", NULL);
-  bpath = g_strdup_printf ("/contacts/business/%s?locationId=%s&limit=100", jstr (business->json, "records.0.id"),
+  bpath = g_strdup_printf ("/contacts/business/%s?locationId=%s&limit=100",
+                           jstr (business->json, "records.0.id"),
                            liaison_sandbox_get_location_id (sb));
   found = ghl (sb, "GET", bpath, V_CONTACTS, NULL);
   g_assert_cmpuint (found->status, ==, 200);
   g_assert_cmpint (jint (found->json, "count"), >, 0);
-  g_assert_cmpstr (jstr (found->json, "contacts.0.businessId"), ==, jstr (business->json, "records.0.id"));
+  g_assert_cmpstr (jstr (found->json, "contacts.0.businessId"), ==,
+                   jstr (business->json, "records.0.id"));
 }
 
 static void
@@ -534,7 +570,7 @@ test_tags (void)
 {
   g_autofree char *id = first_contact_id (sb);
   g_autofree char *path = g_strdup_printf ("/contacts/%s/tags", id);
-  g_autoptr(Resp) add = NULL, del = NULL, bad = NULL, extra = NULL;
+  g_autoptr (Resp) add = NULL, del = NULL, bad = NULL, extra = NULL;
 
   add = ghl (sb, "POST", path, V_CONTACTS, "{\"tags\":[\"Émigré\",\"sync-test\",\"SYNC-TEST\"]}");
   g_assert_cmpuint (add->status, ==, 201);
@@ -557,7 +593,8 @@ static void
 test_tasks (void)
 {
   g_autofree char *id = NULL, *base = NULL, *path = NULL, *completed = NULL, *task_id = NULL;
-  g_autoptr(Resp) missing = NULL, created = NULL, list = NULL, got = NULL, upd = NULL, done = NULL, del = NULL, gone = NULL, nocontact = NULL;
+  g_autoptr (Resp) missing = NULL, created = NULL, list = NULL, got = NULL, upd = NULL, done = NULL,
+                   del = NULL, gone = NULL, nocontact = NULL;
 
   reset ();
   id = first_contact_id (sb);
@@ -565,7 +602,9 @@ test_tasks (void)
   missing = ghl (sb, "POST", base, V_CONTACTS, "{\"title\":\"Call\"}");
   assert_error (missing, 422, "Unprocessable Entity");
   g_assert_cmpuint (jlen (missing->json, "message"), ==, 2);
-  created = ghl (sb, "POST", base, V_CONTACTS, "{\"title\":\"Call back\",\"body\":\"About the quote\",\"dueDate\":\"2026-02-01T10:00:00Z\",\"completed\":false}");
+  created = ghl (sb, "POST", base, V_CONTACTS,
+                 "{\"title\":\"Call back\",\"body\":\"About the "
+                 "quote\",\"dueDate\":\"2026-02-01T10:00:00Z\",\"completed\":false}");
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_cmpstr (jstr (created->json, "task.dueDate"), ==, "2026-02-01T10:00:00.000Z");
   g_assert_cmpstr (jstr (created->json, "task.contactId"), ==, id);
@@ -576,7 +615,8 @@ test_tasks (void)
   path = g_strdup_printf ("%s/%s", base, task_id);
   got = ghl (sb, "GET", path, V_CONTACTS, NULL);
   g_assert_cmpstr (jstr (got->json, "task.title"), ==, "Call back");
-  upd = ghl (sb, "PUT", path, V_CONTACTS, "{\"title\":\"Call back soon\",\"dueDate\":\"2026-02-02T10:00:00+01:00\"}");
+  upd = ghl (sb, "PUT", path, V_CONTACTS,
+             "{\"title\":\"Call back soon\",\"dueDate\":\"2026-02-02T10:00:00+01:00\"}");
   g_assert_cmpuint (upd->status, ==, 200);
   g_assert_cmpstr (jstr (upd->json, "task.title"), ==, "Call back soon");
   g_assert_cmpstr (jstr (upd->json, "task.dueDate"), ==, "2026-02-02T09:00:00.000Z");
@@ -596,14 +636,16 @@ static void
 test_notes (void)
 {
   g_autofree char *id = NULL, *base = NULL, *path = NULL, *note_id = NULL;
-  g_autoptr(Resp) empty = NULL, created = NULL, list = NULL, got = NULL, upd = NULL, del = NULL, gone = NULL;
+  g_autoptr (Resp) empty = NULL, created = NULL, list = NULL, got = NULL, upd = NULL, del = NULL,
+                   gone = NULL;
 
   reset ();
   id = first_contact_id (sb);
   base = g_strdup_printf ("/contacts/%s/notes", id);
   empty = ghl (sb, "POST", base, V_CONTACTS, "{\"title\":\"t\"}");
   assert_error (empty, 422, NULL);
-  created = ghl (sb, "POST", base, V_CONTACTS, "{\"body\":\"Prefers WhatsApp — 日本語 OK\",\"pinned\":true}");
+  created = ghl (sb, "POST", base, V_CONTACTS,
+                 "{\"body\":\"Prefers WhatsApp — 日本語 OK\",\"pinned\":true}");
   g_assert_cmpuint (created->status, ==, 201);
   note_id = g_strdup (jstr (created->json, "note.id"));
   assert_iso_ms (jstr (created->json, "note.dateAdded"));
@@ -627,7 +669,7 @@ static JsonNode *
 calendars (void)
 {
   g_autofree char *path = loc_path ("/calendars/?locationId=%s");
-  g_autoptr(Resp) r = ghl (sb, "GET", path, V_CALENDARS, NULL);
+  g_autoptr (Resp) r = ghl (sb, "GET", path, V_CALENDARS, NULL);
 
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpuint (jlen (r->json, "calendars"), ==, 2);
@@ -635,13 +677,11 @@ calendars (void)
 }
 
 static Resp *
-slots (const char *calendar_id,
-       gint64      start,
-       gint64      end,
-       const char *tz)
+slots (const char *calendar_id, gint64 start, gint64 end, const char *tz)
 {
-  g_autofree char *path = g_strdup_printf ("/calendars/%s/free-slots?startDate=%" G_GINT64_FORMAT "&endDate=%" G_GINT64_FORMAT "%s%s",
-                                           calendar_id, start, end, tz ? "&timezone=" : "", tz ? tz : "");
+  g_autofree char *path = g_strdup_printf (
+      "/calendars/%s/free-slots?startDate=%" G_GINT64_FORMAT "&endDate=%" G_GINT64_FORMAT "%s%s",
+      calendar_id, start, end, tz ? "&timezone=" : "", tz ? tz : "");
 
   return ghl (sb, "GET", path, V_CALENDARS, NULL);
 }
@@ -653,10 +693,11 @@ slots (const char *calendar_id,
 static void
 test_free_slots (void)
 {
-  g_autoptr(JsonNode) cals = calendars ();
+  g_autoptr (JsonNode) cals = calendars ();
   const char *ny = jstr (cals, "calendars.0.id");
   const char *kol = jstr (cals, "calendars.1.id");
-  g_autoptr(Resp) week = NULL, toolong = NULL, missing = NULL, india = NULL, inzone = NULL, badtz = NULL, get = NULL;
+  g_autoptr (Resp) week = NULL, toolong = NULL, missing = NULL, india = NULL, inzone = NULL,
+                   badtz = NULL, get = NULL;
   JsonNode *monday;
 
   reset ();
@@ -688,7 +729,8 @@ test_free_slots (void)
 
   toolong = slots (ny, MONDAY, MONDAY + 32 * DAY, NULL);
   assert_error (toolong, 422, NULL);
-  missing = ghl_take ("GET", g_strconcat ("/calendars/", ny, "/free-slots?startDate=1", NULL), V_CALENDARS, NULL);
+  missing = ghl_take ("GET", g_strconcat ("/calendars/", ny, "/free-slots?startDate=1", NULL),
+                      V_CALENDARS, NULL);
   assert_error (missing, 422, NULL);
   badtz = slots (ny, MONDAY, MONDAY + DAY, "Mars/Olympus");
   assert_error (badtz, 422, NULL);
@@ -697,17 +739,21 @@ test_free_slots (void)
 static void
 test_appointments (void)
 {
-  g_autoptr(JsonNode) cals = calendars ();
+  g_autoptr (JsonNode) cals = calendars ();
   const char *ny = jstr (cals, "calendars.0.id");
-  g_autofree char *contact = NULL, *body = NULL, *event_id = NULL, *path = NULL, *events_path = NULL, *cpath = NULL;
-  g_autoptr(Resp) made = NULL, again = NULL, after = NULL, got = NULL, moved = NULL, list = NULL, del = NULL, gone = NULL;
-  g_autoptr(Resp) missing = NULL, capp = NULL, closed = NULL, nogroup = NULL;
+  g_autofree char *contact = NULL, *body = NULL, *event_id = NULL, *path = NULL,
+                  *events_path = NULL, *cpath = NULL;
+  g_autoptr (Resp) made = NULL, again = NULL, after = NULL, got = NULL, moved = NULL, list = NULL,
+                   del = NULL, gone = NULL;
+  g_autoptr (Resp) missing = NULL, capp = NULL, closed = NULL, nogroup = NULL;
 
   reset ();
   contact = first_contact_id (sb);
-  body = g_strdup_printf ("{\"calendarId\":\"%s\",\"locationId\":\"%s\",\"contactId\":\"%s\",\"startTime\":\"2030-01-07T10:00:00-05:00\","
-                          "\"title\":\"Première consultation\",\"appointmentStatus\":\"confirmed\"}",
-                          ny, liaison_sandbox_get_location_id (sb), contact);
+  body
+      = g_strdup_printf ("{\"calendarId\":\"%s\",\"locationId\":\"%s\",\"contactId\":\"%s\","
+                         "\"startTime\":\"2030-01-07T10:00:00-05:00\","
+                         "\"title\":\"Première consultation\",\"appointmentStatus\":\"confirmed\"}",
+                         ny, liaison_sandbox_get_location_id (sb), contact);
   made = ghl (sb, "POST", "/calendars/events/appointments", V_CALENDARS, body);
   g_assert_cmpuint (made->status, ==, 200);
   event_id = g_strdup (jstr (made->json, "id"));
@@ -720,7 +766,8 @@ test_appointments (void)
   g_assert_null (strstr (after->text, "2030-01-07T10:00:00-05:00"));
   g_assert_nonnull (strstr (after->text, "2030-01-07T10:30:00-05:00"));
   g_free (body);
-  body = g_strdup_printf ("{\"calendarId\":\"%s\",\"locationId\":\"%s\",\"contactId\":\"%s\",\"startTime\":\"2030-01-12T10:00:00-05:00\"}",
+  body = g_strdup_printf ("{\"calendarId\":\"%s\",\"locationId\":\"%s\",\"contactId\":\"%s\","
+                          "\"startTime\":\"2030-01-12T10:00:00-05:00\"}",
                           ny, liaison_sandbox_get_location_id (sb), contact);
   closed = ghl (sb, "POST", "/calendars/events/appointments", V_CALENDARS, body);
   assert_error (closed, 400, NULL);
@@ -733,18 +780,22 @@ test_appointments (void)
   g_assert_cmpuint (got->status, ==, 200);
   g_assert_cmpstr (jstr (got->json, "event.title"), ==, "Première consultation");
   assert_iso_ms (jstr (got->json, "event.dateAdded"));
-  moved = ghl (sb, "PUT", path, V_CALENDARS, "{\"startTime\":\"2030-01-07T15:00:00Z\",\"endTime\":\"2030-01-07T15:30:00Z\"}");
+  moved = ghl (sb, "PUT", path, V_CALENDARS,
+               "{\"startTime\":\"2030-01-07T15:00:00Z\",\"endTime\":\"2030-01-07T15:30:00Z\"}");
   g_assert_cmpuint (moved->status, ==, 200);
   g_assert_cmpstr (jstr (moved->json, "startTime"), ==, "2030-01-07T10:00:00-05:00");
   g_assert_cmpstr (jstr (moved->json, "endTime"), ==, "2030-01-07T10:30:00-05:00");
 
-  events_path = g_strdup_printf ("/calendars/events?locationId=%s&calendarId=%s&startTime=%" G_GINT64_FORMAT "&endTime=%" G_GINT64_FORMAT,
-                                 liaison_sandbox_get_location_id (sb), ny, MONDAY, MONDAY + DAY);
+  events_path
+      = g_strdup_printf ("/calendars/events?locationId=%s&calendarId=%s&startTime=%" G_GINT64_FORMAT
+                         "&endTime=%" G_GINT64_FORMAT,
+                         liaison_sandbox_get_location_id (sb), ny, MONDAY, MONDAY + DAY);
   list = ghl (sb, "GET", events_path, V_CALENDARS, NULL);
   g_assert_cmpuint (jlen (list->json, "events"), ==, 1);
   g_assert_cmpstr (jstr (list->json, "events.0.id"), ==, event_id);
   g_free (events_path);
-  events_path = g_strdup_printf ("/calendars/events?locationId=%s&startTime=1&endTime=2", liaison_sandbox_get_location_id (sb));
+  events_path = g_strdup_printf ("/calendars/events?locationId=%s&startTime=1&endTime=2",
+                                 liaison_sandbox_get_location_id (sb));
   nogroup = ghl (sb, "GET", events_path, V_CALENDARS, NULL);
   assert_error (nogroup, 422, NULL);
 
@@ -769,13 +820,14 @@ test_location_fields_users (void)
   g_autofree char *fields = loc_path ("/locations/%s/customFields?model=contact");
   g_autofree char *location = loc_path ("/locations/%s");
   g_autofree char *users = loc_path ("/users/?locationId=%s");
-  g_autoptr(Resp) f = ghl (sb, "GET", fields, V_CONTACTS, NULL);
-  g_autoptr(Resp) l = ghl (sb, "GET", location, V_CONTACTS, NULL);
-  g_autoptr(Resp) u = ghl (sb, "GET", users, V_CONTACTS, NULL);
-  g_autoptr(Resp) other = ghl (sb, "GET", "/locations/elsewhere/customFields", V_CONTACTS, NULL);
-  g_autoptr(Resp) user = NULL, nouser = NULL, bykey = NULL;
-  const char *types[] = { "TEXT", "LARGE_TEXT", "NUMERICAL", "PHONE", "MONETORY", "CHECKBOX", "SINGLE_OPTIONS",
-                          "MULTIPLE_OPTIONS", "DATE", "RADIO", "TEXTBOX_LIST", "FILE_UPLOAD" };
+  g_autoptr (Resp) f = ghl (sb, "GET", fields, V_CONTACTS, NULL);
+  g_autoptr (Resp) l = ghl (sb, "GET", location, V_CONTACTS, NULL);
+  g_autoptr (Resp) u = ghl (sb, "GET", users, V_CONTACTS, NULL);
+  g_autoptr (Resp) other = ghl (sb, "GET", "/locations/elsewhere/customFields", V_CONTACTS, NULL);
+  g_autoptr (Resp) user = NULL, nouser = NULL, bykey = NULL;
+  const char *types[] = { "TEXT",     "LARGE_TEXT", "NUMERICAL",      "PHONE",
+                          "MONETORY", "CHECKBOX",   "SINGLE_OPTIONS", "MULTIPLE_OPTIONS",
+                          "DATE",     "RADIO",      "TEXTBOX_LIST",   "FILE_UPLOAD" };
 
   g_assert_cmpuint (f->status, ==, 200);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -788,17 +840,18 @@ test_location_fields_users (void)
   g_assert_cmpint (jint (l->json, "location.settings.allowDuplicateContact"), ==, 0);
   g_assert_cmpuint (jlen (u->json, "users"), ==, 4);
   assert_error (other, 403, NULL);
-  user = ghl_take ("GET", g_strconcat ("/users/", jstr (u->json, "users.0.id"), NULL), V_CONTACTS, NULL);
+  user = ghl_take ("GET", g_strconcat ("/users/", jstr (u->json, "users.0.id"), NULL), V_CONTACTS,
+                   NULL);
   g_assert_cmpstr (jstr (user->json, "email"), ==, jstr (u->json, "users.0.email"));
   nouser = ghl (sb, "GET", "/users/nobody", V_CONTACTS, NULL);
   assert_error (nouser, 404, NULL);
-  bykey = ghl_take ("GET", g_strconcat (location, "/customFields/contact.languages", NULL), V_CONTACTS, NULL);
+  bykey = ghl_take ("GET", g_strconcat (location, "/customFields/contact.languages", NULL),
+                    V_CONTACTS, NULL);
   g_assert_cmpstr (jstr (bykey->json, "customField.dataType"), ==, "MULTIPLE_OPTIONS");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int ret;
 
