@@ -107,6 +107,7 @@ struct _LiaisonSandboxServer
   GHashTable *route_counts;  /* "METHOD pattern" -> count */
   GHashTable *status_counts; /* "200" -> count */
   GQueue log;                /* JsonObject */
+  GList *pending;            /* LiaisonSandboxRequest delayed by latency or a fault */
 };
 
 void liaison_sandbox_request_free (LiaisonSandboxRequest *req);

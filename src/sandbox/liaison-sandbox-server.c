@@ -286,7 +286,9 @@ liaison_sandbox_server_reset_rates (LiaisonSandboxServer *self)
 static void
 apply_rate (LiaisonSandboxServer *self, LiaisonSandboxRequest *req)
 {
-  RateConfig *config = g_hash_table_lookup (self->rates, req->route->rate_class);
+  /* Requests to unknown paths count against the default class, as they would. */
+  const char *rate_class = req->route != NULL ? req->route->rate_class : "default";
+  RateConfig *config = g_hash_table_lookup (self->rates, rate_class);
   g_autofree char *key = NULL;
   Bucket *bucket;
   gint64 now = liaison_sandbox_clock_now_ms (self->clock);
@@ -294,7 +296,7 @@ apply_rate (LiaisonSandboxServer *self, LiaisonSandboxRequest *req)
 
   if (config == NULL)
     return;
-  key = g_strdup_printf ("%s|%s", req->route->rate_class, req->account ? req->account : "");
+  key = g_strdup_printf ("%s|%s", rate_class, req->account ? req->account : "");
   bucket = g_hash_table_lookup (self->buckets, key);
   if (bucket == NULL)
     {
@@ -656,6 +658,17 @@ run_request (LiaisonSandboxRequest *req)
 
   if (!handled && req->route == NULL)
     {
+      if (self->hooks.account != NULL)
+        req->account = self->hooks.account (req, self->hooks_data);
+      apply_rate (self, req);
+    }
+  if (!handled && req->route == NULL && req->rate.limited && self->hooks.limited != NULL)
+    {
+      self->hooks.limited (req, &req->rate, self->hooks_data);
+      handled = TRUE;
+    }
+  if (!handled && req->route == NULL)
+    {
       g_autofree char *message
           = g_strdup_printf ("Cannot %s %s", soup_server_message_get_method (req->msg), req->path);
 
@@ -694,6 +707,7 @@ delayed_request_cb (gpointer user_data)
   LiaisonSandboxRequest *req = user_data;
 
   g_clear_pointer (&req->delay_source, g_source_unref);
+  req->server->pending = g_list_remove (req->server->pending, req);
   run_request (req);
   soup_server_message_unpause (req->msg);
   liaison_sandbox_request_free (req);
@@ -740,6 +754,7 @@ server_callback (SoupServer *soup, SoupServerMessage *msg, const char *path, GHa
       req->delay_source = g_timeout_source_new (delay);
       g_source_set_callback (req->delay_source, delayed_request_cb, req, NULL);
       g_source_attach (req->delay_source, g_main_context_get_thread_default ());
+      self->pending = g_list_prepend (self->pending, req);
       return;
     }
   run_request (req);
@@ -770,6 +785,14 @@ liaison_sandbox_server_listen (LiaisonSandboxServer *self, guint port, GError **
 void
 liaison_sandbox_server_disconnect (LiaisonSandboxServer *self)
 {
+  /* Delayed requests that will now never run are dropped with their connection. */
+  while (self->pending != NULL)
+    {
+      LiaisonSandboxRequest *req = self->pending->data;
+
+      self->pending = g_list_delete_link (self->pending, self->pending);
+      liaison_sandbox_request_free (req);
+    }
   if (self->soup == NULL)
     return;
   soup_server_disconnect (self->soup);

@@ -332,10 +332,53 @@ test_control_edits_records (void)
 static void
 test_token_expiry_control (void)
 {
-  g_autoptr (Resp) expire = ghl_control (sb, "POST", "/_sandbox/ghl/tokens/expire", NULL);
+  g_autofree char *token = NULL;
+  g_autoptr (Resp) before = NULL, expire = NULL, after = NULL, pit = NULL;
 
+  reset ();
+  token = second_location_token ();
+  before = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", token, V_CONTACTS, NULL,
+                 NULL);
+  g_assert_cmpuint (before->status, ==, 404);
+  expire = ghl_control (sb, "POST", "/_sandbox/ghl/tokens/expire", NULL);
   g_assert_cmpuint (expire->status, ==, 200);
-  g_assert_nonnull (jstr (expire->json, "result"));
+  after = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", token, V_CONTACTS, NULL,
+                NULL);
+  g_assert_cmpuint (after->status, ==, 401);
+  /* The private integration token does not expire. */
+  pit = ghl (sb, "GET", "/users/nobody", V_CONTACTS, NULL);
+  g_assert_cmpuint (pit->status, ==, 404);
+}
+
+static void
+test_unknown_route (void)
+{
+  g_autoptr (Resp) r = ghl (sb, "GET", "/contacts/a/b/c/d", V_CONTACTS, NULL);
+
+  g_assert_cmpuint (r->status, ==, 404);
+  g_assert_cmpint (jint (r->json, "statusCode"), ==, 404);
+  g_assert_nonnull (soup_message_headers_get_one (r->headers, "X-RateLimit-Remaining"));
+}
+
+static void
+test_latency_option (void)
+{
+  LiaisonSandboxOptions options;
+  g_autoptr (LiaisonSandbox) slow = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Resp) r = NULL;
+  gint64 t0;
+
+  liaison_sandbox_options_init (&options);
+  options.contacts = 3;
+  options.latency_ms = 200;
+  slow = liaison_sandbox_new (&options);
+  g_assert_true (liaison_sandbox_start_in_thread (slow, &error));
+  t0 = g_get_monotonic_time ();
+  r = ghl (slow, "GET", "/users/nobody", V_CONTACTS, NULL);
+  g_assert_cmpuint (r->status, ==, 404);
+  g_assert_cmpint (g_get_monotonic_time () - t0, >=, 200000);
+  liaison_sandbox_stop (slow);
 }
 
 /* ---- seed, state and the executable ---- */
@@ -513,6 +556,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/framework/counters-and-log", test_counters_and_log);
   g_test_add_func ("/sandbox/framework/control-edits", test_control_edits_records);
   g_test_add_func ("/sandbox/framework/expire-tokens", test_token_expiry_control);
+  g_test_add_func ("/sandbox/framework/unknown-route", test_unknown_route);
+  g_test_add_func ("/sandbox/framework/latency", test_latency_option);
   g_test_add_func ("/sandbox/framework/seed-determinism", test_seed_is_deterministic);
   g_test_add_func ("/sandbox/framework/state-round-trip", test_state_round_trip);
   g_test_add_func ("/sandbox/framework/executable", test_executable);
