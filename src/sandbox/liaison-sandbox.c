@@ -13,6 +13,7 @@
 
 #include "liaison-sandbox.h"
 #include "liaison-sandbox-ghl.h"
+#include "liaison-sandbox-lsq.h"
 #include "liaison-sandbox-people.h"
 #include "liaison-sandbox-rng.h"
 #include "liaison-sandbox-server.h"
@@ -34,6 +35,7 @@ struct _LiaisonSandbox
   LiaisonSandboxServer *ghl_server;
   LiaisonSandboxServer *lsq_server;
   LiaisonSandboxGhl *ghl;
+  LiaisonSandboxLsq *lsq;
   GPtrArray *people;
 
   char *ghl_url;
@@ -125,6 +127,8 @@ save_state (LiaisonSandbox *self, GError **error)
   json_builder_add_string_value (builder, self->lsq_secret_key);
   json_builder_set_member_name (builder, "ghl");
   json_builder_add_value (builder, liaison_sandbox_ghl_to_json (self->ghl));
+  json_builder_set_member_name (builder, "lsq");
+  json_builder_add_value (builder, liaison_sandbox_lsq_to_json (self->lsq));
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (gen, root);
@@ -165,6 +169,12 @@ load_state (LiaisonSandbox *self, GError **error)
     }
   o = json_node_get_object (root);
   if (!liaison_sandbox_ghl_from_json (self->ghl, json_object_get_member (o, "ghl"), error))
+    {
+      g_prefix_error (error, "%s: ", self->state_file);
+      return FALSE;
+    }
+  if (json_object_has_member (o, "lsq")
+      && !liaison_sandbox_lsq_from_json (self->lsq, json_object_get_member (o, "lsq"), error))
     {
       g_prefix_error (error, "%s: ", self->state_file);
       return FALSE;
@@ -247,20 +257,14 @@ register_shared_control (LiaisonSandbox *self, LiaisonSandboxServer *server)
                                 LIAISON_SANDBOX_ROUTE_CONTROL, save_cb, self);
 }
 
+/* The keys of the seeded LeadSquared administrator. */
 static void
 make_lsq_keys (LiaisonSandbox *self)
 {
-  LiaisonSandboxRng rng;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  liaison_sandbox_rng_init (&rng, self->options.seed ^ 0x6c73712d6b657973ULL);
-  a = liaison_sandbox_rng_id (&rng, 32);
-  b = liaison_sandbox_rng_id (&rng, 40);
   g_free (self->lsq_access_key);
   g_free (self->lsq_secret_key);
-  self->lsq_access_key = g_strdup_printf ("u$r%s", a);
-  self->lsq_secret_key = g_ascii_strdown (b, -1);
+  self->lsq_access_key = g_strdup (liaison_sandbox_lsq_get_access_key (self->lsq));
+  self->lsq_secret_key = g_strdup (liaison_sandbox_lsq_get_secret_key (self->lsq));
 }
 
 /* Runs on the context that will serve the requests. */
@@ -271,13 +275,13 @@ build_and_listen (LiaisonSandbox *self, GError **error)
   self->ghl_server = liaison_sandbox_server_new ("ghl", self->clock, self->options.seed);
   self->lsq_server = liaison_sandbox_server_new ("lsq", self->clock, self->options.seed);
   self->people = liaison_sandbox_people_generate (self->options.seed, self->options.contacts);
-  make_lsq_keys (self);
 
   self->ghl = liaison_sandbox_ghl_new (self->ghl_server, self->options.seed, self->people,
                                        self->options.anchor_ms);
   liaison_sandbox_ghl_set_token_lifetime (self->ghl, self->options.token_lifetime_s);
-  /* The LeadSquared service plugs in here: it registers its routes and hooks
-   * on lsq_server, is filled from the same people and uses the keys above. */
+  self->lsq = liaison_sandbox_lsq_new (self->lsq_server, self->options.seed, self->people,
+                                       self->options.anchor_ms);
+  make_lsq_keys (self);
   register_shared_control (self, self->ghl_server);
   register_shared_control (self, self->lsq_server);
 
@@ -323,6 +327,7 @@ teardown (LiaisonSandbox *self)
   if (self->lsq_server != NULL)
     liaison_sandbox_server_disconnect (self->lsq_server);
   g_clear_object (&self->ghl);
+  g_clear_object (&self->lsq);
   g_clear_object (&self->ghl_server);
   g_clear_object (&self->lsq_server);
   g_clear_pointer (&self->people, g_ptr_array_unref);
@@ -349,6 +354,7 @@ reset_cb (LiaisonSandboxRequest *req, gpointer user_data)
   LiaisonSandboxServer *servers[] = { self->ghl_server, self->lsq_server };
 
   liaison_sandbox_ghl_reseed (self->ghl, self->people, self->options.anchor_ms);
+  liaison_sandbox_lsq_reseed (self->lsq, self->people, self->options.anchor_ms);
   liaison_sandbox_clock_set_offset (self->clock, 0);
   for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
     {

@@ -1,0 +1,273 @@
+/* liaison-sandbox-lsq-control.c: /_sandbox/lsq/... control routes that change
+ * LeadSquared records the way a person in the web UI would: leads go through
+ * the same field rules as the API and their ModifiedOn moves; a deleted lead
+ * takes its tasks and notes with it. Same shapes as the HighLevel side's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "liaison-sandbox-lsq"
+
+#include "liaison-sandbox-lsq-private.h"
+
+static void
+control_reply (LiaisonSandboxRequest *req,
+               guint                  status,
+               const char            *message)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, status < 300 ? "result" : "error", message);
+  liaison_sandbox_request_reply_object (req, status, o);
+}
+
+static LiaisonSandboxTable *
+collection (LiaisonSandboxLsq     *self,
+            LiaisonSandboxRequest *req)
+{
+  const char *name = liaison_sandbox_request_get_param (req, "collection");
+  struct { const char *name; LiaisonSandboxTable *table; } map[] = {
+    { "leads", self->leads }, { "tasks", self->tasks }, { "notes", self->notes },
+    { "users", self->users }, { "fields", self->fields }, { "taskTypes", self->task_types },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].name, name) == 0)
+      return map[i].table;
+  control_reply (req, 404, "unknown collection (leads, tasks, notes, users, fields, taskTypes)");
+  return NULL;
+}
+
+static JsonObject *
+control_body (LiaisonSandboxRequest *req)
+{
+  JsonNode *root = liaison_sandbox_request_get_json (req);
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      control_reply (req, 400, "expected a JSON object");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+static void
+reply_record (LiaisonSandboxRequest *req,
+              guint                  status,
+              JsonObject            *record)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_object_member (o, "record", lsq_public_copy (record));
+  liaison_sandbox_request_reply_object (req, status, o);
+}
+
+/* Edits in the web UI are made by the account's administrator. */
+static JsonObject *
+web_user (LiaisonSandboxLsq *self)
+{
+  return liaison_sandbox_table_index (self->users, 0);
+}
+
+static void
+control_list (LiaisonSandboxRequest *req,
+              gpointer               user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  LiaisonSandboxTable *table = collection (self, req);
+  JsonObject *o;
+  JsonArray *array;
+
+  if (table == NULL)
+    return;
+  array = json_array_new ();
+  for (guint i = 0; i < liaison_sandbox_table_size (table); i++)
+    json_array_add_object_element (array, lsq_public_copy (liaison_sandbox_table_index (table, i)));
+  o = json_object_new ();
+  json_object_set_array_member (o, "records", array);
+  liaison_sandbox_request_reply_object (req, 200, o);
+}
+
+static void
+control_get (LiaisonSandboxRequest *req,
+             gpointer               user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  LiaisonSandboxTable *table = collection (self, req);
+  JsonObject *record;
+
+  if (table == NULL)
+    return;
+  record = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, "id"));
+  if (record == NULL)
+    return control_reply (req, 404, "no such record");
+  reply_record (req, 200, record);
+}
+
+/* Members other than leads' are set as given; "_" members stay the sandbox's own. */
+static gboolean
+edit_plain (LiaisonSandboxRequest *req,
+            JsonObject            *record,
+            JsonObject            *body,
+            const char            *id_member)
+{
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (((char *) l->data)[0] == '_' || g_str_equal (l->data, id_member))
+      {
+        control_reply (req, 422, "the id and \"_\" members cannot be set");
+        return FALSE;
+      }
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (record, l->data, json_node_copy (json_object_get_member (body, l->data)));
+  return TRUE;
+}
+
+static const char *
+id_member_of (LiaisonSandboxLsq   *self,
+              LiaisonSandboxTable *table)
+{
+  if (table == self->leads)
+    return "ProspectID";
+  if (table == self->tasks)
+    return "UserTaskId";
+  if (table == self->notes)
+    return "ProspectNoteId";
+  if (table == self->users)
+    return "ID";
+  if (table == self->fields)
+    return "SchemaName";
+  return "Id";
+}
+
+static void
+control_create (LiaisonSandboxRequest *req,
+                gpointer               user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  LiaisonSandboxTable *table = collection (self, req);
+  JsonObject *body;
+  gint64 now = liaison_sandbox_request_now_ms (req);
+
+  if (table == NULL || (body = control_body (req)) == NULL)
+    return;
+  if (table == self->leads)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) pairs = lsq_pairs_from_object (body, &error);
+      JsonObject *lead = pairs ? lsq_lead_create (self, pairs, web_user (self), now, &error) : NULL;
+
+      if (lead == NULL)
+        return control_reply (req, 422, error->message);
+      json_object_set_string_member (lead, "Origin", "Quick Add Form");
+      return reply_record (req, 201, lead);
+    }
+  if (table == self->notes)
+    {
+      JsonObject *lead = lsq_lead_find (self, "ProspectID", lsq_get_string (body, "RelatedProspectId"));
+      const char *text = lsq_get_string (body, "Note");
+
+      if (lead == NULL || text == NULL || *text == '\0')
+        return control_reply (req, 422, "RelatedProspectId must be a lead and Note must not be empty");
+      return reply_record (req, 201, lsq_note_create (self, lead, text, lsq_get_string (body, "AttachmentName"),
+                                                      web_user (self), now));
+    }
+  if (table == self->tasks)
+    {
+      g_autoptr(JsonObject) task = lsq_task_new (self, web_user (self), now);
+      g_autofree char *message = NULL;
+      LsqErrorCode code;
+
+      message = lsq_task_apply (self, task, body, TRUE, now, &code);
+      if (message != NULL)
+        return control_reply (req, 422, message);
+      liaison_sandbox_table_insert (self->tasks, task);
+      return reply_record (req, 201, task);
+    }
+  control_reply (req, 405, "records of this collection cannot be created here");
+}
+
+static void
+control_edit (LiaisonSandboxRequest *req,
+              gpointer               user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  LiaisonSandboxTable *table = collection (self, req);
+  JsonObject *body, *record;
+
+  if (table == NULL || (body = control_body (req)) == NULL)
+    return;
+  record = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, "id"));
+  if (record == NULL)
+    return control_reply (req, 404, "no such record");
+  if (table == self->leads)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) pairs = lsq_pairs_from_object (body, &error);
+
+      if (pairs == NULL || !lsq_lead_update (self, record, pairs, LSQ_UPDATE_ALL, web_user (self),
+                                             liaison_sandbox_request_now_ms (req), &error))
+        return control_reply (req, 422, error->message);
+      return reply_record (req, 200, record);
+    }
+  if (table == self->tasks)
+    {
+      gint64 now = liaison_sandbox_request_now_ms (req);
+      g_autofree char *message = NULL;
+      LsqErrorCode code;
+
+      gint64 status = lsq_member_int (body, "StatusCode", lsq_member_int (record, "StatusCode", 0));
+
+      /* Completing a task in the web UI is a status change like any other edit. */
+      if (status != 0 && status != 1)
+        return control_reply (req, 422, "StatusCode must be 0 or 1");
+      message = lsq_task_apply (self, record, body, FALSE, now, &code);
+      if (message != NULL)
+        return control_reply (req, 422, message);
+      if (status != lsq_member_int (record, "StatusCode", 0))
+        {
+          g_autofree char *done = lsq_format_ms (now - now % 1000);
+
+          json_object_set_int_member (record, "StatusCode", status);
+          json_object_set_string_member (record, "CompletedOn", status == 1 ? done : "0001-01-01 00:00:00.000");
+        }
+      return reply_record (req, 200, record);
+    }
+  if (!edit_plain (req, record, body, id_member_of (self, table)))
+    return;
+  reply_record (req, 200, record);
+}
+
+static void
+control_delete (LiaisonSandboxRequest *req,
+                gpointer               user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  LiaisonSandboxTable *table = collection (self, req);
+  const char *id = liaison_sandbox_request_get_param (req, "id");
+
+  if (table == NULL)
+    return;
+  if (liaison_sandbox_table_lookup (table, id) == NULL)
+    return control_reply (req, 404, "no such record");
+  if (table == self->leads)
+    lsq_lead_delete (self, id);
+  else if (table == self->users && liaison_sandbox_table_index (self->users, 0) == liaison_sandbox_table_lookup (table, id))
+    return control_reply (req, 409, "the administrator whose keys the sandbox prints cannot be deleted");
+  else
+    liaison_sandbox_table_remove (table, id);
+  control_reply (req, 200, "deleted");
+}
+
+void
+lsq_control_register (LiaisonSandboxLsq *self)
+{
+  LiaisonSandboxServer *s = self->server;
+  const LiaisonSandboxRouteFlags c = LIAISON_SANDBOX_ROUTE_CONTROL;
+
+  liaison_sandbox_server_route (s, "GET", "/_sandbox/lsq/:collection", NULL, c, control_list, self);
+  liaison_sandbox_server_route (s, "POST", "/_sandbox/lsq/:collection", NULL, c, control_create, self);
+  liaison_sandbox_server_route (s, "GET", "/_sandbox/lsq/:collection/:id", NULL, c, control_get, self);
+  liaison_sandbox_server_route (s, "PATCH", "/_sandbox/lsq/:collection/:id", NULL, c, control_edit, self);
+  liaison_sandbox_server_route (s, "DELETE", "/_sandbox/lsq/:collection/:id", NULL, c, control_delete, self);
+}
