@@ -30,7 +30,7 @@ child_lookup (LiaisonSandboxRequest *req, LiaisonSandboxTable *table, const char
     {
       g_autofree char *message = g_strdup_printf ("%s not found", what);
 
-      ghl_error (req, 404, message);
+      ghl_error (req, GHL_NOT_FOUND_STATUS, message);
       return NULL;
     }
   return child;
@@ -415,7 +415,7 @@ location_get (LiaisonSandboxRequest *req, gpointer user_data)
     return;
   location = liaison_sandbox_table_lookup (self->locations, location_id);
   if (location == NULL)
-    return ghl_error (req, 404, "Location not found");
+    return ghl_error (req, GHL_NOT_FOUND_STATUS, "Location not found");
   reply_wrapped (req, 200, "location", location);
 }
 
@@ -469,7 +469,7 @@ custom_field_get (LiaisonSandboxRequest *req, gpointer user_data)
         == 0)
       field = liaison_sandbox_table_index (self->custom_fields, i);
   if (field == NULL || g_strcmp0 (ghl_get_string (field, "locationId"), location_id) != 0)
-    return ghl_error (req, 404, "Custom field not found");
+    return ghl_error (req, GHL_NOT_FOUND_STATUS, "Custom field not found");
   reply_wrapped (req, 200, "customField", field);
 }
 
@@ -509,7 +509,7 @@ user_get (LiaisonSandboxRequest *req, gpointer user_data)
   user = liaison_sandbox_table_lookup (self->users,
                                        liaison_sandbox_request_get_param (req, "userId"));
   if (user == NULL)
-    return ghl_error (req, 404, "User not found");
+    return ghl_error (req, GHL_NOT_FOUND_STATUS, "User not found");
   liaison_sandbox_request_reply_object (req, 200, ghl_public_copy (user));
 }
 

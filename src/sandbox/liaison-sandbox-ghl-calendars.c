@@ -258,7 +258,7 @@ seed_calendar (LiaisonSandboxGhl *self, const char *name, const char *timezone, 
   json_object_set_int_member (c, "appoinmentPerDay", 0);
   json_object_set_array_member (c, "openHours", open_hours);
   json_object_set_array_member (c, "availabilities", json_array_new ());
-  json_object_set_string_member (c, "availabilityType", "0");
+  json_object_set_int_member (c, "availabilityType", 0);
   json_object_set_string_member (c, "_timezone", timezone);
   liaison_sandbox_table_insert (self->calendars, c);
   return c;
@@ -355,7 +355,7 @@ calendar_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject
       || g_strcmp0 (ghl_get_string (calendar, "locationId"), ghl_get_string (token, "locationId"))
              != 0)
     {
-      ghl_error (req, 404, "Calendar not found");
+      ghl_error (req, GHL_NOT_FOUND_STATUS, "Calendar not found");
       return NULL;
     }
   return calendar;
@@ -650,7 +650,7 @@ event_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObject *t
       || g_strcmp0 (ghl_get_string (event, "locationId"), ghl_get_string (token, "locationId"))
              != 0)
     {
-      ghl_error (req, 404, "Event not found");
+      ghl_error (req, GHL_NOT_FOUND_STATUS, "Event not found");
       return NULL;
     }
   return event;

@@ -49,7 +49,7 @@ ghl_contact_lookup (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, JsonObj
       || g_strcmp0 (ghl_get_string (contact, "locationId"), ghl_get_string (token, "locationId"))
              != 0)
     {
-      ghl_error (req, 404, "Contact not found");
+      ghl_error (req, GHL_NOT_FOUND_STATUS, "Contact not found");
       return NULL;
     }
   return contact;
@@ -97,24 +97,27 @@ custom_value (JsonObject *def, JsonNode *value, GPtrArray *errors)
     return json_node_new (JSON_NODE_NULL);
   if (g_strcmp0 (type, "NUMERICAL") == 0 || g_strcmp0 (type, "MONETORY") == 0)
     {
+      /* Numbers are read back as strings: the read schema's value is a string. */
       if (vt == G_TYPE_INT64 || vt == G_TYPE_DOUBLE)
-        return json_node_copy (value);
+        {
+          JsonNode *n = json_node_new (JSON_NODE_VALUE);
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (vt == G_TYPE_INT64)
+            g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, json_node_get_int (value));
+          else
+            g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (value));
+          json_node_set_string (n, buf);
+          return n;
+        }
       if (vt == G_TYPE_STRING)
         {
           char *end = NULL;
           const char *s = json_node_get_string (value);
-          double d = g_ascii_strtod (s, &end);
 
+          g_ascii_strtod (s, &end);
           if (end != s && *end == '\0')
-            {
-              JsonNode *n = json_node_new (JSON_NODE_VALUE);
-
-              if (d == (gint64) d)
-                json_node_set_int (n, (gint64) d);
-              else
-                json_node_set_double (n, d);
-              return n;
-            }
+            return json_node_copy (value);
         }
       g_ptr_array_add (errors, g_strdup_printf ("customFields: %s must be a number", name));
       return NULL;

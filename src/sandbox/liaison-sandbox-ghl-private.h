@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define GHL_V_CONTACTS "2021-07-28"
 #define GHL_V_CALENDARS "2021-04-15"
 
+/* The specs declare 400, 401 and 422 for every served route and never 404, so
+ * a record that does not exist is a 400 "... not found" (unknown paths are 404). */
+#define GHL_NOT_FOUND_STATUS 400
+
 struct _LiaisonSandboxGhl
 {
   GObject parent_instance;

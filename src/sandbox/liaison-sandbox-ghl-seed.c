@@ -198,7 +198,6 @@ ghl_contact_new (LiaisonSandboxGhl *self, const char *location_id, gint64 now_ms
   json_object_set_object_member (c, "dndSettings", json_object_new ());
   json_object_set_array_member (c, "tags", json_array_new ());
   json_object_set_array_member (c, "customFields", json_array_new ());
-  json_object_set_array_member (c, "attachments", json_array_new ());
   json_object_set_array_member (c, "additionalEmails", json_array_new ());
   json_object_set_array_member (c, "followers", json_array_new ());
   json_object_set_string_member (c, "dateAdded", iso);
@@ -285,7 +284,12 @@ seed_contacts (LiaisonSandboxGhl *self, GPtrArray *people)
           json_object_set_string_member (
               num, "id",
               ghl_get_string (liaison_sandbox_table_index (self->custom_fields, 2), "id"));
-          json_object_set_int_member (num, "value", liaison_sandbox_rng_range (&self->rng, 20));
+          {
+            g_autofree char *visits
+                = g_strdup_printf ("%u", liaison_sandbox_rng_range (&self->rng, 20));
+
+            json_object_set_string_member (num, "value", visits);
+          }
           json_array_add_object_element (fields, num);
           json_object_set_string_member (
               stage, "id",

@@ -321,8 +321,11 @@ copy_members (JsonObject *stored, gboolean internal)
     {
       const char *name = l->data;
 
-      if (internal || name[0] != '_')
-        json_object_set_member (copy, name, deep_copy_node (json_object_get_member (stored, name)));
+      JsonNode *value = json_object_get_member (stored, name);
+
+      /* The wire shape leaves out what is not set: the schemas have no nullable strings. */
+      if (internal || (name[0] != '_' && !JSON_NODE_HOLDS_NULL (value)))
+        json_object_set_member (copy, name, deep_copy_node (value));
     }
   return copy;
 }

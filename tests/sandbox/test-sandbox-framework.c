@@ -62,7 +62,7 @@ test_rate_headers (void)
   {
     g_autoptr (Resp) e = ghl (sb, "GET", "/contacts/nope", V_CONTACTS, NULL);
 
-    g_assert_cmpuint (e->status, ==, 404);
+    g_assert_cmpuint (e->status, ==, 400);
     g_assert_nonnull (header (e, "X-RateLimit-Remaining"));
   }
 }
@@ -116,7 +116,7 @@ test_burst_limit (void)
   /* Limits are per location: another location still has its burst. */
   elsewhere = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", other, V_CONTACTS,
                     NULL, NULL);
-  g_assert_cmpuint (elsewhere->status, ==, 404);
+  g_assert_cmpuint (elsewhere->status, ==, 400);
   set_rates ("{\"max\": 100, \"intervalMs\": 10000, \"dailyMax\": 200000}");
 }
 
@@ -215,7 +215,7 @@ test_faults (void)
 
   add_fault ("/users/*=500,rate=0");
   never = ghl (sb, "GET", "/users/nobody", V_CONTACTS, NULL);
-  g_assert_cmpuint (never->status, ==, 404);
+  g_assert_cmpuint (never->status, ==, 400);
 
   bad = ghl_control (sb, "POST", "/_sandbox/faults", "{\"rule\": \"/x=explode\"}");
   g_assert_cmpuint (bad->status, ==, 400);
@@ -324,7 +324,7 @@ test_control_edits_records (void)
   del = ghl_control (sb, "DELETE", ctl, NULL);
   g_assert_cmpuint (del->status, ==, 200);
   gone = ghl (sb, "GET", path, V_CONTACTS, NULL);
-  g_assert_cmpuint (gone->status, ==, 404);
+  g_assert_cmpuint (gone->status, ==, 400);
   bad = ghl_control (sb, "GET", "/_sandbox/ghl/nonsense", NULL);
   g_assert_cmpuint (bad->status, ==, 404);
 }
@@ -339,7 +339,7 @@ test_token_expiry_control (void)
   token = second_location_token ();
   before = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", token, V_CONTACTS, NULL,
                  NULL);
-  g_assert_cmpuint (before->status, ==, 404);
+  g_assert_cmpuint (before->status, ==, 400);
   expire = ghl_control (sb, "POST", "/_sandbox/ghl/tokens/expire", NULL);
   g_assert_cmpuint (expire->status, ==, 200);
   after = http (liaison_sandbox_get_ghl_url (sb), "GET", "/users/nobody", token, V_CONTACTS, NULL,
@@ -347,7 +347,7 @@ test_token_expiry_control (void)
   g_assert_cmpuint (after->status, ==, 401);
   /* The private integration token does not expire. */
   pit = ghl (sb, "GET", "/users/nobody", V_CONTACTS, NULL);
-  g_assert_cmpuint (pit->status, ==, 404);
+  g_assert_cmpuint (pit->status, ==, 400);
 }
 
 static void
@@ -376,7 +376,7 @@ test_latency_option (void)
   g_assert_true (liaison_sandbox_start_in_thread (slow, &error));
   t0 = g_get_monotonic_time ();
   r = ghl (slow, "GET", "/users/nobody", V_CONTACTS, NULL);
-  g_assert_cmpuint (r->status, ==, 404);
+  g_assert_cmpuint (r->status, ==, 400);
   g_assert_cmpint (g_get_monotonic_time () - t0, >=, 200000);
   liaison_sandbox_stop (slow);
 }
