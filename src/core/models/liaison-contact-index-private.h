@@ -1,0 +1,52 @@
+/* liaison-contact-index-private.h: the compact in-memory index behind LiaisonContactList: one
+ * small fixed-size entry per unified row, in name order, and one arena of folded search text.
+ * No GObject per row exists until a row is asked for.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-contact-row.h"
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_CONTACT_NO_TEXT G_MAXUINT32
+
+typedef struct
+{
+  gint64 lsq_rec; /* records.id, 0: none */
+  gint64 ghl_rec;
+  gint64 link_id;
+  gint64 modified_at;
+  guint32 lsq_text; /* offsets into the arena, or LIAISON_CONTACT_NO_TEXT */
+  guint32 ghl_text;
+  guint32 n_candidates;
+  guint32 status; /* one LiaisonLinkStatus flag */
+} LiaisonContactEntry;
+
+typedef struct
+{
+  LiaisonContactEntry *entries; /* by name */
+  guint n_entries;
+  char *arena;
+  gsize arena_len;
+  guint32 *by_modified; /* entry numbers, newest change first; made on first use */
+  guint counts[5];      /* entries per status, in flag order */
+} LiaisonContactIndex;
+
+void liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,
+                                       const char *ghl_connection_id,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+LiaisonContactIndex *liaison_contact_index_load_finish (GAsyncResult *result, GError **error);
+void liaison_contact_index_free (LiaisonContactIndex *index);
+const guint32 *liaison_contact_index_by_modified (LiaisonContactIndex *index);
+gboolean liaison_contact_index_same_entry (const LiaisonContactIndex *a, guint ea,
+                                           const LiaisonContactIndex *b, guint eb);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonContactIndex, liaison_contact_index_free)
+
+G_END_DECLS

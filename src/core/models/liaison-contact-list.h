@@ -1,0 +1,50 @@
+/* liaison-contact-list.h: LiaisonContactList, the GListModel of unified contact rows
+ * (LiaisonContactRow) the Contacts page binds to, with text and link-status filters and two
+ * sort orders. Built to stay fast at 100,000 contacts.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-contact-row.h"
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LIAISON_CONTACT_SORT_NAME,
+  LIAISON_CONTACT_SORT_LAST_CHANGE, /* newest first */
+} LiaisonContactSort;
+
+#define LIAISON_TYPE_CONTACT_SORT (liaison_contact_sort_get_type ())
+GType liaison_contact_sort_get_type (void);
+
+#define LIAISON_TYPE_CONTACT_LIST (liaison_contact_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonContactList, liaison_contact_list, LIAISON, CONTACT_LIST, GObject)
+
+LiaisonContactList *liaison_contact_list_new (LiaisonStore *store,
+                                              const char *lsq_connection_id,
+                                              const char *ghl_connection_id);
+void liaison_contact_list_load_async (LiaisonContactList *self, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_contact_list_load_finish (LiaisonContactList *self, GAsyncResult *result,
+                                           GError **error);
+gboolean liaison_contact_list_get_loading (LiaisonContactList *self);
+
+const char *liaison_contact_list_get_filter_text (LiaisonContactList *self);
+void liaison_contact_list_set_filter_text (LiaisonContactList *self, const char *text);
+LiaisonLinkStatus liaison_contact_list_get_status_filter (LiaisonContactList *self);
+void liaison_contact_list_set_status_filter (LiaisonContactList *self, LiaisonLinkStatus statuses);
+LiaisonContactSort liaison_contact_list_get_sort (LiaisonContactList *self);
+void liaison_contact_list_set_sort (LiaisonContactList *self, LiaisonContactSort sort);
+
+guint liaison_contact_list_get_n_total (LiaisonContactList *self);
+guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
+
+G_END_DECLS

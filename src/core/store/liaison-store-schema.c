@@ -1,0 +1,208 @@
+/* liaison-store-schema.c: the database schema, as an ordered list of migrations.
+ *
+ * PRAGMA user_version is the number of migrations applied. Each migration runs in its own
+ * transaction together with the version bump, so a crash leaves the database at one version or
+ * the next, never between. Released migrations are never edited: a change is a new step, tested
+ * from the fixture of the version before it (tests/store/fixtures/).
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "liaison-debug.h"
+#include "liaison-store-private.h"
+
+/* Version 1: everything the sync engine of ARCHITECTURE.md needs. Times are ms since the epoch,
+ * UTC. No column holds a credential: secrets live in the keyring only.
+ *
+ * records has an integer id (a stable, compact key for list models) and its natural key
+ * (connection_id, kind, remote_id) as a UNIQUE constraint, which SQLite implements exactly like a
+ * non-integer primary key. records_contact_list is a covering index: the contact list reads its
+ * whole key set from it in name order without touching the raw JSON. */
+static const char migration_1[] =
+  "CREATE TABLE connections ("
+  "  id TEXT PRIMARY KEY,"
+  "  service TEXT NOT NULL CHECK (service IN ('ghl', 'lsq')),"
+  "  account_id TEXT NOT NULL,"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  host TEXT,"
+  "  details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid (details)),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (service, account_id));"
+
+  "CREATE TABLE records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'task', 'note', 'appointment', 'calendar',"
+  "                                     'user', 'field')),"
+  "  remote_id TEXT NOT NULL,"
+  "  parent_id TEXT,"
+  "  raw TEXT NOT NULL CHECK (json_valid (raw)),"
+  "  content_hash TEXT NOT NULL,"
+  "  modified_at INTEGER NOT NULL DEFAULT 0,"
+  "  fetched_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  display_name TEXT,"
+  "  email TEXT,"
+  "  email_norm TEXT,"
+  "  phone TEXT,"
+  "  phone_norm TEXT,"
+  "  company TEXT,"
+  "  owner TEXT,"
+  "  name_sort TEXT NOT NULL DEFAULT '',"
+  "  search_text TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (connection_id, kind, remote_id));"
+  "CREATE INDEX records_email_norm ON records (email_norm) WHERE email_norm IS NOT NULL;"
+  "CREATE INDEX records_phone_norm ON records (phone_norm) WHERE phone_norm IS NOT NULL;"
+  "CREATE INDEX records_modified ON records (connection_id, kind, modified_at);"
+  "CREATE INDEX records_parent ON records (connection_id, kind, parent_id)"
+  "  WHERE parent_id IS NOT NULL;"
+  "CREATE INDEX records_fetched ON records (connection_id, kind, fetched_at);"
+  "CREATE INDEX records_contact_list ON records (kind, deleted, name_sort, connection_id,"
+  "  remote_id, modified_at, email_norm, phone_norm, search_text);"
+
+  "CREATE TABLE links ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'task', 'note', 'appointment', 'calendar',"
+  "                                     'user', 'field')),"
+  "  lsq_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+  "  lsq_id TEXT NOT NULL,"
+  "  ghl_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+  "  ghl_id TEXT NOT NULL,"
+  "  origin TEXT NOT NULL CHECK (origin IN ('matched', 'manual', 'created')),"
+  "  base_snapshot TEXT CHECK (base_snapshot IS NULL OR json_valid (base_snapshot)),"
+  "  base_hash TEXT,"
+  "  linked_at INTEGER NOT NULL,"
+  "  synced_at INTEGER,"
+  "  UNIQUE (lsq_connection, kind, lsq_id),"
+  "  UNIQUE (ghl_connection, kind, ghl_id));"
+
+  "CREATE TABLE cursors ("
+  "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  phase TEXT NOT NULL CHECK (phase IN ('full', 'incremental')),"
+  "  cursor TEXT,"
+  "  page_token TEXT,"
+  "  refresh_started_at INTEGER,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (connection_id, kind));"
+
+  "CREATE TABLE runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  started_at INTEGER NOT NULL,"
+  "  finished_at INTEGER,"
+  "  \"trigger\" TEXT NOT NULL CHECK (\"trigger\" IN ('manual', 'scheduled', 'cli', 'startup')),"
+  "  dry_run INTEGER NOT NULL DEFAULT 0 CHECK (dry_run IN (0, 1)),"
+  "  status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'partial', 'failed',"
+  "                                         'cancelled')),"
+  "  n_created INTEGER NOT NULL DEFAULT 0,"
+  "  n_updated INTEGER NOT NULL DEFAULT 0,"
+  "  n_deleted INTEGER NOT NULL DEFAULT 0,"
+  "  n_linked INTEGER NOT NULL DEFAULT 0,"
+  "  n_conflicts INTEGER NOT NULL DEFAULT 0,"
+  "  n_skipped INTEGER NOT NULL DEFAULT 0,"
+  "  n_failed INTEGER NOT NULL DEFAULT 0,"
+  "  error TEXT);"
+  "CREATE INDEX runs_started ON runs (started_at);"
+
+  "CREATE TABLE intents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,"
+  "  service TEXT NOT NULL CHECK (service IN ('ghl', 'lsq')),"
+  "  kind TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),"
+  "  remote_id TEXT,"
+  "  marker TEXT,"
+  "  payload TEXT CHECK (payload IS NULL OR json_valid (payload)),"
+  "  state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),"
+  "  error TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX intents_pending ON intents (created_at) WHERE state = 'pending';"
+  "CREATE INDEX intents_marker ON intents (marker) WHERE marker IS NOT NULL;"
+
+  "CREATE TABLE operations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  service TEXT NOT NULL CHECK (service IN ('ghl', 'lsq')),"
+  "  kind TEXT NOT NULL,"
+  "  remote_id TEXT,"
+  "  link_id INTEGER REFERENCES links (id) ON DELETE SET NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'link', 'unlink',"
+  "                                         'conflict', 'skip')),"
+  "  field TEXT,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'applied', 'failed', 'skipped')),"
+  "  error TEXT,"
+  "  cause TEXT);"
+  "CREATE INDEX operations_run ON operations (run_id, at);"
+  "CREATE INDEX operations_link ON operations (link_id) WHERE link_id IS NOT NULL;"
+
+  /* An ambiguous match has no link yet: link_id is NULL and candidates lists the records. */
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  link_id INTEGER REFERENCES links (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('field', 'ambiguous')),"
+  "  field TEXT,"
+  "  base_value TEXT,"
+  "  lsq_value TEXT,"
+  "  ghl_value TEXT,"
+  "  candidates TEXT CHECK (candidates IS NULL OR json_valid (candidates)),"
+  "  detected_at INTEGER NOT NULL,"
+  "  resolved_at INTEGER,"
+  "  resolution TEXT CHECK (resolution IS NULL OR resolution IN ('lsq', 'ghl', 'edited',"
+  "                                                               'linked', 'dismissed')),"
+  "  resolved_value TEXT,"
+  "  CHECK (kind = 'ambiguous' OR link_id IS NOT NULL));"
+  "CREATE INDEX conflicts_open ON conflicts (detected_at) WHERE resolved_at IS NULL;"
+  "CREATE INDEX conflicts_link ON conflicts (link_id) WHERE link_id IS NOT NULL;";
+
+static const char *const migrations[] = {
+  migration_1,
+};
+
+guint
+liaison_store_get_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+liaison_store_migrate (LiaisonStoreDb *db, GError **error)
+{
+  int version = liaison_store_db_user_version (db, error);
+
+  if (version < 0)
+    return FALSE;
+  if ((guint) version > G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER_VERSION,
+                   "This profile's database was written by a newer version of Liaison "
+                   "(schema %d, this version knows %u); update Liaison to open it",
+                   version, (guint) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  for (guint step = (guint) version; step < G_N_ELEMENTS (migrations); step++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", step + 1);
+
+      LIAISON_TRACE (LIAISON_DEBUG_STORE, "migrating the store from schema %u to %u", step,
+                     step + 1);
+      if (!liaison_store_db_begin (db, error))
+        return FALSE;
+      if (!liaison_store_db_exec (db, migrations[step], error)
+          || !liaison_store_db_exec (db, bump, error) || !liaison_store_db_commit (db, error))
+        {
+          liaison_store_db_rollback (db);
+          g_prefix_error (error, "Could not upgrade the database to schema %u: ", step + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
