@@ -901,7 +901,8 @@ test_cancel_in_flight (void)
   cancelled_at = g_get_monotonic_time ();
   g_cancellable_cancel (cancellable);
   wait_for (&wait);
-  g_assert_cmpint (wait.done_at - cancelled_at, <, 500 * 1000);
+  /* Well before the 3 s the peer would take to answer. */
+  g_assert_cmpint (wait.done_at - cancelled_at, <, 1500 * 1000);
   body = liaison_http_send_finish (http, wait.result, NULL, &error);
   g_assert_null (body);
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_CANCELLED);
