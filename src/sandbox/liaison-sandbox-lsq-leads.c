@@ -301,7 +301,10 @@ normalize_value (LiaisonSandboxLsq *self,
   const char *type = lsq_get_string (field, "DataType");
   gint64 max_length = lsq_member_int (field, "MaxLength", 0);
 
-  if (max_length > 0 && g_utf8_strlen (value, -1) > max_length)
+  /* Lengths bind text; typed values are checked by their type instead. */
+  if (max_length > 0 && g_utf8_strlen (value, -1) > max_length &&
+      (g_str_equal (type, "String") || g_str_equal (type, "Email") || g_str_equal (type, "Phone") ||
+       g_str_equal (type, "Website")))
     goto bad;
   if (g_str_equal (name, "OwnerId"))
     {

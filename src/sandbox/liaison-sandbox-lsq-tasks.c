@@ -298,6 +298,7 @@ task_update (LiaisonSandboxRequest *req,
   JsonObject *user = lsq_begin (self, req);
   JsonObject *body, *task, *draft, *o, *message_obj;
   gint64 now = liaison_sandbox_request_now_ms (req);
+  gint64 auto_id;
   g_autofree char *message = NULL;
   LsqErrorCode code;
 
@@ -317,12 +318,14 @@ task_update (LiaisonSandboxRequest *req,
       return fail (req, code, message);
     }
   stamp (draft, user, now, FALSE);
+  auto_id = lsq_member_int (draft, "AutoId", 0);
+  /* This replaces (and frees) the old record. */
   liaison_sandbox_table_insert (self->tasks, draft);
   json_object_unref (draft);
   o = json_object_new ();
   message_obj = json_object_new ();
   json_object_set_int_member (message_obj, "AffectedRows", 1);
-  json_object_set_int_member (message_obj, "AutoId", lsq_member_int (task, "AutoId", 0));
+  json_object_set_int_member (message_obj, "AutoId", auto_id);
   json_object_set_string_member (o, "Status", "Success");
   json_object_set_object_member (o, "Message", message_obj);
   liaison_sandbox_request_reply_object (req, 200, o);
