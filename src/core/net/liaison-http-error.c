@@ -196,6 +196,18 @@ body_parses (GBytes *body)
   return len <= G_MAXSSIZE && json_parser_load_from_data (parser, data, (gssize) len, NULL);
 }
 
+/* "Contact not found", "Lead does not exist in the system". */
+static gboolean
+says_not_found (const char *message)
+{
+  g_autofree char *lower = NULL;
+
+  if (message == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (message, -1);
+  return g_str_has_suffix (lower, " not found") || strstr (lower, "does not exist") != NULL;
+}
+
 static GError *
 describe (LiaisonHttpError code, const char *service, const char *operation, const char *subject,
           guint status, const char *server_message)
@@ -306,11 +318,16 @@ liaison_http_error_from_response (const char *service_name, const char *operatio
   if (code == LIAISON_HTTP_ERROR_SERVER && exception_type != NULL
       && g_str_has_prefix (exception_type, "MX"))
     {
-      if (message != NULL && strstr (message, "does not exist") != NULL)
+      if (says_not_found (message))
         code = LIAISON_HTTP_ERROR_NOT_FOUND;
       else
         code = LIAISON_HTTP_ERROR_VALIDATION;
     }
+  /* HighLevel's specs declare no 404 for records: an id that names nothing
+   * comes back as a 400 "Contact not found" (and so does the sandbox). The
+   * sync engine needs to tell that apart from a rejected value. */
+  else if (code == LIAISON_HTTP_ERROR_VALIDATION && status == 400 && says_not_found (message))
+    code = LIAISON_HTTP_ERROR_NOT_FOUND;
   else if (status == 429)
     *fault = LIAISON_HTTP_FAULT_RATE_LIMITED;
   else if (status == 408)
