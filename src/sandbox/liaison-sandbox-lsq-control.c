@@ -10,9 +10,7 @@
 #include "liaison-sandbox-lsq-private.h"
 
 static void
-control_reply (LiaisonSandboxRequest *req,
-               guint                  status,
-               const char            *message)
+control_reply (LiaisonSandboxRequest *req, guint status, const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -21,12 +19,15 @@ control_reply (LiaisonSandboxRequest *req,
 }
 
 static LiaisonSandboxTable *
-collection (LiaisonSandboxLsq     *self,
-            LiaisonSandboxRequest *req)
+collection (LiaisonSandboxLsq *self, LiaisonSandboxRequest *req)
 {
   const char *name = liaison_sandbox_request_get_param (req, "collection");
-  struct { const char *name; LiaisonSandboxTable *table; } map[] = {
-    { "leads", self->leads }, { "tasks", self->tasks }, { "notes", self->notes },
+  struct
+  {
+    const char *name;
+    LiaisonSandboxTable *table;
+  } map[] = {
+    { "leads", self->leads }, { "tasks", self->tasks },   { "notes", self->notes },
     { "users", self->users }, { "fields", self->fields }, { "taskTypes", self->task_types },
   };
 
@@ -51,9 +52,7 @@ control_body (LiaisonSandboxRequest *req)
 }
 
 static void
-reply_record (LiaisonSandboxRequest *req,
-              guint                  status,
-              JsonObject            *record)
+reply_record (LiaisonSandboxRequest *req, guint status, JsonObject *record)
 {
   JsonObject *o = json_object_new ();
 
@@ -69,8 +68,7 @@ web_user (LiaisonSandboxLsq *self)
 }
 
 static void
-control_list (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+control_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -88,8 +86,7 @@ control_list (LiaisonSandboxRequest *req,
 }
 
 static void
-control_get (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+control_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -105,12 +102,9 @@ control_get (LiaisonSandboxRequest *req,
 
 /* Members other than leads' are set as given; "_" members stay the sandbox's own. */
 static gboolean
-edit_plain (LiaisonSandboxRequest *req,
-            JsonObject            *record,
-            JsonObject            *body,
-            const char            *id_member)
+edit_plain (LiaisonSandboxRequest *req, JsonObject *record, JsonObject *body, const char *id_member)
 {
-  g_autoptr(GList) members = json_object_get_members (body);
+  g_autoptr (GList) members = json_object_get_members (body);
 
   for (GList *l = members; l != NULL; l = l->next)
     if (((char *) l->data)[0] == '_' || g_str_equal (l->data, id_member))
@@ -119,13 +113,13 @@ edit_plain (LiaisonSandboxRequest *req,
         return FALSE;
       }
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (record, l->data, json_node_copy (json_object_get_member (body, l->data)));
+    json_object_set_member (record, l->data,
+                            json_node_copy (json_object_get_member (body, l->data)));
   return TRUE;
 }
 
 static const char *
-id_member_of (LiaisonSandboxLsq   *self,
-              LiaisonSandboxTable *table)
+id_member_of (LiaisonSandboxLsq *self, LiaisonSandboxTable *table)
 {
   if (table == self->leads)
     return "ProspectID";
@@ -141,8 +135,7 @@ id_member_of (LiaisonSandboxLsq   *self,
 }
 
 static void
-control_create (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+control_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -153,8 +146,8 @@ control_create (LiaisonSandboxRequest *req,
     return;
   if (table == self->leads)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) pairs = lsq_pairs_from_object (body, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) pairs = lsq_pairs_from_object (body, &error);
       JsonObject *lead = pairs ? lsq_lead_create (self, pairs, web_user (self), now, &error) : NULL;
 
       if (lead == NULL)
@@ -164,17 +157,21 @@ control_create (LiaisonSandboxRequest *req,
     }
   if (table == self->notes)
     {
-      JsonObject *lead = lsq_lead_find (self, "ProspectID", lsq_get_string (body, "RelatedProspectId"));
+      JsonObject *lead
+          = lsq_lead_find (self, "ProspectID", lsq_get_string (body, "RelatedProspectId"));
       const char *text = lsq_get_string (body, "Note");
 
       if (lead == NULL || text == NULL || *text == '\0')
-        return control_reply (req, 422, "RelatedProspectId must be a lead and Note must not be empty");
-      return reply_record (req, 201, lsq_note_create (self, lead, text, lsq_get_string (body, "AttachmentName"),
-                                                      web_user (self), now));
+        return control_reply (req, 422,
+                              "RelatedProspectId must be a lead and Note must not be empty");
+      return reply_record (req, 201,
+                           lsq_note_create (self, lead, text,
+                                            lsq_get_string (body, "AttachmentName"),
+                                            web_user (self), now));
     }
   if (table == self->tasks)
     {
-      g_autoptr(JsonObject) task = lsq_task_new (self, web_user (self), now);
+      g_autoptr (JsonObject) task = lsq_task_new (self, web_user (self), now);
       g_autofree char *message = NULL;
       LsqErrorCode code;
 
@@ -188,8 +185,7 @@ control_create (LiaisonSandboxRequest *req,
 }
 
 static void
-control_edit (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+control_edit (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -202,11 +198,12 @@ control_edit (LiaisonSandboxRequest *req,
     return control_reply (req, 404, "no such record");
   if (table == self->leads)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) pairs = lsq_pairs_from_object (body, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) pairs = lsq_pairs_from_object (body, &error);
 
-      if (pairs == NULL || !lsq_lead_update (self, record, pairs, LSQ_UPDATE_ALL, web_user (self),
-                                             liaison_sandbox_request_now_ms (req), &error))
+      if (pairs == NULL
+          || !lsq_lead_update (self, record, pairs, LSQ_UPDATE_ALL, web_user (self),
+                               liaison_sandbox_request_now_ms (req), &error))
         return control_reply (req, 422, error->message);
       return reply_record (req, 200, record);
     }
@@ -229,7 +226,8 @@ control_edit (LiaisonSandboxRequest *req,
           g_autofree char *done = lsq_format_ms (now - now % 1000);
 
           json_object_set_int_member (record, "StatusCode", status);
-          json_object_set_string_member (record, "CompletedOn", status == 1 ? done : "0001-01-01 00:00:00.000");
+          json_object_set_string_member (record, "CompletedOn",
+                                         status == 1 ? done : "0001-01-01 00:00:00.000");
         }
       return reply_record (req, 200, record);
     }
@@ -239,8 +237,7 @@ control_edit (LiaisonSandboxRequest *req,
 }
 
 static void
-control_delete (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+control_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
@@ -252,8 +249,11 @@ control_delete (LiaisonSandboxRequest *req,
     return control_reply (req, 404, "no such record");
   if (table == self->leads)
     lsq_lead_delete (self, id);
-  else if (table == self->users && liaison_sandbox_table_index (self->users, 0) == liaison_sandbox_table_lookup (table, id))
-    return control_reply (req, 409, "the administrator whose keys the sandbox prints cannot be deleted");
+  else if (table == self->users
+           && liaison_sandbox_table_index (self->users, 0)
+                  == liaison_sandbox_table_lookup (table, id))
+    return control_reply (req, 409,
+                          "the administrator whose keys the sandbox prints cannot be deleted");
   else
     liaison_sandbox_table_remove (table, id);
   control_reply (req, 200, "deleted");
@@ -266,8 +266,12 @@ lsq_control_register (LiaisonSandboxLsq *self)
   const LiaisonSandboxRouteFlags c = LIAISON_SANDBOX_ROUTE_CONTROL;
 
   liaison_sandbox_server_route (s, "GET", "/_sandbox/lsq/:collection", NULL, c, control_list, self);
-  liaison_sandbox_server_route (s, "POST", "/_sandbox/lsq/:collection", NULL, c, control_create, self);
-  liaison_sandbox_server_route (s, "GET", "/_sandbox/lsq/:collection/:id", NULL, c, control_get, self);
-  liaison_sandbox_server_route (s, "PATCH", "/_sandbox/lsq/:collection/:id", NULL, c, control_edit, self);
-  liaison_sandbox_server_route (s, "DELETE", "/_sandbox/lsq/:collection/:id", NULL, c, control_delete, self);
+  liaison_sandbox_server_route (s, "POST", "/_sandbox/lsq/:collection", NULL, c, control_create,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/_sandbox/lsq/:collection/:id", NULL, c, control_get,
+                                self);
+  liaison_sandbox_server_route (s, "PATCH", "/_sandbox/lsq/:collection/:id", NULL, c, control_edit,
+                                self);
+  liaison_sandbox_server_route (s, "DELETE", "/_sandbox/lsq/:collection/:id", NULL, c,
+                                control_delete, self);
 }

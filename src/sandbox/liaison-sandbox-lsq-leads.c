@@ -24,9 +24,7 @@ pairs_new (void)
 }
 
 static void
-pairs_set (GPtrArray  *pairs,
-           const char *attribute,
-           const char *value)
+pairs_set (GPtrArray *pairs, const char *attribute, const char *value)
 {
   LsqPair *pair;
 
@@ -48,8 +46,7 @@ pairs_set (GPtrArray  *pairs,
 }
 
 const char *
-lsq_pairs_get (GPtrArray  *pairs,
-               const char *attribute)
+lsq_pairs_get (GPtrArray *pairs, const char *attribute)
 {
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -62,8 +59,7 @@ lsq_pairs_get (GPtrArray  *pairs,
 }
 
 static gboolean
-value_node_ok (JsonNode    *node,
-               const char **value)
+value_node_ok (JsonNode *node, const char **value)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -79,11 +75,9 @@ value_node_ok (JsonNode    *node,
 
 /* [{"Attribute": "EmailAddress", "Value": "..."}, ...]; SearchBy is taken out. */
 GPtrArray *
-lsq_pairs_parse (JsonNode  *node,
-                 char     **search_by,
-                 GError   **error)
+lsq_pairs_parse (JsonNode *node, char **search_by, GError **error)
 {
-  g_autoptr(GPtrArray) pairs = pairs_new ();
+  g_autoptr (GPtrArray) pairs = pairs_new ();
   JsonArray *array;
 
   if (search_by != NULL)
@@ -107,7 +101,8 @@ lsq_pairs_parse (JsonNode  *node,
         goto bad;
       o = json_node_get_object (item);
       attribute = lsq_get_string (o, "Attribute");
-      if (attribute == NULL || *attribute == '\0' || !value_node_ok (json_object_get_member (o, "Value"), &value))
+      if (attribute == NULL || *attribute == '\0'
+          || !value_node_ok (json_object_get_member (o, "Value"), &value))
         goto bad;
       if (g_ascii_strcasecmp (attribute, "SearchBy") == 0)
         {
@@ -133,11 +128,10 @@ bad:
 
 /* The control routes take a flat {"FirstName": "...", ...} object, as a form would. */
 GPtrArray *
-lsq_pairs_from_object (JsonObject *object,
-                       GError    **error)
+lsq_pairs_from_object (JsonObject *object, GError **error)
 {
-  g_autoptr(GPtrArray) pairs = pairs_new ();
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr (GPtrArray) pairs = pairs_new ();
+  g_autoptr (GList) members = json_object_get_members (object);
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -163,9 +157,7 @@ is_id_attribute (const char *attribute)
 }
 
 static gboolean
-values_match (const char *attribute,
-              const char *stored,
-              const char *wanted)
+values_match (const char *attribute, const char *stored, const char *wanted)
 {
   if (stored == NULL || wanted == NULL || *wanted == '\0')
     return FALSE;
@@ -182,9 +174,7 @@ values_match (const char *attribute,
 }
 
 JsonObject *
-lsq_lead_find (LiaisonSandboxLsq *self,
-               const char        *attribute,
-               const char        *value)
+lsq_lead_find (LiaisonSandboxLsq *self, const char *attribute, const char *value)
 {
   const char *member = is_id_attribute (attribute) ? "ProspectID" : attribute;
 
@@ -199,40 +189,37 @@ lsq_lead_find (LiaisonSandboxLsq *self,
 }
 
 static JsonObject *
-field_def (LiaisonSandboxLsq *self,
-           const char        *schema_name)
+field_def (LiaisonSandboxLsq *self, const char *schema_name)
 {
   return liaison_sandbox_table_lookup (self->fields, schema_name);
 }
 
 static gboolean
-field_flag (JsonObject *field,
-            const char *member)
+field_flag (JsonObject *field, const char *member)
 {
   JsonNode *node = json_object_get_member (field, member);
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
 /* SearchBy must name ProspectId or a unique (lead identifier) field. */
 JsonObject *
-lsq_lead_match (LiaisonSandboxLsq *self,
-                GPtrArray         *pairs,
-                const char        *search_by,
-                GError           **error)
+lsq_lead_match (LiaisonSandboxLsq *self, GPtrArray *pairs, const char *search_by, GError **error)
 {
   const char *value;
   JsonObject *field;
 
   if (search_by == NULL)
     {
-      JsonObject *lead = lsq_lead_find (self, "EmailAddress", lsq_pairs_get (pairs, "EmailAddress"));
+      JsonObject *lead
+          = lsq_lead_find (self, "EmailAddress", lsq_pairs_get (pairs, "EmailAddress"));
 
       return lead != NULL ? lead : lsq_lead_find (self, "Phone", lsq_pairs_get (pairs, "Phone"));
     }
   field = is_id_attribute (search_by) || g_ascii_strcasecmp (search_by, "ProspectId") == 0
-            ? NULL : field_def (self, search_by);
+              ? NULL
+              : field_def (self, search_by);
   if (!is_id_attribute (search_by) && (field == NULL || !field_flag (field, "IsLeadIdentifier")))
     {
       g_set_error (error, LSQ_ERROR, LSQ_ERROR_INVALID_INPUT,
@@ -256,8 +243,8 @@ valid_email (const char *text)
 {
   const char *at = strchr (text, '@');
 
-  return at != NULL && at != text && strchr (at + 1, '@') == NULL && strchr (at + 1, '.') != NULL &&
-         at[strlen (at) - 1] != '.' && strpbrk (text, " \t,;<>") == NULL;
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL && strchr (at + 1, '.') != NULL
+         && at[strlen (at) - 1] != '.' && strpbrk (text, " \t,;<>") == NULL;
 }
 
 static gboolean
@@ -285,26 +272,24 @@ valid_time (const char *text)
 {
   guint len = strlen (text);
 
-  return (len == 5 || len == 8) && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
-         text[2] == ':' && g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]) &&
-         (len == 5 || (text[5] == ':' && g_ascii_isdigit (text[6]) && g_ascii_isdigit (text[7])));
+  return (len == 5 || len == 8) && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1])
+         && text[2] == ':' && g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4])
+         && (len == 5
+             || (text[5] == ':' && g_ascii_isdigit (text[6]) && g_ascii_isdigit (text[7])));
 }
 
 /* The stored form of a value for its field, or NULL with an error. */
 static char *
-normalize_value (LiaisonSandboxLsq *self,
-                 JsonObject        *field,
-                 const char        *value,
-                 GError           **error)
+normalize_value (LiaisonSandboxLsq *self, JsonObject *field, const char *value, GError **error)
 {
   const char *name = lsq_get_string (field, "SchemaName");
   const char *type = lsq_get_string (field, "DataType");
   gint64 max_length = lsq_member_int (field, "MaxLength", 0);
 
   /* Lengths bind text; typed values are checked by their type instead. */
-  if (max_length > 0 && g_utf8_strlen (value, -1) > max_length &&
-      (g_str_equal (type, "String") || g_str_equal (type, "Email") || g_str_equal (type, "Phone") ||
-       g_str_equal (type, "Website")))
+  if (max_length > 0 && g_utf8_strlen (value, -1) > max_length
+      && (g_str_equal (type, "String") || g_str_equal (type, "Email") || g_str_equal (type, "Phone")
+          || g_str_equal (type, "Website")))
     goto bad;
   if (g_str_equal (name, "OwnerId"))
     {
@@ -356,17 +341,14 @@ normalize_value (LiaisonSandboxLsq *self,
   return g_strdup (value);
 
 bad:
-  g_set_error (error, LSQ_ERROR, LSQ_ERROR_INVALID_INPUT,
-               "Invalid value '%s' for field '%s' (%s)", value, name, type);
+  g_set_error (error, LSQ_ERROR, LSQ_ERROR_INVALID_INPUT, "Invalid value '%s' for field '%s' (%s)",
+               value, name, type);
   return NULL;
 }
 
 static gboolean
-duplicate_check (LiaisonSandboxLsq *self,
-                 JsonObject        *lead,
-                 const char        *attribute,
-                 const char        *value,
-                 GError           **error)
+duplicate_check (LiaisonSandboxLsq *self, JsonObject *lead, const char *attribute,
+                 const char *value, GError **error)
 {
   JsonObject *other;
 
@@ -388,12 +370,9 @@ duplicate_check (LiaisonSandboxLsq *self,
 /* Checks every pair against the metadata and returns the normalized, writable ones.
  * System fields the API does not let one set are skipped, as the real API does. */
 static GPtrArray *
-validate (LiaisonSandboxLsq *self,
-          JsonObject        *lead,
-          GPtrArray         *pairs,
-          GError           **error)
+validate (LiaisonSandboxLsq *self, JsonObject *lead, GPtrArray *pairs, GError **error)
 {
-  g_autoptr(GPtrArray) out = pairs_new ();
+  g_autoptr (GPtrArray) out = pairs_new ();
 
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -406,7 +385,8 @@ validate (LiaisonSandboxLsq *self,
       if (field == NULL)
         {
           g_set_error (error, LSQ_ERROR, LSQ_ERROR_INVALID_INPUT,
-                       "Lead field '%s' does not exist. Schema names are case-sensitive.", pair->attribute);
+                       "Lead field '%s' does not exist. Schema names are case-sensitive.",
+                       pair->attribute);
           return NULL;
         }
       if (json_object_get_boolean_member_with_default (field, "_ReadOnly", FALSE))
@@ -417,7 +397,8 @@ validate (LiaisonSandboxLsq *self,
           if (value == NULL)
             return NULL;
         }
-      if (field_flag (field, "IsLeadIdentifier") && !duplicate_check (self, lead, pair->attribute, value, error))
+      if (field_flag (field, "IsLeadIdentifier")
+          && !duplicate_check (self, lead, pair->attribute, value, error))
         return NULL;
       pairs_set (out, pair->attribute, value);
     }
@@ -427,9 +408,7 @@ validate (LiaisonSandboxLsq *self,
 /* ---- writing ---- */
 
 void
-lsq_lead_touch (JsonObject *lead,
-                JsonObject *user,
-                gint64      now_ms)
+lsq_lead_touch (JsonObject *lead, JsonObject *user, gint64 now_ms)
 {
   /* Lead times are kept to the second, as the API shows them (".000"). */
   gint64 ms = now_ms - now_ms % 1000;
@@ -442,23 +421,20 @@ lsq_lead_touch (JsonObject *lead,
 }
 
 static void
-set_owner (LiaisonSandboxLsq *self,
-           JsonObject        *lead,
-           const char        *owner_id)
+set_owner (LiaisonSandboxLsq *self, JsonObject *lead, const char *owner_id)
 {
   JsonObject *owner = lsq_user_by_id (self, owner_id);
   g_autofree char *name = lsq_user_name (owner);
 
   json_object_set_string_member (lead, "OwnerId", owner_id);
   json_object_set_string_member (lead, "OwnerIdName", name);
-  json_object_set_string_member (lead, "OwnerIdEmailAddress", lsq_get_string (owner, "EmailAddress"));
+  json_object_set_string_member (lead, "OwnerIdEmailAddress",
+                                 lsq_get_string (owner, "EmailAddress"));
 }
 
 static void
-apply_pairs (LiaisonSandboxLsq *self,
-             JsonObject        *lead,
-             GPtrArray         *valid,
-             LsqUpdateBehavior  behavior)
+apply_pairs (LiaisonSandboxLsq *self, JsonObject *lead, GPtrArray *valid,
+             LsqUpdateBehavior behavior)
 {
   for (guint i = 0; i < valid->len; i++)
     {
@@ -468,8 +444,8 @@ apply_pairs (LiaisonSandboxLsq *self,
 
       if (behavior == LSQ_UPDATE_ONLY_EMPTY && current != NULL && *current != '\0')
         continue;
-      if (behavior == LSQ_UPDATE_NOT_UNIQUE && field_flag (field, "IsLeadIdentifier") &&
-          current != NULL && *current != '\0')
+      if (behavior == LSQ_UPDATE_NOT_UNIQUE && field_flag (field, "IsLeadIdentifier")
+          && current != NULL && *current != '\0')
         continue;
       if (g_str_equal (pair->attribute, "OwnerId") && pair->value != NULL)
         set_owner (self, lead, pair->value);
@@ -481,15 +457,14 @@ apply_pairs (LiaisonSandboxLsq *self,
 }
 
 static gboolean
-has_unique_value (LiaisonSandboxLsq *self,
-                  GPtrArray         *valid)
+has_unique_value (LiaisonSandboxLsq *self, GPtrArray *valid)
 {
   for (guint i = 0; i < valid->len; i++)
     {
       LsqPair *pair = g_ptr_array_index (valid, i);
 
-      if (pair->value != NULL && *pair->value != '\0' &&
-          field_flag (field_def (self, pair->attribute), "IsLeadIdentifier"))
+      if (pair->value != NULL && *pair->value != '\0'
+          && field_flag (field_def (self, pair->attribute), "IsLeadIdentifier"))
         return TRUE;
     }
   return FALSE;
@@ -497,9 +472,7 @@ has_unique_value (LiaisonSandboxLsq *self,
 
 /* A lead with every field of the metadata (null when empty), as GETs show them. */
 JsonObject *
-lsq_lead_new (LiaisonSandboxLsq *self,
-              JsonObject        *user,
-              gint64             now_ms)
+lsq_lead_new (LiaisonSandboxLsq *self, JsonObject *user, gint64 now_ms)
 {
   JsonObject *lead = json_object_new ();
   gint64 ms = now_ms - now_ms % 1000;
@@ -508,7 +481,8 @@ lsq_lead_new (LiaisonSandboxLsq *self,
   g_autofree char *created = lsq_format_ms (ms);
 
   for (guint i = 0; i < liaison_sandbox_table_size (self->fields); i++)
-    json_object_set_null_member (lead, lsq_get_string (liaison_sandbox_table_index (self->fields, i), "SchemaName"));
+    json_object_set_null_member (
+        lead, lsq_get_string (liaison_sandbox_table_index (self->fields, i), "SchemaName"));
   json_object_set_string_member (lead, "ProspectID", id);
   json_object_set_string_member (lead, "ProspectAutoId", auto_id);
   json_object_set_string_member (lead, "Origin", "API");
@@ -532,13 +506,10 @@ lsq_lead_new (LiaisonSandboxLsq *self,
 }
 
 JsonObject *
-lsq_lead_create (LiaisonSandboxLsq *self,
-                 GPtrArray         *pairs,
-                 JsonObject        *user,
-                 gint64             now_ms,
-                 GError           **error)
+lsq_lead_create (LiaisonSandboxLsq *self, GPtrArray *pairs, JsonObject *user, gint64 now_ms,
+                 GError **error)
 {
-  g_autoptr(GPtrArray) valid = validate (self, NULL, pairs, error);
+  g_autoptr (GPtrArray) valid = validate (self, NULL, pairs, error);
   JsonObject *lead;
 
   if (valid == NULL)
@@ -546,7 +517,8 @@ lsq_lead_create (LiaisonSandboxLsq *self,
   if (!has_unique_value (self, valid))
     {
       g_set_error (error, LSQ_ERROR, LSQ_ERROR_MANDATORY,
-                   "A value for at least one unique field (EmailAddress, Phone) is mandatory to create a lead");
+                   "A value for at least one unique field (EmailAddress, Phone) is mandatory to "
+                   "create a lead");
       return NULL;
     }
   for (guint i = 0; i < liaison_sandbox_table_size (self->fields); i++)
@@ -557,7 +529,8 @@ lsq_lead_create (LiaisonSandboxLsq *self,
 
       if (field_flag (field, "IsMandatory") && (value == NULL || *value == '\0'))
         {
-          g_set_error (error, LSQ_ERROR, LSQ_ERROR_MANDATORY, "'%s' is mandatory to create a lead", name);
+          g_set_error (error, LSQ_ERROR, LSQ_ERROR_MANDATORY, "'%s' is mandatory to create a lead",
+                       name);
           return NULL;
         }
     }
@@ -571,15 +544,10 @@ lsq_lead_create (LiaisonSandboxLsq *self,
 /* Every accepted update call counts as a change and bumps ModifiedOn, even
  * when the values are the same: the sync engine must cope with such echoes. */
 gboolean
-lsq_lead_update (LiaisonSandboxLsq *self,
-                 JsonObject        *lead,
-                 GPtrArray         *pairs,
-                 LsqUpdateBehavior  behavior,
-                 JsonObject        *user,
-                 gint64             now_ms,
-                 GError           **error)
+lsq_lead_update (LiaisonSandboxLsq *self, JsonObject *lead, GPtrArray *pairs,
+                 LsqUpdateBehavior behavior, JsonObject *user, gint64 now_ms, GError **error)
 {
-  g_autoptr(GPtrArray) valid = NULL;
+  g_autoptr (GPtrArray) valid = NULL;
 
   if (behavior == LSQ_UPDATE_NONE)
     return TRUE;
@@ -603,16 +571,14 @@ lsq_lead_update (LiaisonSandboxLsq *self,
 }
 
 JsonObject *
-lsq_lead_public (LiaisonSandboxLsq *self,
-                 JsonObject        *lead)
+lsq_lead_public (LiaisonSandboxLsq *self, JsonObject *lead)
 {
   return lsq_public_copy (lead);
 }
 
 /* The documented delete is a hard delete that cascades to the lead's tasks and notes. */
 void
-lsq_lead_delete (LiaisonSandboxLsq *self,
-                 const char        *lead_id)
+lsq_lead_delete (LiaisonSandboxLsq *self, const char *lead_id)
 {
   g_autofree char *id = g_strdup (lead_id);
   LiaisonSandboxTable *children[] = { self->tasks, self->notes };
@@ -625,11 +591,11 @@ lsq_lead_delete (LiaisonSandboxLsq *self,
 
         if (g_strcmp0 (lsq_get_string (child, links[t]), id) == 0)
           {
-            g_autofree char *child_id = g_strdup (lsq_get_string (child, t == 0 ? "UserTaskId" : "ProspectNoteId"));
+            g_autofree char *child_id
+                = g_strdup (lsq_get_string (child, t == 0 ? "UserTaskId" : "ProspectNoteId"));
 
             liaison_sandbox_table_remove (children[t], child_id);
           }
       }
   liaison_sandbox_table_remove (self->leads, id);
 }
-

@@ -13,9 +13,7 @@
 #define DEFAULT_PAGE_SIZE 25
 
 static void
-reply_leads (LiaisonSandboxRequest *req,
-             LiaisonSandboxLsq     *self,
-             GPtrArray             *leads)
+reply_leads (LiaisonSandboxRequest *req, LiaisonSandboxLsq *self, GPtrArray *leads)
 {
   JsonArray *array = json_array_new ();
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
@@ -27,8 +25,7 @@ reply_leads (LiaisonSandboxRequest *req,
 }
 
 static const char *
-mandatory_query (LiaisonSandboxRequest *req,
-                 const char            *name)
+mandatory_query (LiaisonSandboxRequest *req, const char *name)
 {
   const char *value = lsq_query (req, name);
 
@@ -43,11 +40,10 @@ mandatory_query (LiaisonSandboxRequest *req,
 }
 
 static void
-leads_get_by_id (LiaisonSandboxRequest *req,
-                 gpointer               user_data)
+leads_get_by_id (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   const char *id;
   JsonObject *lead;
 
@@ -60,11 +56,10 @@ leads_get_by_id (LiaisonSandboxRequest *req,
 }
 
 static void
-leads_get_by_email (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+leads_get_by_email (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   const char *email;
 
   if (lsq_begin (self, req) == NULL || (email = mandatory_query (req, "emailaddress")) == NULL)
@@ -81,8 +76,7 @@ leads_get_by_email (LiaisonSandboxRequest *req,
 }
 
 static gboolean
-phone_matches (const char *stored,
-               const char *digits)
+phone_matches (const char *stored, const char *digits)
 {
   g_autofree char *have = lsq_phone_digits (stored);
   gsize n = strlen (have), m = strlen (digits);
@@ -106,11 +100,10 @@ activity_ms (JsonObject *lead)
 /* Matches Phone and Mobile; digits only, as documented (anything else finds
  * nothing); of several matches the lead with the latest activity wins. */
 static void
-leads_get_by_phone (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+leads_get_by_phone (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   const char *phone;
   const char *digits;
   JsonObject *best = NULL;
@@ -125,9 +118,9 @@ leads_get_by_phone (LiaisonSandboxRequest *req,
     {
       JsonObject *lead = liaison_sandbox_table_index (self->leads, i);
 
-      if ((phone_matches (lsq_get_string (lead, "Phone"), digits) ||
-           phone_matches (lsq_get_string (lead, "Mobile"), digits)) &&
-          (best == NULL || activity_ms (lead) > activity_ms (best)))
+      if ((phone_matches (lsq_get_string (lead, "Phone"), digits)
+           || phone_matches (lsq_get_string (lead, "Mobile"), digits))
+          && (best == NULL || activity_ms (lead) > activity_ms (best)))
         best = lead;
     }
   if (best != NULL)
@@ -152,9 +145,7 @@ auto_id (JsonObject *lead)
 }
 
 static int
-compare_leads (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_leads (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const SortSpec *spec = user_data;
   JsonObject *la = *(JsonObject **) a;
@@ -191,10 +182,7 @@ compare_leads (gconstpointer a,
 }
 
 static gboolean
-int_member (JsonObject *object,
-            const char *member,
-            gint64      fallback,
-            gint64     *out)
+int_member (JsonObject *object, const char *member, gint64 fallback, gint64 *out)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
@@ -208,11 +196,10 @@ int_member (JsonObject *object,
 }
 
 static JsonArray *
-property_list (JsonObject  *lead,
-               GHashTable  *columns)
+property_list (JsonObject *lead, GHashTable *columns)
 {
   JsonArray *list = json_array_new ();
-  g_autoptr(GList) members = json_object_get_members (lead);
+  g_autoptr (GList) members = json_object_get_members (lead);
   JsonObject *can_update = json_object_new ();
 
   for (GList *l = members; l != NULL; l = l->next)
@@ -237,13 +224,12 @@ property_list (JsonObject  *lead,
  * [FromDate, ToDate], both UTC and inclusive. RecordCount is the number of leads
  * in the window (all pages); a page is full unless it is the last one. */
 static void
-leads_recently_modified (LiaisonSandboxRequest *req,
-                         gpointer               user_data)
+leads_recently_modified (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *body, *parameter, *paging, *sorting, *columns_obj, *o;
-  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
-  g_autoptr(GHashTable) columns = NULL;
+  g_autoptr (GPtrArray) matches = g_ptr_array_new ();
+  g_autoptr (GHashTable) columns = NULL;
   const char *from_text, *to_text, *csv;
   gint64 from_ms, to_ms, page_index, page_size, direction;
   JsonArray *leads;
@@ -252,9 +238,10 @@ leads_recently_modified (LiaisonSandboxRequest *req,
 
   if (lsq_begin (self, req) == NULL || (body = lsq_body_object (req)) == NULL)
     return;
-  parameter = json_object_has_member (body, "Parameter") &&
-              JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Parameter"))
-                ? json_object_get_object_member (body, "Parameter") : NULL;
+  parameter = json_object_has_member (body, "Parameter")
+                      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Parameter"))
+                  ? json_object_get_object_member (body, "Parameter")
+                  : NULL;
   from_text = lsq_get_string (parameter, "FromDate");
   to_text = lsq_get_string (parameter, "ToDate");
   if (from_text == NULL || to_text == NULL)
@@ -264,19 +251,25 @@ leads_recently_modified (LiaisonSandboxRequest *req,
     return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT),
                       "Invalid date. The supported DateTime format is UTC (YYYY-MM-DD HH:MM:SS)");
 
-  paging = json_object_has_member (body, "Paging") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Paging"))
-             ? json_object_get_object_member (body, "Paging") : NULL;
-  if (!int_member (paging, "PageIndex", 1, &page_index) || !int_member (paging, "PageSize", DEFAULT_PAGE_SIZE, &page_size) ||
-      page_index < 1 || page_size < 1)
+  paging = json_object_has_member (body, "Paging")
+                   && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Paging"))
+               ? json_object_get_object_member (body, "Paging")
+               : NULL;
+  if (!int_member (paging, "PageIndex", 1, &page_index)
+      || !int_member (paging, "PageSize", DEFAULT_PAGE_SIZE, &page_size) || page_index < 1
+      || page_size < 1)
     return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT),
                       "PageIndex and PageSize must be positive numbers");
   page_size = MIN (page_size, LSQ_MAX_PAGE_SIZE);
 
-  sorting = json_object_has_member (body, "Sorting") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Sorting"))
-              ? json_object_get_object_member (body, "Sorting") : NULL;
+  sorting = json_object_has_member (body, "Sorting")
+                    && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Sorting"))
+                ? json_object_get_object_member (body, "Sorting")
+                : NULL;
   if (lsq_get_string (sorting, "ColumnName") != NULL)
     {
-      sort_field = liaison_sandbox_table_lookup (self->fields, lsq_get_string (sorting, "ColumnName"));
+      sort_field
+          = liaison_sandbox_table_lookup (self->fields, lsq_get_string (sorting, "ColumnName"));
       if (sort_field == NULL)
         return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT),
                           "Sorting ColumnName is not a lead field");
@@ -290,12 +283,14 @@ leads_recently_modified (LiaisonSandboxRequest *req,
                       "Sorting Direction must be \"0\" (ascending) or \"1\" (descending)");
   spec.descending = direction == 1;
 
-  columns_obj = json_object_has_member (body, "Columns") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Columns"))
-                  ? json_object_get_object_member (body, "Columns") : NULL;
+  columns_obj = json_object_has_member (body, "Columns")
+                        && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "Columns"))
+                    ? json_object_get_object_member (body, "Columns")
+                    : NULL;
   csv = lsq_get_string (columns_obj, "Include_CSV");
   if (csv != NULL && *csv != '\0')
     {
-      g_auto(GStrv) names = g_strsplit (csv, ",", -1);
+      g_auto (GStrv) names = g_strsplit (csv, ",", -1);
 
       columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; names[i] != NULL; i++)
@@ -313,11 +308,13 @@ leads_recently_modified (LiaisonSandboxRequest *req,
   g_ptr_array_sort_with_data (matches, compare_leads, &spec);
 
   leads = json_array_new ();
-  for (gint64 i = (page_index - 1) * page_size; i < (gint64) matches->len && i < page_index * page_size; i++)
+  for (gint64 i = (page_index - 1) * page_size;
+       i < (gint64) matches->len && i < page_index * page_size; i++)
     {
       JsonObject *item = json_object_new ();
 
-      json_object_set_array_member (item, "LeadPropertyList", property_list (g_ptr_array_index (matches, i), columns));
+      json_object_set_array_member (item, "LeadPropertyList",
+                                    property_list (g_ptr_array_index (matches, i), columns));
       json_array_add_object_element (leads, item);
     }
   o = json_object_new ();
@@ -329,13 +326,14 @@ leads_recently_modified (LiaisonSandboxRequest *req,
 /* ---- LeadsMetaData.Get ---- */
 
 static void
-leads_metadata (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+leads_metadata (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   const char *schema = lsq_query (req, "schemaName");
   const char *exclude = lsq_query (req, "excludeOptionSets");
-  gboolean no_options = exclude != NULL && (g_str_equal (exclude, "1") || g_ascii_strcasecmp (exclude, "true") == 0);
+  gboolean no_options
+      = exclude != NULL
+        && (g_str_equal (exclude, "1") || g_ascii_strcasecmp (exclude, "true") == 0);
   JsonArray *array;
   JsonNode *node;
 
@@ -347,7 +345,8 @@ leads_metadata (LiaisonSandboxRequest *req,
       JsonObject *field = liaison_sandbox_table_index (self->fields, i);
       JsonObject *copy;
 
-      if (schema != NULL && *schema != '\0' && g_strcmp0 (lsq_get_string (field, "SchemaName"), schema) != 0)
+      if (schema != NULL && *schema != '\0'
+          && g_strcmp0 (lsq_get_string (field, "SchemaName"), schema) != 0)
         continue;
       copy = lsq_public_copy (field);
       if (no_options)
@@ -364,12 +363,14 @@ lsq_search_register (LiaisonSandboxLsq *self)
 {
   LiaisonSandboxServer *s = self->server;
 
-  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/Leads.GetById", NULL, 0, leads_get_by_id, self);
+  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/Leads.GetById", NULL, 0,
+                                leads_get_by_id, self);
   liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/Leads.GetByEmailaddress", NULL, 0,
                                 leads_get_by_email, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber", NULL, 0,
-                                leads_get_by_phone, self);
+  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber", NULL,
+                                0, leads_get_by_phone, self);
   liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/Leads.RecentlyModified", NULL, 0,
                                 leads_recently_modified, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", NULL, 0, leads_metadata, self);
+  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", NULL, 0,
+                                leads_metadata, self);
 }

@@ -36,13 +36,27 @@ static const FieldSeed field_seeds[] = {
   { "Website", "Website", "Website", "URL", 10, 200, FALSE, FALSE, { NULL } },
   { "TimeZone", "Time Zone", "String", "Textbox", 0, 50, FALSE, FALSE, { NULL } },
   { "Notes", "Notes", "String", "TextArea", 1, 2000, FALSE, FALSE, { NULL } },
-  { "Source", "Lead Source", "Select", "Dropdown", 13, 100, FALSE, FALSE,
+  { "Source",
+    "Lead Source",
+    "Select",
+    "Dropdown",
+    13,
+    100,
+    FALSE,
+    FALSE,
     { "Direct Traffic", "Social Media", "Referral", "Google Ads", "Walk-in", NULL } },
   { "SourceMedium", "Source Medium", "String", "Textbox", 0, 100, FALSE, FALSE, { NULL } },
   { "SourceCampaign", "Source Campaign", "String", "Textbox", 0, 100, FALSE, FALSE, { NULL } },
   { "SourceContent", "Source Content", "String", "Textbox", 0, 100, FALSE, FALSE, { NULL } },
   { "Origin", "Lead Origin", "String", "Textbox", 0, 100, FALSE, TRUE, { NULL } },
-  { "ProspectStage", "Lead Stage", "Select", "Dropdown", 13, 50, FALSE, FALSE,
+  { "ProspectStage",
+    "Lead Stage",
+    "Select",
+    "Dropdown",
+    13,
+    50,
+    FALSE,
+    FALSE,
     { "Prospect", "Opportunity", "Customer", "Invalid", NULL } },
   { "Score", "Lead Score", "Number", "Textbox", 0, 10, FALSE, FALSE, { NULL } },
   { "EngagementScore", "Engagement Score", "Number", "Textbox", 0, 10, FALSE, TRUE, { NULL } },
@@ -58,13 +72,37 @@ static const FieldSeed field_seeds[] = {
   { "CreatedOn", "Created On", "DateTime", "DateTime", 8, 30, FALSE, TRUE, { NULL } },
   { "ModifiedBy", "Modified By", "String", "Textbox", 0, 50, FALSE, TRUE, { NULL } },
   { "ModifiedOn", "Modified On", "DateTime", "DateTime", 8, 30, FALSE, TRUE, { NULL } },
-  { "LeadLastModifiedOn", "Lead Last Modified On", "DateTime", "DateTime", 8, 30, FALSE, TRUE, { NULL } },
+  { "LeadLastModifiedOn",
+    "Lead Last Modified On",
+    "DateTime",
+    "DateTime",
+    8,
+    30,
+    FALSE,
+    TRUE,
+    { NULL } },
   { "StatusCode", "Status Code", "Number", "Textbox", 0, 5, FALSE, TRUE, { NULL } },
   { "StatusReason", "Status Reason", "Number", "Textbox", 0, 5, FALSE, TRUE, { NULL } },
   { "IsLead", "Is Lead", "Boolean", "CheckBox", 4, 1, FALSE, TRUE, { NULL } },
   { "DeletionStatusCode", "Deletion Status", "Number", "Textbox", 0, 5, FALSE, TRUE, { NULL } },
-  { "ProspectActivityDate_Max", "Last Activity Date", "DateTime", "DateTime", 8, 30, FALSE, TRUE, { NULL } },
-  { "ProspectActivityName_Max", "Last Activity", "String", "Textbox", 0, 100, FALSE, TRUE, { NULL } },
+  { "ProspectActivityDate_Max",
+    "Last Activity Date",
+    "DateTime",
+    "DateTime",
+    8,
+    30,
+    FALSE,
+    TRUE,
+    { NULL } },
+  { "ProspectActivityName_Max",
+    "Last Activity",
+    "String",
+    "Textbox",
+    0,
+    100,
+    FALSE,
+    TRUE,
+    { NULL } },
   { "LastVisitDate", "Last Visit Date", "DateTime", "DateTime", 8, 30, FALSE, TRUE, { NULL } },
   { "NotableEvent", "Notable Event", "String", "Textbox", 0, 100, FALSE, TRUE, { NULL } },
   /* Custom fields of the tenant, one or more of each data type. */
@@ -73,12 +111,34 @@ static const FieldSeed field_seeds[] = {
   { "mx_Zip", "Zip", "String", "Textbox", 0, 20, FALSE, FALSE, { NULL } },
   { "mx_Country", "Country", "String", "Textbox", 0, 50, FALSE, FALSE, { NULL } },
   { "mx_Date_of_Birth", "Date of Birth", "Date", "Date", 7, 30, FALSE, FALSE, { NULL } },
-  { "mx_Preferred_Call_Time", "Preferred Call Time", "Time", "Time", 11, 10, FALSE, FALSE, { NULL } },
+  { "mx_Preferred_Call_Time",
+    "Preferred Call Time",
+    "Time",
+    "Time",
+    11,
+    10,
+    FALSE,
+    FALSE,
+    { NULL } },
   { "mx_Number_of_Visits", "Number of Visits", "Number", "Textbox", 0, 10, FALSE, FALSE, { NULL } },
   { "mx_Lifetime_Value", "Lifetime Value", "Number", "Textbox", 0, 20, FALSE, FALSE, { NULL } },
-  { "mx_Treatment", "Treatment", "Select", "Dropdown", 13, 100, FALSE, FALSE,
+  { "mx_Treatment",
+    "Treatment",
+    "Select",
+    "Dropdown",
+    13,
+    100,
+    FALSE,
+    FALSE,
     { "Whitening", "Implants", "Braces", "Checkup", NULL } },
-  { "mx_Preferred_Language", "Preferred Language", "Select", "Dropdown", 13, 50, FALSE, FALSE,
+  { "mx_Preferred_Language",
+    "Preferred Language",
+    "Select",
+    "Dropdown",
+    13,
+    50,
+    FALSE,
+    FALSE,
     { "English", "Español", "हिन्दी", "中文", NULL } },
   { "mx_Newsletter", "Newsletter", "Boolean", "RadioButton", 3, 1, FALSE, FALSE, { NULL } },
   { "mx_Referral_Email", "Referred By (Email)", "Email", "Email", 9, 100, FALSE, FALSE, { NULL } },
@@ -88,21 +148,17 @@ static const FieldSeed field_seeds[] = {
 typedef struct
 {
   const char *name;
-  int category;  /* 0 appointment, 1 to-do */
+  int category; /* 0 appointment, 1 to-do */
   int duration_minutes;
 } TaskTypeSeed;
 
 static const TaskTypeSeed task_type_seeds[] = {
-  { "Meeting", 0, 60 },
-  { "Consultation", 0, 30 },
-  { "Call Back", 1, 0 },
-  { "Follow Up", 1, 0 },
-  { "Send Quote", 1, 0 },
+  { "Meeting", 0, 60 },  { "Consultation", 0, 30 }, { "Call Back", 1, 0 },
+  { "Follow Up", 1, 0 }, { "Send Quote", 1, 0 },
 };
 
 static const char *
-seed_option (LiaisonSandboxRng *rng,
-             const char        *schema)
+seed_option (LiaisonSandboxRng *rng, const char *schema)
 {
   for (guint i = 0; i < G_N_ELEMENTS (field_seeds); i++)
     if (g_str_equal (field_seeds[i].schema, schema))
@@ -116,11 +172,11 @@ seed_option (LiaisonSandboxRng *rng,
   g_return_val_if_reached (NULL);
 }
 
-static const char *activity_names[] = { "Email Opened", "Sales Activity", "Lead Capture", "Inbound Phone Call" };
+static const char *activity_names[]
+    = { "Email Opened", "Sales Activity", "Lead Capture", "Inbound Phone Call" };
 
 static char *
-hex_key (LiaisonSandboxRng *rng,
-         guint              len)
+hex_key (LiaisonSandboxRng *rng, guint len)
 {
   static const char hex[] = "0123456789abcdef";
   char *key = g_malloc (len + 1);
@@ -132,14 +188,8 @@ hex_key (LiaisonSandboxRng *rng,
 }
 
 static void
-add_user (LiaisonSandboxLsq *self,
-          const char        *first,
-          const char        *last,
-          const char        *email,
-          const char        *phone,
-          const char        *timezone,
-          const char        *role,
-          int                status)
+add_user (LiaisonSandboxLsq *self, const char *first, const char *last, const char *email,
+          const char *phone, const char *timezone, const char *role, int status)
 {
   JsonObject *u = json_object_new ();
   g_autofree char *id = lsq_new_guid (self);
@@ -222,7 +272,8 @@ seed_fields (LiaisonSandboxLsq *self)
       json_object_set_boolean_member (o, "IsVisible", TRUE);
       json_object_set_boolean_member (o, "IsSearchable", TRUE);
       json_object_set_null_member (o, "DefaultValue");
-      json_object_set_string_member (o, "CreatedBy", custom ? lsq_get_string (admin, "ID") : "System");
+      json_object_set_string_member (o, "CreatedBy",
+                                     custom ? lsq_get_string (admin, "ID") : "System");
       json_object_set_string_member (o, "CreatedOn", created);
       json_object_set_string_member (o, "ModifiedOn", created);
       json_object_set_string_member (o, "CreatedByName", custom ? admin_name : "System");
@@ -254,9 +305,7 @@ seed_task_types (LiaisonSandboxLsq *self)
 }
 
 static void
-set_time (JsonObject *lead,
-          const char *member,
-          gint64      ms)
+set_time (JsonObject *lead, const char *member, gint64 ms)
 {
   g_autofree char *text = lsq_format_ms (ms);
 
@@ -264,30 +313,30 @@ set_time (JsonObject *lead,
 }
 
 static void
-seed_activities (LiaisonSandboxLsq *self,
-                 JsonObject        *lead,
-                 JsonObject        *owner,
-                 gint64             modified)
+seed_activities (LiaisonSandboxLsq *self, JsonObject *lead, JsonObject *owner, gint64 modified)
 {
   const char *lead_id = lsq_get_string (lead, "ProspectID");
   const char *first = lsq_get_string (lead, "FirstName");
 
   if (liaison_sandbox_rng_chance (&self->rng, 0.35))
     {
-      g_autoptr(JsonObject) body = json_object_new ();
+      g_autoptr (JsonObject) body = json_object_new ();
       JsonObject *type = json_object_new ();
-      gint64 due = self->anchor_ms + ((gint64) liaison_sandbox_rng_range (&self->rng, 20) - 8) * LSQ_DAY_MS;
+      gint64 due = self->anchor_ms
+                   + ((gint64) liaison_sandbox_rng_range (&self->rng, 20) - 8) * LSQ_DAY_MS;
       g_autofree char *due_text = lsq_format_plain (due - due % 60000);
       g_autofree char *name = g_strdup_printf ("Call %s back", first ? first : "the lead");
       JsonObject *task;
 
       json_object_set_string_member (body, "Name", name);
-      json_object_set_string_member (body, "Description", "Follow up on the quote — prefers mornings.");
+      json_object_set_string_member (body, "Description",
+                                     "Follow up on the quote — prefers mornings.");
       json_object_set_string_member (body, "RelatedEntityId", lead_id);
       json_object_set_string_member (body, "DueDate", due_text);
       json_object_set_string_member (body, "OwnerId", lsq_get_string (owner, "ID"));
       json_object_set_int_member (body, "Reminder", 30);
-      json_object_set_string_member (type, "Name", task_type_seeds[2 + liaison_sandbox_rng_range (&self->rng, 3)].name);
+      json_object_set_string_member (
+          type, "Name", task_type_seeds[2 + liaison_sandbox_rng_range (&self->rng, 3)].name);
       json_object_set_object_member (body, "TaskType", type);
       task = lsq_task_create (self, body, owner, modified);
       if (task != NULL && liaison_sandbox_rng_chance (&self->rng, 0.3))
@@ -299,15 +348,20 @@ seed_activities (LiaisonSandboxLsq *self,
     }
   if (liaison_sandbox_rng_chance (&self->rng, 0.25))
     {
-      g_autoptr(JsonObject) body = json_object_new ();
+      g_autoptr (JsonObject) body = json_object_new ();
       JsonObject *type = json_object_new ();
       /* Appointments on the half hour, in working hours UTC. */
-      gint64 day = (self->anchor_ms / LSQ_DAY_MS + (gint64) liaison_sandbox_rng_range (&self->rng, 30) - 10) * LSQ_DAY_MS;
-      gint64 start = day + (9 * 60 + 30 * (gint64) liaison_sandbox_rng_range (&self->rng, 16)) * 60000;
+      gint64 day = (self->anchor_ms / LSQ_DAY_MS
+                    + (gint64) liaison_sandbox_rng_range (&self->rng, 30) - 10)
+                   * LSQ_DAY_MS;
+      gint64 start
+          = day + (9 * 60 + 30 * (gint64) liaison_sandbox_rng_range (&self->rng, 16)) * 60000;
       guint t = liaison_sandbox_rng_range (&self->rng, 2);
       g_autofree char *start_text = lsq_format_plain (start);
-      g_autofree char *end_text = lsq_format_plain (start + task_type_seeds[t].duration_minutes * 60000);
-      g_autofree char *name = g_strdup_printf ("%s with %s", task_type_seeds[t].name, first ? first : "lead");
+      g_autofree char *end_text
+          = lsq_format_plain (start + task_type_seeds[t].duration_minutes * 60000);
+      g_autofree char *name
+          = g_strdup_printf ("%s with %s", task_type_seeds[t].name, first ? first : "lead");
 
       json_object_set_string_member (body, "Name", name);
       json_object_set_string_member (body, "Description", "Café Lumière, 2nd floor");
@@ -323,23 +377,24 @@ seed_activities (LiaisonSandboxLsq *self,
     }
   if (liaison_sandbox_rng_chance (&self->rng, 0.3))
     {
-      g_autofree char *text = g_strdup_printf ("Spoke with %s: wants a quote for Implants; ¿habla español? "
-                                               "Prefers WhatsApp.", first ? first : "the lead");
+      g_autofree char *text
+          = g_strdup_printf ("Spoke with %s: wants a quote for Implants; ¿habla español? "
+                             "Prefers WhatsApp.",
+                             first ? first : "the lead");
 
       lsq_note_create (self, lead, text, NULL, owner, modified);
     }
 }
 
 static void
-seed_lead (LiaisonSandboxLsq    *self,
-           LiaisonSandboxPerson *p)
+seed_lead (LiaisonSandboxLsq *self, LiaisonSandboxPerson *p)
 {
-  guint n_users = liaison_sandbox_table_size (self->users) - 1;  /* the inactive one owns nothing */
+  guint n_users = liaison_sandbox_table_size (self->users) - 1; /* the inactive one owns nothing */
   JsonObject *owner = liaison_sandbox_table_index (self->users, p->owner % n_users);
-  gint64 created = self->anchor_ms - (gint64) p->created_days_ago * LSQ_DAY_MS +
-                   liaison_sandbox_rng_range (&self->rng, LSQ_DAY_MS);
-  gint64 modified = self->anchor_ms - (gint64) p->updated_days_ago * LSQ_DAY_MS -
-                    liaison_sandbox_rng_range (&self->rng, 12 * 3600 * 1000);
+  gint64 created = self->anchor_ms - (gint64) p->created_days_ago * LSQ_DAY_MS
+                   + liaison_sandbox_rng_range (&self->rng, LSQ_DAY_MS);
+  gint64 modified = self->anchor_ms - (gint64) p->updated_days_ago * LSQ_DAY_MS
+                    - liaison_sandbox_rng_range (&self->rng, 12 * 3600 * 1000);
   JsonObject *lead;
   char buf[64];
 
@@ -348,12 +403,14 @@ seed_lead (LiaisonSandboxLsq    *self,
   if (modified < created)
     modified = created;
   lead = lsq_lead_new (self, owner, created);
-  json_object_set_string_member (lead, "Origin", liaison_sandbox_rng_chance (&self->rng, 0.5) ? "Import" : "Quick Add Form");
+  json_object_set_string_member (
+      lead, "Origin", liaison_sandbox_rng_chance (&self->rng, 0.5) ? "Import" : "Quick Add Form");
   json_object_set_string_member (lead, "FirstName", p->lsq_first_name);
   json_object_set_string_member (lead, "LastName", p->lsq_last_name);
   json_object_set_string_member (lead, "EmailAddress", p->lsq_email);
   /* Some people gave only a mobile number. */
-  json_object_set_string_member (lead, liaison_sandbox_rng_chance (&self->rng, 0.25) ? "Mobile" : "Phone", p->lsq_phone);
+  json_object_set_string_member (
+      lead, liaison_sandbox_rng_chance (&self->rng, 0.25) ? "Mobile" : "Phone", p->lsq_phone);
   if (p->company != NULL)
     json_object_set_string_member (lead, "Company", p->company);
   json_object_set_string_member (lead, "mx_City", p->city);
@@ -363,10 +420,12 @@ seed_lead (LiaisonSandboxLsq    *self,
   json_object_set_string_member (lead, "ProspectStage", seed_option (&self->rng, "ProspectStage"));
   g_snprintf (buf, sizeof buf, "%u", liaison_sandbox_rng_range (&self->rng, 120));
   json_object_set_string_member (lead, "Score", buf);
-  json_object_set_string_member (lead, "DoNotEmail", liaison_sandbox_rng_chance (&self->rng, 0.1) ? "1" : "0");
+  json_object_set_string_member (lead, "DoNotEmail",
+                                 liaison_sandbox_rng_chance (&self->rng, 0.1) ? "1" : "0");
   if (liaison_sandbox_rng_chance (&self->rng, 0.6))
     {
-      gint64 dob = self->anchor_ms - ((gint64) 6570 + liaison_sandbox_rng_range (&self->rng, 22000)) * LSQ_DAY_MS;
+      gint64 dob = self->anchor_ms
+                   - ((gint64) 6570 + liaison_sandbox_rng_range (&self->rng, 22000)) * LSQ_DAY_MS;
       g_autofree char *dob_text = lsq_format_ms (dob - dob % LSQ_DAY_MS);
 
       json_object_set_string_member (lead, "mx_Date_of_Birth", dob_text);
@@ -378,15 +437,19 @@ seed_lead (LiaisonSandboxLsq    *self,
       g_snprintf (buf, sizeof buf, "%u.%02u", liaison_sandbox_rng_range (&self->rng, 9000),
                   liaison_sandbox_rng_range (&self->rng, 100));
       json_object_set_string_member (lead, "mx_Lifetime_Value", buf);
-      json_object_set_string_member (lead, "mx_Treatment", seed_option (&self->rng, "mx_Treatment"));
-      json_object_set_string_member (lead, "mx_Preferred_Language", seed_option (&self->rng, "mx_Preferred_Language"));
-      json_object_set_string_member (lead, "mx_Newsletter", liaison_sandbox_rng_chance (&self->rng, 0.5) ? "1" : "0");
+      json_object_set_string_member (lead, "mx_Treatment",
+                                     seed_option (&self->rng, "mx_Treatment"));
+      json_object_set_string_member (lead, "mx_Preferred_Language",
+                                     seed_option (&self->rng, "mx_Preferred_Language"));
+      json_object_set_string_member (lead, "mx_Newsletter",
+                                     liaison_sandbox_rng_chance (&self->rng, 0.5) ? "1" : "0");
     }
   if (liaison_sandbox_rng_chance (&self->rng, 0.7))
     {
       set_time (lead, "ProspectActivityDate_Max", modified);
-      json_object_set_string_member (lead, "ProspectActivityName_Max",
-                                     activity_names[liaison_sandbox_rng_range (&self->rng, G_N_ELEMENTS (activity_names))]);
+      json_object_set_string_member (
+          lead, "ProspectActivityName_Max",
+          activity_names[liaison_sandbox_rng_range (&self->rng, G_N_ELEMENTS (activity_names))]);
     }
   lsq_lead_touch (lead, owner, modified);
   liaison_sandbox_table_insert (self->leads, lead);
@@ -395,8 +458,7 @@ seed_lead (LiaisonSandboxLsq    *self,
 }
 
 void
-lsq_seed (LiaisonSandboxLsq *self,
-          GPtrArray         *people)
+lsq_seed (LiaisonSandboxLsq *self, GPtrArray *people)
 {
   seed_users (self);
   seed_fields (self);

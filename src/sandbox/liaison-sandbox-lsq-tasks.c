@@ -12,16 +12,13 @@
 #define NEVER "0001-01-01 00:00:00.000"
 
 static void
-fail (LiaisonSandboxRequest *req,
-      LsqErrorCode           code,
-      const char            *message)
+fail (LiaisonSandboxRequest *req, LsqErrorCode code, const char *message)
 {
   lsq_error (req, code == LSQ_ERROR_BAD_REQUEST ? 400 : 500, lsq_exception_type (code), message);
 }
 
 static JsonObject *
-object_member (JsonObject *o,
-               const char *member)
+object_member (JsonObject *o, const char *member)
 {
   JsonNode *node = o ? json_object_get_member (o, member) : NULL;
 
@@ -29,9 +26,7 @@ object_member (JsonObject *o,
 }
 
 static void
-set_date (JsonObject *o,
-          const char *member,
-          gint64      ms)
+set_date (JsonObject *o, const char *member, gint64 ms)
 {
   g_autofree char *text = lsq_format_ms (ms - ms % 1000);
   g_autofree char *private_member = g_strconcat ("_", member, "Ms", NULL);
@@ -41,10 +36,7 @@ set_date (JsonObject *o,
 }
 
 static void
-stamp (JsonObject *record,
-       JsonObject *user,
-       gint64      now_ms,
-       gboolean    created)
+stamp (JsonObject *record, JsonObject *user, gint64 now_ms, gboolean created)
 {
   g_autofree char *name = lsq_user_name (user);
 
@@ -64,7 +56,7 @@ static JsonObject *
 copy_all (JsonObject *o)
 {
   JsonObject *copy = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (o);
+  g_autoptr (GList) members = json_object_get_members (o);
 
   for (GList *l = members; l != NULL; l = l->next)
     json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (o, l->data)));
@@ -74,8 +66,7 @@ copy_all (JsonObject *o)
 /* ---- tasks ---- */
 
 static JsonObject *
-task_type_find (LiaisonSandboxLsq *self,
-                JsonObject        *spec)
+task_type_find (LiaisonSandboxLsq *self, JsonObject *spec)
 {
   const char *id = lsq_get_string (spec, "Id");
   const char *name = lsq_get_string (spec, "Name");
@@ -84,17 +75,16 @@ task_type_find (LiaisonSandboxLsq *self,
     {
       JsonObject *t = liaison_sandbox_table_index (self->task_types, i);
 
-      if ((id != NULL && g_ascii_strcasecmp (lsq_get_string (t, "Id"), id) == 0) ||
-          (id == NULL && name != NULL && g_ascii_strcasecmp (lsq_get_string (t, "Name"), name) == 0))
+      if ((id != NULL && g_ascii_strcasecmp (lsq_get_string (t, "Id"), id) == 0)
+          || (id == NULL && name != NULL
+              && g_ascii_strcasecmp (lsq_get_string (t, "Name"), name) == 0))
         return t;
     }
   return NULL;
 }
 
 static gboolean
-int_field (JsonObject *body,
-           const char *member,
-           gint64     *out)
+int_field (JsonObject *body, const char *member, gint64 *out)
 {
   if (!json_object_has_member (body, member))
     return TRUE;
@@ -104,12 +94,8 @@ int_field (JsonObject *body,
 
 /* Applies a Create or Update body to a stored task; on error sets *code and returns the message. */
 char *
-lsq_task_apply (LiaisonSandboxLsq *self,
-                JsonObject        *task,
-                JsonObject        *body,
-                gboolean           create,
-                gint64             now_ms,
-                LsqErrorCode      *code)
+lsq_task_apply (LiaisonSandboxLsq *self, JsonObject *task, JsonObject *body, gboolean create,
+                gint64 now_ms, LsqErrorCode *code)
 {
   JsonObject *type = NULL, *owner = NULL, *lead = NULL;
   gint64 due = lsq_member_int (task, "_DueDateMs", now_ms);
@@ -142,23 +128,28 @@ lsq_task_apply (LiaisonSandboxLsq *self,
         return (*code = LSQ_ERROR_INVALID_ENTITY), g_strdup ("Lead does not exist in the system");
     }
   else if (related == 1 && lsq_get_string (task, "RelatedEntityId") == NULL)
-    return (*code = LSQ_ERROR_MANDATORY), g_strdup ("'RelatedEntityId' is mandatory when RelatedEntity is 1");
+    return (*code = LSQ_ERROR_MANDATORY),
+           g_strdup ("'RelatedEntityId' is mandatory when RelatedEntity is 1");
   if ((text = lsq_get_string (body, "OwnerId")) != NULL)
     owner = lsq_user_by_id (self, text);
   else if ((text = lsq_get_string (body, "OwnerEmailAddress")) != NULL)
     owner = lsq_user_by_email (self, text);
   if (text != NULL && (owner == NULL || lsq_member_int (owner, "StatusCode", 0) != 0))
     return g_strdup_printf ("Owner '%s' is not an active user", text);
-  if (json_object_has_member (body, "DueDate") && !lsq_parse_date (lsq_get_string (body, "DueDate"), &due))
+  if (json_object_has_member (body, "DueDate")
+      && !lsq_parse_date (lsq_get_string (body, "DueDate"), &due))
     return g_strdup ("Invalid DueDate. The supported DateTime format is UTC (YYYY-MM-DD HH:MM:SS)");
-  if (json_object_has_member (body, "EndDate") && !lsq_parse_date (lsq_get_string (body, "EndDate"), &end))
+  if (json_object_has_member (body, "EndDate")
+      && !lsq_parse_date (lsq_get_string (body, "EndDate"), &end))
     return g_strdup ("Invalid EndDate. The supported DateTime format is UTC (YYYY-MM-DD HH:MM:SS)");
-  if (!int_field (body, "Reminder", &reminder) || !int_field (body, "ReminderBeforeDays", &before_days))
+  if (!int_field (body, "Reminder", &reminder)
+      || !int_field (body, "ReminderBeforeDays", &before_days))
     return g_strdup ("Reminder and ReminderBeforeDays must be numbers");
   if (type == NULL)
     type = task_type_find (self, object_member (task, "TaskType"));
   /* Without an end, the type's default duration applies. */
-  if (end == G_MININT64 || (json_object_has_member (body, "DueDate") && !json_object_has_member (body, "EndDate")))
+  if (end == G_MININT64
+      || (json_object_has_member (body, "DueDate") && !json_object_has_member (body, "EndDate")))
     end = due + lsq_member_int (type, "_DurationMinutes", 0) * 60000;
   if (end < due)
     return g_strdup ("EndDate must not be before DueDate");
@@ -193,7 +184,8 @@ lsq_task_apply (LiaisonSandboxLsq *self,
 
       json_object_set_string_member (task, "OwnerId", lsq_get_string (owner, "ID"));
       json_object_set_string_member (task, "OwnerName", name);
-      json_object_set_string_member (task, "OwnerEmailAddress", lsq_get_string (owner, "EmailAddress"));
+      json_object_set_string_member (task, "OwnerEmailAddress",
+                                     lsq_get_string (owner, "EmailAddress"));
     }
   set_date (task, "DueDate", due);
   set_date (task, "EndDate", end);
@@ -204,15 +196,14 @@ lsq_task_apply (LiaisonSandboxLsq *self,
   if (json_object_has_member (body, "Location"))
     json_object_set_string_member (task, "Location", lsq_get_string (body, "Location") ?: "");
   if (object_member (body, "CustomFields") != NULL)
-    json_object_set_object_member (task, "CustomFields", json_object_ref (object_member (body, "CustomFields")));
+    json_object_set_object_member (task, "CustomFields",
+                                   json_object_ref (object_member (body, "CustomFields")));
   return NULL;
 }
 
 /* A task in stored shape with every member of the full task object. */
 JsonObject *
-lsq_task_new (LiaisonSandboxLsq *self,
-              JsonObject        *user,
-              gint64             now_ms)
+lsq_task_new (LiaisonSandboxLsq *self, JsonObject *user, gint64 now_ms)
 {
   JsonObject *task = json_object_new ();
   g_autofree char *id = lsq_new_guid (self);
@@ -244,10 +235,7 @@ lsq_task_new (LiaisonSandboxLsq *self,
 
 /* Used by the seed: validates like the API would. */
 JsonObject *
-lsq_task_create (LiaisonSandboxLsq *self,
-                 JsonObject        *body,
-                 JsonObject        *user,
-                 gint64             now_ms)
+lsq_task_create (LiaisonSandboxLsq *self, JsonObject *body, JsonObject *user, gint64 now_ms)
 {
   JsonObject *task = lsq_task_new (self, user, now_ms);
   LsqErrorCode code;
@@ -265,8 +253,7 @@ lsq_task_create (LiaisonSandboxLsq *self,
 }
 
 static void
-task_create (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+task_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -291,8 +278,7 @@ task_create (LiaisonSandboxRequest *req,
 
 /* Update never completes a task: StatusCode in the body is ignored. */
 static void
-task_update (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+task_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -332,8 +318,7 @@ task_update (LiaisonSandboxRequest *req,
 }
 
 static JsonObject *
-task_from_query (LiaisonSandboxLsq     *self,
-                 LiaisonSandboxRequest *req)
+task_from_query (LiaisonSandboxLsq *self, LiaisonSandboxRequest *req)
 {
   const char *id = lsq_query (req, "id");
   JsonObject *task;
@@ -350,8 +335,7 @@ task_from_query (LiaisonSandboxLsq     *self,
 }
 
 static void
-task_mark_complete (LiaisonSandboxRequest *req,
-                    gpointer               user_data)
+task_mark_complete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -371,8 +355,7 @@ task_mark_complete (LiaisonSandboxRequest *req,
 }
 
 static void
-task_get_by_id (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+task_get_by_id (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   const char *id;
@@ -396,8 +379,7 @@ task_get_by_id (LiaisonSandboxRequest *req,
 
 /* The fixed columns the documented answer has; Status is Pending until EndDate. */
 static void
-tasks_by_lead (LiaisonSandboxRequest *req,
-               gpointer               user_data)
+tasks_by_lead (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   const char *lead_id;
@@ -420,7 +402,8 @@ tasks_by_lead (LiaisonSandboxRequest *req,
       JsonObject *row;
       const char *status;
 
-      if (g_strcmp0 (lsq_get_string (t, "RelatedEntityId"), lsq_get_string (lead, "ProspectID")) != 0)
+      if (g_strcmp0 (lsq_get_string (t, "RelatedEntityId"), lsq_get_string (lead, "ProspectID"))
+          != 0)
         continue;
       if (lsq_member_int (t, "StatusCode", 0) == 1)
         status = "Completed";
@@ -449,8 +432,7 @@ tasks_by_lead (LiaisonSandboxRequest *req,
 }
 
 static void
-task_types_get (LiaisonSandboxRequest *req,
-                gpointer               user_data)
+task_types_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   const char *column = lsq_query (req, "ColumnName");
@@ -465,8 +447,8 @@ task_types_get (LiaisonSandboxRequest *req,
     {
       JsonObject *t = liaison_sandbox_table_index (self->task_types, i);
 
-      if (column != NULL && value != NULL && g_ascii_strcasecmp (column, "Category") == 0 &&
-          lsq_member_int (t, "Category", -1) != g_ascii_strtoll (value, NULL, 10))
+      if (column != NULL && value != NULL && g_ascii_strcasecmp (column, "Category") == 0
+          && lsq_member_int (t, "Category", -1) != g_ascii_strtoll (value, NULL, 10))
         continue;
       json_array_add_object_element (array, lsq_public_copy (t));
     }
@@ -478,12 +460,8 @@ task_types_get (LiaisonSandboxRequest *req,
 /* ---- notes ---- */
 
 JsonObject *
-lsq_note_create (LiaisonSandboxLsq *self,
-                 JsonObject        *lead,
-                 const char        *text,
-                 const char        *attachment,
-                 JsonObject        *user,
-                 gint64             now_ms)
+lsq_note_create (LiaisonSandboxLsq *self, JsonObject *lead, const char *text,
+                 const char *attachment, JsonObject *user, gint64 now_ms)
 {
   JsonObject *note = json_object_new ();
   g_autofree char *id = lsq_new_guid (self);
@@ -506,8 +484,7 @@ lsq_note_create (LiaisonSandboxLsq *self,
 }
 
 static void
-note_create (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+note_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -530,9 +507,7 @@ note_create (LiaisonSandboxRequest *req,
 }
 
 static int
-compare_notes (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_notes (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const char *column = user_data;
   gint64 ma = lsq_member_int (*(JsonObject **) a, column, 0);
@@ -542,12 +517,11 @@ compare_notes (gconstpointer a,
 }
 
 static void
-note_retrieve (LiaisonSandboxRequest *req,
-               gpointer               user_data)
+note_retrieve (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *body, *parameter, *paging, *sorting, *o;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
   const char *related, *note_id, *column;
   gint64 page_index, page_size, direction;
   JsonArray *list;
@@ -565,15 +539,17 @@ note_retrieve (LiaisonSandboxRequest *req,
   if (page_index < 1 || page_size < 1)
     return fail (req, LSQ_ERROR_INVALID_INPUT, "PageIndex and PageSize must be positive numbers");
   sorting = object_member (body, "Sorting");
-  column = g_strcmp0 (lsq_get_string (sorting, "ColumnName"), "ModifiedOn") == 0 ? "_ModifiedOnMs" : "_CreatedOnMs";
+  column = g_strcmp0 (lsq_get_string (sorting, "ColumnName"), "ModifiedOn") == 0 ? "_ModifiedOnMs"
+                                                                                 : "_CreatedOnMs";
   direction = lsq_member_int (sorting, "Direction", 1);
 
   for (guint i = 0; i < liaison_sandbox_table_size (self->notes); i++)
     {
       JsonObject *n = liaison_sandbox_table_index (self->notes, i);
 
-      if (g_ascii_strcasecmp (lsq_get_string (n, "RelatedProspectId"), related) == 0 &&
-          (note_id == NULL || *note_id == '\0' || g_ascii_strcasecmp (lsq_get_string (n, "ProspectNoteId"), note_id) == 0))
+      if (g_ascii_strcasecmp (lsq_get_string (n, "RelatedProspectId"), related) == 0
+          && (note_id == NULL || *note_id == '\0'
+              || g_ascii_strcasecmp (lsq_get_string (n, "ProspectNoteId"), note_id) == 0))
         g_ptr_array_add (found, n);
     }
   g_ptr_array_sort_with_data (found, compare_notes, (gpointer) column);
@@ -586,7 +562,8 @@ note_retrieve (LiaisonSandboxRequest *req,
         found->pdata[found->len - 1 - i] = tmp;
       }
   list = json_array_new ();
-  for (gint64 i = (page_index - 1) * page_size; i < (gint64) found->len && i < page_index * page_size; i++)
+  for (gint64 i = (page_index - 1) * page_size;
+       i < (gint64) found->len && i < page_index * page_size; i++)
     json_array_add_object_element (list, lsq_public_copy (g_ptr_array_index (found, i)));
   o = json_object_new ();
   json_object_set_int_member (o, "RecordCount", found->len);
@@ -595,8 +572,7 @@ note_retrieve (LiaisonSandboxRequest *req,
 }
 
 static void
-note_update (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+note_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -607,11 +583,15 @@ note_update (LiaisonSandboxRequest *req,
 
   if (user == NULL || (body = lsq_body_object (req)) == NULL)
     return;
-  if (lsq_get_string (body, "ProspectNoteId") == NULL || lsq_get_string (body, "RelatedProspectId") == NULL)
-    return fail (req, LSQ_ERROR_MANDATORY, "'RelatedProspectId' and 'ProspectNoteId' are mandatory");
+  if (lsq_get_string (body, "ProspectNoteId") == NULL
+      || lsq_get_string (body, "RelatedProspectId") == NULL)
+    return fail (req, LSQ_ERROR_MANDATORY,
+                 "'RelatedProspectId' and 'ProspectNoteId' are mandatory");
   note = liaison_sandbox_table_lookup (self->notes, lsq_get_string (body, "ProspectNoteId"));
-  if (note == NULL || g_ascii_strcasecmp (lsq_get_string (note, "RelatedProspectId"),
-                                          lsq_get_string (body, "RelatedProspectId")) != 0)
+  if (note == NULL
+      || g_ascii_strcasecmp (lsq_get_string (note, "RelatedProspectId"),
+                             lsq_get_string (body, "RelatedProspectId"))
+             != 0)
     return fail (req, LSQ_ERROR_INVALID_ENTITY, "Note does not exist for this lead");
   text = lsq_get_string (body, "Note");
   if (json_object_has_member (body, "Note") && (text == NULL || *text == '\0'))
@@ -619,7 +599,8 @@ note_update (LiaisonSandboxRequest *req,
   if (text != NULL)
     json_object_set_string_member (note, "Note", text);
   if (json_object_has_member (body, "AttachmentName"))
-    json_object_set_member (note, "AttachmentName", json_node_copy (json_object_get_member (body, "AttachmentName")));
+    json_object_set_member (note, "AttachmentName",
+                            json_node_copy (json_object_get_member (body, "AttachmentName")));
   stamp (note, user, now, FALSE);
   modified = lsq_format_plain (now);
   json_object_set_string_member (note, "ModifiedOn", modified);
@@ -635,11 +616,18 @@ lsq_tasks_register (LiaisonSandboxLsq *self)
 
   liaison_sandbox_server_route (s, "POST", "/v2/Task.svc/Create", NULL, 0, task_create, self);
   liaison_sandbox_server_route (s, "POST", "/v2/Task.svc/Update", NULL, 0, task_update, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/MarkComplete", NULL, 0, task_mark_complete, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/Retrieve.GetById", NULL, 0, task_get_by_id, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/RetrieveTaskType", NULL, 0, task_types_get, self);
-  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/RetrieveTaskByLeadId", NULL, 0, tasks_by_lead, self);
-  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/CreateNote", NULL, 0, note_create, self);
-  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/RetrieveNote", NULL, 0, note_retrieve, self);
-  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/UpdateNote", NULL, 0, note_update, self);
+  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/MarkComplete", NULL, 0, task_mark_complete,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/Retrieve.GetById", NULL, 0, task_get_by_id,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/RetrieveTaskType", NULL, 0, task_types_get,
+                                self);
+  liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/RetrieveTaskByLeadId", NULL, 0,
+                                tasks_by_lead, self);
+  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/CreateNote", NULL, 0,
+                                note_create, self);
+  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/RetrieveNote", NULL, 0,
+                                note_retrieve, self);
+  liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/UpdateNote", NULL, 0,
+                                note_update, self);
 }

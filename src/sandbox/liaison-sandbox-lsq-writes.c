@@ -10,10 +10,9 @@
 #include "liaison-sandbox-lsq-private.h"
 
 static GPtrArray *
-body_pairs (LiaisonSandboxRequest *req,
-            char                 **search_by)
+body_pairs (LiaisonSandboxRequest *req, char **search_by)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   JsonNode *root = lsq_body (req);
   GPtrArray *pairs;
 
@@ -26,13 +25,12 @@ body_pairs (LiaisonSandboxRequest *req,
 }
 
 static void
-lead_create (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+lead_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
-  g_autoptr(GPtrArray) pairs = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GError) error = NULL;
   JsonObject *lead;
 
   if (user == NULL || (pairs = body_pairs (req, NULL)) == NULL)
@@ -44,13 +42,12 @@ lead_create (LiaisonSandboxRequest *req,
 }
 
 static void
-lead_update (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+lead_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
-  g_autoptr(GPtrArray) pairs = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GError) error = NULL;
   const char *lead_id;
   JsonObject *lead;
 
@@ -66,20 +63,16 @@ lead_update (LiaisonSandboxRequest *req,
   if (lead == NULL)
     return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_ENTITY),
                       "Lead does not exist in the system");
-  if (!lsq_lead_update (self, lead, pairs, LSQ_UPDATE_ALL, user, liaison_sandbox_request_now_ms (req), &error))
+  if (!lsq_lead_update (self, lead, pairs, LSQ_UPDATE_ALL, user,
+                        liaison_sandbox_request_now_ms (req), &error))
     return lsq_error_from_gerror (req, error);
   lsq_reply_success (req, NULL, 1);
 }
 
 /* Finds by SearchBy (default: email, then phone), then updates or creates. */
 static JsonObject *
-create_or_update (LiaisonSandboxLsq *self,
-                  GPtrArray         *pairs,
-                  const char        *search_by,
-                  JsonObject        *user,
-                  gint64             now_ms,
-                  gboolean          *created,
-                  GError           **error)
+create_or_update (LiaisonSandboxLsq *self, GPtrArray *pairs, const char *search_by,
+                  JsonObject *user, gint64 now_ms, gboolean *created, GError **error)
 {
   JsonObject *lead = lsq_lead_match (self, pairs, search_by, error);
 
@@ -94,28 +87,27 @@ create_or_update (LiaisonSandboxLsq *self,
 }
 
 static void
-lead_create_or_update (LiaisonSandboxRequest *req,
-                       gpointer               user_data)
+lead_create_or_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
-  g_autoptr(GPtrArray) pairs = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *search_by = NULL;
   JsonObject *lead;
   gboolean created;
 
   if (user == NULL || (pairs = body_pairs (req, &search_by)) == NULL)
     return;
-  lead = create_or_update (self, pairs, search_by, user, liaison_sandbox_request_now_ms (req), &created, &error);
+  lead = create_or_update (self, pairs, search_by, user, liaison_sandbox_request_now_ms (req),
+                           &created, &error);
   if (lead == NULL)
     return lsq_error_from_gerror (req, error);
   lsq_reply_success (req, lsq_get_string (lead, "ProspectID"), 1);
 }
 
 static gboolean
-parse_behavior (const char        *text,
-                LsqUpdateBehavior *behavior)
+parse_behavior (const char *text, LsqUpdateBehavior *behavior)
 {
   if (text == NULL || *text == '\0')
     *behavior = LSQ_UPDATE_ALL;
@@ -134,13 +126,12 @@ parse_behavior (const char        *text,
  * three are given; a ProspectId match with another email makes a new lead. Every call
  * posts a "Lead Capture" activity on the lead. */
 static void
-lead_capture (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+lead_capture (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
-  g_autoptr(GPtrArray) pairs = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *search_by = NULL;
   g_autofree char *activity_id = NULL;
   g_autofree char *now_text = NULL;
@@ -154,8 +145,9 @@ lead_capture (LiaisonSandboxRequest *req,
   if (user == NULL)
     return;
   if (!parse_behavior (lsq_query (req, "LeadUpdateBehavior"), &behavior))
-    return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT),
-                      "LeadUpdateBehavior must be DoNotUpdate, UpdateOnlyEmptyFields or DoNotUpdateUniqueFields");
+    return lsq_error (
+        req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT),
+        "LeadUpdateBehavior must be DoNotUpdate, UpdateOnlyEmptyFields or DoNotUpdateUniqueFields");
   if ((pairs = body_pairs (req, &search_by)) == NULL)
     return;
   id = lsq_pairs_get (pairs, "ProspectID");
@@ -170,8 +162,8 @@ lead_capture (LiaisonSandboxRequest *req,
   else
     {
       lead = lsq_lead_find (self, "ProspectID", id);
-      if (lead != NULL && email != NULL && *email != '\0' &&
-          g_ascii_strcasecmp (lsq_get_string (lead, "EmailAddress") ?: "", email) != 0)
+      if (lead != NULL && email != NULL && *email != '\0'
+          && g_ascii_strcasecmp (lsq_get_string (lead, "EmailAddress") ?: "", email) != 0)
         lead = NULL;
       else if (lead == NULL)
         lead = lsq_lead_match (self, pairs, NULL, NULL);
@@ -207,8 +199,7 @@ lead_capture (LiaisonSandboxRequest *req,
 /* Lead/Bulk/CreateOrUpdate: up to 25 rows, each matched on its own SearchBy, with
  * one result per row (the shape public clients and mocks agree on). */
 static void
-lead_bulk_create_or_update (LiaisonSandboxRequest *req,
-                            gpointer               user_data)
+lead_bulk_create_or_update (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -220,17 +211,19 @@ lead_bulk_create_or_update (LiaisonSandboxRequest *req,
   if (user == NULL || (root = lsq_body (req)) == NULL)
     return;
   if (!JSON_NODE_HOLDS_ARRAY (root))
-    return lsq_error (req, 400, lsq_exception_type (LSQ_ERROR_BAD_REQUEST),
-                      "The message body on the request is not as per API specification: expected an "
-                      "array of leads, each an array of {\"Attribute\", \"Value\"} objects.");
+    return lsq_error (
+        req, 400, lsq_exception_type (LSQ_ERROR_BAD_REQUEST),
+        "The message body on the request is not as per API specification: expected an "
+        "array of leads, each an array of {\"Attribute\", \"Value\"} objects.");
   rows = json_node_get_array (root);
   if (json_array_get_length (rows) == 0)
     return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_MANDATORY), "No leads were passed");
   if (json_array_get_length (rows) > LSQ_MAX_BULK_ROWS)
     {
-      g_autofree char *message = g_strdup_printf ("A maximum of %d leads can be created or updated in one call; "
-                                                  "%u were passed", LSQ_MAX_BULK_ROWS,
-                                                  json_array_get_length (rows));
+      g_autofree char *message
+          = g_strdup_printf ("A maximum of %d leads can be created or updated in one call; "
+                             "%u were passed",
+                             LSQ_MAX_BULK_ROWS, json_array_get_length (rows));
 
       return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_INPUT), message);
     }
@@ -238,9 +231,10 @@ lead_bulk_create_or_update (LiaisonSandboxRequest *req,
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *r = json_object_new ();
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *search_by = NULL;
-      g_autoptr(GPtrArray) pairs = lsq_pairs_parse (json_array_get_element (rows, i), &search_by, &error);
+      g_autoptr (GPtrArray) pairs
+          = lsq_pairs_parse (json_array_get_element (rows, i), &search_by, &error);
       JsonObject *lead = NULL;
       gboolean created = FALSE;
 
@@ -268,8 +262,7 @@ lead_bulk_create_or_update (LiaisonSandboxRequest *req,
 
 /* The documented delete (disabled on real tenants until support enables it). */
 static void
-lead_delete (LiaisonSandboxRequest *req,
-             gpointer               user_data)
+lead_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   const char *lead_id;
@@ -283,7 +276,8 @@ lead_delete (LiaisonSandboxRequest *req,
     return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_MANDATORY), "'leadId' is mandatory");
   lead = lsq_lead_find (self, "ProspectID", lead_id);
   if (lead == NULL)
-    return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_ENTITY), "Lead does not exist in the system");
+    return lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_ENTITY),
+                      "Lead does not exist in the system");
   lsq_lead_delete (self, lsq_get_string (lead, "ProspectID"));
   o = json_object_new ();
   json_object_set_string_member (o, "Status", "Success");
@@ -295,7 +289,11 @@ lsq_leads_register (LiaisonSandboxLsq *self)
 {
   LiaisonSandboxServer *s = self->server;
   const char *base = "/v2/LeadManagement.svc/";
-  struct { const char *method, *path, *rate; LiaisonSandboxHandler handler; } routes[] = {
+  struct
+  {
+    const char *method, *path, *rate;
+    LiaisonSandboxHandler handler;
+  } routes[] = {
     { "POST", "Lead.Create", NULL, lead_create },
     { "POST", "Lead.Update", NULL, lead_update },
     { "POST", "Lead.CreateOrUpdate", NULL, lead_create_or_update },
@@ -308,6 +306,7 @@ lsq_leads_register (LiaisonSandboxLsq *self)
     {
       g_autofree char *path = g_strconcat (base, routes[i].path, NULL);
 
-      liaison_sandbox_server_route (s, routes[i].method, path, routes[i].rate, 0, routes[i].handler, self);
+      liaison_sandbox_server_route (s, routes[i].method, path, routes[i].rate, 0, routes[i].handler,
+                                    self);
     }
 }

@@ -12,7 +12,7 @@
 
 G_DEFINE_FINAL_TYPE (LiaisonSandboxLsq, liaison_sandbox_lsq, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (liaison-sandbox-lsq-error-quark, lsq_error)
+G_DEFINE_QUARK (liaison - sandbox - lsq - error - quark, lsq_error)
 
 /* ---- errors ---- */
 
@@ -21,21 +21,24 @@ lsq_exception_type (gint code)
 {
   switch (code)
     {
-    case LSQ_ERROR_MANDATORY: return "MXMandatoryAttributeMissingException";
-    case LSQ_ERROR_DUPLICATE: return "MXDuplicateEntryException";
-    case LSQ_ERROR_INVALID_ENTITY: return "MXInvalidEntityException";
-    case LSQ_ERROR_BAD_REQUEST: return "MXInvalidRequestException";
-    case LSQ_ERROR_INVALID_INPUT:
-    default: return "MXInvalidInputException";
+      case LSQ_ERROR_MANDATORY:
+        return "MXMandatoryAttributeMissingException";
+      case LSQ_ERROR_DUPLICATE:
+        return "MXDuplicateEntryException";
+      case LSQ_ERROR_INVALID_ENTITY:
+        return "MXInvalidEntityException";
+      case LSQ_ERROR_BAD_REQUEST:
+        return "MXInvalidRequestException";
+      case LSQ_ERROR_INVALID_INPUT:
+      default:
+        return "MXInvalidInputException";
     }
 }
 
 /* The documented error body; application errors come with HTTP 500. */
 void
-lsq_error (LiaisonSandboxRequest *req,
-           guint                  status,
-           const char            *exception_type,
-           const char            *message)
+lsq_error (LiaisonSandboxRequest *req, guint status, const char *exception_type,
+           const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -46,8 +49,7 @@ lsq_error (LiaisonSandboxRequest *req,
 }
 
 void
-lsq_error_from_gerror (LiaisonSandboxRequest *req,
-                       const GError          *error)
+lsq_error_from_gerror (LiaisonSandboxRequest *req, const GError *error)
 {
   guint status = error->code == LSQ_ERROR_BAD_REQUEST ? 400 : 500;
 
@@ -56,9 +58,7 @@ lsq_error_from_gerror (LiaisonSandboxRequest *req,
 
 /* Control routes answer in the sandbox's own shape, like the server's. */
 void
-lsq_control_error (LiaisonSandboxRequest *req,
-                   guint                  status,
-                   const char            *message)
+lsq_control_error (LiaisonSandboxRequest *req, guint status, const char *message)
 {
   JsonObject *o = json_object_new ();
 
@@ -69,8 +69,7 @@ lsq_control_error (LiaisonSandboxRequest *req,
 /* ---- small helpers ---- */
 
 const char *
-lsq_query (LiaisonSandboxRequest *req,
-           const char            *name)
+lsq_query (LiaisonSandboxRequest *req, const char *name)
 {
   GHashTable *query = liaison_sandbox_request_get_query_table (req);
   GHashTableIter iter;
@@ -86,20 +85,18 @@ lsq_query (LiaisonSandboxRequest *req,
 }
 
 const char *
-lsq_get_string (JsonObject *object,
-                const char *member)
+lsq_get_string (JsonObject *object, const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
 
 gint64
-lsq_member_int (JsonObject *object,
-                const char *member,
-                gint64      fallback)
+lsq_member_int (JsonObject *object, const char *member, gint64 fallback)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
@@ -113,7 +110,8 @@ lsq_member_int (JsonObject *object,
     {
       gint64 v;
 
-      if (g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64, &v, NULL))
+      if (g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64, &v,
+                                    NULL))
         return v;
     }
   return fallback;
@@ -123,7 +121,7 @@ JsonObject *
 lsq_public_copy (JsonObject *stored)
 {
   JsonObject *copy = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (stored);
+  g_autoptr (GList) members = json_object_get_members (stored);
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -142,16 +140,14 @@ lsq_new_guid (LiaisonSandboxLsq *self)
   guint64 a = liaison_sandbox_rng_next (&self->rng);
   guint64 b = liaison_sandbox_rng_next (&self->rng);
 
-  return g_strdup_printf ("%08x-%04x-%04x-%04x-%012" G_GINT64_MODIFIER "x",
-                          (guint) (a >> 32), (guint) ((a >> 16) & 0xffff),
-                          (guint) ((a & 0x0fff) | 0x4000), (guint) (((b >> 48) & 0x3fff) | 0x8000),
+  return g_strdup_printf ("%08x-%04x-%04x-%04x-%012" G_GINT64_MODIFIER "x", (guint) (a >> 32),
+                          (guint) ((a >> 16) & 0xffff), (guint) ((a & 0x0fff) | 0x4000),
+                          (guint) (((b >> 48) & 0x3fff) | 0x8000),
                           b & G_GUINT64_CONSTANT (0xffffffffffff));
 }
 
 void
-lsq_reply_success (LiaisonSandboxRequest *req,
-                   const char            *id,
-                   gint64                 affected_rows)
+lsq_reply_success (LiaisonSandboxRequest *req, const char *id, gint64 affected_rows)
 {
   JsonObject *o = json_object_new ();
   JsonObject *message = json_object_new ();
@@ -181,7 +177,7 @@ lsq_phone_digits (const char *phone)
 static char *
 format_base (gint64 ms)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
 
   if (dt == NULL)
     return g_strdup ("0001-01-01 00:00:00");
@@ -209,9 +205,7 @@ lsq_format_wcf (gint64 ms)
 }
 
 static gboolean
-digits_at (const char *s,
-           guint       n,
-           int        *out)
+digits_at (const char *s, guint n, int *out)
 {
   int v = 0;
 
@@ -229,12 +223,11 @@ digits_at (const char *s,
  * "YYYY-MM-DD", and WCF's "/Date(ms+0000)/". All are UTC; anything else is
  * refused, as the API documents one format and warns about others. */
 gboolean
-lsq_parse_date (const char *text,
-                gint64     *ms)
+lsq_parse_date (const char *text, gint64 *ms)
 {
   int y, mo, d, h = 0, mi = 0, s = 0, frac_ms = 0;
   gsize len;
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (text == NULL)
     return FALSE;
@@ -248,19 +241,20 @@ lsq_parse_date (const char *text,
       if (end == inner)
         return FALSE;
       /* The offset only says how to show the time; the number is UTC. */
-      if (*end != '\0' && !((*end == '+' || *end == '-') && strlen (end) == 5 &&
-                            g_ascii_isdigit (end[1]) && g_ascii_isdigit (end[4])))
+      if (*end != '\0'
+          && !((*end == '+' || *end == '-') && strlen (end) == 5 && g_ascii_isdigit (end[1])
+               && g_ascii_isdigit (end[4])))
         return FALSE;
       *ms = v;
       return TRUE;
     }
-  if (len < 10 || !digits_at (text, 4, &y) || text[4] != '-' || !digits_at (text + 5, 2, &mo) ||
-      text[7] != '-' || !digits_at (text + 8, 2, &d))
+  if (len < 10 || !digits_at (text, 4, &y) || text[4] != '-' || !digits_at (text + 5, 2, &mo)
+      || text[7] != '-' || !digits_at (text + 8, 2, &d))
     return FALSE;
   if (len > 10)
     {
-      if (len < 19 || text[10] != ' ' || !digits_at (text + 11, 2, &h) || text[13] != ':' ||
-          !digits_at (text + 14, 2, &mi) || text[16] != ':' || !digits_at (text + 17, 2, &s))
+      if (len < 19 || text[10] != ' ' || !digits_at (text + 11, 2, &h) || text[13] != ':'
+          || !digits_at (text + 14, 2, &mi) || text[16] != ':' || !digits_at (text + 17, 2, &s))
         return FALSE;
       if (len > 19)
         {
@@ -286,8 +280,7 @@ lsq_parse_date (const char *text,
 /* ---- users ---- */
 
 JsonObject *
-lsq_user_by_id (LiaisonSandboxLsq *self,
-                const char        *id)
+lsq_user_by_id (LiaisonSandboxLsq *self, const char *id)
 {
   for (guint i = 0; id != NULL && i < liaison_sandbox_table_size (self->users); i++)
     {
@@ -300,8 +293,7 @@ lsq_user_by_id (LiaisonSandboxLsq *self,
 }
 
 JsonObject *
-lsq_user_by_email (LiaisonSandboxLsq *self,
-                   const char        *email)
+lsq_user_by_email (LiaisonSandboxLsq *self, const char *email)
 {
   for (guint i = 0; email != NULL && i < liaison_sandbox_table_size (self->users); i++)
     {
@@ -318,13 +310,12 @@ lsq_user_name (JsonObject *user)
 {
   if (user == NULL)
     return g_strdup ("System");
-  return g_strdup_printf ("%s %s", lsq_get_string (user, "FirstName"), lsq_get_string (user, "LastName"));
+  return g_strdup_printf ("%s %s", lsq_get_string (user, "FirstName"),
+                          lsq_get_string (user, "LastName"));
 }
 
 static JsonObject *
-user_by_access_key (LiaisonSandboxLsq     *self,
-                    LiaisonSandboxRequest *req,
-                    const char           **secret_out)
+user_by_access_key (LiaisonSandboxLsq *self, LiaisonSandboxRequest *req, const char **secret_out)
 {
   const char *access = liaison_sandbox_request_get_header (req, "x-LSQ-AccessKey");
   const char *secret = liaison_sandbox_request_get_header (req, "x-LSQ-SecretKey");
@@ -346,14 +337,14 @@ user_by_access_key (LiaisonSandboxLsq     *self,
 }
 
 JsonObject *
-lsq_begin (LiaisonSandboxLsq     *self,
-           LiaisonSandboxRequest *req)
+lsq_begin (LiaisonSandboxLsq *self, LiaisonSandboxRequest *req)
 {
   const char *secret = NULL;
   JsonObject *user = user_by_access_key (self, req, &secret);
 
   /* The body of a 401 is not documented; the error shape is the API's usual one. */
-  if (user == NULL || secret == NULL || g_strcmp0 (lsq_get_string (user, "_SecretKey"), secret) != 0)
+  if (user == NULL || secret == NULL
+      || g_strcmp0 (lsq_get_string (user, "_SecretKey"), secret) != 0)
     {
       lsq_error (req, 401, "MXUnAuthorizedAccessException",
                  "Invalid Access Key or Secret Key. Check your API keys.");
@@ -361,7 +352,8 @@ lsq_begin (LiaisonSandboxLsq     *self,
     }
   if (lsq_member_int (user, "StatusCode", 0) != 0)
     {
-      lsq_error (req, 401, "MXUnAuthorizedAccessException", "The user of these API keys is deactivated.");
+      lsq_error (req, 401, "MXUnAuthorizedAccessException",
+                 "The user of these API keys is deactivated.");
       return NULL;
     }
   return user;
@@ -375,8 +367,8 @@ lsq_body (LiaisonSandboxRequest *req)
   const char *ctype = liaison_sandbox_request_get_header (req, "Content-Type");
 
   /* WCF only binds a JSON body when the request says it is JSON. */
-  if (body == NULL || g_bytes_get_size (body) == 0 || root == NULL ||
-      ctype == NULL || !g_str_has_prefix (ctype, "application/json"))
+  if (body == NULL || g_bytes_get_size (body) == 0 || root == NULL || ctype == NULL
+      || !g_str_has_prefix (ctype, "application/json"))
     {
       lsq_error (req, 400, "MXInvalidRequestException",
                  "The message body on the request is not as per API specification. Make sure that "
@@ -397,15 +389,15 @@ lsq_body_object (LiaisonSandboxRequest *req)
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       lsq_error (req, 400, "MXInvalidRequestException",
-                 "The message body on the request is not as per API specification: expected a JSON object.");
+                 "The message body on the request is not as per API specification: expected a JSON "
+                 "object.");
       return NULL;
     }
   return json_node_get_object (root);
 }
 
 static void
-user_by_access_key_get (LiaisonSandboxRequest *req,
-                        gpointer               user_data)
+user_by_access_key_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonObject *user = lsq_begin (self, req);
@@ -461,8 +453,7 @@ user_by_access_key_get (LiaisonSandboxRequest *req,
 }
 
 static void
-users_get (LiaisonSandboxRequest *req,
-           gpointer               user_data)
+users_get (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   JsonArray *array;
@@ -472,15 +463,15 @@ users_get (LiaisonSandboxRequest *req,
     return;
   array = json_array_new ();
   for (guint i = 0; i < liaison_sandbox_table_size (self->users); i++)
-    json_array_add_object_element (array, lsq_public_copy (liaison_sandbox_table_index (self->users, i)));
+    json_array_add_object_element (array,
+                                   lsq_public_copy (liaison_sandbox_table_index (self->users, i)));
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
   liaison_sandbox_request_reply_json (req, 200, node);
 }
 
 static void
-user_retrieve (LiaisonSandboxRequest *req,
-               gpointer               user_data)
+user_retrieve (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
   gboolean by_email = g_str_has_suffix (liaison_sandbox_request_get_path (req), "ByEmailAddress");
@@ -501,7 +492,8 @@ user_retrieve (LiaisonSandboxRequest *req,
   user = by_email ? lsq_user_by_email (self, value) : lsq_user_by_id (self, value);
   if (user == NULL)
     {
-      lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_ENTITY), "User does not exist in the system");
+      lsq_error (req, 500, lsq_exception_type (LSQ_ERROR_INVALID_ENTITY),
+                 "User does not exist in the system");
       return;
     }
   liaison_sandbox_request_reply_object (req, 200, lsq_public_copy (user));
@@ -510,8 +502,7 @@ user_retrieve (LiaisonSandboxRequest *req,
 /* ---- server hooks ---- */
 
 static char *
-hook_account (LiaisonSandboxRequest *req,
-              gpointer               user_data)
+hook_account (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxLsq *self = user_data;
 
@@ -520,9 +511,7 @@ hook_account (LiaisonSandboxRequest *req,
 }
 
 static void
-hook_limited (LiaisonSandboxRequest        *req,
-              const LiaisonSandboxRateInfo *info,
-              gpointer                      user_data)
+hook_limited (LiaisonSandboxRequest *req, const LiaisonSandboxRateInfo *info, gpointer user_data)
 {
   g_autofree char *message = NULL;
 
@@ -530,23 +519,21 @@ hook_limited (LiaisonSandboxRequest        *req,
   if (info->daily)
     message = g_strdup_printf ("API calls exceeded the limit of %u in 1 day(s)", info->daily_max);
   else
-    message = g_strdup_printf ("API calls exceeded the limit of %u in %u second(s)",
-                               info->max, MAX (info->interval_ms / 1000, 1));
+    message = g_strdup_printf ("API calls exceeded the limit of %u in %u second(s)", info->max,
+                               MAX (info->interval_ms / 1000, 1));
   lsq_error (req, 429, "MXAPIRateLimitExceededException", message);
 }
 
 static void
-hook_error (LiaisonSandboxRequest *req,
-            guint                  status,
-            const char            *message,
-            gpointer               user_data)
+hook_error (LiaisonSandboxRequest *req, guint status, const char *message, gpointer user_data)
 {
   if (status == 404)
     {
       /* WCF answers an unknown operation with its own HTML page, not JSON. */
       liaison_sandbox_request_reply (req, 404, "text/html; charset=UTF-8",
                                      "<HTML><HEAD><TITLE>Service</TITLE></HEAD><BODY>"
-                                     "<P>Endpoint not found.</P></BODY></HTML>", -1);
+                                     "<P>Endpoint not found.</P></BODY></HTML>",
+                                     -1);
       return;
     }
   lsq_error (req, status, "MXException", message);
@@ -589,9 +576,7 @@ liaison_sandbox_lsq_init (LiaisonSandboxLsq *self)
 }
 
 void
-liaison_sandbox_lsq_reseed (LiaisonSandboxLsq *self,
-                            GPtrArray         *people,
-                            gint64             anchor_ms)
+liaison_sandbox_lsq_reseed (LiaisonSandboxLsq *self, GPtrArray *people, gint64 anchor_ms)
 {
   LiaisonSandboxTable *tables[] = {
     self->users, self->fields, self->leads, self->task_types, self->tasks, self->notes,
@@ -606,15 +591,14 @@ liaison_sandbox_lsq_reseed (LiaisonSandboxLsq *self,
   g_free (self->org_id);
   self->org_id = lsq_new_guid (self);
   g_free (self->org_short_code);
-  self->org_short_code = g_strdup_printf ("%u", 10000 + liaison_sandbox_rng_range (&self->rng, 90000));
+  self->org_short_code
+      = g_strdup_printf ("%u", 10000 + liaison_sandbox_rng_range (&self->rng, 90000));
   lsq_seed (self, people);
 }
 
 LiaisonSandboxLsq *
-liaison_sandbox_lsq_new (LiaisonSandboxServer *server,
-                         guint64               seed,
-                         GPtrArray            *people,
-                         gint64                anchor_ms)
+liaison_sandbox_lsq_new (LiaisonSandboxServer *server, guint64 seed, GPtrArray *people,
+                         gint64 anchor_ms)
 {
   LiaisonSandboxLsq *self = g_object_new (LIAISON_TYPE_SANDBOX_LSQ, NULL);
   const LiaisonSandboxServerHooks hooks = {
@@ -634,12 +618,14 @@ liaison_sandbox_lsq_new (LiaisonSandboxServer *server,
                                    LIAISON_SANDBOX_LSQ_RATE_INTERVAL_MS, 10000 + 1000 * n_owners);
   liaison_sandbox_server_set_rate (server, "bulk", LIAISON_SANDBOX_LSQ_BULK_RATE_MAX,
                                    LIAISON_SANDBOX_LSQ_RATE_INTERVAL_MS, 10000 + 1000 * n_owners);
-  liaison_sandbox_server_route (server, "GET", "/v2/Authentication.svc/UserByAccessKey.Get", NULL, 0,
-                                user_by_access_key_get, self);
-  liaison_sandbox_server_route (server, "GET", "/v2/UserManagement.svc/Users.Get", NULL, 0, users_get, self);
-  liaison_sandbox_server_route (server, "GET", "/v2/UserManagement.svc/User/Retrieve/ByUserId", NULL, 0,
-                                user_retrieve, self);
-  liaison_sandbox_server_route (server, "GET", "/v2/UserManagement.svc/User/Retrieve/ByEmailAddress", NULL, 0,
+  liaison_sandbox_server_route (server, "GET", "/v2/Authentication.svc/UserByAccessKey.Get", NULL,
+                                0, user_by_access_key_get, self);
+  liaison_sandbox_server_route (server, "GET", "/v2/UserManagement.svc/Users.Get", NULL, 0,
+                                users_get, self);
+  liaison_sandbox_server_route (server, "GET", "/v2/UserManagement.svc/User/Retrieve/ByUserId",
+                                NULL, 0, user_retrieve, self);
+  liaison_sandbox_server_route (server, "GET",
+                                "/v2/UserManagement.svc/User/Retrieve/ByEmailAddress", NULL, 0,
                                 user_retrieve, self);
   lsq_leads_register (self);
   lsq_search_register (self);
@@ -652,7 +638,8 @@ liaison_sandbox_lsq_new (LiaisonSandboxServer *server,
 static JsonObject *
 admin_user (LiaisonSandboxLsq *self)
 {
-  return liaison_sandbox_table_size (self->users) > 0 ? liaison_sandbox_table_index (self->users, 0) : NULL;
+  return liaison_sandbox_table_size (self->users) > 0 ? liaison_sandbox_table_index (self->users, 0)
+                                                      : NULL;
 }
 
 const char *
@@ -678,9 +665,7 @@ liaison_sandbox_lsq_get_lead_count (LiaisonSandboxLsq *self)
 #define N_TABLES 6
 
 static void
-table_list (LiaisonSandboxLsq    *self,
-            LiaisonSandboxTable **tables,
-            const char          **names)
+table_list (LiaisonSandboxLsq *self, LiaisonSandboxTable **tables, const char **names)
 {
   LiaisonSandboxTable *t[N_TABLES] = {
     self->users, self->fields, self->leads, self->task_types, self->tasks, self->notes,
@@ -712,9 +697,7 @@ liaison_sandbox_lsq_to_json (LiaisonSandboxLsq *self)
 }
 
 gboolean
-liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self,
-                               JsonNode          *node,
-                               GError           **error)
+liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self, JsonNode *node, GError **error)
 {
   JsonObject *o;
   LiaisonSandboxTable *tables[N_TABLES];
@@ -724,13 +707,13 @@ liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     goto bad;
   o = json_node_get_object (node);
-  if (lsq_get_string (o, "orgId") == NULL || lsq_get_string (o, "orgShortCode") == NULL ||
-      lsq_member_int (o, "nextAutoId", -1) < 0)
+  if (lsq_get_string (o, "orgId") == NULL || lsq_get_string (o, "orgShortCode") == NULL
+      || lsq_member_int (o, "nextAutoId", -1) < 0)
     goto bad;
   table_list (self, tables, names);
   for (guint i = 0; i < N_TABLES; i++)
-    if (!json_object_has_member (o, names[i]) ||
-        !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
+    if (!json_object_has_member (o, names[i])
+        || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
       goto bad;
   if (!liaison_sandbox_rng_from_json (&rng, json_object_get_member (o, "rng")))
     goto bad;
@@ -738,7 +721,8 @@ liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self,
     if (!liaison_sandbox_table_from_json (tables[i], json_object_get_member (o, names[i])))
       goto bad;
   /* Without users nobody could authenticate: refuse rather than lock the person out. */
-  if (liaison_sandbox_table_size (self->users) == 0 || liaison_sandbox_lsq_get_access_key (self) == NULL)
+  if (liaison_sandbox_table_size (self->users) == 0
+      || liaison_sandbox_lsq_get_access_key (self) == NULL)
     goto bad;
   self->rng = rng;
   self->anchor_ms = lsq_member_int (o, "anchorMs", self->anchor_ms);

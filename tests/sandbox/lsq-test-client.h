@@ -25,10 +25,7 @@ typedef enum
 } KeyMode;
 
 static inline Resp *
-request (const char *method,
-         const char *path,
-         KeyMode     keys,
-         const char *content_type,
+request (const char *method, const char *path, KeyMode keys, const char *content_type,
          const char *body)
 {
   g_autofree char *url = NULL;
@@ -48,8 +45,8 @@ request (const char *method,
       g_autofree char *a = g_uri_escape_string (access, NULL, FALSE);
       g_autofree char *s = g_uri_escape_string (secret, NULL, FALSE);
 
-      url = g_strdup_printf ("%s%s%saccessKey=%s&secretKey=%s", liaison_sandbox_get_lsq_url (sb), path,
-                             strchr (path, '?') ? "&" : "?", a, s);
+      url = g_strdup_printf ("%s%s%saccessKey=%s&secretKey=%s", liaison_sandbox_get_lsq_url (sb),
+                             path, strchr (path, '?') ? "&" : "?", a, s);
     }
   else
     url = g_strconcat (liaison_sandbox_get_lsq_url (sb), path, NULL);
@@ -59,7 +56,8 @@ request (const char *method,
   if (keys == KEYS_HEADERS || keys == KEYS_WRONG)
     {
       soup_message_headers_replace (headers, "x-LSQ-AccessKey", access);
-      soup_message_headers_replace (headers, "x-LSQ-SecretKey", keys == KEYS_WRONG ? "0123456789" : secret);
+      soup_message_headers_replace (headers, "x-LSQ-SecretKey",
+                                    keys == KEYS_WRONG ? "0123456789" : secret);
     }
   if (body != NULL)
     {
@@ -78,25 +76,19 @@ request (const char *method,
 }
 
 static inline Resp *
-lsq (const char *method,
-     const char *path,
-     const char *body)
+lsq (const char *method, const char *path, const char *body)
 {
   return request (method, path, KEYS_HEADERS, "application/json", body);
 }
 
 static inline Resp *
-control (const char *method,
-         const char *path,
-         const char *body)
+control (const char *method, const char *path, const char *body)
 {
   return request (method, path, KEYS_NONE, "application/json", body);
 }
 
 static inline void
-assert_lsq_error (Resp       *r,
-                  guint       status,
-                  const char *exception_type)
+assert_lsq_error (Resp *r, guint status, const char *exception_type)
 {
   g_assert_cmpuint (r->status, ==, status);
   g_assert_cmpstr (jstr (r->json, "Status"), ==, "Error");
@@ -112,7 +104,8 @@ lift_limits (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
-      g_autofree char *body = g_strdup_printf ("{\"class\": \"%s\", \"max\": 100000, \"intervalMs\": 1000}", classes[i]);
+      g_autofree char *body = g_strdup_printf (
+          "{\"class\": \"%s\", \"max\": 100000, \"intervalMs\": 1000}", classes[i]);
       g_autoptr (Resp) r = control ("POST", "/_sandbox/rates", body);
 
       g_assert_cmpuint (r->status, ==, 200);
@@ -139,11 +132,11 @@ get_lead (const char *id)
 }
 
 static inline char *
-create_lead (const char *email,
-             const char *first)
+create_lead (const char *email, const char *first)
 {
   g_autofree char *body = g_strdup_printf ("[{\"Attribute\": \"EmailAddress\", \"Value\": \"%s\"},"
-                                           " {\"Attribute\": \"FirstName\", \"Value\": \"%s\"}]", email, first);
+                                           " {\"Attribute\": \"FirstName\", \"Value\": \"%s\"}]",
+                                           email, first);
   g_autoptr (Resp) r = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create", body);
 
   g_assert_cmpuint (r->status, ==, 200);
@@ -163,29 +156,26 @@ seeded_lead (guint index)
 }
 
 static inline gboolean
-matches (const char *pattern,
-         const char *text)
+matches (const char *pattern, const char *text)
 {
   return text != NULL && g_regex_match_simple (pattern, text, 0, 0);
 }
 
-#define FMT_MS    "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.000$"
+#define FMT_MS "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.000$"
 #define FMT_PLAIN "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"
-#define FMT_WCF   "^/Date\\(\\d+\\+0000\\)/$"
+#define FMT_WCF "^/Date\\(\\d+\\+0000\\)/$"
 
 static inline Resp *
-recently_modified (const char *parameter,
-                   const char *rest)
+recently_modified (const char *parameter, const char *rest)
 {
-  g_autofree char *body = g_strdup_printf ("{\"Parameter\": {%s}%s%s}", parameter, rest ? ", " : "", rest ? rest : "");
+  g_autofree char *body = g_strdup_printf ("{\"Parameter\": {%s}%s%s}", parameter, rest ? ", " : "",
+                                           rest ? rest : "");
 
   return lsq ("POST", "/v2/LeadManagement.svc/Leads.RecentlyModified", body);
 }
 
 static inline const char *
-property (JsonNode   *resp,
-          guint       lead,
-          const char *attribute)
+property (JsonNode *resp, guint lead, const char *attribute)
 {
   g_autofree char *path = g_strdup_printf ("Leads.%u.LeadPropertyList", lead);
   JsonNode *list = jget (resp, path);
@@ -207,4 +197,3 @@ lead_total (void)
 
   return jlen (r->json, "records");
 }
-

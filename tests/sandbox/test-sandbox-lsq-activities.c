@@ -16,9 +16,12 @@ static void
 test_notes (void)
 {
   g_autofree char *id = create_lead ("notes@example.com", "Nora");
-  g_autofree char *body = g_strdup_printf ("{\"RelatedProspectId\": \"%s\", \"Note\": \"Première visite — très bien\"}", id);
-  g_autofree char *retrieve = g_strdup_printf ("{\"Parameter\": {\"RelatedId\": \"%s\"}, \"Paging\": {\"PageIndex\": 1, \"PageSize\": 200},"
-                                               " \"Sorting\": {\"ColumnName\": \"CreatedOn\", \"Direction\": 1}}", id);
+  g_autofree char *body = g_strdup_printf (
+      "{\"RelatedProspectId\": \"%s\", \"Note\": \"Première visite — très bien\"}", id);
+  g_autofree char *retrieve = g_strdup_printf (
+      "{\"Parameter\": {\"RelatedId\": \"%s\"}, \"Paging\": {\"PageIndex\": 1, \"PageSize\": 200},"
+      " \"Sorting\": {\"ColumnName\": \"CreatedOn\", \"Direction\": 1}}",
+      id);
   g_autoptr (Resp) created = lsq ("POST", "/v2/LeadManagement.svc/CreateNote", body);
   g_autoptr (Resp) second = NULL, list = NULL, updated = NULL, after = NULL, wrong_lead = NULL;
   g_autoptr (Resp) no_lead = NULL, empty = NULL, unknown_lead = NULL, no_related = NULL;
@@ -35,18 +38,23 @@ test_notes (void)
   g_assert_cmpuint (list->status, ==, 200);
   g_assert_cmpint (jint (list->json, "RecordCount"), ==, 2);
   /* Direction 1: newest first; note times have no fraction. */
-  g_assert_cmpstr (jstr (list->json, "List.0.ProspectNoteId"), ==, jstr (second->json, "Message.Id"));
+  g_assert_cmpstr (jstr (list->json, "List.0.ProspectNoteId"), ==,
+                   jstr (second->json, "Message.Id"));
   g_assert_cmpstr (jstr (list->json, "List.1.Note"), ==, "Première visite — très bien");
   g_assert_true (matches (FMT_PLAIN, jstr (list->json, "List.1.CreatedOn")));
   g_assert_cmpstr (jstr (list->json, "List.1.CreatedByName"), ==, "Maya Chen");
 
-  update = g_strdup_printf ("{\"RelatedProspectId\": \"%s\", \"ProspectNoteId\": \"%s\", \"Note\": \"Updated\"}", id, note_id);
+  update = g_strdup_printf (
+      "{\"RelatedProspectId\": \"%s\", \"ProspectNoteId\": \"%s\", \"Note\": \"Updated\"}", id,
+      note_id);
   updated = lsq ("POST", "/v2/LeadManagement.svc/UpdateNote", update);
   g_assert_cmpuint (updated->status, ==, 200);
   g_assert_cmpstr (jstr (updated->json, "Status"), ==, "Success");
   after = lsq ("POST", "/v2/LeadManagement.svc/RetrieveNote", retrieve);
   g_assert_cmpstr (jstr (after->json, "List.1.Note"), ==, "Updated");
-  wrong = g_strdup_printf ("{\"RelatedProspectId\": \"00000000-0000-4000-8000-000000000000\", \"ProspectNoteId\": \"%s\", \"Note\": \"x\"}", note_id);
+  wrong = g_strdup_printf ("{\"RelatedProspectId\": \"00000000-0000-4000-8000-000000000000\", "
+                           "\"ProspectNoteId\": \"%s\", \"Note\": \"x\"}",
+                           note_id);
   wrong_lead = lsq ("POST", "/v2/LeadManagement.svc/UpdateNote", wrong);
   assert_lsq_error (wrong_lead, 500, "MXInvalidEntityException");
 
@@ -56,7 +64,8 @@ test_notes (void)
   body = g_strdup_printf ("{\"RelatedProspectId\": \"%s\", \"Note\": \"\"}", id);
   empty = lsq ("POST", "/v2/LeadManagement.svc/CreateNote", body);
   assert_lsq_error (empty, 500, "MXMandatoryAttributeMissingException");
-  unknown = g_strdup ("{\"RelatedProspectId\": \"00000000-0000-4000-8000-000000000000\", \"Note\": \"x\"}");
+  unknown = g_strdup (
+      "{\"RelatedProspectId\": \"00000000-0000-4000-8000-000000000000\", \"Note\": \"x\"}");
   unknown_lead = lsq ("POST", "/v2/LeadManagement.svc/CreateNote", unknown);
   assert_lsq_error (unknown_lead, 500, "MXInvalidEntityException");
   no_related = lsq ("POST", "/v2/LeadManagement.svc/RetrieveNote", "{\"Parameter\": {}}");
@@ -70,18 +79,27 @@ test_tasks (void)
 {
   g_autofree char *lead = create_lead ("tasks@example.com", "Tasha");
   g_autofree char *todo_body = g_strdup_printf (
-    "{\"Name\": \"Call back\", \"Description\": \"About the quote\", \"RelatedEntity\": 1, \"RelatedEntityId\": \"%s\","
-    " \"DueDate\": \"2030-01-10 10:30:00\", \"Reminder\": 30, \"NotifyBy\": \"1100\","
-    " \"OwnerEmailAddress\": \"sofia.rossi@sandbox.example.com\", \"TaskType\": {\"Name\": \"Follow Up\"}}", lead);
-  g_autofree char *meeting_body = g_strdup_printf (
-    "{\"Name\": \"First consultation\", \"RelatedEntityId\": \"%s\", \"DueDate\": \"2030-01-11 09:00:00\","
-    " \"EndDate\": \"2030-01-11 09:45:00\", \"Location\": \"Room 2\", \"TaskType\": {\"Name\": \"Meeting\"}}", lead);
+      "{\"Name\": \"Call back\", \"Description\": \"About the quote\", \"RelatedEntity\": 1, "
+      "\"RelatedEntityId\": \"%s\","
+      " \"DueDate\": \"2030-01-10 10:30:00\", \"Reminder\": 30, \"NotifyBy\": \"1100\","
+      " \"OwnerEmailAddress\": \"sofia.rossi@sandbox.example.com\", \"TaskType\": {\"Name\": "
+      "\"Follow Up\"}}",
+      lead);
+  g_autofree char *meeting_body
+      = g_strdup_printf ("{\"Name\": \"First consultation\", \"RelatedEntityId\": \"%s\", "
+                         "\"DueDate\": \"2030-01-11 09:00:00\","
+                         " \"EndDate\": \"2030-01-11 09:45:00\", \"Location\": \"Room 2\", "
+                         "\"TaskType\": {\"Name\": \"Meeting\"}}",
+                         lead);
   g_autoptr (Resp) types = lsq ("GET", "/v2/Task.svc/RetrieveTaskType", NULL);
-  g_autoptr (Resp) appointment_types = lsq ("GET", "/v2/Task.svc/RetrieveTaskType?ColumnName=Category&ColumnValue=0", NULL);
+  g_autoptr (Resp) appointment_types
+      = lsq ("GET", "/v2/Task.svc/RetrieveTaskType?ColumnName=Category&ColumnValue=0", NULL);
   g_autoptr (Resp) todo = lsq ("POST", "/v2/Task.svc/Create", todo_body);
   g_autoptr (Resp) meeting = lsq ("POST", "/v2/Task.svc/Create", meeting_body);
-  g_autoptr (Resp) got = NULL, update = NULL, after = NULL, done = NULL, completed = NULL, by_lead = NULL;
-  g_autoptr (Resp) bad_type = NULL, bad_lead = NULL, no_name = NULL, none = NULL, unknown = NULL, bad_update = NULL;
+  g_autoptr (Resp) got = NULL, update = NULL, after = NULL, done = NULL, completed = NULL,
+                   by_lead = NULL;
+  g_autoptr (Resp) bad_type = NULL, bad_lead = NULL, no_name = NULL, none = NULL, unknown = NULL,
+                   bad_update = NULL;
   g_autofree char *todo_id = NULL, *path = NULL, *update_body = NULL, *lead_path = NULL;
   guint completed_seen = 0, pending_seen = 0;
 
@@ -102,7 +120,8 @@ test_tasks (void)
   g_assert_cmpstr (jstr (got->json, "0.RelatedEntityIdName"), ==, "Tasha");
   g_assert_cmpstr (jstr (got->json, "0.TaskType.Name"), ==, "Follow Up");
   {
-    g_autofree char *p = g_strdup_printf ("/v2/Task.svc/Retrieve.GetById?id=%s", jstr (meeting->json, "Message.Id"));
+    g_autofree char *p = g_strdup_printf ("/v2/Task.svc/Retrieve.GetById?id=%s",
+                                          jstr (meeting->json, "Message.Id"));
     g_autoptr (Resp) m = lsq ("GET", p, NULL);
 
     g_assert_cmpint (jint (m->json, "0.Category"), ==, 0);
@@ -110,7 +129,8 @@ test_tasks (void)
   }
 
   /* Update changes fields but never completes. */
-  update_body = g_strdup_printf ("{\"UserTaskId\": \"%s\", \"Name\": \"Call back (2nd try)\", \"StatusCode\": 1}", todo_id);
+  update_body = g_strdup_printf (
+      "{\"UserTaskId\": \"%s\", \"Name\": \"Call back (2nd try)\", \"StatusCode\": 1}", todo_id);
   update = lsq ("POST", "/v2/Task.svc/Update", update_body);
   g_assert_cmpuint (update->status, ==, 200);
   g_assert_cmpint (jint (update->json, "Message.AffectedRows"), ==, 1);
@@ -145,10 +165,13 @@ test_tasks (void)
   g_assert_cmpuint (completed_seen, ==, 1);
   g_assert_cmpuint (pending_seen, ==, 1);
 
-  bad_type = lsq ("POST", "/v2/Task.svc/Create", "{\"Name\": \"x\", \"TaskType\": {\"Name\": \"Party\"}}");
+  bad_type = lsq ("POST", "/v2/Task.svc/Create",
+                  "{\"Name\": \"x\", \"TaskType\": {\"Name\": \"Party\"}}");
   assert_lsq_error (bad_type, 500, "MXInvalidInputException");
-  bad_lead = lsq ("POST", "/v2/Task.svc/Create",
-                  "{\"Name\": \"x\", \"RelatedEntityId\": \"00000000-0000-4000-8000-000000000000\", \"TaskType\": {\"Name\": \"Meeting\"}}");
+  bad_lead
+      = lsq ("POST", "/v2/Task.svc/Create",
+             "{\"Name\": \"x\", \"RelatedEntityId\": \"00000000-0000-4000-8000-000000000000\", "
+             "\"TaskType\": {\"Name\": \"Meeting\"}}");
   assert_lsq_error (bad_lead, 500, "MXInvalidEntityException");
   no_name = lsq ("POST", "/v2/Task.svc/Create", "{\"TaskType\": {\"Name\": \"Meeting\"}}");
   assert_lsq_error (no_name, 500, "MXMandatoryAttributeMissingException");
@@ -157,7 +180,8 @@ test_tasks (void)
   unknown = lsq ("GET", "/v2/Task.svc/MarkComplete?id=nothing", NULL);
   assert_lsq_error (unknown, 500, "MXInvalidEntityException");
   g_free (update_body);
-  update_body = g_strdup_printf ("{\"UserTaskId\": \"%s\", \"DueDate\": \"next tuesday\"}", todo_id);
+  update_body
+      = g_strdup_printf ("{\"UserTaskId\": \"%s\", \"DueDate\": \"next tuesday\"}", todo_id);
   bad_update = lsq ("POST", "/v2/Task.svc/Update", update_body);
   assert_lsq_error (bad_update, 500, "MXInvalidInputException");
 }
@@ -165,10 +189,10 @@ test_tasks (void)
 /* ---- limits, errors, control routes ---- */
 
 static void
-set_rate (const char *rate_class,
-          guint       max)
+set_rate (const char *rate_class, guint max)
 {
-  g_autofree char *body = g_strdup_printf ("{\"class\": \"%s\", \"max\": %u, \"intervalMs\": 5000}", rate_class, max);
+  g_autofree char *body
+      = g_strdup_printf ("{\"class\": \"%s\", \"max\": %u, \"intervalMs\": 5000}", rate_class, max);
   g_autoptr (Resp) r = control ("POST", "/_sandbox/rates", body);
 
   g_assert_cmpuint (r->status, ==, 200);
@@ -177,7 +201,8 @@ set_rate (const char *rate_class,
 static void
 test_rate_limits (void)
 {
-  const char *bulk_body = "[[{\"Attribute\": \"EmailAddress\", \"Value\": \"rate.bulk@example.com\"}]]";
+  const char *bulk_body
+      = "[[{\"Attribute\": \"EmailAddress\", \"Value\": \"rate.bulk@example.com\"}]]";
 
   /* The documented defaults: 10 calls and 5 bulk calls in 5 seconds. */
   set_rate ("default", LIAISON_SANDBOX_LSQ_RATE_MAX);
@@ -192,19 +217,23 @@ test_rate_limits (void)
     g_autoptr (Resp) limited = lsq ("GET", "/v2/UserManagement.svc/Users.Get", NULL);
 
     assert_lsq_error (limited, 429, "MXAPIRateLimitExceededException");
-    g_assert_cmpstr (jstr (limited->json, "ExceptionMessage"), ==, "API calls exceeded the limit of 10 in 5 second(s)");
+    g_assert_cmpstr (jstr (limited->json, "ExceptionMessage"), ==,
+                     "API calls exceeded the limit of 10 in 5 second(s)");
   }
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr (Resp) r = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", bulk_body);
+      g_autoptr (Resp) r
+          = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", bulk_body);
 
       g_assert_cmpuint (r->status, ==, 200);
     }
   {
-    g_autoptr (Resp) limited = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", bulk_body);
+    g_autoptr (Resp) limited
+        = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", bulk_body);
 
     assert_lsq_error (limited, 429, "MXAPIRateLimitExceededException");
-    g_assert_cmpstr (jstr (limited->json, "ExceptionMessage"), ==, "API calls exceeded the limit of 5 in 5 second(s)");
+    g_assert_cmpstr (jstr (limited->json, "ExceptionMessage"), ==,
+                     "API calls exceeded the limit of 5 in 5 second(s)");
   }
   /* The bucket refills with the (sandbox) clock. */
   advance_clock (5000);
@@ -222,7 +251,8 @@ test_errors (void)
   g_autoptr (Resp) unknown = lsq ("GET", "/v2/LeadManagement.svc/Leads.GetEverything", NULL);
   g_autoptr (Resp) wrong_method = lsq ("GET", "/v2/LeadManagement.svc/Lead.Create", NULL);
   g_autoptr (Resp) not_object = lsq ("POST", "/v2/Task.svc/Create", "[]");
-  g_autoptr (Resp) empty = request ("POST", "/v2/LeadManagement.svc/Lead.Create", KEYS_HEADERS, "application/json", "");
+  g_autoptr (Resp) empty = request ("POST", "/v2/LeadManagement.svc/Lead.Create", KEYS_HEADERS,
+                                    "application/json", "");
 
   /* WCF answers unknown operations with an HTML page. */
   g_assert_cmpuint (unknown->status, ==, 404);
@@ -240,7 +270,8 @@ test_control (void)
   g_autoptr (Resp) deleted = NULL, tasks_gone = NULL, missing = NULL, unknown = NULL, listed = NULL;
   g_autofree char *id = NULL, *path = NULL, *body = NULL, *modified = NULL, *lead_path = NULL;
 
-  created = control ("POST", "/_sandbox/lsq/leads", "{\"FirstName\": \"Web\", \"EmailAddress\": \"web.ui@example.com\"}");
+  created = control ("POST", "/_sandbox/lsq/leads",
+                     "{\"FirstName\": \"Web\", \"EmailAddress\": \"web.ui@example.com\"}");
   g_assert_cmpuint (created->status, ==, 201);
   id = g_strdup (jstr (created->json, "record.ProspectID"));
   g_assert_cmpstr (jstr (created->json, "record.Origin"), ==, "Quick Add Form");
@@ -258,7 +289,9 @@ test_control (void)
   g_assert_cmpuint (bad->status, ==, 422);
   g_assert_nonnull (jstr (bad->json, "error"));
 
-  body = g_strdup_printf ("{\"Name\": \"Ring back\", \"RelatedEntityId\": \"%s\", \"TaskType\": {\"Name\": \"Call Back\"}}", id);
+  body = g_strdup_printf ("{\"Name\": \"Ring back\", \"RelatedEntityId\": \"%s\", \"TaskType\": "
+                          "{\"Name\": \"Call Back\"}}",
+                          id);
   task = control ("POST", "/_sandbox/lsq/tasks", body);
   g_assert_cmpuint (task->status, ==, 201);
   g_free (body);
@@ -275,7 +308,8 @@ test_control (void)
   tasks_gone = lsq ("GET", lead_path, NULL);
   assert_lsq_error (tasks_gone, 500, "MXInvalidEntityException");
   {
-    g_autofree char *task_path = g_strdup_printf ("/_sandbox/lsq/tasks/%s", jstr (task->json, "record.UserTaskId"));
+    g_autofree char *task_path
+        = g_strdup_printf ("/_sandbox/lsq/tasks/%s", jstr (task->json, "record.UserTaskId"));
     g_autoptr (Resp) t = control ("GET", task_path, NULL);
 
     g_assert_cmpuint (t->status, ==, 404);
@@ -322,8 +356,7 @@ to_text (JsonNode *node)
 }
 
 static LiaisonSandboxLsq *
-make_lsq (guint64 seed,
-          guint   count)
+make_lsq (guint64 seed, guint count)
 {
   g_autoptr (LiaisonSandboxClock) clock = liaison_sandbox_clock_new ();
   g_autoptr (LiaisonSandboxServer) server = liaison_sandbox_server_new ("lsq", clock, seed);
@@ -349,8 +382,10 @@ test_seed_determinism (void)
 
   g_assert_cmpstr (ta, ==, tb);
   g_assert_cmpstr (ta, !=, tc);
-  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (a), ==, liaison_sandbox_lsq_get_access_key (b));
-  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (a), !=, liaison_sandbox_lsq_get_access_key (c));
+  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (a), ==,
+                   liaison_sandbox_lsq_get_access_key (b));
+  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (a), !=,
+                   liaison_sandbox_lsq_get_access_key (c));
   g_assert_true (g_str_has_prefix (liaison_sandbox_lsq_get_access_key (a), "u$r"));
   for (guint i = 0; i < people->len; i++)
     in_lsq += ((LiaisonSandboxPerson *) g_ptr_array_index (people, i))->in_lsq;
@@ -387,7 +422,8 @@ test_state_round_trip (void)
 
     g_assert_cmpstr (loaded_text, ==, text);
   }
-  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (b), ==, liaison_sandbox_lsq_get_access_key (a));
+  g_assert_cmpstr (liaison_sandbox_lsq_get_access_key (b), ==,
+                   liaison_sandbox_lsq_get_access_key (a));
   key_before = g_strdup (liaison_sandbox_lsq_get_access_key (b));
   g_assert_false (liaison_sandbox_lsq_from_json (b, garbage, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
@@ -429,8 +465,7 @@ test_state_file (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

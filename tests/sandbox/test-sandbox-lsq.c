@@ -13,16 +13,20 @@ static void
 test_auth (void)
 {
   g_autoptr (Resp) ok = lsq ("GET", "/v2/Authentication.svc/UserByAccessKey.Get", NULL);
-  g_autoptr (Resp) query = request ("GET", "/v2/Authentication.svc/UserByAccessKey.Get", KEYS_QUERY, NULL, NULL);
-  g_autoptr (Resp) none = request ("GET", "/v2/Authentication.svc/UserByAccessKey.Get", KEYS_NONE, NULL, NULL);
-  g_autoptr (Resp) wrong = request ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", KEYS_WRONG, NULL, NULL);
+  g_autoptr (Resp) query
+      = request ("GET", "/v2/Authentication.svc/UserByAccessKey.Get", KEYS_QUERY, NULL, NULL);
+  g_autoptr (Resp) none
+      = request ("GET", "/v2/Authentication.svc/UserByAccessKey.Get", KEYS_NONE, NULL, NULL);
+  g_autoptr (Resp) wrong
+      = request ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", KEYS_WRONG, NULL, NULL);
   g_autoptr (Resp) deactivate = NULL, refused = NULL, reactivate = NULL, again = NULL;
   g_autofree char *host = g_strdup (liaison_sandbox_get_lsq_url (sb) + strlen ("http://"));
   g_autofree char *path = NULL;
 
   g_assert_cmpuint (ok->status, ==, 200);
   g_assert_cmpstr (jstr (ok->json, "Role"), ==, "Administrator");
-  g_assert_true (matches ("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", jstr (ok->json, "Id")));
+  g_assert_true (matches ("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+                          jstr (ok->json, "Id")));
   g_assert_nonnull (jstr (ok->json, "OrgId"));
   g_assert_cmpstr (jstr (ok->json, "LSQCommonServiceURLs.api"), ==, host);
   g_assert_cmpuint (query->status, ==, 200);
@@ -62,11 +66,15 @@ test_users (void)
       g_assert_null (jget (all->json, key));
     }
   g_assert_cmpuint (inactive, ==, 1);
-  path = g_strdup_printf ("/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=%s", jstr (all->json, "1.ID"));
+  path = g_strdup_printf ("/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=%s",
+                          jstr (all->json, "1.ID"));
   by_id = lsq ("GET", path, NULL);
   g_assert_cmpuint (by_id->status, ==, 200);
   g_assert_cmpstr (jstr (by_id->json, "EmailAddress"), ==, jstr (all->json, "1.EmailAddress"));
-  by_email = lsq ("GET", "/v2/UserManagement.svc/User/Retrieve/ByEmailAddress?emailAddress=RAHUL.IYER@sandbox.example.com", NULL);
+  by_email = lsq ("GET",
+                  "/v2/UserManagement.svc/User/Retrieve/"
+                  "ByEmailAddress?emailAddress=RAHUL.IYER@sandbox.example.com",
+                  NULL);
   g_assert_cmpuint (by_email->status, ==, 200);
   g_assert_cmpstr (jstr (by_email->json, "FirstName"), ==, "Rahul");
   unknown = lsq ("GET", "/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=nobody", NULL);
@@ -87,7 +95,8 @@ test_lead_reads (void)
   g_autoptr (Resp) unknown = get_lead ("00000000-0000-4000-8000-000000000000");
   g_autoptr (Resp) missing = lsq ("GET", "/v2/LeadManagement.svc/Leads.GetById", NULL);
   g_autofree char *upper = g_ascii_strup (email, -1);
-  g_autofree char *email_path = g_strdup_printf ("/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=%s", upper);
+  g_autofree char *email_path
+      = g_strdup_printf ("/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=%s", upper);
   g_autoptr (Resp) by_email = lsq ("GET", email_path, NULL);
   g_autoptr (Resp) phone_lead = NULL, by_phone = NULL, dashed = NULL, no_match = NULL;
   g_autofree char *phone_id = NULL;
@@ -111,17 +120,20 @@ test_lead_reads (void)
   phone_id = create_lead ("phone.lookup@example.com", "Phoebe");
   {
     g_autofree char *p = g_strdup_printf ("/v2/LeadManagement.svc/Lead.Update?leadId=%s", phone_id);
-    g_autoptr (Resp) u = lsq ("POST", p, "[{\"Attribute\": \"Mobile\", \"Value\": \"+91-98765-43210\"}]");
+    g_autoptr (Resp) u
+        = lsq ("POST", p, "[{\"Attribute\": \"Mobile\", \"Value\": \"+91-98765-43210\"}]");
 
     g_assert_cmpuint (u->status, ==, 200);
   }
-  by_phone = lsq ("GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=919876543210", NULL);
+  by_phone
+      = lsq ("GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=919876543210", NULL);
   g_assert_cmpuint (by_phone->status, ==, 200);
   g_assert_cmpuint (jlen (by_phone->json, ""), ==, 1);
   g_assert_cmpstr (jstr (by_phone->json, "0.ProspectID"), ==, phone_id);
   dashed = lsq ("GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=98765-43210", NULL);
   g_assert_cmpuint (jlen (dashed->json, ""), ==, 0);
-  no_match = lsq ("GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=15550000000", NULL);
+  no_match
+      = lsq ("GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=15550000000", NULL);
   g_assert_cmpuint (jlen (no_match->json, ""), ==, 0);
   phone_lead = get_lead (phone_id);
   g_assert_cmpstr (jstr (phone_lead->json, "0.Mobile"), ==, "+91-98765-43210");
@@ -136,14 +148,14 @@ test_lead_create (void)
   g_autoptr (Resp) lead = NULL, dup = NULL, no_unique = NULL, unknown_attr = NULL, number = NULL;
   g_autoptr (Resp) bad_email = NULL, bad_option = NULL, bad_ctype = NULL, bad_json = NULL;
   g_autoptr (Resp) typed = NULL;
-  const char *typed_body =
-    "[{\"Attribute\": \"EmailAddress\", \"Value\": \"typed.fields@example.com\"},"
-    " {\"Attribute\": \"mx_Date_of_Birth\", \"Value\": \"1990-05-04\"},"
-    " {\"Attribute\": \"mx_Newsletter\", \"Value\": \"true\"},"
-    " {\"Attribute\": \"mx_Treatment\", \"Value\": \"implants\"},"
-    " {\"Attribute\": \"mx_Preferred_Call_Time\", \"Value\": \"09:30\"},"
-    " {\"Attribute\": \"mx_Lifetime_Value\", \"Value\": \"1234.50\"},"
-    " {\"Attribute\": \"Notes\", \"Value\": null}]";
+  const char *typed_body
+      = "[{\"Attribute\": \"EmailAddress\", \"Value\": \"typed.fields@example.com\"},"
+        " {\"Attribute\": \"mx_Date_of_Birth\", \"Value\": \"1990-05-04\"},"
+        " {\"Attribute\": \"mx_Newsletter\", \"Value\": \"true\"},"
+        " {\"Attribute\": \"mx_Treatment\", \"Value\": \"implants\"},"
+        " {\"Attribute\": \"mx_Preferred_Call_Time\", \"Value\": \"09:30\"},"
+        " {\"Attribute\": \"mx_Lifetime_Value\", \"Value\": \"1234.50\"},"
+        " {\"Attribute\": \"Notes\", \"Value\": null}]";
 
   id = create_lead ("Nadia.Farouk@Example.com", "Nadia");
   lead = get_lead (id);
@@ -155,18 +167,23 @@ test_lead_create (void)
              "[{\"Attribute\": \"EmailAddress\", \"Value\": \"nadia.farouk@example.COM\"}]");
   assert_lsq_error (dup, 500, "MXDuplicateEntryException");
   g_assert_nonnull (strstr (jstr (dup->json, "ExceptionMessage"), "UQ_Prospect_Base_EmailAddress"));
-  no_unique = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create", "[{\"Attribute\": \"FirstName\", \"Value\": \"Anon\"}]");
+  no_unique = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create",
+                   "[{\"Attribute\": \"FirstName\", \"Value\": \"Anon\"}]");
   assert_lsq_error (no_unique, 500, "MXMandatoryAttributeMissingException");
   unknown_attr = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create",
-                      "[{\"Attribute\": \"EmailAddress\", \"Value\": \"u@example.com\"}, {\"Attribute\": \"mx_city\", \"Value\": \"x\"}]");
+                      "[{\"Attribute\": \"EmailAddress\", \"Value\": \"u@example.com\"}, "
+                      "{\"Attribute\": \"mx_city\", \"Value\": \"x\"}]");
   assert_lsq_error (unknown_attr, 500, "MXInvalidInputException");
   number = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create",
-                "[{\"Attribute\": \"EmailAddress\", \"Value\": \"n@example.com\"}, {\"Attribute\": \"Score\", \"Value\": 5}]");
+                "[{\"Attribute\": \"EmailAddress\", \"Value\": \"n@example.com\"}, {\"Attribute\": "
+                "\"Score\", \"Value\": 5}]");
   g_assert_cmpuint (number->status, ==, 400);
-  bad_email = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create", "[{\"Attribute\": \"EmailAddress\", \"Value\": \"not-an-email\"}]");
+  bad_email = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create",
+                   "[{\"Attribute\": \"EmailAddress\", \"Value\": \"not-an-email\"}]");
   assert_lsq_error (bad_email, 500, "MXInvalidInputException");
   bad_option = lsq ("POST", "/v2/LeadManagement.svc/Lead.Create",
-                    "[{\"Attribute\": \"EmailAddress\", \"Value\": \"o@example.com\"}, {\"Attribute\": \"mx_Treatment\", \"Value\": \"Surgery\"}]");
+                    "[{\"Attribute\": \"EmailAddress\", \"Value\": \"o@example.com\"}, "
+                    "{\"Attribute\": \"mx_Treatment\", \"Value\": \"Surgery\"}]");
   assert_lsq_error (bad_option, 500, "MXInvalidInputException");
   bad_ctype = request ("POST", "/v2/LeadManagement.svc/Lead.Create", KEYS_HEADERS, "text/plain",
                        "[{\"Attribute\": \"EmailAddress\", \"Value\": \"t@example.com\"}]");
@@ -200,7 +217,9 @@ test_lead_update (void)
   g_autofree char *before_modified = g_strdup (jstr (before->json, "0.ModifiedOn"));
 
   advance_clock (3000);
-  ok = lsq ("POST", path, "[{\"Attribute\": \"LastName\", \"Value\": \"Ødegård\"}, {\"Attribute\": \"OwnerId\", \"Value\": \"rahul.iyer@sandbox.example.com\"}]");
+  ok = lsq ("POST", path,
+            "[{\"Attribute\": \"LastName\", \"Value\": \"Ødegård\"}, {\"Attribute\": \"OwnerId\", "
+            "\"Value\": \"rahul.iyer@sandbox.example.com\"}]");
   g_assert_cmpuint (ok->status, ==, 200);
   g_assert_cmpstr (jstr (ok->json, "Status"), ==, "Success");
   g_assert_cmpint (jint (ok->json, "Message.AffectedRows"), ==, 1);
@@ -210,15 +229,19 @@ test_lead_update (void)
   g_assert_cmpstr (jstr (after->json, "0.OwnerIdName"), ==, "Rahul Iyer");
   g_assert_cmpstr (jstr (after->json, "0.CreatedOn"), ==, before_modified);
   g_assert_cmpstr (jstr (after->json, "0.ModifiedOn"), >, before_modified);
-  g_assert_cmpstr (jstr (after->json, "0.ModifiedOn"), ==, jstr (after->json, "0.LeadLastModifiedOn"));
+  g_assert_cmpstr (jstr (after->json, "0.ModifiedOn"), ==,
+                   jstr (after->json, "0.LeadLastModifiedOn"));
 
   missing = lsq ("POST", "/v2/LeadManagement.svc/Lead.Update", "[]");
   assert_lsq_error (missing, 500, "MXMandatoryAttributeMissingException");
-  g_assert_cmpstr (jstr (missing->json, "ExceptionMessage"), ==, "'leadId' is mandatory for updating lead");
-  unknown = lsq ("POST", "/v2/LeadManagement.svc/Lead.Update?leadId=00000000-0000-4000-8000-000000000000",
+  g_assert_cmpstr (jstr (missing->json, "ExceptionMessage"), ==,
+                   "'leadId' is mandatory for updating lead");
+  unknown = lsq ("POST",
+                 "/v2/LeadManagement.svc/Lead.Update?leadId=00000000-0000-4000-8000-000000000000",
                  "[{\"Attribute\": \"FirstName\", \"Value\": \"X\"}]");
   assert_lsq_error (unknown, 500, "MXInvalidEntityException");
-  g_assert_cmpstr (jstr (unknown->json, "ExceptionMessage"), ==, "Lead does not exist in the system");
+  g_assert_cmpstr (jstr (unknown->json, "ExceptionMessage"), ==,
+                   "Lead does not exist in the system");
   g_free (create_lead ("taken@example.com", "Tak"));
   dup = lsq ("POST", path, "[{\"Attribute\": \"EmailAddress\", \"Value\": \"TAKEN@example.com\"}]");
   assert_lsq_error (dup, 500, "MXDuplicateEntryException");
@@ -230,7 +253,8 @@ static void
 test_lead_create_or_update (void)
 {
   g_autofree char *id = create_lead ("upsert.target@example.com", "Ursula");
-  g_autoptr (Resp) by_email = NULL, created = NULL, bad = NULL, missing_value = NULL, by_phone = NULL, lead = NULL;
+  g_autoptr (Resp) by_email = NULL, created = NULL, bad = NULL, missing_value = NULL,
+                   by_phone = NULL, lead = NULL;
 
   by_email = lsq ("POST", "/v2/LeadManagement.svc/Lead.CreateOrUpdate?postUpdatedLead=false",
                   "[{\"Attribute\": \"EmailAddress\", \"Value\": \"Upsert.Target@example.com\"},"
@@ -242,34 +266,40 @@ test_lead_create_or_update (void)
 
   /* Without SearchBy: email first, then phone. */
   by_phone = lsq ("POST", "/v2/LeadManagement.svc/Lead.CreateOrUpdate",
-                  "[{\"Attribute\": \"Phone\", \"Value\": \"+442079460000\"}, {\"Attribute\": \"JobTitle\", \"Value\": \"Dentist\"}]");
+                  "[{\"Attribute\": \"Phone\", \"Value\": \"+442079460000\"}, {\"Attribute\": "
+                  "\"JobTitle\", \"Value\": \"Dentist\"}]");
   g_assert_cmpuint (by_phone->status, ==, 200);
   g_assert_cmpstr (jstr (by_phone->json, "Message.Id"), ==, id);
   lead = get_lead (id);
   g_assert_cmpstr (jstr (lead->json, "0.JobTitle"), ==, "Dentist");
 
   created = lsq ("POST", "/v2/LeadManagement.svc/Lead.CreateOrUpdate",
-                 "[{\"Attribute\": \"EmailAddress\", \"Value\": \"brand.new@example.com\"}, {\"Attribute\": \"SearchBy\", \"Value\": \"EmailAddress\"}]");
+                 "[{\"Attribute\": \"EmailAddress\", \"Value\": \"brand.new@example.com\"}, "
+                 "{\"Attribute\": \"SearchBy\", \"Value\": \"EmailAddress\"}]");
   g_assert_cmpuint (created->status, ==, 200);
   g_assert_cmpstr (jstr (created->json, "Message.Id"), !=, id);
 
   bad = lsq ("POST", "/v2/LeadManagement.svc/Lead.CreateOrUpdate",
-             "[{\"Attribute\": \"FirstName\", \"Value\": \"Ursula\"}, {\"Attribute\": \"SearchBy\", \"Value\": \"FirstName\"}]");
+             "[{\"Attribute\": \"FirstName\", \"Value\": \"Ursula\"}, {\"Attribute\": "
+             "\"SearchBy\", \"Value\": \"FirstName\"}]");
   assert_lsq_error (bad, 500, "MXInvalidInputException");
   missing_value = lsq ("POST", "/v2/LeadManagement.svc/Lead.CreateOrUpdate",
-                       "[{\"Attribute\": \"EmailAddress\", \"Value\": \"x@example.com\"}, {\"Attribute\": \"SearchBy\", \"Value\": \"Phone\"}]");
+                       "[{\"Attribute\": \"EmailAddress\", \"Value\": \"x@example.com\"}, "
+                       "{\"Attribute\": \"SearchBy\", \"Value\": \"Phone\"}]");
   assert_lsq_error (missing_value, 500, "MXMandatoryAttributeMissingException");
 }
 
 static void
 test_lead_capture (void)
 {
-  g_autoptr (Resp) first = NULL, second = NULL, keep = NULL, fill = NULL, other = NULL, bad = NULL, lead = NULL;
+  g_autoptr (Resp) first = NULL, second = NULL, keep = NULL, fill = NULL, other = NULL, bad = NULL,
+                   lead = NULL;
   g_autofree char *id = NULL;
   g_autofree char *body = NULL;
 
   first = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture",
-               "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, {\"Attribute\": \"FirstName\", \"Value\": \"Cap\"}]");
+               "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, "
+               "{\"Attribute\": \"FirstName\", \"Value\": \"Cap\"}]");
   g_assert_cmpuint (first->status, ==, 200);
   g_assert_true (jint (first->json, "Message.IsCreated"));
   id = g_strdup (jstr (first->json, "Message.RelatedId"));
@@ -277,15 +307,19 @@ test_lead_capture (void)
   g_assert_cmpstr (jstr (first->json, "Message.Id"), !=, id);
 
   second = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture",
-                "[{\"Attribute\": \"EmailAddress\", \"Value\": \"CAPTURED@example.com\"}, {\"Attribute\": \"FirstName\", \"Value\": \"Captain\"}]");
+                "[{\"Attribute\": \"EmailAddress\", \"Value\": \"CAPTURED@example.com\"}, "
+                "{\"Attribute\": \"FirstName\", \"Value\": \"Captain\"}]");
   g_assert_false (jint (second->json, "Message.IsCreated"));
   g_assert_cmpstr (jstr (second->json, "Message.RelatedId"), ==, id);
   keep = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture?LeadUpdateBehavior=DoNotUpdate",
-              "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, {\"Attribute\": \"FirstName\", \"Value\": \"Nope\"}]");
+              "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, "
+              "{\"Attribute\": \"FirstName\", \"Value\": \"Nope\"}]");
   g_assert_cmpuint (keep->status, ==, 200);
-  fill = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture?LeadUpdateBehavior=UpdateOnlyEmptyFields",
-              "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, {\"Attribute\": \"FirstName\", \"Value\": \"Nope\"},"
-              " {\"Attribute\": \"Company\", \"Value\": \"Filled Ltd\"}]");
+  fill
+      = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture?LeadUpdateBehavior=UpdateOnlyEmptyFields",
+             "[{\"Attribute\": \"EmailAddress\", \"Value\": \"captured@example.com\"}, "
+             "{\"Attribute\": \"FirstName\", \"Value\": \"Nope\"},"
+             " {\"Attribute\": \"Company\", \"Value\": \"Filled Ltd\"}]");
   g_assert_cmpuint (fill->status, ==, 200);
   lead = get_lead (id);
   g_assert_cmpstr (jstr (lead->json, "0.FirstName"), ==, "Captain");
@@ -293,8 +327,10 @@ test_lead_capture (void)
   g_assert_cmpstr (jstr (lead->json, "0.ProspectActivityName_Max"), ==, "Lead Capture");
 
   /* A ProspectId match with another email makes a new lead. */
-  body = g_strdup_printf ("[{\"Attribute\": \"ProspectId\", \"Value\": \"%s\"},"
-                          " {\"Attribute\": \"EmailAddress\", \"Value\": \"someone.else@example.com\"}]", id);
+  body = g_strdup_printf (
+      "[{\"Attribute\": \"ProspectId\", \"Value\": \"%s\"},"
+      " {\"Attribute\": \"EmailAddress\", \"Value\": \"someone.else@example.com\"}]",
+      id);
   other = lsq ("POST", "/v2/LeadManagement.svc/Lead.Capture", body);
   g_assert_cmpuint (other->status, ==, 200);
   g_assert_true (jint (other->json, "Message.IsCreated"));
@@ -312,8 +348,10 @@ test_lead_bulk (void)
   g_autoptr (GString) big = g_string_new ("[");
 
   r = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate",
-           "[[{\"Attribute\": \"EmailAddress\", \"Value\": \"bulk.new@example.com\"}, {\"Attribute\": \"SearchBy\", \"Value\": \"EmailAddress\"}],"
-           " [{\"Attribute\": \"EmailAddress\", \"Value\": \"BULK.existing@example.com\"}, {\"Attribute\": \"LastName\", \"Value\": \"Bulkowska\"}],"
+           "[[{\"Attribute\": \"EmailAddress\", \"Value\": \"bulk.new@example.com\"}, "
+           "{\"Attribute\": \"SearchBy\", \"Value\": \"EmailAddress\"}],"
+           " [{\"Attribute\": \"EmailAddress\", \"Value\": \"BULK.existing@example.com\"}, "
+           "{\"Attribute\": \"LastName\", \"Value\": \"Bulkowska\"}],"
            " [{\"Attribute\": \"EmailAddress\", \"Value\": \"broken\"}]]");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpuint (jlen (r->json, ""), ==, 3);
@@ -329,14 +367,18 @@ test_lead_bulk (void)
   g_assert_cmpstr (jstr (lead->json, "0.LastName"), ==, "Bulkowska");
 
   for (guint i = 0; i < 26; i++)
-    g_string_append_printf (big, "%s[{\"Attribute\": \"EmailAddress\", \"Value\": \"row%u@example.com\"}]", i ? "," : "", i);
+    g_string_append_printf (
+        big, "%s[{\"Attribute\": \"EmailAddress\", \"Value\": \"row%u@example.com\"}]",
+        i ? "," : "", i);
   g_string_append (big, "]");
   too_many = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", big->str);
   assert_lsq_error (too_many, 500, "MXInvalidInputException");
   {
-    g_autoptr (Resp) row0 = lsq ("GET", "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=row0@example.com", NULL);
+    g_autoptr (Resp) row0 = lsq (
+        "GET", "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=row0@example.com",
+        NULL);
 
-    g_assert_cmpuint (jlen (row0->json, ""), ==, 0);  /* nothing of a refused batch is written */
+    g_assert_cmpuint (jlen (row0->json, ""), ==, 0); /* nothing of a refused batch is written */
   }
   not_array = lsq ("POST", "/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate", "{\"Leads\": []}");
   g_assert_cmpuint (not_array->status, ==, 400);
@@ -372,7 +414,8 @@ test_recently_modified_paging (void)
   g_assert_cmpuint (total, >, 20);
   for (guint page = 1; page <= pages; page++)
     {
-      g_autofree char *paging = g_strdup_printf ("\"Paging\": {\"PageIndex\": %u, \"PageSize\": 7}", page);
+      g_autofree char *paging
+          = g_strdup_printf ("\"Paging\": {\"PageIndex\": %u, \"PageSize\": 7}", page);
       g_autoptr (Resp) r = recently_modified (ALL_TIME, paging);
 
       g_assert_cmpuint (r->status, ==, 200);
@@ -407,11 +450,13 @@ test_recently_modified_paging (void)
   no_paging = recently_modified (ALL_TIME, NULL);
   g_assert_cmpuint (jlen (no_paging->json, "Leads"), ==, MIN (total, 25));
 
-  desc = recently_modified (ALL_TIME, "\"Sorting\": {\"ColumnName\": \"ProspectAutoId\", \"Direction\": \"1\"},"
-                                      " \"Columns\": {\"Include_CSV\": \"ProspectID, ProspectAutoId,EmailAddress\"},"
-                                      " \"Paging\": {\"PageIndex\": 1, \"PageSize\": 100}");
+  desc = recently_modified (
+      ALL_TIME, "\"Sorting\": {\"ColumnName\": \"ProspectAutoId\", \"Direction\": \"1\"},"
+                " \"Columns\": {\"Include_CSV\": \"ProspectID, ProspectAutoId,EmailAddress\"},"
+                " \"Paging\": {\"PageIndex\": 1, \"PageSize\": 100}");
   g_assert_cmpuint (desc->status, ==, 200);
-  g_assert_cmpuint (jlen (desc->json, "Leads.0.LeadPropertyList"), ==, 4);  /* three columns and CanUpdate */
+  g_assert_cmpuint (jlen (desc->json, "Leads.0.LeadPropertyList"), ==,
+                    4); /* three columns and CanUpdate */
   g_assert_null (property (desc->json, 0, "FirstName"));
   for (guint i = 1; i < jlen (desc->json, "Leads"); i++)
     g_assert_cmpint (g_ascii_strtoll (property (desc->json, i - 1, "ProspectAutoId"), NULL, 10), >,
@@ -419,8 +464,7 @@ test_recently_modified_paging (void)
 }
 
 static char *
-shift (const char *lsq_time,
-       int         seconds)
+shift (const char *lsq_time, int seconds)
 {
   g_autofree char *iso = g_strdup_printf ("%.10sT%.8sZ", lsq_time, lsq_time + 11);
   g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
@@ -430,12 +474,12 @@ shift (const char *lsq_time,
 }
 
 static gboolean
-window_has (const char *from,
-            const char *to,
-            const char *id)
+window_has (const char *from, const char *to, const char *id)
 {
-  g_autofree char *parameter = g_strdup_printf ("\"FromDate\": \"%s\", \"ToDate\": \"%s\"", from, to);
-  g_autoptr (Resp) r = recently_modified (parameter, "\"Paging\": {\"PageIndex\": 1, \"PageSize\": 5000}");
+  g_autofree char *parameter
+      = g_strdup_printf ("\"FromDate\": \"%s\", \"ToDate\": \"%s\"", from, to);
+  g_autoptr (Resp) r
+      = recently_modified (parameter, "\"Paging\": {\"PageIndex\": 1, \"PageSize\": 5000}");
 
   g_assert_cmpuint (r->status, ==, 200);
   for (guint i = 0; i < jlen (r->json, "Leads"); i++)
@@ -472,15 +516,18 @@ test_recently_modified_window (void)
   g_assert_true (window_has (with_ms, with_ms, id));
   iso = g_strdup_printf ("%.10sT%.8sZ", at, at + 11);
   dt = g_date_time_new_from_iso8601 (iso, NULL);
-  wcf_param = g_strdup_printf ("/Date(%" G_GINT64_FORMAT "+0000)/", g_date_time_to_unix (dt) * 1000);
+  wcf_param
+      = g_strdup_printf ("/Date(%" G_GINT64_FORMAT "+0000)/", g_date_time_to_unix (dt) * 1000);
   g_assert_true (window_has (wcf_param, at, id));
   g_assert_true (window_has (before, "2100-01-01", id));
 
   missing = recently_modified ("\"FromDate\": \"2020-01-01 00:00:00\"", NULL);
   assert_lsq_error (missing, 500, "MXMandatoryAttributeMissingException");
-  bad_date = recently_modified ("\"FromDate\": \"2020-01-01T00:00:00Z\", \"ToDate\": \"2100-01-01 00:00:00\"", NULL);
+  bad_date = recently_modified (
+      "\"FromDate\": \"2020-01-01T00:00:00Z\", \"ToDate\": \"2100-01-01 00:00:00\"", NULL);
   assert_lsq_error (bad_date, 500, "MXInvalidInputException");
-  wcf = recently_modified ("\"FromDate\": \"01/02/2020\", \"ToDate\": \"2100-01-01 00:00:00\"", NULL);
+  wcf = recently_modified ("\"FromDate\": \"01/02/2020\", \"ToDate\": \"2100-01-01 00:00:00\"",
+                           NULL);
   assert_lsq_error (wcf, 500, "MXInvalidInputException");
 }
 
@@ -490,8 +537,11 @@ static void
 test_metadata (void)
 {
   g_autoptr (Resp) all = lsq ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", NULL);
-  g_autoptr (Resp) one = lsq ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get?schemaName=mx_Treatment", NULL);
-  g_autoptr (Resp) bare = lsq ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get?schemaName=mx_Treatment&excludeOptionSets=1", NULL);
+  g_autoptr (Resp) one
+      = lsq ("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get?schemaName=mx_Treatment", NULL);
+  g_autoptr (Resp) bare = lsq (
+      "GET", "/v2/LeadManagement.svc/LeadsMetaData.Get?schemaName=mx_Treatment&excludeOptionSets=1",
+      NULL);
   g_autoptr (GHashTable) custom_types = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean email_unique = FALSE;
 
@@ -525,8 +575,7 @@ test_metadata (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 
