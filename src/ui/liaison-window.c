@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-contacts-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -252,6 +253,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
 
   object_class->dispose = liaison_window_dispose;
   window_class->close_request = liaison_window_close_request;
+
+  g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");

@@ -1,0 +1,440 @@
+/* liaison-contacts-page.c: the Contacts page. A column view over the store-
+ * backed LiaisonContactList (which filters and sorts in the store, so the
+ * page stays fast at 100,000 contacts), a search entry, a link-status filter,
+ * and the detail pane of the selected contact. Empty, loading and error
+ * states each say what is going on and what to do.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-contacts-page"
+
+#include <glib/gi18n.h>
+
+#include "liaison-contact-detail.h"
+#include "liaison-contacts-page.h"
+#include "liaison-format.h"
+
+struct _LiaisonContactsPage
+{
+  GtkWidget parent_instance;
+
+  LiaisonContactList *model;
+  GtkSingleSelection *selection;
+  GCancellable *cancellable;
+  GError *load_error;
+
+  GtkStack *state_stack;
+  GtkSpinner *loading_spinner;
+  AdwStatusPage *error_page;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *sort_dropdown;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  AdwStatusPage *no_results_page;
+  GtkLabel *count_label;
+  LiaisonContactDetail *detail;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonContactsPage, liaison_contacts_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In the order of the status drop-down's items. */
+static const LiaisonLinkStatus status_filters[] = {
+  LIAISON_LINK_STATUS_ALL,       LIAISON_LINK_STATUS_LINKED,   LIAISON_LINK_STATUS_PROPOSED,
+  LIAISON_LINK_STATUS_AMBIGUOUS, LIAISON_LINK_STATUS_LSQ_ONLY, LIAISON_LINK_STATUS_GHL_ONLY,
+};
+
+static void
+liaison_contacts_page_update_state (LiaisonContactsPage *self)
+{
+  guint n_items, n_total;
+
+  if (self->model == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "setup");
+      return;
+    }
+
+  if (liaison_contact_list_get_loading (self->model))
+    {
+      gtk_spinner_start (self->loading_spinner);
+      gtk_stack_set_visible_child_name (self->state_stack, "loading");
+      return;
+    }
+  gtk_spinner_stop (self->loading_spinner);
+
+  if (self->load_error != NULL)
+    {
+      g_autofree char *description
+          = g_strdup_printf (_ ("%s\nIf this keeps happening, quit Liaison and start it again."),
+                             self->load_error->message);
+
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->state_stack, "error");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->state_stack, "contacts");
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  n_total = liaison_contact_list_get_n_total (self->model);
+
+  if (n_items > 0)
+    {
+      g_autofree char *count = NULL;
+
+      if (n_items == n_total)
+        count = g_strdup_printf (ngettext ("%u contact", "%u contacts", n_total), n_total);
+      else
+        /* Translators: "12 of 4,500 contacts" */
+        count = g_strdup_printf (ngettext ("%u of %u contact", "%u of %u contacts", n_total),
+                                 n_items, n_total);
+      gtk_label_set_label (self->count_label, count);
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  gtk_label_set_label (self->count_label, "");
+  if (n_total == 0)
+    adw_status_page_set_description (
+        self->no_results_page,
+        _ ("Neither account has any contacts in Liaison’s copy yet. Refresh from both services "
+           "to fetch them."));
+  else
+    adw_status_page_set_description (self->no_results_page,
+                                     _ ("Try another search, or show all contacts."));
+  gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+}
+
+static void
+on_model_load_finished (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonContactsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_contact_list_load_finish (LIAISON_CONTACT_LIST (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not load the contacts: %s", error->message);
+      g_clear_error (&self->load_error);
+      self->load_error = g_steal_pointer (&error);
+    }
+
+  if (LIAISON_CONTACT_LIST (source) == self->model)
+    liaison_contacts_page_update_state (self);
+}
+
+static void
+liaison_contacts_page_load (LiaisonContactsPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->load_error);
+
+  if (self->model == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  liaison_contact_list_load_async (self->model, self->cancellable, on_model_load_finished,
+                                   g_object_ref (self));
+  liaison_contacts_page_update_state (self);
+}
+
+static void
+on_model_changed (LiaisonContactsPage *self)
+{
+  liaison_contacts_page_update_state (self);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, LiaisonContactsPage *self)
+{
+  liaison_contact_detail_set_row (self->detail, gtk_single_selection_get_selected_item (selection));
+}
+
+LiaisonContactList *
+liaison_contacts_page_get_model (LiaisonContactsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->model;
+}
+
+void
+liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *model)
+{
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autofree char *lsq_connection_id = NULL;
+  g_autofree char *ghl_connection_id = NULL;
+
+  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (model == NULL || LIAISON_IS_CONTACT_LIST (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  liaison_contact_detail_set_row (self->detail, NULL);
+
+  if (model != NULL)
+    {
+      g_object_get (model, "store", &store, "lsq-connection-id", &lsq_connection_id,
+                    "ghl-connection-id", &ghl_connection_id, NULL);
+      g_signal_connect_swapped (model, "notify::loading", G_CALLBACK (on_model_changed), self);
+      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_changed), self);
+
+      /* The page's controls describe the model: bring them to its state. */
+      liaison_contact_list_set_filter_text (
+          model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      liaison_contact_list_set_status_filter (
+          model, status_filters[gtk_drop_down_get_selected (self->status_dropdown)]);
+      liaison_contact_list_set_sort (model, gtk_drop_down_get_selected (self->sort_dropdown) == 1
+                                                ? LIAISON_CONTACT_SORT_LAST_CHANGE
+                                                : LIAISON_CONTACT_SORT_NAME);
+    }
+  liaison_contact_detail_set_source (self->detail, store, lsq_connection_id, ghl_connection_id);
+
+  liaison_contacts_page_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry, LiaisonContactsPage *self)
+{
+  if (self->model != NULL)
+    liaison_contact_list_set_filter_text (self->model,
+                                          gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_status_filter_changed (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonContactsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->model != NULL && selected < G_N_ELEMENTS (status_filters))
+    liaison_contact_list_set_status_filter (self->model, status_filters[selected]);
+}
+
+static void
+on_sort_changed (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonContactsPage *self)
+{
+  if (self->model != NULL)
+    liaison_contact_list_set_sort (self->model, gtk_drop_down_get_selected (dropdown) == 1
+                                                    ? LIAISON_CONTACT_SORT_LAST_CHANGE
+                                                    : LIAISON_CONTACT_SORT_NAME);
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  liaison_contacts_page_load (LIAISON_CONTACTS_PAGE (widget));
+}
+
+static void
+focus_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Columns ---------------------------------------------------------------- */
+
+static void
+setup_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  const char *property = user_data;
+  GObject *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (row != NULL)
+    g_object_get (row, property, &text, NULL);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  LiaisonContactRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  gtk_label_set_label (
+      label, row != NULL ? liaison_format_link_status (liaison_contact_row_get_status (row)) : "");
+}
+
+static void
+bind_modified_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  LiaisonContactRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (row != NULL)
+    text = liaison_format_time_ms (liaison_contact_row_get_modified_at (row));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+add_column (LiaisonContactsPage *self, const char *title, GCallback bind, const char *property,
+            gboolean expand, int fixed_width)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cell), NULL);
+  g_signal_connect (factory, "bind", bind, (gpointer) property);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+liaison_contacts_page_dispose (GObject *object)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+  g_clear_error (&self->load_error);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_CONTACTS_PAGE);
+
+  G_OBJECT_CLASS (liaison_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+liaison_contacts_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                    GParamSpec *pspec)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_MODEL:
+        g_value_set_object (value, self->model);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_contacts_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                    GParamSpec *pspec)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_MODEL:
+        liaison_contacts_page_set_model (self, g_value_get_object (value));
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_contacts_page_dispose;
+  object_class->get_property = liaison_contacts_page_get_property;
+  object_class->set_property = liaison_contacts_page_set_property;
+
+  properties[PROP_MODEL]
+      = g_param_spec_object ("model", NULL, NULL, LIAISON_TYPE_CONTACT_LIST,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIAISON_TYPE_CONTACT_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/liaison-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+
+  gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL,
+                                   focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "contacts.focus-search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "contactspage");
+}
+
+static void
+liaison_contacts_page_init (LiaisonContactsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
+                    self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, _ ("Name"), G_CALLBACK (bind_text_cell), "display-name", TRUE, -1);
+  add_column (self, _ ("Email"), G_CALLBACK (bind_text_cell), "email", TRUE, -1);
+  add_column (self, _ ("Phone"), G_CALLBACK (bind_text_cell), "phone", FALSE, 140);
+  add_column (self, _ ("Owner"), G_CALLBACK (bind_text_cell), "owner", FALSE, 120);
+  add_column (self, _ ("Link"), G_CALLBACK (bind_status_cell), NULL, FALSE, 130);
+  add_column (self, _ ("Last Change"), G_CALLBACK (bind_modified_cell), NULL, FALSE, 110);
+
+  liaison_contacts_page_update_state (self);
+}

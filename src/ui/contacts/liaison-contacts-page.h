@@ -1,0 +1,23 @@
+/* liaison-contacts-page.h: contacts of both services side by side.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-contact-list.h"
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_CONTACTS_PAGE (liaison_contacts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonContactsPage, liaison_contacts_page, LIAISON, CONTACTS_PAGE, GtkWidget)
+
+LiaisonContactList *liaison_contacts_page_get_model (LiaisonContactsPage *self);
+void liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *model);
+
+G_END_DECLS

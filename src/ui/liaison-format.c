@@ -1,0 +1,93 @@
+/* liaison-format.c: times in the person's own time zone, short where the
+ * context makes the rest obvious; link states in words.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "liaison-format.h"
+
+char *
+liaison_format_time_ms (gint64 ms_utc)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (ms_utc <= 0)
+    return g_strdup ("");
+
+  utc = g_date_time_new_from_unix_utc (ms_utc / 1000);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: a time of today, see strftime(3); %R is hours:minutes */
+    return g_date_time_format (local, _ ("%R"));
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: a date this year, see strftime(3): "27 Nov" */
+    return g_date_time_format (local, _ ("%e %b"));
+
+  /* Translators: a date in another year, see strftime(3) */
+  return g_date_time_format (local, _ ("%x"));
+}
+
+const char *
+liaison_format_link_status (LiaisonLinkStatus status)
+{
+  switch ((guint) status)
+    {
+      case LIAISON_LINK_STATUS_LINKED:
+        return _ ("Linked");
+      case LIAISON_LINK_STATUS_PROPOSED:
+        return _ ("Proposed");
+      case LIAISON_LINK_STATUS_AMBIGUOUS:
+        return _ ("Ambiguous");
+      case LIAISON_LINK_STATUS_LSQ_ONLY:
+        return _ ("LeadSquared only");
+      case LIAISON_LINK_STATUS_GHL_ONLY:
+        return _ ("HighLevel only");
+      default:
+        return "";
+    }
+}
+
+char *
+liaison_format_link_explanation (LiaisonContactRow *row)
+{
+  switch ((guint) liaison_contact_row_get_status (row))
+    {
+      case LIAISON_LINK_STATUS_LINKED:
+        return g_strdup (_ ("These two contacts are linked: a sync keeps them in step."));
+      case LIAISON_LINK_STATUS_PROPOSED:
+        return g_strdup (_ ("These contacts share an email address or phone number. Link them "
+                            "to keep them in step, or leave them apart."));
+      case LIAISON_LINK_STATUS_AMBIGUOUS:
+        {
+          guint n = liaison_contact_row_get_n_candidates (row);
+
+          return g_strdup_printf (
+              ngettext ("%u contact on the other side shares this email address or phone number. "
+                        "Liaison does not guess which one is the same person.",
+                        "%u contacts on the other side share this email address or phone number. "
+                        "Liaison does not guess which one is the same person.",
+                        n),
+              n);
+        }
+      case LIAISON_LINK_STATUS_LSQ_ONLY:
+        return g_strdup (
+            _ ("This contact is only in LeadSquared; no HighLevel contact has the same "
+               "email address or phone number."));
+      case LIAISON_LINK_STATUS_GHL_ONLY:
+        return g_strdup (_ ("This contact is only in HighLevel; no LeadSquared lead has the same "
+                            "email address or phone number."));
+      default:
+        return g_strdup ("");
+    }
+}

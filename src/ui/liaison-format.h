@@ -1,0 +1,19 @@
+/* liaison-format.h: how times and link states read in the interface.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "liaison-contact-row.h"
+
+G_BEGIN_DECLS
+
+char *liaison_format_time_ms (gint64 ms_utc);
+const char *liaison_format_link_status (LiaisonLinkStatus status);
+char *liaison_format_link_explanation (LiaisonContactRow *row);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* test-contacts-page.c: the Contacts page over a real store: honest states,
+ * rows of both services, filtering by typing and by link state, the detail
+ * pane comparing both sides, and linking a proposed pair.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "liaison-contact-detail.h"
+#include "liaison-contacts-page.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  LiaisonStore *store;
+  char *lsq;
+  char *ghl;
+  LiaisonContactList *model;
+  LiaisonContactsPage *page;
+  GtkWindow *window;
+} Fixture;
+
+static gpointer
+template_child (gpointer widget, GType type, const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+wait_until_loaded (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  store_test_drain ();
+  while (liaison_contact_list_get_loading (fixture->model))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  store_test_drain ();
+}
+
+static void
+commit_contacts (LiaisonStore *store, const char *connection_id, LiaisonStoreRecord *first, ...)
+{
+  g_autoptr (GPtrArray) records
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (LiaisonStoreRecord *r = first; r != NULL; r = va_arg (args, LiaisonStoreRecord *))
+    g_ptr_array_add (records, r);
+  va_end (args);
+
+  g_assert_true (
+      store_test_commit (store, connection_id, LIAISON_RECORD_CONTACT, records, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 now = g_get_real_time () / 1000;
+
+  fixture->dir = store_test_tmpdir ();
+  path = g_build_filename (fixture->dir, "profile.db", NULL);
+  fixture->store = store_test_open (path, "US", &error);
+  g_assert_no_error (error);
+  fixture->lsq = store_test_add_connection (fixture->store, LIAISON_SERVICE_LSQ, "org-1");
+  fixture->ghl = store_test_add_connection (fixture->store, LIAISON_SERVICE_GHL, "loc-1");
+
+  commit_contacts (
+      fixture->store, fixture->lsq,
+      store_test_contact ("L1", "Zoë Müller", "zoe@example.com", "+49 30 1234567", "Müller GmbH",
+                          now - 1000),
+      store_test_contact ("L2", "Arjun Rao", "arjun@example.in", "+91 98765 43210", "Rao Traders",
+                          now - 2000),
+      store_test_contact ("L3", "Only Lead", "only.lead@example.com", NULL, NULL, now - 3000),
+      NULL);
+  commit_contacts (
+      fixture->store, fixture->ghl,
+      store_test_contact ("G1", "Zoe Muller", "ZOE@example.com", "+49 30 1234567", "Müller GmbH",
+                          now - 500),
+      store_test_contact ("G2", "Arjun Rao", "arjun@example.in", "+91 98765 43210", "Rao Traders",
+                          now - 2500),
+      store_test_contact ("G3", "Only Contact", "only.contact@example.com", NULL, NULL, now - 100),
+      NULL);
+
+  fixture->model = liaison_contact_list_new (fixture->store, fixture->lsq, fixture->ghl);
+  fixture->page = g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gtk_window_destroy (fixture->window);
+  store_test_drain ();
+  g_clear_object (&fixture->model);
+  g_clear_object (&fixture->store);
+  store_test_drain ();
+  g_free (fixture->lsq);
+  g_free (fixture->ghl);
+  g_free (fixture->dir);
+}
+
+static const char *
+visible_state (Fixture *fixture)
+{
+  GtkStack *stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "state_stack");
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_contacts_page_without_accounts (Fixture *fixture, gconstpointer data)
+{
+  /* No model: the page says what is missing and where to get it. */
+  g_assert_cmpstr (visible_state (fixture), ==, "setup");
+}
+
+static void
+test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
+{
+  GtkLabel *count = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "count_label");
+  GtkSearchEntry *search
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "search_entry");
+  GtkDropDown *status
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
+  GtkStack *list_stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_stack");
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+
+  g_assert_cmpstr (visible_state (fixture), ==, "contacts");
+  /* Two proposed pairs (email case differs for Zoë) and one single on each side. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "4 contacts");
+
+  /* Typing filters; the page waits for the typing to pause. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "rao");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "1 of 4 contacts");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "nobody-by-this-name");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  gtk_drop_down_set_selected (status, 4); /* Only in LeadSquared */
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  {
+    g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+
+    g_assert_cmpstr (liaison_contact_row_get_display_name (row), ==, "Only Lead");
+    g_assert_cmpint (liaison_contact_row_get_status (row), ==, LIAISON_LINK_STATUS_LSQ_ONLY);
+  }
+}
+
+static GtkLabel *
+grid_label (GtkGrid *grid, int column, int row)
+{
+  GtkWidget *child = gtk_grid_get_child_at (grid, column, row);
+
+  g_assert_true (GTK_IS_LABEL (child));
+  return GTK_LABEL (child);
+}
+
+static void
+test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkDropDown *status
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
+  GtkGrid *grid = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "fields_grid");
+  GtkStack *detail_stack = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "stack");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  guint zoe = G_MAXUINT;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "empty");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), "L1") == 0)
+        zoe = i;
+    }
+  g_assert_cmpuint (zoe, !=, G_MAXUINT);
+
+  gtk_selection_model_select_item (selection, zoe, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "contact");
+  g_assert_true (liaison_contact_detail_get_row (detail) != NULL);
+
+  /* Row 1 is the name: the two sides differ, and both values are shown. */
+  g_assert_cmpstr (gtk_label_get_label (grid_label (grid, 1, 1)), ==, "Zoë Müller");
+  g_assert_cmpstr (gtk_label_get_label (grid_label (grid, 2, 1)), ==, "Zoe Muller");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (grid_label (grid, 1, 1)), "warning"));
+  /* Row 3 is the phone, the same on both sides. */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (grid_label (grid, 1, 3)), "warning"));
+
+  /* A proposed pair can be linked; nothing is linked yet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));
+  gtk_drop_down_set_selected (status, 1); /* Linked */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) != 1)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
+  {
+    g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+
+    g_assert_cmpint (liaison_contact_row_get_status (row), ==, LIAISON_LINK_STATUS_LINKED);
+    g_assert_cmpstr (liaison_contact_row_get_ghl_id (row), ==, "G1");
+    g_assert_cmpint (liaison_contact_row_get_link_id (row), >, 0);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  g_test_add ("/contacts-page/without-accounts", Fixture, NULL, fixture_set_up,
+              test_contacts_page_without_accounts, fixture_tear_down);
+  g_test_add ("/contacts-page/rows-and-filter", Fixture, NULL, fixture_set_up,
+              test_contacts_page_rows_and_filter, fixture_tear_down);
+  g_test_add ("/contacts-page/detail-and-link", Fixture, NULL, fixture_set_up,
+              test_contacts_page_detail_and_link, fixture_tear_down);
+
+  return g_test_run ();
+}
