@@ -190,6 +190,11 @@ test_custom_fields (void)
   g_assert_true (liaison_contact_get_custom_field_double (contact, "f-int", &number));
   g_assert_cmpfloat (number, ==, 7.0);
   g_assert_false (liaison_contact_get_custom_field_double (contact, "f-text", &number));
+  liaison_contact_set_custom_field_string (contact, "f-numtext", "10.25");
+  g_assert_true (liaison_contact_get_custom_field_double (contact, "f-numtext", &number));
+  g_assert_cmpfloat (number, ==, 10.25);
+  liaison_contact_set_custom_field (contact, "f-numtext", NULL);
+  changed -= 2;
   got = liaison_contact_dup_custom_field_strv (contact, "f-list");
   g_assert_true (g_strv_equal ((const char *const *) got, levels));
   g_assert_null (liaison_contact_get_custom_field (contact, "missing"));

@@ -697,7 +697,7 @@ liaison_contact_get_custom_field_string (LiaisonContact *self, const char *field
   return g_variant_get_string (value, NULL);
 }
 
-/* Reads a number stored as a double or as any integer type. */
+/* Reads a number stored as a double, an integer type or numeric text. */
 gboolean
 liaison_contact_get_custom_field_double (LiaisonContact *self, const char *field_id, double *value)
 {
@@ -713,6 +713,20 @@ liaison_contact_get_custom_field_double (LiaisonContact *self, const char *field
     *value = g_variant_get_int32 (v);
   else if (g_variant_is_of_type (v, G_VARIANT_TYPE_UINT32))
     *value = g_variant_get_uint32 (v);
+  else if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+    {
+      /* Services send numbers as text too ("54", "10.5"). */
+      const char *text = g_variant_get_string (v, NULL);
+      char *end = NULL;
+      double d;
+
+      if (*text == '\0')
+        return FALSE;
+      d = g_ascii_strtod (text, &end);
+      if (end == NULL || *end != '\0')
+        return FALSE;
+      *value = d;
+    }
   else
     return FALSE;
   return TRUE;
