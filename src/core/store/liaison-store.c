@@ -435,7 +435,10 @@ liaison_store_open_async (const char *path, const char *default_region,
 LiaisonStore *
 liaison_store_open_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  /* The task's source object is the store being opened, unknown to the caller. */
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_store_open_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -1,0 +1,152 @@
+/* store-test-util.c: helpers shared by the store tests and benchmark.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+
+#include "store-test-util.h"
+
+void
+store_test_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main context until the callback has stored its result; the caller owns it. */
+GAsyncResult *
+store_test_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Dispatches what is already pending (store notifications, released jobs). */
+void
+store_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+char *
+store_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+LiaisonStore *
+store_test_open (const char *path, const char *region, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  liaison_store_open_async (path, region, NULL, store_test_result_cb, &result);
+  return liaison_store_open_finish (store_test_wait (&result), error);
+}
+
+char *
+store_test_add_connection (LiaisonStore *store, LiaisonService service, const char *account_id)
+{
+  g_autoptr(LiaisonStoreConnection) c = liaison_store_connection_new (service, account_id);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  c->display_name = g_strdup (account_id);
+  liaison_store_save_connection_async (store, c, NULL, store_test_result_cb, &result);
+  id = liaison_store_save_connection_finish (store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+LiaisonStoreRecord *
+store_test_contact (const char *remote_id, const char *name, const char *email,
+                    const char *phone, const char *company, gint64 modified_at)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *raw = NULL;
+  LiaisonStoreRecord *record;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, remote_id);
+#define MEMBER(key, value)                                                                    \
+  if (value != NULL)                                                                          \
+    {                                                                                         \
+      json_builder_set_member_name (builder, key);                                            \
+      json_builder_add_string_value (builder, value);                                         \
+    }
+  MEMBER ("name", name);
+  MEMBER ("email", email);
+  MEMBER ("phone", phone);
+  MEMBER ("companyName", company);
+#undef MEMBER
+  json_builder_set_member_name (builder, "dateUpdated");
+  json_builder_add_int_value (builder, modified_at);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  raw = json_generator_to_data (generator, NULL);
+
+  record = liaison_store_record_new (LIAISON_RECORD_CONTACT, remote_id, raw);
+  record->display_name = g_strdup (name);
+  record->email = g_strdup (email);
+  record->phone = g_strdup (phone);
+  record->company = g_strdup (company);
+  record->modified_at = modified_at;
+  return record;
+}
+
+gboolean
+store_test_commit (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
+                   GPtrArray *records, const LiaisonStoreCursor *cursor, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  liaison_store_commit_page_async (store, connection_id, kind, records, cursor, NULL,
+                                   store_test_result_cb, &result);
+  return liaison_store_commit_page_finish (store, store_test_wait (&result), error);
+}
+
+GArray *
+store_test_link (LiaisonStore *store, GPtrArray *links, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  liaison_store_create_links_async (store, links, NULL, store_test_result_cb, &result);
+  return liaison_store_create_links_finish (store, store_test_wait (&result), error);
+}
+
+LiaisonStoreCursor *
+store_test_begin_full (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
+                       GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  liaison_store_begin_full_refresh_async (store, connection_id, kind, NULL,
+                                          store_test_result_cb, &result);
+  return liaison_store_begin_full_refresh_finish (store, store_test_wait (&result), error);
+}
+
+gboolean
+store_test_finish_full (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
+                        const char *cursor, guint *n_gone, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  liaison_store_finish_full_refresh_async (store, connection_id, kind, cursor, NULL,
+                                           store_test_result_cb, &result);
+  return liaison_store_finish_full_refresh_finish (store, store_test_wait (&result), n_gone,
+                                                   error);
+}

@@ -1,0 +1,35 @@
+/* store-test-util.h: helpers shared by the store tests and benchmark: waiting for async
+ * results, making connections, contacts, pages and links.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+void store_test_result_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+GAsyncResult *store_test_wait (GAsyncResult **slot);
+void store_test_drain (void);
+
+char *store_test_tmpdir (void);
+LiaisonStore *store_test_open (const char *path, const char *region, GError **error);
+char *store_test_add_connection (LiaisonStore *store, LiaisonService service,
+                                 const char *account_id);
+LiaisonStoreRecord *store_test_contact (const char *remote_id, const char *name,
+                                        const char *email, const char *phone,
+                                        const char *company, gint64 modified_at);
+gboolean store_test_commit (LiaisonStore *store, const char *connection_id,
+                            LiaisonRecordKind kind, GPtrArray *records,
+                            const LiaisonStoreCursor *cursor, GError **error);
+GArray *store_test_link (LiaisonStore *store, GPtrArray *links, GError **error);
+LiaisonStoreCursor *store_test_begin_full (LiaisonStore *store, const char *connection_id,
+                                           LiaisonRecordKind kind, GError **error);
+gboolean store_test_finish_full (LiaisonStore *store, const char *connection_id,
+                                 LiaisonRecordKind kind, const char *cursor, guint *n_gone,
+                                 GError **error);
+
+G_END_DECLS
