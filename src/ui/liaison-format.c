@@ -28,13 +28,16 @@ liaison_format_time_ms (gint64 ms_utc)
   if (g_date_time_get_year (local) == g_date_time_get_year (now)
       && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
     /* Translators: a time of today, see strftime(3); %R is hours:minutes */
+    /* xgettext:no-c-format */
     return g_date_time_format (local, _ ("%R"));
 
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: a date this year, see strftime(3): "27 Nov" */
+    /* xgettext:no-c-format */
     return g_date_time_format (local, _ ("%e %b"));
 
   /* Translators: a date in another year, see strftime(3) */
+  /* xgettext:no-c-format */
   return g_date_time_format (local, _ ("%x"));
 }
 
