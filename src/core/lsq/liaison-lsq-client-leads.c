@@ -52,9 +52,8 @@ liaison_lsq_client_get_lead_async (LiaisonLsqClient *self, const char *lead_id,
 
   request = liaison_lsq_client_request (self, "GET", LEADS "Leads.GetById", "get the lead");
   liaison_http_request_add_query (request, "id", lead_id);
-  liaison_lsq_client_run (self, request, parse_one_lead, g_strdup (lead_id), g_free,
-                          g_object_unref, liaison_lsq_client_get_lead_async, cancellable,
-                          callback, user_data);
+  liaison_lsq_client_run (self, request, parse_one_lead, g_strdup (lead_id), g_free, g_object_unref,
+                          liaison_lsq_client_get_lead_async, cancellable, callback, user_data);
 }
 
 /* A lead that does not exist is LIAISON_HTTP_ERROR_NOT_FOUND. */
@@ -79,10 +78,9 @@ liaison_lsq_client_find_leads_by_email_async (LiaisonLsqClient *self, const char
   request = liaison_lsq_client_request (self, "GET", LEADS "Leads.GetByEmailaddress",
                                         "find leads by email");
   liaison_http_request_add_query (request, "emailaddress", email);
-  liaison_lsq_client_run (self, request, liaison_lsq_parse_leads, NULL, NULL,
-                          (GDestroyNotify) g_ptr_array_unref,
-                          liaison_lsq_client_find_leads_by_email_async, cancellable, callback,
-                          user_data);
+  liaison_lsq_client_run (
+      self, request, liaison_lsq_parse_leads, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+      liaison_lsq_client_find_leads_by_email_async, cancellable, callback, user_data);
 }
 
 /* The API matches Phone and Mobile on digits only, so the number is reduced
@@ -113,10 +111,9 @@ liaison_lsq_client_find_leads_by_phone_async (LiaisonLsqClient *self, const char
   request = liaison_lsq_client_request (self, "GET", LEADS "RetrieveLeadByPhoneNumber",
                                         "find leads by phone");
   liaison_http_request_add_query (request, "phone", digits->str);
-  liaison_lsq_client_run (self, request, liaison_lsq_parse_leads, NULL, NULL,
-                          (GDestroyNotify) g_ptr_array_unref,
-                          liaison_lsq_client_find_leads_by_phone_async, cancellable, callback,
-                          user_data);
+  liaison_lsq_client_run (
+      self, request, liaison_lsq_parse_leads, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+      liaison_lsq_client_find_leads_by_phone_async, cancellable, callback, user_data);
 }
 
 /* ---- Leads.RecentlyModified ---- */
@@ -192,10 +189,10 @@ parse_page (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpoin
  * skip a lead). The caller drives the paging: while more is TRUE, ask for
  * the next page_index. page_size 0 means the largest the API allows. */
 void
-liaison_lsq_client_recently_modified_async (LiaisonLsqClient *self, GDateTime *from,
-                                            GDateTime *to, guint page_index, guint page_size,
-                                            GCancellable *cancellable,
-                                            GAsyncReadyCallback callback, gpointer user_data)
+liaison_lsq_client_recently_modified_async (LiaisonLsqClient *self, GDateTime *from, GDateTime *to,
+                                            guint page_index, guint page_size,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data)
 {
   const char *operation = "list recently modified leads";
   g_autoptr (LiaisonHttpRequest) request = NULL;
@@ -481,8 +478,8 @@ liaison_lsq_client_bulk_create_or_update_async (LiaisonLsqClient *self, GPtrArra
   bulk = g_new0 (Bulk, 1);
   bulk->contacts = g_ptr_array_ref (contacts);
   bulk->search_by = g_strdup (search_by);
-  bulk->results = g_ptr_array_new_full (contacts->len,
-                                        (GDestroyNotify) liaison_lsq_row_result_free);
+  bulk->results
+      = g_ptr_array_new_full (contacts->len, (GDestroyNotify) liaison_lsq_row_result_free);
   g_task_set_task_data (task, bulk, (GDestroyNotify) bulk_free);
   bulk_send_next (task);
 }

@@ -25,10 +25,10 @@ argument_error (const char *operation, const char *what)
 }
 
 static void
-send_body (LiaisonLsqClient *self, LiaisonHttpRequest *request, JsonNode *body,
-           const char *subject, gboolean idempotent, LiaisonLsqParseFunc parse,
-           GDestroyNotify result_free, gpointer source_tag, GCancellable *cancellable,
-           GAsyncReadyCallback callback, gpointer user_data)
+send_body (LiaisonLsqClient *self, LiaisonHttpRequest *request, JsonNode *body, const char *subject,
+           gboolean idempotent, LiaisonLsqParseFunc parse, GDestroyNotify result_free,
+           gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
+           gpointer user_data)
 {
   liaison_http_request_set_json_body (request, body);
   liaison_http_request_set_subject (request, subject);
@@ -70,8 +70,8 @@ liaison_lsq_client_create_task_async (LiaisonLsqClient *self, LiaisonTask *task,
  * or else the appointment's calendar id, which holds its type). */
 void
 liaison_lsq_client_create_appointment_async (LiaisonLsqClient *self,
-                                             LiaisonAppointment *appointment,
-                                             const char *task_type, GCancellable *cancellable,
+                                             LiaisonAppointment *appointment, const char *task_type,
+                                             GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (LiaisonHttpRequest) request = NULL;
@@ -158,12 +158,11 @@ liaison_lsq_client_complete_task_async (LiaisonLsqClient *self, const char *task
   g_return_if_fail (LIAISON_IS_LSQ_CLIENT (self));
   g_return_if_fail (task_id != NULL);
 
-  request = liaison_lsq_client_request (self, "GET", TASKS "MarkComplete",
-                                        "mark the task complete");
+  request
+      = liaison_lsq_client_request (self, "GET", TASKS "MarkComplete", "mark the task complete");
   liaison_http_request_add_query (request, "id", task_id);
   liaison_lsq_client_run (self, request, liaison_lsq_parse_done, NULL, NULL, NULL,
-                          liaison_lsq_client_complete_task_async, cancellable, callback,
-                          user_data);
+                          liaison_lsq_client_complete_task_async, cancellable, callback, user_data);
 }
 
 /* Retrieve.GetById answers an array, [] for an unknown id. */
@@ -206,9 +205,8 @@ liaison_lsq_client_get_task_async (LiaisonLsqClient *self, const char *task_id,
 
   request = liaison_lsq_client_request (self, "GET", TASKS "Retrieve.GetById", "get the task");
   liaison_http_request_add_query (request, "id", task_id);
-  liaison_lsq_client_run (self, request, parse_one_task, g_strdup (task_id), g_free,
-                          g_object_unref, liaison_lsq_client_get_task_async, cancellable, callback,
-                          user_data);
+  liaison_lsq_client_run (self, request, parse_one_task, g_strdup (task_id), g_free, g_object_unref,
+                          liaison_lsq_client_get_task_async, cancellable, callback, user_data);
 }
 
 /* A LiaisonAppointment when the task's type is an appointment type, else a
@@ -302,8 +300,8 @@ on_lead_tasks (GObject *source, GAsyncResult *result, gpointer user_data)
 
   root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
   if (root != NULL)
-    lead_tasks->summaries = liaison_lsq_parse_list (self, root, operation,
-                                                    (gpointer) &task_list_reader, &error);
+    lead_tasks->summaries
+        = liaison_lsq_parse_list (self, root, operation, (gpointer) &task_list_reader, &error);
   if (lead_tasks->summaries == NULL)
     {
       liaison_lsq_prefix_error (&error, operation);
@@ -351,8 +349,8 @@ liaison_lsq_client_list_lead_tasks_async (LiaisonLsqClient *self, const char *le
   request = liaison_lsq_client_request (self, "GET", LEADS "RetrieveTaskByLeadId",
                                         "list the lead's tasks");
   liaison_http_request_add_query (request, "leadId", lead_id);
-  liaison_http_send_async (liaison_lsq_client_get_http (self), request, cancellable,
-                           on_lead_tasks, task);
+  liaison_http_send_async (liaison_lsq_client_get_http (self), request, cancellable, on_lead_tasks,
+                           task);
 }
 
 /* ---- notes ---- */
@@ -475,8 +473,8 @@ on_notes_page (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   has_total = liaison_json_get_double (object, "RecordCount", &total);
-  if (json_array_get_length (list) < NOTES_PAGE_SIZE
-      || (has_total && notes->notes->len >= total) || notes->page >= NOTES_MAX_PAGES)
+  if (json_array_get_length (list) < NOTES_PAGE_SIZE || (has_total && notes->notes->len >= total)
+      || notes->page >= NOTES_MAX_PAGES)
     {
       g_task_return_pointer (task, g_ptr_array_ref (notes->notes),
                              (GDestroyNotify) g_ptr_array_unref);

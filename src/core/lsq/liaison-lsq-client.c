@@ -117,15 +117,15 @@ liaison_lsq_client_class_init (LiaisonLsqClientClass *klass)
   object_class->get_property = liaison_lsq_client_get_property;
   object_class->set_property = liaison_lsq_client_set_property;
 
-  properties[PROP_HTTP] = g_param_spec_object (
-      "http", NULL, NULL, LIAISON_TYPE_HTTP,
-      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
-          | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HTTP]
+      = g_param_spec_object ("http", NULL, NULL, LIAISON_TYPE_HTTP,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
+                                 | G_PARAM_EXPLICIT_NOTIFY);
   /* A LiaisonHttpPriority: interactive for the interface, background for sync. */
-  properties[PROP_PRIORITY] = g_param_spec_int (
-      "priority", NULL, NULL, LIAISON_HTTP_PRIORITY_INTERACTIVE, LIAISON_HTTP_PRIORITY_BACKGROUND,
-      LIAISON_HTTP_PRIORITY_INTERACTIVE,
-      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PRIORITY]
+      = g_param_spec_int ("priority", NULL, NULL, LIAISON_HTTP_PRIORITY_INTERACTIVE,
+                          LIAISON_HTTP_PRIORITY_BACKGROUND, LIAISON_HTTP_PRIORITY_INTERACTIVE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -326,8 +326,8 @@ expect_success (JsonNode *root, const char *operation, GError **error)
 }
 
 gpointer
-liaison_lsq_parse_id (LiaisonLsqClient *self, JsonNode *root, const char *operation,
-                      gpointer data, GError **error)
+liaison_lsq_parse_id (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
+                      GError **error)
 {
   JsonObject *object = expect_success (root, operation, error);
   const char *id;
@@ -389,8 +389,7 @@ liaison_lsq_parse_list (LiaisonLsqClient *self, JsonNode *root, const char *oper
   if (reader->member != NULL && root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     array = json_node_get_array (root);
   else
-    array = liaison_json_expect_array (root, reader->member, LIAISON_LSQ_SERVICE, operation,
-                                       error);
+    array = liaison_json_expect_array (root, reader->member, LIAISON_LSQ_SERVICE, operation, error);
   if (array == NULL)
     return NULL;
 
@@ -473,8 +472,8 @@ liaison_lsq_client_get_metadata_async (LiaisonLsqClient *self, GCancellable *can
   request = liaison_lsq_client_request (self, "GET", "/v2/LeadManagement.svc/LeadsMetaData.Get",
                                         "get the lead fields");
   liaison_lsq_client_run (self, request, parse_metadata, (gpointer) &fields_reader, NULL,
-                          (GDestroyNotify) g_ptr_array_unref,
-                          liaison_lsq_client_get_metadata_async, cancellable, callback, user_data);
+                          (GDestroyNotify) g_ptr_array_unref, liaison_lsq_client_get_metadata_async,
+                          cancellable, callback, user_data);
 }
 
 /* ---- region discovery ---- */
@@ -593,8 +592,7 @@ liaison_lsq_client_get_key_user_async (LiaisonLsqClient *self, GCancellable *can
 
   g_return_if_fail (LIAISON_IS_LSQ_CLIENT (self));
 
-  request = liaison_lsq_client_request (self, "GET",
-                                        "/v2/Authentication.svc/UserByAccessKey.Get",
+  request = liaison_lsq_client_request (self, "GET", "/v2/Authentication.svc/UserByAccessKey.Get",
                                         "look up the account of the API keys");
   liaison_lsq_client_run (self, request, parse_key_user, NULL, NULL, (GDestroyNotify) key_user_free,
                           liaison_lsq_client_get_key_user_async, cancellable, callback, user_data);
@@ -608,9 +606,8 @@ liaison_lsq_client_get_key_user_finish (LiaisonLsqClient *self, GAsyncResult *re
   LiaisonUser *user;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                            == liaison_lsq_client_get_key_user_async,
-                        NULL);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == liaison_lsq_client_get_key_user_async, NULL);
 
   key_user = g_task_propagate_pointer (G_TASK (result), error);
   if (key_user == NULL)
@@ -659,9 +656,8 @@ on_discovered (GObject *source, GAsyncResult *result, gpointer user_data)
     discovered->client = g_object_ref (asked);
   else
     {
-      g_autoptr (LiaisonHttp) http
-          = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, api_url,
-                              liaison_http_get_authorizer (asked->http), &error);
+      g_autoptr (LiaisonHttp) http = liaison_http_new (
+          LIAISON_HTTP_SERVICE_LSQ, api_url, liaison_http_get_authorizer (asked->http), &error);
 
       if (http == NULL)
         {
@@ -711,9 +707,8 @@ liaison_lsq_client_discover_finish (GAsyncResult *result, LiaisonUser **user, GE
   LiaisonLsqClient *client;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                            == liaison_lsq_client_discover_async,
-                        NULL);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == liaison_lsq_client_discover_async, NULL);
 
   discovered = g_task_propagate_pointer (G_TASK (result), error);
   if (discovered == NULL)

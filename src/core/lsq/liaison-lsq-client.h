@@ -70,8 +70,7 @@ void liaison_lsq_client_update_lead_async (LiaisonLsqClient *self, LiaisonContac
                                            GCancellable *cancellable, GAsyncReadyCallback callback,
                                            gpointer user_data);
 void liaison_lsq_client_create_or_update_lead_async (LiaisonLsqClient *self,
-                                                     LiaisonContact *contact,
-                                                     const char *search_by,
+                                                     LiaisonContact *contact, const char *search_by,
                                                      GCancellable *cancellable,
                                                      GAsyncReadyCallback callback,
                                                      gpointer user_data);
@@ -102,18 +101,15 @@ void liaison_lsq_client_create_task_async (LiaisonLsqClient *self, LiaisonTask *
                                            GAsyncReadyCallback callback, gpointer user_data);
 void liaison_lsq_client_create_appointment_async (LiaisonLsqClient *self,
                                                   LiaisonAppointment *appointment,
-                                                  const char *task_type,
-                                                  GCancellable *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer user_data);
+                                                  const char *task_type, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback, gpointer user_data);
 void liaison_lsq_client_update_task_async (LiaisonLsqClient *self, LiaisonTask *task,
                                            GCancellable *cancellable, GAsyncReadyCallback callback,
                                            gpointer user_data);
 void liaison_lsq_client_update_appointment_async (LiaisonLsqClient *self,
                                                   LiaisonAppointment *appointment,
                                                   GCancellable *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer user_data);
+                                                  GAsyncReadyCallback callback, gpointer user_data);
 void liaison_lsq_client_complete_task_async (LiaisonLsqClient *self, const char *task_id,
                                              GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data);

@@ -28,11 +28,11 @@ G_BEGIN_DECLS
 /* The outcome of one row of a bulk CreateOrUpdate. */
 typedef struct
 {
-  guint row;       /* index in the caller's array, from 0 */
-  char *lead_id;   /* NULL when the row failed */
+  guint row;     /* index in the caller's array, from 0 */
+  char *lead_id; /* NULL when the row failed */
   gboolean created;
   gboolean updated;
-  GError *error;   /* NULL when the row succeeded */
+  GError *error; /* NULL when the row succeeded */
 } LiaisonLsqRowResult;
 
 #define LIAISON_TYPE_LSQ_ROW_RESULT (liaison_lsq_row_result_get_type ())
@@ -58,8 +58,8 @@ GObject *liaison_lsq_activity_from_json (JsonObject *object, GError **error);
 LiaisonTask *liaison_lsq_task_from_json (JsonObject *object, GError **error);
 LiaisonAppointment *liaison_lsq_appointment_from_json (JsonObject *object, GError **error);
 JsonNode *liaison_lsq_task_to_json (LiaisonTask *task, const char *task_type, gboolean create);
-JsonNode *liaison_lsq_appointment_to_json (LiaisonAppointment *appointment,
-                                           const char *task_type, gboolean create);
+JsonNode *liaison_lsq_appointment_to_json (LiaisonAppointment *appointment, const char *task_type,
+                                           gboolean create);
 
 LiaisonNote *liaison_lsq_note_from_json (JsonObject *object, const char *lead_id, GError **error);
 JsonNode *liaison_lsq_note_to_json (LiaisonNote *note, gboolean create);
