@@ -1,0 +1,716 @@
+/* liaison-refresher.c: "Refresh from both". Both services are read at the
+ * same time, each as a chain of steps: owners, field definitions, then the
+ * contacts, page by page. Every page is committed together with the cursor
+ * that follows it, in one store transaction, so a crash or a cancel between
+ * fetching a page and committing it loses nothing, and the next run resumes
+ * at the first page not committed, without duplicates or gaps.
+ *
+ * The first run (or one asked to be full) reads everything; the store then
+ * marks what it did not see again as gone. Later runs read only what changed
+ * since the newest modification seen, less an overlap for clock skew between
+ * the services and this computer.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "liaison-contact-codec.h"
+#include "liaison-debug.h"
+#include "liaison-field-def.h"
+#include "liaison-refresher.h"
+#include "liaison-user.h"
+
+/* Records changed this long before the newest one seen are read again. */
+#define OVERLAP_MS (5 * 60 * 1000)
+#define DEFAULT_PAGE_SIZE 100
+
+struct _LiaisonRefresher
+{
+  GObject parent_instance;
+
+  LiaisonStore *store;
+  LiaisonLsqClient *lsq;
+  LiaisonGhlClient *ghl;
+  char *connection_ids[2]; /* by LiaisonService */
+  guint page_size;
+
+  gboolean running;
+  guint fetched[2];
+  guint total[2];
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonRefresher, liaison_refresher, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum
+{
+  PROGRESS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct _Run Run;
+
+typedef struct
+{
+  Run *run;
+  LiaisonService service;
+  GHashTable *owners; /* user id -> name */
+  LiaisonStoreCursor *cursor;
+  gint64 newest_ms;
+  GDateTime *window_end; /* LeadSquared: the end of the RecentlyModified window */
+  guint page_index;      /* LeadSquared: 1-based */
+} Chain;
+
+struct _Run
+{
+  GTask *task;
+  LiaisonRefresher *self;
+  gboolean full;
+  Chain chains[2];
+  guint pending;
+  GError *error;
+};
+
+static void chain_fetch_fields (Chain *chain);
+static void chain_start_contacts (Chain *chain);
+static void chain_fetch_page (Chain *chain);
+
+static void
+run_free (Run *run)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
+    {
+      g_clear_pointer (&run->chains[i].owners, g_hash_table_unref);
+      g_clear_pointer (&run->chains[i].cursor, liaison_store_cursor_free);
+      g_clear_pointer (&run->chains[i].window_end, g_date_time_unref);
+    }
+  g_clear_error (&run->error);
+  g_free (run);
+}
+
+static const char *
+service_name (LiaisonService service)
+{
+  return service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
+}
+
+static GCancellable *
+chain_cancellable (Chain *chain)
+{
+  return g_task_get_cancellable (chain->run->task);
+}
+
+static const char *
+chain_connection (Chain *chain)
+{
+  return chain->run->self->connection_ids[chain->service];
+}
+
+/* Ends one chain; the run ends when both have. The first error wins, named
+ * by its service; the other service's chain still runs to its end, because
+ * what it fetched is good. */
+static void
+chain_finish (Chain *chain, GError *error)
+{
+  Run *run = chain->run;
+  LiaisonRefresher *self = run->self;
+
+  if (error != NULL)
+    {
+      if (run->error == NULL)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_prefix_error (&error, "%s: ", service_name (chain->service));
+          run->error = error;
+        }
+      else
+        g_error_free (error);
+    }
+
+  if (--run->pending > 0)
+    return;
+
+  self->running = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (run->error != NULL)
+    g_task_return_error (run->task, g_steal_pointer (&run->error));
+  else
+    g_task_return_boolean (run->task, TRUE);
+  g_object_unref (run->task);
+}
+
+static void
+chain_progress (Chain *chain, guint n_records, guint total)
+{
+  LiaisonRefresher *self = chain->run->self;
+
+  self->fetched[chain->service] += n_records;
+  if (total > 0)
+    self->total[chain->service] = MAX (total, self->fetched[chain->service]);
+  g_signal_emit (self, signals[PROGRESS], 0, chain->service);
+}
+
+/* Owners and field definitions ------------------------------------------ */
+
+static char *
+user_to_json (LiaisonUser *user)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, liaison_user_get_id (user));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, liaison_user_get_name (user));
+  json_builder_set_member_name (builder, "email");
+  json_builder_add_string_value (builder, liaison_user_get_email (user));
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, liaison_user_get_role (user));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+field_to_json (LiaisonFieldDef *field)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GEnumClass) types = g_type_class_ref (LIAISON_TYPE_FIELD_TYPE);
+  GEnumValue *type = g_enum_get_value (types, liaison_field_def_get_data_type (field));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, liaison_field_def_get_id (field));
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_string_value (builder, liaison_field_def_get_key (field));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, liaison_field_def_get_name (field));
+  json_builder_set_member_name (builder, "dataType");
+  json_builder_add_string_value (builder, type != NULL ? type->value_nick : "other");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static GPtrArray *
+list_finish (Chain *chain, GAsyncResult *result, GError **error)
+{
+  LiaisonRefresher *self = chain->run->self;
+
+  if (chain->service == LIAISON_SERVICE_LSQ)
+    return liaison_lsq_client_list_finish (self->lsq, result, error);
+  return liaison_ghl_client_list_finish (self->ghl, result, error);
+}
+
+static void
+on_fields_committed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
+    chain_finish (chain, error);
+  else
+    chain_start_contacts (chain);
+}
+
+static void
+on_fields_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  GError *error = NULL;
+
+  fields = list_finish (chain, result, &error);
+  if (fields == NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      LiaisonFieldDef *field = g_ptr_array_index (fields, i);
+      g_autofree char *json = NULL;
+      LiaisonStoreRecord *record;
+
+      if (liaison_field_def_get_id (field) == NULL)
+        continue;
+      json = field_to_json (field);
+      record
+          = liaison_store_record_new (LIAISON_RECORD_FIELD, liaison_field_def_get_id (field), json);
+      record->display_name = g_strdup (liaison_field_def_get_name (field));
+      g_ptr_array_add (records, record);
+    }
+
+  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
+                                   LIAISON_RECORD_FIELD, records, NULL, chain_cancellable (chain),
+                                   on_fields_committed, chain);
+}
+
+static void
+chain_fetch_fields (Chain *chain)
+{
+  LiaisonRefresher *self = chain->run->self;
+
+  if (chain->service == LIAISON_SERVICE_LSQ)
+    liaison_lsq_client_get_metadata_async (self->lsq, chain_cancellable (chain), on_fields_fetched,
+                                           chain);
+  else
+    liaison_ghl_client_list_custom_fields_async (self->ghl, chain_cancellable (chain),
+                                                 on_fields_fetched, chain);
+}
+
+static void
+on_users_committed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
+    chain_finish (chain, error);
+  else
+    chain_fetch_fields (chain);
+}
+
+static void
+on_users_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  g_autoptr (GPtrArray) users = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  GError *error = NULL;
+
+  users = list_finish (chain, result, &error);
+  if (users == NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  for (guint i = 0; i < users->len; i++)
+    {
+      LiaisonUser *user = g_ptr_array_index (users, i);
+      g_autofree char *json = NULL;
+      LiaisonStoreRecord *record;
+
+      if (liaison_user_get_id (user) == NULL)
+        continue;
+      g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
+                           g_strdup (liaison_user_get_name (user)));
+      json = user_to_json (user);
+      record = liaison_store_record_new (LIAISON_RECORD_USER, liaison_user_get_id (user), json);
+      record->display_name = g_strdup (liaison_user_get_name (user));
+      record->email = g_strdup (liaison_user_get_email (user));
+      g_ptr_array_add (records, record);
+    }
+
+  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
+                                   LIAISON_RECORD_USER, records, NULL, chain_cancellable (chain),
+                                   on_users_committed, chain);
+}
+
+/* Contacts ----------------------------------------------------------------- */
+
+static char *
+format_ms (gint64 ms)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr (GDateTime) exact = g_date_time_add (time, (ms % 1000) * 1000);
+
+  return g_date_time_format_iso8601 (exact);
+}
+
+static gint64
+parse_ms (const char *iso)
+{
+  g_autoptr (GDateTime) time = NULL;
+
+  if (iso == NULL || (time = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
+    return 0;
+  return g_date_time_to_unix (time) * 1000 + g_date_time_get_microsecond (time) / 1000;
+}
+
+static void
+on_full_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+  guint n_gone = 0;
+
+  if (liaison_store_finish_full_refresh_finish (LIAISON_STORE (source), result, &n_gone, &error))
+    LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: full refresh done, %u contacts gone",
+                   service_name (chain->service), n_gone);
+  chain_finish (chain, error);
+}
+
+static void
+on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  if (chain->cursor->page_token != NULL)
+    chain_fetch_page (chain);
+  else if (chain->cursor->phase == LIAISON_REFRESH_FULL)
+    liaison_store_finish_full_refresh_async (
+        chain->run->self->store, chain_connection (chain), LIAISON_RECORD_CONTACT,
+        chain->cursor->cursor, chain_cancellable (chain), on_full_refresh_finished, chain);
+  else
+    chain_finish (chain, NULL);
+}
+
+/* Stores one page of contacts with the cursor that follows it. */
+static void
+chain_commit_page (Chain *chain, GPtrArray *contacts, char *next_page_token)
+{
+  g_autoptr (GPtrArray) records = NULL;
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      LiaisonContact *contact = g_ptr_array_index (contacts, i);
+      const char *owner_id = liaison_contact_get_assigned_to (contact);
+      LiaisonStoreRecord *record;
+
+      if (liaison_contact_get_id (contact) == NULL)
+        continue;
+      record = liaison_contact_codec_to_record (
+          contact, owner_id != NULL ? g_hash_table_lookup (chain->owners, owner_id) : NULL);
+      chain->newest_ms = MAX (chain->newest_ms, record->modified_at);
+      g_ptr_array_add (records, record);
+    }
+
+  g_free (chain->cursor->page_token);
+  chain->cursor->page_token = next_page_token;
+  g_free (chain->cursor->cursor);
+  chain->cursor->cursor = chain->newest_ms > 0 ? format_ms (chain->newest_ms) : NULL;
+
+  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
+                                   LIAISON_RECORD_CONTACT, records, chain->cursor,
+                                   chain_cancellable (chain), on_page_committed, chain);
+}
+
+static void
+on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  g_autoptr (GPtrArray) contacts = NULL;
+  char *next_cursor = NULL;
+  guint total = 0;
+  GError *error = NULL;
+
+  contacts = liaison_ghl_client_search_contacts_finish (LIAISON_GHL_CLIENT (source), result,
+                                                        &next_cursor, &total, &error);
+  if (contacts == NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  /* An empty page ends the listing even if the service offered a cursor. */
+  if (contacts->len == 0)
+    g_clear_pointer (&next_cursor, g_free);
+  chain_progress (chain, contacts->len, total);
+  chain_commit_page (chain, contacts, next_cursor);
+}
+
+static void
+on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  g_autoptr (GPtrArray) leads = NULL;
+  guint record_count = 0;
+  gboolean more = FALSE;
+  GError *error = NULL;
+
+  leads = liaison_lsq_client_recently_modified_finish (LIAISON_LSQ_CLIENT (source), result,
+                                                       &record_count, &more, &error);
+  if (leads == NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  chain_progress (chain, leads->len, record_count);
+  chain_commit_page (chain, leads,
+                     more && leads->len > 0 ? g_strdup_printf ("%u", chain->page_index + 1) : NULL);
+}
+
+static void
+chain_fetch_page (Chain *chain)
+{
+  LiaisonRefresher *self = chain->run->self;
+  const char *token = chain->cursor->page_token;
+  g_autoptr (GDateTime) since = NULL;
+
+  if (chain->cursor->phase == LIAISON_REFRESH_INCREMENTAL && chain->newest_ms > 0)
+    since = g_date_time_new_from_unix_utc (MAX (chain->newest_ms - OVERLAP_MS, 0) / 1000);
+
+  if (chain->service == LIAISON_SERVICE_GHL)
+    {
+      liaison_ghl_client_search_contacts_async (self->ghl, since, token, self->page_size,
+                                                chain_cancellable (chain), on_ghl_page_fetched,
+                                                chain);
+      return;
+    }
+
+  /* LeadSquared lists by modification window: a full read covers all time
+   * up to when the refresh started, so its pages stay put while it runs. */
+  chain->page_index = token != NULL ? (guint) g_ascii_strtoull (token, NULL, 10) : 1;
+  if (chain->page_index == 0)
+    chain->page_index = 1;
+  if (since == NULL)
+    since = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+  liaison_lsq_client_recently_modified_async (
+      self->lsq, since, chain->window_end, chain->page_index, self->page_size,
+      chain_cancellable (chain), on_lsq_page_fetched, chain);
+}
+
+static void
+on_full_refresh_begun (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+
+  g_clear_pointer (&chain->cursor, liaison_store_cursor_free);
+  chain->cursor = liaison_store_begin_full_refresh_finish (LIAISON_STORE (source), result, &error);
+  if (chain->cursor == NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  /* A resumed refresh keeps the newest time it had seen and its window. */
+  chain->newest_ms = parse_ms (chain->cursor->cursor);
+  chain->window_end = g_date_time_new_from_unix_utc (chain->cursor->refresh_started_at / 1000);
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: full refresh %s", service_name (chain->service),
+                 chain->cursor->page_token != NULL ? "resumed" : "started");
+  chain_fetch_page (chain);
+}
+
+static void
+chain_start_contacts (Chain *chain)
+{
+  LiaisonRefresher *self = chain->run->self;
+  GError *error = NULL;
+
+  chain->cursor = liaison_store_lookup_cursor (self->store, chain_connection (chain),
+                                               LIAISON_RECORD_CONTACT, &error);
+  if (error != NULL)
+    {
+      chain_finish (chain, error);
+      return;
+    }
+
+  if (chain->run->full || chain->cursor == NULL || chain->cursor->phase == LIAISON_REFRESH_FULL
+      || chain->cursor->cursor == NULL)
+    {
+      liaison_store_begin_full_refresh_async (self->store, chain_connection (chain),
+                                              LIAISON_RECORD_CONTACT, chain_cancellable (chain),
+                                              on_full_refresh_begun, chain);
+      return;
+    }
+
+  chain->newest_ms = parse_ms (chain->cursor->cursor);
+  chain->window_end = g_date_time_new_now_utc ();
+  g_clear_pointer (&chain->cursor->page_token, g_free);
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: reading changes since %s", service_name (chain->service),
+                 chain->cursor->cursor);
+  chain_fetch_page (chain);
+}
+
+/* The run ---------------------------------------------------------------- */
+
+void
+liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+  Run *run;
+
+  g_return_if_fail (LIAISON_IS_REFRESHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_refresher_run_async);
+
+  if (self->running)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "A refresh is already running");
+      g_object_unref (task);
+      return;
+    }
+
+  run = g_new0 (Run, 1);
+  run->task = task;
+  run->self = self;
+  run->full = full;
+  run->pending = G_N_ELEMENTS (run->chains);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  self->running = TRUE;
+  memset (self->fetched, 0, sizeof self->fetched);
+  memset (self->total, 0, sizeof self->total);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
+    {
+      Chain *chain = &run->chains[i];
+
+      chain->run = run;
+      chain->service = i == 0 ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL;
+      chain->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
+    {
+      Chain *chain = &run->chains[i];
+
+      if (chain->service == LIAISON_SERVICE_LSQ)
+        liaison_lsq_client_list_users_async (self->lsq, cancellable, on_users_fetched, chain);
+      else
+        liaison_ghl_client_list_users_async (self->ghl, cancellable, on_users_fetched, chain);
+    }
+}
+
+gboolean
+liaison_refresher_run_finish (LiaisonRefresher *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+LiaisonRefresher *
+liaison_refresher_new (LiaisonStore *store, LiaisonLsqClient *lsq, const char *lsq_connection_id,
+                       LiaisonGhlClient *ghl, const char *ghl_connection_id)
+{
+  LiaisonRefresher *self;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIAISON_IS_LSQ_CLIENT (lsq), NULL);
+  g_return_val_if_fail (LIAISON_IS_GHL_CLIENT (ghl), NULL);
+  g_return_val_if_fail (lsq_connection_id != NULL && ghl_connection_id != NULL, NULL);
+
+  self = g_object_new (LIAISON_TYPE_REFRESHER, NULL);
+  self->store = g_object_ref (store);
+  self->lsq = g_object_ref (lsq);
+  self->ghl = g_object_ref (ghl);
+  self->connection_ids[LIAISON_SERVICE_LSQ] = g_strdup (lsq_connection_id);
+  self->connection_ids[LIAISON_SERVICE_GHL] = g_strdup (ghl_connection_id);
+  return self;
+}
+
+void
+liaison_refresher_set_page_size (LiaisonRefresher *self, guint page_size)
+{
+  g_return_if_fail (LIAISON_IS_REFRESHER (self));
+  g_return_if_fail (page_size > 0);
+
+  self->page_size = page_size;
+}
+
+gboolean
+liaison_refresher_get_running (LiaisonRefresher *self)
+{
+  g_return_val_if_fail (LIAISON_IS_REFRESHER (self), FALSE);
+
+  return self->running;
+}
+
+guint
+liaison_refresher_get_fetched (LiaisonRefresher *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_REFRESHER (self), 0);
+
+  return self->fetched[service == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL];
+}
+
+guint
+liaison_refresher_get_total (LiaisonRefresher *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_REFRESHER (self), 0);
+
+  return self->total[service == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL];
+}
+
+static void
+liaison_refresher_finalize (GObject *object)
+{
+  LiaisonRefresher *self = LIAISON_REFRESHER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->lsq);
+  g_clear_object (&self->ghl);
+  g_free (self->connection_ids[0]);
+  g_free (self->connection_ids[1]);
+
+  G_OBJECT_CLASS (liaison_refresher_parent_class)->finalize (object);
+}
+
+static void
+liaison_refresher_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LiaisonRefresher *self = LIAISON_REFRESHER (object);
+
+  switch (prop_id)
+    {
+      case PROP_RUNNING:
+        g_value_set_boolean (value, self->running);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_refresher_class_init (LiaisonRefresherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = liaison_refresher_finalize;
+  object_class->get_property = liaison_refresher_get_property;
+
+  properties[PROP_RUNNING]
+      = g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after each page with the service whose counts moved. */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, LIAISON_TYPE_SERVICE);
+}
+
+static void
+liaison_refresher_init (LiaisonRefresher *self)
+{
+  self->page_size = DEFAULT_PAGE_SIZE;
+}

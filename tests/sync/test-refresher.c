@@ -1,0 +1,257 @@
+/* test-refresher.c: "Refresh from both" against the in-process sandbox
+ * through the real clients: a first full read of both accounts, an
+ * incremental read that picks up a change a person made, and a refresh
+ * cancelled half-way that resumes without duplicates or gaps.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "liaison-bearer-authorizer.h"
+#include "liaison-lsq-key-authorizer.h"
+#include "liaison-refresher.h"
+#include "liaison-sandbox.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  LiaisonSandbox *sandbox;
+  SoupSession *control;
+  char *dir;
+  LiaisonStore *store;
+  char *lsq_id;
+  char *ghl_id;
+  LiaisonGhlClient *ghl;
+  LiaisonLsqClient *lsq;
+  LiaisonRefresher *refresher;
+} Fixture;
+
+static JsonNode *
+control_request (Fixture *f, const char *method, const char *base, const char *path,
+                 const char *body)
+{
+  g_autofree char *url = g_strconcat (base, path, NULL);
+  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonNode *node;
+
+  if (body != NULL)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  reply = soup_session_send_and_read (f->control, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 300);
+  node = json_from_string (g_bytes_get_data (reply, NULL), &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static guint
+sandbox_count (Fixture *f, const char *base, const char *collection)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/%s", collection);
+  g_autoptr (JsonNode) node = control_request (f, "GET", base, path, NULL);
+
+  return json_array_get_length (
+      json_object_get_array_member (json_node_get_object (node), "records"));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  LiaisonSandboxOptions options;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonHttp) ghl_http = NULL;
+  g_autoptr (LiaisonHttp) lsq_http = NULL;
+  g_autoptr (LiaisonAuthorizer) ghl_auth = NULL;
+  g_autoptr (LiaisonAuthorizer) lsq_auth = NULL;
+  g_autofree char *path = NULL;
+
+  liaison_sandbox_options_init (&options);
+  options.seed = 11;
+  options.contacts = 60;
+  /* Generous limits: this test is about paging and cursors, not pacing. */
+  options.ghl_rate = "1000/1s";
+  options.lsq_rate = "1000/1s";
+  f->sandbox = liaison_sandbox_new (&options);
+  g_assert_true (liaison_sandbox_start_in_thread (f->sandbox, &error));
+  g_assert_no_error (error);
+  f->control = soup_session_new ();
+
+  f->dir = store_test_tmpdir ();
+  path = g_build_filename (f->dir, "profile.db", NULL);
+  f->store = store_test_open (path, "US", &error);
+  g_assert_no_error (error);
+  f->lsq_id = store_test_add_connection (f->store, LIAISON_SERVICE_LSQ, "sandbox-org");
+  f->ghl_id = store_test_add_connection (f->store, LIAISON_SERVICE_GHL,
+                                         liaison_sandbox_get_location_id (f->sandbox));
+
+  ghl_auth = liaison_bearer_authorizer_new (liaison_sandbox_get_private_token (f->sandbox));
+  ghl_http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, liaison_sandbox_get_ghl_url (f->sandbox),
+                               ghl_auth, &error);
+  g_assert_no_error (error);
+  f->ghl = liaison_ghl_client_new (ghl_http, liaison_sandbox_get_location_id (f->sandbox));
+
+  lsq_auth = liaison_lsq_key_authorizer_new (liaison_sandbox_get_lsq_access_key (f->sandbox),
+                                             liaison_sandbox_get_lsq_secret_key (f->sandbox));
+  lsq_http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, liaison_sandbox_get_lsq_url (f->sandbox),
+                               lsq_auth, &error);
+  g_assert_no_error (error);
+  /* The sandbox answers far faster than the documented plan limits. */
+  liaison_rate_limiter_set_limit (liaison_http_get_rate_limiter (lsq_http), 1000, 1000);
+  liaison_rate_limiter_set_limit (liaison_http_get_rate_limiter (ghl_http), 1000, 1000);
+  f->lsq = liaison_lsq_client_new (lsq_http);
+
+  f->refresher = liaison_refresher_new (f->store, f->lsq, f->lsq_id, f->ghl, f->ghl_id);
+  liaison_refresher_set_page_size (f->refresher, 10);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->refresher);
+  g_clear_object (&f->ghl);
+  g_clear_object (&f->lsq);
+  store_test_drain ();
+  g_clear_object (&f->store);
+  store_test_drain ();
+  g_clear_object (&f->control);
+  liaison_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  g_free (f->lsq_id);
+  g_free (f->ghl_id);
+  g_free (f->dir);
+}
+
+static gboolean
+run_refresh (Fixture *f, gboolean full, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  liaison_refresher_run_async (f->refresher, full, cancellable, store_test_result_cb, &result);
+  return liaison_refresher_run_finish (f->refresher, store_test_wait (&result), error);
+}
+
+static void
+assert_counts_match_sandbox (Fixture *f)
+{
+  guint n_ghl = sandbox_count (f, liaison_sandbox_get_ghl_url (f->sandbox), "ghl/contacts");
+  guint n_lsq = sandbox_count (f, liaison_sandbox_get_lsq_url (f->sandbox), "lsq/leads");
+
+  g_assert_cmpuint (n_ghl, >, 20);
+  g_assert_cmpuint (n_lsq, >, 20);
+  g_assert_cmpint (liaison_store_count_records (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, NULL),
+                   ==, n_ghl);
+  g_assert_cmpint (liaison_store_count_records (f->store, f->lsq_id, LIAISON_RECORD_CONTACT, NULL),
+                   ==, n_lsq);
+}
+
+static void
+test_refresher_full_then_incremental (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) contacts = NULL;
+  g_autoptr (JsonNode) edited = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
+  g_autoptr (LiaisonStoreRecord) record = NULL;
+  g_autofree char *path = NULL;
+  const char *contact_id;
+  guint64 before, after;
+
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts_match_sandbox (f);
+  g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), >, 0);
+  g_assert_cmpint (liaison_store_count_records (f->store, f->ghl_id, LIAISON_RECORD_USER, NULL), >,
+                   0);
+  g_assert_cmpint (liaison_store_count_records (f->store, f->lsq_id, LIAISON_RECORD_USER, NULL), >,
+                   0);
+
+  /* After a full read the cursor is incremental, at the newest change seen. */
+  cursor = liaison_store_lookup_cursor (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (cursor->phase, ==, LIAISON_REFRESH_INCREMENTAL);
+  g_assert_nonnull (cursor->cursor);
+
+  /* A person renames a contact in HighLevel's web UI. */
+  contacts = control_request (f, "GET", liaison_sandbox_get_ghl_url (f->sandbox),
+                              "/_sandbox/ghl/contacts", NULL);
+  contact_id = json_object_get_string_member (
+      json_array_get_object_element (
+          json_object_get_array_member (json_node_get_object (contacts), "records"), 0),
+      "id");
+  path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", contact_id);
+  edited = control_request (f, "PATCH", liaison_sandbox_get_ghl_url (f->sandbox), path,
+                            "{\"firstName\": \"Renamed\"}");
+
+  before = liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL);
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  after = liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL);
+  /* Only what changed lately is read again, not the whole account. */
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (after, >=, 1);
+
+  record = liaison_store_lookup_record (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, contact_id,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_true (g_str_has_prefix (record->display_name, "Renamed"));
+  assert_counts_match_sandbox (f);
+}
+
+static void
+on_progress_cancel (LiaisonRefresher *refresher, LiaisonService service, GCancellable *cancellable)
+{
+  if (liaison_refresher_get_fetched (refresher, LIAISON_SERVICE_GHL) >= 20)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_refresher_cancel_and_resume (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
+  gulong handler;
+
+  handler
+      = g_signal_connect (f->refresher, "progress", G_CALLBACK (on_progress_cancel), cancellable);
+  g_assert_false (run_refresh (f, FALSE, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (f->refresher, handler);
+  g_assert_false (liaison_refresher_get_running (f->refresher));
+
+  /* Part of the account is stored, and the cursor remembers where to go on. */
+  cursor = liaison_store_lookup_cursor (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cursor);
+  g_assert_cmpint (cursor->phase, ==, LIAISON_REFRESH_FULL);
+  g_assert_cmpint (liaison_store_count_records (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, NULL),
+                   >=, 10);
+
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts_match_sandbox (f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/refresher/full-then-incremental", Fixture, NULL, fixture_set_up,
+              test_refresher_full_then_incremental, fixture_tear_down);
+  g_test_add ("/refresher/cancel-and-resume", Fixture, NULL, fixture_set_up,
+              test_refresher_cancel_and_resume, fixture_tear_down);
+
+  return g_test_run ();
+}
