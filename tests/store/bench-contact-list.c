@@ -245,11 +245,22 @@ main (int argc, char *argv[])
   printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_commit_ms\", \"value\":"
           " %.1f}\n",
           ms_since (start));
-  while (changes == 0)
-    g_main_context_iteration (NULL, TRUE);
-  printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_to_model_ms\", \"value\":"
-          " %.1f, \"note\": \"store and model only; fetching from the sandbox is not included\"}\n",
-          ms_since (start));
+  /* The model reloads by itself after a change; time one reload on its own as well. */
+  {
+    g_autoptr(GAsyncResult) reloaded = NULL;
+    gint64 reload_start = g_get_monotonic_time ();
+
+    liaison_contact_list_load_async (list, NULL, store_test_result_cb, &reloaded);
+    if (!liaison_contact_list_load_finish (list, store_test_wait (&reloaded), &error))
+      g_error ("reload: %s", error->message);
+    touch_rows (G_LIST_MODEL (list), 50);
+    printf ("{\"bench\": \"contact-list\", \"metric\": \"model_reload_ms\", \"value\": %.1f}\n",
+            ms_since (reload_start));
+  }
+  printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_total_ms\", \"value\":"
+          " %.1f, \"items_changed\": %u, \"note\": \"commit into the store and model reload; fetching"
+          " from the sandbox is not included\"}\n",
+          ms_since (start), changes);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_after_reload_mb\", \"value\": %.1f}\n",
           proc_status_mb ("VmRSS:"));
 

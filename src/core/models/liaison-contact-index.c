@@ -1,10 +1,10 @@
 /* liaison-contact-index.c: builds the contact list's index on the store's worker.
  *
- * Two sequential reads and no join in SQL: the links of the two connections into two hash
- * tables (by each side's remote id), then every cached contact in name order from the covering
- * index records_contact_list, which never touches the raw JSON. A contact found in a link joins
- * its pair; the others go to LiaisonMatcher, which proposes pairs and ambiguous sets. At 100,000
- * pairs this is a few hundred thousand index rows and one hash probe each.
+ * One sequential read and no join: every cached contact in name order from the covering index
+ * records_contact_list, which never touches the raw JSON and carries each record's link id (kept
+ * by triggers, see liaison-store-schema.c). Two records with the same link id make a linked pair;
+ * the others go to LiaisonMatcher, which proposes pairs and ambiguous sets. At 100,000 pairs
+ * this is 200,000 index rows and one integer hash probe each.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,42 +70,6 @@ status_slot (guint32 status)
   return (guint) g_bit_nth_lsf (status, -1);
 }
 
-static gboolean
-read_links (LiaisonStoreDb *db, const LoadData *data, GArray *slots, GHashTable *by_side[2],
-            GStringChunk *ids, GError **error)
-{
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
-  int rc;
-
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT id, lsq_id, ghl_id FROM links WHERE kind = 'contact'"
-                                   " AND lsq_connection = ?1 AND ghl_connection = ?2",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  liaison_store_bind_text (stmt, 1, data->lsq_connection_id);
-  liaison_store_bind_text (stmt, 2, data->ghl_connection_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Slot slot = { 0 };
-      gpointer value = GUINT_TO_POINTER (slots->len + 1);
-
-      slot.link_id = sqlite3_column_int64 (stmt, 0);
-      slot.rank[0] = slot.rank[1] = NO_RANK;
-      slot.text[0] = slot.text[1] = LIAISON_CONTACT_NO_TEXT;
-      g_array_append_val (slots, slot);
-      g_hash_table_insert (by_side[LIAISON_SERVICE_LSQ],
-                           g_string_chunk_insert (ids, (const char *) sqlite3_column_text (stmt, 1)),
-                           value);
-      g_hash_table_insert (by_side[LIAISON_SERVICE_GHL],
-                           g_string_chunk_insert (ids, (const char *) sqlite3_column_text (stmt, 2)),
-                           value);
-    }
-  if (rc != SQLITE_DONE)
-    return liaison_store_db_fail (db, rc, "Could not read links", error);
-  return TRUE;
-}
-
 static void
 add_entry (GArray *entries, GArray *ranks, const LiaisonContactEntry *entry, guint32 rank)
 {
@@ -142,33 +106,26 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
   g_autoptr(GArray) singles = g_array_new (FALSE, FALSE, sizeof (Single));
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LiaisonContactEntry));
   g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GHashTable) lsq_links = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) ghl_links = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) slot_of_link = g_hash_table_new (NULL, NULL);
   g_autoptr(LiaisonMatcher) matcher = liaison_matcher_new (NULL);
   g_autoptr(LiaisonCachedStmt) stmt = NULL;
   g_autoptr(GString) arena = g_string_sized_new (1 << 20);
   g_autofree guint32 *order = NULL;
-  GHashTable *by_side[2];
-  GStringChunk *ids = g_string_chunk_new (1 << 16);
   guint32 n_ranks = 0;
   gboolean ok;
   int rc = SQLITE_DONE;
 
-  by_side[LIAISON_SERVICE_LSQ] = lsq_links;
-  by_side[LIAISON_SERVICE_GHL] = ghl_links;
-  ok = read_links (db, data, slots, by_side, ids, error);
-  if (ok)
-    stmt = liaison_store_db_prepare (
-      db,
-      "SELECT id, connection_id, remote_id, modified_at, email_norm, phone_norm, search_text"
-      " FROM records INDEXED BY records_contact_list"
-      " WHERE kind = 'contact' AND deleted = 0 ORDER BY name_sort",
-      error);
-  ok = ok && stmt != NULL;
+  stmt = liaison_store_db_prepare (
+    db,
+    "SELECT id, connection_id, link_id, modified_at, email_norm, phone_norm, search_text"
+    " FROM records INDEXED BY records_contact_list"
+    " WHERE kind = 'contact' AND deleted = 0 ORDER BY name_sort",
+    error);
+  ok = stmt != NULL;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *connection = (const char *) sqlite3_column_text (stmt, 1);
-      const char *remote_id = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 link_id = sqlite3_column_int64 (stmt, 2);
       LiaisonService side;
       guint32 text;
       guint slot_number;
@@ -185,7 +142,23 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
                            sqlite3_column_bytes (stmt, 6));
       g_string_append_c (arena, '\0');
 
-      slot_number = GPOINTER_TO_UINT (g_hash_table_lookup (by_side[side], remote_id));
+      slot_number = 0;
+      if (link_id > 0)
+        {
+          /* The first side seen makes the pair's slot, the second joins it. */
+          gpointer key = GSIZE_TO_POINTER ((gsize) link_id);
+          slot_number = GPOINTER_TO_UINT (g_hash_table_lookup (slot_of_link, key));
+          if (slot_number == 0)
+            {
+              Slot fresh = { 0 };
+              fresh.link_id = link_id;
+              fresh.rank[0] = fresh.rank[1] = NO_RANK;
+              fresh.text[0] = fresh.text[1] = LIAISON_CONTACT_NO_TEXT;
+              g_array_append_val (slots, fresh);
+              slot_number = slots->len;
+              g_hash_table_insert (slot_of_link, key, GUINT_TO_POINTER (slot_number));
+            }
+        }
       if (slot_number > 0)
         {
           Slot *slot = &g_array_index (slots, Slot, slot_number - 1);
@@ -202,6 +175,8 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
           single.rank = n_ranks;
           single.text = text;
           single.side = side;
+          /* Matching keys are decoded only here: at 100,000 pairs almost every record is
+           * linked, and fetching two unused columns per row is a quarter of the scan. */
           liaison_matcher_add_normalized (matcher, side, singles->len,
                                           (const char *) sqlite3_column_text (stmt, 4),
                                           (const char *) sqlite3_column_text (stmt, 5));
@@ -211,7 +186,6 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
     }
   if (ok && rc != SQLITE_DONE)
     ok = liaison_store_db_fail (db, rc, "Could not read the contacts", error);
-  g_string_chunk_free (ids);
   g_clear_pointer (&stmt, liaison_cached_stmt_release);
   if (!ok)
     return NULL;

@@ -20,7 +20,11 @@
  * records has an integer id (a stable, compact key for list models) and its natural key
  * (connection_id, kind, remote_id) as a UNIQUE constraint, which SQLite implements exactly like a
  * non-integer primary key. records_contact_list is a covering index: the contact list reads its
- * whole key set from it in name order without touching the raw JSON. */
+ * whole key set from it in name order without touching the raw JSON.
+ *
+ * records.link_id mirrors links (the truth, by remote ids) so that the contact list needs no join:
+ * triggers keep it right when a link is made or removed and when a record arrives after its
+ * link. */
 static const char migration_1[] =
   "CREATE TABLE connections ("
   "  id TEXT PRIMARY KEY,"
@@ -54,6 +58,7 @@ static const char migration_1[] =
   "  owner TEXT,"
   "  name_sort TEXT NOT NULL DEFAULT '',"
   "  search_text TEXT NOT NULL DEFAULT '',"
+  "  link_id INTEGER,"
   "  UNIQUE (connection_id, kind, remote_id));"
   "CREATE INDEX records_email_norm ON records (email_norm) WHERE email_norm IS NOT NULL;"
   "CREATE INDEX records_phone_norm ON records (phone_norm) WHERE phone_norm IS NOT NULL;"
@@ -62,7 +67,7 @@ static const char migration_1[] =
   "  WHERE parent_id IS NOT NULL;"
   "CREATE INDEX records_fetched ON records (connection_id, kind, fetched_at);"
   "CREATE INDEX records_contact_list ON records (kind, deleted, name_sort, connection_id,"
-  "  remote_id, modified_at, email_norm, phone_norm, search_text);"
+  "  link_id, modified_at, email_norm, phone_norm, search_text);"
 
   "CREATE TABLE links ("
   "  id INTEGER PRIMARY KEY,"
@@ -79,6 +84,33 @@ static const char migration_1[] =
   "  synced_at INTEGER,"
   "  UNIQUE (lsq_connection, kind, lsq_id),"
   "  UNIQUE (ghl_connection, kind, ghl_id));"
+
+  "CREATE TRIGGER links_attach AFTER INSERT ON links BEGIN"
+  "  UPDATE records SET link_id = NEW.id WHERE connection_id = NEW.lsq_connection"
+  "    AND kind = NEW.kind AND remote_id = NEW.lsq_id;"
+  "  UPDATE records SET link_id = NEW.id WHERE connection_id = NEW.ghl_connection"
+  "    AND kind = NEW.kind AND remote_id = NEW.ghl_id;"
+  "END;"
+  "CREATE TRIGGER links_detach AFTER DELETE ON links BEGIN"
+  "  UPDATE records SET link_id = NULL WHERE connection_id = OLD.lsq_connection"
+  "    AND kind = OLD.kind AND remote_id = OLD.lsq_id AND link_id = OLD.id;"
+  "  UPDATE records SET link_id = NULL WHERE connection_id = OLD.ghl_connection"
+  "    AND kind = OLD.kind AND remote_id = OLD.ghl_id AND link_id = OLD.id;"
+  "END;"
+  "CREATE TRIGGER links_rekey AFTER UPDATE OF kind, lsq_connection, lsq_id, ghl_connection,"
+  "  ghl_id ON links BEGIN"
+  "  UPDATE records SET link_id = NULL WHERE link_id = OLD.id;"
+  "  UPDATE records SET link_id = NEW.id WHERE connection_id = NEW.lsq_connection"
+  "    AND kind = NEW.kind AND remote_id = NEW.lsq_id;"
+  "  UPDATE records SET link_id = NEW.id WHERE connection_id = NEW.ghl_connection"
+  "    AND kind = NEW.kind AND remote_id = NEW.ghl_id;"
+  "END;"
+  "CREATE TRIGGER records_attach AFTER INSERT ON records BEGIN"
+  "  UPDATE records SET link_id = (SELECT id FROM links WHERE kind = NEW.kind"
+  "    AND ((lsq_connection = NEW.connection_id AND lsq_id = NEW.remote_id)"
+  "      OR (ghl_connection = NEW.connection_id AND ghl_id = NEW.remote_id)))"
+  "  WHERE id = NEW.id;"
+  "END;"
 
   "CREATE TABLE cursors ("
   "  connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
