@@ -24,6 +24,11 @@ struct _LiaisonContactsPage
   GtkSingleSelection *selection;
   GCancellable *cancellable;
   GError *load_error;
+  gboolean loaded_once;
+
+  LiaisonRefresher *refresher;
+  GCancellable *refresh_cancellable;
+  char *refresh_error;
 
   GtkStack *state_stack;
   GtkSpinner *loading_spinner;
@@ -36,6 +41,13 @@ struct _LiaisonContactsPage
   AdwStatusPage *no_results_page;
   GtkLabel *count_label;
   LiaisonContactDetail *detail;
+  GtkRevealer *refresh_revealer;
+  GtkLabel *refresh_label;
+  GtkProgressBar *refresh_progress;
+  GtkWidget *refresh_cancel_button;
+  GtkWidget *refresh_retry_button;
+  GtkWidget *refresh_dismiss_button;
+  GtkWidget *empty_refresh_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactsPage, liaison_contacts_page, GTK_TYPE_WIDGET)
@@ -44,10 +56,13 @@ enum
 {
   PROP_0,
   PROP_MODEL,
+  PROP_REFRESHER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void liaison_contacts_page_update_refresh (LiaisonContactsPage *self);
 
 /* In the order of the status drop-down's items. */
 static const LiaisonLinkStatus status_filters[] = {
@@ -66,7 +81,9 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
       return;
     }
 
-  if (liaison_contact_list_get_loading (self->model))
+  /* Reloads after each refreshed page keep the list in view; only the
+   * first load, with nothing to show yet, takes the whole page. */
+  if (liaison_contact_list_get_loading (self->model) && !self->loaded_once)
     {
       gtk_spinner_start (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->state_stack, "loading");
@@ -86,6 +103,7 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->state_stack, "contacts");
+  self->loaded_once = TRUE;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   n_total = liaison_contact_list_get_n_total (self->model);
@@ -106,14 +124,21 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
     }
 
   gtk_label_set_label (self->count_label, "");
+  gtk_widget_set_visible (self->empty_refresh_button, n_total == 0 && self->refresher != NULL);
   if (n_total == 0)
-    adw_status_page_set_description (
-        self->no_results_page,
-        _ ("Neither account has any contacts in Liaison’s copy yet. Refresh from both services "
-           "to fetch them."));
+    {
+      adw_status_page_set_title (self->no_results_page, _ ("No Contacts Fetched Yet"));
+      adw_status_page_set_description (
+          self->no_results_page,
+          _ ("Liaison has no copy of either account’s contacts yet. Refresh from both services "
+             "to fetch them."));
+    }
   else
-    adw_status_page_set_description (self->no_results_page,
-                                     _ ("Try another search, or show all contacts."));
+    {
+      adw_status_page_set_title (self->no_results_page, _ ("No Matching Contacts"));
+      adw_status_page_set_description (self->no_results_page,
+                                       _ ("Try another search, or show all contacts."));
+    }
   gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
@@ -142,6 +167,7 @@ liaison_contacts_page_load (LiaisonContactsPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->load_error);
+  self->loaded_once = FALSE;
 
   if (self->model == NULL)
     return;
@@ -156,6 +182,7 @@ static void
 on_model_changed (LiaisonContactsPage *self)
 {
   liaison_contacts_page_update_state (self);
+  liaison_contacts_page_update_refresh (self);
 }
 
 static void
@@ -255,6 +282,140 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Refreshing ------------------------------------------------------------ */
+
+static void
+liaison_contacts_page_update_refresh (LiaisonContactsPage *self)
+{
+  gboolean running = self->refresher != NULL && liaison_refresher_get_running (self->refresher);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.refresh",
+                                 self->refresher != NULL && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.cancel-refresh", running);
+
+  gtk_widget_set_visible (self->refresh_cancel_button, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_progress), running);
+  gtk_widget_set_visible (self->refresh_retry_button, !running && self->refresh_error != NULL);
+  gtk_widget_set_visible (self->refresh_dismiss_button, !running && self->refresh_error != NULL);
+  gtk_revealer_set_reveal_child (self->refresh_revealer, running || self->refresh_error != NULL);
+
+  if (running)
+    {
+      guint lsq_fetched = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_LSQ);
+      guint lsq_total = liaison_refresher_get_total (self->refresher, LIAISON_SERVICE_LSQ);
+      guint ghl_fetched = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_GHL);
+      guint ghl_total = liaison_refresher_get_total (self->refresher, LIAISON_SERVICE_GHL);
+      g_autofree char *text = NULL;
+
+      /* Translators: progress of a refresh, e.g. "LeadSquared: 120 of 500 · HighLevel: 80 of 300"
+       */
+      text = g_strdup_printf (_ ("Refreshing — LeadSquared: %u of %u · HighLevel: %u of %u"),
+                              lsq_fetched, MAX (lsq_total, lsq_fetched), ghl_fetched,
+                              MAX (ghl_total, ghl_fetched));
+      gtk_label_set_label (self->refresh_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->refresh_label), "error");
+      if (lsq_total + ghl_total > 0)
+        gtk_progress_bar_set_fraction (
+            self->refresh_progress, (double) (lsq_fetched + ghl_fetched)
+                                        / MAX (lsq_total + ghl_total, lsq_fetched + ghl_fetched));
+      else
+        gtk_progress_bar_pulse (self->refresh_progress);
+    }
+  else if (self->refresh_error != NULL)
+    {
+      gtk_label_set_label (self->refresh_label, self->refresh_error);
+      gtk_widget_add_css_class (GTK_WIDGET (self->refresh_label), "error");
+    }
+}
+
+static void
+on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonContactsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_free (self->refresh_error);
+      self->refresh_error = g_strdup_printf (
+          _ ("The refresh stopped: %s. What was fetched so far is kept; trying again goes on "
+             "from there."),
+          error->message);
+    }
+  g_clear_object (&self->refresh_cancellable);
+  liaison_contacts_page_update_refresh (self);
+}
+
+static void
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+
+  if (self->refresher == NULL || liaison_refresher_get_running (self->refresher))
+    return;
+
+  g_clear_pointer (&self->refresh_error, g_free);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  liaison_refresher_run_async (self->refresher, FALSE, self->refresh_cancellable,
+                               on_refresh_finished, g_object_ref (self));
+  liaison_contacts_page_update_refresh (self);
+}
+
+static void
+cancel_refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+
+  g_cancellable_cancel (self->refresh_cancellable);
+}
+
+static void
+dismiss_refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+
+  g_clear_pointer (&self->refresh_error, g_free);
+  liaison_contacts_page_update_refresh (self);
+}
+
+LiaisonRefresher *
+liaison_contacts_page_get_refresher (LiaisonContactsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), NULL);
+
+  return self->refresher;
+}
+
+void
+liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher)
+{
+  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (refresher == NULL || LIAISON_IS_REFRESHER (refresher));
+
+  if (self->refresher == refresher)
+    return;
+
+  if (self->refresher != NULL)
+    g_signal_handlers_disconnect_by_data (self->refresher, self);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_set_object (&self->refresher, refresher);
+  g_clear_pointer (&self->refresh_error, g_free);
+
+  if (refresher != NULL)
+    {
+      g_signal_connect_swapped (refresher, "progress",
+                                G_CALLBACK (liaison_contacts_page_update_refresh), self);
+      g_signal_connect_swapped (refresher, "notify::running",
+                                G_CALLBACK (liaison_contacts_page_update_refresh), self);
+    }
+
+  liaison_contacts_page_update_refresh (self);
+  liaison_contacts_page_update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHER]);
+}
+
 /* Columns ---------------------------------------------------------------- */
 
 static void
@@ -333,6 +494,12 @@ liaison_contacts_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_error (&self->load_error);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  if (self->refresher != NULL)
+    g_signal_handlers_disconnect_by_data (self->refresher, self);
+  g_clear_object (&self->refresher);
+  g_clear_pointer (&self->refresh_error, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_CONTACTS_PAGE);
 
@@ -351,6 +518,10 @@ liaison_contacts_page_get_property (GObject *object, guint prop_id, GValue *valu
         g_value_set_object (value, self->model);
         break;
 
+      case PROP_REFRESHER:
+        g_value_set_object (value, self->refresher);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -366,6 +537,10 @@ liaison_contacts_page_set_property (GObject *object, guint prop_id, const GValue
     {
       case PROP_MODEL:
         liaison_contacts_page_set_model (self, g_value_get_object (value));
+        break;
+
+      case PROP_REFRESHER:
+        liaison_contacts_page_set_refresher (self, g_value_get_object (value));
         break;
 
       default:
@@ -386,6 +561,9 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   properties[PROP_MODEL]
       = g_param_spec_object ("model", NULL, NULL, LIAISON_TYPE_CONTACT_LIST,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFRESHER]
+      = g_param_spec_object ("refresher", NULL, NULL, LIAISON_TYPE_REFRESHER,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_CONTACT_DETAIL);
@@ -403,11 +581,25 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_progress);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_refresh_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
 
   gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "contacts.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "contacts.cancel-refresh", NULL,
+                                   cancel_refresh_action);
+  gtk_widget_class_install_action (widget_class, "contacts.dismiss-refresh", NULL,
+                                   dismiss_refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "contacts.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL,
                                    focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -437,4 +629,5 @@ liaison_contacts_page_init (LiaisonContactsPage *self)
   add_column (self, _ ("Last Change"), G_CALLBACK (bind_modified_cell), NULL, FALSE, 110);
 
   liaison_contacts_page_update_state (self);
+  liaison_contacts_page_update_refresh (self);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "liaison-contact-list.h"
+#include "liaison-refresher.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ G_DECLARE_FINAL_TYPE (LiaisonContactsPage, liaison_contacts_page, LIAISON, CONTA
 
 LiaisonContactList *liaison_contacts_page_get_model (LiaisonContactsPage *self);
 void liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *model);
+LiaisonRefresher *liaison_contacts_page_get_refresher (LiaisonContactsPage *self);
+void liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher);
 
 G_END_DECLS
