@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "liaison-cli-ghl.h"
+
 /* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
  * understood, 1 for an operation that failed. */
 enum
@@ -38,8 +40,9 @@ main (int argc, char *argv[])
   g_option_context_set_summary (context,
                                 _ ("Keep LeadSquared and HighLevel in step from a terminal."));
   g_option_context_set_description (context,
-                                    _ ("No commands are available in this version yet; use the "
-                                       "Liaison application."));
+                                    /* Command names are not translated. */
+                                    "Commands:\n"
+                                    "  ghl    call HighLevel (run “liaison-cli ghl --help”)");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
@@ -63,6 +66,9 @@ main (int argc, char *argv[])
       g_printerr ("%s", help);
       return EXIT_USAGE;
     }
+
+  if (g_str_equal (argv[1], "ghl"))
+    return liaison_cli_ghl_main (argc - 1, argv + 1);
 
   g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");
