@@ -12,7 +12,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "liaison-contact-list.h"
 #include "store-test-util.h"
@@ -22,21 +21,22 @@
 #define TARGET 54321
 
 static const char *first_names[] = {
-  "Margaret", "James",   "Priya",  "Mohammed", "Chen",    "Sofia",  "Liam",   "Aisha",
-  "Lucas",    "Emma",    "Ravi",   "Olivia",   "Mateo",   "Yuki",   "Noah",   "Fatima",
-  "Ethan",    "Zoë",     "Arjun",  "Isabella", "Kwame",   "Chloé",  "Daniel", "Ananya",
-  "Thomas",   "Amara",   "Hugo",   "Leila",    "Samuel",  "Mei",    "Oscar",  "Nadia",
-  "Felix",    "Ingrid",  "Diego",  "Hannah",   "Tariq",   "Grace",  "Jonas",  "Élodie",
+  "Margaret", "James",  "Priya", "Mohammed", "Chen",   "Sofia", "Liam",   "Aisha",
+  "Lucas",    "Emma",   "Ravi",  "Olivia",   "Mateo",  "Yuki",  "Noah",   "Fatima",
+  "Ethan",    "Zoë",    "Arjun", "Isabella", "Kwame",  "Chloé", "Daniel", "Ananya",
+  "Thomas",   "Amara",  "Hugo",  "Leila",    "Samuel", "Mei",   "Oscar",  "Nadia",
+  "Felix",    "Ingrid", "Diego", "Hannah",   "Tariq",  "Grace", "Jonas",  "Élodie",
 };
 static const char *last_names[] = {
-  "Thompson", "García",  "Patel",   "Nguyen",  "Müller",  "Okafor", "Smith",   "Kowalski",
+  "Thompson", "García",  "Patel",   "Nguyen",  "Müller",  "Okafor", "Smith",    "Kowalski",
   "Rossi",    "Tanaka",  "Johnson", "Silva",   "Dubois",  "Khan",   "Andersen", "López",
-  "Brown",    "Ivanova", "Murphy",  "Schmidt", "Haddad",  "Kim",    "Novak",   "O'Brien",
-  "Fischer",  "Santos",  "Walker",  "Moreau",  "Sharma",  "Jensen", "Cohen",   "Yamamoto",
+  "Brown",    "Ivanova", "Murphy",  "Schmidt", "Haddad",  "Kim",    "Novak",    "O'Brien",
+  "Fischer",  "Santos",  "Walker",  "Moreau",  "Sharma",  "Jensen", "Cohen",    "Yamamoto",
   "Bianchi",  "Mendes",  "Clarke",  "Weber",   "Hussain", "Larsen", "Fontaine", "Reyes",
 };
-static const char *companies[] = { "Acme Corp", "Globex", "Initech", "Umbrella", "Stark Ltd",
-                                   "Wayne Enterprises", "Hooli", "Vandelay Imports" };
+static const char *companies[]
+    = { "Acme Corp",         "Globex", "Initech",         "Umbrella", "Stark Ltd",
+        "Wayne Enterprises", "Hooli",  "Vandelay Imports" };
 
 static char *
 contact_name (guint n)
@@ -59,12 +59,12 @@ make_contact (const char *prefix, guint n, guint version)
 }
 
 static void
-commit_range (LiaisonStore *store, const char *connection, const char *prefix, guint from,
-              guint to, guint version)
+commit_range (LiaisonStore *store, const char *connection, const char *prefix, guint from, guint to,
+              guint version)
 {
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_record_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GError) error = NULL;
 
   for (guint n = from; n < to; n++)
     g_ptr_array_add (page, make_contact (prefix, n, version));
@@ -75,8 +75,8 @@ commit_range (LiaisonStore *store, const char *connection, const char *prefix, g
 static int
 generate (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open_sync (path, "US", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open_sync (path, "US", &error);
   g_autofree char *lsq = NULL;
   g_autofree char *ghl = NULL;
 
@@ -86,9 +86,9 @@ generate (const char *path)
   ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "bench-location");
   for (guint n = 0; n < N_CONTACTS; n += PAGE)
     {
-      g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (
-        (GDestroyNotify) liaison_store_link_free);
-      g_autoptr(GArray) ids = NULL;
+      g_autoptr (GPtrArray) links
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+      g_autoptr (GArray) ids = NULL;
 
       commit_range (store, lsq, "L", n, n + PAGE, 0);
       commit_range (store, ghl, "G", n, n + PAGE, 0);
@@ -143,11 +143,11 @@ count_changes (GListModel *model, guint position, guint removed, guint added, gu
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(LiaisonContactList) list = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (LiaisonContactList) list = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) connections = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -214,9 +214,10 @@ main (int argc, char *argv[])
       worst = MAX (worst, ms);
       total += ms;
       n_keys++;
-      printf ("{\"bench\": \"contact-list\", \"metric\": \"filter_keystroke_ms\", \"query\": \"%s\","
-              " \"rows\": %u, \"value\": %.2f, \"goal\": 30}\n",
-              typed, g_list_model_get_n_items (G_LIST_MODEL (list)), ms);
+      printf (
+          "{\"bench\": \"contact-list\", \"metric\": \"filter_keystroke_ms\", \"query\": \"%s\","
+          " \"rows\": %u, \"value\": %.2f, \"goal\": 30}\n",
+          typed, g_list_model_get_n_items (G_LIST_MODEL (list)), ms);
     }
   start = g_get_monotonic_time ();
   liaison_contact_list_set_filter_text (list, "");
@@ -229,8 +230,9 @@ main (int argc, char *argv[])
   start = g_get_monotonic_time ();
   liaison_contact_list_set_sort (list, LIAISON_CONTACT_SORT_LAST_CHANGE);
   touch_rows (G_LIST_MODEL (list), 30);
-  printf ("{\"bench\": \"contact-list\", \"metric\": \"sort_by_last_change_ms\", \"value\": %.2f}\n",
-          ms_since (start));
+  printf (
+      "{\"bench\": \"contact-list\", \"metric\": \"sort_by_last_change_ms\", \"value\": %.2f}\n",
+      ms_since (start));
   liaison_contact_list_set_sort (list, LIAISON_CONTACT_SORT_NAME);
 
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_mb\", \"value\": %.1f,"
@@ -247,7 +249,7 @@ main (int argc, char *argv[])
           ms_since (start));
   /* The model reloads by itself after a change; time one reload on its own as well. */
   {
-    g_autoptr(GAsyncResult) reloaded = NULL;
+    g_autoptr (GAsyncResult) reloaded = NULL;
     gint64 reload_start = g_get_monotonic_time ();
 
     liaison_contact_list_load_async (list, NULL, store_test_result_cb, &reloaded);
@@ -257,23 +259,17 @@ main (int argc, char *argv[])
     printf ("{\"bench\": \"contact-list\", \"metric\": \"model_reload_ms\", \"value\": %.1f}\n",
             ms_since (reload_start));
   }
-  printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_total_ms\", \"value\":"
-          " %.1f, \"items_changed\": %u, \"note\": \"commit into the store and model reload; fetching"
-          " from the sandbox is not included\"}\n",
-          ms_since (start), changes);
+  printf (
+      "{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_total_ms\", \"value\":"
+      " %.1f, \"items_changed\": %u, \"note\": \"commit into the store and model reload; fetching"
+      " from the sandbox is not included\"}\n",
+      ms_since (start), changes);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_after_reload_mb\", \"value\": %.1f}\n",
           proc_status_mb ("VmRSS:"));
 
   g_clear_object (&list);
   g_clear_object (&store);
   store_test_drain ();
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  store_test_rmtree (dir);
   return 0;
 }

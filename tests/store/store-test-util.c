@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "store-test-util.h"
@@ -36,17 +37,38 @@ store_test_drain (void)
 char *
 store_test_tmpdir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("liaison-store-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;
 }
 
+/* Removes a temporary folder made by store_test_tmpdir and everything in it (files and folders
+ * only: the tests make no links). */
+void
+store_test_rmtree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        store_test_rmtree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 LiaisonStore *
 store_test_open (const char *path, const char *region, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   liaison_store_open_async (path, region, NULL, store_test_result_cb, &result);
   return liaison_store_open_finish (store_test_wait (&result), error);
@@ -55,9 +77,9 @@ store_test_open (const char *path, const char *region, GError **error)
 char *
 store_test_add_connection (LiaisonStore *store, LiaisonService service, const char *account_id)
 {
-  g_autoptr(LiaisonStoreConnection) c = liaison_store_connection_new (service, account_id);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LiaisonStoreConnection) c = liaison_store_connection_new (service, account_id);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   char *id;
 
   c->display_name = g_strdup (account_id);
@@ -69,23 +91,23 @@ store_test_add_connection (LiaisonStore *store, LiaisonService service, const ch
 }
 
 LiaisonStoreRecord *
-store_test_contact (const char *remote_id, const char *name, const char *email,
-                    const char *phone, const char *company, gint64 modified_at)
+store_test_contact (const char *remote_id, const char *name, const char *email, const char *phone,
+                    const char *company, gint64 modified_at)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *raw = NULL;
   LiaisonStoreRecord *record;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, remote_id);
-#define MEMBER(key, value)                                                                    \
-  if (value != NULL)                                                                          \
-    {                                                                                         \
-      json_builder_set_member_name (builder, key);                                            \
-      json_builder_add_string_value (builder, value);                                         \
+#define MEMBER(key, value)                                                                         \
+  if (value != NULL)                                                                               \
+    {                                                                                              \
+      json_builder_set_member_name (builder, key);                                                 \
+      json_builder_add_string_value (builder, value);                                              \
     }
   MEMBER ("name", name);
   MEMBER ("email", email);
@@ -112,7 +134,7 @@ gboolean
 store_test_commit (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
                    GPtrArray *records, const LiaisonStoreCursor *cursor, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   liaison_store_commit_page_async (store, connection_id, kind, records, cursor, NULL,
                                    store_test_result_cb, &result);
@@ -122,7 +144,7 @@ store_test_commit (LiaisonStore *store, const char *connection_id, LiaisonRecord
 GArray *
 store_test_link (LiaisonStore *store, GPtrArray *links, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   liaison_store_create_links_async (store, links, NULL, store_test_result_cb, &result);
   return liaison_store_create_links_finish (store, store_test_wait (&result), error);
@@ -132,10 +154,10 @@ LiaisonStoreCursor *
 store_test_begin_full (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
                        GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
-  liaison_store_begin_full_refresh_async (store, connection_id, kind, NULL,
-                                          store_test_result_cb, &result);
+  liaison_store_begin_full_refresh_async (store, connection_id, kind, NULL, store_test_result_cb,
+                                          &result);
   return liaison_store_begin_full_refresh_finish (store, store_test_wait (&result), error);
 }
 
@@ -143,10 +165,9 @@ gboolean
 store_test_finish_full (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
                         const char *cursor, guint *n_gone, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   liaison_store_finish_full_refresh_async (store, connection_id, kind, cursor, NULL,
                                            store_test_result_cb, &result);
-  return liaison_store_finish_full_refresh_finish (store, store_test_wait (&result), n_gone,
-                                                   error);
+  return liaison_store_finish_full_refresh_finish (store, store_test_wait (&result), n_gone, error);
 }

@@ -16,15 +16,14 @@ GAsyncResult *store_test_wait (GAsyncResult **slot);
 void store_test_drain (void);
 
 char *store_test_tmpdir (void);
+void store_test_rmtree (const char *dir);
 LiaisonStore *store_test_open (const char *path, const char *region, GError **error);
 char *store_test_add_connection (LiaisonStore *store, LiaisonService service,
                                  const char *account_id);
-LiaisonStoreRecord *store_test_contact (const char *remote_id, const char *name,
-                                        const char *email, const char *phone,
-                                        const char *company, gint64 modified_at);
-gboolean store_test_commit (LiaisonStore *store, const char *connection_id,
-                            LiaisonRecordKind kind, GPtrArray *records,
-                            const LiaisonStoreCursor *cursor, GError **error);
+LiaisonStoreRecord *store_test_contact (const char *remote_id, const char *name, const char *email,
+                                        const char *phone, const char *company, gint64 modified_at);
+gboolean store_test_commit (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
+                            GPtrArray *records, const LiaisonStoreCursor *cursor, GError **error);
 GArray *store_test_link (LiaisonStore *store, GPtrArray *links, GError **error);
 LiaisonStoreCursor *store_test_begin_full (LiaisonStore *store, const char *connection_id,
                                            LiaisonRecordKind kind, GError **error);

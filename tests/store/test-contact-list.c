@@ -40,7 +40,7 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
   g_ptr_array_remove_range (f->shadow, position, removed);
   for (guint i = 0; i < added; i++)
     {
-      g_autoptr(LiaisonContactRow) row = g_list_model_get_item (model, position + i);
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (model, position + i);
       g_assert_nonnull (row);
       g_ptr_array_insert (f->shadow, position + i, row_key (row));
     }
@@ -55,7 +55,7 @@ assert_shadow (Fixture *f)
   g_assert_cmpuint (f->shadow->len, ==, g_list_model_get_n_items (model));
   for (guint i = 0; i < f->shadow->len; i++)
     {
-      g_autoptr(LiaisonContactRow) row = g_list_model_get_item (model, i);
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (model, i);
       g_autofree char *key = row_key (row);
       g_assert_cmpstr (key, ==, f->shadow->pdata[i]);
     }
@@ -65,24 +65,24 @@ assert_shadow (Fixture *f)
 static void
 add_contacts (Fixture *f, const char *connection, LiaisonStoreRecord **records)
 {
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_record_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; records[i] != NULL; i++)
     g_ptr_array_add (page, records[i]);
-  g_assert_true (store_test_commit (f->store, connection, LIAISON_RECORD_CONTACT, page, NULL,
-                                    &error));
+  g_assert_true (
+      store_test_commit (f->store, connection, LIAISON_RECORD_CONTACT, page, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
 link_pair (Fixture *f, const char *lsq_id, const char *ghl_id)
 {
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_link_free);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq, lsq_id, f->ghl,
                                                   ghl_id, LIAISON_LINK_MANUAL));
@@ -93,8 +93,8 @@ link_pair (Fixture *f, const char *lsq_id, const char *ghl_id)
 static void
 load (Fixture *f)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   liaison_contact_list_load_async (f->list, NULL, store_test_result_cb, &result);
   g_assert_true (liaison_contact_list_load_finish (f->list, store_test_wait (&result), &error));
@@ -104,7 +104,7 @@ load (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = store_test_tmpdir ();
@@ -127,6 +127,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_ptr_array_unref (f->shadow);
   g_free (f->lsq);
   g_free (f->ghl);
+  store_test_rmtree (f->dir);
   g_free (f->dir);
 }
 
@@ -134,25 +135,24 @@ static void
 small_set_up (Fixture *f, gconstpointer data)
 {
   fixture_set_up (f, data);
-  add_contacts (f, f->lsq,
-                (LiaisonStoreRecord *[]) {
-                  store_test_contact ("L1", "Alice Archer", "alice@x.io", "+1 415 555 0101",
-                                      "Acme", 100),
-                  store_test_contact ("L2", "Bob Brown", "bob@x.io", NULL, NULL, 200),
-                  store_test_contact ("L3", "Émile Zola", "emile@x.fr", NULL, NULL, 300),
-                  store_test_contact ("L4", "Dup Person", "dup@x.io", NULL, NULL, 50),
-                  store_test_contact ("L5", "Lonely Lsq", "lonely@lsq.io", NULL, NULL, 10),
-                  NULL });
-  add_contacts (f, f->ghl,
-                (LiaisonStoreRecord *[]) {
-                  store_test_contact ("G1", "Alice A.", "alice@x.io", NULL, NULL, 150),
-                  store_test_contact ("G2", "Robert Brown", "bob@x.io", NULL, NULL, 20),
-                  store_test_contact ("G3", "Emile Zola", "EMILE@x.fr", NULL, NULL, 30),
-                  store_test_contact ("G4a", "Dup One", "dup@x.io", NULL, NULL, 40),
-                  store_test_contact ("G4b", "Dup Two", "DUP@X.IO", NULL, NULL, 60),
-                  store_test_contact ("G6", "Ghl Only", "ghlonly@x.io", "(212) 555-0188", NULL,
-                                      70),
-                  NULL });
+  add_contacts (
+      f, f->lsq,
+      (LiaisonStoreRecord *[]){
+          store_test_contact ("L1", "Alice Archer", "alice@x.io", "+1 415 555 0101", "Acme", 100),
+          store_test_contact ("L2", "Bob Brown", "bob@x.io", NULL, NULL, 200),
+          store_test_contact ("L3", "Émile Zola", "emile@x.fr", NULL, NULL, 300),
+          store_test_contact ("L4", "Dup Person", "dup@x.io", NULL, NULL, 50),
+          store_test_contact ("L5", "Lonely Lsq", "lonely@lsq.io", NULL, NULL, 10), NULL });
+  add_contacts (
+      f, f->ghl,
+      (LiaisonStoreRecord *[]){
+          store_test_contact ("G1", "Alice A.", "alice@x.io", NULL, NULL, 150),
+          store_test_contact ("G2", "Robert Brown", "bob@x.io", NULL, NULL, 20),
+          store_test_contact ("G3", "Emile Zola", "EMILE@x.fr", NULL, NULL, 30),
+          store_test_contact ("G4a", "Dup One", "dup@x.io", NULL, NULL, 40),
+          store_test_contact ("G4b", "Dup Two", "DUP@X.IO", NULL, NULL, 60),
+          store_test_contact ("G6", "Ghl Only", "ghlonly@x.io", "(212) 555-0188", NULL, 70),
+          NULL });
   link_pair (f, "L1", "G1");
   link_pair (f, "L2", "G2");
 }
@@ -175,24 +175,22 @@ assert_keys (Fixture *f, const char *const *keys)
 static void
 test_load (Fixture *f, gconstpointer data)
 {
-  g_autoptr(LiaisonContactRow) first = NULL;
-  g_autoptr(LiaisonContactRow) ghl_only = NULL;
+  g_autoptr (LiaisonContactRow) first = NULL;
+  g_autoptr (LiaisonContactRow) ghl_only = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (f->list)) == LIAISON_TYPE_CONTACT_ROW);
   load (f);
   g_assert_cmpuint (f->n_signals, ==, 1);
-  assert_keys (f, (const char *[]) { "L1|G1|" LINKED "|Alice Archer", "L2|G2|" LINKED "|Bob Brown",
-                                     "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
-                                     "|G4b|" AMBIGUOUS "|Dup Two",
-                                     "L3|G3|" PROPOSED "|Émile Zola",
-                                     "|G6|" GHL_ONLY "|Ghl Only", "L5||" LSQ_ONLY "|Lonely Lsq",
-                                     NULL });
+  assert_keys (f, (const char *[]){ "L1|G1|" LINKED "|Alice Archer", "L2|G2|" LINKED "|Bob Brown",
+                                    "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
+                                    "|G4b|" AMBIGUOUS "|Dup Two", "L3|G3|" PROPOSED "|Émile Zola",
+                                    "|G6|" GHL_ONLY "|Ghl Only", "L5||" LSQ_ONLY "|Lonely Lsq",
+                                    NULL });
   g_assert_cmpuint (liaison_contact_list_get_n_total (f->list), ==, 8);
-  g_assert_cmpuint (liaison_contact_list_count_status (f->list, LIAISON_LINK_STATUS_LINKED), ==,
-                    2);
-  g_assert_cmpuint (liaison_contact_list_count_status (f->list, LIAISON_LINK_STATUS_AMBIGUOUS),
-                    ==, 3);
+  g_assert_cmpuint (liaison_contact_list_count_status (f->list, LIAISON_LINK_STATUS_LINKED), ==, 2);
+  g_assert_cmpuint (liaison_contact_list_count_status (f->list, LIAISON_LINK_STATUS_AMBIGUOUS), ==,
+                    3);
 
   first = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
   g_assert_cmpstr (liaison_contact_row_get_email (first), ==, "alice@x.io");
@@ -204,25 +202,25 @@ test_load (Fixture *f, gconstpointer data)
   g_assert_cmpstr (liaison_contact_row_get_phone (ghl_only), ==, "(212) 555-0188");
   g_assert_null (liaison_contact_row_get_lsq_id (ghl_only));
   {
-    g_autoptr(LiaisonContactRow) dup = g_list_model_get_item (G_LIST_MODEL (f->list), 3);
+    g_autoptr (LiaisonContactRow) dup = g_list_model_get_item (G_LIST_MODEL (f->list), 3);
     g_assert_cmpuint (liaison_contact_row_get_n_candidates (dup), ==, 2);
   }
   /* The same item comes back from the cache. */
   {
-    g_autoptr(LiaisonContactRow) again = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+    g_autoptr (LiaisonContactRow) again = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
     g_assert_true (again == first);
   }
 }
 
 /* Applies a change and checks it came as one signal (none when nothing changed). */
-#define EXPECT(f, n, stmt)                                                                    \
-  G_STMT_START                                                                                \
-  {                                                                                           \
-    (f)->n_signals = 0;                                                                       \
-    stmt;                                                                                     \
-    g_assert_cmpuint ((f)->n_signals, ==, (n));                                               \
-    assert_shadow (f);                                                                        \
-  }                                                                                           \
+#define EXPECT(f, n, stmt)                                                                         \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    (f)->n_signals = 0;                                                                            \
+    stmt;                                                                                          \
+    g_assert_cmpuint ((f)->n_signals, ==, (n));                                                    \
+    assert_shadow (f);                                                                             \
+  }                                                                                                \
   G_STMT_END
 
 static void
@@ -230,22 +228,22 @@ test_filter (Fixture *f, gconstpointer data)
 {
   load (f);
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "ali"));
-  assert_keys (f, (const char *[]) { "L1|G1|" LINKED "|Alice Archer", NULL });
+  assert_keys (f, (const char *[]){ "L1|G1|" LINKED "|Alice Archer", NULL });
   EXPECT (f, 0, liaison_contact_list_set_filter_text (f->list, "alic"));
   EXPECT (f, 0, liaison_contact_list_set_filter_text (f->list, "alic"));
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, ""));
   g_assert_cmpuint (f->shadow->len, ==, 8);
   /* Case and accents do not matter; either side's values match. */
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "EMILE"));
-  assert_keys (f, (const char *[]) { "L3|G3|" PROPOSED "|Émile Zola", NULL });
+  assert_keys (f, (const char *[]){ "L3|G3|" PROPOSED "|Émile Zola", NULL });
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "robert"));
-  assert_keys (f, (const char *[]) { "L2|G2|" LINKED "|Bob Brown", NULL });
+  assert_keys (f, (const char *[]){ "L2|G2|" LINKED "|Bob Brown", NULL });
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "4155550101"));
-  assert_keys (f, (const char *[]) { "L1|G1|" LINKED "|Alice Archer", NULL });
+  assert_keys (f, (const char *[]){ "L1|G1|" LINKED "|Alice Archer", NULL });
   EXPECT (f, 0, liaison_contact_list_set_filter_text (f->list, "acme"));
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "555"));
-  assert_keys (f, (const char *[]) { "L1|G1|" LINKED "|Alice Archer",
-                                     "|G6|" GHL_ONLY "|Ghl Only", NULL });
+  assert_keys (
+      f, (const char *[]){ "L1|G1|" LINKED "|Alice Archer", "|G6|" GHL_ONLY "|Ghl Only", NULL });
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "nobody at all"));
   g_assert_cmpuint (f->shadow->len, ==, 0);
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, NULL));
@@ -255,12 +253,12 @@ test_filter (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->shadow->len, ==, 3);
   EXPECT (f, 1,
           liaison_contact_list_set_status_filter (f->list, LIAISON_LINK_STATUS_AMBIGUOUS
-                                                             | LIAISON_LINK_STATUS_LSQ_ONLY));
-  assert_keys (f, (const char *[]) { "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
-                                     "|G4b|" AMBIGUOUS "|Dup Two", "L5||" LSQ_ONLY "|Lonely Lsq",
-                                     NULL });
+                                                               | LIAISON_LINK_STATUS_LSQ_ONLY));
+  assert_keys (f, (const char *[]){ "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
+                                    "|G4b|" AMBIGUOUS "|Dup Two", "L5||" LSQ_ONLY "|Lonely Lsq",
+                                    NULL });
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "person"));
-  assert_keys (f, (const char *[]) { "L4||" AMBIGUOUS "|Dup Person", NULL });
+  assert_keys (f, (const char *[]){ "L4||" AMBIGUOUS "|Dup Person", NULL });
   EXPECT (f, 0, liaison_contact_list_set_status_filter (f->list, LIAISON_LINK_STATUS_ALL));
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, ""));
   g_assert_cmpuint (f->shadow->len, ==, 8);
@@ -276,17 +274,17 @@ test_sort (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->shadow->len, ==, 8);
   for (guint i = 0; i < 8; i++)
     {
-      g_autoptr(LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (f->list), i);
       g_assert_cmpint (liaison_contact_row_get_modified_at (row), <=, last);
       last = liaison_contact_row_get_modified_at (row);
     }
   g_assert_cmpstr (f->shadow->pdata[0], ==, "L3|G3|" PROPOSED "|Émile Zola"); /* 300 */
   EXPECT (f, 1, liaison_contact_list_set_filter_text (f->list, "dup"));
-  assert_keys (f, (const char *[]) { "|G4b|" AMBIGUOUS "|Dup Two", "L4||" AMBIGUOUS "|Dup Person",
-                                     "|G4a|" AMBIGUOUS "|Dup One", NULL });
+  assert_keys (f, (const char *[]){ "|G4b|" AMBIGUOUS "|Dup Two", "L4||" AMBIGUOUS "|Dup Person",
+                                    "|G4a|" AMBIGUOUS "|Dup One", NULL });
   EXPECT (f, 1, liaison_contact_list_set_sort (f->list, LIAISON_CONTACT_SORT_NAME));
-  assert_keys (f, (const char *[]) { "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
-                                     "|G4b|" AMBIGUOUS "|Dup Two", NULL });
+  assert_keys (f, (const char *[]){ "|G4a|" AMBIGUOUS "|Dup One", "L4||" AMBIGUOUS "|Dup Person",
+                                    "|G4b|" AMBIGUOUS "|Dup Two", NULL });
 }
 
 static gboolean
@@ -304,25 +302,25 @@ test_reload (Fixture *f, gconstpointer data)
 
   load (f);
   liaison_contact_list_set_filter_text (f->list, "brown");
-  assert_keys (f, (const char *[]) { "L2|G2|" LINKED "|Bob Brown", NULL });
+  assert_keys (f, (const char *[]){ "L2|G2|" LINKED "|Bob Brown", NULL });
 
   /* A change in the store reaches the model by itself, as one signal. */
   f->n_signals = 0;
   add_contacts (f, f->lsq,
-                (LiaisonStoreRecord *[]) {
-                  store_test_contact ("L2", "Bobby Brown", "bob@x.io", NULL, NULL, 400), NULL });
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("L2", "Bobby Brown", "bob@x.io", NULL, NULL, 400), NULL });
   timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
   while (f->n_signals == 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (timeout);
   g_assert_cmpuint (f->n_signals, ==, 1);
-  assert_keys (f, (const char *[]) { "L2|G2|" LINKED "|Bobby Brown", NULL });
+  assert_keys (f, (const char *[]){ "L2|G2|" LINKED "|Bobby Brown", NULL });
 
   /* Linking the proposed pair: one signal, and the row is linked. */
   liaison_contact_list_set_filter_text (f->list, "zola");
   EXPECT (f, 1, link_pair (f, "L3", "G3"); load (f));
-  assert_keys (f, (const char *[]) { "L3|G3|" LINKED "|Émile Zola", NULL });
+  assert_keys (f, (const char *[]){ "L3|G3|" LINKED "|Émile Zola", NULL });
   g_assert_cmpuint (liaison_contact_list_count_status (f->list, LIAISON_LINK_STATUS_PROPOSED), ==,
                     0);
   /* Loading again with nothing changed says nothing. */
@@ -352,20 +350,20 @@ static void
 random_set_up (Fixture *f, gconstpointer data)
 {
   const char *syllables[] = { "ka", "lo", "mi", "ré", "sa", "to", "vu", "ne", "zé", "ar" };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
-  g_autoptr(GPtrArray) lsq = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_record_free);
-  g_autoptr(GPtrArray) ghl = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_record_free);
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) liaison_store_link_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (6);
+  g_autoptr (GPtrArray) lsq
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GPtrArray) ghl
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
 
   fixture_set_up (f, data);
   for (guint i = 0; i < 500; i++)
     {
-      g_autoptr(GString) name = g_string_new (NULL);
+      g_autoptr (GString) name = g_string_new (NULL);
       g_autofree char *lid = g_strdup_printf ("L%u", i);
       g_autofree char *gid = g_strdup_printf ("G%u", i);
       g_autofree char *email = g_strdup_printf ("p%u@ex%u.io", i, i % 7);
@@ -383,8 +381,8 @@ random_set_up (Fixture *f, gconstpointer data)
                                                   kind == 2 ? NULL : phone, "Firm",
                                                   kind == 4 ? modified : 0));
       if (kind < 2)
-        g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq, lid,
-                                                        f->ghl, gid, LIAISON_LINK_MATCHED));
+        g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq, lid, f->ghl,
+                                                        gid, LIAISON_LINK_MATCHED));
     }
   g_assert_true (store_test_commit (f->store, f->lsq, LIAISON_RECORD_CONTACT, lsq, NULL, &error));
   g_assert_true (store_test_commit (f->store, f->ghl, LIAISON_RECORD_CONTACT, ghl, NULL, &error));
@@ -404,9 +402,9 @@ compare_modified (gconstpointer a, gconstpointer b)
 static void
 test_random (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (expected_free);
-  g_autoptr(GPtrArray) by_modified = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (expected_free);
+  g_autoptr (GPtrArray) by_modified = NULL;
   const LiaisonLinkStatus masks[] = { LIAISON_LINK_STATUS_ALL, LIAISON_LINK_STATUS_LINKED,
                                       LIAISON_LINK_STATUS_PROPOSED | LIAISON_LINK_STATUS_LSQ_ONLY,
                                       LIAISON_LINK_STATUS_GHL_ONLY };
@@ -418,13 +416,12 @@ test_random (Fixture *f, gconstpointer data)
                     100);
   for (guint i = 0; i < f->shadow->len; i++)
     {
-      g_autoptr(LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (f->list), i);
       Expected *e = g_new0 (Expected, 1);
       e->key = row_key (row);
-      e->search = liaison_normalize_search_text (liaison_contact_row_get_display_name (row),
-                                                 liaison_contact_row_get_email (row),
-                                                 liaison_contact_row_get_phone (row),
-                                                 liaison_contact_row_get_company (row));
+      e->search = liaison_normalize_search_text (
+          liaison_contact_row_get_display_name (row), liaison_contact_row_get_email (row),
+          liaison_contact_row_get_phone (row), liaison_contact_row_get_company (row));
       e->modified = liaison_contact_row_get_modified_at (row);
       e->status = liaison_contact_row_get_status (row);
       g_ptr_array_add (all, e);
@@ -460,9 +457,8 @@ test_random (Fixture *f, gconstpointer data)
           liaison_contact_list_set_filter_text (f->list, typed);
         }
       else if (what < 8)
-        liaison_contact_list_set_status_filter (f->list,
-                                                masks[g_rand_int_range (rand, 0, G_N_ELEMENTS (
-                                                                                   masks))]);
+        liaison_contact_list_set_status_filter (
+            f->list, masks[g_rand_int_range (rand, 0, G_N_ELEMENTS (masks))]);
       else
         liaison_contact_list_set_sort (f->list, g_rand_int_range (rand, 0, 2));
 
@@ -470,7 +466,7 @@ test_random (Fixture *f, gconstpointer data)
       assert_shadow (f);
 
       order = liaison_contact_list_get_sort (f->list) == LIAISON_CONTACT_SORT_NAME ? all
-                                                                                    : by_modified;
+                                                                                   : by_modified;
       folded = liaison_normalize_text (liaison_contact_list_get_filter_text (f->list));
       for (guint i = 0; i < order->len; i++)
         {
@@ -489,7 +485,7 @@ test_random (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
   ADD ("/contact-list/load", small_set_up, test_load);

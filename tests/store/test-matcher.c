@@ -71,11 +71,11 @@ test_phone (void)
     { "+81 3 1234 5678", NULL, "+81312345678" },
     { "+359 2 123 4567", NULL, "+35921234567" }, /* outside the table but explicit */
     /* Never guessed: */
-    { "555-0123", "US", NULL },             /* too short */
-    { "020 7946 0958", NULL, NULL },        /* national, country unknown */
-    { "020 7946 0958", "XX", NULL },        /* unknown region */
-    { "+44 020 7946 0958", NULL, NULL },    /* trunk 0 after the calling code */
-    { "123 456 7890", "US", NULL },         /* NANP area codes never start with 1 */
+    { "555-0123", "US", NULL },          /* too short */
+    { "020 7946 0958", NULL, NULL },     /* national, country unknown */
+    { "020 7946 0958", "XX", NULL },     /* unknown region */
+    { "+44 020 7946 0958", NULL, NULL }, /* trunk 0 after the calling code */
+    { "123 456 7890", "US", NULL },      /* NANP area codes never start with 1 */
     { "call me maybe", "US", NULL },
     { "++1 415 555 0123", NULL, NULL },
     { "", "US", NULL },
@@ -96,11 +96,15 @@ static void
 test_text (void)
 {
   g_autofree char *a = liaison_normalize_text ("  Émile Zoë ");
-  g_autofree char *b = liaison_normalize_search_text ("Ana", "Ana@X.io", "+1 (415) 555-0123",
-                                                      "Acme");
+  g_autofree char *b
+      = liaison_normalize_search_text ("Ana", "Ana@X.io", "+1 (415) 555-0123", "Acme");
 
   g_assert_cmpstr (a, ==, "emile zoe");
-  g_assert_cmpstr (b, ==, "ana\x1f" "ana@x.io\x1f+1 (415) 555-0123\x1f" "14155550123\x1f" "acme");
+  g_assert_cmpstr (b, ==,
+                   "ana\x1f"
+                   "ana@x.io\x1f+1 (415) 555-0123\x1f"
+                   "14155550123\x1f"
+                   "acme");
 }
 
 static gboolean
@@ -120,7 +124,7 @@ has_pair (LiaisonMatcher *m, guint64 lsq, guint64 ghl, LiaisonMatchReason reason
 static void
 test_matcher (void)
 {
-  g_autoptr(LiaisonMatcher) m = liaison_matcher_new ("US");
+  g_autoptr (LiaisonMatcher) m = liaison_matcher_new ("US");
   const guint64 *lsq, *ghl;
   guint n_lsq, n_ghl;
   LiaisonMatchReason reason;
@@ -183,7 +187,7 @@ test_matcher (void)
 static void
 test_matcher_no_region (void)
 {
-  g_autoptr(LiaisonMatcher) m = liaison_matcher_new (NULL);
+  g_autoptr (LiaisonMatcher) m = liaison_matcher_new (NULL);
 
   /* Without a default country a national number is nobody's. */
   liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 1, NULL, "(415) 555-0123");

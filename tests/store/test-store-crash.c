@@ -52,15 +52,15 @@ page_of_token (const char *token)
 static guint
 run_refresh (LiaisonStore *store, const char *connection_id, gboolean report)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStoreCursor) cursor = store_test_begin_full (store, connection_id,
-                                                                LIAISON_RECORD_CONTACT, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor
+      = store_test_begin_full (store, connection_id, LIAISON_RECORD_CONTACT, &error);
   guint fetched = 0;
 
   g_assert_no_error (error);
   for (guint page = page_of_token (cursor->page_token); page < N_PAGES; page++)
     {
-      g_autoptr(GPtrArray) records = fetch_page (page);
+      g_autoptr (GPtrArray) records = fetch_page (page);
 
       g_free (cursor->page_token);
       cursor->page_token = g_strdup_printf ("page-%u", page + 1);
@@ -74,8 +74,8 @@ run_refresh (LiaisonStore *store, const char *connection_id, gboolean report)
           fflush (stdout);
         }
     }
-  g_assert_true (store_test_finish_full (store, connection_id, LIAISON_RECORD_CONTACT, "end",
-                                         NULL, &error));
+  g_assert_true (
+      store_test_finish_full (store, connection_id, LIAISON_RECORD_CONTACT, "end", NULL, &error));
   g_assert_no_error (error);
   if (report)
     {
@@ -88,8 +88,8 @@ run_refresh (LiaisonStore *store, const char *connection_id, gboolean report)
 static int
 child_main (const char *path, const char *connection_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonStore) store = liaison_store_open_sync (path, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open_sync (path, NULL, &error);
 
   g_assert_no_error (error);
   run_refresh (store, connection_id, TRUE);
@@ -120,11 +120,11 @@ crash_and_resume (gconstpointer data)
   g_autofree char *path = g_build_filename (dir, "crash.db", NULL);
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *connection_id = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) raw = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(LiaisonStore) store = NULL;
-  g_autoptr(LiaisonStoreCursor) cursor = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GInputStream) raw = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
   g_autofree char *sql = NULL;
   guint committed = 0, resumed_from, fetched;
   gboolean child_done = FALSE;
@@ -181,30 +181,30 @@ crash_and_resume (gconstpointer data)
                   resumed_from);
   g_assert_cmpuint (resumed_from, >=, committed);
   g_assert_cmpuint (resumed_from, <, N_PAGES);
-  g_assert_cmpint (liaison_store_count_records (store, connection_id, LIAISON_RECORD_CONTACT,
-                                                &error),
-                   ==, resumed_from * PAGE_SIZE);
+  g_assert_cmpint (
+      liaison_store_count_records (store, connection_id, LIAISON_RECORD_CONTACT, &error), ==,
+      resumed_from * PAGE_SIZE);
   sql = g_strdup_printf ("SELECT count(*) FROM records WHERE remote_id >= 'c%05u'",
                          resumed_from * PAGE_SIZE);
   g_assert_cmpint (raw_int (path, sql), ==, 0);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_integrity_check"
-                                 " WHERE integrity_check != 'ok'"),
+                                  " WHERE integrity_check != 'ok'"),
                    ==, 0);
 
   /* Resuming fetches only the missing pages and ends with every record exactly once. */
   fetched = run_refresh (store, connection_id, FALSE);
   g_assert_cmpuint (fetched, ==, N_PAGES - resumed_from);
-  g_assert_cmpint (liaison_store_count_records (store, connection_id, LIAISON_RECORD_CONTACT,
-                                                &error),
-                   ==, N_PAGES * PAGE_SIZE);
+  g_assert_cmpint (
+      liaison_store_count_records (store, connection_id, LIAISON_RECORD_CONTACT, &error), ==,
+      N_PAGES * PAGE_SIZE);
   g_assert_cmpint (raw_int (path, "SELECT count(DISTINCT remote_id) FROM records"), ==,
                    N_PAGES * PAGE_SIZE);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM records WHERE deleted = 1"), ==, 0);
   for (guint n = 0; n < N_PAGES * PAGE_SIZE; n += 97)
     {
       g_autofree char *id = g_strdup_printf ("c%05u", n);
-      g_autoptr(LiaisonStoreRecord) r = liaison_store_lookup_record (
-        store, connection_id, LIAISON_RECORD_CONTACT, id, &error);
+      g_autoptr (LiaisonStoreRecord) r
+          = liaison_store_lookup_record (store, connection_id, LIAISON_RECORD_CONTACT, id, &error);
       g_assert_nonnull (r);
       g_assert_cmpint (r->modified_at, ==, 1000 + n);
     }
@@ -212,6 +212,9 @@ crash_and_resume (gconstpointer data)
   cursor = liaison_store_lookup_cursor (store, connection_id, LIAISON_RECORD_CONTACT, &error);
   g_assert_cmpint (cursor->phase, ==, LIAISON_REFRESH_INCREMENTAL);
   g_assert_cmpstr (cursor->cursor, ==, "end");
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
 }
 
 int
@@ -222,9 +225,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/store/crash/kill-after-1-page", GUINT_TO_POINTER (1), crash_and_resume);
-  g_test_add_data_func ("/store/crash/kill-after-4-pages", GUINT_TO_POINTER (4),
-                        crash_and_resume);
-  g_test_add_data_func ("/store/crash/kill-after-9-pages", GUINT_TO_POINTER (9),
-                        crash_and_resume);
+  g_test_add_data_func ("/store/crash/kill-after-4-pages", GUINT_TO_POINTER (4), crash_and_resume);
+  g_test_add_data_func ("/store/crash/kill-after-9-pages", GUINT_TO_POINTER (9), crash_and_resume);
   return g_test_run ();
 }

@@ -33,17 +33,20 @@ typedef struct
   guint n_entries;
   char *arena;
   gsize arena_len;
+  guint32 *text_start; /* arena offset of each text, ascending */
+  guint32 *text_entry; /* the entry each text belongs to */
+  guint n_texts;
   guint32 *by_modified; /* entry numbers, newest change first; made on first use */
   guint counts[5];      /* entries per status, in flag order */
 } LiaisonContactIndex;
 
 void liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,
-                                       const char *ghl_connection_id,
-                                       GCancellable *cancellable, GAsyncReadyCallback callback,
-                                       gpointer user_data);
+                                       const char *ghl_connection_id, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
 LiaisonContactIndex *liaison_contact_index_load_finish (GAsyncResult *result, GError **error);
 void liaison_contact_index_free (LiaisonContactIndex *index);
 const guint32 *liaison_contact_index_by_modified (LiaisonContactIndex *index);
+guint8 *liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *folded);
 gboolean liaison_contact_index_same_entry (const LiaisonContactIndex *a, guint ea,
                                            const LiaisonContactIndex *b, guint eb);
 

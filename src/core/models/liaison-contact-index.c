@@ -12,6 +12,7 @@
 
 #define G_LOG_DOMAIN "liaison-models"
 
+#define _GNU_SOURCE /* memmem */
 #include <string.h>
 
 #include "liaison-contact-index-private.h"
@@ -61,6 +62,8 @@ liaison_contact_index_free (LiaisonContactIndex *index)
   g_free (index->entries);
   g_free (index->arena);
   g_free (index->by_modified);
+  g_free (index->text_start);
+  g_free (index->text_entry);
   g_free (index);
 }
 
@@ -98,29 +101,75 @@ single_entry (const Single *s, LiaisonLinkStatus status)
   return e;
 }
 
+/* The text that contains arena offset `offset` (the last one starting at or before it). */
+static guint
+text_number (const LiaisonContactIndex *index, guint32 offset)
+{
+  guint lo = 0, hi = index->n_texts;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (index->text_start[mid] <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Marks the entries whose text contains `folded`, by searching the whole arena at once (texts
+ * are separated by NULs, which a query never contains): far faster than a search per text when
+ * most rows are candidates. Returns one byte per entry, 1 for a match. */
+guint8 *
+liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *folded)
+{
+  guint8 *hits = g_new0 (guint8, MAX (index->n_entries, 1));
+  gsize len = strlen (folded);
+  const char *end = index->arena + index->arena_len;
+  const char *p = index->arena;
+
+  guint t = 0;
+
+  while (len > 0 && p < end && (p = memmem (p, (gsize) (end - p), folded, len)) != NULL)
+    {
+      guint32 offset = (guint32) (p - index->arena);
+
+      /* Hits come in arena order, so the owning text is found by walking forward: the whole
+       * scan walks the text table once. */
+      while (t + 1 < index->n_texts && index->text_start[t + 1] <= offset)
+        t++;
+      hits[index->text_entry[t]] = 1;
+      /* One hit per text is enough: go on from the next text. */
+      p = t + 1 < index->n_texts ? index->arena + index->text_start[t + 1] : end;
+    }
+  return hits;
+}
+
 static LiaisonContactIndex *
 build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
 {
-  g_autoptr(LiaisonContactIndex) index = g_new0 (LiaisonContactIndex, 1);
-  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
-  g_autoptr(GArray) singles = g_array_new (FALSE, FALSE, sizeof (Single));
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LiaisonContactEntry));
-  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GHashTable) slot_of_link = g_hash_table_new (NULL, NULL);
-  g_autoptr(LiaisonMatcher) matcher = liaison_matcher_new (NULL);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
-  g_autoptr(GString) arena = g_string_sized_new (1 << 20);
+  g_autoptr (LiaisonContactIndex) index = g_new0 (LiaisonContactIndex, 1);
+  g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  g_autoptr (GArray) singles = g_array_new (FALSE, FALSE, sizeof (Single));
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (LiaisonContactEntry));
+  g_autoptr (GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GHashTable) slot_of_link = g_hash_table_new (NULL, NULL);
+  g_autoptr (LiaisonMatcher) matcher = liaison_matcher_new (NULL);
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GString) arena = g_string_sized_new (1 << 20);
+  g_autoptr (GArray) text_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree guint32 *order = NULL;
   guint32 n_ranks = 0;
   gboolean ok;
   int rc = SQLITE_DONE;
 
   stmt = liaison_store_db_prepare (
-    db,
-    "SELECT id, connection_id, link_id, modified_at, email_norm, phone_norm, search_text"
-    " FROM records INDEXED BY records_contact_list"
-    " WHERE kind = 'contact' AND deleted = 0 ORDER BY name_sort",
-    error);
+      db,
+      "SELECT id, connection_id, link_id, modified_at, email_norm, phone_norm, search_text"
+      " FROM records INDEXED BY records_contact_list"
+      " WHERE kind = 'contact' AND deleted = 0 ORDER BY name_sort",
+      error);
   ok = stmt != NULL;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -138,6 +187,7 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
         continue; /* another account of the profile */
 
       text = (guint32) arena->len;
+      g_array_append_val (text_starts, text);
       g_string_append_len (arena, (const char *) sqlite3_column_text (stmt, 6),
                            sqlite3_column_bytes (stmt, 6));
       g_string_append_c (arena, '\0');
@@ -256,9 +306,8 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
 
       if (single->used)
         continue;
-      e = single_entry (single, single->side == LIAISON_SERVICE_LSQ
-                                  ? LIAISON_LINK_STATUS_LSQ_ONLY
-                                  : LIAISON_LINK_STATUS_GHL_ONLY);
+      e = single_entry (single, single->side == LIAISON_SERVICE_LSQ ? LIAISON_LINK_STATUS_LSQ_ONLY
+                                                                    : LIAISON_LINK_STATUS_GHL_ONLY);
       add_entry (entries, ranks, &e, single->rank);
     }
 
@@ -276,6 +325,18 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
         *e = g_array_index (entries, LiaisonContactEntry, order[r]);
         index->counts[status_slot (e->status)]++;
       }
+  /* Which entry each text belongs to, for filtering by one scan of the whole arena. */
+  index->n_texts = text_starts->len;
+  index->text_start = (guint32 *) (gpointer) g_array_free (g_steal_pointer (&text_starts), FALSE);
+  index->text_entry = g_new0 (guint32, MAX (index->n_texts, 1));
+  for (guint i = 0; i < index->n_entries; i++)
+    {
+      const LiaisonContactEntry *e = &index->entries[i];
+      if (e->lsq_text != LIAISON_CONTACT_NO_TEXT)
+        index->text_entry[text_number (index, e->lsq_text)] = i;
+      if (e->ghl_text != LIAISON_CONTACT_NO_TEXT)
+        index->text_entry[text_number (index, e->ghl_text)] = i;
+    }
   index->arena_len = arena->len;
   index->arena = g_string_free (g_steal_pointer (&arena), FALSE);
   return g_steal_pointer (&index);
@@ -299,7 +360,7 @@ liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connectio
                                   const char *ghl_connection_id, GCancellable *cancellable,
                                   GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (store, cancellable, callback, user_data);
   LoadData *data = g_new0 (LoadData, 1);
 
   data->lsq_connection_id = g_strdup (lsq_connection_id);
@@ -338,8 +399,8 @@ liaison_contact_index_by_modified (LiaisonContactIndex *index)
       index->by_modified = g_new (guint32, MAX (index->n_entries, 1));
       for (guint32 i = 0; i < index->n_entries; i++)
         index->by_modified[i] = i;
-      g_qsort_with_data (index->by_modified, index->n_entries, sizeof (guint32),
-                         compare_modified, index->entries);
+      g_qsort_with_data (index->by_modified, index->n_entries, sizeof (guint32), compare_modified,
+                         index->entries);
     }
   return index->by_modified;
 }

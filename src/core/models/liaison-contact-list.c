@@ -42,7 +42,7 @@ struct _LiaisonContactList
   LiaisonLinkStatus status_filter;
   LiaisonContactSort sort;
 
-  GHashTable *rows;                  /* entry number + 1 -> LiaisonContactRow */
+  GHashTable *rows;                 /* entry number + 1 -> LiaisonContactRow */
   guint32 row_ring[ROW_CACHE_SIZE]; /* entry number + 1, oldest out first */
   guint row_ring_pos;
 
@@ -106,8 +106,8 @@ static void
 read_record (LiaisonContactList *self, gint64 rec, LiaisonContactRowData *data, char **remote_id)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self->store);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
   if (rec == 0)
     return;
@@ -123,11 +123,11 @@ read_record (LiaisonContactList *self, gint64 rec, LiaisonContactRowData *data, 
   sqlite3_bind_int64 (stmt, 1, rec);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return; /* gone since the index was built: the reload that follows will drop the row */
-#define FILL(field, column)                                                                   \
-  if (data->field == NULL || *data->field == '\0')                                            \
-    {                                                                                         \
-      g_free (data->field);                                                                   \
-      data->field = liaison_store_column_dup (stmt, column);                                  \
+#define FILL(field, column)                                                                        \
+  if (data->field == NULL || *data->field == '\0')                                                 \
+    {                                                                                              \
+      g_free (data->field);                                                                        \
+      data->field = liaison_store_column_dup (stmt, column);                                       \
     }
   FILL (display_name, 0);
   FILL (email, 1);
@@ -203,8 +203,7 @@ entry_matches (const LiaisonContactIndex *index, const LiaisonContactEntry *e,
   if (folded == NULL || *folded == '\0')
     return TRUE;
   return (e->lsq_text != LIAISON_CONTACT_NO_TEXT && strstr (index->arena + e->lsq_text, folded))
-         || (e->ghl_text != LIAISON_CONTACT_NO_TEXT
-             && strstr (index->arena + e->ghl_text, folded));
+         || (e->ghl_text != LIAISON_CONTACT_NO_TEXT && strstr (index->arena + e->ghl_text, folded));
 }
 
 /* The rows the current settings show, in order. When the new text contains the text the visible
@@ -236,13 +235,24 @@ compute_visible (LiaisonContactList *self, gboolean may_narrow, guint *n_out)
         source = liaison_contact_index_by_modified (index);
     }
   out = g_new (guint32, MAX (n_source, 1));
-  for (guint i = 0; i < n_source; i++)
+  if (self->filter_folded && *self->filter_folded && n_source > index->n_entries / 8)
     {
-      guint32 entry = source ? source[i] : i;
-      if (entry_matches (index, &index->entries[entry], self->status_filter,
-                         self->filter_folded))
-        out[n++] = entry;
+      /* Most rows are candidates: one scan of all the text beats a search per row. */
+      g_autofree guint8 *hits = liaison_contact_index_match_text (index, self->filter_folded);
+      for (guint i = 0; i < n_source; i++)
+        {
+          guint32 entry = source ? source[i] : i;
+          if (hits[entry] && (index->entries[entry].status & self->status_filter) != 0)
+            out[n++] = entry;
+        }
     }
+  else
+    for (guint i = 0; i < n_source; i++)
+      {
+        guint32 entry = source ? source[i] : i;
+        if (entry_matches (index, &index->entries[entry], self->status_filter, self->filter_folded))
+          out[n++] = entry;
+      }
   *n_out = n;
   return out;
 }
@@ -257,10 +267,10 @@ replace_visible (LiaisonContactList *self, LiaisonContactIndex *old_index, guint
   guint n_old = self->n_visible;
   guint prefix = 0, suffix = 0;
 
-#define SAME(i, j)                                                                            \
-  (old_index == self->index ? old[i] == visible[j]                                            \
-                            : liaison_contact_index_same_entry (old_index, old[i], self->index, \
-                                                                visible[j]))
+#define SAME(i, j)                                                                                 \
+  (old_index == self->index                                                                        \
+       ? old[i] == visible[j]                                                                      \
+       : liaison_contact_index_same_entry (old_index, old[i], self->index, visible[j]))
   while (prefix < n_old && prefix < n_visible && SAME (prefix, prefix))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_visible - prefix
@@ -303,7 +313,7 @@ set_loading (LiaisonContactList *self, gboolean delta)
 static void
 apply_index (LiaisonContactList *self, LiaisonContactIndex *index)
 {
-  g_autoptr(LiaisonContactIndex) old_index = self->index;
+  g_autoptr (LiaisonContactIndex) old_index = self->index;
   guint32 *visible;
   guint n = 0;
 
@@ -316,7 +326,7 @@ apply_index (LiaisonContactList *self, LiaisonContactIndex *index)
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   LiaisonContactList *self = g_task_get_source_object (task);
   guint64 serial = GPOINTER_TO_SIZE (g_task_get_task_data (task));
   GError *error = NULL;
@@ -346,15 +356,14 @@ void
 liaison_contact_list_load_async (LiaisonContactList *self, GCancellable *cancellable,
                                  GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_contact_list_load_async);
   g_task_set_task_data (task, GSIZE_TO_POINTER (++self->load_serial), NULL);
   set_loading (self, TRUE);
-  liaison_contact_index_load_async (self->store, self->lsq_connection_id,
-                                    self->ghl_connection_id,
+  liaison_contact_index_load_async (self->store, self->lsq_connection_id, self->ghl_connection_id,
                                     cancellable ? cancellable : self->cancellable, load_done,
                                     g_steal_pointer (&task));
 }
@@ -369,7 +378,7 @@ liaison_contact_list_load_finish (LiaisonContactList *self, GAsyncResult *result
 static void
 reload_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!liaison_contact_list_load_finish (LIAISON_CONTACT_LIST (source), result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -515,8 +524,8 @@ liaison_contact_list_constructed (GObject *object)
   LiaisonContactList *self = LIAISON_CONTACT_LIST (object);
 
   G_OBJECT_CLASS (liaison_contact_list_parent_class)->constructed (object);
-  g_signal_connect_object (self->store, "records-changed", G_CALLBACK (on_records_changed),
-                           self, 0);
+  g_signal_connect_object (self->store, "records-changed", G_CALLBACK (on_records_changed), self,
+                           0);
   g_signal_connect_object (self->store, "links-changed", G_CALLBACK (on_links_changed), self, 0);
 }
 
@@ -551,39 +560,38 @@ liaison_contact_list_finalize (GObject *object)
 }
 
 static void
-liaison_contact_list_get_property (GObject *object, guint prop_id, GValue *value,
-                                   GParamSpec *pspec)
+liaison_contact_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonContactList *self = LIAISON_CONTACT_LIST (object);
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LSQ_CONNECTION_ID:
-      g_value_set_string (value, self->lsq_connection_id);
-      break;
-    case PROP_GHL_CONNECTION_ID:
-      g_value_set_string (value, self->ghl_connection_id);
-      break;
-    case PROP_FILTER_TEXT:
-      g_value_set_string (value, self->filter_text);
-      break;
-    case PROP_STATUS_FILTER:
-      g_value_set_flags (value, self->status_filter);
-      break;
-    case PROP_SORT:
-      g_value_set_enum (value, self->sort);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, liaison_contact_list_get_loading (self));
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->n_visible);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+      case PROP_LSQ_CONNECTION_ID:
+        g_value_set_string (value, self->lsq_connection_id);
+        break;
+      case PROP_GHL_CONNECTION_ID:
+        g_value_set_string (value, self->ghl_connection_id);
+        break;
+      case PROP_FILTER_TEXT:
+        g_value_set_string (value, self->filter_text);
+        break;
+      case PROP_STATUS_FILTER:
+        g_value_set_flags (value, self->status_filter);
+        break;
+      case PROP_SORT:
+        g_value_set_enum (value, self->sort);
+        break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, liaison_contact_list_get_loading (self));
+        break;
+      case PROP_N_ITEMS:
+        g_value_set_uint (value, self->n_visible);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -595,26 +603,26 @@ liaison_contact_list_set_property (GObject *object, guint prop_id, const GValue 
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_LSQ_CONNECTION_ID:
-      self->lsq_connection_id = g_value_dup_string (value);
-      break;
-    case PROP_GHL_CONNECTION_ID:
-      self->ghl_connection_id = g_value_dup_string (value);
-      break;
-    case PROP_FILTER_TEXT:
-      liaison_contact_list_set_filter_text (self, g_value_get_string (value));
-      break;
-    case PROP_STATUS_FILTER:
-      liaison_contact_list_set_status_filter (self, g_value_get_flags (value));
-      break;
-    case PROP_SORT:
-      liaison_contact_list_set_sort (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
+      case PROP_LSQ_CONNECTION_ID:
+        self->lsq_connection_id = g_value_dup_string (value);
+        break;
+      case PROP_GHL_CONNECTION_ID:
+        self->ghl_connection_id = g_value_dup_string (value);
+        break;
+      case PROP_FILTER_TEXT:
+        liaison_contact_list_set_filter_text (self, g_value_get_string (value));
+        break;
+      case PROP_STATUS_FILTER:
+        liaison_contact_list_set_status_filter (self, g_value_get_flags (value));
+        break;
+      case PROP_SORT:
+        liaison_contact_list_set_sort (self, g_value_get_enum (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -622,8 +630,7 @@ static void
 liaison_contact_list_class_init (LiaisonContactListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                | G_PARAM_STATIC_STRINGS;
+  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
@@ -633,16 +640,14 @@ liaison_contact_list_class_init (LiaisonContactListClass *klass)
   object_class->get_property = liaison_contact_list_get_property;
   object_class->set_property = liaison_contact_list_set_property;
 
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE,
-                                                construct);
-  properties[PROP_LSQ_CONNECTION_ID] = g_param_spec_string ("lsq-connection-id", NULL, NULL, NULL,
-                                                            construct);
-  properties[PROP_GHL_CONNECTION_ID] = g_param_spec_string ("ghl-connection-id", NULL, NULL, NULL,
-                                                            construct);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, LIAISON_TYPE_STORE, construct);
+  properties[PROP_LSQ_CONNECTION_ID]
+      = g_param_spec_string ("lsq-connection-id", NULL, NULL, NULL, construct);
+  properties[PROP_GHL_CONNECTION_ID]
+      = g_param_spec_string ("ghl-connection-id", NULL, NULL, NULL, construct);
   properties[PROP_FILTER_TEXT] = g_param_spec_string ("filter-text", NULL, NULL, NULL, rw);
-  properties[PROP_STATUS_FILTER] = g_param_spec_flags ("status-filter", NULL, NULL,
-                                                       LIAISON_TYPE_LINK_STATUS,
-                                                       LIAISON_LINK_STATUS_ALL, rw);
+  properties[PROP_STATUS_FILTER] = g_param_spec_flags (
+      "status-filter", NULL, NULL, LIAISON_TYPE_LINK_STATUS, LIAISON_LINK_STATUS_ALL, rw);
   properties[PROP_SORT] = g_param_spec_enum ("sort", NULL, NULL, LIAISON_TYPE_CONTACT_SORT,
                                              LIAISON_CONTACT_SORT_NAME, rw);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);

@@ -28,8 +28,7 @@ GType liaison_contact_sort_get_type (void);
 
 G_DECLARE_FINAL_TYPE (LiaisonContactList, liaison_contact_list, LIAISON, CONTACT_LIST, GObject)
 
-LiaisonContactList *liaison_contact_list_new (LiaisonStore *store,
-                                              const char *lsq_connection_id,
+LiaisonContactList *liaison_contact_list_new (LiaisonStore *store, const char *lsq_connection_id,
                                               const char *ghl_connection_id);
 void liaison_contact_list_load_async (LiaisonContactList *self, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);

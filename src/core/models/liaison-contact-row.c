@@ -72,48 +72,47 @@ liaison_contact_row_finalize (GObject *object)
 }
 
 static void
-liaison_contact_row_get_property (GObject *object, guint prop_id, GValue *value,
-                                  GParamSpec *pspec)
+liaison_contact_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LiaisonContactRow *self = LIAISON_CONTACT_ROW (object);
 
   switch (prop_id)
     {
-    case PROP_STATUS:
-      g_value_set_flags (value, self->data.status);
-      break;
-    case PROP_DISPLAY_NAME:
-      g_value_set_string (value, self->data.display_name);
-      break;
-    case PROP_EMAIL:
-      g_value_set_string (value, self->data.email);
-      break;
-    case PROP_PHONE:
-      g_value_set_string (value, self->data.phone);
-      break;
-    case PROP_COMPANY:
-      g_value_set_string (value, self->data.company);
-      break;
-    case PROP_OWNER:
-      g_value_set_string (value, self->data.owner);
-      break;
-    case PROP_MODIFIED_AT:
-      g_value_set_int64 (value, self->data.modified_at);
-      break;
-    case PROP_LSQ_ID:
-      g_value_set_string (value, self->data.lsq_id);
-      break;
-    case PROP_GHL_ID:
-      g_value_set_string (value, self->data.ghl_id);
-      break;
-    case PROP_LINK_ID:
-      g_value_set_int64 (value, self->data.link_id);
-      break;
-    case PROP_N_CANDIDATES:
-      g_value_set_uint (value, self->data.n_candidates);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STATUS:
+        g_value_set_flags (value, self->data.status);
+        break;
+      case PROP_DISPLAY_NAME:
+        g_value_set_string (value, self->data.display_name);
+        break;
+      case PROP_EMAIL:
+        g_value_set_string (value, self->data.email);
+        break;
+      case PROP_PHONE:
+        g_value_set_string (value, self->data.phone);
+        break;
+      case PROP_COMPANY:
+        g_value_set_string (value, self->data.company);
+        break;
+      case PROP_OWNER:
+        g_value_set_string (value, self->data.owner);
+        break;
+      case PROP_MODIFIED_AT:
+        g_value_set_int64 (value, self->data.modified_at);
+        break;
+      case PROP_LSQ_ID:
+        g_value_set_string (value, self->data.lsq_id);
+        break;
+      case PROP_GHL_ID:
+        g_value_set_string (value, self->data.ghl_id);
+        break;
+      case PROP_LINK_ID:
+        g_value_set_int64 (value, self->data.link_id);
+        break;
+      case PROP_N_CANDIDATES:
+        g_value_set_uint (value, self->data.n_candidates);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -134,14 +133,14 @@ liaison_contact_row_class_init (LiaisonContactRowClass *klass)
   properties[PROP_COMPANY] = g_param_spec_string ("company", NULL, NULL, NULL, flags);
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, NULL, flags);
   /* The newer of the two sides' modification times, ms since the epoch (UTC). */
-  properties[PROP_MODIFIED_AT] = g_param_spec_int64 ("modified-at", NULL, NULL, 0, G_MAXINT64,
-                                                     0, flags);
+  properties[PROP_MODIFIED_AT]
+      = g_param_spec_int64 ("modified-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_LSQ_ID] = g_param_spec_string ("lsq-id", NULL, NULL, NULL, flags);
   properties[PROP_GHL_ID] = g_param_spec_string ("ghl-id", NULL, NULL, NULL, flags);
   properties[PROP_LINK_ID] = g_param_spec_int64 ("link-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   /* For an ambiguous row: how many records of the other side share its key. */
-  properties[PROP_N_CANDIDATES] = g_param_spec_uint ("n-candidates", NULL, NULL, 0, G_MAXUINT, 0,
-                                                     flags);
+  properties[PROP_N_CANDIDATES]
+      = g_param_spec_uint ("n-candidates", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -21,8 +21,8 @@ typedef enum /*< flags >*/
   LIAISON_LINK_STATUS_GHL_ONLY = 1 << 4,
 } LiaisonLinkStatus;
 
-#define LIAISON_LINK_STATUS_ALL                                                               \
-  (LIAISON_LINK_STATUS_LINKED | LIAISON_LINK_STATUS_PROPOSED | LIAISON_LINK_STATUS_AMBIGUOUS  \
+#define LIAISON_LINK_STATUS_ALL                                                                    \
+  (LIAISON_LINK_STATUS_LINKED | LIAISON_LINK_STATUS_PROPOSED | LIAISON_LINK_STATUS_AMBIGUOUS       \
    | LIAISON_LINK_STATUS_LSQ_ONLY | LIAISON_LINK_STATUS_GHL_ONLY)
 
 #define LIAISON_TYPE_LINK_STATUS (liaison_link_status_get_type ())

@@ -73,8 +73,8 @@ static void
 create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   GPtrArray *links = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), links->len);
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), links->len);
   GError *error = NULL;
   gint64 now = g_get_real_time () / 1000;
   gboolean ok;
@@ -83,11 +83,11 @@ create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   if (ok)
     {
       stmt = liaison_store_db_prepare (
-        db,
-        "INSERT INTO links (kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin,"
-        "                   base_snapshot, base_hash, linked_at, synced_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        &error);
+          db,
+          "INSERT INTO links (kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin,"
+          "                   base_snapshot, base_hash, linked_at, synced_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+          &error);
       ok = stmt != NULL;
       for (guint i = 0; ok && i < links->len; i++)
         {
@@ -114,11 +114,10 @@ create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 /* Creates links (LiaisonStoreLink; id and times are filled by the store) all or none; the
  * finish function returns their ids (gint64) in order. */
 void
-liaison_store_create_links_async (LiaisonStore *self, GPtrArray *links,
-                                  GCancellable *cancellable, GAsyncReadyCallback callback,
-                                  gpointer user_data)
+liaison_store_create_links_async (LiaisonStore *self, GPtrArray *links, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
   g_return_if_fail (links != NULL);
@@ -139,7 +138,7 @@ static void
 delete_link_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   gint64 *id = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   GError *error = NULL;
   LiaisonRecordKind kind = LIAISON_RECORD_CONTACT;
   int rc;
@@ -177,7 +176,7 @@ void
 liaison_store_delete_link_async (LiaisonStore *self, gint64 link_id, GCancellable *cancellable,
                                  GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
@@ -197,15 +196,13 @@ static void
 list_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   LiaisonRecordKind *kind = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GPtrArray) links = NULL;
   GError *error = NULL;
   int rc;
 
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT " LIAISON_STORE_LINK_COLUMNS
-                                   " FROM links WHERE kind = ?1 ORDER BY id",
-                                   &error);
+  stmt = liaison_store_db_prepare (
+      db, "SELECT " LIAISON_STORE_LINK_COLUMNS " FROM links WHERE kind = ?1 ORDER BY id", &error);
   if (stmt == NULL)
     {
       g_task_return_error (task, error);
@@ -230,7 +227,7 @@ liaison_store_list_links_async (LiaisonStore *self, LiaisonRecordKind kind,
                                 GCancellable *cancellable, GAsyncReadyCallback callback,
                                 gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
@@ -252,19 +249,19 @@ liaison_store_lookup_link (LiaisonStore *self, LiaisonService side, const char *
                            LiaisonRecordKind kind, const char *remote_id, GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   db = liaison_store_get_reader (self);
   stmt = liaison_store_db_prepare (
-    db,
-    side == LIAISON_SERVICE_LSQ
-      ? "SELECT " LIAISON_STORE_LINK_COLUMNS
-        " FROM links WHERE lsq_connection = ?1 AND kind = ?2 AND lsq_id = ?3"
-      : "SELECT " LIAISON_STORE_LINK_COLUMNS
-        " FROM links WHERE ghl_connection = ?1 AND kind = ?2 AND ghl_id = ?3",
-    error);
+      db,
+      side == LIAISON_SERVICE_LSQ
+          ? "SELECT " LIAISON_STORE_LINK_COLUMNS
+            " FROM links WHERE lsq_connection = ?1 AND kind = ?2 AND lsq_id = ?3"
+          : "SELECT " LIAISON_STORE_LINK_COLUMNS
+            " FROM links WHERE ghl_connection = ?1 AND kind = ?2 AND ghl_id = ?3",
+      error);
   if (stmt == NULL)
     return NULL;
   liaison_store_bind_text (stmt, 1, connection_id);

@@ -26,14 +26,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonCachedStmt, liaison_cached_stmt_release)
 
 LiaisonStoreDb *liaison_store_db_open (const char *path, gboolean read_only, GError **error);
 void liaison_store_db_close (LiaisonStoreDb *db);
-LiaisonCachedStmt *liaison_store_db_prepare (LiaisonStoreDb *db, const char *sql,
-                                             GError **error);
+LiaisonCachedStmt *liaison_store_db_prepare (LiaisonStoreDb *db, const char *sql, GError **error);
 gboolean liaison_store_db_exec (LiaisonStoreDb *db, const char *sql, GError **error);
 gboolean liaison_store_db_begin (LiaisonStoreDb *db, GError **error);
 gboolean liaison_store_db_commit (LiaisonStoreDb *db, GError **error);
 void liaison_store_db_rollback (LiaisonStoreDb *db);
-gboolean liaison_store_db_fail (LiaisonStoreDb *db, int rc, const char *context,
-                                GError **error);
+gboolean liaison_store_db_fail (LiaisonStoreDb *db, int rc, const char *context, GError **error);
 int liaison_store_db_user_version (LiaisonStoreDb *db, GError **error);
 
 void liaison_store_bind_text (sqlite3_stmt *stmt, int index, const char *text);
@@ -42,13 +40,13 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
 /* Row readers shared by the worker's and the reader's queries; the column order is that of the
  * matching *_COLUMNS list. */
 #define LIAISON_STORE_CURSOR_COLUMNS "phase, cursor, page_token, refresh_started_at, updated_at"
-#define LIAISON_STORE_LINK_COLUMNS                                                           \
-  "id, kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin, base_snapshot,"        \
+#define LIAISON_STORE_LINK_COLUMNS                                                                 \
+  "id, kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin, base_snapshot,"               \
   " base_hash, linked_at, synced_at"
 LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
 LiaisonStoreLink *liaison_store_link_from_row (sqlite3_stmt *stmt);
 
-#define LIAISON_STORE_SELECT_CURSOR_SQL                                                      \
+#define LIAISON_STORE_SELECT_CURSOR_SQL                                                            \
   "SELECT " LIAISON_STORE_CURSOR_COLUMNS " FROM cursors WHERE connection_id = ?1 AND kind = ?2"
 
 gboolean liaison_store_migrate (LiaisonStoreDb *db, GError **error);

@@ -10,10 +10,10 @@
 
 #include "liaison-store-private.h"
 
-#define CONNECTION_COLUMNS \
+#define CONNECTION_COLUMNS                                                                         \
   "id, service, account_id, display_name, host, details, created_at, updated_at"
-#define RECORD_COLUMNS                                                                        \
-  "connection_id, kind, remote_id, parent_id, raw, content_hash, modified_at, fetched_at,"    \
+#define RECORD_COLUMNS                                                                             \
+  "connection_id, kind, remote_id, parent_id, raw, content_hash, modified_at, fetched_at,"         \
   " deleted, display_name, email, email_norm, phone, phone_norm, company, owner"
 
 static LiaisonStoreConnection *
@@ -61,7 +61,7 @@ static GPtrArray *
 collect (LiaisonStoreDb *db, sqlite3_stmt *stmt, gpointer (*from_row) (sqlite3_stmt *),
          GDestroyNotify free_func, const char *context, GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -79,14 +79,12 @@ GPtrArray *
 liaison_store_list_connections (LiaisonStore *self, GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   db = liaison_store_get_reader (self);
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT " CONNECTION_COLUMNS
-                                   " FROM connections ORDER BY created_at, id",
-                                   error);
+  stmt = liaison_store_db_prepare (
+      db, "SELECT " CONNECTION_COLUMNS " FROM connections ORDER BY created_at, id", error);
   if (stmt == NULL)
     return NULL;
   return collect (db, stmt, (gpointer) connection_from_row,
@@ -99,14 +97,13 @@ LiaisonStoreConnection *
 liaison_store_lookup_connection (LiaisonStore *self, const char *connection_id, GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   db = liaison_store_get_reader (self);
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT " CONNECTION_COLUMNS " FROM connections WHERE id = ?1",
-                                   error);
+  stmt = liaison_store_db_prepare (
+      db, "SELECT " CONNECTION_COLUMNS " FROM connections WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   liaison_store_bind_text (stmt, 1, connection_id);
@@ -120,11 +117,11 @@ liaison_store_lookup_connection (LiaisonStore *self, const char *connection_id, 
 
 /* NULL without an error: this kind was never refreshed. */
 LiaisonStoreCursor *
-liaison_store_lookup_cursor (LiaisonStore *self, const char *connection_id,
-                             LiaisonRecordKind kind, GError **error)
+liaison_store_lookup_cursor (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -144,11 +141,11 @@ liaison_store_lookup_cursor (LiaisonStore *self, const char *connection_id,
 
 /* NULL without an error: not cached. Records marked deleted are returned, with deleted set. */
 LiaisonStoreRecord *
-liaison_store_lookup_record (LiaisonStore *self, const char *connection_id,
-                             LiaisonRecordKind kind, const char *remote_id, GError **error)
+liaison_store_lookup_record (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             const char *remote_id, GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
@@ -172,11 +169,11 @@ liaison_store_lookup_record (LiaisonStore *self, const char *connection_id,
 
 /* The tasks, notes or appointments (kind) of one contact, newest change first. */
 GPtrArray *
-liaison_store_list_children (LiaisonStore *self, const char *connection_id,
-                             LiaisonRecordKind kind, const char *parent_id, GError **error)
+liaison_store_list_children (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             const char *parent_id, GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
   db = liaison_store_get_reader (self);
@@ -190,17 +187,17 @@ liaison_store_list_children (LiaisonStore *self, const char *connection_id,
   liaison_store_bind_text (stmt, 1, connection_id);
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
   liaison_store_bind_text (stmt, 3, parent_id);
-  return collect (db, stmt, (gpointer) record_from_row,
-                  (GDestroyNotify) liaison_store_record_free, "Could not list records", error);
+  return collect (db, stmt, (gpointer) record_from_row, (GDestroyNotify) liaison_store_record_free,
+                  "Could not list records", error);
 }
 
 /* Records of one kind that are not marked deleted; -1 on error. */
 gint64
-liaison_store_count_records (LiaisonStore *self, const char *connection_id,
-                             LiaisonRecordKind kind, GError **error)
+liaison_store_count_records (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             GError **error)
 {
   LiaisonStoreDb *db;
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIAISON_IS_STORE (self), -1);

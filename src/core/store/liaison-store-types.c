@@ -55,25 +55,24 @@ enum_from_string (GType type, const char *str, int *value)
   return ev != NULL;
 }
 
-#define DEFINE_STRING_CONVERSIONS(Type, type_name, TYPE_MACRO)                                \
-  const char *type_name##_to_string (Type v)                                                  \
-  {                                                                                           \
-    return enum_to_string (TYPE_MACRO, (int) v);                                              \
-  }                                                                                           \
-  gboolean type_name##_from_string (const char *str, Type *out)                               \
-  {                                                                                           \
-    int v = 0;                                                                                \
-    if (!enum_from_string (TYPE_MACRO, str, &v))                                              \
-      return FALSE;                                                                           \
-    *out = (Type) v;                                                                          \
-    return TRUE;                                                                              \
+#define DEFINE_STRING_CONVERSIONS(Type, type_name, TYPE_MACRO)                                     \
+  const char *type_name##_to_string (Type v)                                                       \
+  {                                                                                                \
+    return enum_to_string (TYPE_MACRO, (int) v);                                                   \
+  }                                                                                                \
+  gboolean type_name##_from_string (const char *str, Type *out)                                    \
+  {                                                                                                \
+    int v = 0;                                                                                     \
+    if (!enum_from_string (TYPE_MACRO, str, &v))                                                   \
+      return FALSE;                                                                                \
+    *out = (Type) v;                                                                               \
+    return TRUE;                                                                                   \
   }
 
 DEFINE_STRING_CONVERSIONS (LiaisonService, liaison_service, LIAISON_TYPE_SERVICE)
 DEFINE_STRING_CONVERSIONS (LiaisonRecordKind, liaison_record_kind, LIAISON_TYPE_RECORD_KIND)
 DEFINE_STRING_CONVERSIONS (LiaisonLinkOrigin, liaison_link_origin, LIAISON_TYPE_LINK_ORIGIN)
-DEFINE_STRING_CONVERSIONS (LiaisonRefreshPhase, liaison_refresh_phase,
-                           LIAISON_TYPE_REFRESH_PHASE)
+DEFINE_STRING_CONVERSIONS (LiaisonRefreshPhase, liaison_refresh_phase, LIAISON_TYPE_REFRESH_PHASE)
 
 G_DEFINE_BOXED_TYPE (LiaisonStoreConnection, liaison_store_connection,
                      liaison_store_connection_copy, liaison_store_connection_free)

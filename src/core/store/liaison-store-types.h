@@ -81,8 +81,8 @@ typedef struct
 {
   LiaisonRecordKind kind;
   char *remote_id;
-  char *parent_id;   /* the contact of a task, note or appointment */
-  char *raw;         /* the service's JSON, as received */
+  char *parent_id;    /* the contact of a task, note or appointment */
+  char *raw;          /* the service's JSON, as received */
   gint64 modified_at; /* the service's modification time, ms UTC; 0 if unknown */
   gboolean deleted;
   char *display_name;
@@ -104,7 +104,7 @@ typedef struct
 typedef struct
 {
   LiaisonRefreshPhase phase;
-  char *cursor;     /* for incremental refreshes, e.g. the newest modification seen */
+  char *cursor; /* for incremental refreshes, e.g. the newest modification seen */
   char *page_token;
   gint64 refresh_started_at;
   gint64 updated_at;

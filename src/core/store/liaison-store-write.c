@@ -28,19 +28,19 @@ return_error_rollback (LiaisonStoreDb *db, GTask *task, GError *error)
 
 /* details may hold settings, never credentials: a key naming one is refused outright rather
  * than trusted to be harmless. */
-static const char secret_keys_sql[] =
-  "SELECT key FROM json_tree (?1) WHERE type != 'object' AND key IS NOT NULL AND ("
-  "  lower (key) LIKE '%token%' OR lower (key) LIKE '%secret%' OR lower (key) LIKE '%password%'"
-  "  OR lower (key) LIKE '%accesskey%' OR lower (key) LIKE '%access_key%'"
-  "  OR lower (key) LIKE '%apikey%' OR lower (key) LIKE '%api_key%'"
-  "  OR lower (key) LIKE '%authorization%' OR lower (key) LIKE '%credential%')"
-  "  LIMIT 1";
+static const char secret_keys_sql[]
+    = "SELECT key FROM json_tree (?1) WHERE type != 'object' AND key IS NOT NULL AND ("
+      "  lower (key) LIKE '%token%' OR lower (key) LIKE '%secret%' OR lower (key) LIKE '%password%'"
+      "  OR lower (key) LIKE '%accesskey%' OR lower (key) LIKE '%access_key%'"
+      "  OR lower (key) LIKE '%apikey%' OR lower (key) LIKE '%api_key%'"
+      "  OR lower (key) LIKE '%authorization%' OR lower (key) LIKE '%credential%')"
+      "  LIMIT 1";
 
 static gboolean
 check_details (LiaisonStoreDb *db, const char *details, GError **error)
 {
-  g_autoptr(LiaisonCachedStmt) type = NULL;
-  g_autoptr(LiaisonCachedStmt) secrets = NULL;
+  g_autoptr (LiaisonCachedStmt) type = NULL;
+  g_autoptr (LiaisonCachedStmt) secrets = NULL;
   int rc;
 
   type = liaison_store_db_prepare (db, "SELECT json_valid (?1) AND json_type (?1) = 'object'",
@@ -76,7 +76,7 @@ static void
 save_connection_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   const LiaisonStoreConnection *c = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autofree char *id = c->id ? g_strdup (c->id) : g_uuid_string_random ();
   const char *details = c->details ? c->details : "{}";
   GError *error = NULL;
@@ -95,14 +95,14 @@ save_connection_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       return;
     }
   stmt = liaison_store_db_prepare (
-    db,
-    "INSERT INTO connections (id, service, account_id, display_name, host, details,"
-    "                         created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, coalesce (?4, ''), ?5, ?6, ?7, ?7)"
-    " ON CONFLICT (id) DO UPDATE SET service = excluded.service,"
-    "   account_id = excluded.account_id, display_name = excluded.display_name,"
-    "   host = excluded.host, details = excluded.details, updated_at = excluded.updated_at",
-    &error);
+      db,
+      "INSERT INTO connections (id, service, account_id, display_name, host, details,"
+      "                         created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, coalesce (?4, ''), ?5, ?6, ?7, ?7)"
+      " ON CONFLICT (id) DO UPDATE SET service = excluded.service,"
+      "   account_id = excluded.account_id, display_name = excluded.display_name,"
+      "   host = excluded.host, details = excluded.details, updated_at = excluded.updated_at",
+      &error);
   if (stmt == NULL)
     {
       g_task_return_error (task, error);
@@ -128,12 +128,11 @@ save_connection_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 /* Saves a new connection (connection->id NULL: one is made up) or updates one; the finish
  * function returns its id. */
 void
-liaison_store_save_connection_async (LiaisonStore *self,
-                                     const LiaisonStoreConnection *connection,
+liaison_store_save_connection_async (LiaisonStore *self, const LiaisonStoreConnection *connection,
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
   g_return_if_fail (connection != NULL);
@@ -155,7 +154,7 @@ static void
 delete_connection_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   const char *id = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   GError *error = NULL;
   int rc;
 
@@ -190,7 +189,7 @@ liaison_store_delete_connection_async (LiaisonStore *self, const char *connectio
                                        GCancellable *cancellable, GAsyncReadyCallback callback,
                                        gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
   g_return_if_fail (connection_id != NULL);
@@ -201,8 +200,7 @@ liaison_store_delete_connection_async (LiaisonStore *self, const char *connectio
 }
 
 gboolean
-liaison_store_delete_connection_finish (LiaisonStore *self, GAsyncResult *result,
-                                        GError **error)
+liaison_store_delete_connection_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -231,14 +229,12 @@ page_data_free (PageData *data)
   g_free (data);
 }
 
-
 LiaisonStoreCursor *
 liaison_store_cursor_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreCursor *cursor = liaison_store_cursor_new (LIAISON_REFRESH_FULL);
 
-  liaison_refresh_phase_from_string ((const char *) sqlite3_column_text (stmt, 0),
-                                     &cursor->phase);
+  liaison_refresh_phase_from_string ((const char *) sqlite3_column_text (stmt, 0), &cursor->phase);
   cursor->cursor = liaison_store_column_dup (stmt, 1);
   cursor->page_token = liaison_store_column_dup (stmt, 2);
   cursor->refresh_started_at = sqlite3_column_int64 (stmt, 3);
@@ -250,17 +246,17 @@ static gboolean
 write_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind kind,
               const LiaisonStoreCursor *cursor, GError **error)
 {
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
   stmt = liaison_store_db_prepare (
-    db,
-    "INSERT INTO cursors (connection_id, kind, phase, cursor, page_token, refresh_started_at,"
-    "                     updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-    " ON CONFLICT (connection_id, kind) DO UPDATE SET phase = excluded.phase,"
-    "   cursor = excluded.cursor, page_token = excluded.page_token,"
-    "   refresh_started_at = excluded.refresh_started_at, updated_at = excluded.updated_at",
-    error);
+      db,
+      "INSERT INTO cursors (connection_id, kind, phase, cursor, page_token, refresh_started_at,"
+      "                     updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+      " ON CONFLICT (connection_id, kind) DO UPDATE SET phase = excluded.phase,"
+      "   cursor = excluded.cursor, page_token = excluded.page_token,"
+      "   refresh_started_at = excluded.refresh_started_at, updated_at = excluded.updated_at",
+      error);
   if (stmt == NULL)
     return FALSE;
   liaison_store_bind_text (stmt, 1, connection_id);
@@ -278,11 +274,10 @@ write_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind k
 }
 
 static LiaisonStoreCursor *
-read_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind kind,
-             GError **error)
+read_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind kind, GError **error)
 {
-  g_autoptr(LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, LIAISON_STORE_SELECT_CURSOR_SQL,
-                                                                error);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, LIAISON_STORE_SELECT_CURSOR_SQL, error);
   int rc;
 
   if (stmt == NULL)
@@ -301,7 +296,7 @@ static void
 begin_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   PageData *data = g_task_get_task_data (task);
-  g_autoptr(LiaisonStoreCursor) cursor = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
   GError *error = NULL;
 
   if (!liaison_store_db_begin (db, &error))
@@ -347,7 +342,7 @@ liaison_store_begin_full_refresh_async (LiaisonStore *self, const char *connecti
                                         LiaisonRecordKind kind, GCancellable *cancellable,
                                         GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   PageData *data = g_new0 (PageData, 1);
 
   g_return_if_fail (LIAISON_IS_STORE (self));
@@ -360,8 +355,7 @@ liaison_store_begin_full_refresh_async (LiaisonStore *self, const char *connecti
 }
 
 LiaisonStoreCursor *
-liaison_store_begin_full_refresh_finish (LiaisonStore *self, GAsyncResult *result,
-                                         GError **error)
+liaison_store_begin_full_refresh_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -382,8 +376,7 @@ derive (const LiaisonStoreRecord *record, const char *region, Derived *d)
 {
   const char *name = record->display_name;
 
-  d->hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record->raw ? record->raw : "",
-                                           -1);
+  d->hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record->raw ? record->raw : "", -1);
   if (record->kind != LIAISON_RECORD_CONTACT)
     return;
   /* A contact with no name is listed by what it does have. */
@@ -438,32 +431,31 @@ upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id
   if (rc != SQLITE_DONE)
     {
       /* The message names the record, never its content. */
-      g_autofree char *context = g_strdup_printf ("Could not store %s %s",
-                                                  liaison_record_kind_to_string (record->kind),
-                                                  record->remote_id);
+      g_autofree char *context = g_strdup_printf (
+          "Could not store %s %s", liaison_record_kind_to_string (record->kind), record->remote_id);
       return liaison_store_db_fail (db, rc, context, error);
     }
   return TRUE;
 }
 
-static const char upsert_record_sql[] =
-  "INSERT INTO records (connection_id, kind, remote_id, parent_id, raw, content_hash,"
-  "  modified_at, fetched_at, deleted, display_name, email, email_norm, phone, phone_norm,"
-  "  company, owner, name_sort, search_text)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-  " ON CONFLICT (connection_id, kind, remote_id) DO UPDATE SET parent_id = excluded.parent_id,"
-  "   raw = excluded.raw, content_hash = excluded.content_hash,"
-  "   modified_at = excluded.modified_at, fetched_at = excluded.fetched_at,"
-  "   deleted = excluded.deleted, display_name = excluded.display_name,"
-  "   email = excluded.email, email_norm = excluded.email_norm, phone = excluded.phone,"
-  "   phone_norm = excluded.phone_norm, company = excluded.company, owner = excluded.owner,"
-  "   name_sort = excluded.name_sort, search_text = excluded.search_text";
+static const char upsert_record_sql[]
+    = "INSERT INTO records (connection_id, kind, remote_id, parent_id, raw, content_hash,"
+      "  modified_at, fetched_at, deleted, display_name, email, email_norm, phone, phone_norm,"
+      "  company, owner, name_sort, search_text)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+      " ON CONFLICT (connection_id, kind, remote_id) DO UPDATE SET parent_id = excluded.parent_id,"
+      "   raw = excluded.raw, content_hash = excluded.content_hash,"
+      "   modified_at = excluded.modified_at, fetched_at = excluded.fetched_at,"
+      "   deleted = excluded.deleted, display_name = excluded.display_name,"
+      "   email = excluded.email, email_norm = excluded.email_norm, phone = excluded.phone,"
+      "   phone_norm = excluded.phone_norm, company = excluded.company, owner = excluded.owner,"
+      "   name_sort = excluded.name_sort, search_text = excluded.search_text";
 
 static void
 commit_page_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   PageData *data = g_task_get_task_data (task);
-  g_autoptr(LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autofree Derived *derived = g_new0 (Derived, MAX (data->records->len, 1));
   GError *error = NULL;
   gint64 fetched_at = now_ms ();
@@ -523,7 +515,7 @@ liaison_store_commit_page_async (LiaisonStore *self, const char *connection_id,
                                  const LiaisonStoreCursor *cursor, GCancellable *cancellable,
                                  GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   PageData *data;
 
   g_return_if_fail (LIAISON_IS_STORE (self));
@@ -552,8 +544,8 @@ static void
 finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   PageData *data = g_task_get_task_data (task);
-  g_autoptr(LiaisonStoreCursor) cursor = NULL;
-  g_autoptr(LiaisonCachedStmt) sweep = NULL;
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
+  g_autoptr (LiaisonCachedStmt) sweep = NULL;
   GError *error = NULL;
   guint n_gone;
   int rc;
@@ -620,7 +612,7 @@ liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connect
                                          GCancellable *cancellable, GAsyncReadyCallback callback,
                                          gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   PageData *data = g_new0 (PageData, 1);
 
   g_return_if_fail (LIAISON_IS_STORE (self));
@@ -634,8 +626,8 @@ liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connect
 }
 
 gboolean
-liaison_store_finish_full_refresh_finish (LiaisonStore *self, GAsyncResult *result,
-                                          guint *n_gone, GError **error)
+liaison_store_finish_full_refresh_finish (LiaisonStore *self, GAsyncResult *result, guint *n_gone,
+                                          GError **error)
 {
   gssize n;
 

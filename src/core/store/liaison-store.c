@@ -54,7 +54,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+G_DEFINE_QUARK (liaison - store - error - quark, liaison_store_error)
 
 typedef struct
 {
@@ -129,21 +129,21 @@ liaison_store_db_fail (LiaisonStoreDb *db, int rc, const char *context, GError *
 
   switch (extended & 0xff)
     {
-    case SQLITE_CONSTRAINT:
-      code = (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
-               ? LIAISON_STORE_ERROR_CONFLICT
-               : LIAISON_STORE_ERROR_INVALID;
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = LIAISON_STORE_ERROR_BUSY;
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = LIAISON_STORE_ERROR_CORRUPT;
-      break;
-    default:
-      break;
+      case SQLITE_CONSTRAINT:
+        code = (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+                   ? LIAISON_STORE_ERROR_CONFLICT
+                   : LIAISON_STORE_ERROR_INVALID;
+        break;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        code = LIAISON_STORE_ERROR_BUSY;
+        break;
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        code = LIAISON_STORE_ERROR_CORRUPT;
+        break;
+      default:
+        break;
     }
   g_set_error (error, LIAISON_STORE_ERROR, code, "%s: %s", context,
                db && db->db ? sqlite3_errmsg (db->db) : sqlite3_errstr (rc));
@@ -181,7 +181,7 @@ liaison_store_db_exec (LiaisonStoreDb *db, const char *sql, GError **error)
 static gboolean
 step_done (LiaisonStoreDb *db, const char *sql, const char *context, GError **error)
 {
-  g_autoptr(LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, sql, error);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -216,8 +216,7 @@ liaison_store_db_rollback (LiaisonStoreDb *db)
 int
 liaison_store_db_user_version (LiaisonStoreDb *db, GError **error)
 {
-  g_autoptr(LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, "PRAGMA user_version",
-                                                                error);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, "PRAGMA user_version", error);
   int rc;
 
   if (stmt == NULL)
@@ -314,14 +313,13 @@ liaison_store_db_open (const char *path, gboolean read_only, GError **error)
   sqlite3_busy_timeout (db->db, BUSY_TIMEOUT_MS);
   if (!read_only)
     {
-      g_autoptr(LiaisonCachedStmt) wal = liaison_store_db_prepare (db, "PRAGMA journal_mode = WAL",
-                                                                   error);
+      g_autoptr (LiaisonCachedStmt) wal
+          = liaison_store_db_prepare (db, "PRAGMA journal_mode = WAL", error);
       if (wal == NULL || sqlite3_step (wal) != SQLITE_ROW
           || g_strcmp0 ((const char *) sqlite3_column_text (wal, 0), "wal") != 0)
         {
           if (error != NULL && *error == NULL)
-            liaison_store_db_fail (db, SQLITE_ERROR, "Could not switch the database to WAL",
-                                   error);
+            liaison_store_db_fail (db, SQLITE_ERROR, "Could not switch the database to WAL", error);
           g_clear_pointer (&wal, liaison_cached_stmt_release);
           liaison_store_db_close (db);
           return NULL;
@@ -418,12 +416,11 @@ store_new (const char *path, const char *default_region)
 
 /* default_region: ISO 3166 code national phone numbers are read in (for matching), or NULL. */
 void
-liaison_store_open_async (const char *path, const char *default_region,
-                          GCancellable *cancellable, GAsyncReadyCallback callback,
-                          gpointer user_data)
+liaison_store_open_async (const char *path, const char *default_region, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(LiaisonStore) self = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (LiaisonStore) self = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (path != NULL);
   self = store_new (path, default_region);
@@ -437,15 +434,14 @@ liaison_store_open_finish (GAsyncResult *result, GError **error)
 {
   /* The task's source object is the store being opened, unknown to the caller. */
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_store_open_async,
-                        NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_store_open_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 LiaisonStore *
 liaison_store_open_sync (const char *path, const char *default_region, GError **error)
 {
-  g_autoptr(LiaisonStore) self = NULL;
+  g_autoptr (LiaisonStore) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   self = store_new (path, default_region);
@@ -538,8 +534,7 @@ notify (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind, g
 }
 
 void
-liaison_store_notify_records (LiaisonStore *self, const char *connection_id,
-                              LiaisonRecordKind kind)
+liaison_store_notify_records (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind)
 {
   notify (self, connection_id, kind, FALSE);
 }
@@ -576,33 +571,32 @@ liaison_store_get_property (GObject *object, guint prop_id, GValue *value, GPara
 
   switch (prop_id)
     {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    case PROP_DEFAULT_REGION:
-      g_value_take_string (value, liaison_store_dup_default_region (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PATH:
+        g_value_set_string (value, self->path);
+        break;
+      case PROP_DEFAULT_REGION:
+        g_value_take_string (value, liaison_store_dup_default_region (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-liaison_store_set_property (GObject *object, guint prop_id, const GValue *value,
-                            GParamSpec *pspec)
+liaison_store_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   LiaisonStore *self = LIAISON_STORE (object);
 
   switch (prop_id)
     {
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-    case PROP_DEFAULT_REGION:
-      liaison_store_set_default_region (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PATH:
+        self->path = g_value_dup_string (value);
+        break;
+      case PROP_DEFAULT_REGION:
+        liaison_store_set_default_region (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -615,22 +609,21 @@ liaison_store_class_init (LiaisonStoreClass *klass)
   object_class->get_property = liaison_store_get_property;
   object_class->set_property = liaison_store_set_property;
 
-  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
-                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
-                                                 | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEFAULT_REGION] = g_param_spec_string ("default-region", NULL, NULL, NULL,
-                                                         G_PARAM_READWRITE
-                                                           | G_PARAM_EXPLICIT_NOTIFY
-                                                           | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH]
+      = g_param_spec_string ("path", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFAULT_REGION]
+      = g_param_spec_string ("default-region", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted on the context the store was created in, after the change is committed. */
-  signals[RECORDS_CHANGED] = g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                           2, G_TYPE_STRING, LIAISON_TYPE_RECORD_KIND);
-  signals[LINKS_CHANGED] = g_signal_new ("links-changed", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         LIAISON_TYPE_RECORD_KIND);
+  signals[RECORDS_CHANGED]
+      = g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, LIAISON_TYPE_RECORD_KIND);
+  signals[LINKS_CHANGED]
+      = g_signal_new ("links-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, LIAISON_TYPE_RECORD_KIND);
 }
 
 static void

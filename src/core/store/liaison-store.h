@@ -23,8 +23,8 @@ typedef enum
   LIAISON_STORE_ERROR_NEWER_VERSION, /* written by a newer Liaison */
   LIAISON_STORE_ERROR_CONFLICT,      /* a unique key already taken (e.g. a record linked twice) */
   LIAISON_STORE_ERROR_NOT_FOUND,
-  LIAISON_STORE_ERROR_INVALID,       /* bad input: malformed JSON, missing id */
-  LIAISON_STORE_ERROR_SECRET,        /* refused: looks like a credential */
+  LIAISON_STORE_ERROR_INVALID, /* bad input: malformed JSON, missing id */
+  LIAISON_STORE_ERROR_SECRET,  /* refused: looks like a credential */
   LIAISON_STORE_ERROR_BUSY,
   LIAISON_STORE_ERROR_CLOSED,
 } LiaisonStoreError;
@@ -53,32 +53,29 @@ void liaison_store_set_default_region (LiaisonStore *self, const char *region);
 /* Connections */
 void liaison_store_save_connection_async (LiaisonStore *self,
                                           const LiaisonStoreConnection *connection,
-                                          GCancellable *cancellable,
-                                          GAsyncReadyCallback callback, gpointer user_data);
+                                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                                          gpointer user_data);
 char *liaison_store_save_connection_finish (LiaisonStore *self, GAsyncResult *result,
                                             GError **error);
 void liaison_store_delete_connection_async (LiaisonStore *self, const char *connection_id,
-                                            GCancellable *cancellable,
-                                            GAsyncReadyCallback callback, gpointer user_data);
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
 gboolean liaison_store_delete_connection_finish (LiaisonStore *self, GAsyncResult *result,
                                                  GError **error);
 GPtrArray *liaison_store_list_connections (LiaisonStore *self, GError **error);
 LiaisonStoreConnection *liaison_store_lookup_connection (LiaisonStore *self,
-                                                        const char *connection_id,
-                                                        GError **error);
+                                                         const char *connection_id, GError **error);
 
 /* Records and cursors. A page and the cursor that follows it commit in one transaction. */
 void liaison_store_begin_full_refresh_async (LiaisonStore *self, const char *connection_id,
                                              LiaisonRecordKind kind, GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data);
 LiaisonStoreCursor *liaison_store_begin_full_refresh_finish (LiaisonStore *self,
-                                                             GAsyncResult *result,
-                                                             GError **error);
+                                                             GAsyncResult *result, GError **error);
 void liaison_store_commit_page_async (LiaisonStore *self, const char *connection_id,
                                       LiaisonRecordKind kind, GPtrArray *records,
-                                      const LiaisonStoreCursor *cursor,
-                                      GCancellable *cancellable, GAsyncReadyCallback callback,
-                                      gpointer user_data);
+                                      const LiaisonStoreCursor *cursor, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_store_commit_page_finish (LiaisonStore *self, GAsyncResult *result,
                                            GError **error);
 void liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connection_id,
@@ -104,9 +101,8 @@ void liaison_store_create_links_async (LiaisonStore *self, GPtrArray *links,
                                        gpointer user_data);
 GArray *liaison_store_create_links_finish (LiaisonStore *self, GAsyncResult *result,
                                            GError **error);
-void liaison_store_delete_link_async (LiaisonStore *self, gint64 link_id,
-                                      GCancellable *cancellable, GAsyncReadyCallback callback,
-                                      gpointer user_data);
+void liaison_store_delete_link_async (LiaisonStore *self, gint64 link_id, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_store_delete_link_finish (LiaisonStore *self, GAsyncResult *result,
                                            GError **error);
 void liaison_store_list_links_async (LiaisonStore *self, LiaisonRecordKind kind,

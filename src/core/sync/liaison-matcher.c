@@ -43,9 +43,9 @@ struct _LiaisonMatcher
 
   char *default_region;
   GStringChunk *strings;
-  GArray *entries;   /* Entry */
-  GArray *pairs;     /* Pair */
-  GPtrArray *sets;   /* AmbiguousSet */
+  GArray *entries; /* Entry */
+  GArray *pairs;   /* Pair */
+  GPtrArray *sets; /* AmbiguousSet */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonMatcher, liaison_matcher, G_TYPE_OBJECT)
@@ -115,10 +115,10 @@ liaison_matcher_add_normalized (LiaisonMatcher *self, LiaisonService service, gu
   g_return_if_fail (LIAISON_IS_MATCHER (self));
   entry.key = key;
   entry.service = service;
-  entry.email = email_norm && *email_norm ? g_string_chunk_insert_const (self->strings, email_norm)
-                                          : NULL;
-  entry.phone = phone_e164 && *phone_e164 ? g_string_chunk_insert_const (self->strings, phone_e164)
-                                          : NULL;
+  entry.email
+      = email_norm && *email_norm ? g_string_chunk_insert_const (self->strings, email_norm) : NULL;
+  entry.phone
+      = phone_e164 && *phone_e164 ? g_string_chunk_insert_const (self->strings, phone_e164) : NULL;
   g_array_append_val (self->entries, entry);
 }
 
@@ -153,9 +153,9 @@ entry_key (const Entry *entry, LiaisonMatchReason reason)
 static void
 match_pass (LiaisonMatcher *self, LiaisonMatchReason reason)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GHashTable) groups
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -198,8 +198,8 @@ match_pass (LiaisonMatcher *self, LiaisonMatchReason reason)
           pair.reason = reason;
           for (guint m = 0; m < members->len; m++)
             {
-              Entry *entry = &g_array_index (self->entries, Entry,
-                                             g_array_index (members, guint, m));
+              Entry *entry
+                  = &g_array_index (self->entries, Entry, g_array_index (members, guint, m));
               if (entry->service == LIAISON_SERVICE_LSQ)
                 pair.lsq = entry->key;
               else
@@ -216,8 +216,8 @@ match_pass (LiaisonMatcher *self, LiaisonMatchReason reason)
           set->reason = reason;
           for (guint m = 0; m < members->len; m++)
             {
-              Entry *entry = &g_array_index (self->entries, Entry,
-                                             g_array_index (members, guint, m));
+              Entry *entry
+                  = &g_array_index (self->entries, Entry, g_array_index (members, guint, m));
               g_array_append_val (entry->service == LIAISON_SERVICE_LSQ ? set->lsq : set->ghl,
                                   entry->key);
               entry->settled = TRUE;

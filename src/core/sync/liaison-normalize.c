@@ -28,18 +28,18 @@ typedef struct
 /* Lengths are those of the national numbering plans (ITU-T E.164 assignments); Italy keeps its
  * leading 0 because it is part of the number there, not a trunk prefix. */
 static const Country countries[] = {
-  { "US", "1", "1", "011", 10, 10 },  { "CA", "1", "1", "011", 10, 10 },
-  { "GB", "44", "0", "00", 9, 10 },   { "DE", "49", "0", "00", 6, 13 },
-  { "FR", "33", "0", "00", 9, 9 },    { "IN", "91", "0", "00", 10, 10 },
-  { "AU", "61", "0", "0011", 9, 9 },  { "AE", "971", "0", "00", 8, 9 },
-  { "SG", "65", "", "000", 8, 8 },    { "BR", "55", "0", "00", 10, 11 },
-  { "MX", "52", "", "00", 10, 10 },   { "ES", "34", "", "00", 9, 9 },
-  { "IT", "39", "", "00", 6, 11 },    { "NL", "31", "0", "00", 9, 9 },
-  { "ZA", "27", "0", "00", 9, 9 },    { "IE", "353", "0", "00", 7, 9 },
-  { "NZ", "64", "0", "00", 8, 10 },   { "CH", "41", "0", "00", 9, 9 },
-  { "AT", "43", "0", "00", 4, 13 },   { "BE", "32", "0", "00", 8, 9 },
-  { "PT", "351", "", "00", 9, 9 },    { "SE", "46", "0", "00", 7, 9 },
-  { "PL", "48", "", "00", 9, 9 },     { "JP", "81", "0", "010", 9, 10 },
+  { "US", "1", "1", "011", 10, 10 }, { "CA", "1", "1", "011", 10, 10 },
+  { "GB", "44", "0", "00", 9, 10 },  { "DE", "49", "0", "00", 6, 13 },
+  { "FR", "33", "0", "00", 9, 9 },   { "IN", "91", "0", "00", 10, 10 },
+  { "AU", "61", "0", "0011", 9, 9 }, { "AE", "971", "0", "00", 8, 9 },
+  { "SG", "65", "", "000", 8, 8 },   { "BR", "55", "0", "00", 10, 11 },
+  { "MX", "52", "", "00", 10, 10 },  { "ES", "34", "", "00", 9, 9 },
+  { "IT", "39", "", "00", 6, 11 },   { "NL", "31", "0", "00", 9, 9 },
+  { "ZA", "27", "0", "00", 9, 9 },   { "IE", "353", "0", "00", 7, 9 },
+  { "NZ", "64", "0", "00", 8, 10 },  { "CH", "41", "0", "00", 9, 9 },
+  { "AT", "43", "0", "00", 4, 13 },  { "BE", "32", "0", "00", 8, 9 },
+  { "PT", "351", "", "00", 9, 9 },   { "SE", "46", "0", "00", 7, 9 },
+  { "PL", "48", "", "00", 9, 9 },    { "JP", "81", "0", "010", 9, 10 },
   { "PH", "63", "0", "00", 8, 10 },
 };
 
@@ -118,8 +118,8 @@ collect_digits (const char *phone, GString *digits, gboolean *plus)
         }
       else if (c == 'x' || c == 'X' || c == '#' || c == ';' || g_str_has_prefix (p, "ext"))
         break; /* an extension: not part of the number being matched */
-      else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'
-                 || c == '\t' || c == 0x00A0 || c == 0x2010 || c == 0x2011 || c == 0x2013))
+      else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\t'
+                 || c == 0x00A0 || c == 0x2010 || c == 0x2011 || c == 0x2013))
         return FALSE;
       p = g_utf8_next_char (p);
     }
@@ -156,7 +156,7 @@ international (const char *digits)
 char *
 liaison_normalize_phone (const char *phone, const char *default_region)
 {
-  g_autoptr(GString) digits = NULL;
+  g_autoptr (GString) digits = NULL;
   const Country *home;
   const char *nsn;
   gboolean plus;
@@ -204,7 +204,7 @@ char *
 liaison_normalize_text (const char *text)
 {
   g_autofree char *nfd = NULL;
-  g_autoptr(GString) bare = NULL;
+  g_autoptr (GString) bare = NULL;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
@@ -234,7 +234,7 @@ liaison_normalize_search_text (const char *display_name, const char *email, cons
   g_autofree char *mail = liaison_normalize_text (email);
   g_autofree char *firm = liaison_normalize_text (company);
   g_autofree char *tel = liaison_normalize_text (phone);
-  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr (GString) digits = g_string_new (NULL);
 
   for (const char *p = phone; p != NULL && *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
