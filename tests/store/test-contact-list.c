@@ -327,6 +327,41 @@ test_reload (Fixture *f, gconstpointer data)
   EXPECT (f, 0, load (f));
 }
 
+/* A link may be made before its records are cached (the sync engine creates the other side
+ * first), and unlinking splits the row again. */
+static void
+test_link_lifecycle (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq, "L1", f->ghl,
+                                                  "G1", LIAISON_LINK_CREATED));
+  ids = store_test_link (f->store, links, &error);
+  g_assert_no_error (error);
+  add_contacts (f, f->lsq,
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("L1", "Ann Lee", "ann@x.io", NULL, NULL, 1), NULL });
+  add_contacts (f, f->ghl,
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("G1", "Ann Lee", "ann@x.io", NULL, NULL, 2),
+                    store_test_contact ("G2", "Ann Other", "other@x.io", NULL, NULL, 3), NULL });
+  load (f);
+  assert_keys (f,
+               (const char *[]){ "L1|G1|" LINKED "|Ann Lee", "|G2|" GHL_ONLY "|Ann Other", NULL });
+
+  liaison_store_delete_link_async (f->store, g_array_index (ids, gint64, 0), NULL,
+                                   store_test_result_cb, &result);
+  g_assert_true (liaison_store_delete_link_finish (f->store, store_test_wait (&result), &error));
+  EXPECT (f, 1, load (f));
+  /* Unlinked, the two still share an e-mail: a proposed match, not a link. */
+  assert_keys (
+      f, (const char *[]){ "L1|G1|" PROPOSED "|Ann Lee", "|G2|" GHL_ONLY "|Ann Other", NULL });
+}
+
 /* ---- randomized: the model against a brute-force answer ---- */
 
 typedef struct
@@ -492,6 +527,7 @@ main (int argc, char *argv[])
   ADD ("/contact-list/filter", small_set_up, test_filter);
   ADD ("/contact-list/sort", small_set_up, test_sort);
   ADD ("/contact-list/reload", small_set_up, test_reload);
+  ADD ("/contact-list/link-lifecycle", fixture_set_up, test_link_lifecycle);
   ADD ("/contact-list/random", random_set_up, test_random);
 #undef ADD
   return g_test_run ();
