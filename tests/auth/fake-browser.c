@@ -7,7 +7,7 @@
  *
  * MODE: allow, deny, tamper (Allow, then change the state in the redirect),
  * close (exit at once, as if the window was closed), linger (load the page
- * and do nothing for 5 s).
+ * and do nothing until Liaison stops listening, at most 10 s).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,6 +55,41 @@ unescape_html (const char *text)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Idles like a person who walked away, until the redirect listener named
+ * in the consent page's address closes (so that the test does not wait for
+ * this process longer than for Liaison). */
+static int
+linger (const char *url)
+{
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GHashTable) params = NULL;
+  g_autoptr (GUri) redirect = NULL;
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (uri == NULL || g_uri_get_query (uri) == NULL)
+    return 2;
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  redirect = params != NULL && g_hash_table_lookup (params, "redirect_uri") != NULL
+                 ? g_uri_parse (g_hash_table_lookup (params, "redirect_uri"), G_URI_FLAGS_NONE,
+                                NULL)
+                 : NULL;
+  if (redirect == NULL)
+    return 2;
+  while (g_get_monotonic_time () < until)
+    {
+      g_autoptr (GSocketConnection) connection = NULL;
+
+      g_usleep (100 * 1000);
+      connection = g_socket_client_connect_to_host (client, g_uri_get_host (redirect),
+                                                    (guint16) g_uri_get_port (redirect), NULL,
+                                                    NULL);
+      if (connection == NULL)
+        return 0;
+    }
+  return 0;
 }
 
 static GBytes *
@@ -127,10 +162,7 @@ main (int argc, char **argv)
       return 4;
     }
   if (g_str_equal (mode, "linger"))
-    {
-      g_usleep (5 * G_USEC_PER_SEC);
-      return 0;
-    }
+    return linger (argv[1]);
 
   /* Fill the form as the page would submit it: hidden fields, the checked
    * location, and the button that was clicked. */
