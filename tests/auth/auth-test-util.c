@@ -40,8 +40,8 @@ auth_test_sandbox (guint64 seed, gint64 token_lifetime_s)
 
 /* A blocking request from the test's thread (the sandbox serves on its own). */
 JsonNode *
-auth_test_request (const char *base, const char *method, const char *path,
-                   const char *content_type, const char *body, guint *status)
+auth_test_request (const char *base, const char *method, const char *path, const char *content_type,
+                   const char *body, guint *status)
 {
   g_autoptr (SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strconcat (base, path, NULL);
@@ -154,8 +154,7 @@ capture_writer (GLogLevelFlags level, const GLogField *fields, gsize n_fields, g
 }
 
 static void
-capture_handler (const char *domain, GLogLevelFlags level, const char *message,
-                 gpointer user_data)
+capture_handler (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
 {
   g_string_append (captured_log, message);
   g_string_append_c (captured_log, '\n');

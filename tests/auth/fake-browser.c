@@ -72,10 +72,10 @@ linger (const char *url)
   if (uri == NULL || g_uri_get_query (uri) == NULL)
     return 2;
   params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
-  redirect = params != NULL && g_hash_table_lookup (params, "redirect_uri") != NULL
-                 ? g_uri_parse (g_hash_table_lookup (params, "redirect_uri"), G_URI_FLAGS_NONE,
-                                NULL)
-                 : NULL;
+  redirect
+      = params != NULL && g_hash_table_lookup (params, "redirect_uri") != NULL
+            ? g_uri_parse (g_hash_table_lookup (params, "redirect_uri"), G_URI_FLAGS_NONE, NULL)
+            : NULL;
   if (redirect == NULL)
     return 2;
   while (g_get_monotonic_time () < until)
@@ -83,9 +83,8 @@ linger (const char *url)
       g_autoptr (GSocketConnection) connection = NULL;
 
       g_usleep (100 * 1000);
-      connection = g_socket_client_connect_to_host (client, g_uri_get_host (redirect),
-                                                    (guint16) g_uri_get_port (redirect), NULL,
-                                                    NULL);
+      connection = g_socket_client_connect_to_host (
+          client, g_uri_get_host (redirect), (guint16) g_uri_get_port (redirect), NULL, NULL);
       if (connection == NULL)
         return 0;
     }
@@ -206,8 +205,8 @@ main (int argc, char **argv)
     post = soup_message_new_from_encoded_form ("POST", action_url, soup_form_encode_hash (form));
   }
   posted = fetch (session, post, &status);
-  location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (post),
-                                                     "Location"));
+  location = g_strdup (
+      soup_message_headers_get_one (soup_message_get_response_headers (post), "Location"));
   if (!SOUP_STATUS_IS_REDIRECTION (status) || location == NULL)
     {
       g_printerr ("fake-browser: the form answered %u without a redirect\n", status);

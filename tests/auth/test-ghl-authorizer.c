@@ -191,9 +191,9 @@ static void
 expire_access_tokens (void)
 {
   guint status = 0;
-  g_autoptr (JsonNode) reply = auth_test_request (liaison_sandbox_get_ghl_url (sandbox), "POST",
-                                                  "/_sandbox/ghl/tokens/expire", NULL, NULL,
-                                                  &status);
+  g_autoptr (JsonNode) reply
+      = auth_test_request (liaison_sandbox_get_ghl_url (sandbox), "POST",
+                           "/_sandbox/ghl/tokens/expire", NULL, NULL, &status);
 
   g_assert_cmpuint (status, ==, 200);
 }
@@ -480,10 +480,10 @@ test_private_token (void)
   g_assert_no_error (error);
   g_assert_null (connection);
   g_clear_object (&result);
-  liaison_token_store_clear_async (liaison_accounts_get_token_store (accounts),
-                                   LIAISON_SECRET_GHL, id, NULL, auth_test_store_result, &result);
+  liaison_token_store_clear_async (liaison_accounts_get_token_store (accounts), LIAISON_SECRET_GHL,
+                                   id, NULL, auth_test_store_result, &result);
   g_assert_true (liaison_token_store_clear_finish (liaison_accounts_get_token_store (accounts),
-                                                  auth_test_wait (&result), &removed, &error));
+                                                   auth_test_wait (&result), &removed, &error));
   g_assert_false (removed);
 }
 

@@ -47,8 +47,8 @@ test_known_hosts (void)
 static void
 test_detect (void)
 {
-  const char *candidates[] = { liaison_sandbox_get_lsq_url (other),
-                               liaison_sandbox_get_lsq_url (home), NULL };
+  const char *candidates[]
+      = { liaison_sandbox_get_lsq_url (other), liaison_sandbox_get_lsq_url (home), NULL };
   g_autoptr (LiaisonLsqAccount) account = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GUri) uri = g_uri_parse (liaison_sandbox_get_lsq_url (home), G_URI_FLAGS_NONE, NULL);
@@ -61,8 +61,8 @@ test_detect (void)
   g_clear_error (&error);
 
   {
-    g_autofree char *padded = g_strconcat (" ", liaison_sandbox_get_lsq_secret_key (home), "\n",
-                                           NULL);
+    g_autofree char *padded
+        = g_strconcat (" ", liaison_sandbox_get_lsq_secret_key (home), "\n", NULL);
 
     account = check (liaison_sandbox_get_lsq_access_key (home), padded, NULL, candidates, &error);
   }
@@ -81,13 +81,13 @@ test_detect (void)
 static void
 test_wrong_keys (void)
 {
-  const char *candidates[] = { liaison_sandbox_get_lsq_url (other),
-                               liaison_sandbox_get_lsq_url (home), NULL };
+  const char *candidates[]
+      = { liaison_sandbox_get_lsq_url (other), liaison_sandbox_get_lsq_url (home), NULL };
   g_autoptr (LiaisonLsqAccount) account = NULL;
   g_autoptr (GError) error = NULL;
 
-  account = check (liaison_sandbox_get_lsq_access_key (home), "0123456789abcdef", NULL,
-                   candidates, &error);
+  account = check (liaison_sandbox_get_lsq_access_key (home), "0123456789abcdef", NULL, candidates,
+                   &error);
   g_assert_null (account);
   g_assert_error (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_WRONG_KEYS);
   g_assert_nonnull (strstr (error->message, "did not accept these API keys in any region"));
@@ -97,17 +97,17 @@ test_wrong_keys (void)
 static void
 test_wrong_region (void)
 {
-  const char *candidates[] = { liaison_sandbox_get_lsq_url (other),
-                               liaison_sandbox_get_lsq_url (home), NULL };
+  const char *candidates[]
+      = { liaison_sandbox_get_lsq_url (other), liaison_sandbox_get_lsq_url (home), NULL };
   g_autoptr (LiaisonLsqAccount) account = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GUri) uri = g_uri_parse (liaison_sandbox_get_lsq_url (home), G_URI_FLAGS_NONE, NULL);
   g_autofree char *host = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
 
   /* The person chose the other region; the keys belong to home. */
-  account = check (liaison_sandbox_get_lsq_access_key (home),
-                   liaison_sandbox_get_lsq_secret_key (home), liaison_sandbox_get_lsq_url (other),
-                   candidates, &error);
+  account
+      = check (liaison_sandbox_get_lsq_access_key (home), liaison_sandbox_get_lsq_secret_key (home),
+               liaison_sandbox_get_lsq_url (other), candidates, &error);
   g_assert_null (account);
   g_assert_error (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_WRONG_REGION);
   g_assert_nonnull (strstr (error->message, host));
@@ -115,9 +115,9 @@ test_wrong_region (void)
 
   /* Chosen right: fine. */
   g_clear_error (&error);
-  account = check (liaison_sandbox_get_lsq_access_key (home),
-                   liaison_sandbox_get_lsq_secret_key (home), liaison_sandbox_get_lsq_url (home),
-                   candidates, &error);
+  account
+      = check (liaison_sandbox_get_lsq_access_key (home), liaison_sandbox_get_lsq_secret_key (home),
+               liaison_sandbox_get_lsq_url (home), candidates, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (account->host, ==, host);
 }
@@ -128,15 +128,14 @@ set_admin_status (gint status_code)
   g_autoptr (JsonNode) users = auth_test_request (liaison_sandbox_get_lsq_url (home), "GET",
                                                   "/_sandbox/lsq/users", NULL, NULL, NULL);
   JsonArray *records = json_object_get_array_member (json_node_get_object (users), "records");
-  const char *id = json_object_get_string_member (json_array_get_object_element (records, 0),
-                                                  "ID");
+  const char *id = json_object_get_string_member (json_array_get_object_element (records, 0), "ID");
   g_autofree char *path = g_strconcat ("/_sandbox/lsq/users/", id, NULL);
   g_autofree char *body = g_strdup_printf ("{\"StatusCode\": %d}", status_code);
   g_autoptr (JsonNode) reply = NULL;
   guint status = 0;
 
-  reply = auth_test_request (liaison_sandbox_get_lsq_url (home), "PATCH", path,
-                             "application/json", body, &status);
+  reply = auth_test_request (liaison_sandbox_get_lsq_url (home), "PATCH", path, "application/json",
+                             body, &status);
   g_assert_cmpuint (status, ==, 200);
 }
 
@@ -194,8 +193,7 @@ test_saved_in_keyring (void)
   g_assert_no_error (error);
   token_store = liaison_token_store_new ();
   accounts = liaison_accounts_new (store, token_store);
-  liaison_accounts_save_lsq_async (accounts, keys, account, NULL, auth_test_store_result,
-                                   &result);
+  liaison_accounts_save_lsq_async (accounts, keys, account, NULL, auth_test_store_result, &result);
   id = liaison_accounts_save_lsq_finish (accounts, auth_test_wait (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);

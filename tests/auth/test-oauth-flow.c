@@ -60,15 +60,15 @@ static void run_flow_full (const char *browser_mode, const char *client_secret, 
 static LiaisonOAuthFlow *
 sandbox_flow (const char *client_secret)
 {
-  LiaisonOAuthFlow *flow = liaison_oauth_flow_new (liaison_sandbox_get_client_id (sandbox),
-                                                   client_secret);
+  LiaisonOAuthFlow *flow
+      = liaison_oauth_flow_new (liaison_sandbox_get_client_id (sandbox), client_secret);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (liaison_oauth_flow_set_marketplace_url (
-      flow, liaison_sandbox_get_ghl_url (sandbox), &error));
+  g_assert_true (
+      liaison_oauth_flow_set_marketplace_url (flow, liaison_sandbox_get_ghl_url (sandbox), &error));
   g_assert_no_error (error);
-  g_assert_true (liaison_oauth_flow_set_api_url (flow, liaison_sandbox_get_ghl_url (sandbox),
-                                                 &error));
+  g_assert_true (
+      liaison_oauth_flow_set_api_url (flow, liaison_sandbox_get_ghl_url (sandbox), &error));
   g_assert_no_error (error);
   liaison_oauth_flow_set_port (flow, 0);
   return flow;

@@ -186,9 +186,8 @@ on_secret_saved (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  liaison_store_save_connection_async (self->store, job->connection,
-                                       g_task_get_cancellable (task), on_row_saved,
-                                       g_object_ref (task));
+  liaison_store_save_connection_async (self->store, job->connection, g_task_get_cancellable (task),
+                                       on_row_saved, g_object_ref (task));
 }
 
 /* Saves a new HighLevel sign-in (from LiaisonOAuthFlow, or a private
@@ -342,11 +341,10 @@ liaison_accounts_remove_async (LiaisonAccounts *self, const char *connection_id,
   job = g_new0 (Job, 1);
   job->connection = connection;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  liaison_token_store_clear_async (self->token_store,
-                                   connection->service == LIAISON_SERVICE_GHL ? LIAISON_SECRET_GHL
-                                                                              : LIAISON_SECRET_LSQ,
-                                   connection_id, cancellable, on_secret_cleared,
-                                   g_steal_pointer (&task));
+  liaison_token_store_clear_async (
+      self->token_store,
+      connection->service == LIAISON_SERVICE_GHL ? LIAISON_SECRET_GHL : LIAISON_SECRET_LSQ,
+      connection_id, cancellable, on_secret_cleared, g_steal_pointer (&task));
 }
 
 gboolean
@@ -360,8 +358,8 @@ static void
 on_validity_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *id = liaison_store_save_connection_finish (LIAISON_STORE (source), result,
-                                                              &error);
+  g_autofree char *id
+      = liaison_store_save_connection_finish (LIAISON_STORE (source), result, &error);
 
   if (id == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not note the renewed HighLevel sign-in's validity: %s", error->message);
@@ -384,8 +382,8 @@ on_renewed (LiaisonGhlAuthorizer *authorizer, GParamSpec *pspec, gpointer user_d
   if (connection->details != NULL
       && json_parser_load_from_data (parser, connection->details, -1, NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    api_url = liaison_json_get_string (json_node_get_object (json_parser_get_root (parser)),
-                                       "apiUrl");
+    api_url
+        = liaison_json_get_string (json_node_get_object (json_parser_get_root (parser)), "apiUrl");
   tokens = liaison_ghl_authorizer_dup_tokens (authorizer);
   g_free (connection->details);
   connection->details = ghl_details (tokens, api_url);
@@ -470,12 +468,12 @@ on_ghl_secret_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   secret = liaison_token_store_load_finish (LIAISON_TOKEN_STORE (source), result, &error);
   if (secret == NULL)
     {
-      g_task_return_error (task, error != NULL ? error
-                                               : g_error_new_literal (
-                                                     LIAISON_AUTH_ERROR,
-                                                     LIAISON_AUTH_ERROR_NOT_CONNECTED,
-                                                     "The HighLevel sign-in is not in the keyring. "
-                                                     "Reconnect HighLevel in Accounts."));
+      g_task_return_error (
+          task, error != NULL
+                    ? error
+                    : g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_NOT_CONNECTED,
+                                           "The HighLevel sign-in is not in the keyring. "
+                                           "Reconnect HighLevel in Accounts."));
       return;
     }
   job->tokens = liaison_ghl_tokens_from_secret (secret, &error);
@@ -489,10 +487,9 @@ on_ghl_secret_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       create_authorizer (task, NULL);
       return;
     }
-  liaison_token_store_load_client_secret_async (LIAISON_TOKEN_STORE (source),
-                                                job->tokens->client_id,
-                                                g_task_get_cancellable (task),
-                                                on_client_secret_loaded, g_object_ref (task));
+  liaison_token_store_load_client_secret_async (
+      LIAISON_TOKEN_STORE (source), job->tokens->client_id, g_task_get_cancellable (task),
+      on_client_secret_loaded, g_object_ref (task));
 }
 
 /* The authorizer of a saved HighLevel connection, ready for LiaisonHttp;
@@ -523,11 +520,11 @@ liaison_accounts_load_ghl_async (LiaisonAccounts *self, const char *connection_i
   if (job->connection->details != NULL
       && json_parser_load_from_data (parser, job->connection->details, -1, NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    job->api_url = g_strdup (liaison_json_get_string (
-        json_node_get_object (json_parser_get_root (parser)), "apiUrl"));
+    job->api_url = g_strdup (
+        liaison_json_get_string (json_node_get_object (json_parser_get_root (parser)), "apiUrl"));
 
-  liaison_token_store_load_async (self->token_store, LIAISON_SECRET_GHL, connection_id,
-                                  cancellable, on_ghl_secret_loaded, g_steal_pointer (&task));
+  liaison_token_store_load_async (self->token_store, LIAISON_SECRET_GHL, connection_id, cancellable,
+                                  on_ghl_secret_loaded, g_steal_pointer (&task));
 }
 
 LiaisonGhlAuthorizer *
@@ -548,12 +545,12 @@ on_lsq_secret_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   secret = liaison_token_store_load_finish (LIAISON_TOKEN_STORE (source), result, &error);
   if (secret == NULL)
     {
-      g_task_return_error (task, error != NULL ? error
-                                               : g_error_new_literal (
-                                                     LIAISON_AUTH_ERROR,
-                                                     LIAISON_AUTH_ERROR_NOT_CONNECTED,
-                                                     "The LeadSquared keys are not in the "
-                                                     "keyring. Enter them again in Accounts."));
+      g_task_return_error (
+          task, error != NULL
+                    ? error
+                    : g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_NOT_CONNECTED,
+                                           "The LeadSquared keys are not in the "
+                                           "keyring. Enter them again in Accounts."));
       return;
     }
   keys = liaison_lsq_keys_new_from_secret (secret, &error);
@@ -585,8 +582,8 @@ liaison_accounts_load_lsq_async (LiaisonAccounts *self, const char *connection_i
       g_task_return_error (task, error);
       return;
     }
-  liaison_token_store_load_async (self->token_store, LIAISON_SECRET_LSQ, connection_id,
-                                  cancellable, on_lsq_secret_loaded, g_steal_pointer (&task));
+  liaison_token_store_load_async (self->token_store, LIAISON_SECRET_LSQ, connection_id, cancellable,
+                                  on_lsq_secret_loaded, g_steal_pointer (&task));
 }
 
 LiaisonLsqKeys *

@@ -42,8 +42,8 @@ gboolean liaison_accounts_remove_finish (LiaisonAccounts *self, GAsyncResult *re
 void liaison_accounts_load_ghl_async (LiaisonAccounts *self, const char *connection_id,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data);
-LiaisonGhlAuthorizer *liaison_accounts_load_ghl_finish (LiaisonAccounts *self,
-                                                        GAsyncResult *result, GError **error);
+LiaisonGhlAuthorizer *liaison_accounts_load_ghl_finish (LiaisonAccounts *self, GAsyncResult *result,
+                                                        GError **error);
 void liaison_accounts_load_lsq_async (LiaisonAccounts *self, const char *connection_id,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data);

@@ -19,7 +19,7 @@
 /* The shape of the keyring blob; bump when it changes incompatibly. */
 #define SECRET_VERSION 1
 
-G_DEFINE_QUARK (liaison-auth-error-quark, liaison_auth_error)
+G_DEFINE_QUARK (liaison - auth - error - quark, liaison_auth_error)
 
 G_DEFINE_BOXED_TYPE (LiaisonGhlTokens, liaison_ghl_tokens, liaison_ghl_tokens_copy,
                      liaison_ghl_tokens_free)

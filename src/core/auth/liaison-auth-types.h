@@ -18,21 +18,21 @@ G_BEGIN_DECLS
  * everywhere in GIO, so that callers can stay quiet about it. */
 typedef enum
 {
-  LIAISON_AUTH_ERROR_TIMED_OUT,       /* nobody finished the consent page in time */
-  LIAISON_AUTH_ERROR_DENIED,          /* the person clicked Deny */
-  LIAISON_AUTH_ERROR_STATE_MISMATCH,  /* the redirect did not come from our request */
-  LIAISON_AUTH_ERROR_INVALID_CLIENT,  /* wrong client id or client secret */
-  LIAISON_AUTH_ERROR_BROWSER_CLOSED,  /* the browser went away before the redirect */
-  LIAISON_AUTH_ERROR_BROWSER_FAILED,  /* no browser could be started */
-  LIAISON_AUTH_ERROR_LISTENER,        /* the redirect port could not be opened */
-  LIAISON_AUTH_ERROR_EXCHANGE,        /* the service refused the code */
-  LIAISON_AUTH_ERROR_PROTOCOL,        /* an answer Liaison cannot use */
-  LIAISON_AUTH_ERROR_KEYRING,         /* the Secret Service failed or holds damaged data */
-  LIAISON_AUTH_ERROR_WRONG_KEYS,      /* LeadSquared knows neither key pair on any host */
-  LIAISON_AUTH_ERROR_WRONG_REGION,    /* the keys belong to another LeadSquared region */
+  LIAISON_AUTH_ERROR_TIMED_OUT,        /* nobody finished the consent page in time */
+  LIAISON_AUTH_ERROR_DENIED,           /* the person clicked Deny */
+  LIAISON_AUTH_ERROR_STATE_MISMATCH,   /* the redirect did not come from our request */
+  LIAISON_AUTH_ERROR_INVALID_CLIENT,   /* wrong client id or client secret */
+  LIAISON_AUTH_ERROR_BROWSER_CLOSED,   /* the browser went away before the redirect */
+  LIAISON_AUTH_ERROR_BROWSER_FAILED,   /* no browser could be started */
+  LIAISON_AUTH_ERROR_LISTENER,         /* the redirect port could not be opened */
+  LIAISON_AUTH_ERROR_EXCHANGE,         /* the service refused the code */
+  LIAISON_AUTH_ERROR_PROTOCOL,         /* an answer Liaison cannot use */
+  LIAISON_AUTH_ERROR_KEYRING,          /* the Secret Service failed or holds damaged data */
+  LIAISON_AUTH_ERROR_WRONG_KEYS,       /* LeadSquared knows neither key pair on any host */
+  LIAISON_AUTH_ERROR_WRONG_REGION,     /* the keys belong to another LeadSquared region */
   LIAISON_AUTH_ERROR_USER_DEACTIVATED, /* the keys' user is deactivated */
-  LIAISON_AUTH_ERROR_NETWORK,         /* no host could be reached */
-  LIAISON_AUTH_ERROR_NOT_CONNECTED,   /* no such connection, or its secrets are gone */
+  LIAISON_AUTH_ERROR_NETWORK,          /* no host could be reached */
+  LIAISON_AUTH_ERROR_NOT_CONNECTED,    /* no such connection, or its secrets are gone */
 } LiaisonAuthError;
 
 GQuark liaison_auth_error_quark (void);

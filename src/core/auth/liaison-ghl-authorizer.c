@@ -103,8 +103,10 @@ ghl_apply (LiaisonAuthorizer *authorizer, SoupMessage *message, GError **error)
       && self->tokens->expires_at - g_get_real_time () / G_USEC_PER_SEC
              < LIAISON_GHL_REFRESH_AHEAD_S)
     {
-      LIAISON_TRACE (LIAISON_DEBUG_AUTH, "ghl: access token of %s ends in under %d minutes; "
-                     "renewing ahead", self->connection_id, LIAISON_GHL_REFRESH_AHEAD_S / 60);
+      LIAISON_TRACE (LIAISON_DEBUG_AUTH,
+                     "ghl: access token of %s ends in under %d minutes; "
+                     "renewing ahead",
+                     self->connection_id, LIAISON_GHL_REFRESH_AHEAD_S / 60);
       start_refresh (self);
     }
   return TRUE;
@@ -215,8 +217,8 @@ on_refresh_reply (GObject *source, GAsyncResult *result, gpointer user_data)
 
   root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
   if (root != NULL)
-    tokens = liaison_ghl_tokens_new_from_response (root, g_get_real_time () / G_USEC_PER_SEC,
-                                                   &error);
+    tokens
+        = liaison_ghl_tokens_new_from_response (root, g_get_real_time () / G_USEC_PER_SEC, &error);
   else
     tokens = NULL;
 
@@ -381,14 +383,14 @@ liaison_ghl_authorizer_get_property (GObject *object, guint prop_id, GValue *val
 
   switch (prop_id)
     {
-    case PROP_EXPIRES_AT:
-      g_value_set_int64 (value, self->tokens->expires_at);
-      break;
-    case PROP_NEEDS_RECONNECT:
-      g_value_set_boolean (value, self->needs_reconnect);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_EXPIRES_AT:
+        g_value_set_int64 (value, self->tokens->expires_at);
+        break;
+      case PROP_NEEDS_RECONNECT:
+        g_value_set_boolean (value, self->needs_reconnect);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -454,9 +456,8 @@ liaison_ghl_authorizer_new (LiaisonTokenStore *token_store, const char *connecti
           return NULL;
         }
       self->client_secret = g_strdup (client_secret);
-      self->token_http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL,
-                                           api_url != NULL ? api_url : LIAISON_GHL_API_URL, NULL,
-                                           error);
+      self->token_http = liaison_http_new (
+          LIAISON_HTTP_SERVICE_GHL, api_url != NULL ? api_url : LIAISON_GHL_API_URL, NULL, error);
       if (self->token_http == NULL)
         return NULL;
     }

@@ -25,8 +25,8 @@ G_DECLARE_FINAL_TYPE (LiaisonGhlAuthorizer, liaison_ghl_authorizer, LIAISON, GHL
 LiaisonGhlAuthorizer *liaison_ghl_authorizer_new (LiaisonTokenStore *token_store,
                                                   const char *connection_id,
                                                   const LiaisonGhlTokens *tokens,
-                                                  const char *client_secret,
-                                                  const char *api_url, GError **error);
+                                                  const char *client_secret, const char *api_url,
+                                                  GError **error);
 const char *liaison_ghl_authorizer_get_connection_id (LiaisonGhlAuthorizer *self);
 LiaisonGhlAuthKind liaison_ghl_authorizer_get_kind (LiaisonGhlAuthorizer *self);
 const char *liaison_ghl_authorizer_get_location_id (LiaisonGhlAuthorizer *self);

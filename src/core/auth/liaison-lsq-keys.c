@@ -43,8 +43,9 @@ G_DEFINE_FINAL_TYPE (LiaisonLsqKeys, liaison_lsq_keys, G_TYPE_OBJECT)
  * documented default; the Middle East host is only known from a third
  * party, so it comes last). */
 static const char *const known_hosts[] = {
-  "api.leadsquared.com",      "api-us11.leadsquared.com", "api-in21.leadsquared.com",
-  "api-in22.leadsquared.com", "api-ir31.leadsquared.com", "api-ca12.leadsquared.com",
+  "api.leadsquared.com",      "api-us11.leadsquared.com",
+  "api-in21.leadsquared.com", "api-in22.leadsquared.com",
+  "api-ir31.leadsquared.com", "api-ca12.leadsquared.com",
   "api-me61.leadsquared.com", NULL,
 };
 
@@ -233,8 +234,8 @@ typedef struct
 {
   GStrv urls; /* the expected one first, if any */
   guint index;
-  guint refused;         /* how many hosts answered 401 */
-  GError *other_error;   /* the first failure that was not a 401 */
+  guint refused;       /* how many hosts answered 401 */
+  GError *other_error; /* the first failure that was not a 401 */
   LiaisonHttp *http;
 } Check;
 

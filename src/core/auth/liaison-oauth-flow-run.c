@@ -198,8 +198,7 @@ on_exchanged (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  tokens = liaison_ghl_tokens_new_from_response (root, g_get_real_time () / G_USEC_PER_SEC,
-                                                 &error);
+  tokens = liaison_ghl_tokens_new_from_response (root, g_get_real_time () / G_USEC_PER_SEC, &error);
   if (tokens == NULL)
     {
       end_run (self, NULL, g_steal_pointer (&error));
@@ -276,7 +275,9 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
   self->redirect_arrived = TRUE;
   self->answering = g_object_ref (message);
   LIAISON_TRACE (LIAISON_DEBUG_AUTH, "oauth: the browser came back (%s)",
-                 error_code != NULL ? error_code : code != NULL ? "with a code" : "empty");
+                 error_code != NULL ? error_code
+                 : code != NULL     ? "with a code"
+                                    : "empty");
 
   /* The state is checked first: an answer that is not ours is not read. */
   if (state == NULL || self->state == NULL || g_strcmp0 (state, self->state) != 0)
@@ -305,7 +306,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_EXCHANGE,
                             "HighLevel sent Liaison back without a sign-in code (%s). Connect "
                             "again.",
-                            description != NULL ? description
+                            description != NULL  ? description
                             : error_code != NULL ? error_code
                                                  : "no code"));
       return;

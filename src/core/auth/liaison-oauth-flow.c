@@ -82,20 +82,20 @@ liaison_oauth_flow_get_property (GObject *object, guint prop_id, GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_PORT:
-      g_value_set_uint (value, self->port);
-      break;
-    case PROP_TIMEOUT_MS:
-      g_value_set_uint (value, self->timeout_ms);
-      break;
-    case PROP_OPEN_BROWSER:
-      g_value_set_boolean (value, self->open_browser);
-      break;
-    case PROP_AUTHORIZE_URL:
-      g_value_set_string (value, self->authorize_url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PORT:
+        g_value_set_uint (value, self->port);
+        break;
+      case PROP_TIMEOUT_MS:
+        g_value_set_uint (value, self->timeout_ms);
+        break;
+      case PROP_OPEN_BROWSER:
+        g_value_set_boolean (value, self->open_browser);
+        break;
+      case PROP_AUTHORIZE_URL:
+        g_value_set_string (value, self->authorize_url);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -107,17 +107,17 @@ liaison_oauth_flow_set_property (GObject *object, guint prop_id, const GValue *v
 
   switch (prop_id)
     {
-    case PROP_PORT:
-      liaison_oauth_flow_set_port (self, g_value_get_uint (value));
-      break;
-    case PROP_TIMEOUT_MS:
-      liaison_oauth_flow_set_timeout_ms (self, g_value_get_uint (value));
-      break;
-    case PROP_OPEN_BROWSER:
-      liaison_oauth_flow_set_open_browser (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PORT:
+        liaison_oauth_flow_set_port (self, g_value_get_uint (value));
+        break;
+      case PROP_TIMEOUT_MS:
+        liaison_oauth_flow_set_timeout_ms (self, g_value_get_uint (value));
+        break;
+      case PROP_OPEN_BROWSER:
+        liaison_oauth_flow_set_open_browser (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -130,18 +130,18 @@ liaison_oauth_flow_class_init (LiaisonOAuthFlowClass *klass)
   object_class->get_property = liaison_oauth_flow_get_property;
   object_class->set_property = liaison_oauth_flow_set_property;
 
-  properties[PROP_PORT] = g_param_spec_uint (
-      "port", NULL, NULL, 0, G_MAXUINT16, LIAISON_OAUTH_DEFAULT_PORT,
-      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_TIMEOUT_MS] = g_param_spec_uint (
-      "timeout-ms", NULL, NULL, 1, G_MAXUINT, LIAISON_OAUTH_DEFAULT_TIMEOUT_MS,
-      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_OPEN_BROWSER] = g_param_spec_boolean (
-      "open-browser", NULL, NULL, TRUE,
-      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_AUTHORIZE_URL] = g_param_spec_string (
-      "authorize-url", NULL, NULL, NULL,
-      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PORT]
+      = g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, LIAISON_OAUTH_DEFAULT_PORT,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TIMEOUT_MS]
+      = g_param_spec_uint ("timeout-ms", NULL, NULL, 1, G_MAXUINT, LIAISON_OAUTH_DEFAULT_TIMEOUT_MS,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPEN_BROWSER]
+      = g_param_spec_boolean ("open-browser", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_AUTHORIZE_URL]
+      = g_param_spec_string ("authorize-url", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -78,9 +78,9 @@ liaison_token_store_class_init (LiaisonTokenStoreClass *klass)
 {
   /* After an item was written: lets a caller (and the tests) see that a
    * rotated refresh token reached the keyring. */
-  signals[SIGNAL_STORED] = g_signal_new ("stored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                         NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING,
-                                         G_TYPE_STRING);
+  signals[SIGNAL_STORED]
+      = g_signal_new ("stored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -235,8 +235,8 @@ liaison_token_store_load_async (LiaisonTokenStore *self, const char *service, co
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_token_store_load_async);
   attributes = attributes_for (service, account);
-  secret_password_lookupv (liaison_token_store_get_schema (), attributes, cancellable,
-                           on_looked_up, g_steal_pointer (&task));
+  secret_password_lookupv (liaison_token_store_get_schema (), attributes, cancellable, on_looked_up,
+                           g_steal_pointer (&task));
 }
 
 JsonObject *
@@ -286,8 +286,8 @@ liaison_token_store_clear_async (LiaisonTokenStore *self, const char *service, c
 }
 
 gboolean
-liaison_token_store_clear_finish (LiaisonTokenStore *self, GAsyncResult *result,
-                                  gboolean *removed, GError **error)
+liaison_token_store_clear_finish (LiaisonTokenStore *self, GAsyncResult *result, gboolean *removed,
+                                  GError **error)
 {
   gssize value;
 

@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 /* The "service" attribute of each kind of item. */
-#define LIAISON_SECRET_GHL "ghl"                /* account: connection id */
-#define LIAISON_SECRET_LSQ "lsq"                /* account: connection id */
-#define LIAISON_SECRET_GHL_CLIENT "ghl-client"  /* account: OAuth client id */
+#define LIAISON_SECRET_GHL "ghl"               /* account: connection id */
+#define LIAISON_SECRET_LSQ "lsq"               /* account: connection id */
+#define LIAISON_SECRET_GHL_CLIENT "ghl-client" /* account: OAuth client id */
 
 #define LIAISON_TYPE_TOKEN_STORE (liaison_token_store_get_type ())
 
@@ -54,7 +54,7 @@ void liaison_token_store_load_client_secret_async (LiaisonTokenStore *self, cons
                                                    GCancellable *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer user_data);
-char *liaison_token_store_load_client_secret_finish (LiaisonTokenStore *self,
-                                                     GAsyncResult *result, GError **error);
+char *liaison_token_store_load_client_secret_finish (LiaisonTokenStore *self, GAsyncResult *result,
+                                                     GError **error);
 
 G_END_DECLS
