@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "liaison-cli-ghl.h"
+#include "liaison-cli-lsq.h"
 
 /* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
  * understood, 1 for an operation that failed. */
@@ -42,7 +43,8 @@ main (int argc, char *argv[])
   g_option_context_set_description (context,
                                     /* Command names are not translated. */
                                     "Commands:\n"
-                                    "  ghl    call HighLevel (run “liaison-cli ghl --help”)");
+                                    "  ghl    call HighLevel (run “liaison-cli ghl --help”)\n"
+                                    "  lsq    call LeadSquared (run “liaison-cli lsq --help”)");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
@@ -69,6 +71,8 @@ main (int argc, char *argv[])
 
   if (g_str_equal (argv[1], "ghl"))
     return liaison_cli_ghl_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "lsq"))
+    return liaison_cli_lsq_main (argc - 1, argv + 1);
 
   g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");

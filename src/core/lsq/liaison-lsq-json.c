@@ -295,26 +295,11 @@ attribute_flag (GHashTable *attributes, const char *attribute)
   return parse_flag (g_hash_table_lookup (attributes, attribute), &flag) && flag;
 }
 
-LiaisonContact *
-liaison_lsq_contact_from_attributes (GHashTable *attributes, GHashTable *field_types,
-                                     GError **error)
+static void
+fill_contact (LiaisonContact *contact, GHashTable *attributes, GHashTable *field_types)
 {
-  g_autoptr (LiaisonContact) contact = NULL;
-  g_autoptr (GDateTime) created = NULL;
-  g_autoptr (GDateTime) modified = NULL;
-  const char *id = g_hash_table_lookup (attributes, "ProspectID");
   GHashTableIter iter;
   gpointer key, value;
-
-  if (id == NULL || *id == '\0')
-    {
-      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "%s sent a lead without a ProspectID", SERVICE);
-      return NULL;
-    }
-
-  contact = liaison_contact_new ();
-  liaison_contact_set_id (contact, id);
 
   g_hash_table_iter_init (&iter, attributes);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -335,8 +320,29 @@ liaison_lsq_contact_from_attributes (GHashTable *attributes, GHashTable *field_t
       liaison_contact_set_custom_field (contact, attribute,
                                         typed_value (field_types, attribute, text));
     }
+}
 
-  /* All three dates shapes are read; "0001-01-01" means never. */
+LiaisonContact *
+liaison_lsq_contact_from_attributes (GHashTable *attributes, GHashTable *field_types,
+                                     GError **error)
+{
+  g_autoptr (LiaisonContact) contact = NULL;
+  g_autoptr (GDateTime) created = NULL;
+  g_autoptr (GDateTime) modified = NULL;
+  const char *id = g_hash_table_lookup (attributes, "ProspectID");
+
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "%s sent a lead without a ProspectID", SERVICE);
+      return NULL;
+    }
+
+  contact = liaison_contact_new ();
+  liaison_contact_set_id (contact, id);
+  fill_contact (contact, attributes, field_types);
+
+  /* All three date shapes are read; "0001-01-01" means never. */
   created = liaison_json_parse_time (g_hash_table_lookup (attributes, "CreatedOn"));
   modified = liaison_json_parse_time (g_hash_table_lookup (attributes, "ModifiedOn"));
   liaison_contact_set_date_added (contact, created);
@@ -348,6 +354,18 @@ liaison_lsq_contact_from_attributes (GHashTable *attributes, GHashTable *field_t
                                         && attribute_flag (attributes, "DoNotCall")
                                         && attribute_flag (attributes, "DoNotSMS"));
   return g_steal_pointer (&contact);
+}
+
+/* A contact to write, from schema name -> value as a person gives them
+ * ("FirstName" -> "Ada", "mx_City" -> "Pune"); values stay text. */
+LiaisonContact *
+liaison_lsq_contact_from_fields (GHashTable *fields)
+{
+  LiaisonContact *contact = liaison_contact_new ();
+
+  liaison_contact_set_id (contact, g_hash_table_lookup (fields, "ProspectID"));
+  fill_contact (contact, fields, NULL);
+  return contact;
 }
 
 /* A lead in either shape: a flat object, an attribute/value list, or an

@@ -48,6 +48,7 @@ GHashTable *liaison_lsq_attributes_from_list (JsonArray *list, GError **error);
 GHashTable *liaison_lsq_attributes_from_object (JsonObject *object);
 LiaisonContact *liaison_lsq_contact_from_attributes (GHashTable *attributes,
                                                      GHashTable *field_types, GError **error);
+LiaisonContact *liaison_lsq_contact_from_fields (GHashTable *fields);
 LiaisonContact *liaison_lsq_contact_from_json (JsonNode *node, GHashTable *field_types,
                                                GError **error);
 JsonNode *liaison_lsq_contact_to_json (LiaisonContact *contact, const char *search_by);

@@ -1,0 +1,429 @@
+/* liaison-cli-lsq.c: `liaison-cli lsq ...`: the environment (LIAISON_LSQ_URL,
+ * LIAISON_LSQ_ACCESS_KEY, LIAISON_LSQ_SECRET_KEY), region discovery when no
+ * URL is given, the help that lists every operation, running one command
+ * on a GMainLoop, and printing models as JSON. The commands themselves are
+ * in liaison-cli-lsq-commands.c.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-cli"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "liaison-cli-lsq-private.h"
+#include "liaison-json.h"
+#include "liaison-lsq-key-authorizer.h"
+
+enum
+{
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+static void
+cli_clear (LiaisonCliLsq *cli)
+{
+  if (cli->state_free != NULL)
+    g_clear_pointer (&cli->state, cli->state_free);
+  g_clear_object (&cli->client);
+  g_clear_pointer (&cli->loop, g_main_loop_unref);
+  g_clear_pointer (&cli->output, json_node_unref);
+  g_clear_error (&cli->error);
+}
+
+/* Ends the command: output (taken) is printed, or error (taken) reported. */
+void
+liaison_cli_lsq_finish (LiaisonCliLsq *cli, JsonNode *output, GError *error)
+{
+  g_clear_pointer (&cli->output, json_node_unref);
+  g_clear_error (&cli->error);
+  cli->output = output;
+  cli->error = error;
+  cli->done = TRUE;
+  if (cli->loop != NULL)
+    g_main_loop_quit (cli->loop);
+}
+
+gboolean
+liaison_cli_lsq_usage_error (GError **error, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error,
+                     g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static char *
+command_name (const LiaisonCliLsqCommand *command)
+{
+  return command->action != NULL ? g_strdup_printf ("%s %s", command->group, command->action)
+                                 : g_strdup (command->group);
+}
+
+/* Parses the command's options (argv[0] is the action) and checks the
+ * number of arguments left; --help prints the command's help and exits. */
+gboolean
+liaison_cli_lsq_parse (LiaisonCliLsq *cli, int *argc, char ***argv, const GOptionEntry *entries,
+                       int min_args, int max_args, GError **error)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *name = command_name (cli->command);
+  g_autofree char *parameter = g_strdup_printf ("%s", cli->command->args);
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, cli->command->summary);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  /* argv[0] is the program name for GOption; the rest are arguments. */
+  if (*argc - 1 < min_args)
+    return liaison_cli_lsq_usage_error (error, "“lsq %s” needs %s", name, cli->command->args);
+  if (max_args >= 0 && *argc - 1 > max_args)
+    return liaison_cli_lsq_usage_error (
+        error, "“lsq %s” takes %s, not “%s”", name,
+        *cli->command->args != '\0' ? cli->command->args : "no arguments", (*argv)[1 + max_args]);
+  return TRUE;
+}
+
+/* ISO 8601 with a zone ("2026-01-02T10:00:00+05:30"), or UTC as
+ * LeadSquared writes it ("2026-01-02 10:00:00"), or a date ("2026-01-02",
+ * midnight UTC), or "now". */
+GDateTime *
+liaison_cli_lsq_parse_time (const char *option, const char *text, GError **error)
+{
+  g_autofree char *full = NULL;
+  GDateTime *time;
+
+  if (g_strcmp0 (text, "now") == 0)
+    return g_date_time_new_now_utc ();
+  if (text != NULL && strlen (text) == 10)
+    full = g_strconcat (text, " 00:00:00", NULL);
+  time = liaison_json_parse_time (full != NULL ? full : text);
+  if (time == NULL)
+    liaison_cli_lsq_usage_error (error,
+                                 "%s “%s” is not a time (use 2026-01-02T10:00:00Z, "
+                                 "“2026-01-02 10:00:00” in UTC, 2026-01-02 or now)",
+                                 option, text != NULL ? text : "");
+  return time;
+}
+
+static char *
+camel_case (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  gboolean upper = FALSE;
+  const char *p;
+
+  for (p = name; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        upper = TRUE;
+      else
+        {
+          g_string_append_c (out, upper ? g_ascii_toupper (*p) : *p);
+          upper = FALSE;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static JsonNode *
+value_to_json (const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    return g_value_get_string (value) != NULL
+               ? json_node_init_string (json_node_alloc (), g_value_get_string (value))
+               : NULL;
+  if (type == G_TYPE_BOOLEAN)
+    return json_node_init_boolean (json_node_alloc (), g_value_get_boolean (value));
+  if (type == G_TYPE_UINT)
+    return json_node_init_int (json_node_alloc (), g_value_get_uint (value));
+  if (type == G_TYPE_INT)
+    return json_node_init_int (json_node_alloc (), g_value_get_int (value));
+  if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *time = g_value_get_boxed (value);
+      g_autofree char *text = time != NULL ? liaison_json_format_time (time) : NULL;
+
+      return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
+    }
+  if (type == G_TYPE_STRV)
+    {
+      const char *const *strv = g_value_get_boxed (value);
+      JsonArray *array = json_array_new ();
+      guint i;
+
+      for (i = 0; strv != NULL && strv[i] != NULL; i++)
+        json_array_add_string_element (array, strv[i]);
+      return json_node_init_array (json_node_alloc (), array);
+    }
+  if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumClass *klass = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
+      JsonNode *node = enum_value != NULL
+                           ? json_node_init_string (json_node_alloc (), enum_value->value_nick)
+                           : NULL;
+
+      g_type_class_unref (klass);
+      return node;
+    }
+  return NULL;
+}
+
+/* A model's readable properties under camelCase names, the kind of record
+ * ("lead", "task", "appointment", ...) and a contact's custom fields. */
+JsonNode *
+liaison_cli_lsq_model_to_json (GObject *model)
+{
+  g_autofree GParamSpec **specs = NULL;
+  JsonObject *object = json_object_new ();
+  guint n_specs = 0;
+  guint i;
+
+  if (LIAISON_IS_CONTACT (model))
+    json_object_set_string_member (object, "kind", "lead");
+  else if (LIAISON_IS_TASK (model))
+    json_object_set_string_member (object, "kind", "task");
+  else if (LIAISON_IS_APPOINTMENT (model))
+    json_object_set_string_member (object, "kind", "appointment");
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (model), &n_specs);
+  for (i = 0; i < n_specs; i++)
+    {
+      g_auto (GValue) value = G_VALUE_INIT;
+      JsonNode *node;
+
+      if (!(specs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (model, specs[i]->name, &value);
+      node = value_to_json (&value);
+      if (node != NULL)
+        json_object_set_member (object, camel_case (specs[i]->name), node);
+    }
+
+  if (LIAISON_IS_CONTACT (model))
+    {
+      LiaisonContact *contact = LIAISON_CONTACT (model);
+      g_auto (GStrv) ids = liaison_contact_dup_custom_field_ids (contact);
+      JsonObject *fields = json_object_new ();
+
+      for (i = 0; ids != NULL && ids[i] != NULL; i++)
+        json_object_set_member (
+            fields, ids[i],
+            json_gvariant_serialize (liaison_contact_get_custom_field (contact, ids[i])));
+      json_object_set_object_member (object, "customFields", fields);
+    }
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+JsonNode *
+liaison_cli_lsq_models_to_json (GPtrArray *models)
+{
+  JsonArray *array = json_array_new ();
+  guint i;
+
+  for (i = 0; models != NULL && i < models->len; i++)
+    json_array_add_element (array, liaison_cli_lsq_model_to_json (g_ptr_array_index (models, i)));
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+/* ---- help ---- */
+
+static char *
+help_text (void)
+{
+  GString *text = g_string_new (NULL);
+  guint i;
+
+  g_string_append (text, "Usage:\n  liaison-cli lsq COMMAND [ARGUMENT…]\n\n"
+                         "Call the LeadSquared API v2 and print the answer as JSON.\n\n"
+                         "Commands:\n");
+  for (i = 0; liaison_cli_lsq_commands[i].group != NULL; i++)
+    {
+      const LiaisonCliLsqCommand *command = &liaison_cli_lsq_commands[i];
+      g_autofree char *name = command_name (command);
+      g_string_append_printf (text, "  %s %s\n      %s\n", name, command->args, command->summary);
+    }
+  g_string_append (text,
+                   "\nRun “liaison-cli lsq COMMAND --help” for a command's options.\n\n"
+                   "Environment:\n"
+                   "  LIAISON_LSQ_ACCESS_KEY, LIAISON_LSQ_SECRET_KEY  the API keys (My Account >\n"
+                   "                          Settings > API and Webhooks)\n"
+                   "  LIAISON_LSQ_URL         API base URL; when unset, the account's regional\n"
+                   "                          host is found through " LIAISON_LSQ_DEFAULT_URL "\n"
+                   "                          (http only for 127.0.0.1, localhost and ::1)\n\n"
+                   "Exit status: 0 done, 1 the operation failed, 2 the command line or the\n"
+                   "environment cannot be used.\n");
+  return g_string_free (text, FALSE);
+}
+
+static const LiaisonCliLsqCommand *
+find_command (int argc, char **argv, int *consumed)
+{
+  guint i;
+
+  for (i = 0; liaison_cli_lsq_commands[i].group != NULL; i++)
+    {
+      const LiaisonCliLsqCommand *command = &liaison_cli_lsq_commands[i];
+
+      if (g_strcmp0 (command->group, argv[1]) != 0)
+        continue;
+      if (command->action == NULL)
+        {
+          *consumed = 1;
+          return command;
+        }
+      if (argc > 2 && g_strcmp0 (command->action, argv[2]) == 0)
+        {
+          *consumed = 2;
+          return command;
+        }
+    }
+  return NULL;
+}
+
+/* ---- running ---- */
+
+static void
+on_discovered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonCliLsq *cli = user_data;
+  GError *error = NULL;
+
+  cli->client = liaison_lsq_client_discover_finish (result, NULL, &error);
+  if (cli->client == NULL)
+    g_prefix_error (&error, "Could not find the account's LeadSquared host: ");
+  liaison_cli_lsq_finish (cli, NULL, error);
+}
+
+/* The client for the keys in the environment: at LIAISON_LSQ_URL, or at
+ * the regional host that discovery names. Returns an exit status. */
+static int
+make_client (LiaisonCliLsq *cli)
+{
+  const char *url = g_getenv ("LIAISON_LSQ_URL");
+  const char *access_key = g_getenv ("LIAISON_LSQ_ACCESS_KEY");
+  const char *secret_key = g_getenv ("LIAISON_LSQ_SECRET_KEY");
+  g_autoptr (LiaisonAuthorizer) keys = NULL;
+  g_autoptr (LiaisonHttp) http = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (access_key == NULL || *access_key == '\0' || secret_key == NULL || *secret_key == '\0')
+    {
+      g_printerr ("liaison-cli lsq: set LIAISON_LSQ_ACCESS_KEY and LIAISON_LSQ_SECRET_KEY to the "
+                  "account's API keys\n");
+      return EXIT_USAGE;
+    }
+  keys = liaison_lsq_key_authorizer_new (access_key, secret_key);
+
+  if (url != NULL && *url != '\0')
+    {
+      http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, url, keys, &error);
+      if (http == NULL)
+        {
+          g_printerr ("liaison-cli lsq: LIAISON_LSQ_URL: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      cli->client = liaison_lsq_client_new (http);
+      return EXIT_SUCCESS;
+    }
+
+  cli->done = FALSE;
+  liaison_lsq_client_discover_async (NULL, keys, NULL, on_discovered, cli);
+  while (!cli->done)
+    g_main_loop_run (cli->loop);
+  if (cli->client == NULL)
+    {
+      g_printerr ("liaison-cli lsq: %s\n", cli->error->message);
+      return EXIT_FAILED;
+    }
+  cli->done = FALSE;
+  return EXIT_SUCCESS;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+int
+liaison_cli_lsq_main (int argc, char **argv)
+{
+  LiaisonCliLsq cli = { 0 };
+  g_autoptr (GError) error = NULL;
+  const LiaisonCliLsqCommand *command;
+  int consumed = 0;
+  int status;
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
+    {
+      g_autofree char *help = help_text ();
+
+      if (argc < 2)
+        {
+          g_printerr ("%s", help);
+          return EXIT_USAGE;
+        }
+      g_print ("%s", help);
+      return EXIT_SUCCESS;
+    }
+
+  command = find_command (argc, argv, &consumed);
+  if (command == NULL)
+    {
+      g_printerr ("liaison-cli lsq: there is no command “%s%s%s”. Run “liaison-cli lsq --help” "
+                  "to see them all.\n",
+                  argv[1], argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
+      return EXIT_USAGE;
+    }
+
+  cli.command = command;
+  cli.loop = g_main_loop_new (NULL, FALSE);
+
+  /* The keys and the URL are checked before anything is sent. */
+  status = make_client (&cli);
+  if (status != EXIT_SUCCESS)
+    {
+      cli_clear (&cli);
+      return status;
+    }
+
+  if (!command->start (&cli, argc - consumed, argv + consumed, &error))
+    {
+      g_printerr ("liaison-cli lsq: %s\n", error->message);
+      cli_clear (&cli);
+      return EXIT_USAGE;
+    }
+  while (!cli.done)
+    g_main_loop_run (cli.loop);
+
+  /* A command may print a result and still fail (a bulk write with
+   * refused rows). */
+  if (cli.output != NULL)
+    print_json (cli.output);
+  if (cli.error != NULL)
+    g_printerr ("liaison-cli lsq: %s\n", cli.error->message);
+  status = cli.error != NULL ? EXIT_FAILED : EXIT_SUCCESS;
+  cli_clear (&cli);
+  return status;
+}
