@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-application.h"
+#include "liaison-sandbox.h"
 #include "liaison-preferences-window.h"
 #include "liaison-window.h"
 
@@ -18,6 +19,10 @@ struct _LiaisonApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean sandbox_mode;
+  LiaisonSandbox *sandbox;
+  LiaisonSession *session;
+  char *session_error;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -27,6 +32,8 @@ static const GOptionEntry option_entries[] = {
     N_ ("Open the window on PAGE (overview, contacts, mapping, conflicts, appointments, history, "
         "accounts)"),
     N_ ("PAGE") },
+  { "sandbox", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_ ("Try Liaison on simulated HighLevel and LeadSquared accounts on this computer"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and quit"),
     NULL },
   { NULL }
@@ -39,6 +46,14 @@ liaison_application_new (void)
                        G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE_PATH, NULL);
 }
 
+LiaisonSession *
+liaison_application_get_session (LiaisonApplication *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
 GSettings *
 liaison_application_get_settings (LiaisonApplication *self)
 {
@@ -47,15 +62,100 @@ liaison_application_get_settings (LiaisonApplication *self)
   return self->settings;
 }
 
+static void
+liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *window)
+{
+  if (self->session_error != NULL)
+    liaison_window_add_toast (window, self->session_error);
+  if (self->session == NULL || liaison_session_get_store (self->session) == NULL)
+    return;
+
+  liaison_window_set_session (window, self->session);
+  if (self->sandbox != NULL)
+    {
+      const char *lsq_keys[2] = { liaison_sandbox_get_lsq_access_key (self->sandbox),
+                                  liaison_sandbox_get_lsq_secret_key (self->sandbox) };
+
+      liaison_window_set_sandbox (window, liaison_sandbox_get_ghl_url (self->sandbox),
+                                  liaison_sandbox_get_client_id (self->sandbox),
+                                  liaison_sandbox_get_client_secret (self->sandbox), lsq_keys[0],
+                                  lsq_keys[1]);
+    }
+}
+
 static LiaisonWindow *
 liaison_application_ensure_window (LiaisonApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (liaison_window_new (self));
+    {
+      window = GTK_WINDOW (liaison_window_new (self));
+      liaison_application_prepare_window (self, LIAISON_WINDOW (window));
+    }
 
   return LIAISON_WINDOW (window);
+}
+
+static void
+on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_session_open_finish (LIAISON_SESSION (source), result, &error))
+    {
+      g_warning ("%s", error->message);
+      g_free (self->session_error);
+      self->session_error = g_strdup_printf (
+          _ ("%s. Check that your home folder has free space and can be written to, then start "
+             "Liaison again."),
+          error->message);
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LIAISON_IS_WINDOW (l->data))
+      liaison_application_prepare_window (self, l->data);
+
+  /* Keep the application alive while the session opened. */
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+liaison_application_open_session (LiaisonApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->sandbox_mode)
+    {
+      LiaisonSandboxOptions options;
+      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "liaison", NULL);
+      g_autofree char *state = g_build_filename (dir, "sandbox-state.json", NULL);
+      const char *lsq_candidates[2] = { NULL, NULL };
+
+      /* The person's sandbox data survives restarts, like a real account's. */
+      g_mkdir_with_parents (dir, 0700);
+      liaison_sandbox_options_init (&options);
+      options.state_file = state;
+      self->sandbox = liaison_sandbox_new (&options);
+      if (!liaison_sandbox_start_in_thread (self->sandbox, &error))
+        {
+          self->session_error
+              = g_strdup_printf (_ ("The sandbox could not be started: %s"), error->message);
+          g_clear_object (&self->sandbox);
+          return;
+        }
+
+      self->session = liaison_session_new ("sandbox");
+      liaison_session_set_ghl_api_url (self->session, liaison_sandbox_get_ghl_url (self->sandbox));
+      lsq_candidates[0] = liaison_sandbox_get_lsq_url (self->sandbox);
+      liaison_session_set_lsq_candidates (self->session, lsq_candidates);
+    }
+  else
+    self->session = liaison_session_new ("default");
+
+  g_application_hold (G_APPLICATION (self));
+  liaison_session_open_async (self->session, NULL, NULL, on_session_opened, g_object_ref (self));
 }
 
 static void
@@ -76,6 +176,14 @@ liaison_application_handle_local_options (GApplication *app, GVariantDict *optio
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "sandbox"))
+    {
+      /* The sandbox is a world of its own: it neither hands its window over
+       * to a Liaison working on real accounts nor takes over theirs. */
+      LIAISON_APPLICATION (app)->sandbox_mode = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
   if (!g_variant_dict_lookup (options, "page", "&s", &page))
@@ -208,9 +316,24 @@ liaison_application_startup (GApplication *app)
                                          (const char *[]){ "<Control>w", NULL });
   liaison_window_set_page_accels (gtk_app);
 
+  liaison_application_open_session (self);
+
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed), self, 0);
   liaison_application_apply_color_scheme (self);
+}
+
+static void
+liaison_application_shutdown (GApplication *app)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (app);
+
+  /* Stopping saves the sandbox's data for the next start. */
+  if (self->sandbox != NULL)
+    liaison_sandbox_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+
+  G_APPLICATION_CLASS (liaison_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -219,6 +342,8 @@ liaison_application_dispose (GObject *object)
   LiaisonApplication *self = LIAISON_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->session_error, g_free);
 
   G_OBJECT_CLASS (liaison_application_parent_class)->dispose (object);
 }
@@ -233,6 +358,7 @@ liaison_application_class_init (LiaisonApplicationClass *klass)
 
   app_class->activate = liaison_application_activate;
   app_class->startup = liaison_application_startup;
+  app_class->shutdown = liaison_application_shutdown;
   app_class->handle_local_options = liaison_application_handle_local_options;
 }
 

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "liaison-session.h"
+
 G_BEGIN_DECLS
 
 #define LIAISON_TYPE_APPLICATION (liaison_application_get_type ())
@@ -16,5 +18,6 @@ G_DECLARE_FINAL_TYPE (LiaisonApplication, liaison_application, LIAISON, APPLICAT
 
 LiaisonApplication *liaison_application_new (void);
 GSettings *liaison_application_get_settings (LiaisonApplication *self);
+LiaisonSession *liaison_application_get_session (LiaisonApplication *self);
 
 G_END_DECLS

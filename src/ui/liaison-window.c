@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-accounts-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-window-private.h"
 
@@ -19,7 +20,13 @@ struct _LiaisonWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  LiaisonSession *session;
+  LiaisonGhlAuthorizer *watched_authorizer;
 
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *sidebar_title;
+  LiaisonContactsPage *contacts_page;
+  LiaisonAccountsPage *accounts_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -225,6 +232,94 @@ liaison_window_restore_state (LiaisonWindow *self)
   on_visible_page_changed (self->stack, NULL, self);
 }
 
+/* Session ------------------------------------------------------------------ */
+
+static void
+on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, LiaisonWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_ ("HighLevel needs to be connected again"));
+
+  /* Wherever the person is, they learn it and get a way to fix it. */
+  adw_toast_set_button_label (toast, _ ("_Reconnect"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("accounts"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_session_changed (LiaisonSession *session, LiaisonWindow *self)
+{
+  LiaisonGhlAuthorizer *authorizer = liaison_session_get_ghl_authorizer (session);
+
+  liaison_contacts_page_set_model (self->contacts_page, liaison_session_get_contact_list (session));
+  liaison_contacts_page_set_refresher (self->contacts_page,
+                                       liaison_session_get_refresher (session));
+
+  if (self->watched_authorizer != authorizer)
+    {
+      if (self->watched_authorizer != NULL)
+        g_signal_handlers_disconnect_by_data (self->watched_authorizer, self);
+      g_set_object (&self->watched_authorizer, authorizer);
+      if (authorizer != NULL)
+        g_signal_connect_object (authorizer, "reconnect-needed", G_CALLBACK (on_reconnect_needed),
+                                 self, 0);
+    }
+}
+
+void
+liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  liaison_accounts_page_set_session (self->accounts_page, session);
+  if (session == NULL)
+    {
+      liaison_contacts_page_set_model (self->contacts_page, NULL);
+      liaison_contacts_page_set_refresher (self->contacts_page, NULL);
+      return;
+    }
+
+  adw_window_title_set_subtitle (
+      self->sidebar_title,
+      g_strcmp0 (liaison_session_get_profile (session), "sandbox") == 0 ? _ ("Sandbox") : NULL);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
+  on_session_changed (session, self);
+}
+
+void
+liaison_window_set_sandbox (LiaisonWindow *self, const char *marketplace_url, const char *client_id,
+                            const char *client_secret, const char *lsq_access_key,
+                            const char *lsq_secret_key)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  liaison_accounts_page_set_sandbox (self->accounts_page, marketplace_url, client_id, client_secret,
+                                     lsq_access_key, lsq_secret_key);
+}
+
+void
+liaison_window_add_toast (LiaisonWindow *self, const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+LiaisonAccountsPage *
+liaison_window_get_accounts_page (LiaisonWindow *self)
+{
+  return self->accounts_page;
+}
+
 static gboolean
 liaison_window_close_request (GtkWindow *window)
 {
@@ -238,6 +333,12 @@ liaison_window_dispose (GObject *object)
 {
   LiaisonWindow *self = LIAISON_WINDOW (object);
 
+  if (self->watched_authorizer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_authorizer, self);
+  g_clear_object (&self->watched_authorizer);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -254,10 +355,15 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   object_class->dispose = liaison_window_dispose;
   window_class->close_request = liaison_window_close_request;
 
+  g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);

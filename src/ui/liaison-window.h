@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "liaison-application.h"
+#include "liaison-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,11 @@ const char *liaison_window_get_page (LiaisonWindow *self);
 
 gboolean liaison_window_is_page_name (const char *name);
 char *liaison_window_list_page_names (void);
+void liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session);
+void liaison_window_set_sandbox (LiaisonWindow *self, const char *marketplace_url,
+                                 const char *client_id, const char *client_secret,
+                                 const char *lsq_access_key, const char *lsq_secret_key);
+void liaison_window_add_toast (LiaisonWindow *self, const char *message);
 void liaison_window_set_page_accels (GtkApplication *application);
 
 G_END_DECLS

@@ -1,0 +1,544 @@
+/* liaison-session.c: ties one profile together. It opens the profile's store,
+ * finds the connected HighLevel location and LeadSquared org, loads their
+ * secrets from the keyring, and builds the clients, the contact list and the
+ * refresher on top. Whenever an account is added or removed it rebuilds
+ * them and emits "changed", so the interface and the CLI see one consistent
+ * picture. A connection whose secrets cannot be loaded stays listed with the
+ * reason, so that the person is asked to reconnect rather than left guessing.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-session"
+
+#include "liaison-session.h"
+
+#define GHL_DEFAULT_API_URL "https://services.leadconnectorhq.com"
+
+struct _LiaisonSession
+{
+  GObject parent_instance;
+
+  char *profile;
+  char *ghl_api_url;
+  GStrv lsq_candidates;
+
+  LiaisonStore *store;
+  LiaisonTokenStore *token_store;
+  LiaisonAccounts *accounts;
+
+  LiaisonStoreConnection *connections[2]; /* by LiaisonService */
+  char *errors[2];
+  LiaisonGhlAuthorizer *ghl_authorizer;
+  LiaisonGhlClient *ghl_client;
+  LiaisonLsqClient *lsq_client;
+  LiaisonContactList *contact_list;
+  LiaisonRefresher *refresher;
+  guint generation;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonSession, liaison_session, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+LiaisonSession *
+liaison_session_new (const char *profile)
+{
+  LiaisonSession *self = g_object_new (LIAISON_TYPE_SESSION, NULL);
+
+  self->profile = g_strdup (profile != NULL ? profile : "default");
+  return self;
+}
+
+const char *
+liaison_session_get_profile (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+
+  return self->profile;
+}
+
+void
+liaison_session_set_ghl_api_url (LiaisonSession *self, const char *api_url)
+{
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+
+  g_free (self->ghl_api_url);
+  self->ghl_api_url = g_strdup (api_url != NULL ? api_url : GHL_DEFAULT_API_URL);
+}
+
+const char *
+liaison_session_get_ghl_api_url (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+
+  return self->ghl_api_url;
+}
+
+void
+liaison_session_set_lsq_candidates (LiaisonSession *self, const char *const *base_urls)
+{
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+
+  g_strfreev (self->lsq_candidates);
+  self->lsq_candidates = g_strdupv ((char **) base_urls);
+}
+
+LiaisonLsqKeys *
+liaison_session_create_lsq_keys (LiaisonSession *self, const char *access_key,
+                                 const char *secret_key)
+{
+  LiaisonLsqKeys *keys;
+
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+
+  keys = liaison_lsq_keys_new (access_key, secret_key);
+  if (self->lsq_candidates != NULL)
+    liaison_lsq_keys_set_candidates (keys, (const char *const *) self->lsq_candidates);
+  return keys;
+}
+
+LiaisonStore *
+liaison_session_get_store (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->store;
+}
+
+LiaisonAccounts *
+liaison_session_get_accounts (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->accounts;
+}
+
+LiaisonTokenStore *
+liaison_session_get_token_store (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->token_store;
+}
+
+const LiaisonStoreConnection *
+liaison_session_get_connection (LiaisonSession *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->connections[service == LIAISON_SERVICE_GHL];
+}
+
+const char *
+liaison_session_get_error (LiaisonSession *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->errors[service == LIAISON_SERVICE_GHL];
+}
+
+LiaisonGhlAuthorizer *
+liaison_session_get_ghl_authorizer (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->ghl_authorizer;
+}
+
+LiaisonGhlClient *
+liaison_session_get_ghl_client (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->ghl_client;
+}
+
+LiaisonLsqClient *
+liaison_session_get_lsq_client (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->lsq_client;
+}
+
+LiaisonContactList *
+liaison_session_get_contact_list (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->contact_list;
+}
+
+LiaisonRefresher *
+liaison_session_get_refresher (LiaisonSession *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
+  return self->refresher;
+}
+
+/* Rebuilding what hangs off the connections -------------------------------- */
+
+typedef struct
+{
+  guint generation;
+  guint pending;
+} Reload;
+
+static void
+clear_built (LiaisonSession *self)
+{
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->contact_list);
+  g_clear_object (&self->ghl_client);
+  g_clear_object (&self->lsq_client);
+  g_clear_object (&self->ghl_authorizer);
+  for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
+    {
+      g_clear_pointer (&self->connections[i], liaison_store_connection_free);
+      g_clear_pointer (&self->errors[i], g_free);
+    }
+}
+
+static void
+reload_done (GTask *task)
+{
+  LiaisonSession *self = g_task_get_source_object (task);
+  const LiaisonStoreConnection *lsq = self->connections[0];
+  const LiaisonStoreConnection *ghl = self->connections[1];
+
+  if (self->ghl_client != NULL && self->lsq_client != NULL)
+    {
+      self->contact_list = liaison_contact_list_new (self->store, lsq->id, ghl->id);
+      self->refresher = liaison_refresher_new (self->store, self->lsq_client, lsq->id,
+                                               self->ghl_client, ghl->id);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A later reload has started: this one's results are stale. */
+static gboolean
+reload_is_stale (GTask *task)
+{
+  LiaisonSession *self = g_task_get_source_object (task);
+  Reload *reload = g_task_get_task_data (task);
+
+  return reload->generation != self->generation;
+}
+
+static void
+reload_step_done (GTask *task)
+{
+  Reload *reload = g_task_get_task_data (task);
+
+  if (--reload->pending > 0)
+    return;
+  /* The newer reload builds and announces the result. */
+  if (reload_is_stale (task))
+    g_task_return_boolean (task, TRUE);
+  else
+    reload_done (task);
+}
+
+static void
+on_ghl_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  g_autoptr (LiaisonGhlAuthorizer) authorizer = NULL;
+  g_autoptr (LiaisonHttp) http = NULL;
+  g_autoptr (GError) error = NULL;
+
+  authorizer = liaison_accounts_load_ghl_finish (LIAISON_ACCOUNTS (source), result, &error);
+  if (reload_is_stale (task))
+    {
+      reload_step_done (task);
+      return;
+    }
+
+  if (authorizer != NULL)
+    http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, self->ghl_api_url,
+                             LIAISON_AUTHORIZER (authorizer), &error);
+  if (http == NULL)
+    {
+      self->errors[1] = g_strdup (error->message);
+      g_warning ("HighLevel connection not usable: %s", error->message);
+    }
+  else
+    {
+      self->ghl_authorizer = g_steal_pointer (&authorizer);
+      self->ghl_client = liaison_ghl_client_new (
+          http, liaison_ghl_authorizer_get_location_id (self->ghl_authorizer));
+    }
+  reload_step_done (task);
+}
+
+static void
+on_lsq_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  g_autoptr (LiaisonLsqKeys) keys = NULL;
+  g_autoptr (LiaisonAuthorizer) authorizer = NULL;
+  g_autoptr (LiaisonHttp) http = NULL;
+  g_autoptr (GError) error = NULL;
+
+  keys = liaison_accounts_load_lsq_finish (LIAISON_ACCOUNTS (source), result, &error);
+  if (reload_is_stale (task))
+    {
+      reload_step_done (task);
+      return;
+    }
+
+  if (keys != NULL)
+    {
+      authorizer = liaison_lsq_keys_create_authorizer (keys);
+      http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, self->connections[0]->host, authorizer,
+                               &error);
+    }
+  if (http == NULL)
+    {
+      self->errors[0] = g_strdup (error->message);
+      g_warning ("LeadSquared connection not usable: %s", error->message);
+    }
+  else
+    self->lsq_client = liaison_lsq_client_new (http);
+  reload_step_done (task);
+}
+
+/* Reads the connections from the store and loads their secrets. */
+static void
+liaison_session_reload (LiaisonSession *self, GTask *task)
+{
+  g_autoptr (GPtrArray) connections = NULL;
+  g_autoptr (GError) error = NULL;
+  Reload *reload;
+
+  clear_built (self);
+  reload = g_new0 (Reload, 1);
+  reload->generation = ++self->generation;
+  g_task_set_task_data (task, reload, g_free);
+
+  connections = liaison_store_list_connections (self->store, &error);
+  if (connections == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The newest connection of each service is the one in use; the schema
+   * leaves room for more pairs later. */
+  for (guint i = 0; i < connections->len; i++)
+    {
+      LiaisonStoreConnection *c = g_ptr_array_index (connections, i);
+      LiaisonStoreConnection **slot = &self->connections[c->service == LIAISON_SERVICE_GHL];
+
+      if (*slot == NULL || c->updated_at > (*slot)->updated_at)
+        {
+          g_clear_pointer (slot, liaison_store_connection_free);
+          *slot = liaison_store_connection_copy (c);
+        }
+    }
+
+  reload->pending = 1;
+  if (self->connections[1] != NULL)
+    {
+      reload->pending++;
+      liaison_accounts_load_ghl_async (self->accounts, self->connections[1]->id,
+                                       g_task_get_cancellable (task), on_ghl_loaded,
+                                       g_object_ref (task));
+    }
+  if (self->connections[0] != NULL)
+    {
+      reload->pending++;
+      liaison_accounts_load_lsq_async (self->accounts, self->connections[0]->id,
+                                       g_task_get_cancellable (task), on_lsq_loaded,
+                                       g_object_ref (task));
+    }
+  reload_step_done (task);
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+on_store_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->store = liaison_store_open_finish (result, &error);
+  if (self->store == NULL)
+    {
+      g_prefix_error (&error, "Liaison’s local data could not be opened: ");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->token_store = liaison_token_store_new ();
+  self->accounts = liaison_accounts_new (self->store, self->token_store);
+  liaison_session_reload (self, task);
+}
+
+void
+liaison_session_open_async (LiaisonSession *self, const char *store_path, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (self->store == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_open_async);
+
+  path = store_path != NULL ? g_strdup (store_path)
+                            : liaison_store_default_path (self->profile, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  liaison_store_open_async (path, NULL, cancellable, on_store_opened, g_steal_pointer (&task));
+}
+
+gboolean
+liaison_session_open_finish (LiaisonSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Adding and removing accounts --------------------------------------------- */
+
+static void
+on_account_changed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  g_autofree char *connection_id = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (task) == liaison_session_remove_async)
+    ok = liaison_accounts_remove_finish (LIAISON_ACCOUNTS (source), result, &error);
+  else if (g_task_get_source_tag (task) == liaison_session_add_ghl_async)
+    ok = (connection_id
+          = liaison_accounts_save_ghl_finish (LIAISON_ACCOUNTS (source), result, &error))
+         != NULL;
+  else
+    ok = (connection_id
+          = liaison_accounts_save_lsq_finish (LIAISON_ACCOUNTS (source), result, &error))
+         != NULL;
+
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  liaison_session_reload (self, task);
+}
+
+void
+liaison_session_add_ghl_async (LiaisonSession *self, const LiaisonGhlTokens *tokens,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (self->accounts != NULL);
+  g_return_if_fail (tokens != NULL && tokens->location_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_add_ghl_async);
+  liaison_accounts_save_ghl_async (self->accounts, tokens, tokens->location_id, self->ghl_api_url,
+                                   cancellable, on_account_changed, task);
+}
+
+void
+liaison_session_add_lsq_async (LiaisonSession *self, LiaisonLsqKeys *keys,
+                               const LiaisonLsqAccount *account, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (self->accounts != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_add_lsq_async);
+  liaison_accounts_save_lsq_async (self->accounts, keys, account, cancellable, on_account_changed,
+                                   task);
+}
+
+void
+liaison_session_remove_async (LiaisonSession *self, LiaisonService service,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  const LiaisonStoreConnection *connection;
+  GTask *task;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_remove_async);
+
+  connection = liaison_session_get_connection (self, service);
+  if (connection == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  liaison_accounts_remove_async (self->accounts, connection->id, cancellable, on_account_changed,
+                                 task);
+}
+
+gboolean
+liaison_session_change_finish (LiaisonSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+liaison_session_finalize (GObject *object)
+{
+  LiaisonSession *self = LIAISON_SESSION (object);
+
+  clear_built (self);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->token_store);
+  g_clear_object (&self->store);
+  g_free (self->profile);
+  g_free (self->ghl_api_url);
+  g_strfreev (self->lsq_candidates);
+
+  G_OBJECT_CLASS (liaison_session_parent_class)->finalize (object);
+}
+
+static void
+liaison_session_class_init (LiaisonSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = liaison_session_finalize;
+
+  /* The connections, clients, contact list or refresher were rebuilt. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+liaison_session_init (LiaisonSession *self)
+{
+  self->ghl_api_url = g_strdup (GHL_DEFAULT_API_URL);
+}
