@@ -250,6 +250,8 @@ type_of (GHashTable *field_types, const char *attribute)
 static gboolean
 parse_flag (const char *text, gboolean *flag)
 {
+  if (text == NULL)
+    return FALSE;
   if (g_strcmp0 (text, "1") == 0 || g_ascii_strcasecmp (text, "true") == 0)
     *flag = TRUE;
   else if (g_strcmp0 (text, "0") == 0 || g_ascii_strcasecmp (text, "false") == 0)
