@@ -74,7 +74,8 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-/* Every cached calendar of the connection that is not marked deleted, by name. */
+/* Every cached calendar of the connection that is not marked deleted, by name (ASCII case
+ * folded: SQLite's NOCASE). */
 static GPtrArray *
 read_cached (LiaisonCalendarList *self, GError **error)
 {
@@ -84,7 +85,7 @@ read_cached (LiaisonCalendarList *self, GError **error)
   stmt = liaison_store_db_prepare (db,
                                    "SELECT remote_id, content_hash, raw FROM records"
                                    " WHERE connection_id = ?1 AND kind = 'calendar' AND deleted = 0"
-                                   " ORDER BY display_name COLLATE NOCASE, remote_id",
+                                   " ORDER BY json_extract (raw, '$.name') COLLATE NOCASE, remote_id",
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -158,6 +159,7 @@ on_listed (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) cached = NULL;
   g_autoptr (GPtrArray) gone = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GCancellable *cancellable;
   GError *error = NULL;
 
   calendars = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
@@ -184,8 +186,9 @@ on_listed (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; i < gone->len; i++)
     g_ptr_array_add (records, liaison_store_record_copy (gone->pdata[i]));
 
+  cancellable = g_task_get_cancellable (task);
   liaison_store_commit_page_async (self->store, self->connection_id, LIAISON_RECORD_CALENDAR,
-                                   records, NULL, g_task_get_cancellable (task), on_committed,
+                                   records, NULL, cancellable, on_committed,
                                    g_steal_pointer (&task));
 }
 

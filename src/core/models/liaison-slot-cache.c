@@ -152,8 +152,12 @@ on_waiter_cancelled (GCancellable *cancellable, gpointer user_data)
   GTask *task = user_data;
   LiaisonSlotCache *self = g_task_get_source_object (task);
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, waiter_cancelled_idle,
-                              g_object_ref (task), g_object_unref);
+  g_autoptr (GSource) source = g_idle_source_new ();
+
+  /* Always deferred, never run here: the handler may not disconnect itself while it runs. */
+  g_source_set_callback (source, waiter_cancelled_idle, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, "[liaison] slot cache waiter cancelled");
+  g_source_attach (source, self->context);
 }
 
 typedef struct
