@@ -522,7 +522,11 @@ liaison_cli_ghl_model_to_json (GObject *model)
       g_object_get_property (model, specs[i]->name, &value);
       node = value_to_json (&value);
       if (node != NULL)
-        json_object_set_member (object, camel_case (specs[i]->name), node);
+        {
+          g_autofree char *member = camel_case (specs[i]->name);
+
+          json_object_set_member (object, member, node);
+        }
     }
 
   if (LIAISON_IS_CONTACT (model))
