@@ -16,95 +16,8 @@
 #include "liaison-contact-list.h"
 #include "store-test-util.h"
 
-#define N_CONTACTS 100000
-#define PAGE 2000
+#define N_CONTACTS STORE_TEST_BENCH_CONTACTS
 #define TARGET 54321
-
-static const char *first_names[] = {
-  "Margaret", "James",  "Priya", "Mohammed", "Chen",   "Sofia", "Liam",   "Aisha",
-  "Lucas",    "Emma",   "Ravi",  "Olivia",   "Mateo",  "Yuki",  "Noah",   "Fatima",
-  "Ethan",    "Zoë",    "Arjun", "Isabella", "Kwame",  "Chloé", "Daniel", "Ananya",
-  "Thomas",   "Amara",  "Hugo",  "Leila",    "Samuel", "Mei",   "Oscar",  "Nadia",
-  "Felix",    "Ingrid", "Diego", "Hannah",   "Tariq",  "Grace", "Jonas",  "Élodie",
-};
-static const char *last_names[] = {
-  "Thompson", "García",  "Patel",   "Nguyen",  "Müller",  "Okafor", "Smith",    "Kowalski",
-  "Rossi",    "Tanaka",  "Johnson", "Silva",   "Dubois",  "Khan",   "Andersen", "López",
-  "Brown",    "Ivanova", "Murphy",  "Schmidt", "Haddad",  "Kim",    "Novak",    "O'Brien",
-  "Fischer",  "Santos",  "Walker",  "Moreau",  "Sharma",  "Jensen", "Cohen",    "Yamamoto",
-  "Bianchi",  "Mendes",  "Clarke",  "Weber",   "Hussain", "Larsen", "Fontaine", "Reyes",
-};
-static const char *companies[]
-    = { "Acme Corp",         "Globex", "Initech",         "Umbrella", "Stark Ltd",
-        "Wayne Enterprises", "Hooli",  "Vandelay Imports" };
-
-static char *
-contact_name (guint n)
-{
-  return g_strdup_printf ("%s %s", first_names[(n * 7) % G_N_ELEMENTS (first_names)],
-                          last_names[(n / 3) % G_N_ELEMENTS (last_names)]);
-}
-
-static LiaisonStoreRecord *
-make_contact (const char *prefix, guint n, guint version)
-{
-  g_autofree char *id = g_strdup_printf ("%s%07u", prefix, n);
-  g_autofree char *name = contact_name (n);
-  g_autofree char *email = g_strdup_printf ("person%u@example%u.com", n, n % 97);
-  g_autofree char *phone = g_strdup_printf ("+1 415 %03u %04u", 200 + n % 700, n % 10000);
-  g_autofree char *shown = version ? g_strdup_printf ("%s (%u)", name, version) : g_strdup (name);
-
-  return store_test_contact (id, shown, email, phone, companies[n % G_N_ELEMENTS (companies)],
-                             1700000000000 + (gint64) ((n * 7919) % N_CONTACTS) * 1000);
-}
-
-static void
-commit_range (LiaisonStore *store, const char *connection, const char *prefix, guint from, guint to,
-              guint version)
-{
-  g_autoptr (GPtrArray) page
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
-  g_autoptr (GError) error = NULL;
-
-  for (guint n = from; n < to; n++)
-    g_ptr_array_add (page, make_contact (prefix, n, version));
-  if (!store_test_commit (store, connection, LIAISON_RECORD_CONTACT, page, NULL, &error))
-    g_error ("commit: %s", error->message);
-}
-
-static int
-generate (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonStore) store = liaison_store_open_sync (path, "US", &error);
-  g_autofree char *lsq = NULL;
-  g_autofree char *ghl = NULL;
-
-  if (store == NULL)
-    g_error ("open: %s", error->message);
-  lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "bench-org");
-  ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "bench-location");
-  for (guint n = 0; n < N_CONTACTS; n += PAGE)
-    {
-      g_autoptr (GPtrArray) links
-          = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
-      g_autoptr (GArray) ids = NULL;
-
-      commit_range (store, lsq, "L", n, n + PAGE, 0);
-      commit_range (store, ghl, "G", n, n + PAGE, 0);
-      for (guint i = n; i < n + PAGE; i++)
-        {
-          g_autofree char *lid = g_strdup_printf ("L%07u", i);
-          g_autofree char *gid = g_strdup_printf ("G%07u", i);
-          g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, lsq, lid, ghl,
-                                                          gid, LIAISON_LINK_MATCHED));
-        }
-      ids = store_test_link (store, links, &error);
-      if (ids == NULL)
-        g_error ("link: %s", error->message);
-    }
-  return 0;
-}
 
 static double
 ms_since (gint64 start)
@@ -151,7 +64,7 @@ main (int argc, char *argv[])
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *target = contact_name (TARGET);
+  g_autofree char *target = store_test_bench_name (TARGET);
   const char *lsq = NULL, *ghl = NULL;
   double first_rows, worst = 0, total = 0;
   gint64 start;
@@ -159,7 +72,7 @@ main (int argc, char *argv[])
   int status = 0;
 
   if (argc == 3 && g_str_equal (argv[1], "--generate"))
-    return generate (argv[2]);
+    return store_test_bench_generate (argv[2], N_CONTACTS);
 
   dir = store_test_tmpdir ();
   path = g_build_filename (dir, "bench.db", NULL);
@@ -243,7 +156,7 @@ main (int argc, char *argv[])
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
   start = g_get_monotonic_time ();
   for (guint n = 0; n < 10000; n += 1000)
-    commit_range (store, lsq, "L", n * 10, n * 10 + 1000, 1);
+    store_test_bench_commit_range (store, lsq, "L", n * 10, n * 10 + 1000, 1);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_commit_ms\", \"value\":"
           " %.1f}\n",
           ms_since (start));

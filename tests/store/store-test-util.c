@@ -171,3 +171,96 @@ store_test_finish_full (LiaisonStore *store, const char *connection_id, LiaisonR
                                            store_test_result_cb, &result);
   return liaison_store_finish_full_refresh_finish (store, store_test_wait (&result), n_gone, error);
 }
+
+/* ---- the benchmarks' generated store ---- */
+
+#define BENCH_PAGE 2000
+
+static const char *first_names[] = {
+  "Margaret", "James",  "Priya", "Mohammed", "Chen",   "Sofia", "Liam",   "Aisha",
+  "Lucas",    "Emma",   "Ravi",  "Olivia",   "Mateo",  "Yuki",  "Noah",   "Fatima",
+  "Ethan",    "Zoë",    "Arjun", "Isabella", "Kwame",  "Chloé", "Daniel", "Ananya",
+  "Thomas",   "Amara",  "Hugo",  "Leila",    "Samuel", "Mei",   "Oscar",  "Nadia",
+  "Felix",    "Ingrid", "Diego", "Hannah",   "Tariq",  "Grace", "Jonas",  "Élodie",
+};
+static const char *last_names[] = {
+  "Thompson", "García",  "Patel",   "Nguyen",  "Müller",  "Okafor", "Smith",    "Kowalski",
+  "Rossi",    "Tanaka",  "Johnson", "Silva",   "Dubois",  "Khan",   "Andersen", "López",
+  "Brown",    "Ivanova", "Murphy",  "Schmidt", "Haddad",  "Kim",    "Novak",    "O'Brien",
+  "Fischer",  "Santos",  "Walker",  "Moreau",  "Sharma",  "Jensen", "Cohen",    "Yamamoto",
+  "Bianchi",  "Mendes",  "Clarke",  "Weber",   "Hussain", "Larsen", "Fontaine", "Reyes",
+};
+static const char *companies[]
+    = { "Acme Corp",         "Globex", "Initech",         "Umbrella", "Stark Ltd",
+        "Wayne Enterprises", "Hooli",  "Vandelay Imports" };
+
+/* The benchmark's generated contacts: n-th name, record and page, and a whole store of
+ * n_contacts linked pairs (LeadSquared "L%07u", HighLevel "G%07u"). */
+char *
+store_test_bench_name (guint n)
+{
+  return g_strdup_printf ("%s %s", first_names[(n * 7) % G_N_ELEMENTS (first_names)],
+                          last_names[(n / 3) % G_N_ELEMENTS (last_names)]);
+}
+
+static LiaisonStoreRecord *
+bench_contact (const char *prefix, guint n, guint version)
+{
+  g_autofree char *id = g_strdup_printf ("%s%07u", prefix, n);
+  g_autofree char *name = store_test_bench_name (n);
+  g_autofree char *email = g_strdup_printf ("person%u@example%u.com", n, n % 97);
+  g_autofree char *phone = g_strdup_printf ("+1 415 %03u %04u", 200 + n % 700, n % 10000);
+  g_autofree char *shown = version ? g_strdup_printf ("%s (%u)", name, version) : g_strdup (name);
+
+  return store_test_contact (id, shown, email, phone, companies[n % G_N_ELEMENTS (companies)],
+                             1700000000000
+                                 + (gint64) ((n * 7919) % STORE_TEST_BENCH_CONTACTS) * 1000);
+}
+
+void
+store_test_bench_commit_range (LiaisonStore *store, const char *connection, const char *prefix,
+                               guint from, guint to, guint version)
+{
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GError) error = NULL;
+
+  for (guint n = from; n < to; n++)
+    g_ptr_array_add (page, bench_contact (prefix, n, version));
+  if (!store_test_commit (store, connection, LIAISON_RECORD_CONTACT, page, NULL, &error))
+    g_error ("commit: %s", error->message);
+}
+
+int
+store_test_bench_generate (const char *path, guint n_contacts)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_store_open_sync (path, "US", &error);
+  g_autofree char *lsq = NULL;
+  g_autofree char *ghl = NULL;
+
+  if (store == NULL)
+    g_error ("open: %s", error->message);
+  lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "bench-org");
+  ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "bench-location");
+  for (guint n = 0; n < n_contacts; n += BENCH_PAGE)
+    {
+      g_autoptr (GPtrArray) links
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+      g_autoptr (GArray) ids = NULL;
+
+      store_test_bench_commit_range (store, lsq, "L", n, MIN (n + BENCH_PAGE, n_contacts), 0);
+      store_test_bench_commit_range (store, ghl, "G", n, MIN (n + BENCH_PAGE, n_contacts), 0);
+      for (guint i = n; i < MIN (n + BENCH_PAGE, n_contacts); i++)
+        {
+          g_autofree char *lid = g_strdup_printf ("L%07u", i);
+          g_autofree char *gid = g_strdup_printf ("G%07u", i);
+          g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, lsq, lid, ghl,
+                                                          gid, LIAISON_LINK_MATCHED));
+        }
+      ids = store_test_link (store, links, &error);
+      if (ids == NULL)
+        g_error ("link: %s", error->message);
+    }
+  return 0;
+}

@@ -31,4 +31,11 @@ gboolean store_test_finish_full (LiaisonStore *store, const char *connection_id,
                                  LiaisonRecordKind kind, const char *cursor, guint *n_gone,
                                  GError **error);
 
+/* The benchmarks' generated contacts (bench-contact-list, bench-contacts-page). */
+#define STORE_TEST_BENCH_CONTACTS 100000
+char *store_test_bench_name (guint n);
+void store_test_bench_commit_range (LiaisonStore *store, const char *connection, const char *prefix,
+                                    guint from, guint to, guint version);
+int store_test_bench_generate (const char *path, guint n_contacts);
+
 G_END_DECLS
