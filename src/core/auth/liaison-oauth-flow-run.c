@@ -76,7 +76,9 @@ static void
 schedule_close (LiaisonOAuthFlow *self, guint delay_ms)
 {
   destroy_source (&self->grace_source);
-  self->grace_source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
+  /* A timeout, not an idle: at idle priority the close could wait behind a
+   * busy interface (redraws, animations) for as long as they keep coming. */
+  self->grace_source = g_timeout_source_new (delay_ms);
   /* The GTask keeps self alive until close_and_return has run. */
   g_source_set_callback (self->grace_source, on_close_idle, self, NULL);
   g_source_set_static_name (self->grace_source, "[liaison] oauth close");

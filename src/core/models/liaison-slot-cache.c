@@ -156,6 +156,8 @@ on_waiter_cancelled (GCancellable *cancellable, gpointer user_data)
 
   /* Always deferred, never run here: the handler may not disconnect itself while it runs. */
   g_source_set_callback (source, waiter_cancelled_idle, g_object_ref (task), g_object_unref);
+  /* Not at idle priority: a busy interface must not hold this back. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_static_name (source, "[liaison] slot cache waiter cancelled");
   g_source_attach (source, self->context);
 }

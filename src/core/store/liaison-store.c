@@ -90,6 +90,8 @@ worker_run (gpointer data, gpointer user_data)
    * own context, so that the store is never finalized on (and never waits for) its worker. */
   source = g_idle_source_new ();
   g_source_set_callback (source, drop_task_idle, job->task, NULL);
+  /* Not at idle priority: a busy interface must not hold this back. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_static_name (source, "[liaison-store] release job");
   g_source_attach (source, self->context);
   g_source_unref (source);
@@ -528,6 +530,8 @@ notify (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind, g
   n->kind = kind;
   n->links = links;
   g_source_set_callback (source, notify_idle, n, NULL);
+  /* Not at idle priority: a busy interface must not hold this back. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_static_name (source, "[liaison-store] notify");
   g_source_attach (source, self->context);
   g_source_unref (source);
