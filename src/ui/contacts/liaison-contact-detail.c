@@ -28,6 +28,8 @@ struct _LiaisonContactDetail
   GtkLabel *explanation_label;
   GtkGrid *fields_grid;
   GtkLabel *action_error_label;
+  GtkWidget *link_button;
+  GtkWidget *unlink_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, GTK_TYPE_WIDGET)
@@ -110,7 +112,7 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   g_autofree char *ghl_time = NULL;
   GtkWidget *heading;
   LiaisonLinkStatus status;
-  gboolean both;
+  gboolean both, can_link, can_unlink;
   int line = 0;
 
   liaison_contact_detail_show_error (self, NULL);
@@ -154,11 +156,14 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   /* Each side changes on its own schedule: never mark this as a difference. */
   attach_field (self, line++, _ ("Last change"), lsq_time, ghl_time, FALSE);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link",
-                                 status == LIAISON_LINK_STATUS_PROPOSED && both);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink",
-                                 status == LIAISON_LINK_STATUS_LINKED
-                                     && liaison_contact_row_get_link_id (self->row) > 0);
+  can_link = status == LIAISON_LINK_STATUS_PROPOSED && both;
+  can_unlink
+      = status == LIAISON_LINK_STATUS_LINKED && liaison_contact_row_get_link_id (self->row) > 0;
+  /* Only what applies to this contact is offered. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", can_link);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", can_unlink);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_button), can_link);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->fields_grid)), TRUE);
 
   g_clear_pointer (&lsq, liaison_store_record_free);
@@ -318,6 +323,8 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, fields_grid);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, action_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
 
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.unlink", NULL, unlink_action);

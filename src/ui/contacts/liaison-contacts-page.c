@@ -621,12 +621,14 @@ liaison_contacts_page_init (LiaisonContactsPage *self)
                     self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _ ("Name"), G_CALLBACK (bind_text_cell), "display-name", TRUE, -1);
-  add_column (self, _ ("Email"), G_CALLBACK (bind_text_cell), "email", TRUE, -1);
-  add_column (self, _ ("Phone"), G_CALLBACK (bind_text_cell), "phone", FALSE, 140);
-  add_column (self, _ ("Owner"), G_CALLBACK (bind_text_cell), "owner", FALSE, 120);
-  add_column (self, _ ("Link"), G_CALLBACK (bind_status_cell), NULL, FALSE, 130);
-  add_column (self, _ ("Last Change"), G_CALLBACK (bind_modified_cell), NULL, FALSE, 110);
+  /* Name and email take what room there is; the rest size to their content,
+   * and the list scrolls sideways when the pane is narrow. */
+  add_column (self, _ ("Name"), G_CALLBACK (bind_text_cell), "display-name", TRUE, 170);
+  add_column (self, _ ("Email"), G_CALLBACK (bind_text_cell), "email", TRUE, 190);
+  add_column (self, _ ("Phone"), G_CALLBACK (bind_text_cell), "phone", FALSE, -1);
+  add_column (self, _ ("Owner"), G_CALLBACK (bind_text_cell), "owner", FALSE, -1);
+  add_column (self, _ ("Link"), G_CALLBACK (bind_status_cell), NULL, FALSE, -1);
+  add_column (self, _ ("Last Change"), G_CALLBACK (bind_modified_cell), NULL, FALSE, -1);
 
   liaison_contacts_page_update_state (self);
   liaison_contacts_page_update_refresh (self);
