@@ -22,6 +22,7 @@ liaison_sandbox_request_free (LiaisonSandboxRequest *req)
   g_clear_pointer (&req->json, json_node_unref);
   g_clear_pointer (&req->body, g_bytes_unref);
   g_clear_pointer (&req->response, g_bytes_unref);
+  g_clear_pointer (&req->fault, liaison_sandbox_fault_unref);
   g_free (req->content_type);
   g_free (req->account);
   g_free (req->path);

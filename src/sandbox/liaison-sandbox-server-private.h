@@ -35,6 +35,7 @@ typedef enum
 
 typedef struct
 {
+  gint ref_count; /* requests in flight keep the fault they drew, even once cleared */
   char *rule;
   char *method;
   GPatternSpec *glob;
@@ -45,6 +46,9 @@ typedef struct
   gint remaining; /* -1: unlimited */
   guint hits;
 } Fault;
+
+Fault *liaison_sandbox_fault_ref   (Fault *fault);
+void   liaison_sandbox_fault_unref (Fault *fault);
 
 typedef struct
 {

@@ -60,12 +60,22 @@ route_free (Route *route)
   g_free (route);
 }
 
-static void
-fault_free (Fault *fault)
+Fault *
+liaison_sandbox_fault_ref (Fault *fault)
 {
+  g_atomic_int_inc (&fault->ref_count);
+  return fault;
+}
+
+void
+liaison_sandbox_fault_unref (Fault *fault)
+{
+  if (!g_atomic_int_dec_and_test (&fault->ref_count))
+    return;
   g_free (fault->rule);
   g_free (fault->method);
-  g_pattern_spec_free (fault->glob);
+  if (fault->glob != NULL)
+    g_pattern_spec_free (fault->glob);
   g_free (fault);
 }
 
@@ -97,7 +107,7 @@ static void
 liaison_sandbox_server_init (LiaisonSandboxServer *self)
 {
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_free);
-  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_free);
+  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sandbox_fault_unref);
   self->rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->route_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -382,6 +392,7 @@ liaison_sandbox_server_add_fault (LiaisonSandboxServer *self, const char *rule, 
   kind = g_strstrip (options[0]);
 
   fault = g_new0 (Fault, 1);
+  fault->ref_count = 1;
   fault->rule = g_strdup (text);
   fault->method = g_steal_pointer (&method);
   fault->glob = g_pattern_spec_new (target);
@@ -440,7 +451,7 @@ bad:
                "Fault rule “%s” is not understood (kinds: 5xx, 429, reset, delay:MS, "
                "truncate, malformed, html; options: count=N, rate=P)",
                rule);
-  fault_free (fault);
+  liaison_sandbox_fault_unref (fault);
   return FALSE;
 }
 
@@ -745,6 +756,8 @@ server_callback (SoupServer *soup, SoupServerMessage *msg, const char *path, GHa
 
   self->request_count++;
   req->fault = pick_fault (self, method, path);
+  if (req->fault != NULL)
+    liaison_sandbox_fault_ref (req->fault);
   delay = self->latency_ms;
   if (req->fault != NULL && req->fault->kind == FAULT_DELAY)
     delay += req->fault->delay_ms;

@@ -314,8 +314,10 @@ liaison_http_error_from_response (const char *service_name, const char *operatio
 
   /* LeadSquared reports its application errors ("MX…" exceptions: a missing
    * field, a duplicate, an unknown lead) with a 500; they are not server
-   * faults and repeating the request will not change the answer. */
-  if (code == LIAISON_HTTP_ERROR_SERVER && exception_type != NULL
+   * faults and repeating the request will not change the answer. A 502,
+   * 503 or 504 is a gateway or an overload whatever its body says: it is
+   * worth repeating. */
+  if (code == LIAISON_HTTP_ERROR_SERVER && status == 500 && exception_type != NULL
       && g_str_has_prefix (exception_type, "MX"))
     {
       if (says_not_found (message))
