@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "liaison-cli-accounts.h"
 #include "liaison-cli-ghl.h"
 #include "liaison-cli-lsq.h"
 
@@ -40,11 +41,15 @@ main (int argc, char *argv[])
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _ ("Keep LeadSquared and HighLevel in step from a terminal."));
-  g_option_context_set_description (context,
-                                    /* Command names are not translated. */
-                                    "Commands:\n"
-                                    "  ghl    call HighLevel (run “liaison-cli ghl --help”)\n"
-                                    "  lsq    call LeadSquared (run “liaison-cli lsq --help”)");
+  g_option_context_set_description (
+      context,
+      /* Command names are not translated. */
+      "Commands:\n"
+      "  connect ghl|lsq     connect an account once (keyring)\n"
+      "  accounts            the state of the accounts, as JSON\n"
+      "  disconnect ghl|lsq  forget an account\n"
+      "  ghl                 call HighLevel (run “liaison-cli ghl --help”)\n"
+      "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
@@ -73,6 +78,12 @@ main (int argc, char *argv[])
     return liaison_cli_ghl_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "lsq"))
     return liaison_cli_lsq_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "connect"))
+    return liaison_cli_connect_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "accounts"))
+    return liaison_cli_accounts_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "disconnect"))
+    return liaison_cli_disconnect_main (argc - 1, argv + 1);
 
   g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");
