@@ -500,15 +500,23 @@ lsq_state (LiaisonSession *session)
     }
   else
     {
+      const char *user = detail (details, "userName");
+      const char *role = detail (details, "role");
+      const char *region = detail (details, "region");
+
       json_object_set_null_member (object, "error");
-      /* Translators: "Connected as Priya Shah (Sales Manager) to Acme, region
-       * India, at https://api-in21.leadsquared.com." */
-      summary = g_strdup_printf (
-          _ ("Connected as %s (%s) to %s, region %s, at %s."),
-          detail (details, "userName") != NULL ? detail (details, "userName") : "?",
-          detail (details, "role") != NULL ? detail (details, "role") : "?",
-          connection->display_name,
-          detail (details, "region") != NULL ? detail (details, "region") : "?", connection->host);
+      if (region != NULL)
+        /* Translators: "Connected as Priya Shah (Sales Manager) to Acme,
+         * region India, at https://api-in21.leadsquared.com." */
+        summary = g_strdup_printf (_ ("Connected as %s (%s) to %s, region %s, at %s."),
+                                   user != NULL ? user : "?", role != NULL ? role : "?",
+                                   connection->display_name, region, connection->host);
+      else
+        /* Translators: "Connected as Priya Shah (Sales Manager) to Acme, at
+         * http://127.0.0.1:8081." (a host outside the known regions) */
+        summary = g_strdup_printf (_ ("Connected as %s (%s) to %s, at %s."),
+                                   user != NULL ? user : "?", role != NULL ? role : "?",
+                                   connection->display_name, connection->host);
     }
   json_object_set_string_member (object, "summary", summary);
   return json_node_init_object (json_node_alloc (), object);

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "liaison-auth-types.h"
 #include "liaison-ghl-client.h"
 #include "liaison-lsq-client.h"
 

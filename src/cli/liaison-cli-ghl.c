@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "liaison-bearer-authorizer.h"
+#include "liaison-cli-accounts.h"
 #include "liaison-cli-ghl-private.h"
 #include "liaison-json.h"
 
@@ -80,6 +81,9 @@ overview (void)
             "                         plain http only for 127.0.0.1, localhost and ::1\n"
             "  LIAISON_GHL_TOKEN      private integration or OAuth access token\n"
             "  LIAISON_GHL_LOCATION   the sub-account (location) id\n"
+            "                         (when neither is set: the account connected with\n"
+            "                         “liaison-cli connect ghl”, from the keyring, at its\n"
+            "                         own address; LIAISON_PROFILE names the profile)\n"
             "  LIAISON_DEBUG=http     trace requests on stderr, credentials redacted\n\n"
             "FIELD=VALUE (contacts create, update, upsert): FIELD is a contact field such\n"
             "as firstName, email, tags (comma-separated) or custom.FIELD_ID.\n"
@@ -126,15 +130,31 @@ client_from_environment (GError **error)
   gboolean no_token = token == NULL || *token == '\0';
   gboolean no_location = location == NULL || *location == '\0';
 
+  /* Without either variable, the account connected with `liaison-cli
+   * connect ghl` signs in through the keyring. */
+  if (no_token && no_location)
+    {
+      LiaisonGhlClient *client = liaison_cli_accounts_load_ghl_client (&local_error);
+
+      if (client != NULL)
+        return client;
+      if (!g_error_matches (local_error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_NOT_CONNECTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
   if (no_token || no_location)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    "HighLevel credentials are missing (%s not set): set LIAISON_GHL_TOKEN to "
                    "a private integration or access token and LIAISON_GHL_LOCATION to the "
-                   "location id",
+                   "location id%s%s",
                    no_token && no_location ? "LIAISON_GHL_TOKEN and LIAISON_GHL_LOCATION are"
                    : no_token              ? "LIAISON_GHL_TOKEN is"
-                                           : "LIAISON_GHL_LOCATION is");
+                                           : "LIAISON_GHL_LOCATION is",
+                   local_error != NULL ? ", or " : "",
+                   local_error != NULL ? local_error->message : "");
       return NULL;
     }
   if (url == NULL || *url == '\0')
@@ -217,7 +237,8 @@ run (const LiaisonCliGhlCommand *command, int argc, char **argv)
       if (cli.client == NULL)
         {
           g_printerr ("liaison-cli %s: %s\n", name, error->message);
-          return EXIT_USAGE;
+          /* A connection in the keyring that cannot be used is a failure. */
+          return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_FAILED;
         }
     }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "liaison-cli-accounts.h"
 #include "liaison-cli-lsq-private.h"
 #include "liaison-json.h"
 #include "liaison-lsq-key-authorizer.h"
@@ -264,7 +265,10 @@ help_text (void)
                    "\nRun “liaison-cli lsq COMMAND --help” for a command's options.\n\n"
                    "Environment:\n"
                    "  LIAISON_LSQ_ACCESS_KEY, LIAISON_LSQ_SECRET_KEY  the API keys (My Account >\n"
-                   "                          Settings > API and Webhooks)\n"
+                   "                          Settings > API and Webhooks); when neither is set,\n"
+                   "                          the account connected with “liaison-cli connect\n"
+                   "                          lsq”, from the keyring, at its own regional host\n"
+                   "                          (LIAISON_PROFILE names the profile)\n"
                    "  LIAISON_LSQ_URL         API base URL; when unset, the account's regional\n"
                    "                          host is found through " LIAISON_LSQ_DEFAULT_URL "\n"
                    "                          (http only for 127.0.0.1, localhost and ::1)\n\n"
@@ -324,10 +328,24 @@ make_client (LiaisonCliLsq *cli)
   g_autoptr (LiaisonHttp) http = NULL;
   g_autoptr (GError) error = NULL;
 
+  /* Without either key, the account connected with `liaison-cli connect
+   * lsq` signs in through the keyring, at its own regional host. */
+  if ((access_key == NULL || *access_key == '\0') && (secret_key == NULL || *secret_key == '\0'))
+    {
+      cli->client = liaison_cli_accounts_load_lsq_client (&error);
+      if (cli->client != NULL)
+        return EXIT_SUCCESS;
+      if (!g_error_matches (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_NOT_CONNECTED))
+        {
+          g_printerr ("liaison-cli lsq: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+    }
   if (access_key == NULL || *access_key == '\0' || secret_key == NULL || *secret_key == '\0')
     {
       g_printerr ("liaison-cli lsq: set LIAISON_LSQ_ACCESS_KEY and LIAISON_LSQ_SECRET_KEY to the "
-                  "account's API keys\n");
+                  "account's API keys%s%s\n",
+                  error != NULL ? ", or " : "", error != NULL ? error->message : "");
       return EXIT_USAGE;
     }
   keys = liaison_lsq_key_authorizer_new (access_key, secret_key);
