@@ -339,6 +339,7 @@ test_connect_use_disconnect (void)
   g_auto (Run) accounts = { 0 };
   g_auto (Run) users = { 0 };
   g_auto (Run) leads_users = { 0 };
+  g_auto (Run) reconnect = { 0 };
   g_auto (Run) disconnect = { 0 };
   g_auto (Run) again = { 0 };
   g_auto (Run) after = { 0 };
@@ -429,6 +430,15 @@ test_connect_use_disconnect (void)
   g_assert_cmpint (leads_users.status, ==, 0);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (leads_users.json));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (leads_users.json)), >, 0);
+
+  /* Reconnecting needs neither the client id nor its secret again: the
+   * app of the connection in use, its secret from the keyring. */
+  CLI (&reconnect, NULL, NULL, "connect", "ghl", "--port", "0", "--sandbox-ghl-url", ghl_url,
+       "--profile", "work");
+  g_assert_cmpint (reconnect.status, ==, 0);
+  g_assert_true (g_str_has_prefix (reconnect.out, "HighLevel is connected.\n"));
+  g_assert_cmpuint (ghl_route_count ("POST /oauth/token"), ==, exchanges + 2);
+  remember_issued_tokens ("work");
 
   /* Disconnecting forgets HighLevel only; a second time has nothing to do. */
   CLI (&disconnect, NULL, NULL, "disconnect", "ghl", "--profile", "work");
