@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-json.h"
 #include "liaison-cli-lsq-private.h"
 #include "liaison-json.h"
 #include "liaison-lsq-key-authorizer.h"
@@ -116,132 +117,28 @@ liaison_cli_lsq_parse_time (const char *option, const char *text, GError **error
   return time;
 }
 
-static char *
-camel_case (const char *name)
-{
-  GString *out = g_string_new (NULL);
-  gboolean upper = FALSE;
-  const char *p;
-
-  for (p = name; *p != '\0'; p++)
-    {
-      if (*p == '-')
-        upper = TRUE;
-      else
-        {
-          g_string_append_c (out, upper ? g_ascii_toupper (*p) : *p);
-          upper = FALSE;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static JsonNode *
-value_to_json (const GValue *value)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    return g_value_get_string (value) != NULL
-               ? json_node_init_string (json_node_alloc (), g_value_get_string (value))
-               : NULL;
-  if (type == G_TYPE_BOOLEAN)
-    return json_node_init_boolean (json_node_alloc (), g_value_get_boolean (value));
-  if (type == G_TYPE_UINT)
-    return json_node_init_int (json_node_alloc (), g_value_get_uint (value));
-  if (type == G_TYPE_INT)
-    return json_node_init_int (json_node_alloc (), g_value_get_int (value));
-  if (type == G_TYPE_DATE_TIME)
-    {
-      GDateTime *time = g_value_get_boxed (value);
-      g_autofree char *text = time != NULL ? liaison_json_format_time (time) : NULL;
-
-      return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
-    }
-  if (type == G_TYPE_STRV)
-    {
-      const char *const *strv = g_value_get_boxed (value);
-      JsonArray *array = json_array_new ();
-      guint i;
-
-      for (i = 0; strv != NULL && strv[i] != NULL; i++)
-        json_array_add_string_element (array, strv[i]);
-      return json_node_init_array (json_node_alloc (), array);
-    }
-  if (G_TYPE_IS_ENUM (type))
-    {
-      GEnumClass *klass = g_type_class_ref (type);
-      GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
-      JsonNode *node = enum_value != NULL
-                           ? json_node_init_string (json_node_alloc (), enum_value->value_nick)
-                           : NULL;
-
-      g_type_class_unref (klass);
-      return node;
-    }
-  return NULL;
-}
-
 /* A model's readable properties under camelCase names, the kind of record
  * ("lead", "task", "appointment", ...) and a contact's custom fields. */
 JsonNode *
 liaison_cli_lsq_model_to_json (GObject *model)
 {
-  g_autofree GParamSpec **specs = NULL;
-  JsonObject *object = json_object_new ();
-  guint n_specs = 0;
-  guint i;
+  JsonNode *node = liaison_cli_json_from_model (model);
+  JsonObject *object = json_node_get_object (node);
 
+  /* LeadSquared keeps leads, to-dos and appointments apart: say which. */
   if (LIAISON_IS_CONTACT (model))
     json_object_set_string_member (object, "kind", "lead");
   else if (LIAISON_IS_TASK (model))
     json_object_set_string_member (object, "kind", "task");
   else if (LIAISON_IS_APPOINTMENT (model))
     json_object_set_string_member (object, "kind", "appointment");
-
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (model), &n_specs);
-  for (i = 0; i < n_specs; i++)
-    {
-      g_auto (GValue) value = G_VALUE_INIT;
-      JsonNode *node;
-
-      if (!(specs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (model, specs[i]->name, &value);
-      node = value_to_json (&value);
-      if (node != NULL)
-        {
-          g_autofree char *name = camel_case (specs[i]->name);
-
-          json_object_set_member (object, name, node);
-        }
-    }
-
-  if (LIAISON_IS_CONTACT (model))
-    {
-      LiaisonContact *contact = LIAISON_CONTACT (model);
-      g_auto (GStrv) ids = liaison_contact_dup_custom_field_ids (contact);
-      JsonObject *fields = json_object_new ();
-
-      for (i = 0; ids != NULL && ids[i] != NULL; i++)
-        json_object_set_member (
-            fields, ids[i],
-            json_gvariant_serialize (liaison_contact_get_custom_field (contact, ids[i])));
-      json_object_set_object_member (object, "customFields", fields);
-    }
-  return json_node_init_object (json_node_alloc (), object);
+  return node;
 }
 
 JsonNode *
 liaison_cli_lsq_models_to_json (GPtrArray *models)
 {
-  JsonArray *array = json_array_new ();
-  guint i;
-
-  for (i = 0; models != NULL && i < models->len; i++)
-    json_array_add_element (array, liaison_cli_lsq_model_to_json (g_ptr_array_index (models, i)));
-  return json_node_init_array (json_node_alloc (), array);
+  return liaison_cli_json_from_models (models, liaison_cli_lsq_model_to_json);
 }
 
 /* ---- help ---- */
