@@ -524,6 +524,9 @@ liaison_rate_limiter_acquire_async (LiaisonRateLimiter *self, LiaisonHttpPriorit
   waiter->bulk = !!bulk;
   waiter->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (waiter->task, liaison_rate_limiter_acquire_async);
+  /* A permit once granted is the caller's to release, even if it cancels before the answer is
+   * dispatched: cancellation while waiting is reported by on_waiter_cancelled. */
+  g_task_set_check_cancellable (waiter->task, FALSE);
 
   if (g_task_return_error_if_cancelled (waiter->task))
     {
