@@ -256,6 +256,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_model (self->contacts_page, liaison_session_get_contact_list (session));
   liaison_contacts_page_set_refresher (self->contacts_page,
                                        liaison_session_get_refresher (session));
+  liaison_contacts_page_set_session (self->contacts_page, session);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -281,6 +282,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
     {
       liaison_contacts_page_set_model (self->contacts_page, NULL);
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
+      liaison_contacts_page_set_session (self->contacts_page, NULL);
       return;
     }
 

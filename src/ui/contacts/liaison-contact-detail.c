@@ -1,6 +1,7 @@
 /* liaison-contact-detail.c: the selected contact's two sides, field by field,
  * read from Liaison's local copy, with differences marked; linking a proposed
- * pair and unlinking a linked one.
+ * pair and unlinking a linked one; opening each side on its service's website;
+ * below, the contact's tasks, notes and appointments (LiaisonContactActivity).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +10,9 @@
 #define G_LOG_DOMAIN "liaison-contact-detail"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
 #include "liaison-format.h"
 
@@ -21,6 +24,8 @@ struct _LiaisonContactDetail
   char *lsq_connection_id;
   char *ghl_connection_id;
   LiaisonContactRow *row;
+  LiaisonLsqClient *lsq_client;
+  LiaisonGhlClient *ghl_client;
   GCancellable *cancellable;
 
   GtkStack *stack;
@@ -30,6 +35,10 @@ struct _LiaisonContactDetail
   GtkLabel *action_error_label;
   GtkWidget *link_button;
   GtkWidget *unlink_button;
+  GtkWidget *open_box;
+  GtkWidget *open_lsq_button;
+  GtkWidget *open_ghl_button;
+  LiaisonContactActivity *activity;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, GTK_TYPE_WIDGET)
@@ -95,6 +104,146 @@ lookup_side (LiaisonContactDetail *self, const char *connection_id, const char *
   return record;
 }
 
+/* Websites --------------------------------------------------------------- */
+
+/* The lower-case host of an API base URL, or NULL. */
+static char *
+api_host (const char *api_url)
+{
+  g_autoptr (GUri) uri = NULL;
+
+  if (api_url == NULL)
+    return NULL;
+  uri = g_uri_parse (api_url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+  return g_ascii_strdown (g_uri_get_host (uri), -1);
+}
+
+/* The sandbox listens on loopback and has no website to open. */
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr (GInetAddress) address = NULL;
+
+  if (g_str_equal (host, "localhost") || g_str_has_suffix (host, ".localhost"))
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* The lead's page in LeadSquared's web app, for an account reached through api_url; NULL for
+ * the sandbox and for hosts whose web app is not known.
+ *
+ * The LeadSquared fact sheet lists only API hosts. The web app of each region is the API host
+ * without its "api-" prefix, and run.leadsquared.com for the default region: that is how
+ * LeadSquared's own web-app configuration names them (PLATFORM_APP_BASE_URL
+ * https://us11.leadsquared.com for region 11, https://run.leadsquared.com for region 1), and
+ * the lead links of public integrations use https://in21.leadsquared.com/... and
+ * https://run.leadsquared.com/LeadManagement/LeadDetails?LeadID=<id>. */
+char *
+liaison_contact_detail_lsq_web_url (const char *api_url, const char *lead_id)
+{
+  g_autofree char *host = api_host (api_url);
+  g_autofree char *escaped = NULL;
+  const char *web_host;
+  const char *domain;
+
+  if (host == NULL || lead_id == NULL || *lead_id == '\0' || host_is_loopback (host))
+    return NULL;
+  if (g_str_equal (host, "api.leadsquared.com"))
+    web_host = "run.leadsquared.com";
+  else if (g_str_has_prefix (host, "api-") && (domain = strchr (host, '.')) != NULL
+           && g_str_equal (domain, ".leadsquared.com") && domain > host + 4)
+    web_host = host + 4;
+  else
+    return NULL;
+  escaped = g_uri_escape_string (lead_id, NULL, FALSE);
+  return g_strdup_printf ("https://%s/LeadManagement/LeadDetails?LeadID=%s", web_host, escaped);
+}
+
+/* The contact's page in HighLevel's web app; NULL for the sandbox. Every location is at
+ * app.gohighlevel.com, whichever API host it is reached through. */
+char *
+liaison_contact_detail_ghl_web_url (const char *api_url, const char *location_id,
+                                    const char *contact_id)
+{
+  g_autofree char *host = api_host (api_url);
+  g_autofree char *location = NULL;
+  g_autofree char *contact = NULL;
+
+  if (host == NULL || host_is_loopback (host) || location_id == NULL || *location_id == '\0'
+      || contact_id == NULL || *contact_id == '\0')
+    return NULL;
+  location = g_uri_escape_string (location_id, NULL, FALSE);
+  contact = g_uri_escape_string (contact_id, NULL, FALSE);
+  return g_strdup_printf ("https://app.gohighlevel.com/v2/location/%s/contacts/detail/%s", location,
+                          contact);
+}
+
+static char *
+lsq_web_url (LiaisonContactDetail *self)
+{
+  if (self->row == NULL || self->lsq_client == NULL)
+    return NULL;
+  return liaison_contact_detail_lsq_web_url (
+      liaison_http_get_base_url (liaison_lsq_client_get_http (self->lsq_client)),
+      liaison_contact_row_get_lsq_id (self->row));
+}
+
+static char *
+ghl_web_url (LiaisonContactDetail *self)
+{
+  if (self->row == NULL || self->ghl_client == NULL)
+    return NULL;
+  return liaison_contact_detail_ghl_web_url (
+      liaison_http_get_base_url (liaison_ghl_client_get_http (self->ghl_client)),
+      liaison_ghl_client_get_location_id (self->ghl_client),
+      liaison_contact_row_get_ghl_id (self->row));
+}
+
+static void
+open_uri (LiaisonContactDetail *self, const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (uri == NULL)
+    return;
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+open_lsq_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+  g_autofree char *uri = lsq_web_url (self);
+
+  open_uri (self, uri);
+}
+
+static void
+open_ghl_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+  g_autofree char *uri = ghl_web_url (self);
+
+  open_uri (self, uri);
+}
+
+static void
+update_open_buttons (LiaisonContactDetail *self)
+{
+  g_autofree char *lsq_uri = lsq_web_url (self);
+  g_autofree char *ghl_uri = ghl_web_url (self);
+
+  /* Only the sides that exist, and only where there is a website to open. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-lsq", lsq_uri != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-ghl", ghl_uri != NULL);
+  gtk_widget_set_visible (self->open_lsq_button, lsq_uri != NULL);
+  gtk_widget_set_visible (self->open_ghl_button, ghl_uri != NULL);
+  gtk_widget_set_visible (self->open_box, lsq_uri != NULL || ghl_uri != NULL);
+}
+
 static void
 liaison_contact_detail_show_error (LiaisonContactDetail *self, const char *message)
 {
@@ -117,9 +266,11 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
 
   liaison_contact_detail_show_error (self, NULL);
   clear_fields (self);
+  update_open_buttons (self);
 
   if (self->row == NULL)
     {
+      liaison_contact_activity_set_contact (self->activity, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", FALSE);
@@ -168,6 +319,8 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
 
   g_clear_pointer (&lsq, liaison_store_record_free);
   g_clear_pointer (&ghl, liaison_store_record_free);
+  liaison_contact_activity_set_contact (self->activity, liaison_contact_row_get_lsq_id (self->row),
+                                        liaison_contact_row_get_ghl_id (self->row));
   gtk_stack_set_visible_child_name (self->stack, "contact");
 }
 
@@ -182,7 +335,24 @@ liaison_contact_detail_set_source (LiaisonContactDetail *self, LiaisonStore *sto
   self->lsq_connection_id = g_strdup (lsq_connection_id);
   g_free (self->ghl_connection_id);
   self->ghl_connection_id = g_strdup (ghl_connection_id);
+  liaison_contact_activity_set_source (self->activity, store, lsq_connection_id, ghl_connection_id);
   liaison_contact_detail_update (self);
+}
+
+/* The clients of the session's two accounts (either may be NULL): they fetch the contact's
+ * tasks, notes and appointments, and tell which website each side is on. */
+void
+liaison_contact_detail_set_clients (LiaisonContactDetail *self, LiaisonLsqClient *lsq_client,
+                                    LiaisonGhlClient *ghl_client)
+{
+  g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
+  g_return_if_fail (lsq_client == NULL || LIAISON_IS_LSQ_CLIENT (lsq_client));
+  g_return_if_fail (ghl_client == NULL || LIAISON_IS_GHL_CLIENT (ghl_client));
+
+  g_set_object (&self->lsq_client, lsq_client);
+  g_set_object (&self->ghl_client, ghl_client);
+  liaison_contact_activity_set_clients (self->activity, lsq_client, ghl_client);
+  update_open_buttons (self);
 }
 
 LiaisonContactRow *
@@ -300,6 +470,8 @@ liaison_contact_detail_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->row);
+  g_clear_object (&self->lsq_client);
+  g_clear_object (&self->ghl_client);
   g_clear_pointer (&self->lsq_connection_id, g_free);
   g_clear_pointer (&self->ghl_connection_id, g_free);
 
@@ -316,6 +488,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
 
   object_class->dispose = liaison_contact_detail_dispose;
 
+  g_type_ensure (LIAISON_TYPE_CONTACT_ACTIVITY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, stack);
@@ -325,9 +498,15 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, action_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_lsq_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_ghl_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, activity);
 
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.unlink", NULL, unlink_action);
+  gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
+  gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

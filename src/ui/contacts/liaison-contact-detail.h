@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "liaison-contact-row.h"
+#include "liaison-ghl-client.h"
+#include "liaison-lsq-client.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -21,7 +23,15 @@ G_DECLARE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, LIAISON, CON
 void liaison_contact_detail_set_source (LiaisonContactDetail *self, LiaisonStore *store,
                                         const char *lsq_connection_id,
                                         const char *ghl_connection_id);
+void liaison_contact_detail_set_clients (LiaisonContactDetail *self, LiaisonLsqClient *lsq_client,
+                                         LiaisonGhlClient *ghl_client);
 LiaisonContactRow *liaison_contact_detail_get_row (LiaisonContactDetail *self);
 void liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row);
+
+/* The record's page on the service's website; NULL where there is none to open (the
+ * sandbox's loopback hosts, an unknown LeadSquared host). */
+char *liaison_contact_detail_lsq_web_url (const char *api_url, const char *lead_id);
+char *liaison_contact_detail_ghl_web_url (const char *api_url, const char *location_id,
+                                          const char *contact_id);
 
 G_END_DECLS

@@ -416,6 +416,20 @@ liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHER]);
 }
 
+/* The session's clients let the detail pane fetch a contact's tasks, notes and appointments. */
+void
+liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session)
+{
+  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (session == NULL || LIAISON_IS_SESSION (session));
+
+  liaison_contact_detail_set_clients (self->detail,
+                                      session != NULL ? liaison_session_get_lsq_client (session)
+                                                      : NULL,
+                                      session != NULL ? liaison_session_get_ghl_client (session)
+                                                      : NULL);
+}
+
 /* Columns ---------------------------------------------------------------- */
 
 static void

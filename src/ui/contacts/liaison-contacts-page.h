@@ -10,6 +10,7 @@
 
 #include "liaison-contact-list.h"
 #include "liaison-refresher.h"
+#include "liaison-session.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ LiaisonContactList *liaison_contacts_page_get_model (LiaisonContactsPage *self);
 void liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *model);
 LiaisonRefresher *liaison_contacts_page_get_refresher (LiaisonContactsPage *self);
 void liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher);
+void liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session);
 
 G_END_DECLS
