@@ -302,10 +302,10 @@ liaison_contact_activity_format_time (GDateTime *time)
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: a date and time this year, see strftime(3): "Fri 27 Nov, 14:30" */
     /* xgettext:no-c-format */
-    return g_date_time_format (local, _ ("%a %e %b, %R"));
+    return g_date_time_format (local, _ ("%a %-d %b, %R"));
   /* Translators: a date and time in another year, see strftime(3): "27 Nov 2025, 14:30" */
   /* xgettext:no-c-format */
-  return g_date_time_format (local, _ ("%e %b %Y, %R"));
+  return g_date_time_format (local, _ ("%-d %b %Y, %R"));
 }
 
 static char *

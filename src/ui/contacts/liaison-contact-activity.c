@@ -219,12 +219,40 @@ error_sentence (Side *side, gboolean cached)
                           service_name (side->service), side->error->message);
 }
 
+/* What the spinner is waiting for, in words: loading where nothing is shown yet, checking for
+ * changes where items are shown already. */
+static char *
+status_text (LiaisonContactActivity *self, const gboolean known[2])
+{
+  gboolean pending[2], waiting_unknown[2];
+
+  for (guint s = 0; s < 2; s++)
+    {
+      pending[s] = self->sides[s].pending > 0;
+      waiting_unknown[s] = pending[s] && !known[s];
+    }
+  if (waiting_unknown[0] && waiting_unknown[1])
+    return g_strdup (_ ("Loading tasks, notes and appointments…"));
+  if (waiting_unknown[0] || waiting_unknown[1])
+    /* Translators: %s is LeadSquared or HighLevel */
+    return g_strdup_printf (
+        _ ("Loading from %s…"),
+        service_name (waiting_unknown[0] ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL));
+  if (pending[0] && pending[1])
+    return g_strdup (_ ("Checking both accounts for changes…"));
+  /* Translators: %s is LeadSquared or HighLevel */
+  return g_strdup_printf (_ ("Checking %s for changes…"),
+                          service_name (pending[0] ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL));
+}
+
 static void
 render (LiaisonContactActivity *self)
 {
   g_autoptr (GString) errors = g_string_new (NULL);
+  g_autofree char *status = NULL;
   gboolean loading = liaison_contact_activity_get_loading (self);
-  gboolean any_known = FALSE, any_present = FALSE;
+  gboolean known[2] = { FALSE, FALSE };
+  gboolean any_present = FALSE;
 
   for (guint g = 0; g < N_GROUPS; g++)
     render_group (self, g);
@@ -232,17 +260,15 @@ render (LiaisonContactActivity *self)
   for (guint s = 0; s < 2; s++)
     {
       Side *side = &self->sides[s];
-      gboolean cached = FALSE;
 
       if (!side_present (self, side))
         continue;
       any_present = TRUE;
       for (guint g = 0; g < N_GROUPS; g++)
-        cached |= side->items[g] != NULL;
-      any_known |= cached;
+        known[s] |= side->items[g] != NULL;
       if (side->error != NULL)
         {
-          g_autofree char *sentence = error_sentence (side, cached);
+          g_autofree char *sentence = error_sentence (side, known[s]);
 
           if (errors->len > 0)
             g_string_append_c (errors, '\n');
@@ -252,9 +278,11 @@ render (LiaisonContactActivity *self)
 
   gtk_label_set_label (self->error_label, errors->str);
   gtk_widget_set_visible (self->error_box, errors->len > 0);
-  gtk_label_set_label (self->status_label, any_known
-                                               ? _ ("Checking both accounts for changes…")
-                                               : _ ("Loading tasks, notes and appointments…"));
+  if (loading)
+    {
+      status = status_text (self, known);
+      gtk_label_set_label (self->status_label, status);
+    }
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (self->status_box, loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.retry", errors->len > 0 && !loading);
