@@ -71,8 +71,9 @@ typedef struct
   GHashTable *owners; /* user id -> name */
   LiaisonStoreCursor *cursor;
   gint64 newest_ms;
-  GDateTime *window_end; /* LeadSquared: the end of the RecentlyModified window */
-  guint page_index;      /* LeadSquared: 1-based */
+  GDateTime *window_end;       /* LeadSquared: the end of the RecentlyModified window */
+  guint page_index;            /* LeadSquared: 1-based */
+  LiaisonRecordKind list_kind; /* users or fields, while that list is read */
 } Chain;
 
 struct _Run
@@ -219,52 +220,83 @@ list_finish (Chain *chain, GAsyncResult *result, GError **error)
   return liaison_ghl_client_list_finish (self->ghl, result, error);
 }
 
+/* Owners and field definitions are short lists: each is read whole and
+ * stored as one page, owners first, because contacts name their owner. */
+static LiaisonStoreRecord *
+user_to_record (Chain *chain, LiaisonUser *user)
+{
+  g_autofree char *json = NULL;
+  LiaisonStoreRecord *record;
+
+  if (liaison_user_get_id (user) == NULL)
+    return NULL;
+  g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
+                       g_strdup (liaison_user_get_name (user)));
+  json = user_to_json (user);
+  record = liaison_store_record_new (LIAISON_RECORD_USER, liaison_user_get_id (user), json);
+  record->display_name = g_strdup (liaison_user_get_name (user));
+  record->email = g_strdup (liaison_user_get_email (user));
+  return record;
+}
+
+static LiaisonStoreRecord *
+field_to_record (Chain *chain, LiaisonFieldDef *field)
+{
+  g_autofree char *json = NULL;
+  LiaisonStoreRecord *record;
+
+  if (liaison_field_def_get_id (field) == NULL)
+    return NULL;
+  json = field_to_json (field);
+  record = liaison_store_record_new (LIAISON_RECORD_FIELD, liaison_field_def_get_id (field), json);
+  record->display_name = g_strdup (liaison_field_def_get_name (field));
+  return record;
+}
+
 static void
-on_fields_committed (GObject *source, GAsyncResult *result, gpointer user_data)
+on_list_committed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Chain *chain = user_data;
   GError *error = NULL;
 
   if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
     chain_finish (chain, error);
+  else if (chain->list_kind == LIAISON_RECORD_USER)
+    chain_fetch_fields (chain);
   else
     chain_start_contacts (chain);
 }
 
 static void
-on_fields_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
+on_list_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Chain *chain = user_data;
-  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) models = NULL;
   g_autoptr (GPtrArray) records = NULL;
   GError *error = NULL;
 
-  fields = list_finish (chain, result, &error);
-  if (fields == NULL)
+  models = list_finish (chain, result, &error);
+  if (models == NULL)
     {
       chain_finish (chain, error);
       return;
     }
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
-  for (guint i = 0; i < fields->len; i++)
+  for (guint i = 0; i < models->len; i++)
     {
-      LiaisonFieldDef *field = g_ptr_array_index (fields, i);
-      g_autofree char *json = NULL;
-      LiaisonStoreRecord *record;
+      gpointer model = g_ptr_array_index (models, i);
+      LiaisonStoreRecord *record = chain->list_kind == LIAISON_RECORD_USER
+                                       ? user_to_record (chain, model)
+                                       : field_to_record (chain, model);
 
-      if (liaison_field_def_get_id (field) == NULL)
-        continue;
-      json = field_to_json (field);
-      record
-          = liaison_store_record_new (LIAISON_RECORD_FIELD, liaison_field_def_get_id (field), json);
-      record->display_name = g_strdup (liaison_field_def_get_name (field));
-      g_ptr_array_add (records, record);
+      if (record != NULL)
+        g_ptr_array_add (records, record);
     }
 
   liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
-                                   LIAISON_RECORD_FIELD, records, NULL, chain_cancellable (chain),
-                                   on_fields_committed, chain);
+                                   chain->list_kind, records, NULL, chain_cancellable (chain),
+                                   on_list_committed, chain);
 }
 
 static void
@@ -272,62 +304,27 @@ chain_fetch_fields (Chain *chain)
 {
   LiaisonRefresher *self = chain->run->self;
 
+  chain->list_kind = LIAISON_RECORD_FIELD;
   if (chain->service == LIAISON_SERVICE_LSQ)
-    liaison_lsq_client_get_metadata_async (self->lsq, chain_cancellable (chain), on_fields_fetched,
+    liaison_lsq_client_get_metadata_async (self->lsq, chain_cancellable (chain), on_list_fetched,
                                            chain);
   else
     liaison_ghl_client_list_custom_fields_async (self->ghl, chain_cancellable (chain),
-                                                 on_fields_fetched, chain);
+                                                 on_list_fetched, chain);
 }
 
 static void
-on_users_committed (GObject *source, GAsyncResult *result, gpointer user_data)
+chain_fetch_users (Chain *chain)
 {
-  Chain *chain = user_data;
-  GError *error = NULL;
+  LiaisonRefresher *self = chain->run->self;
 
-  if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
-    chain_finish (chain, error);
+  chain->list_kind = LIAISON_RECORD_USER;
+  if (chain->service == LIAISON_SERVICE_LSQ)
+    liaison_lsq_client_list_users_async (self->lsq, chain_cancellable (chain), on_list_fetched,
+                                         chain);
   else
-    chain_fetch_fields (chain);
-}
-
-static void
-on_users_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Chain *chain = user_data;
-  g_autoptr (GPtrArray) users = NULL;
-  g_autoptr (GPtrArray) records = NULL;
-  GError *error = NULL;
-
-  users = list_finish (chain, result, &error);
-  if (users == NULL)
-    {
-      chain_finish (chain, error);
-      return;
-    }
-
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
-  for (guint i = 0; i < users->len; i++)
-    {
-      LiaisonUser *user = g_ptr_array_index (users, i);
-      g_autofree char *json = NULL;
-      LiaisonStoreRecord *record;
-
-      if (liaison_user_get_id (user) == NULL)
-        continue;
-      g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
-                           g_strdup (liaison_user_get_name (user)));
-      json = user_to_json (user);
-      record = liaison_store_record_new (LIAISON_RECORD_USER, liaison_user_get_id (user), json);
-      record->display_name = g_strdup (liaison_user_get_name (user));
-      record->email = g_strdup (liaison_user_get_email (user));
-      g_ptr_array_add (records, record);
-    }
-
-  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
-                                   LIAISON_RECORD_USER, records, NULL, chain_cancellable (chain),
-                                   on_users_committed, chain);
+    liaison_ghl_client_list_users_async (self->ghl, chain_cancellable (chain), on_list_fetched,
+                                         chain);
 }
 
 /* Contacts ----------------------------------------------------------------- */
@@ -590,14 +587,7 @@ liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
-    {
-      Chain *chain = &run->chains[i];
-
-      if (chain->service == LIAISON_SERVICE_LSQ)
-        liaison_lsq_client_list_users_async (self->lsq, cancellable, on_users_fetched, chain);
-      else
-        liaison_ghl_client_list_users_async (self->ghl, cancellable, on_users_fetched, chain);
-    }
+    chain_fetch_users (&run->chains[i]);
 }
 
 gboolean
