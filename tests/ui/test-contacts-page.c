@@ -244,6 +244,43 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Collects the mnemonic keys of every label under widget, except inside status pages: those
+ * are whole states shown instead of the list and detail, never beside them. */
+static void
+collect_mnemonics (GtkWidget *widget, GHashTable *seen, GString *duplicates)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
+      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *label = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        g_string_append_printf (duplicates, "\"%s\" and \"%s\"; ", other, label);
+      else
+        g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) label);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, duplicates);
+}
+
+static void
+test_contacts_page_mnemonics (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GString) duplicates = g_string_new (NULL);
+
+  /* The list, the refresh bar and the detail (link, unlink, open on either website, retry of
+   * the activity) can all be on screen together: Alt and a letter must reach one control. */
+  collect_mnemonics (GTK_WIDGET (fixture->page), seen, duplicates);
+  g_assert_cmpstr (duplicates->str, ==, "");
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 7);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -257,6 +294,9 @@ main (int argc, char *argv[])
               test_contacts_page_rows_and_filter, fixture_tear_down);
   g_test_add ("/contacts-page/detail-and-link", Fixture, NULL, fixture_set_up,
               test_contacts_page_detail_and_link, fixture_tear_down);
+
+  g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
+              test_contacts_page_mnemonics, fixture_tear_down);
 
   return g_test_run ();
 }
