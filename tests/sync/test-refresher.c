@@ -207,6 +207,69 @@ test_refresher_full_then_incremental (Fixture *f, gconstpointer data)
   assert_counts_match_sandbox (f);
 }
 
+/* An incremental read that spans several pages reads every change: the
+ * LeadSquared window must not move between pages of one run, or the page
+ * offsets shift and leads in between are never read. */
+static void
+test_refresher_incremental_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) leads = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char *lsq_url = liaison_sandbox_get_lsq_url (f->sandbox);
+  const char *newest = NULL;
+  JsonArray *records;
+  guint i;
+
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A person edits 25 leads, but not the newest one, which stays at the
+   * start of the next read's window: three pages of ten. */
+  leads = control_request (f, "GET", lsq_url, "/_sandbox/lsq/leads", NULL);
+  records = json_object_get_array_member (json_node_get_object (leads), "records");
+  g_assert_cmpuint (json_array_get_length (records), >=, 26);
+  for (i = 0; i < json_array_get_length (records); i++)
+    {
+      const char *modified = json_object_get_string_member (
+          json_array_get_object_element (records, i), "ModifiedOn");
+
+      if (newest == NULL || g_strcmp0 (modified, newest) > 0)
+        newest = modified;
+    }
+  for (i = 0; ids->len < 25; i++)
+    {
+      JsonObject *lead = json_array_get_object_element (records, i);
+      const char *id = json_object_get_string_member (lead, "ProspectID");
+      g_autofree char *path = g_strdup_printf ("/_sandbox/lsq/leads/%s", id);
+      g_autofree char *body = g_strdup_printf ("{\"FirstName\": \"Edited%02u\"}", ids->len);
+      g_autoptr (JsonNode) edited = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member (lead, "ModifiedOn"), newest) == 0)
+        continue;
+      edited = control_request (f, "PATCH", lsq_url, path, body);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  for (i = 0; i < ids->len; i++)
+    {
+      g_autoptr (LiaisonStoreRecord) record = NULL;
+      g_autofree char *expected = g_strdup_printf ("Edited%02u", i);
+
+      record = liaison_store_lookup_record (f->store, f->lsq_id, LIAISON_RECORD_CONTACT,
+                                            g_ptr_array_index (ids, i), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+      g_assert_cmpstr (record->display_name, !=, NULL);
+      if (!g_str_has_prefix (record->display_name, expected))
+        g_assert_cmpstr (record->display_name, ==, expected);
+    }
+  assert_counts_match_sandbox (f);
+}
+
 static void
 on_progress_cancel (LiaisonRefresher *refresher, LiaisonService service, GCancellable *cancellable)
 {
@@ -250,6 +313,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/refresher/full-then-incremental", Fixture, NULL, fixture_set_up,
               test_refresher_full_then_incremental, fixture_tear_down);
+  g_test_add ("/refresher/incremental-pages", Fixture, NULL, fixture_set_up,
+              test_refresher_incremental_pages, fixture_tear_down);
   g_test_add ("/refresher/cancel-and-resume", Fixture, NULL, fixture_set_up,
               test_refresher_cancel_and_resume, fixture_tear_down);
 

@@ -71,6 +71,9 @@ typedef struct
   GHashTable *owners; /* user id -> name */
   LiaisonStoreCursor *cursor;
   gint64 newest_ms;
+  /* An incremental read: changes since then. Fixed for the whole run, so
+   * that the pages of one listing stay put while newest_ms moves. */
+  GDateTime *since;
   GDateTime *window_end;       /* LeadSquared: the end of the RecentlyModified window */
   guint page_index;            /* LeadSquared: 1-based */
   LiaisonRecordKind list_kind; /* users or fields, while that list is read */
@@ -97,6 +100,7 @@ run_free (Run *run)
     {
       g_clear_pointer (&run->chains[i].owners, g_hash_table_unref);
       g_clear_pointer (&run->chains[i].cursor, liaison_store_cursor_free);
+      g_clear_pointer (&run->chains[i].since, g_date_time_unref);
       g_clear_pointer (&run->chains[i].window_end, g_date_time_unref);
     }
   g_clear_error (&run->error);
@@ -467,8 +471,8 @@ chain_fetch_page (Chain *chain)
   const char *token = chain->cursor->page_token;
   g_autoptr (GDateTime) since = NULL;
 
-  if (chain->cursor->phase == LIAISON_REFRESH_INCREMENTAL && chain->newest_ms > 0)
-    since = g_date_time_new_from_unix_utc (MAX (chain->newest_ms - OVERLAP_MS, 0) / 1000);
+  if (chain->cursor->phase == LIAISON_REFRESH_INCREMENTAL && chain->since != NULL)
+    since = g_date_time_ref (chain->since);
 
   if (chain->service == LIAISON_SERVICE_GHL)
     {
@@ -536,6 +540,8 @@ chain_start_contacts (Chain *chain)
     }
 
   chain->newest_ms = parse_ms (chain->cursor->cursor);
+  if (chain->newest_ms > 0)
+    chain->since = g_date_time_new_from_unix_utc (MAX (chain->newest_ms - OVERLAP_MS, 0) / 1000);
   chain->window_end = g_date_time_new_now_utc ();
   g_clear_pointer (&chain->cursor->page_token, g_free);
   LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: reading changes since %s", service_name (chain->service),
