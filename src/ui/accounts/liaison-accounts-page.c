@@ -560,15 +560,45 @@ test_lsq_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 
 /* Disconnecting ----------------------------------------------------------- */
 
+/* A failed disconnect is told under the account it was meant for, with what to do next. */
 static void
-on_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+removed (LiaisonAccountsPage *self, LiaisonService service, GObject *source, GAsyncResult *result)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
-    show_message (self->ghl_message_label, error->message, TRUE);
+    {
+      g_autofree char *message = g_strdup_printf (
+          service == LIAISON_SERVICE_GHL
+              /* Translators: %s is the reason */
+              ? _ ("HighLevel could not be disconnected (%s). Try again; if it keeps "
+                   "failing, check that the keyring is unlocked.")
+              /* Translators: %s is the reason */
+              : _ ("LeadSquared could not be disconnected (%s). Try again; if it keeps "
+                   "failing, check that the keyring is unlocked."),
+          error->message);
+
+      show_message (service == LIAISON_SERVICE_GHL ? self->ghl_message_label
+                                                   : self->lsq_message_label,
+                    message, TRUE);
+    }
   liaison_accounts_page_update (self);
+}
+
+static void
+on_ghl_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonAccountsPage) self = user_data;
+
+  removed (self, LIAISON_SERVICE_GHL, source, result);
+}
+
+static void
+on_lsq_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonAccountsPage) self = user_data;
+
+  removed (self, LIAISON_SERVICE_LSQ, source, result);
 }
 
 static void
@@ -582,7 +612,9 @@ on_disconnect_response (AdwMessageDialog *dialog, const char *response, gpointer
 
   show_message (service == LIAISON_SERVICE_GHL ? self->ghl_message_label : self->lsq_message_label,
                 NULL, FALSE);
-  liaison_session_remove_async (self->session, service, NULL, on_removed, g_object_ref (self));
+  liaison_session_remove_async (self->session, service, NULL,
+                                service == LIAISON_SERVICE_GHL ? on_ghl_removed : on_lsq_removed,
+                                g_object_ref (self));
 }
 
 static void
