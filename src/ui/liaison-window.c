@@ -239,8 +239,9 @@ on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, Liai
 {
   AdwToast *toast = adw_toast_new (_ ("HighLevel needs to be connected again"));
 
-  /* Wherever the person is, they learn it and get a way to fix it. */
-  adw_toast_set_button_label (toast, _ ("_Reconnect"));
+  /* Wherever the person is, they learn it and get a way to fix it. The toast stays up beside
+   * the contact's Retry and the Accounts page's Reconnect in Browser: N is free in both. */
+  adw_toast_set_button_label (toast, _ ("Reco_nnect"));
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("accounts"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
