@@ -168,6 +168,11 @@ test_refresher_full_then_incremental (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   assert_counts_match_sandbox (f);
   g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), >, 0);
+  /* Each lead is counted once, though each page starts at the last one's second. */
+  g_assert_cmpint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_LSQ), ==,
+                   liaison_store_count_records (f->store, f->lsq_id, LIAISON_RECORD_CONTACT, NULL));
+  g_assert_cmpuint (liaison_refresher_get_total (f->refresher, LIAISON_SERVICE_LSQ), ==,
+                    liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_LSQ));
   g_assert_cmpint (liaison_store_count_records (f->store, f->ghl_id, LIAISON_RECORD_USER, NULL), >,
                    0);
   g_assert_cmpint (liaison_store_count_records (f->store, f->lsq_id, LIAISON_RECORD_USER, NULL), >,
@@ -270,6 +275,68 @@ test_refresher_incremental_pages (Fixture *f, gconstpointer data)
   assert_counts_match_sandbox (f);
 }
 
+typedef struct
+{
+  Fixture *f;
+  char *lead_id;
+  gboolean edited;
+} EditDuringRead;
+
+/* After the first page of LeadSquared, a person edits a lead that page
+ * held: it leaves the window of leads modified before the read began. */
+static void
+on_progress_edit (LiaisonRefresher *refresher, LiaisonService service, EditDuringRead *edit)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (JsonNode) edited = NULL;
+
+  if (service != LIAISON_SERVICE_LSQ || edit->edited)
+    return;
+  edit->edited = TRUE;
+  path = g_strdup_printf ("/_sandbox/lsq/leads/%s", edit->lead_id);
+  edited = control_request (edit->f, "PATCH", liaison_sandbox_get_lsq_url (edit->f->sandbox), path,
+                            "{\"FirstName\": \"Edited\"}");
+}
+
+/* A lead edited while a full read pages through LeadSquared must not make
+ * the read skip another lead, which would then be marked as gone. */
+static void
+test_refresher_edit_during_full_read (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) leads = NULL;
+  EditDuringRead edit = { f, NULL, FALSE };
+  const char *oldest = NULL;
+  JsonArray *records;
+  gulong handler;
+  guint i;
+
+  leads = control_request (f, "GET", liaison_sandbox_get_lsq_url (f->sandbox),
+                           "/_sandbox/lsq/leads", NULL);
+  records = json_object_get_array_member (json_node_get_object (leads), "records");
+  for (i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *lead = json_array_get_object_element (records, i);
+      const char *modified = json_object_get_string_member (lead, "ModifiedOn");
+
+      if (oldest == NULL || g_strcmp0 (modified, oldest) < 0)
+        {
+          oldest = modified;
+          edit.lead_id = (char *) json_object_get_string_member (lead, "ProspectID");
+        }
+    }
+  g_assert_nonnull (edit.lead_id);
+
+  handler = g_signal_connect (f->refresher, "progress", G_CALLBACK (on_progress_edit), &edit);
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->refresher, handler);
+  g_assert_true (edit.edited);
+
+  /* Every lead the sandbox holds is in the store, none marked gone. */
+  assert_counts_match_sandbox (f);
+}
+
 static void
 on_progress_cancel (LiaisonRefresher *refresher, LiaisonService service, GCancellable *cancellable)
 {
@@ -315,6 +382,8 @@ main (int argc, char *argv[])
               test_refresher_full_then_incremental, fixture_tear_down);
   g_test_add ("/refresher/incremental-pages", Fixture, NULL, fixture_set_up,
               test_refresher_incremental_pages, fixture_tear_down);
+  g_test_add ("/refresher/edit-during-full-read", Fixture, NULL, fixture_set_up,
+              test_refresher_edit_during_full_read, fixture_tear_down);
   g_test_add ("/refresher/cancel-and-resume", Fixture, NULL, fixture_set_up,
               test_refresher_cancel_and_resume, fixture_tear_down);
 

@@ -74,8 +74,11 @@ typedef struct
   /* An incremental read: changes since then. Fixed for the whole run, so
    * that the pages of one listing stay put while newest_ms moves. */
   GDateTime *since;
-  GDateTime *window_end;       /* LeadSquared: the end of the RecentlyModified window */
-  guint page_index;            /* LeadSquared: 1-based */
+  GDateTime *window_end; /* LeadSquared: the end of the RecentlyModified window */
+  guint page_index;      /* LeadSquared: 1-based */
+  gint64 page_from_s;    /* LeadSquared: the start of the window of the page asked for */
+  GHashTable *tail_ids;  /* LeadSquared: the leads read at page_from_s, read again */
+  gint64 tail_s;
   LiaisonRecordKind list_kind; /* users or fields, while that list is read */
 } Chain;
 
@@ -102,6 +105,7 @@ run_free (Run *run)
       g_clear_pointer (&run->chains[i].cursor, liaison_store_cursor_free);
       g_clear_pointer (&run->chains[i].since, g_date_time_unref);
       g_clear_pointer (&run->chains[i].window_end, g_date_time_unref);
+      g_clear_pointer (&run->chains[i].tail_ids, g_hash_table_unref);
     }
   g_clear_error (&run->error);
   g_free (run);
@@ -442,6 +446,33 @@ on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   chain_commit_page (chain, contacts, next_cursor);
 }
 
+/* The ids of the leads modified in the page's last second: the next page starts there. */
+static void
+remember_tail (Chain *chain, GPtrArray *leads)
+{
+  GDateTime *last = NULL;
+
+  if (chain->tail_ids == NULL)
+    chain->tail_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (leads->len > 0)
+    last = liaison_contact_get_date_updated (g_ptr_array_index (leads, leads->len - 1));
+  if (last == NULL)
+    return;
+  /* Same second as before (a long run of ties): the ids gathered so far still apply. */
+  if (chain->tail_s != g_date_time_to_unix (last))
+    g_hash_table_remove_all (chain->tail_ids);
+  chain->tail_s = g_date_time_to_unix (last);
+  for (guint i = 0; i < leads->len; i++)
+    {
+      LiaisonContact *lead = g_ptr_array_index (leads, i);
+      GDateTime *updated = liaison_contact_get_date_updated (lead);
+
+      if (updated != NULL && g_date_time_to_unix (updated) == chain->tail_s
+          && liaison_contact_get_id (lead) != NULL)
+        g_hash_table_add (chain->tail_ids, g_strdup (liaison_contact_get_id (lead)));
+    }
+}
+
 static void
 on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -449,19 +480,70 @@ on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) leads = NULL;
   guint record_count = 0;
   gboolean more = FALSE;
+  gboolean first;
+  char *next = NULL;
   GError *error = NULL;
 
   leads = liaison_lsq_client_recently_modified_finish (LIAISON_LSQ_CLIENT (source), result,
                                                        &record_count, &more, &error);
+  first = chain->tail_ids == NULL;
   if (leads == NULL)
     {
       chain_finish (chain, error);
       return;
     }
 
-  chain_progress (chain, leads->len, record_count);
-  chain_commit_page (chain, leads,
-                     more && leads->len > 0 ? g_strdup_printf ("%u", chain->page_index + 1) : NULL);
+  if (more && leads->len > 0)
+    {
+      GDateTime *updated
+          = liaison_contact_get_date_updated (g_ptr_array_index (leads, leads->len - 1));
+      gint64 last_s = updated != NULL ? g_date_time_to_unix (updated) : 0;
+
+      /* The next page starts at the last lead's modification time, not at an offset: a lead
+       * edited meanwhile leaves the window, and an offset would then skip the lead after it
+       * (which the full read would mark as gone). Only a run of leads that all share one second
+       * is paged by offset. */
+      if (last_s > chain->page_from_s)
+        next = g_strdup_printf ("%" G_GINT64_FORMAT ":1", last_s);
+      else
+        next = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", chain->page_from_s,
+                                chain->page_index + 1);
+    }
+
+  /* The leads of the last second of the page before come again: keep them out of the counts. */
+  if (chain->tail_ids != NULL)
+    for (guint i = leads->len; i > 0; i--)
+      {
+        LiaisonContact *lead = g_ptr_array_index (leads, i - 1);
+
+        if (liaison_contact_get_id (lead) != NULL
+            && g_hash_table_contains (chain->tail_ids, liaison_contact_get_id (lead)))
+          g_ptr_array_remove_index (leads, i - 1);
+      }
+  remember_tail (chain, leads);
+
+  /* RecordCount counts the window asked for, which is the whole listing only at its start. */
+  chain_progress (chain, leads->len, chain->page_index == 1 && first ? record_count : 0);
+  chain_commit_page (chain, leads, next);
+}
+
+/* A LeadSquared page token is "<window start, s since the epoch>:<page index>"; an older
+ * one is the page index alone. */
+static void
+parse_lsq_token (const char *token, gint64 *from_s, guint *page_index)
+{
+  const char *colon = token != NULL ? strchr (token, ':') : NULL;
+
+  *from_s = 0;
+  *page_index = 1;
+  if (token == NULL)
+    return;
+  if (colon != NULL)
+    {
+      *from_s = MAX (g_ascii_strtoll (token, NULL, 10), 0);
+      token = colon + 1;
+    }
+  *page_index = MAX ((guint) g_ascii_strtoull (token, NULL, 10), 1);
 }
 
 static void
@@ -470,6 +552,7 @@ chain_fetch_page (Chain *chain)
   LiaisonRefresher *self = chain->run->self;
   const char *token = chain->cursor->page_token;
   g_autoptr (GDateTime) since = NULL;
+  gint64 from_s;
 
   if (chain->cursor->phase == LIAISON_REFRESH_INCREMENTAL && chain->since != NULL)
     since = g_date_time_ref (chain->since);
@@ -483,12 +566,17 @@ chain_fetch_page (Chain *chain)
     }
 
   /* LeadSquared lists by modification window: a full read covers all time
-   * up to when the refresh started, so its pages stay put while it runs. */
-  chain->page_index = token != NULL ? (guint) g_ascii_strtoull (token, NULL, 10) : 1;
-  if (chain->page_index == 0)
-    chain->page_index = 1;
+   * up to when the refresh started. Each page starts where the one before
+   * ended (see on_lsq_page_fetched). */
+  parse_lsq_token (token, &from_s, &chain->page_index);
   if (since == NULL)
     since = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+  if (from_s > g_date_time_to_unix (since))
+    {
+      g_date_time_unref (since);
+      since = g_date_time_new_from_unix_utc (MIN (from_s, g_date_time_to_unix (chain->window_end)));
+    }
+  chain->page_from_s = g_date_time_to_unix (since);
   liaison_lsq_client_recently_modified_async (
       self->lsq, since, chain->window_end, chain->page_index, self->page_size,
       chain_cancellable (chain), on_lsq_page_fetched, chain);
