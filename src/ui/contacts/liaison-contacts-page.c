@@ -423,11 +423,9 @@ liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *se
   g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
   g_return_if_fail (session == NULL || LIAISON_IS_SESSION (session));
 
-  liaison_contact_detail_set_clients (self->detail,
-                                      session != NULL ? liaison_session_get_lsq_client (session)
-                                                      : NULL,
-                                      session != NULL ? liaison_session_get_ghl_client (session)
-                                                      : NULL);
+  liaison_contact_detail_set_clients (
+      self->detail, session != NULL ? liaison_session_get_lsq_client (session) : NULL,
+      session != NULL ? liaison_session_get_ghl_client (session) : NULL);
 }
 
 /* Columns ---------------------------------------------------------------- */
@@ -492,6 +490,31 @@ add_column (LiaisonContactsPage *self, const char *title, GCallback bind, const 
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_append_column (self->column_view, column);
+}
+
+/* Keyboard ---------------------------------------------------------------- */
+
+/* GTK 4.8's lists move Tab from row to row (4.12 added tab-behavior for this), so with many
+ * contacts Tab would never leave the list. Tab from the list goes on to the detail pane, and
+ * Shift+Tab back to the search and filter controls; the arrow keys still move between rows. */
+static gboolean
+liaison_contacts_page_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *list = GTK_WIDGET (self->column_view);
+
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) && focus != NULL
+      && (focus == list || gtk_widget_is_ancestor (focus, list)))
+    {
+      if (direction == GTK_DIR_TAB_FORWARD)
+        /* FALSE when no contact is shown: the window then goes on past the page. */
+        return gtk_widget_child_focus (GTK_WIDGET (self->detail), direction);
+      return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)),
+                                     direction);
+    }
+  return GTK_WIDGET_CLASS (liaison_contacts_page_parent_class)->focus (widget, direction);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -571,6 +594,7 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   object_class->dispose = liaison_contacts_page_dispose;
   object_class->get_property = liaison_contacts_page_get_property;
   object_class->set_property = liaison_contacts_page_set_property;
+  widget_class->focus = liaison_contacts_page_focus;
 
   properties[PROP_MODEL]
       = g_param_spec_object ("model", NULL, NULL, LIAISON_TYPE_CONTACT_LIST,
