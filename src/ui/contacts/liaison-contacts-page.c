@@ -333,9 +333,14 @@ on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonContactsPage) self = user_data;
   g_autoptr (GError) error = NULL;
+  gboolean ok = liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error);
 
-  if (!liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A run of a refresher the page no longer shows (the accounts changed
+   * meanwhile) must not touch the state of the current one. */
+  if (LIAISON_REFRESHER (source) != self->refresher)
+    return;
+
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_free (self->refresh_error);
       self->refresh_error = g_strdup_printf (
