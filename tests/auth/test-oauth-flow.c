@@ -326,6 +326,36 @@ test_no_secret_leaked (void)
   auth_test_assert_no_secret_leaked ();
 }
 
+/* A token answer without a usable lifetime still keeps its (already rotated)
+ * refresh token; one without tokens is refused with a clear error. */
+static void
+test_token_answer (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) good = json_from_string (
+      "{\"access_token\": \"a\", \"refresh_token\": \"r\", \"locationId\": \"L\"}", NULL);
+  g_autoptr (JsonNode) timed = json_from_string (
+      "{\"access_token\": \"a\", \"refresh_token\": \"r\", \"expires_in\": 600}", NULL);
+  g_autoptr (JsonNode) empty = json_from_string ("{\"expires_in\": 600}", NULL);
+  g_autoptr (LiaisonGhlTokens) tokens = NULL;
+
+  tokens = liaison_ghl_tokens_new_from_response (good, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tokens);
+  g_assert_cmpstr (tokens->refresh_token, ==, "r");
+  g_assert_cmpint (tokens->expires_at, ==, 1000 + LIAISON_GHL_DEFAULT_TOKEN_LIFETIME_S);
+  g_clear_pointer (&tokens, liaison_ghl_tokens_free);
+
+  tokens = liaison_ghl_tokens_new_from_response (timed, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tokens->expires_at, ==, 1600);
+  g_clear_pointer (&tokens, liaison_ghl_tokens_free);
+
+  tokens = liaison_ghl_tokens_new_from_response (empty, 1000, &error);
+  g_assert_null (tokens);
+  g_assert_error (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_PROTOCOL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -338,6 +368,7 @@ main (int argc, char **argv)
   work_dir = auth_test_private_dir ();
 
   g_test_add_func ("/auth/oauth/authorize-url", test_authorize_url);
+  g_test_add_func ("/auth/oauth/token-answer", test_token_answer);
   g_test_add_func ("/auth/oauth/allow", test_allow);
   g_test_add_func ("/auth/oauth/deny", test_deny);
   g_test_add_func ("/auth/oauth/state-mismatch", test_state_mismatch);

@@ -135,13 +135,13 @@ liaison_ghl_tokens_new_from_response (JsonNode *root, gint64 now_s, GError **err
                            "HighLevel's token answer has no access or refresh token");
       return NULL;
     }
+  /* HighLevel has rotated the refresh token by the time this answer
+   * arrives: refusing the answer for want of a lifetime would lose the only
+   * token that still works and force a reconnect. Its docs say access tokens
+   * are valid for a day, so a missing or absurd lifetime means a day. */
   if (!liaison_json_get_double (object, "expires_in", &expires_in) || expires_in <= 0
       || expires_in > 10 * 365 * 86400.0)
-    {
-      g_set_error_literal (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_PROTOCOL,
-                           "HighLevel's token answer has no usable expires_in");
-      return NULL;
-    }
+    expires_in = LIAISON_GHL_DEFAULT_TOKEN_LIFETIME_S;
   tokens->expires_at = now_s + (gint64) expires_in;
 
   return g_steal_pointer (&tokens);

@@ -38,6 +38,9 @@ typedef enum
 GQuark liaison_auth_error_quark (void);
 
 /* How a HighLevel connection signs in. */
+/* HighLevel: "The access tokens are valid for a day." */
+#define LIAISON_GHL_DEFAULT_TOKEN_LIFETIME_S 86399
+
 typedef enum
 {
   LIAISON_GHL_AUTH_OAUTH,   /* marketplace app: access + rotating refresh token */
