@@ -376,6 +376,51 @@ test_search_paging (Fixture *f, gconstpointer data)
     }
 }
 
+/* A contact without "searchAfter" gets a cursor rebuilt from dateUpdated and
+ * id; an id with a quote or a backslash must still make a valid cursor. */
+static void
+test_search_rebuilt_cursor (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) second = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr (JsonNode) keep = NULL;
+  JsonArray *after;
+  Wait w1 = WAIT_INIT, w2 = WAIT_INIT;
+
+  fake_peer_push (f->peer, "/contacts/search",
+                  fake_response_json (200, "{\"contacts\":[{\"id\":\"a\\\"b\\\\c\","
+                                           "\"dateUpdated\":\"2026-01-01T00:00:00.250Z\"}],"
+                                           "\"total\":2}"));
+  fake_peer_push (f->peer, "/contacts/search",
+                  fake_response_json (200, "{\"contacts\":[],\"total\":2}"));
+
+  liaison_ghl_client_search_contacts_async (f->client, NULL, NULL, 1, NULL, on_done, &w1);
+  first = liaison_ghl_client_search_contacts_finish (f->client, wait_for (&w1), &cursor, NULL,
+                                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpstr (liaison_contact_get_id (g_ptr_array_index (first, 0)), ==, "a\"b\\c");
+  g_assert_nonnull (cursor);
+
+  liaison_ghl_client_search_contacts_async (f->client, NULL, cursor, 1, NULL, on_done, &w2);
+  second
+      = liaison_ghl_client_search_contacts_finish (f->client, wait_for (&w2), &next, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 0);
+  g_assert_null (next);
+
+  after = liaison_json_get_array (body_of (request_at (f, 1), &keep), "searchAfter");
+  g_assert_nonnull (after);
+  g_assert_cmpuint (json_array_get_length (after), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (after, 0), ==, G_GINT64_CONSTANT (1767225600250));
+  g_assert_cmpstr (json_array_get_string_element (after, 1), ==, "a\"b\\c");
+  g_clear_object (&w1.result);
+  g_clear_object (&w2.result);
+}
+
 static void
 test_lookup_and_tags (Fixture *f, gconstpointer data)
 {
@@ -833,6 +878,7 @@ main (int argc, char *argv[])
   ADD ("/ghl/contacts/protocol-errors", test_contact_protocol_errors);
   ADD ("/ghl/contacts/validation-error", test_server_error_names_operation);
   ADD ("/ghl/search/paging", test_search_paging);
+  ADD ("/ghl/search/rebuilt-cursor", test_search_rebuilt_cursor);
   ADD ("/ghl/lookup-and-tags", test_lookup_and_tags);
   ADD ("/ghl/tasks", test_tasks);
   ADD ("/ghl/notes", test_notes);

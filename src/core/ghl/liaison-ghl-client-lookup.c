@@ -46,6 +46,7 @@ cursor_after (JsonArray *array)
 {
   JsonObject *last;
   JsonArray *after;
+  const char *id;
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GDateTime) updated = NULL;
 
@@ -58,12 +59,17 @@ cursor_after (JsonArray *array)
     }
 
   updated = liaison_json_get_time (last, "dateUpdated");
-  if (updated == NULL || liaison_json_get_string (last, "id") == NULL)
+  id = liaison_json_get_string (last, "id");
+  if (updated == NULL || id == NULL)
     return NULL;
-  return g_strdup_printf ("[%" G_GINT64_FORMAT ",\"%s\"]",
-                          g_date_time_to_unix (updated) * 1000
-                              + g_date_time_get_microsecond (updated) / 1000,
-                          liaison_json_get_string (last, "id"));
+  /* Built, not printed: an id may hold a quote or a backslash. */
+  after = json_array_new ();
+  json_array_add_int_element (after, g_date_time_to_unix (updated) * 1000
+                                         + g_date_time_get_microsecond (updated) / 1000);
+  json_array_add_string_element (after, id);
+  node = json_node_init_array (json_node_alloc (), after);
+  json_array_unref (after);
+  return json_to_string (node, FALSE);
 }
 
 static gpointer
