@@ -4,7 +4,9 @@
  * shows the cached items before any request is answered; selecting another
  * contact drops the previous one's answers; a service answering 500 shows a
  * sentence and Retry while the other service's items stay listed; the
- * "Open in" buttons point at each service's website, and not at the sandbox.
+ * "Open in" buttons point at each service's website, and not at the sandbox;
+ * closing the window while requests are in flight frees the pane at once and
+ * drops the answers.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -405,7 +407,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (f->window);
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
   store_test_drain ();
   for (guint s = 0; s < 2; s++)
     for (guint g = 0; g <= N_GROUPS; g++)
@@ -612,6 +615,54 @@ test_one_service_fails (Fixture *f, gconstpointer data)
   assert_counts (&shown, &expected);
 }
 
+/* Closing the window while both services hold their answers: the pane goes at once, the
+ * requests in flight keep nothing alive, and the answers that come later are dropped. */
+static void
+test_closed_while_loading (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) contacts = pick_contacts (f, 1, FALSE);
+  LiaisonContactRow *row = g_ptr_array_index (contacts, 0);
+  gpointer detail = f->detail;
+  gpointer activity = f->activity;
+  gint64 before, deadline;
+
+  add_fault (f, LIAISON_SERVICE_GHL, "/*=delay:1500");
+  add_fault (f, LIAISON_SERVICE_LSQ, "/v2/*=delay:1500");
+  before = answered (f);
+  liaison_contact_detail_set_row (f->detail, row);
+  g_assert_true (liaison_contact_activity_get_loading (f->activity));
+  /* The requests reach the sandbox before the window closes. */
+  spin (200);
+  g_assert_cmpint (answered (f), ==, before);
+
+  g_object_add_weak_pointer (G_OBJECT (detail), &detail);
+  g_object_add_weak_pointer (G_OBJECT (activity), &activity);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  f->detail = NULL;
+  f->activity = NULL;
+  g_assert_null (detail);
+  g_assert_null (activity);
+  g_assert_cmpint (answered (f), ==, before);
+
+  /* The answers come (five requests: three HighLevel, two LeadSquared) and change nothing. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (answered (f) < before + 5)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (50);
+    }
+  spin (200);
+  store_test_drain ();
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      g_assert_cmpuint (
+          cached_count (f, LIAISON_SERVICE_LSQ, liaison_contact_row_get_lsq_id (row), g), ==, 0);
+      g_assert_cmpuint (
+          cached_count (f, LIAISON_SERVICE_GHL, liaison_contact_row_get_ghl_id (row), g), ==, 0);
+    }
+}
+
 static void
 test_web_urls (void)
 {
@@ -669,6 +720,8 @@ main (int argc, char *argv[])
               test_reselect_from_cache, fixture_tear_down);
   g_test_add ("/contact-activity/one-service-fails", Fixture, NULL, fixture_set_up,
               test_one_service_fails, fixture_tear_down);
+  g_test_add ("/contact-activity/closed-while-loading", Fixture, NULL, fixture_set_up,
+              test_closed_while_loading, fixture_tear_down);
 
   return g_test_run ();
 }

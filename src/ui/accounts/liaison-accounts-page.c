@@ -15,6 +15,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-oauth-flow.h"
+#include "liaison-weak-ref-private.h"
 
 struct _LiaisonAccountsPage
 {
@@ -24,7 +25,8 @@ struct _LiaisonAccountsPage
   char *marketplace_url; /* the sandbox's sign-in page, or NULL for the real ones */
   GCancellable *ghl_cancellable;
   GCancellable *lsq_cancellable;
-  char *ghl_client_id; /* the app being signed in with, while the browser is open */
+  GCancellable *cancellable; /* the page's lifetime: the connection tests */
+  char *ghl_client_id;       /* the app being signed in with, while the browser is open */
 
   GtkLabel *sandbox_label;
   AdwActionRow *ghl_status_row;
@@ -233,12 +235,13 @@ ghl_finish (LiaisonAccountsPage *self, GError *error)
 static void
 on_ghl_added (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   GError *error = NULL;
 
   if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
     g_prefix_error (&error, _ ("HighLevel answered, but the connection could not be saved: "));
-  ghl_finish (self, error);
+  if (self != NULL)
+    ghl_finish (self, error);
   g_clear_error (&error);
 }
 
@@ -246,17 +249,23 @@ static void
 add_ghl_tokens (LiaisonAccountsPage *self, const LiaisonGhlTokens *tokens)
 {
   liaison_session_add_ghl_async (self->session, tokens, self->ghl_cancellable, on_ghl_added,
-                                 g_object_ref (self));
+                                 liaison_weak_ref_new (self));
 }
 
 static void
 on_oauth_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (LiaisonGhlTokens) tokens = NULL;
   GError *error = NULL;
 
   tokens = liaison_oauth_flow_run_finish (LIAISON_OAUTH_FLOW (source), result, &error);
+  /* The page is gone: dispose cancelled the flow, and nobody is left to save the tokens. */
+  if (self == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
   if (tokens == NULL)
     {
       ghl_finish (self, error);
@@ -269,11 +278,16 @@ on_oauth_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_client_secret_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (LiaisonOAuthFlow) flow = NULL;
   GError *error = NULL;
 
-  if (!liaison_token_store_save_client_secret_finish (LIAISON_TOKEN_STORE (source), result, &error))
+  if (!liaison_token_store_save_client_secret_finish (LIAISON_TOKEN_STORE (source), result, &error)
+      && self == NULL)
+    g_clear_error (&error);
+  if (self == NULL)
+    return;
+  if (error != NULL)
     {
       g_prefix_error (&error, _ ("The app’s client secret could not be kept in the keyring: "));
       ghl_finish (self, error);
@@ -297,7 +311,7 @@ on_client_secret_saved (GObject *source, GAsyncResult *result, gpointer user_dat
       return;
     }
   liaison_oauth_flow_run_async (flow, self->ghl_cancellable, on_oauth_finished,
-                                g_object_ref (self));
+                                liaison_weak_ref_new (self));
 }
 
 static void
@@ -326,7 +340,7 @@ connect_ghl_action (GtkWidget *widget, const char *action_name, GVariant *parame
       liaison_token_store_save_client_secret_async (
           liaison_session_get_token_store (self->session), self->ghl_client_id,
           entry_text (self->ghl_client_secret_row), self->ghl_cancellable, on_client_secret_saved,
-          g_object_ref (self));
+          liaison_weak_ref_new (self));
     }
   liaison_accounts_page_update (self);
 }
@@ -340,11 +354,13 @@ cancel_ghl_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 static void
 on_ghl_tested (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GPtrArray) users = NULL;
   g_autoptr (GError) error = NULL;
 
   users = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
+  if (self == NULL)
+    return;
   gtk_widget_set_sensitive (self->ghl_test_button, TRUE);
   if (users == NULL)
     show_message (self->ghl_message_label, error->message, TRUE);
@@ -369,7 +385,8 @@ test_ghl_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (client == NULL)
     return;
   gtk_widget_set_sensitive (self->ghl_test_button, FALSE);
-  liaison_ghl_client_list_users_async (client, NULL, on_ghl_tested, g_object_ref (self));
+  liaison_ghl_client_list_users_async (client, self->cancellable, on_ghl_tested,
+                                       liaison_weak_ref_new (self));
 }
 
 /* LeadSquared ------------------------------------------------------------- */
@@ -469,12 +486,18 @@ lsq_finish (LiaisonAccountsPage *self, GError *error, const char *success)
 static void
 on_lsq_added (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
-  g_autofree char *success = g_object_steal_data (G_OBJECT (self), "lsq-found");
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
+  g_autofree char *success = NULL;
   GError *error = NULL;
 
   if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
     g_prefix_error (&error, _ ("The keys work, but the connection could not be saved: "));
+  if (self == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  success = g_object_steal_data (G_OBJECT (self), "lsq-found");
   lsq_finish (self, error, success);
   g_clear_error (&error);
 }
@@ -482,11 +505,16 @@ on_lsq_added (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_lsq_checked (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (LiaisonLsqAccount) account = NULL;
   GError *error = NULL;
 
   account = liaison_lsq_keys_check_finish (LIAISON_LSQ_KEYS (source), result, &error);
+  if (self == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
   if (account == NULL)
     {
       lsq_finish (self, error, NULL);
@@ -500,7 +528,7 @@ on_lsq_checked (GObject *source, GAsyncResult *result, gpointer user_data)
                                            account->host),
                           g_free);
   liaison_session_add_lsq_async (self->session, LIAISON_LSQ_KEYS (source), account,
-                                 self->lsq_cancellable, on_lsq_added, g_object_ref (self));
+                                 self->lsq_cancellable, on_lsq_added, liaison_weak_ref_new (self));
 }
 
 static void
@@ -519,18 +547,21 @@ connect_lsq_action (GtkWidget *widget, const char *action_name, GVariant *parame
   access_key = g_strstrip (g_strdup (entry_text (self->lsq_access_key_row)));
   secret_key = g_strstrip (g_strdup (entry_text (self->lsq_secret_key_row)));
   keys = liaison_session_create_lsq_keys (self->session, access_key, secret_key);
-  liaison_lsq_keys_check_async (keys, self->lsq_cancellable, on_lsq_checked, g_object_ref (self));
+  liaison_lsq_keys_check_async (keys, self->lsq_cancellable, on_lsq_checked,
+                                liaison_weak_ref_new (self));
   liaison_accounts_page_update (self);
 }
 
 static void
 on_lsq_tested (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GPtrArray) users = NULL;
   g_autoptr (GError) error = NULL;
 
   users = liaison_lsq_client_list_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+  if (self == NULL)
+    return;
   gtk_widget_set_sensitive (self->lsq_test_button, TRUE);
   if (users == NULL)
     show_message (self->lsq_message_label, error->message, TRUE);
@@ -555,7 +586,8 @@ test_lsq_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   if (client == NULL)
     return;
   gtk_widget_set_sensitive (self->lsq_test_button, FALSE);
-  liaison_lsq_client_list_users_async (client, NULL, on_lsq_tested, g_object_ref (self));
+  liaison_lsq_client_list_users_async (client, self->cancellable, on_lsq_tested,
+                                       liaison_weak_ref_new (self));
 }
 
 /* Disconnecting ----------------------------------------------------------- */
@@ -566,7 +598,8 @@ removed (LiaisonAccountsPage *self, LiaisonService service, GObject *source, GAs
 {
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
+  /* The account is gone either way; only a page still shown tells of a failure. */
+  if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error) && self != NULL)
     {
       g_autofree char *message = g_strdup_printf (
           service == LIAISON_SERVICE_GHL
@@ -582,13 +615,14 @@ removed (LiaisonAccountsPage *self, LiaisonService service, GObject *source, GAs
                                                    : self->lsq_message_label,
                     message, TRUE);
     }
-  liaison_accounts_page_update (self);
+  if (self != NULL)
+    liaison_accounts_page_update (self);
 }
 
 static void
 on_ghl_removed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
 
   removed (self, LIAISON_SERVICE_GHL, source, result);
 }
@@ -596,7 +630,7 @@ on_ghl_removed (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_lsq_removed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
 
   removed (self, LIAISON_SERVICE_LSQ, source, result);
 }
@@ -614,7 +648,7 @@ on_disconnect_response (AdwMessageDialog *dialog, const char *response, gpointer
                 NULL, FALSE);
   liaison_session_remove_async (self->session, service, NULL,
                                 service == LIAISON_SERVICE_GHL ? on_ghl_removed : on_lsq_removed,
-                                g_object_ref (self));
+                                liaison_weak_ref_new (self));
 }
 
 static void
@@ -700,8 +734,10 @@ liaison_accounts_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->ghl_cancellable);
   g_cancellable_cancel (self->lsq_cancellable);
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->ghl_cancellable);
   g_clear_object (&self->lsq_cancellable);
+  g_clear_object (&self->cancellable);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -769,5 +805,6 @@ static void
 liaison_accounts_page_init (LiaisonAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   liaison_accounts_page_update (self);
 }

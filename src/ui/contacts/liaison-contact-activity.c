@@ -327,7 +327,6 @@ read_cached (LiaisonContactActivity *self, Side *side, guint group)
 static void
 on_cached (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonContactActivity) self = user_data;
   g_autoptr (GError) error = NULL;
 
   /* The items are on screen already; a failed write only costs the next start its head start. */
@@ -373,14 +372,14 @@ write_cache (LiaisonContactActivity *self, Side *side, guint group, GPtrArray *i
   if (records->len == 0)
     return;
   liaison_store_commit_page_async (self->store, side->connection_id, group_kinds[group], records,
-                                   NULL, self->cancellable, on_cached, g_object_ref (self));
+                                   NULL, self->cancellable, on_cached, NULL);
 }
 
 /* Fetching --------------------------------------------------------------- */
 
 typedef struct
 {
-  LiaisonContactActivity *self;
+  GWeakRef self;             /* a request in flight does not keep the widget alive */
   GCancellable *cancellable; /* of the contact the request was made for */
   LiaisonService service;
   guint group; /* N_GROUPS: LeadSquared's tasks, which hold its appointments too */
@@ -391,7 +390,7 @@ request_new (LiaisonContactActivity *self, LiaisonService service, guint group)
 {
   Request *request = g_new0 (Request, 1);
 
-  request->self = g_object_ref (self);
+  g_weak_ref_init (&request->self, self);
   request->cancellable = g_object_ref (self->fetch_cancellable);
   request->service = service;
   request->group = group;
@@ -401,7 +400,7 @@ request_new (LiaisonContactActivity *self, LiaisonService service, guint group)
 static void
 request_free (Request *request)
 {
-  g_object_unref (request->self);
+  g_weak_ref_clear (&request->self);
   g_object_unref (request->cancellable);
   g_free (request);
 }
@@ -420,11 +419,16 @@ set_items (LiaisonContactActivity *self, Side *side, guint group, GPtrArray *ite
 static gboolean
 request_done (Request *request, GPtrArray *items, GError *error)
 {
-  LiaisonContactActivity *self = request->self;
-  Side *side = &self->sides[request->service];
+  g_autoptr (LiaisonContactActivity) self = NULL;
+  Side *side;
 
+  /* Dispose cancels too: a cancelled request's widget may be gone. */
   if (g_cancellable_is_cancelled (request->cancellable))
     return FALSE;
+  self = g_weak_ref_get (&request->self);
+  if (self == NULL)
+    return FALSE;
+  side = &self->sides[request->service];
   g_return_val_if_fail (side->pending > 0, FALSE);
   side->pending--;
 

@@ -15,6 +15,7 @@
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
 #include "liaison-format.h"
+#include "liaison-weak-ref-private.h"
 
 struct _LiaisonContactDetail
 {
@@ -377,11 +378,13 @@ liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *r
 static void
 on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonContactDetail) self = user_data;
+  g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
 
   ids = liaison_store_create_links_finish (LIAISON_STORE (source), result, &error);
+  if (self == NULL)
+    return;
   if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
@@ -406,16 +409,16 @@ link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                               liaison_contact_row_get_lsq_id (self->row), self->ghl_connection_id,
                               liaison_contact_row_get_ghl_id (self->row), LIAISON_LINK_MANUAL));
   liaison_store_create_links_async (self->store, links, self->cancellable, on_link_created,
-                                    g_object_ref (self));
+                                    liaison_weak_ref_new (self));
 }
 
 static void
 on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonContactDetail) self = user_data;
+  g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_store_delete_link_finish (LIAISON_STORE (source), result, &error)
+  if (!liaison_store_delete_link_finish (LIAISON_STORE (source), result, &error) && self != NULL
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
@@ -435,7 +438,7 @@ on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer use
 
   link_id = liaison_contact_row_get_link_id (self->row);
   liaison_store_delete_link_async (self->store, link_id, self->cancellable, on_link_deleted,
-                                   g_object_ref (self));
+                                   liaison_weak_ref_new (self));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "liaison-contact-detail.h"
 #include "liaison-contacts-page.h"
 #include "liaison-format.h"
+#include "liaison-weak-ref-private.h"
 
 struct _LiaisonContactsPage
 {
@@ -145,19 +146,19 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
 static void
 on_model_load_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonContactsPage) self = user_data;
+  g_autoptr (LiaisonContactsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
   if (!liaison_contact_list_load_finish (LIAISON_CONTACT_LIST (source), result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("Could not load the contacts: %s", error->message);
       g_clear_error (&self->load_error);
       self->load_error = g_steal_pointer (&error);
     }
 
-  if (LIAISON_CONTACT_LIST (source) == self->model)
+  if (self != NULL && LIAISON_CONTACT_LIST (source) == self->model)
     liaison_contacts_page_update_state (self);
 }
 
@@ -174,7 +175,7 @@ liaison_contacts_page_load (LiaisonContactsPage *self)
 
   self->cancellable = g_cancellable_new ();
   liaison_contact_list_load_async (self->model, self->cancellable, on_model_load_finished,
-                                   g_object_ref (self));
+                                   liaison_weak_ref_new (self));
   liaison_contacts_page_update_state (self);
 }
 
@@ -331,13 +332,13 @@ liaison_contacts_page_update_refresh (LiaisonContactsPage *self)
 static void
 on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LiaisonContactsPage) self = user_data;
+  g_autoptr (LiaisonContactsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
   gboolean ok = liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error);
 
   /* A run of a refresher the page no longer shows (the accounts changed
-   * meanwhile) must not touch the state of the current one. */
-  if (LIAISON_REFRESHER (source) != self->refresher)
+   * meanwhile, or the page is gone) must not touch the state of the current one. */
+  if (self == NULL || LIAISON_REFRESHER (source) != self->refresher)
     return;
 
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -364,7 +365,7 @@ refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_clear_object (&self->refresh_cancellable);
   self->refresh_cancellable = g_cancellable_new ();
   liaison_refresher_run_async (self->refresher, FALSE, self->refresh_cancellable,
-                               on_refresh_finished, g_object_ref (self));
+                               on_refresh_finished, liaison_weak_ref_new (self));
   liaison_contacts_page_update_refresh (self);
 }
 
