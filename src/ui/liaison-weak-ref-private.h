@@ -31,6 +31,13 @@ liaison_weak_ref_free (gpointer data)
   g_free (ref);
 }
 
+/* The same as a GClosureNotify, for signal handlers (g_signal_connect_data). */
+static inline void
+liaison_weak_ref_closure_free (gpointer data, GClosure *closure)
+{
+  liaison_weak_ref_free (data);
+}
+
 /* A strong reference to the object, or NULL once it is gone (GLib clears weak references
  * before dispose); frees data. */
 static inline gpointer

@@ -1,6 +1,6 @@
 /* test-contacts-page.c: the Contacts page over a real store: honest states,
  * rows of both services, filtering by typing and by link state, the detail
- * pane comparing both sides, and linking a proposed pair.
+ * pane comparing both sides, linking a proposed pair, and the Unlink question.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -107,7 +107,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  gtk_window_destroy (fixture->window);
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
   store_test_drain ();
   g_clear_object (&fixture->model);
   g_clear_object (&fixture->store);
@@ -244,6 +245,85 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   }
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+wait_for_n_rows (Fixture *fixture, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  store_test_drain ();
+}
+
+/* The Unlink question closed unanswered keeps the link and holds nothing: the pane is freed
+ * with its window. Answered, it unlinks the pair it was asked about. */
+static void
+test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  gpointer detail = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkDropDown *status
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GArray) ids = NULL;
+  AdwMessageDialog *dialog;
+
+  g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, fixture->lsq, "L1",
+                                                  fixture->ghl, "G1", LIAISON_LINK_MANUAL));
+  liaison_store_create_links_async (fixture->store, links, NULL, store_test_result_cb, &result);
+  ids = liaison_store_create_links_finish (fixture->store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  gtk_drop_down_set_selected (status, 1); /* Linked */
+  wait_for_n_rows (fixture, 1);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_nonnull (liaison_contact_detail_get_row (detail));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.unlink", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_message_dialog ());
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  store_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.unlink", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "unlink");
+  wait_for_n_rows (fixture, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (detail), &detail);
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  g_assert_null (detail);
+}
+
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
  * are whole states shown instead of the list and detail, never beside them. */
 static void
@@ -334,6 +414,8 @@ main (int argc, char *argv[])
               test_contacts_page_rows_and_filter, fixture_tear_down);
   g_test_add ("/contacts-page/detail-and-link", Fixture, NULL, fixture_set_up,
               test_contacts_page_detail_and_link, fixture_tear_down);
+  g_test_add ("/contacts-page/unlink-dialog", Fixture, NULL, fixture_set_up,
+              test_contacts_page_unlink_dialog, fixture_tear_down);
 
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);

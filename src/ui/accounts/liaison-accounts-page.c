@@ -635,13 +635,14 @@ on_lsq_removed (GObject *source, GAsyncResult *result, gpointer user_data)
   removed (self, LIAISON_SERVICE_LSQ, source, result);
 }
 
+/* The dialog holds the page only weakly and frees that hold with itself, answered or not. */
 static void
 on_disconnect_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  g_autoptr (LiaisonAccountsPage) self = user_data;
+  g_autoptr (LiaisonAccountsPage) self = g_weak_ref_get (user_data);
   LiaisonService service = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "service"));
 
-  if (g_strcmp0 (response, "disconnect") != 0 || self->session == NULL)
+  if (g_strcmp0 (response, "disconnect") != 0 || self == NULL || self->session == NULL)
     return;
 
   show_message (service == LIAISON_SERVICE_GHL ? self->ghl_message_label : self->lsq_message_label,
@@ -672,7 +673,8 @@ disconnect_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "service",
                      GINT_TO_POINTER (ghl ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_disconnect_response), g_object_ref (self));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_disconnect_response),
+                         liaison_weak_ref_new (self), liaison_weak_ref_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -427,17 +427,18 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* The dialog holds the pane only weakly and frees that hold with itself, answered or not. */
 static void
 on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  g_autoptr (LiaisonContactDetail) self = user_data;
-  gint64 link_id;
+  g_autoptr (LiaisonContactDetail) self = g_weak_ref_get (user_data);
+  /* The link the question was about, whatever the pane shows by now. */
+  const gint64 *link_id = g_object_get_data (G_OBJECT (dialog), "link-id");
 
-  if (g_strcmp0 (response, "unlink") != 0 || self->row == NULL || self->store == NULL)
+  if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->store == NULL)
     return;
 
-  link_id = liaison_contact_row_get_link_id (self->row);
-  liaison_store_delete_link_async (self->store, link_id, self->cancellable, on_link_deleted,
+  liaison_store_delete_link_async (self->store, *link_id, self->cancellable, on_link_deleted,
                                    liaison_weak_ref_new (self));
 }
 
@@ -447,7 +448,11 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
+  gint64 link_id;
 
+  if (self->row == NULL || liaison_contact_row_get_link_id (self->row) <= 0)
+    return;
+  link_id = liaison_contact_row_get_link_id (self->row);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _ ("Unlink These Contacts?"),
                                    _ ("Liaison will stop keeping them in step. Neither contact is "
@@ -458,7 +463,10 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unlink_response), g_object_ref (self));
+  g_object_set_data_full (G_OBJECT (dialog), "link-id", g_memdup2 (&link_id, sizeof link_id),
+                          g_free);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_unlink_response),
+                         liaison_weak_ref_new (self), liaison_weak_ref_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
