@@ -52,16 +52,6 @@ epoch_ms (GDateTime *time)
                                                    + g_date_time_get_microsecond (time) / 1000);
 }
 
-static void
-run_list (LiaisonGhlClient *self, LiaisonHttpRequest *request, const LiaisonGhlReader *reader,
-          gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
-          gpointer user_data)
-{
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_list, (gpointer) reader,
-                          (GDestroyNotify) g_ptr_array_unref, source_tag, cancellable, callback,
-                          user_data);
-}
-
 /* Contact appointments use the contacts API and its Version. */
 void
 liaison_ghl_client_list_contact_appointments_async (LiaisonGhlClient *self, const char *contact_id,
@@ -77,8 +67,9 @@ liaison_ghl_client_list_contact_appointments_async (LiaisonGhlClient *self, cons
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
                                         "list the contact's appointments", "contacts", contact_id,
                                         "appointments", NULL);
-  run_list (self, request, &events_reader, liaison_ghl_client_list_contact_appointments_async,
-            cancellable, callback, user_data);
+  liaison_ghl_client_run_list (self, request, &events_reader,
+                               liaison_ghl_client_list_contact_appointments_async, cancellable,
+                               callback, user_data);
 }
 
 void
@@ -92,8 +83,9 @@ liaison_ghl_client_list_calendars_async (LiaisonGhlClient *self, GCancellable *c
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CALENDARS,
                                         "list the calendars", "calendars", "", NULL);
   liaison_http_request_add_query (request, "locationId", liaison_ghl_client_get_location_id (self));
-  run_list (self, request, &calendars_reader, liaison_ghl_client_list_calendars_async, cancellable,
-            callback, user_data);
+  liaison_ghl_client_run_list (self, request, &calendars_reader,
+                               liaison_ghl_client_list_calendars_async, cancellable, callback,
+                               user_data);
 }
 
 void
@@ -108,9 +100,9 @@ liaison_ghl_client_get_calendar_async (LiaisonGhlClient *self, const char *calen
 
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CALENDARS,
                                         "get the calendar", "calendars", calendar_id, NULL);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &calendar_reader,
-                          g_object_unref, liaison_ghl_client_get_calendar_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &calendar_reader,
+                              liaison_ghl_client_get_calendar_async, cancellable, callback,
+                              user_data);
 }
 
 LiaisonCalendar *
@@ -314,8 +306,8 @@ liaison_ghl_client_list_events_async (LiaisonGhlClient *self, const char *calend
   liaison_http_request_add_query (request, "calendarId", calendar_id);
   liaison_http_request_add_query (request, "startTime", start_ms);
   liaison_http_request_add_query (request, "endTime", end_ms);
-  run_list (self, request, &events_reader, liaison_ghl_client_list_events_async, cancellable,
-            callback, user_data);
+  liaison_ghl_client_run_list (self, request, &events_reader, liaison_ghl_client_list_events_async,
+                               cancellable, callback, user_data);
 }
 
 static gboolean
@@ -332,12 +324,8 @@ check_appointment (LiaisonGhlClient *self, LiaisonAppointment *appointment, gboo
   else if (!create && liaison_appointment_get_id (appointment) == NULL)
     problem = "The appointment has no HighLevel id";
 
-  if (problem == NULL)
-    return TRUE;
-  liaison_ghl_client_report_error (
-      self, source_tag, callback, user_data,
-      g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION, problem));
-  return FALSE;
+  return !liaison_ghl_client_refuse (self, problem == NULL, problem, source_tag, callback,
+                                     user_data);
 }
 
 /* Books an appointment; never repeated after a failure that may have
@@ -365,9 +353,9 @@ liaison_ghl_client_create_appointment_async (LiaisonGhlClient *self,
   body = liaison_ghl_appointment_to_json (appointment, LIAISON_GHL_WRITE_CREATE,
                                           liaison_ghl_client_get_location_id (self));
   liaison_http_request_set_json_body (request, body);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &appointment_reader,
-                          g_object_unref, liaison_ghl_client_create_appointment_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &appointment_reader,
+                              liaison_ghl_client_create_appointment_async, cancellable, callback,
+                              user_data);
 }
 
 void
@@ -392,9 +380,9 @@ liaison_ghl_client_update_appointment_async (LiaisonGhlClient *self,
   liaison_http_request_set_subject (request, "the appointment");
   body = liaison_ghl_appointment_to_json (appointment, LIAISON_GHL_WRITE_UPDATE, NULL);
   liaison_http_request_set_json_body (request, body);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &appointment_reader,
-                          g_object_unref, liaison_ghl_client_update_appointment_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &appointment_reader,
+                              liaison_ghl_client_update_appointment_async, cancellable, callback,
+                              user_data);
 }
 
 LiaisonAppointment *
@@ -420,9 +408,8 @@ liaison_ghl_client_delete_appointment_async (LiaisonGhlClient *self, const char 
   /* The spec requires a body here, an empty object. */
   body = json_from_string ("{}", NULL);
   liaison_http_request_set_json_body (request, body);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_done, NULL, NULL,
-                          liaison_ghl_client_delete_appointment_async, cancellable, callback,
-                          user_data);
+  liaison_ghl_client_run_done (self, request, liaison_ghl_client_delete_appointment_async,
+                               cancellable, callback, user_data);
 }
 
 /* ---- custom fields and users ---- */
@@ -439,8 +426,9 @@ liaison_ghl_client_list_custom_fields_async (LiaisonGhlClient *self, GCancellabl
       self, "GET", LIAISON_GHL_VERSION_CONTACTS, "list the custom fields", "locations",
       liaison_ghl_client_get_location_id (self), "customFields", NULL);
   liaison_http_request_add_query (request, "model", "contact");
-  run_list (self, request, &fields_reader, liaison_ghl_client_list_custom_fields_async, cancellable,
-            callback, user_data);
+  liaison_ghl_client_run_list (self, request, &fields_reader,
+                               liaison_ghl_client_list_custom_fields_async, cancellable, callback,
+                               user_data);
 }
 
 /* GET /users/?locationId= is marked deprecated, but its replacement
@@ -457,6 +445,6 @@ liaison_ghl_client_list_users_async (LiaisonGhlClient *self, GCancellable *cance
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS, "list the users",
                                         "users", "", NULL);
   liaison_http_request_add_query (request, "locationId", liaison_ghl_client_get_location_id (self));
-  run_list (self, request, &users_reader, liaison_ghl_client_list_users_async, cancellable,
-            callback, user_data);
+  liaison_ghl_client_run_list (self, request, &users_reader, liaison_ghl_client_list_users_async,
+                               cancellable, callback, user_data);
 }

@@ -276,10 +276,9 @@ liaison_ghl_client_list_business_contacts_async (LiaisonGhlClient *self, const c
   liaison_http_request_add_query (request, "locationId", liaison_ghl_client_get_location_id (self));
   liaison_http_request_add_query (request, "limit", limit_text);
   liaison_http_request_add_query (request, "skip", skip_text);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_list, (gpointer) &contacts_reader,
-                          (GDestroyNotify) g_ptr_array_unref,
-                          liaison_ghl_client_list_business_contacts_async, cancellable, callback,
-                          user_data);
+  liaison_ghl_client_run_list (self, request, &contacts_reader,
+                               liaison_ghl_client_list_business_contacts_async, cancellable,
+                               callback, user_data);
 }
 
 GPtrArray *

@@ -25,43 +25,78 @@ static const LiaisonGhlReader tasks_reader = { "tasks", read_task };
 static const LiaisonGhlReader note_reader = { "note", read_note };
 static const LiaisonGhlReader notes_reader = { "notes", read_note };
 
-static gboolean
-refuse (LiaisonGhlClient *self, gboolean ok, const char *message, gpointer source_tag,
-        GAsyncReadyCallback callback, gpointer user_data)
+/* What tells a contact's tasks from its notes: where they live under the
+ * contact, what a request names in errors and how a reply is read. */
+typedef struct
 {
-  if (ok)
-    return FALSE;
-  liaison_ghl_client_report_error (
-      self, source_tag, callback, user_data,
-      g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION, message));
-  return TRUE;
+  const char *segment;
+  const char *subject;
+  const LiaisonGhlReader *one;
+  const LiaisonGhlReader *list;
+} RecordKind;
+
+static const RecordKind tasks = { "tasks", "the task", &task_reader, &tasks_reader };
+static const RecordKind notes = { "notes", "the note", &note_reader, &notes_reader };
+
+/* contacts/{contact_id}/{segment}/{record_id}; a NULL record_id ends the
+ * path at the collection. */
+static LiaisonHttpRequest *
+record_request (LiaisonGhlClient *self, const RecordKind *kind, const char *method,
+                const char *operation, const char *contact_id, const char *record_id)
+{
+  return liaison_ghl_client_request (self, method, LIAISON_GHL_VERSION_CONTACTS, operation,
+                                     "contacts", contact_id, kind->segment, record_id, NULL);
 }
 
 static void
-run_one (LiaisonGhlClient *self, LiaisonHttpRequest *request, const LiaisonGhlReader *reader,
-         gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
-         gpointer user_data)
+list_records (LiaisonGhlClient *self, const RecordKind *kind, const char *operation,
+              const char *contact_id, gpointer source_tag, GCancellable *cancellable,
+              GAsyncReadyCallback callback, gpointer user_data)
 {
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) reader, g_object_unref,
-                          source_tag, cancellable, callback, user_data);
+  g_autoptr (LiaisonHttpRequest) request
+      = record_request (self, kind, "GET", operation, contact_id, NULL);
+
+  liaison_ghl_client_run_list (self, request, kind->list, source_tag, cancellable, callback,
+                               user_data);
 }
 
 static void
-run_list (LiaisonGhlClient *self, LiaisonHttpRequest *request, const LiaisonGhlReader *reader,
-          gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
-          gpointer user_data)
-{
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_list, (gpointer) reader,
-                          (GDestroyNotify) g_ptr_array_unref, source_tag, cancellable, callback,
-                          user_data);
-}
-
-static void
-run_delete (LiaisonGhlClient *self, LiaisonHttpRequest *request, gpointer source_tag,
+get_record (LiaisonGhlClient *self, const RecordKind *kind, const char *operation,
+            const char *contact_id, const char *record_id, gpointer source_tag,
             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_done, NULL, NULL, source_tag,
-                          cancellable, callback, user_data);
+  g_autoptr (LiaisonHttpRequest) request
+      = record_request (self, kind, "GET", operation, contact_id, record_id);
+
+  liaison_ghl_client_run_one (self, request, kind->one, source_tag, cancellable, callback,
+                              user_data);
+}
+
+/* Creates the record when record_id is NULL, else replaces it with body. */
+static void
+write_record (LiaisonGhlClient *self, const RecordKind *kind, const char *operation,
+              const char *contact_id, const char *record_id, JsonNode *body, gpointer source_tag,
+              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request = NULL;
+
+  request = record_request (self, kind, record_id == NULL ? "POST" : "PUT", operation, contact_id,
+                            record_id);
+  liaison_http_request_set_subject (request, kind->subject);
+  liaison_http_request_set_json_body (request, body);
+  liaison_ghl_client_run_one (self, request, kind->one, source_tag, cancellable, callback,
+                              user_data);
+}
+
+static void
+delete_record (LiaisonGhlClient *self, const RecordKind *kind, const char *operation,
+               const char *contact_id, const char *record_id, gpointer source_tag,
+               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request
+      = record_request (self, kind, "DELETE", operation, contact_id, record_id);
+
+  liaison_ghl_client_run_done (self, request, source_tag, cancellable, callback, user_data);
 }
 
 /* ---- tasks ---- */
@@ -71,16 +106,11 @@ liaison_ghl_client_list_tasks_async (LiaisonGhlClient *self, const char *contact
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL);
 
-  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
-                                        "list the contact's tasks", "contacts", contact_id, "tasks",
-                                        NULL);
-  run_list (self, request, &tasks_reader, liaison_ghl_client_list_tasks_async, cancellable,
-            callback, user_data);
+  list_records (self, &tasks, "list the contact's tasks", contact_id,
+                liaison_ghl_client_list_tasks_async, cancellable, callback, user_data);
 }
 
 void
@@ -88,15 +118,11 @@ liaison_ghl_client_get_task_async (LiaisonGhlClient *self, const char *contact_i
                                    const char *task_id, GCancellable *cancellable,
                                    GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL && task_id != NULL);
 
-  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS, "get the task",
-                                        "contacts", contact_id, "tasks", task_id, NULL);
-  run_one (self, request, &task_reader, liaison_ghl_client_get_task_async, cancellable, callback,
-           user_data);
+  get_record (self, &tasks, "get the task", contact_id, task_id, liaison_ghl_client_get_task_async,
+              cancellable, callback, user_data);
 }
 
 /* The task's contact-id says where; HighLevel requires a title and a due
@@ -106,7 +132,6 @@ liaison_ghl_client_create_task_async (LiaisonGhlClient *self, LiaisonTask *task,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
   g_autoptr (JsonNode) body = NULL;
   const char *contact_id;
 
@@ -114,21 +139,17 @@ liaison_ghl_client_create_task_async (LiaisonGhlClient *self, LiaisonTask *task,
   g_return_if_fail (LIAISON_IS_TASK (task));
 
   contact_id = liaison_task_get_contact_id (task);
-  if (refuse (self, contact_id != NULL, "The task belongs to no contact",
-              liaison_ghl_client_create_task_async, callback, user_data)
-      || refuse (self,
-                 liaison_task_get_title (task) != NULL && liaison_task_get_due_date (task) != NULL,
-                 "A HighLevel task needs a title and a due date",
-                 liaison_ghl_client_create_task_async, callback, user_data))
+  if (liaison_ghl_client_refuse (self, contact_id != NULL, "The task belongs to no contact",
+                                 liaison_ghl_client_create_task_async, callback, user_data)
+      || liaison_ghl_client_refuse (
+          self, liaison_task_get_title (task) != NULL && liaison_task_get_due_date (task) != NULL,
+          "A HighLevel task needs a title and a due date", liaison_ghl_client_create_task_async,
+          callback, user_data))
     return;
 
-  request = liaison_ghl_client_request (self, "POST", LIAISON_GHL_VERSION_CONTACTS,
-                                        "create the task", "contacts", contact_id, "tasks", NULL);
-  liaison_http_request_set_subject (request, "the task");
   body = liaison_ghl_task_to_json (task);
-  liaison_http_request_set_json_body (request, body);
-  run_one (self, request, &task_reader, liaison_ghl_client_create_task_async, cancellable, callback,
-           user_data);
+  write_record (self, &tasks, "create the task", contact_id, NULL, body,
+                liaison_ghl_client_create_task_async, cancellable, callback, user_data);
 }
 
 void
@@ -136,7 +157,6 @@ liaison_ghl_client_update_task_async (LiaisonGhlClient *self, LiaisonTask *task,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
   g_autoptr (JsonNode) body = NULL;
   const char *contact_id, *task_id;
 
@@ -145,19 +165,14 @@ liaison_ghl_client_update_task_async (LiaisonGhlClient *self, LiaisonTask *task,
 
   contact_id = liaison_task_get_contact_id (task);
   task_id = liaison_task_get_id (task);
-  if (refuse (self, contact_id != NULL && task_id != NULL,
-              "The task has no HighLevel id or contact", liaison_ghl_client_update_task_async,
-              callback, user_data))
+  if (liaison_ghl_client_refuse (self, contact_id != NULL && task_id != NULL,
+                                 "The task has no HighLevel id or contact",
+                                 liaison_ghl_client_update_task_async, callback, user_data))
     return;
 
-  request
-      = liaison_ghl_client_request (self, "PUT", LIAISON_GHL_VERSION_CONTACTS, "update the task",
-                                    "contacts", contact_id, "tasks", task_id, NULL);
-  liaison_http_request_set_subject (request, "the task");
   body = liaison_ghl_task_to_json (task);
-  liaison_http_request_set_json_body (request, body);
-  run_one (self, request, &task_reader, liaison_ghl_client_update_task_async, cancellable, callback,
-           user_data);
+  write_record (self, &tasks, "update the task", contact_id, task_id, body,
+                liaison_ghl_client_update_task_async, cancellable, callback, user_data);
 }
 
 void
@@ -178,8 +193,8 @@ liaison_ghl_client_complete_task_async (LiaisonGhlClient *self, const char *cont
                                     contact_id, "tasks", task_id, "completed", NULL);
   body = json_from_string (completed ? "{\"completed\":true}" : "{\"completed\":false}", NULL);
   liaison_http_request_set_json_body (request, body);
-  run_one (self, request, &task_reader, liaison_ghl_client_complete_task_async, cancellable,
-           callback, user_data);
+  liaison_ghl_client_run_one (self, request, &task_reader, liaison_ghl_client_complete_task_async,
+                              cancellable, callback, user_data);
 }
 
 LiaisonTask *
@@ -193,16 +208,11 @@ liaison_ghl_client_delete_task_async (LiaisonGhlClient *self, const char *contac
                                       const char *task_id, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL && task_id != NULL);
 
-  request
-      = liaison_ghl_client_request (self, "DELETE", LIAISON_GHL_VERSION_CONTACTS, "delete the task",
-                                    "contacts", contact_id, "tasks", task_id, NULL);
-  run_delete (self, request, liaison_ghl_client_delete_task_async, cancellable, callback,
-              user_data);
+  delete_record (self, &tasks, "delete the task", contact_id, task_id,
+                 liaison_ghl_client_delete_task_async, cancellable, callback, user_data);
 }
 
 /* ---- notes ---- */
@@ -212,16 +222,11 @@ liaison_ghl_client_list_notes_async (LiaisonGhlClient *self, const char *contact
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL);
 
-  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
-                                        "list the contact's notes", "contacts", contact_id, "notes",
-                                        NULL);
-  run_list (self, request, &notes_reader, liaison_ghl_client_list_notes_async, cancellable,
-            callback, user_data);
+  list_records (self, &notes, "list the contact's notes", contact_id,
+                liaison_ghl_client_list_notes_async, cancellable, callback, user_data);
 }
 
 void
@@ -229,15 +234,11 @@ liaison_ghl_client_get_note_async (LiaisonGhlClient *self, const char *contact_i
                                    const char *note_id, GCancellable *cancellable,
                                    GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL && note_id != NULL);
 
-  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS, "get the note",
-                                        "contacts", contact_id, "notes", note_id, NULL);
-  run_one (self, request, &note_reader, liaison_ghl_client_get_note_async, cancellable, callback,
-           user_data);
+  get_record (self, &notes, "get the note", contact_id, note_id, liaison_ghl_client_get_note_async,
+              cancellable, callback, user_data);
 }
 
 void
@@ -245,7 +246,6 @@ liaison_ghl_client_create_note_async (LiaisonGhlClient *self, LiaisonNote *note,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
   g_autoptr (JsonNode) body = NULL;
   const char *contact_id;
 
@@ -253,19 +253,16 @@ liaison_ghl_client_create_note_async (LiaisonGhlClient *self, LiaisonNote *note,
   g_return_if_fail (LIAISON_IS_NOTE (note));
 
   contact_id = liaison_note_get_contact_id (note);
-  if (refuse (self, contact_id != NULL, "The note belongs to no contact",
-              liaison_ghl_client_create_note_async, callback, user_data)
-      || refuse (self, liaison_note_get_body (note) != NULL, "A HighLevel note needs a body",
-                 liaison_ghl_client_create_note_async, callback, user_data))
+  if (liaison_ghl_client_refuse (self, contact_id != NULL, "The note belongs to no contact",
+                                 liaison_ghl_client_create_note_async, callback, user_data)
+      || liaison_ghl_client_refuse (self, liaison_note_get_body (note) != NULL,
+                                    "A HighLevel note needs a body",
+                                    liaison_ghl_client_create_note_async, callback, user_data))
     return;
 
-  request = liaison_ghl_client_request (self, "POST", LIAISON_GHL_VERSION_CONTACTS,
-                                        "create the note", "contacts", contact_id, "notes", NULL);
-  liaison_http_request_set_subject (request, "the note");
   body = liaison_ghl_note_to_json (note);
-  liaison_http_request_set_json_body (request, body);
-  run_one (self, request, &note_reader, liaison_ghl_client_create_note_async, cancellable, callback,
-           user_data);
+  write_record (self, &notes, "create the note", contact_id, NULL, body,
+                liaison_ghl_client_create_note_async, cancellable, callback, user_data);
 }
 
 void
@@ -273,7 +270,6 @@ liaison_ghl_client_update_note_async (LiaisonGhlClient *self, LiaisonNote *note,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
   g_autoptr (JsonNode) body = NULL;
   const char *contact_id, *note_id;
 
@@ -282,19 +278,14 @@ liaison_ghl_client_update_note_async (LiaisonGhlClient *self, LiaisonNote *note,
 
   contact_id = liaison_note_get_contact_id (note);
   note_id = liaison_note_get_id (note);
-  if (refuse (self, contact_id != NULL && note_id != NULL,
-              "The note has no HighLevel id or contact", liaison_ghl_client_update_note_async,
-              callback, user_data))
+  if (liaison_ghl_client_refuse (self, contact_id != NULL && note_id != NULL,
+                                 "The note has no HighLevel id or contact",
+                                 liaison_ghl_client_update_note_async, callback, user_data))
     return;
 
-  request
-      = liaison_ghl_client_request (self, "PUT", LIAISON_GHL_VERSION_CONTACTS, "update the note",
-                                    "contacts", contact_id, "notes", note_id, NULL);
-  liaison_http_request_set_subject (request, "the note");
   body = liaison_ghl_note_to_json (note);
-  liaison_http_request_set_json_body (request, body);
-  run_one (self, request, &note_reader, liaison_ghl_client_update_note_async, cancellable, callback,
-           user_data);
+  write_record (self, &notes, "update the note", contact_id, note_id, body,
+                liaison_ghl_client_update_note_async, cancellable, callback, user_data);
 }
 
 LiaisonNote *
@@ -308,14 +299,9 @@ liaison_ghl_client_delete_note_async (LiaisonGhlClient *self, const char *contac
                                       const char *note_id, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (LiaisonHttpRequest) request = NULL;
-
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
   g_return_if_fail (contact_id != NULL && note_id != NULL);
 
-  request
-      = liaison_ghl_client_request (self, "DELETE", LIAISON_GHL_VERSION_CONTACTS, "delete the note",
-                                    "contacts", contact_id, "notes", note_id, NULL);
-  run_delete (self, request, liaison_ghl_client_delete_note_async, cancellable, callback,
-              user_data);
+  delete_record (self, &notes, "delete the note", contact_id, note_id,
+                 liaison_ghl_client_delete_note_async, cancellable, callback, user_data);
 }

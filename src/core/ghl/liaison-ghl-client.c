@@ -258,6 +258,50 @@ liaison_ghl_client_report_error (LiaisonGhlClient *self, gpointer source_tag,
   g_task_report_error (self, callback, user_data, source_tag, error);
 }
 
+/* Reports message as a validation error unless ok; returns TRUE when it
+ * did, so that the caller stops. */
+gboolean
+liaison_ghl_client_refuse (LiaisonGhlClient *self, gboolean ok, const char *message,
+                           gpointer source_tag, GAsyncReadyCallback callback, gpointer user_data)
+{
+  if (ok)
+    return FALSE;
+  liaison_ghl_client_report_error (
+      self, source_tag, callback, user_data,
+      g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION, message));
+  return TRUE;
+}
+
+void
+liaison_ghl_client_run_one (LiaisonGhlClient *self, LiaisonHttpRequest *request,
+                            const LiaisonGhlReader *reader, gpointer source_tag,
+                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) reader, g_object_unref,
+                          source_tag, cancellable, callback, user_data);
+}
+
+void
+liaison_ghl_client_run_list (LiaisonGhlClient *self, LiaisonHttpRequest *request,
+                             const LiaisonGhlReader *reader, gpointer source_tag,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  liaison_ghl_client_run (self, request, liaison_ghl_parse_list, (gpointer) reader,
+                          (GDestroyNotify) g_ptr_array_unref, source_tag, cancellable, callback,
+                          user_data);
+}
+
+void
+liaison_ghl_client_run_done (LiaisonGhlClient *self, LiaisonHttpRequest *request,
+                             gpointer source_tag, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  liaison_ghl_client_run (self, request, liaison_ghl_parse_done, NULL, NULL, source_tag,
+                          cancellable, callback, user_data);
+}
+
 gpointer
 liaison_ghl_parse_done (JsonNode *root, const char *operation, gpointer data, GError **error)
 {
@@ -354,9 +398,8 @@ liaison_ghl_client_get_contact_async (LiaisonGhlClient *self, const char *contac
 
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
                                         "get the contact", "contacts", contact_id, NULL);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &contact_reader,
-                          g_object_unref, liaison_ghl_client_get_contact_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &contact_reader, liaison_ghl_client_get_contact_async,
+                              cancellable, callback, user_data);
 }
 
 LiaisonContact *
@@ -381,9 +424,9 @@ liaison_ghl_client_create_contact_async (LiaisonGhlClient *self, LiaisonContact 
   liaison_http_request_set_subject (request, "the contact");
   body = liaison_ghl_contact_to_json (contact, LIAISON_GHL_WRITE_CREATE, self->location_id);
   liaison_http_request_set_json_body (request, body);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &contact_reader,
-                          g_object_unref, liaison_ghl_client_create_contact_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &contact_reader,
+                              liaison_ghl_client_create_contact_async, cancellable, callback,
+                              user_data);
 }
 
 LiaisonContact *
@@ -416,9 +459,9 @@ liaison_ghl_client_update_contact_async (LiaisonGhlClient *self, LiaisonContact 
   liaison_http_request_set_subject (request, "the contact");
   body = liaison_ghl_contact_to_json (contact, LIAISON_GHL_WRITE_UPDATE, self->location_id);
   liaison_http_request_set_json_body (request, body);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_one, (gpointer) &contact_reader,
-                          g_object_unref, liaison_ghl_client_update_contact_async, cancellable,
-                          callback, user_data);
+  liaison_ghl_client_run_one (self, request, &contact_reader,
+                              liaison_ghl_client_update_contact_async, cancellable, callback,
+                              user_data);
 }
 
 LiaisonContact *
@@ -510,9 +553,8 @@ liaison_ghl_client_delete_contact_async (LiaisonGhlClient *self, const char *con
 
   request = liaison_ghl_client_request (self, "DELETE", LIAISON_GHL_VERSION_CONTACTS,
                                         "delete the contact", "contacts", contact_id, NULL);
-  liaison_ghl_client_run (self, request, liaison_ghl_parse_done, NULL, NULL,
-                          liaison_ghl_client_delete_contact_async, cancellable, callback,
-                          user_data);
+  liaison_ghl_client_run_done (self, request, liaison_ghl_client_delete_contact_async, cancellable,
+                               callback, user_data);
 }
 
 gboolean

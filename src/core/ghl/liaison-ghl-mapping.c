@@ -68,6 +68,35 @@ set_string (GObject *model, const char *property, JsonObject *object, const char
     g_object_set (model, property, value, NULL);
 }
 
+/* A model property read from a reply member, as a string or as a time. */
+typedef struct
+{
+  const char *property;
+  const char *member;
+  gboolean time;
+} Member;
+
+/* A new model of type with the reply's id and those of members present, in
+ * order (a later member wins); NULL with a protocol error without an id. */
+static gpointer
+model_from_json (GType type, const char *what, JsonObject *object, const Member *members,
+                 gsize n_members, GError **error)
+{
+  const char *id = require_id (object, what, error);
+  GObject *model;
+  gsize i;
+
+  if (id == NULL)
+    return NULL;
+  model = g_object_new (type, "id", id, NULL);
+  for (i = 0; i < n_members; i++)
+    if (members[i].time)
+      set_time (model, members[i].property, object, members[i].member);
+    else
+      set_string (model, members[i].property, object, members[i].member);
+  return model;
+}
+
 static void
 put_string (JsonBuilder *builder, const char *member, const char *value)
 {
@@ -240,32 +269,32 @@ write_custom_fields (JsonBuilder *builder, LiaisonContact *contact)
 LiaisonContact *
 liaison_ghl_contact_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "first-name", "firstName", FALSE },
+    { "last-name", "lastName", FALSE },
+    { "email", "email", FALSE },
+    { "phone", "phone", FALSE },
+    { "company-name", "companyName", FALSE },
+    { "address1", "address1", FALSE },
+    { "city", "city", FALSE },
+    { "state", "state", FALSE },
+    { "postal-code", "postalCode", FALSE },
+    { "country", "country", FALSE },
+    { "website", "website", FALSE },
+    { "time-zone", "timezone", FALSE },
+    { "source", "source", FALSE },
+    { "assigned-to", "assignedTo", FALSE },
+    { "date-added", "dateAdded", TRUE },
+    { "date-updated", "dateUpdated", TRUE },
+  };
   g_autoptr (LiaisonContact) contact = NULL;
   g_auto (GStrv) tags = NULL;
   const char *birth;
-  const char *id;
 
-  if ((id = require_id (object, "a contact", error)) == NULL)
+  contact = model_from_json (LIAISON_TYPE_CONTACT, "a contact", object, members,
+                             G_N_ELEMENTS (members), error);
+  if (contact == NULL)
     return NULL;
-
-  contact = liaison_contact_new ();
-  liaison_contact_set_id (contact, id);
-  set_string (G_OBJECT (contact), "first-name", object, "firstName");
-  set_string (G_OBJECT (contact), "last-name", object, "lastName");
-  set_string (G_OBJECT (contact), "email", object, "email");
-  set_string (G_OBJECT (contact), "phone", object, "phone");
-  set_string (G_OBJECT (contact), "company-name", object, "companyName");
-  set_string (G_OBJECT (contact), "address1", object, "address1");
-  set_string (G_OBJECT (contact), "city", object, "city");
-  set_string (G_OBJECT (contact), "state", object, "state");
-  set_string (G_OBJECT (contact), "postal-code", object, "postalCode");
-  set_string (G_OBJECT (contact), "country", object, "country");
-  set_string (G_OBJECT (contact), "website", object, "website");
-  set_string (G_OBJECT (contact), "time-zone", object, "timezone");
-  set_string (G_OBJECT (contact), "source", object, "source");
-  set_string (G_OBJECT (contact), "assigned-to", object, "assignedTo");
-  set_time (G_OBJECT (contact), "date-added", object, "dateAdded");
-  set_time (G_OBJECT (contact), "date-updated", object, "dateUpdated");
   liaison_contact_set_dnd (contact, liaison_json_get_boolean (object, "dnd", FALSE));
 
   /* A calendar date; HighLevel may append a midnight time to it. */
@@ -325,21 +354,21 @@ liaison_ghl_contact_to_json (LiaisonContact *contact, LiaisonGhlWrite kind, cons
 LiaisonTask *
 liaison_ghl_task_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "contact-id", "contactId", FALSE },
+    { "title", "title", FALSE },
+    { "body", "body", FALSE },
+    { "assigned-to", "assignedTo", FALSE },
+    { "due-date", "dueDate", TRUE },
+    { "date-added", "dateAdded", TRUE },
+    { "date-updated", "dateUpdated", TRUE },
+  };
   g_autoptr (LiaisonTask) task = NULL;
-  const char *id;
 
-  if ((id = require_id (object, "a task", error)) == NULL)
+  task = model_from_json (LIAISON_TYPE_TASK, "a task", object, members, G_N_ELEMENTS (members),
+                          error);
+  if (task == NULL)
     return NULL;
-
-  task = liaison_task_new ();
-  liaison_task_set_id (task, id);
-  set_string (G_OBJECT (task), "contact-id", object, "contactId");
-  set_string (G_OBJECT (task), "title", object, "title");
-  set_string (G_OBJECT (task), "body", object, "body");
-  set_string (G_OBJECT (task), "assigned-to", object, "assignedTo");
-  set_time (G_OBJECT (task), "due-date", object, "dueDate");
-  set_time (G_OBJECT (task), "date-added", object, "dateAdded");
-  set_time (G_OBJECT (task), "date-updated", object, "dateUpdated");
   liaison_task_set_completed (task, liaison_json_get_boolean (object, "completed", FALSE));
   return g_steal_pointer (&task);
 }
@@ -365,20 +394,14 @@ liaison_ghl_task_to_json (LiaisonTask *task)
 LiaisonNote *
 liaison_ghl_note_from_json (JsonObject *object, GError **error)
 {
-  g_autoptr (LiaisonNote) note = NULL;
-  const char *id;
+  static const Member members[] = {
+    { "contact-id", "contactId", FALSE },    { "body", "body", FALSE },
+    { "user-id", "userId", FALSE },          { "date-added", "dateAdded", TRUE },
+    { "date-updated", "dateUpdated", TRUE },
+  };
 
-  if ((id = require_id (object, "a note", error)) == NULL)
-    return NULL;
-
-  note = liaison_note_new ();
-  liaison_note_set_id (note, id);
-  set_string (G_OBJECT (note), "contact-id", object, "contactId");
-  set_string (G_OBJECT (note), "body", object, "body");
-  set_string (G_OBJECT (note), "user-id", object, "userId");
-  set_time (G_OBJECT (note), "date-added", object, "dateAdded");
-  set_time (G_OBJECT (note), "date-updated", object, "dateUpdated");
-  return g_steal_pointer (&note);
+  return model_from_json (LIAISON_TYPE_NOTE, "a note", object, members, G_N_ELEMENTS (members),
+                          error);
 }
 
 /* NotesDTO / UpdateNoteDTO. */
@@ -444,26 +467,26 @@ liaison_ghl_appointment_status_to_string (LiaisonAppointmentStatus status)
 LiaisonAppointment *
 liaison_ghl_appointment_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "calendar-id", "calendarId", FALSE },
+    { "contact-id", "contactId", FALSE },
+    { "title", "title", FALSE },
+    { "description", "notes", FALSE },
+    { "description", "description", FALSE },
+    { "address", "address", FALSE },
+    { "assigned-user-id", "assignedUserId", FALSE },
+    { "start-time", "startTime", TRUE },
+    { "end-time", "endTime", TRUE },
+    { "date-added", "dateAdded", TRUE },
+    { "date-updated", "dateUpdated", TRUE },
+  };
   g_autoptr (LiaisonAppointment) appointment = NULL;
-  const char *id;
   const char *status;
 
-  if ((id = require_id (object, "an appointment", error)) == NULL)
+  appointment = model_from_json (LIAISON_TYPE_APPOINTMENT, "an appointment", object, members,
+                                 G_N_ELEMENTS (members), error);
+  if (appointment == NULL)
     return NULL;
-
-  appointment = liaison_appointment_new ();
-  liaison_appointment_set_id (appointment, id);
-  set_string (G_OBJECT (appointment), "calendar-id", object, "calendarId");
-  set_string (G_OBJECT (appointment), "contact-id", object, "contactId");
-  set_string (G_OBJECT (appointment), "title", object, "title");
-  set_string (G_OBJECT (appointment), "description", object, "notes");
-  set_string (G_OBJECT (appointment), "description", object, "description");
-  set_string (G_OBJECT (appointment), "address", object, "address");
-  set_string (G_OBJECT (appointment), "assigned-user-id", object, "assignedUserId");
-  set_time (G_OBJECT (appointment), "start-time", object, "startTime");
-  set_time (G_OBJECT (appointment), "end-time", object, "endTime");
-  set_time (G_OBJECT (appointment), "date-added", object, "dateAdded");
-  set_time (G_OBJECT (appointment), "date-updated", object, "dateUpdated");
 
   status = liaison_json_get_string (object, "appointmentStatus");
   if (status == NULL)
@@ -504,19 +527,19 @@ liaison_ghl_appointment_to_json (LiaisonAppointment *appointment, LiaisonGhlWrit
 LiaisonCalendar *
 liaison_ghl_calendar_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "name", "name", FALSE },
+    { "description", "description", FALSE },
+    { "time-zone", "timezone", FALSE },
+  };
   g_autoptr (LiaisonCalendar) calendar = NULL;
-  const char *id;
   const char *unit;
   double duration;
 
-  if ((id = require_id (object, "a calendar", error)) == NULL)
+  calendar = model_from_json (LIAISON_TYPE_CALENDAR, "a calendar", object, members,
+                              G_N_ELEMENTS (members), error);
+  if (calendar == NULL)
     return NULL;
-
-  calendar = liaison_calendar_new ();
-  liaison_calendar_set_id (calendar, id);
-  set_string (G_OBJECT (calendar), "name", object, "name");
-  set_string (G_OBJECT (calendar), "description", object, "description");
-  set_string (G_OBJECT (calendar), "time-zone", object, "timezone");
   liaison_calendar_set_is_active (calendar, liaison_json_get_boolean (object, "isActive", TRUE));
 
   if (liaison_json_get_double (object, "slotDuration", &duration) && duration > 0
@@ -554,20 +577,20 @@ static const struct
 LiaisonFieldDef *
 liaison_ghl_field_def_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "key", "fieldKey", FALSE },
+    { "name", "name", FALSE },
+  };
   g_autoptr (LiaisonFieldDef) field = NULL;
   g_auto (GStrv) options = NULL;
   const char *data_type;
-  const char *id;
   guint i;
 
-  if ((id = require_id (object, "a custom field", error)) == NULL)
+  field = model_from_json (LIAISON_TYPE_FIELD_DEF, "a custom field", object, members,
+                           G_N_ELEMENTS (members), error);
+  if (field == NULL)
     return NULL;
-
-  field = liaison_field_def_new ();
-  liaison_field_def_set_id (field, id);
   liaison_field_def_set_is_custom (field, TRUE);
-  set_string (G_OBJECT (field), "key", object, "fieldKey");
-  set_string (G_OBJECT (field), "name", object, "name");
 
   data_type = liaison_json_get_string (object, "dataType");
   liaison_field_def_set_data_type (field, LIAISON_FIELD_TYPE_OTHER);
@@ -585,20 +608,18 @@ liaison_ghl_field_def_from_json (JsonObject *object, GError **error)
 LiaisonUser *
 liaison_ghl_user_from_json (JsonObject *object, GError **error)
 {
+  static const Member members[] = {
+    { "name", "name", FALSE },          { "first-name", "firstName", FALSE },
+    { "last-name", "lastName", FALSE }, { "email", "email", FALSE },
+    { "phone", "phone", FALSE },
+  };
   g_autoptr (LiaisonUser) user = NULL;
   JsonObject *roles;
-  const char *id;
 
-  if ((id = require_id (object, "a user", error)) == NULL)
+  user = model_from_json (LIAISON_TYPE_USER, "a user", object, members, G_N_ELEMENTS (members),
+                          error);
+  if (user == NULL)
     return NULL;
-
-  user = liaison_user_new ();
-  liaison_user_set_id (user, id);
-  set_string (G_OBJECT (user), "name", object, "name");
-  set_string (G_OBJECT (user), "first-name", object, "firstName");
-  set_string (G_OBJECT (user), "last-name", object, "lastName");
-  set_string (G_OBJECT (user), "email", object, "email");
-  set_string (G_OBJECT (user), "phone", object, "phone");
   roles = liaison_json_get_object (object, "roles");
   if (roles != NULL)
     set_string (G_OBJECT (user), "role", roles, "role");
