@@ -268,6 +268,8 @@ test_contact_protocol_errors (Fixture *f, gconstpointer data)
       "Could not get the contact: HighLevel sent a reply without “contact”" },
     { "{\"contact\":{\"firstName\":\"x\"}}",
       "Could not get the contact: HighLevel sent a contact without an id" },
+    { "{\"contact\":{\"id\":\"\",\"firstName\":\"x\"}}",
+      "Could not get the contact: HighLevel sent a contact without an id" },
     { "{\"contact\":[1,2]}", "Could not get the contact: HighLevel sent “contact” that is not an "
                              "object" },
     { "[]", "Could not get the contact: HighLevel sent a reply without “contact”" },

@@ -27,8 +27,11 @@ require_id (JsonObject *object, const char *what, GError **error)
   const char *id = liaison_json_get_string (object, "id");
 
   if (id == NULL || *id == '\0')
-    g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                 "HighLevel sent %s without an id", what);
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "HighLevel sent %s without an id", what);
+      return NULL;
+    }
   return id;
 }
 
