@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "liaison-contact-detail.h"
 #include "liaison-contacts-page.h"
@@ -273,6 +275,54 @@ wait_for_n_rows (Fixture *fixture, guint n)
   store_test_drain ();
 }
 
+/* The store cannot be read after the list was loaded (here: its records table is gone): the
+ * detail pane says so in words, with what to try, rather than showing blank fields. */
+static void
+test_contacts_page_unreadable_copy (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkLabel *read_error = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "read_error_label");
+  GtkWidget *activity = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "activity");
+  GtkLabel *activity_error = template_child (activity, G_OBJECT_TYPE (activity), "error_label");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  g_autofree char *path = g_build_filename (fixture->dir, "profile.db", NULL);
+  sqlite3 *db = NULL;
+  guint zoe = G_MAXUINT;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), "L1") == 0)
+        zoe = i;
+    }
+  g_assert_cmpuint (zoe, !=, G_MAXUINT);
+
+  /* A readable copy says nothing. */
+  gtk_selection_model_select_item (selection, zoe, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (read_error)));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, "ALTER TABLE records RENAME TO records_gone", NULL, NULL, NULL), ==,
+      SQLITE_OK);
+  sqlite3_close (db);
+
+  gtk_selection_model_select_item (selection, zoe == 0 ? 1 : 0, TRUE);
+  gtk_selection_model_select_item (selection, zoe, TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (read_error)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (read_error),
+                                   "Liaison’s copy of this contact could not be read: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (read_error), "Try Refresh"));
+  g_assert_nonnull (strstr (gtk_label_get_label (activity_error),
+                            "tasks, notes and appointments could not be read"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (activity_error))));
+}
+
 /* The Unlink question closed unanswered keeps the link and holds nothing: the pane is freed
  * with its window. Answered, it unlinks the pair it was asked about. */
 static void
@@ -414,6 +464,8 @@ main (int argc, char *argv[])
               test_contacts_page_rows_and_filter, fixture_tear_down);
   g_test_add ("/contacts-page/detail-and-link", Fixture, NULL, fixture_set_up,
               test_contacts_page_detail_and_link, fixture_tear_down);
+  g_test_add ("/contacts-page/unreadable-copy", Fixture, NULL, fixture_set_up,
+              test_contacts_page_unreadable_copy, fixture_tear_down);
   g_test_add ("/contacts-page/unlink-dialog", Fixture, NULL, fixture_set_up,
               test_contacts_page_unlink_dialog, fixture_tear_down);
 

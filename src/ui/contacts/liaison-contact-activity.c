@@ -52,6 +52,7 @@ struct _LiaisonContactActivity
   Side sides[2];                   /* by LiaisonService */
   GCancellable *fetch_cancellable; /* the requests for the contact shown */
   GCancellable *cancellable;       /* the widget's lifetime: cache writes */
+  GError *cache_error;             /* the contact's cached items could not be read */
 
   GtkWidget *status_box;
   GtkSpinner *spinner;
@@ -276,6 +277,23 @@ render (LiaisonContactActivity *self)
         }
     }
 
+  /* Retry asks the services again; it cannot help a store that cannot be read. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.retry", errors->len > 0 && !loading);
+  if (self->cache_error != NULL && any_present)
+    {
+      g_autofree char *sentence = NULL;
+
+      /* Translators: %s is the reason, as the database put it */
+      sentence = g_strdup_printf (_ ("Liaison’s copy of this contact’s tasks, notes and "
+                                     "appointments could not be read: %s. They are asked from "
+                                     "the services instead; if this keeps happening, quit "
+                                     "Liaison, check that your home folder has free space and "
+                                     "can be written to, and start it again."),
+                                  self->cache_error->message);
+      if (errors->len > 0)
+        g_string_append_c (errors, '\n');
+      g_string_append (errors, sentence);
+    }
   gtk_label_set_label (self->error_label, errors->str);
   gtk_widget_set_visible (self->error_box, errors->len > 0);
   if (loading)
@@ -285,7 +303,6 @@ render (LiaisonContactActivity *self)
     }
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (self->status_box, loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.retry", errors->len > 0 && !loading);
   gtk_widget_set_visible (GTK_WIDGET (self), any_present);
 }
 
@@ -302,8 +319,14 @@ read_cached (LiaisonContactActivity *self, Side *side, guint group)
                                          side->contact_id, &error);
   if (records == NULL)
     {
-      g_warning ("Could not read the cached %s of a contact: %s",
-                 liaison_record_kind_to_string (group_kinds[group]), error->message);
+      /* One sentence is enough: the first failure explains it. render shows it, so the log
+       * gets a message rather than a warning. */
+      if (self->cache_error == NULL)
+        {
+          g_message ("Could not read the cached %s of a contact: %s",
+                     liaison_record_kind_to_string (group_kinds[group]), error->message);
+          self->cache_error = g_steal_pointer (&error);
+        }
       return NULL;
     }
   /* Nothing cached is "not known yet", not "none": it may never have been fetched. */
@@ -579,6 +602,7 @@ liaison_contact_activity_set_contact (LiaisonContactActivity *self, const char *
 
   was_loading = liaison_contact_activity_get_loading (self);
   restart_requests (self);
+  g_clear_error (&self->cache_error);
   for (guint s = 0; s < 2; s++)
     {
       Side *side = &self->sides[s];
@@ -642,6 +666,7 @@ liaison_contact_activity_dispose (GObject *object)
   g_clear_object (&self->fetch_cancellable);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->cache_error);
   for (guint s = 0; s < 2; s++)
     {
       side_clear_items (&self->sides[s]);

@@ -34,6 +34,7 @@ struct _LiaisonContactDetail
   GtkLabel *explanation_label;
   GtkGrid *fields_grid;
   GtkLabel *action_error_label;
+  GtkLabel *read_error_label;
   GtkWidget *link_button;
   GtkWidget *unlink_button;
   GtkWidget *open_box;
@@ -89,20 +90,46 @@ clear_fields (LiaisonContactDetail *self)
     gtk_grid_remove (self->fields_grid, child);
 }
 
+/* NULL without error: that side is not known. Only the first error is kept: one sentence says
+ * it for both sides. */
 static LiaisonStoreRecord *
-lookup_side (LiaisonContactDetail *self, const char *connection_id, const char *remote_id)
+lookup_side (LiaisonContactDetail *self, const char *connection_id, const char *remote_id,
+             GError **error)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) local_error = NULL;
   LiaisonStoreRecord *record;
 
   if (self->store == NULL || connection_id == NULL || remote_id == NULL)
     return NULL;
 
   record = liaison_store_lookup_record (self->store, connection_id, LIAISON_RECORD_CONTACT,
-                                        remote_id, &error);
-  if (error != NULL)
-    g_warning ("Could not read contact %s: %s", remote_id, error->message);
+                                        remote_id, &local_error);
+  if (local_error != NULL)
+    {
+      /* Shown in the pane (show_read_error), so only a message in the log. */
+      g_message ("Could not read a cached contact: %s", local_error->message);
+      if (*error == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   return record;
+}
+
+/* What the person sees instead of blank fields when the store cannot be read. */
+static void
+show_read_error (LiaisonContactDetail *self, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    /* Translators: %s is the reason, as the database put it */
+    message = g_strdup_printf (
+        _ ("Liaison’s copy of this contact could not be read: %s. Try "
+           "Refresh From Both (Ctrl+R); if it keeps failing, quit Liaison, check that your "
+           "home folder has free space and can be written to, and start "
+           "it again."),
+        error->message);
+  gtk_label_set_label (self->read_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_error_label), message != NULL);
 }
 
 /* Websites --------------------------------------------------------------- */
@@ -260,12 +287,14 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   g_autofree char *explanation = NULL;
   g_autofree char *lsq_time = NULL;
   g_autofree char *ghl_time = NULL;
+  g_autoptr (GError) read_error = NULL;
   GtkWidget *heading;
   LiaisonLinkStatus status;
   gboolean both, can_link, can_unlink;
   int line = 0;
 
   liaison_contact_detail_show_error (self, NULL);
+  show_read_error (self, NULL);
   clear_fields (self);
   update_open_buttons (self);
 
@@ -279,9 +308,12 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
     }
 
   status = liaison_contact_row_get_status (self->row);
-  lsq = lookup_side (self, self->lsq_connection_id, liaison_contact_row_get_lsq_id (self->row));
-  ghl = lookup_side (self, self->ghl_connection_id, liaison_contact_row_get_ghl_id (self->row));
+  lsq = lookup_side (self, self->lsq_connection_id, liaison_contact_row_get_lsq_id (self->row),
+                     &read_error);
+  ghl = lookup_side (self, self->ghl_connection_id, liaison_contact_row_get_ghl_id (self->row),
+                     &read_error);
   both = lsq != NULL && ghl != NULL;
+  show_read_error (self, read_error);
 
   gtk_label_set_label (self->name_label, liaison_contact_row_get_display_name (self->row));
   explanation = liaison_format_link_explanation (self->row);
@@ -507,6 +539,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, fields_grid);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, action_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_box);
