@@ -615,6 +615,43 @@ test_one_service_fails (Fixture *f, gconstpointer data)
   assert_counts (&shown, &expected);
 }
 
+/* An item a service no longer lists leaves the cache when the contact is shown again. */
+static void
+test_gone_item (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) contacts = pick_contacts (f, 2, TRUE);
+  LiaisonContactRow *a = g_ptr_array_index (contacts, 0);
+  LiaisonContactRow *b = g_ptr_array_index (contacts, 1);
+  const char *ghl_id = liaison_contact_row_get_ghl_id (a);
+  JsonArray *tasks = f->sandbox_records[LIAISON_SERVICE_GHL][TASKS];
+  const char *task_id = NULL;
+  g_autofree char *path = NULL;
+  Counts expected = sandbox_counts (f, a);
+  Counts shown;
+
+  liaison_contact_detail_set_row (f->detail, a);
+  wait_loaded (f);
+  g_assert_cmpuint (cached_count (f, LIAISON_SERVICE_GHL, ghl_id, TASKS), ==,
+                    expected.n[LIAISON_SERVICE_GHL][TASKS]);
+
+  for (guint i = 0; i < json_array_get_length (tasks) && task_id == NULL; i++)
+    if (g_strcmp0 (member (json_array_get_object_element (tasks, i), "contactId"), ghl_id) == 0)
+      task_id = member (json_array_get_object_element (tasks, i), "id");
+  g_assert_nonnull (task_id);
+  path = g_strdup_printf ("/_sandbox/ghl/tasks/%s", task_id);
+  json_node_unref (control (f, LIAISON_SERVICE_GHL, "DELETE", path, NULL));
+
+  liaison_contact_detail_set_row (f->detail, b);
+  wait_loaded (f);
+  liaison_contact_detail_set_row (f->detail, a);
+  wait_loaded (f);
+  expected.n[LIAISON_SERVICE_GHL][TASKS]--;
+  g_assert_cmpuint (cached_count (f, LIAISON_SERVICE_GHL, ghl_id, TASKS), ==,
+                    expected.n[LIAISON_SERVICE_GHL][TASKS]);
+  shown = shown_counts (f);
+  assert_counts (&shown, &expected);
+}
+
 /* Closing the window while both services hold their answers: the pane goes at once, the
  * requests in flight keep nothing alive, and the answers that come later are dropped. */
 static void
@@ -720,6 +757,8 @@ main (int argc, char *argv[])
               test_reselect_from_cache, fixture_tear_down);
   g_test_add ("/contact-activity/one-service-fails", Fixture, NULL, fixture_set_up,
               test_one_service_fails, fixture_tear_down);
+  g_test_add ("/contact-activity/gone-item", Fixture, NULL, fixture_set_up, test_gone_item,
+              fixture_tear_down);
   g_test_add ("/contact-activity/closed-while-loading", Fixture, NULL, fixture_set_up,
               test_closed_while_loading, fixture_tear_down);
 

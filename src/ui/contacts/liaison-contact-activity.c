@@ -38,8 +38,12 @@ typedef struct
   char *connection_id;
   char *contact_id;           /* NULL: the contact is not in this service */
   GPtrArray *items[N_GROUPS]; /* GObjects; NULL: not known (nothing cached, not fetched yet) */
-  GError *error;              /* the last fetch failed */
-  guint pending;              /* requests in flight */
+  /* The LiaisonStoreRecords the store holds for the contact, as read on selection and written
+   * since: an answer marks the ones it lacks as deleted without reading the list again on the
+   * main thread. NULL: not read (no store, or the read failed). */
+  GPtrArray *cached[N_GROUPS];
+  GError *error; /* the last fetch failed */
+  guint pending; /* requests in flight */
 } Side;
 
 struct _LiaisonContactActivity
@@ -92,7 +96,10 @@ static void
 side_clear_items (Side *side)
 {
   for (guint g = 0; g < N_GROUPS; g++)
-    g_clear_pointer (&side->items[g], g_ptr_array_unref);
+    {
+      g_clear_pointer (&side->items[g], g_ptr_array_unref);
+      g_clear_pointer (&side->cached[g], g_ptr_array_unref);
+    }
   g_clear_error (&side->error);
   side->pending = 0;
 }
@@ -308,6 +315,10 @@ render (LiaisonContactActivity *self)
 
 /* The cache ------------------------------------------------------------- */
 
+/* Still a synchronous read on the main thread, of a list that grows with the contact's items
+ * (one indexed query per kind and side): the store offers no asynchronous read of a contact's
+ * children. A liaison_store_list_children_async/_finish on its reader, or one call returning
+ * all three kinds of a contact at once, would let selection stay off the store entirely. */
 static GPtrArray *
 read_cached (LiaisonContactActivity *self, Side *side, guint group)
 {
@@ -329,6 +340,8 @@ read_cached (LiaisonContactActivity *self, Side *side, guint group)
         }
       return NULL;
     }
+  g_clear_pointer (&side->cached[group], g_ptr_array_unref);
+  side->cached[group] = g_ptr_array_ref (records);
   /* Nothing cached is "not known yet", not "none": it may never have been fetched. */
   if (records->len == 0)
     return NULL;
@@ -366,7 +379,9 @@ write_cache (LiaisonContactActivity *self, Side *side, guint group, GPtrArray *i
   g_autoptr (GPtrArray) records
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) cached = NULL;
+  GPtrArray *cached = side->cached[group];
+  GPtrArray *now_cached
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -377,9 +392,8 @@ write_cache (LiaisonContactActivity *self, Side *side, guint group, GPtrArray *i
         continue;
       g_hash_table_add (seen, (gpointer) liaison_contact_activity_id_of (object));
       g_ptr_array_add (records, record);
+      g_ptr_array_add (now_cached, liaison_store_record_copy (record));
     }
-  cached = liaison_store_list_children (self->store, side->connection_id, group_kinds[group],
-                                        side->contact_id, NULL);
   for (guint i = 0; cached != NULL && i < cached->len; i++)
     {
       LiaisonStoreRecord *old = g_ptr_array_index (cached, i);
@@ -392,6 +406,9 @@ write_cache (LiaisonContactActivity *self, Side *side, guint group, GPtrArray *i
           g_ptr_array_add (records, gone);
         }
     }
+  /* What the store will hold once this write is done: the next answer compares with it. */
+  g_clear_pointer (&side->cached[group], g_ptr_array_unref);
+  side->cached[group] = now_cached;
   if (records->len == 0)
     return;
   liaison_store_commit_page_async (self->store, side->connection_id, group_kinds[group], records,
