@@ -1,6 +1,7 @@
 /* test-contacts-refresh.c: a person presses Refresh on the Contacts page and
  * sees every contact of both sandbox accounts, paired where an email or a
- * phone number matches; progress shows while it runs.
+ * phone number matches; progress shows while it runs; closing the window stops
+ * a refresh in flight.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -153,6 +154,84 @@ test_contacts_refresh_from_sandbox (void)
   liaison_sandbox_stop (sandbox);
 }
 
+/* Closing the window while a refresh waits for the services: the page goes at once and the
+ * refresh stops rather than running on for a window nobody sees. */
+static void
+test_contacts_refresh_closed (void)
+{
+  LiaisonSandboxOptions options;
+  g_autoptr (LiaisonSandbox) sandbox = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "profile.db", NULL);
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
+  g_autoptr (LiaisonAuthorizer) ghl_auth = NULL;
+  g_autoptr (LiaisonAuthorizer) lsq_auth = NULL;
+  g_autoptr (LiaisonHttp) ghl_http = NULL;
+  g_autoptr (LiaisonHttp) lsq_http = NULL;
+  g_autoptr (LiaisonGhlClient) ghl = NULL;
+  g_autoptr (LiaisonLsqClient) lsq = NULL;
+  g_autoptr (LiaisonRefresher) refresher = NULL;
+  g_autoptr (LiaisonContactList) model = NULL;
+  gpointer page;
+  GtkWindow *window;
+  gint64 deadline;
+
+  liaison_sandbox_options_init (&options);
+  options.seed = 5;
+  options.contacts = 20;
+  /* Every answer waits 3 s: the refresh is still running when the window closes. */
+  options.faults = "/*=delay:3000";
+  sandbox = liaison_sandbox_new (&options);
+  g_assert_true (liaison_sandbox_start_in_thread (sandbox, &error));
+  g_assert_no_error (error);
+  store = store_test_open (path, "US", &error);
+  g_assert_no_error (error);
+  lsq_id = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "sandbox-org");
+  ghl_id = store_test_add_connection (store, LIAISON_SERVICE_GHL,
+                                      liaison_sandbox_get_location_id (sandbox));
+  ghl_auth = liaison_bearer_authorizer_new (liaison_sandbox_get_private_token (sandbox));
+  ghl_http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, liaison_sandbox_get_ghl_url (sandbox),
+                               ghl_auth, &error);
+  g_assert_no_error (error);
+  lsq_auth = liaison_lsq_key_authorizer_new (liaison_sandbox_get_lsq_access_key (sandbox),
+                                             liaison_sandbox_get_lsq_secret_key (sandbox));
+  lsq_http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, liaison_sandbox_get_lsq_url (sandbox),
+                               lsq_auth, &error);
+  g_assert_no_error (error);
+  ghl = liaison_ghl_client_new (ghl_http, liaison_sandbox_get_location_id (sandbox));
+  lsq = liaison_lsq_client_new (lsq_http);
+  refresher = liaison_refresher_new (store, lsq, lsq_id, ghl, ghl_id);
+  model = liaison_contact_list_new (store, lsq_id, ghl_id);
+  page = g_object_new (LIAISON_TYPE_CONTACTS_PAGE, "model", model, "refresher", refresher, NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  while (liaison_contact_list_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contacts.refresh", NULL));
+  g_assert_true (liaison_refresher_get_running (refresher));
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  gtk_window_destroy (window);
+  g_assert_null (page);
+
+  /* Cancelled with the page: it ends well before the first answer would come. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (liaison_refresher_get_running (refresher))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (liaison_store_count_records (store, lsq_id, LIAISON_RECORD_CONTACT, NULL), ==,
+                   0);
+  store_test_drain ();
+  liaison_sandbox_stop (sandbox);
+  store_test_rmtree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,6 +240,7 @@ main (int argc, char *argv[])
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
   g_test_add_func ("/contacts-page/refresh-from-sandbox", test_contacts_refresh_from_sandbox);
+  g_test_add_func ("/contacts-page/refresh-closed", test_contacts_refresh_closed);
 
   return g_test_run ();
 }
