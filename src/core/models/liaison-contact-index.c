@@ -4,7 +4,9 @@
  * records_contact_list, which never touches the raw JSON and carries each record's link id (kept
  * by triggers, see liaison-store-schema.c). Two records with the same link id make a linked pair;
  * the others go to LiaisonMatcher, which proposes pairs and ambiguous sets. At 100,000 pairs
- * this is 200,000 index rows and one integer hash probe each.
+ * this is 200,000 index rows and one flat-array probe each. Every record gets an entry slot at
+ * its rank (its place in name order) as it is read; merged pairs leave empty slots, which one
+ * final pass squeezes out, so the entries come out in name order without a sort or a copy.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +21,13 @@
 #include "liaison-matcher.h"
 #include "liaison-store-private.h"
 
-#define NO_RANK G_MAXUINT32
+/* While the index is built, a rank (a record's position in name order, also its text number)
+ * whose entry moved elsewhere or was merged into another has status 0, and a record that is not
+ * linked waits for the matcher with this status. */
+#define PENDING_SINGLE (1u << 31)
+/* Link ids below this find their pair's entry in a flat array (4 bytes per id, grown as ids are
+ * met), larger ones in a hash table. */
+#define DENSE_LINK_LIMIT (1 << 22)
 
 typedef struct
 {
@@ -27,24 +35,13 @@ typedef struct
   char *ghl_connection_id;
 } LoadData;
 
+/* Where the entry of each link's pair sits, as rank + 1 (0: no entry yet). */
 typedef struct
 {
-  gint64 link_id;
-  gint64 rec[2]; /* by LiaisonService */
-  guint32 rank[2];
-  guint32 text[2];
-  gint64 modified_at;
-} Slot;
-
-typedef struct
-{
-  gint64 rec;
-  gint64 modified_at;
-  guint32 rank;
-  guint32 text;
-  LiaisonService side;
-  gboolean used;
-} Single;
+  guint32 *dense;
+  gsize n_dense;
+  GHashTable *sparse;
+} LinkPositions;
 
 static void
 load_data_free (LoadData *data)
@@ -73,49 +70,85 @@ status_slot (guint32 status)
   return (guint) g_bit_nth_lsf (status, -1);
 }
 
-static void
-add_entry (GArray *entries, GArray *ranks, const LiaisonContactEntry *entry, guint32 rank)
+static guint32
+link_position (const LinkPositions *links, gint64 link_id)
 {
-  g_array_append_val (entries, *entry);
-  g_array_append_val (ranks, rank);
+  if (link_id < DENSE_LINK_LIMIT)
+    return (gsize) link_id < links->n_dense ? links->dense[link_id] : 0;
+  if (links->sparse == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (links->sparse, GSIZE_TO_POINTER ((gsize) link_id)));
 }
 
-static LiaisonContactEntry
-single_entry (const Single *s, LiaisonLinkStatus status)
+static void
+set_link_position (LinkPositions *links, gint64 link_id, guint32 position)
 {
-  LiaisonContactEntry e = { 0 };
-
-  e.status = status;
-  e.modified_at = s->modified_at;
-  e.lsq_text = e.ghl_text = LIAISON_CONTACT_NO_TEXT;
-  if (s->side == LIAISON_SERVICE_LSQ)
+  if (link_id < DENSE_LINK_LIMIT)
     {
-      e.lsq_rec = s->rec;
-      e.lsq_text = s->text;
+      if ((gsize) link_id >= links->n_dense)
+        {
+          gsize n = MAX (MAX ((gsize) link_id + 1, links->n_dense * 2), 1024);
+          links->dense = g_renew (guint32, links->dense, n);
+          memset (links->dense + links->n_dense, 0, (n - links->n_dense) * sizeof (guint32));
+          links->n_dense = n;
+        }
+      links->dense[link_id] = position;
+      return;
+    }
+  if (links->sparse == NULL)
+    links->sparse = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (links->sparse, GSIZE_TO_POINTER ((gsize) link_id),
+                       GUINT_TO_POINTER (position));
+}
+
+static void
+link_positions_clear (LinkPositions *links)
+{
+  g_free (links->dense);
+  g_clear_pointer (&links->sparse, g_hash_table_unref);
+}
+
+/* A linked record at `rank`: the first side seen makes its pair's entry, the other joins it. The
+ * pair sits where its LeadSquared side sorts (the name the row shows), else where its HighLevel
+ * side does; a second record of the same side (which the links' unique keys rule out) replaces
+ * the first, as it always did. */
+static void
+add_linked (GArray *entries, LinkPositions *links, guint32 rank, gint64 link_id,
+            const LiaisonContactEntry *record)
+{
+  LiaisonContactEntry *here = &g_array_index (entries, LiaisonContactEntry, rank);
+  guint32 position = link_position (links, link_id);
+  LiaisonContactEntry *pair;
+
+  *here = *record;
+  here->status = LIAISON_LINK_STATUS_LINKED;
+  here->link_id = link_id;
+  if (position == 0)
+    {
+      set_link_position (links, link_id, rank + 1);
+      return;
+    }
+  pair = &g_array_index (entries, LiaisonContactEntry, position - 1);
+  if (record->lsq_rec != 0)
+    {
+      pair->lsq_rec = record->lsq_rec;
+      pair->lsq_text = record->lsq_text;
     }
   else
     {
-      e.ghl_rec = s->rec;
-      e.ghl_text = s->text;
+      pair->ghl_rec = record->ghl_rec;
+      pair->ghl_text = record->ghl_text;
     }
-  return e;
-}
-
-/* The text that contains arena offset `offset` (the last one starting at or before it). */
-static guint
-text_number (const LiaisonContactIndex *index, guint32 offset)
-{
-  guint lo = 0, hi = index->n_texts;
-
-  while (hi - lo > 1)
+  pair->modified_at = MAX (pair->modified_at, record->modified_at);
+  if (record->lsq_rec != 0 || pair->lsq_rec == 0)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (index->text_start[mid] <= offset)
-        lo = mid;
-      else
-        hi = mid;
+      /* The pair moves here: rank is the later one, so its old place is already passed. */
+      *here = *pair;
+      pair->status = 0;
+      set_link_position (links, link_id, rank + 1);
     }
-  return lo;
+  else
+    here->status = 0;
 }
 
 /* Marks the entries whose text contains `folded`, by searching the whole arena at once (texts
@@ -139,27 +172,106 @@ liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *
        * scan walks the text table once. */
       while (t + 1 < index->n_texts && index->text_start[t + 1] <= offset)
         t++;
-      hits[index->text_entry[t]] = 1;
+      if (index->text_entry[t] != G_MAXUINT32)
+        hits[index->text_entry[t]] = 1;
       /* One hit per text is enough: go on from the next text. */
       p = t + 1 < index->n_texts ? index->arena + index->text_start[t + 1] : end;
     }
   return hits;
 }
 
+/* Marks the ranks of the matcher's proposed pairs and ambiguous sets; a proposed pair sits where
+ * its LeadSquared side sorts. */
+static void
+apply_matches (GArray *entries, const GArray *singles, LiaisonMatcher *matcher)
+{
+  liaison_matcher_run (matcher);
+  for (guint i = 0; i < liaison_matcher_get_n_pairs (matcher); i++)
+    {
+      guint64 a, b;
+      LiaisonContactEntry *lsq, *ghl;
+
+      liaison_matcher_get_pair (matcher, i, &a, &b, NULL);
+      lsq = &g_array_index (entries, LiaisonContactEntry, g_array_index (singles, guint32, a));
+      ghl = &g_array_index (entries, LiaisonContactEntry, g_array_index (singles, guint32, b));
+      lsq->status = LIAISON_LINK_STATUS_PROPOSED;
+      lsq->ghl_rec = ghl->ghl_rec;
+      lsq->ghl_text = ghl->ghl_text;
+      lsq->modified_at = MAX (lsq->modified_at, ghl->modified_at);
+      ghl->status = 0;
+    }
+  for (guint i = 0; i < liaison_matcher_get_n_ambiguous (matcher); i++)
+    {
+      const guint64 *keys[2];
+      guint n[2];
+
+      liaison_matcher_get_ambiguous (matcher, i, &keys[0], &n[0], &keys[1], &n[1], NULL);
+      for (guint s = 0; s < 2; s++)
+        for (guint k = 0; k < n[s]; k++)
+          {
+            guint32 rank = g_array_index (singles, guint32, keys[s][k]);
+            LiaisonContactEntry *e = &g_array_index (entries, LiaisonContactEntry, rank);
+            e->status = LIAISON_LINK_STATUS_AMBIGUOUS;
+            e->n_candidates = n[1 - s];
+          }
+    }
+}
+
+/* Drops the empty ranks in place, so the entries stay in name order without a sort, and turns
+ * each entry's text numbers (the ranks of its records) into arena offsets. */
+static void
+compact (LiaisonContactIndex *index, GArray *entries, GArray *text_starts)
+{
+  const guint32 *starts = (const guint32 *) (gpointer) text_starts->data;
+  LiaisonContactEntry *all = (LiaisonContactEntry *) (gpointer) entries->data;
+  guint n = 0;
+
+  index->n_texts = text_starts->len;
+  /* Which entry each text belongs to, for filtering by one scan of the whole arena; a record
+   * replaced by another of the same link belongs to none. */
+  index->text_entry = g_new (guint32, MAX (index->n_texts, 1));
+  memset (index->text_entry, 0xff, sizeof (guint32) * MAX (index->n_texts, 1));
+  for (guint r = 0; r < entries->len; r++)
+    {
+      LiaisonContactEntry e = all[r];
+
+      if (e.status == 0)
+        continue;
+      if (e.status == PENDING_SINGLE)
+        e.status = e.lsq_rec != 0 ? LIAISON_LINK_STATUS_LSQ_ONLY : LIAISON_LINK_STATUS_GHL_ONLY;
+      if (e.lsq_text != LIAISON_CONTACT_NO_TEXT)
+        {
+          index->text_entry[e.lsq_text] = n;
+          e.lsq_text = starts[e.lsq_text];
+        }
+      if (e.ghl_text != LIAISON_CONTACT_NO_TEXT)
+        {
+          index->text_entry[e.ghl_text] = n;
+          e.ghl_text = starts[e.ghl_text];
+        }
+      index->counts[status_slot (e.status)]++;
+      all[n++] = e;
+    }
+  index->n_entries = n;
+  g_array_set_size (entries, MAX (n, 1));
+  index->entries = (LiaisonContactEntry *) (gpointer) g_array_free (entries, FALSE);
+  index->text_start = (guint32 *) (gpointer) g_array_free (text_starts, FALSE);
+}
+
 static LiaisonContactIndex *
 build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
 {
   g_autoptr (LiaisonContactIndex) index = g_new0 (LiaisonContactIndex, 1);
-  g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
-  g_autoptr (GArray) singles = g_array_new (FALSE, FALSE, sizeof (Single));
-  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (LiaisonContactEntry));
-  g_autoptr (GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr (GHashTable) slot_of_link = g_hash_table_new (NULL, NULL);
+  /* One entry per record read, at its rank; a pair's second record leaves its rank empty. */
+  g_autoptr (GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (LiaisonContactEntry), 4096);
+  g_autoptr (GArray) singles = g_array_new (FALSE, FALSE, sizeof (guint32)); /* ranks */
   g_autoptr (LiaisonMatcher) matcher = liaison_matcher_new (NULL);
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autoptr (GString) arena = g_string_sized_new (1 << 20);
-  g_autoptr (GArray) text_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree guint32 *order = NULL;
+  g_autoptr (GArray) text_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4096);
+  LinkPositions links = { 0 };
+  gsize lsq_len = data->lsq_connection_id ? strlen (data->lsq_connection_id) : 0;
+  gsize ghl_len = data->ghl_connection_id ? strlen (data->ghl_connection_id) : 0;
   guint32 n_ranks = 0;
   gboolean ok;
   int rc = SQLITE_DONE;
@@ -174,69 +286,62 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *connection = (const char *) sqlite3_column_text (stmt, 1);
+      gsize connection_len = (gsize) sqlite3_column_bytes (stmt, 1);
       gint64 link_id = sqlite3_column_int64 (stmt, 2);
-      LiaisonService side;
-      guint32 text;
-      guint slot_number;
+      const char *text = (const char *) sqlite3_column_text (stmt, 6);
+      LiaisonContactEntry record = { 0 };
+      guint32 offset;
 
-      if (g_strcmp0 (connection, data->lsq_connection_id) == 0)
-        side = LIAISON_SERVICE_LSQ;
-      else if (g_strcmp0 (connection, data->ghl_connection_id) == 0)
-        side = LIAISON_SERVICE_GHL;
+      /* The texts are text numbers for now (one text per rank); compact() makes them arena
+       * offsets. */
+      record.lsq_text = record.ghl_text = LIAISON_CONTACT_NO_TEXT;
+      if (connection == NULL)
+        continue;
+      else if (connection_len == lsq_len
+               && memcmp (connection, data->lsq_connection_id, lsq_len) == 0)
+        {
+          record.lsq_rec = sqlite3_column_int64 (stmt, 0);
+          record.lsq_text = n_ranks;
+        }
+      else if (connection_len == ghl_len
+               && memcmp (connection, data->ghl_connection_id, ghl_len) == 0)
+        {
+          record.ghl_rec = sqlite3_column_int64 (stmt, 0);
+          record.ghl_text = n_ranks;
+        }
       else
         continue; /* another account of the profile */
+      record.modified_at = sqlite3_column_int64 (stmt, 3);
 
-      text = (guint32) arena->len;
-      g_array_append_val (text_starts, text);
-      g_string_append_len (arena, (const char *) sqlite3_column_text (stmt, 6),
-                           sqlite3_column_bytes (stmt, 6));
-      g_string_append_c (arena, '\0');
+      offset = (guint32) arena->len;
+      g_array_append_val (text_starts, offset);
+      /* With its NUL: texts are separated by one, which a query never contains. */
+      if (text != NULL)
+        g_string_append_len (arena, text, sqlite3_column_bytes (stmt, 6) + 1);
+      else
+        g_string_append_c (arena, '\0');
 
-      slot_number = 0;
+      g_array_set_size (entries, n_ranks + 1);
       if (link_id > 0)
-        {
-          /* The first side seen makes the pair's slot, the second joins it. */
-          gpointer key = GSIZE_TO_POINTER ((gsize) link_id);
-          slot_number = GPOINTER_TO_UINT (g_hash_table_lookup (slot_of_link, key));
-          if (slot_number == 0)
-            {
-              Slot fresh = { 0 };
-              fresh.link_id = link_id;
-              fresh.rank[0] = fresh.rank[1] = NO_RANK;
-              fresh.text[0] = fresh.text[1] = LIAISON_CONTACT_NO_TEXT;
-              g_array_append_val (slots, fresh);
-              slot_number = slots->len;
-              g_hash_table_insert (slot_of_link, key, GUINT_TO_POINTER (slot_number));
-            }
-        }
-      if (slot_number > 0)
-        {
-          Slot *slot = &g_array_index (slots, Slot, slot_number - 1);
-          slot->rec[side] = sqlite3_column_int64 (stmt, 0);
-          slot->rank[side] = n_ranks;
-          slot->text[side] = text;
-          slot->modified_at = MAX (slot->modified_at, sqlite3_column_int64 (stmt, 3));
-        }
+        add_linked (entries, &links, n_ranks, link_id, &record);
       else
         {
-          Single single = { 0 };
-          single.rec = sqlite3_column_int64 (stmt, 0);
-          single.modified_at = sqlite3_column_int64 (stmt, 3);
-          single.rank = n_ranks;
-          single.text = text;
-          single.side = side;
+          record.status = PENDING_SINGLE;
+          g_array_index (entries, LiaisonContactEntry, n_ranks) = record;
           /* Matching keys are decoded only here: at 100,000 pairs almost every record is
            * linked, and fetching two unused columns per row is a quarter of the scan. */
-          liaison_matcher_add_normalized (matcher, side, singles->len,
-                                          (const char *) sqlite3_column_text (stmt, 4),
-                                          (const char *) sqlite3_column_text (stmt, 5));
-          g_array_append_val (singles, single);
+          liaison_matcher_add_normalized (
+              matcher, record.lsq_rec != 0 ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
+              singles->len, (const char *) sqlite3_column_text (stmt, 4),
+              (const char *) sqlite3_column_text (stmt, 5));
+          g_array_append_val (singles, n_ranks);
         }
       n_ranks++;
     }
   if (ok && rc != SQLITE_DONE)
     ok = liaison_store_db_fail (db, rc, "Could not read the contacts", error);
   g_clear_pointer (&stmt, liaison_cached_stmt_release);
+  link_positions_clear (&links);
   if (!ok)
     return NULL;
   if (arena->len >= LIAISON_CONTACT_NO_TEXT)
@@ -246,97 +351,8 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
       return NULL;
     }
 
-  /* Linked pairs sit where their LeadSquared side sorts (the name the row shows). */
-  for (guint i = 0; i < slots->len; i++)
-    {
-      const Slot *slot = &g_array_index (slots, Slot, i);
-      LiaisonContactEntry e = { 0 };
-
-      if (slot->rank[0] == NO_RANK && slot->rank[1] == NO_RANK)
-        continue; /* neither side is cached (any more) */
-      e.status = LIAISON_LINK_STATUS_LINKED;
-      e.link_id = slot->link_id;
-      e.lsq_rec = slot->rec[LIAISON_SERVICE_LSQ];
-      e.ghl_rec = slot->rec[LIAISON_SERVICE_GHL];
-      e.lsq_text = slot->text[LIAISON_SERVICE_LSQ];
-      e.ghl_text = slot->text[LIAISON_SERVICE_GHL];
-      e.modified_at = slot->modified_at;
-      add_entry (entries, ranks, &e,
-                 slot->rank[LIAISON_SERVICE_LSQ] != NO_RANK ? slot->rank[LIAISON_SERVICE_LSQ]
-                                                            : slot->rank[LIAISON_SERVICE_GHL]);
-    }
-
-  liaison_matcher_run (matcher);
-  for (guint i = 0; i < liaison_matcher_get_n_pairs (matcher); i++)
-    {
-      guint64 a, b;
-      Single *lsq, *ghl;
-      LiaisonContactEntry e;
-
-      liaison_matcher_get_pair (matcher, i, &a, &b, NULL);
-      lsq = &g_array_index (singles, Single, a);
-      ghl = &g_array_index (singles, Single, b);
-      lsq->used = ghl->used = TRUE;
-      e = single_entry (lsq, LIAISON_LINK_STATUS_PROPOSED);
-      e.ghl_rec = ghl->rec;
-      e.ghl_text = ghl->text;
-      e.modified_at = MAX (lsq->modified_at, ghl->modified_at);
-      add_entry (entries, ranks, &e, lsq->rank);
-    }
-  for (guint i = 0; i < liaison_matcher_get_n_ambiguous (matcher); i++)
-    {
-      const guint64 *keys[2];
-      guint n[2];
-
-      liaison_matcher_get_ambiguous (matcher, i, &keys[0], &n[0], &keys[1], &n[1], NULL);
-      for (guint s = 0; s < 2; s++)
-        for (guint k = 0; k < n[s]; k++)
-          {
-            Single *single = &g_array_index (singles, Single, keys[s][k]);
-            LiaisonContactEntry e = single_entry (single, LIAISON_LINK_STATUS_AMBIGUOUS);
-            e.n_candidates = n[1 - s];
-            single->used = TRUE;
-            add_entry (entries, ranks, &e, single->rank);
-          }
-    }
-  for (guint i = 0; i < singles->len; i++)
-    {
-      const Single *single = &g_array_index (singles, Single, i);
-      LiaisonContactEntry e;
-
-      if (single->used)
-        continue;
-      e = single_entry (single, single->side == LIAISON_SERVICE_LSQ ? LIAISON_LINK_STATUS_LSQ_ONLY
-                                                                    : LIAISON_LINK_STATUS_GHL_ONLY);
-      add_entry (entries, ranks, &e, single->rank);
-    }
-
-  /* Every entry owns a distinct rank (the name position of its record), so ordering is one
-   * pass through a rank-indexed table, not a sort. */
-  order = g_new (guint32, MAX (n_ranks, 1));
-  memset (order, 0xff, sizeof (guint32) * MAX (n_ranks, 1));
-  for (guint i = 0; i < entries->len; i++)
-    order[g_array_index (ranks, guint32, i)] = i;
-  index->entries = g_new (LiaisonContactEntry, MAX (entries->len, 1));
-  for (guint32 r = 0; r < n_ranks; r++)
-    if (order[r] != G_MAXUINT32)
-      {
-        LiaisonContactEntry *e = &index->entries[index->n_entries++];
-        *e = g_array_index (entries, LiaisonContactEntry, order[r]);
-        index->counts[status_slot (e->status)]++;
-      }
-  /* Which entry each text belongs to, for filtering by one scan of the whole arena. */
-  index->n_texts = text_starts->len;
-  index->text_start = (guint32 *) (gpointer) g_array_free (g_steal_pointer (&text_starts), FALSE);
-  index->text_entry = g_new0 (guint32, MAX (index->n_texts, 1));
-  for (guint i = 0; i < index->n_entries; i++)
-    {
-      const LiaisonContactEntry *e = &index->entries[i];
-      if (e->lsq_text != LIAISON_CONTACT_NO_TEXT)
-        index->text_entry[text_number (index, e->lsq_text)] = i;
-      if (e->ghl_text != LIAISON_CONTACT_NO_TEXT)
-        index->text_entry[text_number (index, e->ghl_text)] = i;
-    }
+  apply_matches (entries, singles, matcher);
+  compact (index, g_steal_pointer (&entries), g_steal_pointer (&text_starts));
   index->arena_len = arena->len;
   index->arena = g_string_free (g_steal_pointer (&arena), FALSE);
   return g_steal_pointer (&index);
