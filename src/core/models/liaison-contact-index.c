@@ -21,9 +21,9 @@
 #include "liaison-matcher.h"
 #include "liaison-store-private.h"
 
-/* While the index is built, a rank (a record's position in name order, also its text number)
- * whose entry moved elsewhere or was merged into another has status 0, and a record that is not
- * linked waits for the matcher with this status. */
+/* While the index is built, a rank (a record's position in name order) whose entry moved elsewhere
+ * or was merged into another has status 0, and a record that is not linked waits for the matcher
+ * with this status. */
 #define PENDING_SINGLE (1u << 31)
 /* Link ids below this find their pair's entry in a flat array (4 bytes per id, grown as ids are
  * met), larger ones in a hash table. */
@@ -108,16 +108,25 @@ link_positions_clear (LinkPositions *links)
   g_clear_pointer (&links->sparse, g_hash_table_unref);
 }
 
-/* A linked record at `rank`: the first side seen makes its pair's entry, the other joins it. The
- * pair sits where its LeadSquared side sorts (the name the row shows), else where its HighLevel
- * side does; a second record of the same side (which the links' unique keys rule out) replaces
- * the first, as it always did. */
+/* The length of text number `text`, without its NUL. */
+static gsize
+text_length (const GString *arena, const GArray *text_starts, guint32 text)
+{
+  gsize end
+      = text + 1 < text_starts->len ? g_array_index (text_starts, guint32, text + 1) : arena->len;
+
+  return end - g_array_index (text_starts, guint32, text) - 1;
+}
+
+/* A linked record at `rank`, whose pair's entry is at `position` - 1 (0: none yet): the first side
+ * seen makes its pair's entry, the other joins it. The pair sits where its LeadSquared side sorts
+ * (the name the row shows), else where its HighLevel side does; a second record of the same side
+ * (which the links' unique keys rule out) replaces the first, as it always did. */
 static void
-add_linked (GArray *entries, LinkPositions *links, guint32 rank, gint64 link_id,
+add_linked (GArray *entries, LinkPositions *links, guint32 rank, gint64 link_id, guint32 position,
             const LiaisonContactEntry *record)
 {
   LiaisonContactEntry *here = &g_array_index (entries, LiaisonContactEntry, rank);
-  guint32 position = link_position (links, link_id);
   LiaisonContactEntry *pair;
 
   *here = *record;
@@ -218,7 +227,7 @@ apply_matches (GArray *entries, const GArray *singles, LiaisonMatcher *matcher)
 }
 
 /* Drops the empty ranks in place, so the entries stay in name order without a sort, and turns
- * each entry's text numbers (the ranks of its records) into arena offsets. */
+ * each entry's text numbers into arena offsets. */
 static void
 compact (LiaisonContactIndex *index, GArray *entries, GArray *text_starts)
 {
@@ -289,11 +298,12 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
       gsize connection_len = (gsize) sqlite3_column_bytes (stmt, 1);
       gint64 link_id = sqlite3_column_int64 (stmt, 2);
       const char *text = (const char *) sqlite3_column_text (stmt, 6);
+      gsize text_len = text != NULL ? (gsize) sqlite3_column_bytes (stmt, 6) : 0;
       LiaisonContactEntry record = { 0 };
-      guint32 offset;
+      guint32 *record_text;
+      guint32 position = 0;
 
-      /* The texts are text numbers for now (one text per rank); compact() makes them arena
-       * offsets. */
+      /* The texts are text numbers for now; compact() makes them arena offsets. */
       record.lsq_text = record.ghl_text = LIAISON_CONTACT_NO_TEXT;
       if (connection == NULL)
         continue;
@@ -301,29 +311,50 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
                && memcmp (connection, data->lsq_connection_id, lsq_len) == 0)
         {
           record.lsq_rec = sqlite3_column_int64 (stmt, 0);
-          record.lsq_text = n_ranks;
+          record_text = &record.lsq_text;
         }
       else if (connection_len == ghl_len
                && memcmp (connection, data->ghl_connection_id, ghl_len) == 0)
         {
           record.ghl_rec = sqlite3_column_int64 (stmt, 0);
-          record.ghl_text = n_ranks;
+          record_text = &record.ghl_text;
         }
       else
         continue; /* another account of the profile */
       record.modified_at = sqlite3_column_int64 (stmt, 3);
 
-      offset = (guint32) arena->len;
-      g_array_append_val (text_starts, offset);
-      /* With its NUL: texts are separated by one, which a query never contains. */
-      if (text != NULL)
-        g_string_append_len (arena, text, sqlite3_column_bytes (stmt, 6) + 1);
-      else
-        g_string_append_c (arena, '\0');
+      /* The two sides of a linked pair usually show the same name, e-mail, phone and company:
+       * the second side then shares the first one's text, which halves the arena (and the
+       * filter's scan of it) for a store of pairs. */
+      if (link_id > 0 && (position = link_position (&links, link_id)) != 0)
+        {
+          const LiaisonContactEntry *pair
+              = &g_array_index (entries, LiaisonContactEntry, position - 1);
+          guint32 other = record.lsq_rec != 0 ? pair->ghl_text : pair->lsq_text;
+
+          if (other != LIAISON_CONTACT_NO_TEXT
+              && text_length (arena, text_starts, other) == text_len
+              && memcmp (arena->str + g_array_index (text_starts, guint32, other),
+                         text != NULL ? text : "", text_len)
+                     == 0)
+            *record_text = other;
+        }
+      if (*record_text == LIAISON_CONTACT_NO_TEXT)
+        {
+          guint32 offset = (guint32) arena->len;
+
+          *record_text = text_starts->len;
+          g_array_append_val (text_starts, offset);
+          /* With its NUL: texts are separated by one, which a query never contains. */
+          if (text != NULL)
+            g_string_append_len (arena, text, (gssize) text_len + 1);
+          else
+            g_string_append_c (arena, '\0');
+        }
 
       g_array_set_size (entries, n_ranks + 1);
       if (link_id > 0)
-        add_linked (entries, &links, n_ranks, link_id, &record);
+        add_linked (entries, &links, n_ranks, link_id, position, &record);
       else
         {
           record.status = PENDING_SINGLE;

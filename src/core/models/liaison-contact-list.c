@@ -202,8 +202,10 @@ entry_matches (const LiaisonContactIndex *index, const LiaisonContactEntry *e,
     return FALSE;
   if (folded == NULL || *folded == '\0')
     return TRUE;
+  /* The two sides of a pair share one text when they show the same. */
   return (e->lsq_text != LIAISON_CONTACT_NO_TEXT && strstr (index->arena + e->lsq_text, folded))
-         || (e->ghl_text != LIAISON_CONTACT_NO_TEXT && strstr (index->arena + e->ghl_text, folded));
+         || (e->ghl_text != LIAISON_CONTACT_NO_TEXT && e->ghl_text != e->lsq_text
+             && strstr (index->arena + e->ghl_text, folded));
 }
 
 /* The rows the current settings show, in order. When the new text contains the text the visible
