@@ -517,6 +517,69 @@ test_random (Fixture *f, gconstpointer data)
     }
 }
 
+/* A new list for the fixture's store, whose index starts being built at once. */
+static void
+renew_list (Fixture *f)
+{
+  g_clear_object (&f->list);
+  g_ptr_array_set_size (f->shadow, 0);
+  f->n_signals = 0;
+  f->list = liaison_contact_list_new (f->store, f->lsq, f->ghl);
+  g_signal_connect (f->list, "items-changed", G_CALLBACK (on_items_changed), f);
+}
+
+/* Until the list's own index (built when it is made) has been read. */
+static void
+wait_prefetch (Fixture *f)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (LiaisonContactList) probe = liaison_contact_list_new (f->store, f->lsq, f->ghl);
+
+  /* The store's worker runs jobs in order: once a later list has loaded, ours is built. */
+  liaison_contact_list_load_async (probe, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_contact_list_load_finish (probe, store_test_wait (&result), NULL));
+  store_test_drain ();
+}
+
+/* The index built when the list is made serves the first load, whether that load comes while it
+ * is built or after; a change in between is never lost. */
+static void
+test_prefetch (Fixture *f, gconstpointer data)
+{
+  const char *const all[] = {
+    "L1|G1|" LINKED "|Alice Archer", "L2|G2|" LINKED "|Bob Brown",  "|G4a|" AMBIGUOUS "|Dup One",
+    "L4||" AMBIGUOUS "|Dup Person",  "|G4b|" AMBIGUOUS "|Dup Two",  "L3|G3|" PROPOSED "|Émile Zola",
+    "|G6|" GHL_ONLY "|Ghl Only",     "L5||" LSQ_ONLY "|Lonely Lsq", NULL
+  };
+
+  /* Loaded while the index is still being built. */
+  renew_list (f);
+  load (f);
+  g_assert_cmpuint (f->n_signals, ==, 1);
+  assert_keys (f, all);
+  g_assert_false (liaison_contact_list_get_loading (f->list));
+
+  /* Loaded after the index was built. */
+  renew_list (f);
+  wait_prefetch (f);
+  g_assert_cmpuint (f->n_signals, ==, 0);
+  load (f);
+  g_assert_cmpuint (f->n_signals, ==, 1);
+  assert_keys (f, all);
+
+  /* A contact stored after the index was built, before the load: the load shows it. */
+  renew_list (f);
+  wait_prefetch (f);
+  add_contacts (f, f->lsq,
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("L9", "Aaron Early", "aaron@x.io", NULL, NULL, 5), NULL });
+  store_test_drain ();
+  load (f);
+  g_assert_cmpuint (f->shadow->len, ==, 9);
+  g_assert_cmpstr (f->shadow->pdata[0], ==, "L9||" LSQ_ONLY "|Aaron Early");
+  assert_shadow (f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -529,6 +592,7 @@ main (int argc, char *argv[])
   ADD ("/contact-list/reload", small_set_up, test_reload);
   ADD ("/contact-list/link-lifecycle", fixture_set_up, test_link_lifecycle);
   ADD ("/contact-list/random", random_set_up, test_random);
+  ADD ("/contact-list/prefetch", small_set_up, test_prefetch);
 #undef ADD
   return g_test_run ();
 }

@@ -52,6 +52,13 @@ struct _LiaisonContactList
   guint64 applied_serial;
   guint reload_source;
   gboolean loaded_once;
+
+  /* The index is built as soon as the list exists, so that the first load (the page's, once its
+   * window is built) finds it ready or under way. It is used only if no change came since. */
+  LiaisonContactIndex *prefetched;
+  GTask *prefetch_waiter; /* the first load, while the prefetch is being built */
+  gboolean prefetching;
+  guint64 n_changes; /* changes of the store's contacts or their links seen */
 };
 
 enum
@@ -326,13 +333,9 @@ apply_index (LiaisonContactList *self, LiaisonContactIndex *index)
 }
 
 static void
-load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+finish_load (LiaisonContactList *self, GTask *task, LiaisonContactIndex *index, GError *error)
 {
-  g_autoptr (GTask) task = user_data;
-  LiaisonContactList *self = g_task_get_source_object (task);
   guint64 serial = GPOINTER_TO_SIZE (g_task_get_task_data (task));
-  GError *error = NULL;
-  LiaisonContactIndex *index = liaison_contact_index_load_finish (result, &error);
 
   set_loading (self, FALSE);
   if (index == NULL)
@@ -352,6 +355,59 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  LiaisonContactIndex *index = liaison_contact_index_load_finish (result, &error);
+
+  finish_load (g_task_get_source_object (task), task, index, error);
+}
+
+static void schedule_reload (LiaisonContactList *self);
+
+static void
+prefetch_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr (LiaisonContactList) self = g_weak_ref_get (ref);
+  g_autoptr (GTask) waiter = NULL;
+  GError *error = NULL;
+  LiaisonContactIndex *index = liaison_contact_index_load_finish (result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    {
+      liaison_contact_index_free (index);
+      g_clear_error (&error);
+      return;
+    }
+  self->prefetching = FALSE;
+  waiter = g_steal_pointer (&self->prefetch_waiter);
+  if (waiter == NULL)
+    {
+      /* Kept for the first load unless something changed meanwhile. */
+      if (self->n_changes == 0 && self->load_serial == 0)
+        self->prefetched = g_steal_pointer (&index);
+      liaison_contact_index_free (index);
+      g_clear_error (&error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (waiter))
+    {
+      set_loading (self, FALSE);
+      liaison_contact_index_free (index);
+      g_clear_error (&error);
+      return;
+    }
+  finish_load (self, waiter, index, error);
+  /* A change seen while the first load waited may have come after the prefetch was read. */
+  if (self->n_changes > 0)
+    schedule_reload (self);
+}
+
 /* Reads the contacts from the store (on its worker) and updates the model with one
  * items-changed. Later changes in the store reload it by themselves. */
 void
@@ -365,6 +421,23 @@ liaison_contact_list_load_async (LiaisonContactList *self, GCancellable *cancell
   g_task_set_source_tag (task, liaison_contact_list_load_async);
   g_task_set_task_data (task, GSIZE_TO_POINTER (++self->load_serial), NULL);
   set_loading (self, TRUE);
+  /* The first load takes the index the list started building when it was made (overlapping
+   * that read with whatever its caller did meanwhile, such as building a window), unless a
+   * change came since. A ready one is applied here; the task still returns from the main loop. */
+  if (self->load_serial == 1 && self->n_changes == 0)
+    {
+      if (self->prefetched != NULL)
+        {
+          finish_load (self, task, g_steal_pointer (&self->prefetched), NULL);
+          return;
+        }
+      if (self->prefetching)
+        {
+          self->prefetch_waiter = g_steal_pointer (&task);
+          return;
+        }
+    }
+  g_clear_pointer (&self->prefetched, liaison_contact_index_free);
   liaison_contact_index_load_async (self->store, self->lsq_connection_id, self->ghl_connection_id,
                                     cancellable ? cancellable : self->cancellable, load_done,
                                     g_steal_pointer (&task));
@@ -407,20 +480,28 @@ schedule_reload (LiaisonContactList *self)
 }
 
 static void
+contacts_changed (LiaisonContactList *self)
+{
+  self->n_changes++;
+  g_clear_pointer (&self->prefetched, liaison_contact_index_free);
+  schedule_reload (self);
+}
+
+static void
 on_records_changed (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
                     LiaisonContactList *self)
 {
   if (kind == LIAISON_RECORD_CONTACT
       && (g_strcmp0 (connection_id, self->lsq_connection_id) == 0
           || g_strcmp0 (connection_id, self->ghl_connection_id) == 0))
-    schedule_reload (self);
+    contacts_changed (self);
 }
 
 static void
 on_links_changed (LiaisonStore *store, LiaisonRecordKind kind, LiaisonContactList *self)
 {
   if (kind == LIAISON_RECORD_CONTACT)
-    schedule_reload (self);
+    contacts_changed (self);
 }
 
 /* ---- public ---- */
@@ -529,6 +610,15 @@ liaison_contact_list_constructed (GObject *object)
   g_signal_connect_object (self->store, "records-changed", G_CALLBACK (on_records_changed), self,
                            0);
   g_signal_connect_object (self->store, "links-changed", G_CALLBACK (on_links_changed), self, 0);
+
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    self->prefetching = TRUE;
+    liaison_contact_index_load_async (self->store, self->lsq_connection_id, self->ghl_connection_id,
+                                      self->cancellable, prefetch_done, ref);
+  }
 }
 
 static void
@@ -538,6 +628,13 @@ liaison_contact_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->prefetched, liaison_contact_index_free);
+  if (self->prefetch_waiter != NULL)
+    {
+      g_autoptr (GTask) waiter = g_steal_pointer (&self->prefetch_waiter);
+      g_task_return_new_error (waiter, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The contact list was closed");
+    }
   if (self->rows != NULL)
     row_cache_clear (self);
   G_OBJECT_CLASS (liaison_contact_list_parent_class)->dispose (object);
