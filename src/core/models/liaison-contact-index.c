@@ -262,8 +262,8 @@ compact (LiaisonContactIndex *index, GArray *entries, GArray *text_starts)
       all[n++] = e;
     }
   index->n_entries = n;
-  g_array_set_size (entries, MAX (n, 1));
-  index->entries = (LiaisonContactEntry *) (gpointer) g_array_free (entries, FALSE);
+  /* Give back the emptied ranks' room (half of it for a store of pairs). */
+  index->entries = g_renew (LiaisonContactEntry, g_array_free (entries, FALSE), MAX (n, 1));
   index->text_start = (guint32 *) (gpointer) g_array_free (text_starts, FALSE);
 }
 
