@@ -46,22 +46,6 @@ liaison_application_new (void)
                        G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE_PATH, NULL);
 }
 
-LiaisonSession *
-liaison_application_get_session (LiaisonApplication *self)
-{
-  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
-
-  return self->session;
-}
-
-GSettings *
-liaison_application_get_settings (LiaisonApplication *self)
-{
-  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
 static void
 liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *window)
 {

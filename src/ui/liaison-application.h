@@ -17,7 +17,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonApplication, liaison_application, LIAISON, APPLICATION, AdwApplication)
 
 LiaisonApplication *liaison_application_new (void);
-GSettings *liaison_application_get_settings (LiaisonApplication *self);
-LiaisonSession *liaison_application_get_session (LiaisonApplication *self);
 
 G_END_DECLS

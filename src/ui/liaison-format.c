@@ -41,6 +41,25 @@ liaison_format_time_ms (gint64 ms_utc)
   return g_date_time_format (local, _ ("%x"));
 }
 
+char *
+liaison_format_date_time (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (time == NULL)
+    return NULL;
+  local = g_date_time_to_local (time);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: a date and time this year, see strftime(3): "Fri 27 Nov, 14:30" */
+    /* xgettext:no-c-format */
+    return g_date_time_format (local, _ ("%a %-d %b, %R"));
+  /* Translators: a date and time in another year, see strftime(3): "27 Nov 2025, 14:30" */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _ ("%-d %b %Y, %R"));
+}
+
 const char *
 liaison_format_link_status (LiaisonLinkStatus status)
 {

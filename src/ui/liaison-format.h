@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 char *liaison_format_time_ms (gint64 ms_utc);
+char *liaison_format_date_time (GDateTime *time);
 const char *liaison_format_link_status (LiaisonLinkStatus status);
 char *liaison_format_link_explanation (LiaisonContactRow *row);
 

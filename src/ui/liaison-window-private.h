@@ -6,7 +6,6 @@
 
 #pragma once
 
-#include "liaison-accounts-page.h"
 #include "liaison-window.h"
 
 G_BEGIN_DECLS
@@ -14,7 +13,5 @@ G_BEGIN_DECLS
 GtkListBox *liaison_window_get_sidebar (LiaisonWindow *self);
 GtkStack *liaison_window_get_stack (LiaisonWindow *self);
 AdwWindowTitle *liaison_window_get_content_title (LiaisonWindow *self);
-
-LiaisonAccountsPage *liaison_window_get_accounts_page (LiaisonWindow *self);
 
 G_END_DECLS

@@ -317,12 +317,6 @@ liaison_window_add_toast (LiaisonWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-LiaisonAccountsPage *
-liaison_window_get_accounts_page (LiaisonWindow *self)
-{
-  return self->accounts_page;
-}
-
 static gboolean
 liaison_window_close_request (GtkWindow *window)
 {

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "liaison-accounts-page.h"
+#include "liaison-format.h"
 #include "liaison-oauth-flow.h"
 #include "liaison-weak-ref-private.h"
 
@@ -101,17 +102,6 @@ connection_detail (const LiaisonStoreConnection *connection, const char *member)
   return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
 }
 
-static char *
-format_epoch (gint64 seconds)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  /* Translators: a date and time, see strftime(3) */
-  /* xgettext:no-c-format */
-  return local != NULL ? g_date_time_format (local, _ ("%e %B %Y, %R")) : g_strdup ("?");
-}
-
 /* HighLevel ---------------------------------------------------------------- */
 
 static void
@@ -160,13 +150,15 @@ update_ghl (LiaisonAccountsPage *self)
         subtitle = g_strdup (_ ("With a private integration token, which does not expire"));
       else
         {
-          g_autofree char *until
-              = format_epoch (liaison_ghl_authorizer_get_expires_at (authorizer));
+          g_autoptr (GDateTime) expiry
+              = g_date_time_new_from_unix_utc (liaison_ghl_authorizer_get_expires_at (authorizer));
+          g_autofree char *until = liaison_format_date_time (expiry);
 
           /* Translators: the access token is renewed by itself before this time */
           subtitle = g_strdup_printf (_ ("Signed in; the current token is valid until %s and is "
                                          "renewed by itself.\nScopes: %s"),
-                                      until, scope != NULL ? scope : _ ("none reported"));
+                                      until != NULL ? until : "?",
+                                      scope != NULL ? scope : _ ("none reported"));
         }
       adw_action_row_set_subtitle (self->ghl_status_row, subtitle);
     }

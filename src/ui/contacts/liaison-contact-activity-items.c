@@ -15,6 +15,7 @@
 
 #include "liaison-calendar-data-private.h"
 #include "liaison-contact-activity-private.h"
+#include "liaison-format.h"
 #include "liaison-json.h"
 
 gboolean
@@ -289,25 +290,6 @@ liaison_contact_activity_compare (GObject *a, GObject *b)
 
 /* ---- how an item reads ---- */
 
-char *
-liaison_contact_activity_format_time (GDateTime *time)
-{
-  g_autoptr (GDateTime) local = NULL;
-  g_autoptr (GDateTime) now = NULL;
-
-  if (time == NULL)
-    return NULL;
-  local = g_date_time_to_local (time);
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (local) == g_date_time_get_year (now))
-    /* Translators: a date and time this year, see strftime(3): "Fri 27 Nov, 14:30" */
-    /* xgettext:no-c-format */
-    return g_date_time_format (local, _ ("%a %-d %b, %R"));
-  /* Translators: a date and time in another year, see strftime(3): "27 Nov 2025, 14:30" */
-  /* xgettext:no-c-format */
-  return g_date_time_format (local, _ ("%-d %b %Y, %R"));
-}
-
 static char *
 first_line (const char *text)
 {
@@ -380,7 +362,7 @@ add_task_parts (GPtrArray *parts, LiaisonTask *task)
 {
   GDateTime *due = liaison_task_get_due_date (task);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = liaison_contact_activity_format_time (due);
+  g_autofree char *when = liaison_format_date_time (due);
 
   if (when != NULL)
     /* Translators: when a task is due, e.g. "Due Fri 27 Nov, 14:30" */
@@ -398,7 +380,7 @@ add_appointment_parts (GPtrArray *parts, LiaisonAppointment *appointment)
 {
   GDateTime *start = liaison_appointment_get_start_time (appointment);
   GDateTime *end = liaison_appointment_get_end_time (appointment);
-  g_autofree char *when = liaison_contact_activity_format_time (start);
+  g_autofree char *when = liaison_format_date_time (start);
 
   if (when != NULL && end != NULL && g_date_time_compare (end, start) > 0)
     {
@@ -413,7 +395,7 @@ add_appointment_parts (GPtrArray *parts, LiaisonAppointment *appointment)
         /* xgettext:no-c-format */
         until = g_date_time_format (local_end, _ ("%R"));
       else
-        until = liaison_contact_activity_format_time (end);
+        until = liaison_format_date_time (end);
       /* Translators: an appointment's start and end, e.g. "Fri 27 Nov, 14:30 – 15:00" */
       add_part (parts, g_strdup_printf (_ ("%s – %s"), when, until));
     }
@@ -435,9 +417,9 @@ liaison_contact_activity_dup_subtitle (GObject *object, LiaisonService service)
   else if (LIAISON_IS_NOTE (object))
     {
       LiaisonNote *note = LIAISON_NOTE (object);
-      g_autofree char *when = liaison_contact_activity_format_time (
-          liaison_note_get_date_added (note) != NULL ? liaison_note_get_date_added (note)
-                                                     : liaison_note_get_date_updated (note));
+      g_autofree char *when = liaison_format_date_time (liaison_note_get_date_added (note) != NULL
+                                                            ? liaison_note_get_date_added (note)
+                                                            : liaison_note_get_date_updated (note));
 
       if (when != NULL)
         /* Translators: when a note was written, e.g. "Added Fri 27 Nov, 14:30" */

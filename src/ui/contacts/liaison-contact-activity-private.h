@@ -36,6 +36,5 @@ char *liaison_contact_activity_dup_title (GObject *object);
 char *liaison_contact_activity_dup_subtitle (GObject *object, LiaisonService service);
 
 /* A date and time in the person's own time zone. */
-char *liaison_contact_activity_format_time (GDateTime *time);
 
 G_END_DECLS
