@@ -129,108 +129,6 @@ task_apply (LiaisonSandboxGhl *self, JsonObject *task, JsonObject *body, gboolea
   return TRUE;
 }
 
-static void
-tasks_list (LiaisonSandboxRequest *req, gpointer user_data)
-{
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
-  JsonObject *contact;
-
-  if (token == NULL
-      || (contact = ghl_contact_lookup (self, req, token,
-                                        liaison_sandbox_request_get_param (req, "contactId")))
-             == NULL)
-    return;
-  reply_list (req, self->tasks, "tasks", ghl_get_string (contact, "id"));
-}
-
-static void
-task_create (LiaisonSandboxRequest *req, gpointer user_data)
-{
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  JsonObject *contact, *body;
-  g_autoptr (JsonObject) task = NULL;
-  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *id = NULL;
-
-  if (token == NULL
-      || (contact = ghl_contact_lookup (self, req, token,
-                                        liaison_sandbox_request_get_param (req, "contactId")))
-             == NULL
-      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, task_fields))
-    return;
-  task = json_object_new ();
-  id = ghl_new_id (self);
-  json_object_set_string_member (task, "id", id);
-  json_object_set_null_member (task, "body");
-  json_object_set_null_member (task, "assignedTo");
-  json_object_set_string_member (task, "contactId", ghl_get_string (contact, "id"));
-  if (!task_apply (self, task, body, TRUE, errors))
-    return ghl_error_422 (req, errors);
-  liaison_sandbox_table_insert (self->tasks, task);
-  reply_wrapped (req, 201, "task", task);
-}
-
-static void
-task_get (LiaisonSandboxRequest *req, gpointer user_data)
-{
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
-  JsonObject *task;
-
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
-    return;
-  reply_wrapped (req, 200, "task", task);
-}
-
-static void
-task_update (LiaisonSandboxRequest *req, gpointer user_data)
-{
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  gboolean completed_route
-      = g_str_has_suffix (liaison_sandbox_request_get_path (req), "/completed");
-  static const char *const completed_fields[] = { "completed", NULL };
-  JsonObject *task, *body;
-  g_autoptr (JsonObject) draft = NULL;
-  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL
-      || (body = ghl_body_object (req)) == NULL
-      || !ghl_check_whitelist (req, body, completed_route ? completed_fields : task_fields))
-    return;
-  if (completed_route && !json_object_has_member (body, "completed"))
-    return ghl_error_422_one (req, "completed must be a boolean value");
-  draft = ghl_deep_copy (task);
-  if (!task_apply (self, draft, body, FALSE, errors))
-    return ghl_error_422 (req, errors);
-  liaison_sandbox_table_insert (self->tasks, draft);
-  reply_wrapped (req, 200, "task", draft);
-}
-
-static void
-task_delete (LiaisonSandboxRequest *req, gpointer user_data)
-{
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  JsonObject *task;
-
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || (task = child_lookup (req, self->tasks, "taskId", "Task")) == NULL)
-    return;
-  liaison_sandbox_table_remove (self->tasks, liaison_sandbox_request_get_param (req, "taskId"));
-  reply_deleted (req);
-}
-
 /* ---- notes ---- */
 
 static const char *const note_fields[] = { "userId", "body", "title", "color", "pinned", NULL };
@@ -260,99 +158,168 @@ note_apply (LiaisonSandboxGhl *self, JsonObject *note, JsonObject *body, gboolea
 }
 
 static void
-notes_list (LiaisonSandboxRequest *req, gpointer user_data)
+task_init (JsonObject *task, JsonObject *token, LiaisonSandboxRequest *req)
 {
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
-  JsonObject *contact;
-
-  if (token == NULL
-      || (contact = ghl_contact_lookup (self, req, token,
-                                        liaison_sandbox_request_get_param (req, "contactId")))
-             == NULL)
-    return;
-  reply_list (req, self->notes, "notes", ghl_get_string (contact, "id"));
+  json_object_set_null_member (task, "body");
+  json_object_set_null_member (task, "assignedTo");
 }
 
 static void
-note_create (LiaisonSandboxRequest *req, gpointer user_data)
+note_init (JsonObject *note, JsonObject *token, LiaisonSandboxRequest *req)
 {
-  LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  JsonObject *contact, *body;
-  g_autoptr (JsonObject) note = NULL;
-  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *id = NULL;
-  g_autofree char *now = NULL;
+  g_autofree char *now = ghl_iso_ms (liaison_sandbox_request_now_ms (req));
 
-  if (token == NULL
-      || (contact = ghl_contact_lookup (self, req, token,
-                                        liaison_sandbox_request_get_param (req, "contactId")))
-             == NULL
-      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
-    return;
-  note = json_object_new ();
-  id = ghl_new_id (self);
-  now = ghl_iso_ms (liaison_sandbox_request_now_ms (req));
-  json_object_set_string_member (note, "id", id);
   json_object_set_string_member (note, "userId", ghl_get_string (token, "userId"));
   json_object_set_string_member (note, "dateAdded", now);
-  json_object_set_string_member (note, "contactId", ghl_get_string (contact, "id"));
-  if (!note_apply (self, note, body, TRUE, errors))
-    return ghl_error_422 (req, errors);
-  liaison_sandbox_table_insert (self->notes, note);
-  reply_wrapped (req, 201, "note", note);
+}
+
+/* ---- the handlers tasks and notes share ---- */
+
+/* What differs between a contact's tasks and its notes; the handlers below serve both. */
+typedef struct
+{
+  const char *list_key;
+  const char *key;
+  const char *id_param;
+  const char *what;
+  const char *const *fields;
+  gsize table_offset;
+  /* Sets the members a new record starts with, between its id and its contactId. */
+  void (*init) (JsonObject *record, JsonObject *token, LiaisonSandboxRequest *req);
+  gboolean (*apply) (LiaisonSandboxGhl *self, JsonObject *record, JsonObject *body, gboolean create,
+                     GPtrArray *errors);
+} ChildKind;
+
+static const ChildKind task_kind = {
+  "tasks",   "task",     "taskId", "Task", task_fields, G_STRUCT_OFFSET (LiaisonSandboxGhl, tasks),
+  task_init, task_apply,
+};
+
+static const ChildKind note_kind = {
+  "notes",   "note",     "id", "Note", note_fields, G_STRUCT_OFFSET (LiaisonSandboxGhl, notes),
+  note_init, note_apply,
+};
+
+static const ChildKind *
+child_kind (LiaisonSandboxRequest *req)
+{
+  return g_str_has_prefix (liaison_sandbox_request_get_route (req), "/contacts/:contactId/tasks")
+             ? &task_kind
+             : &note_kind;
+}
+
+static LiaisonSandboxTable *
+child_table (LiaisonSandboxGhl *self, const ChildKind *kind)
+{
+  return G_STRUCT_MEMBER (LiaisonSandboxTable *, self, kind->table_offset);
+}
+
+/* Checks the token for scope and finds the contact in the path; NULL once it has replied. */
+static JsonObject *
+child_contact (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, const char *scope,
+               JsonObject **token)
+{
+  *token = ghl_begin (self, req, GHL_V_CONTACTS, scope);
+  if (*token == NULL)
+    return NULL;
+  return ghl_contact_lookup (self, req, *token,
+                             liaison_sandbox_request_get_param (req, "contactId"));
+}
+
+/* The contact's record in the path, or NULL once it has replied. */
+static JsonObject *
+child_existing (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, const char *scope)
+{
+  const ChildKind *kind = child_kind (req);
+  JsonObject *token;
+
+  if (child_contact (self, req, scope, &token) == NULL)
+    return NULL;
+  return child_lookup (req, child_table (self, kind), kind->id_param, kind->what);
 }
 
 static void
-note_get (LiaisonSandboxRequest *req, gpointer user_data)
+child_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
-  JsonObject *note;
+  const ChildKind *kind = child_kind (req);
+  JsonObject *token, *contact = child_contact (self, req, "contacts.readonly", &token);
 
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || (note = child_lookup (req, self->notes, "id", "Note")) == NULL)
+  if (contact == NULL)
     return;
-  reply_wrapped (req, 200, "note", note);
+  reply_list (req, child_table (self, kind), kind->list_key, ghl_get_string (contact, "id"));
 }
 
 static void
-note_update (LiaisonSandboxRequest *req, gpointer user_data)
+child_create (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
-  JsonObject *note, *body;
+  const ChildKind *kind = child_kind (req);
+  JsonObject *token, *contact, *body;
+  g_autoptr (JsonObject) record = NULL;
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *id = NULL;
+
+  if ((contact = child_contact (self, req, "contacts.write", &token)) == NULL
+      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, kind->fields))
+    return;
+  record = json_object_new ();
+  id = ghl_new_id (self);
+  json_object_set_string_member (record, "id", id);
+  kind->init (record, token, req);
+  json_object_set_string_member (record, "contactId", ghl_get_string (contact, "id"));
+  if (!kind->apply (self, record, body, TRUE, errors))
+    return ghl_error_422 (req, errors);
+  liaison_sandbox_table_insert (child_table (self, kind), record);
+  reply_wrapped (req, 201, kind->key, record);
+}
+
+static void
+child_get (LiaisonSandboxRequest *req, gpointer user_data)
+{
+  JsonObject *record = child_existing (user_data, req, "contacts.readonly");
+
+  if (record != NULL)
+    reply_wrapped (req, 200, child_kind (req)->key, record);
+}
+
+static void
+child_update (LiaisonSandboxRequest *req, gpointer user_data)
+{
+  LiaisonSandboxGhl *self = user_data;
+  const ChildKind *kind = child_kind (req);
+  /* PUT .../tasks/:taskId/completed takes nothing but "completed". */
+  gboolean completed_route
+      = kind == &task_kind
+        && g_str_has_suffix (liaison_sandbox_request_get_path (req), "/completed");
+  static const char *const completed_fields[] = { "completed", NULL };
+  JsonObject *record, *body;
   g_autoptr (JsonObject) draft = NULL;
   g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
 
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || (note = child_lookup (req, self->notes, "id", "Note")) == NULL
-      || (body = ghl_body_object (req)) == NULL || !ghl_check_whitelist (req, body, note_fields))
+  if ((record = child_existing (self, req, "contacts.write")) == NULL
+      || (body = ghl_body_object (req)) == NULL
+      || !ghl_check_whitelist (req, body, completed_route ? completed_fields : kind->fields))
     return;
-  draft = ghl_deep_copy (note);
-  if (!note_apply (self, draft, body, FALSE, errors))
+  if (completed_route && !json_object_has_member (body, "completed"))
+    return ghl_error_422_one (req, "completed must be a boolean value");
+  draft = ghl_deep_copy (record);
+  if (!kind->apply (self, draft, body, FALSE, errors))
     return ghl_error_422 (req, errors);
-  liaison_sandbox_table_insert (self->notes, draft);
-  reply_wrapped (req, 200, "note", draft);
+  liaison_sandbox_table_insert (child_table (self, kind), draft);
+  reply_wrapped (req, 200, kind->key, draft);
 }
 
 static void
-note_delete (LiaisonSandboxRequest *req, gpointer user_data)
+child_delete (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
-  JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.write");
+  const ChildKind *kind = child_kind (req);
 
-  if (token == NULL
-      || ghl_contact_lookup (self, req, token, liaison_sandbox_request_get_param (req, "contactId"))
-             == NULL
-      || child_lookup (req, self->notes, "id", "Note") == NULL)
+  if (child_existing (self, req, "contacts.write") == NULL)
     return;
-  liaison_sandbox_table_remove (self->notes, liaison_sandbox_request_get_param (req, "id"));
+  liaison_sandbox_table_remove (child_table (self, kind),
+                                liaison_sandbox_request_get_param (req, kind->id_param));
   reply_deleted (req);
 }
 
@@ -518,26 +485,26 @@ ghl_activities_register (LiaisonSandboxGhl *self)
 {
   LiaisonSandboxServer *s = self->server;
 
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks", NULL, 0, tasks_list, self);
-  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tasks", NULL, 0, task_create,
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks", NULL, 0, child_list, self);
+  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/tasks", NULL, 0, child_create,
                                 self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks/:taskId", NULL, 0, task_get,
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/tasks/:taskId", NULL, 0, child_get,
                                 self);
   liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId", NULL, 0,
-                                task_update, self);
+                                child_update, self);
   liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/tasks/:taskId", NULL, 0,
-                                task_delete, self);
+                                child_delete, self);
   liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/tasks/:taskId/completed", NULL, 0,
-                                task_update, self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes", NULL, 0, notes_list, self);
-  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/notes", NULL, 0, note_create,
+                                child_update, self);
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes", NULL, 0, child_list, self);
+  liaison_sandbox_server_route (s, "POST", "/contacts/:contactId/notes", NULL, 0, child_create,
                                 self);
-  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes/:id", NULL, 0, note_get,
+  liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/notes/:id", NULL, 0, child_get,
                                 self);
-  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/notes/:id", NULL, 0, note_update,
+  liaison_sandbox_server_route (s, "PUT", "/contacts/:contactId/notes/:id", NULL, 0, child_update,
                                 self);
-  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/notes/:id", NULL, 0, note_delete,
-                                self);
+  liaison_sandbox_server_route (s, "DELETE", "/contacts/:contactId/notes/:id", NULL, 0,
+                                child_delete, self);
   liaison_sandbox_server_route (s, "GET", "/contacts/:contactId/appointments", NULL, 0,
                                 contact_appointments, self);
   liaison_sandbox_server_route (s, "GET", "/locations/:locationId", NULL, 0, location_get, self);
