@@ -76,6 +76,8 @@ JsonArray *ghl_get_array (JsonObject *object, const char *member);
 const char *ghl_array_string (JsonArray *array, guint index);
 JsonObject *ghl_get_object (JsonObject *object, const char *member);
 void ghl_touch (JsonObject *object, gint64 now_ms);
+/* Empties every table of the service, before it is seeded again. */
+void ghl_clear_tables (LiaisonSandboxGhl *self);
 
 /* Per-area route tables and seed data. */
 void ghl_oauth_register (LiaisonSandboxGhl *self);

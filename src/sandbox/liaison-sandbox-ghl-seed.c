@@ -350,19 +350,6 @@ seed_contacts (LiaisonSandboxGhl *self, GPtrArray *people)
 }
 
 static void
-clear_tables (LiaisonSandboxGhl *self)
-{
-  LiaisonSandboxTable *tables[] = {
-    self->locations, self->users,         self->businesses,     self->custom_fields,
-    self->contacts,  self->tasks,         self->notes,          self->calendars,
-    self->events,    self->access_tokens, self->refresh_tokens, self->codes,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    liaison_sandbox_table_clear (tables[i]);
-}
-
-static void
 add_private_token (LiaisonSandboxGhl *self)
 {
   JsonObject *t = json_object_new ();
@@ -385,7 +372,7 @@ liaison_sandbox_ghl_reseed (LiaisonSandboxGhl *self, GPtrArray *people, gint64 a
   JsonObject *loc;
   g_autofree char *second = NULL;
 
-  clear_tables (self);
+  ghl_clear_tables (self);
   liaison_sandbox_rng_init (&self->rng, self->seed * 0x2545F4914F6CDD1DULL + 1);
   self->anchor_ms = anchor_ms;
   g_free (self->client_id);

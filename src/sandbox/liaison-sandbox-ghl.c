@@ -438,24 +438,35 @@ hook_finish (LiaisonSandboxRequest *req, const LiaisonSandboxRateInfo *info, gpo
 
 /* ---- object ---- */
 
+/* The tables, in the order they are saved. */
+static const LiaisonSandboxTableSlot service_tables[] = {
+  { "locations", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, locations) },
+  { "users", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, users) },
+  { "businesses", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, businesses) },
+  { "customFields", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, custom_fields) },
+  { "contacts", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, contacts) },
+  { "tasks", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, tasks) },
+  { "notes", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, notes) },
+  { "calendars", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, calendars) },
+  { "events", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, events) },
+  { "accessTokens", "token", G_STRUCT_OFFSET (LiaisonSandboxGhl, access_tokens) },
+  { "refreshTokens", "token", G_STRUCT_OFFSET (LiaisonSandboxGhl, refresh_tokens) },
+  { "codes", "token", G_STRUCT_OFFSET (LiaisonSandboxGhl, codes) },
+};
+
+void
+ghl_clear_tables (LiaisonSandboxGhl *self)
+{
+  liaison_sandbox_tables_clear (self, service_tables, G_N_ELEMENTS (service_tables));
+}
+
 static void
 liaison_sandbox_ghl_finalize (GObject *object)
 {
   LiaisonSandboxGhl *self = LIAISON_SANDBOX_GHL (object);
 
   g_clear_object (&self->server);
-  liaison_sandbox_table_free (self->locations);
-  liaison_sandbox_table_free (self->users);
-  liaison_sandbox_table_free (self->businesses);
-  liaison_sandbox_table_free (self->custom_fields);
-  liaison_sandbox_table_free (self->contacts);
-  liaison_sandbox_table_free (self->tasks);
-  liaison_sandbox_table_free (self->notes);
-  liaison_sandbox_table_free (self->calendars);
-  liaison_sandbox_table_free (self->events);
-  liaison_sandbox_table_free (self->access_tokens);
-  liaison_sandbox_table_free (self->refresh_tokens);
-  liaison_sandbox_table_free (self->codes);
+  liaison_sandbox_tables_free (self, service_tables, G_N_ELEMENTS (service_tables));
   g_free (self->client_id);
   g_free (self->client_secret);
   g_free (self->private_token);
@@ -474,18 +485,7 @@ static void
 liaison_sandbox_ghl_init (LiaisonSandboxGhl *self)
 {
   self->token_lifetime_s = LIAISON_SANDBOX_GHL_TOKEN_LIFETIME_DEFAULT;
-  self->locations = liaison_sandbox_table_new ("id");
-  self->users = liaison_sandbox_table_new ("id");
-  self->businesses = liaison_sandbox_table_new ("id");
-  self->custom_fields = liaison_sandbox_table_new ("id");
-  self->contacts = liaison_sandbox_table_new ("id");
-  self->tasks = liaison_sandbox_table_new ("id");
-  self->notes = liaison_sandbox_table_new ("id");
-  self->calendars = liaison_sandbox_table_new ("id");
-  self->events = liaison_sandbox_table_new ("id");
-  self->access_tokens = liaison_sandbox_table_new ("token");
-  self->refresh_tokens = liaison_sandbox_table_new ("token");
-  self->codes = liaison_sandbox_table_new ("token");
+  liaison_sandbox_tables_new (self, service_tables, G_N_ELEMENTS (service_tables));
 }
 
 LiaisonSandboxGhl *
@@ -546,32 +546,11 @@ liaison_sandbox_ghl_get_private_token (LiaisonSandboxGhl *self)
 
 /* ---- state ---- */
 
-#define N_TABLES 12
-
-static void
-table_list (LiaisonSandboxGhl *self, LiaisonSandboxTable **tables, const char **names)
-{
-  LiaisonSandboxTable *t[N_TABLES] = {
-    self->locations, self->users,         self->businesses,     self->custom_fields,
-    self->contacts,  self->tasks,         self->notes,          self->calendars,
-    self->events,    self->access_tokens, self->refresh_tokens, self->codes,
-  };
-  const char *n[N_TABLES] = {
-    "locations", "users",     "businesses", "customFields", "contacts",      "tasks",
-    "notes",     "calendars", "events",     "accessTokens", "refreshTokens", "codes",
-  };
-
-  memcpy (tables, t, sizeof t);
-  memcpy (names, n, sizeof n);
-}
-
 JsonNode *
 liaison_sandbox_ghl_to_json (LiaisonSandboxGhl *self)
 {
   JsonObject *o = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-  LiaisonSandboxTable *tables[N_TABLES];
-  const char *names[N_TABLES];
 
   json_object_set_member (o, "rng", liaison_sandbox_rng_to_json (&self->rng));
   json_object_set_int_member (o, "anchorMs", self->anchor_ms);
@@ -580,9 +559,7 @@ liaison_sandbox_ghl_to_json (LiaisonSandboxGhl *self)
   json_object_set_string_member (o, "privateToken", self->private_token);
   json_object_set_string_member (o, "locationId", self->location_id);
   json_object_set_string_member (o, "companyId", self->company_id);
-  table_list (self, tables, names);
-  for (guint i = 0; i < N_TABLES; i++)
-    json_object_set_member (o, names[i], liaison_sandbox_table_to_json (tables[i]));
+  liaison_sandbox_tables_to_json (self, service_tables, G_N_ELEMENTS (service_tables), o);
   json_node_take_object (node, o);
   return node;
 }
@@ -591,8 +568,6 @@ gboolean
 liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self, JsonNode *node, GError **error)
 {
   JsonObject *o;
-  LiaisonSandboxTable *tables[N_TABLES];
-  const char *names[N_TABLES];
   const char *strings[] = { "clientId", "clientSecret", "privateToken", "locationId", "companyId" };
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -601,16 +576,12 @@ liaison_sandbox_ghl_from_json (LiaisonSandboxGhl *self, JsonNode *node, GError *
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (ghl_get_string (o, strings[i]) == NULL)
       goto bad;
-  table_list (self, tables, names);
-  for (guint i = 0; i < N_TABLES; i++)
-    if (!json_object_has_member (o, names[i])
-        || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
-      goto bad;
+  if (!liaison_sandbox_tables_saved (o, service_tables, G_N_ELEMENTS (service_tables)))
+    goto bad;
   if (!liaison_sandbox_rng_from_json (&self->rng, json_object_get_member (o, "rng")))
     goto bad;
-  for (guint i = 0; i < N_TABLES; i++)
-    if (!liaison_sandbox_table_from_json (tables[i], json_object_get_member (o, names[i])))
-      goto bad;
+  if (!liaison_sandbox_tables_from_json (self, service_tables, G_N_ELEMENTS (service_tables), o))
+    goto bad;
   self->anchor_ms = json_object_get_int_member_with_default (o, "anchorMs", self->anchor_ms);
   g_free (self->client_id);
   self->client_id = g_strdup (ghl_get_string (o, "clientId"));

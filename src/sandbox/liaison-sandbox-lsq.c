@@ -541,18 +541,23 @@ hook_error (LiaisonSandboxRequest *req, guint status, const char *message, gpoin
 
 /* ---- object ---- */
 
+/* The tables, in the order they are saved. */
+static const LiaisonSandboxTableSlot service_tables[] = {
+  { "users", "ID", G_STRUCT_OFFSET (LiaisonSandboxLsq, users) },
+  { "fields", "SchemaName", G_STRUCT_OFFSET (LiaisonSandboxLsq, fields) },
+  { "leads", "ProspectID", G_STRUCT_OFFSET (LiaisonSandboxLsq, leads) },
+  { "taskTypes", "Id", G_STRUCT_OFFSET (LiaisonSandboxLsq, task_types) },
+  { "tasks", "UserTaskId", G_STRUCT_OFFSET (LiaisonSandboxLsq, tasks) },
+  { "notes", "ProspectNoteId", G_STRUCT_OFFSET (LiaisonSandboxLsq, notes) },
+};
+
 static void
 liaison_sandbox_lsq_finalize (GObject *object)
 {
   LiaisonSandboxLsq *self = LIAISON_SANDBOX_LSQ (object);
 
   g_clear_object (&self->server);
-  liaison_sandbox_table_free (self->users);
-  liaison_sandbox_table_free (self->fields);
-  liaison_sandbox_table_free (self->leads);
-  liaison_sandbox_table_free (self->task_types);
-  liaison_sandbox_table_free (self->tasks);
-  liaison_sandbox_table_free (self->notes);
+  liaison_sandbox_tables_free (self, service_tables, G_N_ELEMENTS (service_tables));
   g_free (self->org_id);
   g_free (self->org_short_code);
   G_OBJECT_CLASS (liaison_sandbox_lsq_parent_class)->finalize (object);
@@ -567,23 +572,13 @@ liaison_sandbox_lsq_class_init (LiaisonSandboxLsqClass *klass)
 static void
 liaison_sandbox_lsq_init (LiaisonSandboxLsq *self)
 {
-  self->users = liaison_sandbox_table_new ("ID");
-  self->fields = liaison_sandbox_table_new ("SchemaName");
-  self->leads = liaison_sandbox_table_new ("ProspectID");
-  self->task_types = liaison_sandbox_table_new ("Id");
-  self->tasks = liaison_sandbox_table_new ("UserTaskId");
-  self->notes = liaison_sandbox_table_new ("ProspectNoteId");
+  liaison_sandbox_tables_new (self, service_tables, G_N_ELEMENTS (service_tables));
 }
 
 void
 liaison_sandbox_lsq_reseed (LiaisonSandboxLsq *self, GPtrArray *people, gint64 anchor_ms)
 {
-  LiaisonSandboxTable *tables[] = {
-    self->users, self->fields, self->leads, self->task_types, self->tasks, self->notes,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    liaison_sandbox_table_clear (tables[i]);
+  liaison_sandbox_tables_clear (self, service_tables, G_N_ELEMENTS (service_tables));
   /* A stream of its own, so the HighLevel side's ids do not shift these. */
   liaison_sandbox_rng_init (&self->rng, self->seed * 0x9E3779B97F4A7C15ULL + 0x15C);
   self->next_auto_id = 1001;
@@ -662,36 +657,18 @@ liaison_sandbox_lsq_get_lead_count (LiaisonSandboxLsq *self)
 
 /* ---- state ---- */
 
-#define N_TABLES 6
-
-static void
-table_list (LiaisonSandboxLsq *self, LiaisonSandboxTable **tables, const char **names)
-{
-  LiaisonSandboxTable *t[N_TABLES] = {
-    self->users, self->fields, self->leads, self->task_types, self->tasks, self->notes,
-  };
-  const char *n[N_TABLES] = { "users", "fields", "leads", "taskTypes", "tasks", "notes" };
-
-  memcpy (tables, t, sizeof t);
-  memcpy (names, n, sizeof n);
-}
-
 JsonNode *
 liaison_sandbox_lsq_to_json (LiaisonSandboxLsq *self)
 {
   JsonObject *o = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-  LiaisonSandboxTable *tables[N_TABLES];
-  const char *names[N_TABLES];
 
   json_object_set_member (o, "rng", liaison_sandbox_rng_to_json (&self->rng));
   json_object_set_int_member (o, "anchorMs", self->anchor_ms);
   json_object_set_int_member (o, "nextAutoId", self->next_auto_id);
   json_object_set_string_member (o, "orgId", self->org_id);
   json_object_set_string_member (o, "orgShortCode", self->org_short_code);
-  table_list (self, tables, names);
-  for (guint i = 0; i < N_TABLES; i++)
-    json_object_set_member (o, names[i], liaison_sandbox_table_to_json (tables[i]));
+  liaison_sandbox_tables_to_json (self, service_tables, G_N_ELEMENTS (service_tables), o);
   json_node_take_object (node, o);
   return node;
 }
@@ -700,8 +677,6 @@ gboolean
 liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self, JsonNode *node, GError **error)
 {
   JsonObject *o;
-  LiaisonSandboxTable *tables[N_TABLES];
-  const char *names[N_TABLES];
   LiaisonSandboxRng rng;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -710,16 +685,12 @@ liaison_sandbox_lsq_from_json (LiaisonSandboxLsq *self, JsonNode *node, GError *
   if (lsq_get_string (o, "orgId") == NULL || lsq_get_string (o, "orgShortCode") == NULL
       || lsq_member_int (o, "nextAutoId", -1) < 0)
     goto bad;
-  table_list (self, tables, names);
-  for (guint i = 0; i < N_TABLES; i++)
-    if (!json_object_has_member (o, names[i])
-        || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, names[i])))
-      goto bad;
+  if (!liaison_sandbox_tables_saved (o, service_tables, G_N_ELEMENTS (service_tables)))
+    goto bad;
   if (!liaison_sandbox_rng_from_json (&rng, json_object_get_member (o, "rng")))
     goto bad;
-  for (guint i = 0; i < N_TABLES; i++)
-    if (!liaison_sandbox_table_from_json (tables[i], json_object_get_member (o, names[i])))
-      goto bad;
+  if (!liaison_sandbox_tables_from_json (self, service_tables, G_N_ELEMENTS (service_tables), o))
+    goto bad;
   /* Without users nobody could authenticate: refuse rather than lock the person out. */
   if (liaison_sandbox_table_size (self->users) == 0
       || liaison_sandbox_lsq_get_access_key (self) == NULL)

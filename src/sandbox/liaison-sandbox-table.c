@@ -136,3 +136,59 @@ liaison_sandbox_table_from_json (LiaisonSandboxTable *table, JsonNode *node)
     liaison_sandbox_table_insert (table, json_array_get_object_element (array, i));
   return TRUE;
 }
+
+/* ---- a service's set of tables ---- */
+
+#define SLOT_TABLE(owner, slot) G_STRUCT_MEMBER (LiaisonSandboxTable *, owner, (slot)->offset)
+
+void
+liaison_sandbox_tables_new (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    SLOT_TABLE (owner, &slots[i]) = liaison_sandbox_table_new (slots[i].id_member);
+}
+
+void
+liaison_sandbox_tables_clear (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    liaison_sandbox_table_clear (SLOT_TABLE (owner, &slots[i]));
+}
+
+void
+liaison_sandbox_tables_free (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    liaison_sandbox_table_free (SLOT_TABLE (owner, &slots[i]));
+}
+
+void
+liaison_sandbox_tables_to_json (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n,
+                                JsonObject *into)
+{
+  for (guint i = 0; i < n; i++)
+    json_object_set_member (into, slots[i].name,
+                            liaison_sandbox_table_to_json (SLOT_TABLE (owner, &slots[i])));
+}
+
+/* Whether a saved state holds an array for every table, checked before anything is loaded. */
+gboolean
+liaison_sandbox_tables_saved (JsonObject *from, const LiaisonSandboxTableSlot *slots, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!json_object_has_member (from, slots[i].name)
+        || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (from, slots[i].name)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+liaison_sandbox_tables_from_json (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n,
+                                  JsonObject *from)
+{
+  for (guint i = 0; i < n; i++)
+    if (!liaison_sandbox_table_from_json (SLOT_TABLE (owner, &slots[i]),
+                                          json_object_get_member (from, slots[i].name)))
+      return FALSE;
+  return TRUE;
+}

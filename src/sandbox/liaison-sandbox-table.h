@@ -23,6 +23,26 @@ JsonObject *liaison_sandbox_table_index (LiaisonSandboxTable *table, guint i);
 JsonNode *liaison_sandbox_table_to_json (LiaisonSandboxTable *table);
 gboolean liaison_sandbox_table_from_json (LiaisonSandboxTable *table, JsonNode *node);
 
+/* One table of a service: its name in the saved state, its id member and where the
+ * service's instance keeps it. A service lists its tables once in these and has them
+ * made, freed, saved and loaded together. */
+typedef struct
+{
+  const char *name;
+  const char *id_member;
+  gsize offset;
+} LiaisonSandboxTableSlot;
+
+void liaison_sandbox_tables_new (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n);
+void liaison_sandbox_tables_clear (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n);
+void liaison_sandbox_tables_free (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n);
+void liaison_sandbox_tables_to_json (gpointer owner, const LiaisonSandboxTableSlot *slots, guint n,
+                                     JsonObject *into);
+gboolean liaison_sandbox_tables_saved (JsonObject *from, const LiaisonSandboxTableSlot *slots,
+                                       guint n);
+gboolean liaison_sandbox_tables_from_json (gpointer owner, const LiaisonSandboxTableSlot *slots,
+                                           guint n, JsonObject *from);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSandboxTable, liaison_sandbox_table_free)
 
 G_END_DECLS
