@@ -6,53 +6,26 @@
  */
 #define G_LOG_DOMAIN "liaison-sandbox-ghl"
 
+#include "liaison-sandbox-control.h"
 #include "liaison-sandbox-ghl-private.h"
 
-static void
-control_reply (LiaisonSandboxRequest *req, guint status, const char *message)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_string_member (o, status < 300 ? "result" : "error", message);
-  liaison_sandbox_request_reply_object (req, status, o);
-}
+/* The collections these routes edit, in the order the 404 names them. */
+static const LiaisonSandboxTableSlot collections[] = {
+  { "contacts", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, contacts) },
+  { "tasks", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, tasks) },
+  { "notes", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, notes) },
+  { "events", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, events) },
+  { "calendars", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, calendars) },
+  { "customFields", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, custom_fields) },
+  { "users", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, users) },
+  { "locations", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, locations) },
+  { "businesses", "id", G_STRUCT_OFFSET (LiaisonSandboxGhl, businesses) },
+};
 
 static LiaisonSandboxTable *
 collection (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req)
 {
-  const char *name = liaison_sandbox_request_get_param (req, "collection");
-  struct
-  {
-    const char *name;
-    LiaisonSandboxTable *table;
-  } map[] = {
-    { "contacts", self->contacts },     { "tasks", self->tasks },
-    { "notes", self->notes },           { "events", self->events },
-    { "calendars", self->calendars },   { "customFields", self->custom_fields },
-    { "users", self->users },           { "locations", self->locations },
-    { "businesses", self->businesses },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].name, name) == 0)
-      return map[i].table;
-  control_reply (req, 404,
-                 "unknown collection (contacts, tasks, notes, events, calendars, customFields, "
-                 "users, locations, businesses)");
-  return NULL;
-}
-
-static JsonObject *
-control_body (LiaisonSandboxRequest *req)
-{
-  JsonNode *root = liaison_sandbox_request_get_json (req);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      control_reply (req, 400, "expected a JSON object");
-      return NULL;
-    }
-  return json_node_get_object (root);
+  return liaison_sandbox_control_collection (req, self, collections, G_N_ELEMENTS (collections));
 }
 
 static void
@@ -82,7 +55,7 @@ edit_record (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, LiaisonSandbox
 
       if (!ghl_contact_apply (self, req, record, body, errors))
         {
-          control_reply (req, 422, g_ptr_array_index (errors, 0));
+          liaison_sandbox_control_reply (req, 422, g_ptr_array_index (errors, 0));
           return FALSE;
         }
       ghl_touch (record, now);
@@ -100,7 +73,7 @@ edit_record (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, LiaisonSandbox
         {
           if (!ghl_parse_time_string (ghl_get_string (body, name), &ms))
             {
-              control_reply (req, 422, "startTime/endTime must be ISO 8601");
+              liaison_sandbox_control_reply (req, 422, "startTime/endTime must be ISO 8601");
               return FALSE;
             }
           json_object_set_int_member (record,
@@ -118,27 +91,27 @@ edit_record (LiaisonSandboxGhl *self, LiaisonSandboxRequest *req, LiaisonSandbox
   return TRUE;
 }
 
+static JsonObject *
+public_record (JsonObject *record, gpointer data)
+{
+  return ghl_public_copy (record);
+}
+
+static JsonObject *
+public_event (JsonObject *record, gpointer data)
+{
+  return ghl_event_public (data, record);
+}
+
 static void
 control_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   LiaisonSandboxTable *table = collection (self, req);
-  JsonObject *o;
-  JsonArray *array;
 
-  if (table == NULL)
-    return;
-  array = json_array_new ();
-  for (guint i = 0; i < liaison_sandbox_table_size (table); i++)
-    {
-      JsonObject *r = liaison_sandbox_table_index (table, i);
-
-      json_array_add_object_element (array, table == self->events ? ghl_event_public (self, r)
-                                                                  : ghl_public_copy (r));
-    }
-  o = json_object_new ();
-  json_object_set_array_member (o, "records", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  if (table != NULL)
+    liaison_sandbox_control_reply_records (
+        req, table, table == self->events ? public_event : public_record, self);
 }
 
 static void
@@ -150,7 +123,7 @@ control_create (LiaisonSandboxRequest *req, gpointer user_data)
   g_autoptr (JsonObject) record = NULL;
   gint64 now = liaison_sandbox_request_now_ms (req);
 
-  if (table == NULL || (body = control_body (req)) == NULL)
+  if (table == NULL || (body = liaison_sandbox_control_body (req)) == NULL)
     return;
   if (table == self->contacts)
     record = ghl_contact_new (self, ghl_get_string (body, "locationId") ?: self->location_id, now);
@@ -183,11 +156,11 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
   LiaisonSandboxTable *table = collection (self, req);
   JsonObject *body, *record;
 
-  if (table == NULL || (body = control_body (req)) == NULL)
+  if (table == NULL || (body = liaison_sandbox_control_body (req)) == NULL)
     return;
   record = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, "id"));
   if (record == NULL)
-    return control_reply (req, 404, "no such record");
+    return liaison_sandbox_control_reply (req, 404, "no such record");
   if (!edit_record (self, req, table, record, body))
     return;
   reply_record (self, req, table, 200, record);
@@ -202,8 +175,8 @@ control_delete (LiaisonSandboxRequest *req, gpointer user_data)
   if (table == NULL)
     return;
   if (!liaison_sandbox_table_remove (table, liaison_sandbox_request_get_param (req, "id")))
-    return control_reply (req, 404, "no such record");
-  control_reply (req, 200, "deleted");
+    return liaison_sandbox_control_reply (req, 404, "no such record");
+  liaison_sandbox_control_reply (req, 200, "deleted");
 }
 
 /* Makes every OAuth access token expire now (private tokens never expire). */
@@ -225,7 +198,7 @@ control_expire_tokens (LiaisonSandboxRequest *req, gpointer user_data)
         }
     }
   message = g_strdup_printf ("%u access tokens expired", n);
-  control_reply (req, 200, message);
+  liaison_sandbox_control_reply (req, 200, message);
 }
 
 void

@@ -7,48 +7,23 @@
  */
 #define G_LOG_DOMAIN "liaison-sandbox-lsq"
 
+#include "liaison-sandbox-control.h"
 #include "liaison-sandbox-lsq-private.h"
 
-static void
-control_reply (LiaisonSandboxRequest *req, guint status, const char *message)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_string_member (o, status < 300 ? "result" : "error", message);
-  liaison_sandbox_request_reply_object (req, status, o);
-}
+/* The collections these routes edit, in the order the 404 names them. */
+static const LiaisonSandboxTableSlot collections[] = {
+  { "leads", "ProspectID", G_STRUCT_OFFSET (LiaisonSandboxLsq, leads) },
+  { "tasks", "UserTaskId", G_STRUCT_OFFSET (LiaisonSandboxLsq, tasks) },
+  { "notes", "ProspectNoteId", G_STRUCT_OFFSET (LiaisonSandboxLsq, notes) },
+  { "users", "ID", G_STRUCT_OFFSET (LiaisonSandboxLsq, users) },
+  { "fields", "SchemaName", G_STRUCT_OFFSET (LiaisonSandboxLsq, fields) },
+  { "taskTypes", "Id", G_STRUCT_OFFSET (LiaisonSandboxLsq, task_types) },
+};
 
 static LiaisonSandboxTable *
 collection (LiaisonSandboxLsq *self, LiaisonSandboxRequest *req)
 {
-  const char *name = liaison_sandbox_request_get_param (req, "collection");
-  struct
-  {
-    const char *name;
-    LiaisonSandboxTable *table;
-  } map[] = {
-    { "leads", self->leads }, { "tasks", self->tasks },   { "notes", self->notes },
-    { "users", self->users }, { "fields", self->fields }, { "taskTypes", self->task_types },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].name, name) == 0)
-      return map[i].table;
-  control_reply (req, 404, "unknown collection (leads, tasks, notes, users, fields, taskTypes)");
-  return NULL;
-}
-
-static JsonObject *
-control_body (LiaisonSandboxRequest *req)
-{
-  JsonNode *root = liaison_sandbox_request_get_json (req);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      control_reply (req, 400, "expected a JSON object");
-      return NULL;
-    }
-  return json_node_get_object (root);
+  return liaison_sandbox_control_collection (req, self, collections, G_N_ELEMENTS (collections));
 }
 
 static void
@@ -67,22 +42,19 @@ web_user (LiaisonSandboxLsq *self)
   return liaison_sandbox_table_index (self->users, 0);
 }
 
+static JsonObject *
+public_record (JsonObject *record, gpointer data)
+{
+  return lsq_public_copy (record);
+}
+
 static void
 control_list (LiaisonSandboxRequest *req, gpointer user_data)
 {
-  LiaisonSandboxLsq *self = user_data;
-  LiaisonSandboxTable *table = collection (self, req);
-  JsonObject *o;
-  JsonArray *array;
+  LiaisonSandboxTable *table = collection (user_data, req);
 
-  if (table == NULL)
-    return;
-  array = json_array_new ();
-  for (guint i = 0; i < liaison_sandbox_table_size (table); i++)
-    json_array_add_object_element (array, lsq_public_copy (liaison_sandbox_table_index (table, i)));
-  o = json_object_new ();
-  json_object_set_array_member (o, "records", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  if (table != NULL)
+    liaison_sandbox_control_reply_records (req, table, public_record, NULL);
 }
 
 static void
@@ -96,7 +68,7 @@ control_get (LiaisonSandboxRequest *req, gpointer user_data)
     return;
   record = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, "id"));
   if (record == NULL)
-    return control_reply (req, 404, "no such record");
+    return liaison_sandbox_control_reply (req, 404, "no such record");
   reply_record (req, 200, record);
 }
 
@@ -109,29 +81,13 @@ edit_plain (LiaisonSandboxRequest *req, JsonObject *record, JsonObject *body, co
   for (GList *l = members; l != NULL; l = l->next)
     if (((char *) l->data)[0] == '_' || g_str_equal (l->data, id_member))
       {
-        control_reply (req, 422, "the id and \"_\" members cannot be set");
+        liaison_sandbox_control_reply (req, 422, "the id and \"_\" members cannot be set");
         return FALSE;
       }
   for (GList *l = members; l != NULL; l = l->next)
     json_object_set_member (record, l->data,
                             json_node_copy (json_object_get_member (body, l->data)));
   return TRUE;
-}
-
-static const char *
-id_member_of (LiaisonSandboxLsq *self, LiaisonSandboxTable *table)
-{
-  if (table == self->leads)
-    return "ProspectID";
-  if (table == self->tasks)
-    return "UserTaskId";
-  if (table == self->notes)
-    return "ProspectNoteId";
-  if (table == self->users)
-    return "ID";
-  if (table == self->fields)
-    return "SchemaName";
-  return "Id";
 }
 
 static void
@@ -142,7 +98,7 @@ control_create (LiaisonSandboxRequest *req, gpointer user_data)
   JsonObject *body;
   gint64 now = liaison_sandbox_request_now_ms (req);
 
-  if (table == NULL || (body = control_body (req)) == NULL)
+  if (table == NULL || (body = liaison_sandbox_control_body (req)) == NULL)
     return;
   if (table == self->leads)
     {
@@ -151,7 +107,7 @@ control_create (LiaisonSandboxRequest *req, gpointer user_data)
       JsonObject *lead = pairs ? lsq_lead_create (self, pairs, web_user (self), now, &error) : NULL;
 
       if (lead == NULL)
-        return control_reply (req, 422, error->message);
+        return liaison_sandbox_control_reply (req, 422, error->message);
       json_object_set_string_member (lead, "Origin", "Quick Add Form");
       return reply_record (req, 201, lead);
     }
@@ -162,8 +118,8 @@ control_create (LiaisonSandboxRequest *req, gpointer user_data)
       const char *text = lsq_get_string (body, "Note");
 
       if (lead == NULL || text == NULL || *text == '\0')
-        return control_reply (req, 422,
-                              "RelatedProspectId must be a lead and Note must not be empty");
+        return liaison_sandbox_control_reply (
+            req, 422, "RelatedProspectId must be a lead and Note must not be empty");
       return reply_record (req, 201,
                            lsq_note_create (self, lead, text,
                                             lsq_get_string (body, "AttachmentName"),
@@ -177,11 +133,11 @@ control_create (LiaisonSandboxRequest *req, gpointer user_data)
 
       message = lsq_task_apply (self, task, body, TRUE, now, &code);
       if (message != NULL)
-        return control_reply (req, 422, message);
+        return liaison_sandbox_control_reply (req, 422, message);
       liaison_sandbox_table_insert (self->tasks, task);
       return reply_record (req, 201, task);
     }
-  control_reply (req, 405, "records of this collection cannot be created here");
+  liaison_sandbox_control_reply (req, 405, "records of this collection cannot be created here");
 }
 
 static void
@@ -191,11 +147,11 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
   LiaisonSandboxTable *table = collection (self, req);
   JsonObject *body, *record;
 
-  if (table == NULL || (body = control_body (req)) == NULL)
+  if (table == NULL || (body = liaison_sandbox_control_body (req)) == NULL)
     return;
   record = liaison_sandbox_table_lookup (table, liaison_sandbox_request_get_param (req, "id"));
   if (record == NULL)
-    return control_reply (req, 404, "no such record");
+    return liaison_sandbox_control_reply (req, 404, "no such record");
   if (table == self->leads)
     {
       g_autoptr (GError) error = NULL;
@@ -204,7 +160,7 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
       if (pairs == NULL
           || !lsq_lead_update (self, record, pairs, LSQ_UPDATE_ALL, web_user (self),
                                liaison_sandbox_request_now_ms (req), &error))
-        return control_reply (req, 422, error->message);
+        return liaison_sandbox_control_reply (req, 422, error->message);
       return reply_record (req, 200, record);
     }
   if (table == self->tasks)
@@ -217,10 +173,10 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
 
       /* Completing a task in the web UI is a status change like any other edit. */
       if (status != 0 && status != 1)
-        return control_reply (req, 422, "StatusCode must be 0 or 1");
+        return liaison_sandbox_control_reply (req, 422, "StatusCode must be 0 or 1");
       message = lsq_task_apply (self, record, body, FALSE, now, &code);
       if (message != NULL)
-        return control_reply (req, 422, message);
+        return liaison_sandbox_control_reply (req, 422, message);
       if (status != lsq_member_int (record, "StatusCode", 0))
         {
           g_autofree char *done = lsq_format_ms (now - now % 1000);
@@ -231,7 +187,7 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
         }
       return reply_record (req, 200, record);
     }
-  if (!edit_plain (req, record, body, id_member_of (self, table)))
+  if (!edit_plain (req, record, body, liaison_sandbox_table_get_id_member (table)))
     return;
   reply_record (req, 200, record);
 }
@@ -246,17 +202,17 @@ control_delete (LiaisonSandboxRequest *req, gpointer user_data)
   if (table == NULL)
     return;
   if (liaison_sandbox_table_lookup (table, id) == NULL)
-    return control_reply (req, 404, "no such record");
+    return liaison_sandbox_control_reply (req, 404, "no such record");
   if (table == self->leads)
     lsq_lead_delete (self, id);
   else if (table == self->users
            && liaison_sandbox_table_index (self->users, 0)
                   == liaison_sandbox_table_lookup (table, id))
-    return control_reply (req, 409,
-                          "the administrator whose keys the sandbox prints cannot be deleted");
+    return liaison_sandbox_control_reply (
+        req, 409, "the administrator whose keys the sandbox prints cannot be deleted");
   else
     liaison_sandbox_table_remove (table, id);
-  control_reply (req, 200, "deleted");
+  liaison_sandbox_control_reply (req, 200, "deleted");
 }
 
 void

@@ -1,10 +1,12 @@
 /* liaison-sandbox-server-control.c: the /_sandbox/ routes every service port has:
- * counters, the request log, faults, the clock and rate limits.
+ * counters, the request log, faults, the clock and rate limits; and the pieces of
+ * the services' own record-editing control routes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "liaison-sandbox"
 
+#include "liaison-sandbox-control.h"
 #include "liaison-sandbox-server-private.h"
 
 static void
@@ -195,4 +197,65 @@ liaison_sandbox_server_install_control_routes (LiaisonSandboxServer *self)
   liaison_sandbox_server_route (self, "POST", "/_sandbox/rates", NULL, c, control_rates_set, NULL);
   liaison_sandbox_server_route (self, "DELETE", "/_sandbox/rates", NULL, c, control_rates_reset,
                                 NULL);
+}
+
+/* ---- shared by the services' record-editing control routes ---- */
+
+void
+liaison_sandbox_control_reply (LiaisonSandboxRequest *req, guint status, const char *message)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, status < 300 ? "result" : "error", message);
+  liaison_sandbox_request_reply_object (req, status, o);
+}
+
+/* The request's JSON object, or NULL once a 400 has been sent. */
+JsonObject *
+liaison_sandbox_control_body (LiaisonSandboxRequest *req)
+{
+  JsonNode *root = liaison_sandbox_request_get_json (req);
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      liaison_sandbox_control_reply (req, 400, "expected a JSON object");
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+/* The table named by the route's :collection among slots, or NULL once a 404
+ * listing the names has been sent. */
+LiaisonSandboxTable *
+liaison_sandbox_control_collection (LiaisonSandboxRequest *req, gpointer owner,
+                                    const LiaisonSandboxTableSlot *slots, guint n)
+{
+  const char *name = liaison_sandbox_request_get_param (req, "collection");
+  g_autoptr (GString) message = g_string_new ("unknown collection (");
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (slots[i].name, name) == 0)
+      return G_STRUCT_MEMBER (LiaisonSandboxTable *, owner, slots[i].offset);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (message, "%s%s", i > 0 ? ", " : "", slots[i].name);
+  g_string_append_c (message, ')');
+  liaison_sandbox_control_reply (req, 404, message->str);
+  return NULL;
+}
+
+/* {"records": [...]} with every record of table as public_copy gives it. */
+void
+liaison_sandbox_control_reply_records (LiaisonSandboxRequest *req, LiaisonSandboxTable *table,
+                                       JsonObject *(*public_copy) (JsonObject *record,
+                                                                   gpointer data),
+                                       gpointer data)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < liaison_sandbox_table_size (table); i++)
+    json_array_add_object_element (array,
+                                   public_copy (liaison_sandbox_table_index (table, i), data));
+  json_object_set_array_member (o, "records", array);
+  liaison_sandbox_request_reply_object (req, 200, o);
 }

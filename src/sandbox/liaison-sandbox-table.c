@@ -84,6 +84,12 @@ liaison_sandbox_table_remove (LiaisonSandboxTable *table, const char *id)
   return TRUE;
 }
 
+const char *
+liaison_sandbox_table_get_id_member (LiaisonSandboxTable *table)
+{
+  return table->id_member;
+}
+
 guint
 liaison_sandbox_table_size (LiaisonSandboxTable *table)
 {

@@ -18,6 +18,7 @@ void liaison_sandbox_table_clear (LiaisonSandboxTable *table);
 void liaison_sandbox_table_insert (LiaisonSandboxTable *table, JsonObject *object);
 JsonObject *liaison_sandbox_table_lookup (LiaisonSandboxTable *table, const char *id);
 gboolean liaison_sandbox_table_remove (LiaisonSandboxTable *table, const char *id);
+const char *liaison_sandbox_table_get_id_member (LiaisonSandboxTable *table);
 guint liaison_sandbox_table_size (LiaisonSandboxTable *table);
 JsonObject *liaison_sandbox_table_index (LiaisonSandboxTable *table, guint i);
 JsonNode *liaison_sandbox_table_to_json (LiaisonSandboxTable *table);
