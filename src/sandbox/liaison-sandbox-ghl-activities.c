@@ -330,7 +330,7 @@ contact_appointments (LiaisonSandboxRequest *req, gpointer user_data)
 {
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "contacts.readonly");
-  JsonObject *contact, *o;
+  JsonObject *contact;
   JsonArray *events;
 
   if (token == NULL
@@ -363,9 +363,7 @@ contact_appointments (LiaisonSandboxRequest *req, gpointer user_data)
       json_object_remove_member (pub, "createdBy");
       json_array_add_object_element (events, pub);
     }
-  o = json_object_new ();
-  json_object_set_array_member (o, "events", events);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  ghl_reply_array (req, "events", events);
 }
 
 /* ---- location, custom fields, users ---- */
@@ -393,7 +391,6 @@ custom_fields_list (LiaisonSandboxRequest *req, gpointer user_data)
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "locations/customFields.readonly");
   const char *location_id = liaison_sandbox_request_get_param (req, "locationId");
   const char *model = liaison_sandbox_request_get_query (req, "model");
-  JsonObject *o;
   JsonArray *array;
 
   if (token == NULL || !ghl_check_location (req, token, location_id))
@@ -412,9 +409,7 @@ custom_fields_list (LiaisonSandboxRequest *req, gpointer user_data)
               || g_strcmp0 (ghl_get_string (f, "model"), model) == 0))
         json_array_add_object_element (array, ghl_public_copy (f));
     }
-  o = json_object_new ();
-  json_object_set_array_member (o, "customFields", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  ghl_reply_array (req, "customFields", array);
 }
 
 static void
@@ -446,7 +441,6 @@ users_list (LiaisonSandboxRequest *req, gpointer user_data)
   LiaisonSandboxGhl *self = user_data;
   JsonObject *token = ghl_begin (self, req, GHL_V_CONTACTS, "users.readonly");
   const char *location_id = liaison_sandbox_request_get_query (req, "locationId");
-  JsonObject *o;
   JsonArray *array;
 
   if (token == NULL)
@@ -459,9 +453,7 @@ users_list (LiaisonSandboxRequest *req, gpointer user_data)
   for (guint i = 0; i < liaison_sandbox_table_size (self->users); i++)
     json_array_add_object_element (array,
                                    ghl_public_copy (liaison_sandbox_table_index (self->users, i)));
-  o = json_object_new ();
-  json_object_set_array_member (o, "users", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  ghl_reply_array (req, "users", array);
 }
 
 static void

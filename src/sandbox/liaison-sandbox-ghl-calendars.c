@@ -368,7 +368,6 @@ calendars_list (LiaisonSandboxRequest *req, gpointer user_data)
   JsonObject *token = ghl_begin (self, req, GHL_V_CALENDARS, "calendars.readonly");
   const char *location_id = liaison_sandbox_request_get_query (req, "locationId");
   const char *group_id = liaison_sandbox_request_get_query (req, "groupId");
-  JsonObject *o;
   JsonArray *array;
 
   if (token == NULL)
@@ -386,9 +385,7 @@ calendars_list (LiaisonSandboxRequest *req, gpointer user_data)
           && (group_id == NULL || g_strcmp0 (ghl_get_string (c, "groupId"), group_id) == 0))
         json_array_add_object_element (array, ghl_public_copy (c));
     }
-  o = json_object_new ();
-  json_object_set_array_member (o, "calendars", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  ghl_reply_array (req, "calendars", array);
 }
 
 static void
@@ -493,7 +490,6 @@ events_list (LiaisonSandboxRequest *req, gpointer user_data)
   const char *group_id = liaison_sandbox_request_get_query (req, "groupId");
   g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   gint64 start = 0, end = 0;
-  JsonObject *o;
   JsonArray *array;
 
   if (token == NULL)
@@ -522,9 +518,7 @@ events_list (LiaisonSandboxRequest *req, gpointer user_data)
         continue;
       json_array_add_object_element (array, ghl_event_public (self, e));
     }
-  o = json_object_new ();
-  json_object_set_array_member (o, "events", array);
-  liaison_sandbox_request_reply_object (req, 200, o);
+  ghl_reply_array (req, "events", array);
 }
 
 /* Shared by create and update: validates the body and applies it to event. */

@@ -76,6 +76,8 @@ JsonArray *ghl_get_array (JsonObject *object, const char *member);
 const char *ghl_array_string (JsonArray *array, guint index);
 JsonObject *ghl_get_object (JsonObject *object, const char *member);
 void ghl_touch (JsonObject *object, gint64 now_ms);
+/* Replies 200 {key: array}, taking the array. */
+void ghl_reply_array (LiaisonSandboxRequest *req, const char *key, JsonArray *array);
 /* Empties every table of the service, before it is seeded again. */
 void ghl_clear_tables (LiaisonSandboxGhl *self);
 

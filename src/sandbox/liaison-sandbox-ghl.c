@@ -394,6 +394,15 @@ ghl_touch (JsonObject *object, gint64 now_ms)
   json_object_set_int_member (object, "_updatedMs", now_ms);
 }
 
+void
+ghl_reply_array (LiaisonSandboxRequest *req, const char *key, JsonArray *array)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_array_member (o, key, array);
+  liaison_sandbox_request_reply_object (req, 200, o);
+}
+
 /* ---- server hooks ---- */
 
 static char *
