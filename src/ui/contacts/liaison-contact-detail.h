@@ -27,6 +27,8 @@ void liaison_contact_detail_set_clients (LiaisonContactDetail *self, LiaisonLsqC
                                          LiaisonGhlClient *ghl_client);
 LiaisonContactRow *liaison_contact_detail_get_row (LiaisonContactDetail *self);
 void liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row);
+/* TRUE while the contact shown is being read from the store (its fields show after). */
+gboolean liaison_contact_detail_get_loading (LiaisonContactDetail *self);
 
 /* The record's page on the service's website; NULL where there is none to open (the
  * sandbox's loopback hosts, an unknown LeadSquared host). */
