@@ -400,7 +400,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->detail));
   gtk_window_present (f->window);
-  liaison_contact_detail_set_source (f->detail, f->store, f->lsq_id, f->ghl_id);
+  liaison_contact_detail_set_model (f->detail, f->model);
   liaison_contact_detail_set_clients (f->detail, f->lsq, f->ghl);
 }
 

@@ -575,6 +575,20 @@ liaison_contact_list_set_sort (LiaisonContactList *self, LiaisonContactSort sort
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+LiaisonStore *
+liaison_contact_list_get_store (LiaisonContactList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), NULL);
+  return self->store;
+}
+
+const char *
+liaison_contact_list_get_connection_id (LiaisonContactList *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), NULL);
+  return service == LIAISON_SERVICE_LSQ ? self->lsq_connection_id : self->ghl_connection_id;
+}
+
 /* Rows before any filter. */
 guint
 liaison_contact_list_get_n_total (LiaisonContactList *self)

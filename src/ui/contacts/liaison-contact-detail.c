@@ -21,7 +21,8 @@ struct _LiaisonContactDetail
 {
   GtkWidget parent_instance;
 
-  LiaisonStore *store;
+  LiaisonContactList *model; /* links and unlinks its pairs */
+  LiaisonStore *store;       /* the model's, read for both sides of a row */
   char *lsq_connection_id;
   char *ghl_connection_id;
   LiaisonContactRow *row;
@@ -436,12 +437,20 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   gtk_stack_set_visible_child_name (self->stack, "contact");
 }
 
+/* The list the rows come from, or NULL. */
 void
-liaison_contact_detail_set_source (LiaisonContactDetail *self, LiaisonStore *store,
-                                   const char *lsq_connection_id, const char *ghl_connection_id)
+liaison_contact_detail_set_model (LiaisonContactDetail *self, LiaisonContactList *model)
 {
-  g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
+  LiaisonStore *store = model != NULL ? liaison_contact_list_get_store (model) : NULL;
+  const char *lsq_connection_id
+      = model != NULL ? liaison_contact_list_get_connection_id (model, LIAISON_SERVICE_LSQ) : NULL;
+  const char *ghl_connection_id
+      = model != NULL ? liaison_contact_list_get_connection_id (model, LIAISON_SERVICE_GHL) : NULL;
 
+  g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
+  g_return_if_fail (model == NULL || LIAISON_IS_CONTACT_LIST (model));
+
+  g_set_object (&self->model, model);
   g_set_object (&self->store, store);
   g_free (self->lsq_connection_id);
   self->lsq_connection_id = g_strdup (lsq_connection_id);
@@ -490,13 +499,10 @@ static void
 on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
 
-  ids = liaison_store_create_links_finish (LIAISON_STORE (source), result, &error);
-  if (self == NULL)
-    return;
-  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!liaison_contact_list_link_finish (LIAISON_CONTACT_LIST (source), result, &error)
+      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be linked: %s"), error->message);
@@ -508,19 +514,11 @@ static void
 link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
-  g_autoptr (GPtrArray) links = NULL;
 
-  if (self->row == NULL || self->store == NULL)
+  if (self->row == NULL || self->model == NULL)
     return;
-
-  links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
-  /* A person confirmed this pair, so it is a manual link, not an automatic match. */
-  g_ptr_array_add (links, liaison_store_link_new (
-                              LIAISON_RECORD_CONTACT, self->lsq_connection_id,
-                              liaison_contact_row_get_lsq_id (self->row), self->ghl_connection_id,
-                              liaison_contact_row_get_ghl_id (self->row), LIAISON_LINK_MANUAL));
-  liaison_store_create_links_async (self->store, links, self->cancellable, on_link_created,
-                                    liaison_weak_ref_new (self));
+  liaison_contact_list_link_async (self->model, self->row, self->cancellable, on_link_created,
+                                   liaison_weak_ref_new (self));
 }
 
 static void
@@ -529,8 +527,8 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_store_delete_link_finish (LIAISON_STORE (source), result, &error) && self != NULL
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!liaison_contact_list_unlink_finish (LIAISON_CONTACT_LIST (source), result, &error)
+      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be unlinked: %s"), error->message);
@@ -546,11 +544,11 @@ on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer use
   /* The link the question was about, whatever the pane shows by now. */
   const gint64 *link_id = g_object_get_data (G_OBJECT (dialog), "link-id");
 
-  if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->store == NULL)
+  if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->model == NULL)
     return;
 
-  liaison_store_delete_link_async (self->store, *link_id, self->cancellable, on_link_deleted,
-                                   liaison_weak_ref_new (self));
+  liaison_contact_list_unlink_async (self->model, *link_id, self->cancellable, on_link_deleted,
+                                     liaison_weak_ref_new (self));
 }
 
 static void
@@ -594,6 +592,7 @@ liaison_contact_detail_dispose (GObject *object)
     forget_reads (self);
   g_cancellable_cancel (self->read_cancellable);
   g_clear_object (&self->read_cancellable);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->row);
   g_clear_object (&self->lsq_client);
