@@ -1,5 +1,6 @@
 /* liaison-activity-item.c: LiaisonActivityItem, a contact's task, note or appointment with the
- * service it is from. Immutable: LiaisonActivityList makes a new one when an item changes.
+ * service it is from, and the order they are listed in. Immutable: LiaisonActivityList makes a
+ * new one when an item changes.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +9,10 @@
 #define G_LOG_DOMAIN "liaison-models"
 
 #include "liaison-activity-item.h"
+#include "liaison-appointment.h"
 #include "liaison-codec.h"
+#include "liaison-note.h"
+#include "liaison-task.h"
 
 struct _LiaisonActivityItem
 {
@@ -65,6 +69,57 @@ liaison_activity_item_get_object (LiaisonActivityItem *self)
 {
   g_return_val_if_fail (LIAISON_IS_ACTIVITY_ITEM (self), NULL);
   return self->object;
+}
+
+static int
+compare_times (GDateTime *a, GDateTime *b)
+{
+  /* Items without a time go last. */
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_date_time_compare (a, b);
+}
+
+/* Order within a group: open tasks by due date before completed ones, notes newest first,
+ * appointments by start. */
+static int
+compare_objects (GObject *a, GObject *b)
+{
+  if (LIAISON_IS_TASK (a) && LIAISON_IS_TASK (b))
+    {
+      LiaisonTask *ta = LIAISON_TASK (a);
+      LiaisonTask *tb = LIAISON_TASK (b);
+
+      if (liaison_task_get_completed (ta) != liaison_task_get_completed (tb))
+        return liaison_task_get_completed (ta) ? 1 : -1;
+      return compare_times (liaison_task_get_due_date (ta), liaison_task_get_due_date (tb));
+    }
+  if (LIAISON_IS_NOTE (a) && LIAISON_IS_NOTE (b))
+    return -compare_times (liaison_note_get_date_added (LIAISON_NOTE (a)),
+                           liaison_note_get_date_added (LIAISON_NOTE (b)));
+  if (LIAISON_IS_APPOINTMENT (a) && LIAISON_IS_APPOINTMENT (b))
+    return compare_times (liaison_appointment_get_start_time (LIAISON_APPOINTMENT (a)),
+                          liaison_appointment_get_start_time (LIAISON_APPOINTMENT (b)));
+  return 0;
+}
+
+int
+liaison_activity_item_compare (LiaisonActivityItem *a, LiaisonActivityItem *b)
+{
+  int order;
+
+  if (a->kind != b->kind)
+    return (int) a->kind - (int) b->kind;
+  order = compare_objects (a->object, b->object);
+  /* Ties keep the two services apart in a steady order. */
+  return order != 0 ? order : (int) a->service - (int) b->service;
+}
+
+int
+liaison_activity_item_compare_indirect (gconstpointer a, gconstpointer b)
+{
+  return liaison_activity_item_compare (*(LiaisonActivityItem *const *) a,
+                                        *(LiaisonActivityItem *const *) b);
 }
 
 static void

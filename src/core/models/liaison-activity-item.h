@@ -23,4 +23,10 @@ LiaisonService liaison_activity_item_get_service (LiaisonActivityItem *self);
 LiaisonRecordKind liaison_activity_item_get_kind (LiaisonActivityItem *self);
 GObject *liaison_activity_item_get_object (LiaisonActivityItem *self);
 
+/* The order of a contact's items: by kind (tasks, notes, appointments), then open tasks by due
+ * date before completed ones, notes newest first, appointments by start; ties by service. */
+int liaison_activity_item_compare (LiaisonActivityItem *a, LiaisonActivityItem *b);
+/* For g_ptr_array_sort of LiaisonActivityItems. */
+int liaison_activity_item_compare_indirect (gconstpointer a, gconstpointer b);
+
 G_END_DECLS

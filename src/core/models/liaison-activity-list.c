@@ -148,55 +148,6 @@ group_of (LiaisonRecordKind kind)
   return -1;
 }
 
-static int
-compare_times (GDateTime *a, GDateTime *b)
-{
-  /* Items without a time go last. */
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-  return g_date_time_compare (a, b);
-}
-
-/* Order within a group: open tasks by due date before completed ones, notes newest first,
- * appointments by start. */
-static int
-compare_objects (GObject *a, GObject *b)
-{
-  if (LIAISON_IS_TASK (a) && LIAISON_IS_TASK (b))
-    {
-      LiaisonTask *ta = LIAISON_TASK (a);
-      LiaisonTask *tb = LIAISON_TASK (b);
-
-      if (liaison_task_get_completed (ta) != liaison_task_get_completed (tb))
-        return liaison_task_get_completed (ta) ? 1 : -1;
-      return compare_times (liaison_task_get_due_date (ta), liaison_task_get_due_date (tb));
-    }
-  if (LIAISON_IS_NOTE (a) && LIAISON_IS_NOTE (b))
-    return -compare_times (liaison_note_get_date_added (LIAISON_NOTE (a)),
-                           liaison_note_get_date_added (LIAISON_NOTE (b)));
-  if (LIAISON_IS_APPOINTMENT (a) && LIAISON_IS_APPOINTMENT (b))
-    return compare_times (liaison_appointment_get_start_time (LIAISON_APPOINTMENT (a)),
-                          liaison_appointment_get_start_time (LIAISON_APPOINTMENT (b)));
-  return 0;
-}
-
-typedef struct
-{
-  LiaisonService service;
-  GObject *object;
-} Entry;
-
-static int
-compare_entries (gconstpointer a, gconstpointer b)
-{
-  const Entry *ea = a;
-  const Entry *eb = b;
-  int order = compare_objects (ea->object, eb->object);
-
-  /* Ties keep the two services apart in a steady order. */
-  return order != 0 ? order : (int) ea->service - (int) eb->service;
-}
-
 /* Makes the items from what both sides know and announces the change as one span. An object
  * still shown keeps its LiaisonActivityItem. */
 static void
@@ -215,7 +166,7 @@ rebuild (LiaisonActivityList *self)
     }
   for (guint g = 0; g < N_GROUPS; g++)
     {
-      g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+      g_autoptr (GPtrArray) group = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint s = 0; s < 2; s++)
         {
@@ -225,22 +176,18 @@ rebuild (LiaisonActivityList *self)
             continue;
           for (guint i = 0; i < side->items[g]->len; i++)
             {
-              Entry entry = { side->service, g_ptr_array_index (side->items[g], i) };
+              GObject *object = g_ptr_array_index (side->items[g], i);
+              LiaisonActivityItem *item = g_hash_table_lookup (old_items, object);
 
-              g_array_append_val (entries, entry);
+              if (item != NULL && liaison_activity_item_get_service (item) == side->service)
+                g_ptr_array_add (group, g_object_ref (item));
+              else
+                g_ptr_array_add (group, liaison_activity_item_new (side->service, object));
             }
         }
-      g_array_sort (entries, compare_entries);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          Entry *entry = &g_array_index (entries, Entry, i);
-          LiaisonActivityItem *item = g_hash_table_lookup (old_items, entry->object);
-
-          if (item != NULL && liaison_activity_item_get_service (item) == entry->service)
-            g_ptr_array_add (fresh, g_object_ref (item));
-          else
-            g_ptr_array_add (fresh, liaison_activity_item_new (entry->service, entry->object));
-        }
+      g_ptr_array_sort (group, liaison_activity_item_compare_indirect);
+      for (guint i = 0; i < group->len; i++)
+        g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (group, i)));
     }
 
   while (prefix < old->len && prefix < fresh->len && old->pdata[prefix] == fresh->pdata[prefix])
