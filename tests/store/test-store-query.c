@@ -12,6 +12,7 @@
 
 #include "liaison-appointment-codec.h"
 #include "liaison-calendar-codec.h"
+#include "liaison-contact-list.h"
 #include "liaison-note-codec.h"
 #include "liaison-task-codec.h"
 #include "store-test-util.h"
@@ -339,6 +340,93 @@ test_calendar_ranges (Fixture *f, gconstpointer data)
 }
 
 static void
+count_signal (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+static void
+count_loads (LiaisonContactList *list, GParamSpec *pspec, guint *loads)
+{
+  *loads += liaison_contact_list_get_loading (list);
+}
+
+static void
+wait_rows (LiaisonContactList *list, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (liaison_contact_list_get_loading (list)
+         || g_list_model_get_n_items (G_LIST_MODEL (list)) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A run of many writes with the notifications held: nothing is announced until the release,
+ * then each change once, and the contact list loads its index once. */
+static void
+test_held_notifications (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonContactList) list = liaison_contact_list_new (f->store, f->lsq, f->ghl);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint records_changed = 0, links_changed = 0, loads = 0;
+
+  liaison_contact_list_load_async (list, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_contact_list_load_finish (list, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_signal_connect_swapped (f->store, "records-changed", G_CALLBACK (count_signal),
+                            &records_changed);
+  g_signal_connect_swapped (f->store, "links-changed", G_CALLBACK (count_signal), &links_changed);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (count_loads), &loads);
+
+  liaison_store_hold_notifications (f->store);
+  liaison_store_hold_notifications (f->store); /* holds nest */
+  for (guint page = 0; page < 40; page++)
+    {
+      g_autoptr (GPtrArray) records = records_new ();
+      g_autoptr (GPtrArray) links
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+      g_autofree char *lsq_id = g_strdup_printf ("L%u", page);
+      g_autofree char *ghl_id = g_strdup_printf ("G%u", page);
+      g_autofree char *name = g_strdup_printf ("Person %02u", page);
+
+      g_ptr_array_add (records, store_test_contact (lsq_id, name, NULL, NULL, NULL, page));
+      g_assert_true (
+          store_test_commit (f->store, f->lsq, LIAISON_RECORD_CONTACT, records, NULL, &error));
+      g_clear_pointer (&records, g_ptr_array_unref);
+      records = records_new ();
+      g_ptr_array_add (records, store_test_contact (ghl_id, name, NULL, NULL, NULL, page));
+      g_assert_true (
+          store_test_commit (f->store, f->ghl, LIAISON_RECORD_CONTACT, records, NULL, &error));
+      g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq, lsq_id,
+                                                      f->ghl, ghl_id, LIAISON_LINK_CREATED));
+      g_assert_nonnull (store_test_link (f->store, links, &error));
+      g_assert_no_error (error);
+    }
+  store_test_drain ();
+  g_assert_cmpuint (records_changed, ==, 0);
+  g_assert_cmpuint (links_changed, ==, 0);
+  liaison_store_release_notifications (f->store);
+  g_assert_cmpuint (records_changed, ==, 0);
+
+  /* One per connection and kind that changed, and one for the links. */
+  liaison_store_release_notifications (f->store);
+  g_assert_cmpuint (records_changed, ==, 2);
+  g_assert_cmpuint (links_changed, ==, 1);
+  wait_rows (list, 40);
+  /* Linked pairs, one row each. */
+  g_assert_cmpuint (liaison_contact_list_count_status (list, LIAISON_LINK_STATUS_LINKED), ==, 40);
+  g_assert_cmpuint (loads, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (f->store, &records_changed);
+  g_signal_handlers_disconnect_by_data (f->store, &links_changed);
+}
+
+static void
 test_connection_detail (void)
 {
   g_autoptr (LiaisonStoreConnection) c = liaison_store_connection_new (LIAISON_SERVICE_LSQ, "o");
@@ -367,6 +455,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/store-query/calendar-ranges", Fixture, NULL, fixture_set_up, test_calendar_ranges,
               fixture_tear_down);
+  g_test_add ("/store-query/held-notifications", Fixture, NULL, fixture_set_up,
+              test_held_notifications, fixture_tear_down);
   g_test_add_func ("/store-query/connection-detail", test_connection_detail);
   return g_test_run ();
 }

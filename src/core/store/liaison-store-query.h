@@ -81,6 +81,13 @@ gpointer liaison_store_scan_contacts_finish (LiaisonStore *self, GAsyncResult *r
 LiaisonStoreRecord *liaison_store_lookup_contact_summary (LiaisonStore *self, gint64 record_id,
                                                           GError **error);
 
+/* ---- change notifications ----
+ * Holds records-changed and links-changed until the matching release, then announces each
+ * connection and kind that changed once: wrap a run of many writes (a sync run) in them, and the
+ * contact list rebuilds its index once instead of after every page. Holds nest; main thread. */
+void liaison_store_hold_notifications (LiaisonStore *self);
+void liaison_store_release_notifications (LiaisonStore *self);
+
 /* ---- calendar data (the raw text is the form of liaison-calendar-codec.h and
  * liaison-appointment-codec.h) ---- */
 
