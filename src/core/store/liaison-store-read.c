@@ -1,6 +1,7 @@
-/* liaison-store-read.c: the main thread's reads. Each is one indexed lookup or a short range on
+/* liaison-store-read.c: the synchronous reads. Each is one indexed lookup or a short range on
  * the read-only connection, cheap enough not to be noticed in a frame; anything that scans
- * goes through a worker job instead.
+ * goes through a worker job instead. The liaison_store_db_* forms serve the asynchronous reads
+ * of liaison-store-query.c too, on the worker's connection.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
