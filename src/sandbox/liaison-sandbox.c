@@ -135,9 +135,9 @@ save_state (LiaisonSandbox *self, GError **error)
   text = json_generator_to_data (gen, NULL);
   /* Written to a temporary file and renamed over the old one; 0600, since
    * it holds the tokens and keys the sandbox issued. */
-  return g_file_set_contents_full (self->state_file, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0600, error);
+  return g_file_set_contents_full (
+      self->state_file, text, -1,
+      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING, 0600, error);
 }
 
 static gboolean

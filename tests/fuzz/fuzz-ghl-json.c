@@ -55,8 +55,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
   g_autoptr (JsonNode) root = liaison_json_parse_bytes (bytes, LIAISON_JSON_MAX_DEPTH, NULL);
   static const char *members[] = { "contact", "task", "note", "calendar", "event", NULL };
-  static const char *lists[] = { "contacts", "tasks", "notes", "events", "calendars",
-                                 "customFields", "users", NULL };
+  static const char *lists[]
+      = { "contacts", "tasks", "notes", "events", "calendars", "customFields", "users", NULL };
   JsonObject *object;
   guint i, j;
 
