@@ -385,6 +385,35 @@ test_bad_record_skipped (Fixture *f, gconstpointer data)
   g_clear_object (&wait.result);
 }
 
+/* ---- timeouts ---- */
+
+/* https:// at a port that speaks plain HTTP fails in seconds and says so. */
+static void
+test_https_to_plain_http (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonHttp) http = NULL;
+  g_autoptr (LiaisonHttpRequest) request = liaison_http_request_new ("GET", "/x", "get the contact");
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  g_assert_true (g_str_has_prefix (fake_peer_get_url (f->peer), "http://"));
+  url = g_strconcat ("https://", fake_peer_get_url (f->peer) + strlen ("http://"), NULL);
+  http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, url, NULL, &error);
+  g_assert_no_error (error);
+  fake_peer_set_default (f->peer, "/x", fake_response_json (200, "{}"));
+
+  start = g_get_monotonic_time ();
+  node = send_json (http, request, &error);
+  g_assert_null (node);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "this address speaks plain HTTP"));
+  /* Not five tries of a minute each. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+}
+
 /* ---- secrets ---- */
 
 static void
@@ -443,6 +472,7 @@ main (int argc, char *argv[])
   ADD ("/hostile/reply/wrong-root", test_wrong_root);
   ADD ("/hostile/reply/bad-record-skipped", test_bad_record_skipped);
   ADD ("/hostile/reply/server-message-redacted", test_server_message_redacted);
+  ADD ("/hostile/timeouts/https-to-plain-http", test_https_to_plain_http);
   g_test_add_func ("/hostile/redaction", test_redaction);
   return g_test_run ();
 }
