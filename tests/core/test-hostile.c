@@ -393,7 +393,8 @@ test_https_to_plain_http (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonHttp) http = NULL;
-  g_autoptr (LiaisonHttpRequest) request = liaison_http_request_new ("GET", "/x", "get the contact");
+  g_autoptr (LiaisonHttpRequest) request
+      = liaison_http_request_new ("GET", "/x", "get the contact");
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *url = NULL;
   gint64 start;
