@@ -14,6 +14,7 @@
 #include "liaison-bearer-authorizer.h"
 #include "liaison-ghl-client.h"
 #include "liaison-http-call.h"
+#include "liaison-lsq-client.h"
 #include "liaison-redact.h"
 #include "test-http-util.h"
 
@@ -247,6 +248,56 @@ test_bad_ids (Fixture *f, gconstpointer data)
       }
 }
 
+/* LeadSquared's ids go into query strings; a bad one is refused the same way. */
+static void
+test_lsq_bad_ids (void)
+{
+  FakePeer *peer = fake_peer_new ();
+  g_autoptr (LiaisonHttp) http = new_http (LIAISON_HTTP_SERVICE_LSQ, peer, NULL);
+  g_autoptr (LiaisonLsqClient) client = liaison_lsq_client_new (http);
+  g_autoptr (GPtrArray) requests = NULL;
+  guint n, i;
+
+  for (n = 0; n < 5; n++)
+    for (i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+      {
+        g_autoptr (LiaisonContact) contact = liaison_contact_new ();
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GObject) object = NULL;
+        g_autoptr (GPtrArray) list = NULL;
+        Wait wait = { 0 };
+
+        liaison_contact_set_id (contact, bad_ids[i]);
+        liaison_contact_set_email (contact, "a@example.com");
+        if (n == 0)
+          liaison_lsq_client_get_lead_async (client, bad_ids[i], NULL, on_done, &wait);
+        else if (n == 1)
+          liaison_lsq_client_update_lead_async (client, contact, NULL, on_done, &wait);
+        else if (n == 2)
+          liaison_lsq_client_complete_task_async (client, bad_ids[i], NULL, on_done, &wait);
+        else if (n == 3)
+          liaison_lsq_client_get_task_async (client, bad_ids[i], NULL, on_done, &wait);
+        else
+          liaison_lsq_client_list_lead_tasks_async (client, bad_ids[i], TRUE, NULL, on_done, &wait);
+        wait_for (&wait);
+        if (n == 0)
+          object = G_OBJECT (liaison_lsq_client_get_lead_finish (client, wait.result, &error));
+        else if (n == 1 || n == 2)
+          g_assert_false (liaison_lsq_client_done_finish (client, wait.result, &error));
+        else if (n == 3)
+          object = liaison_lsq_client_get_task_finish (client, wait.result, &error);
+        else
+          list = liaison_lsq_client_list_finish (client, wait.result, &error);
+        g_clear_object (&wait.result);
+        g_assert_null (object);
+        g_assert_null (list);
+        g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION);
+      }
+  requests = fake_peer_dup_requests (peer);
+  g_assert_cmpuint (requests->len, ==, 0);
+  fake_peer_free (peer);
+}
+
 /* A good id goes out as it is; the path cannot be normalized away. */
 static void
 test_good_id_path (Fixture *f, gconstpointer data)
@@ -475,5 +526,6 @@ main (int argc, char *argv[])
   ADD ("/hostile/reply/server-message-redacted", test_server_message_redacted);
   ADD ("/hostile/timeouts/https-to-plain-http", test_https_to_plain_http);
   g_test_add_func ("/hostile/redaction", test_redaction);
+  g_test_add_func ("/hostile/ids/lsq-refused", test_lsq_bad_ids);
   return g_test_run ();
 }

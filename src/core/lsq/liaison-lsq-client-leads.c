@@ -50,7 +50,7 @@ liaison_lsq_client_get_lead_async (LiaisonLsqClient *self, const char *lead_id,
   g_return_if_fail (lead_id != NULL);
 
   request = liaison_lsq_client_request (self, "GET", LEADS "Leads.GetById", "get the lead");
-  liaison_http_request_add_query (request, "id", lead_id);
+  liaison_lsq_client_add_id_query (request, "id", lead_id);
   liaison_lsq_client_run (self, request, parse_one_lead, g_strdup (lead_id), g_free, g_object_unref,
                           liaison_lsq_client_get_lead_async, cancellable, callback, user_data);
 }
@@ -320,7 +320,7 @@ liaison_lsq_client_update_lead_async (LiaisonLsqClient *self, LiaisonContact *co
     }
 
   request = liaison_lsq_client_request (self, "POST", LEADS "Lead.Update", "update the lead");
-  liaison_http_request_add_query (request, "leadId", id);
+  liaison_lsq_client_add_id_query (request, "leadId", id);
   set_body (request, contact, NULL);
   /* Writing the same values twice leaves the same lead. */
   liaison_http_request_set_idempotent (request, TRUE);

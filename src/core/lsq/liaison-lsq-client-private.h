@@ -25,6 +25,8 @@ void liaison_lsq_client_run (LiaisonLsqClient *self, LiaisonHttpRequest *request
                              GDestroyNotify parse_data_free, GDestroyNotify result_free,
                              gpointer source_tag, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data);
+void liaison_lsq_client_add_id_query (LiaisonHttpRequest *request, const char *name,
+                                      const char *id);
 GHashTable *liaison_lsq_client_get_field_types (LiaisonLsqClient *self);
 const char *liaison_lsq_lead_id_of (JsonNode *element);
 

@@ -160,7 +160,7 @@ liaison_lsq_client_complete_task_async (LiaisonLsqClient *self, const char *task
 
   request
       = liaison_lsq_client_request (self, "GET", TASKS "MarkComplete", "mark the task complete");
-  liaison_http_request_add_query (request, "id", task_id);
+  liaison_lsq_client_add_id_query (request, "id", task_id);
   liaison_lsq_client_run (self, request, liaison_lsq_parse_done, NULL, NULL, NULL,
                           liaison_lsq_client_complete_task_async, cancellable, callback, user_data);
 }
@@ -202,7 +202,7 @@ liaison_lsq_client_get_task_async (LiaisonLsqClient *self, const char *task_id,
   g_return_if_fail (task_id != NULL);
 
   request = liaison_lsq_client_request (self, "GET", TASKS "Retrieve.GetById", "get the task");
-  liaison_http_request_add_query (request, "id", task_id);
+  liaison_lsq_client_add_id_query (request, "id", task_id);
   liaison_lsq_client_run (self, request, parse_one_task, g_strdup (task_id), g_free, g_object_unref,
                           liaison_lsq_client_get_task_async, cancellable, callback, user_data);
 }
@@ -339,7 +339,7 @@ liaison_lsq_client_list_lead_tasks_async (LiaisonLsqClient *self, const char *le
 
   request = liaison_lsq_client_request (self, "GET", LEADS "RetrieveTaskByLeadId",
                                         "list the lead's tasks");
-  liaison_http_request_add_query (request, "leadId", lead_id);
+  liaison_lsq_client_add_id_query (request, "leadId", lead_id);
   /* The list is a call of its own, tagged apart from the whole. */
   liaison_lsq_client_run (self, request, liaison_lsq_parse_list, (gpointer) &task_list_reader, NULL,
                           (GDestroyNotify) g_ptr_array_unref, on_lead_tasks, cancellable,

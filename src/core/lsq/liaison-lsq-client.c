@@ -189,6 +189,20 @@ liaison_lsq_client_request (LiaisonLsqClient *self, const char *method, const ch
   return request;
 }
 
+/* Adds an id as a query parameter: LeadSquared's ids are GUIDs, so one that
+ * is not made of letters, digits, "-" and "_" marks the request refused
+ * (its call then fails with a clear error and sends nothing). */
+void
+liaison_lsq_client_add_id_query (LiaisonHttpRequest *request, const char *name, const char *id)
+{
+  GError *error = NULL;
+
+  if (!liaison_http_check_id (id, liaison_http_request_get_operation (request), LIAISON_LSQ_SERVICE,
+                              &error))
+    liaison_http_request_take_error (request, error);
+  liaison_http_request_add_query (request, name, id);
+}
+
 /* Sends request (taking a reference) through the call helper of core/net
  * and parses its reply with parse, which owns parse_data from here on. */
 void
