@@ -407,6 +407,26 @@ test_tasks_and_notes (void)
   g_assert_true (jint (ok (&note_deleted), "deleted"));
 }
 
+/* The reproduction of issue 10: "tasks delete CONTACT_ID .." used to send
+ * DELETE /contacts/CONTACT_ID/ and delete the contact. */
+static void
+test_dot_dot_id (void)
+{
+  g_auto (Cli) deleted = { 0 };
+  g_auto (Cli) still = { 0 };
+  guint before = requests_seen ();
+
+  run (&deleted, "tasks", "delete", contact_id (), "..", NULL);
+  g_assert_cmpint (deleted.status, ==, 1);
+  g_assert_cmpstr (deleted.out, ==, "");
+  g_assert_nonnull (strstr (deleted.err, "“..” is not a valid HighLevel id"));
+  g_assert_nonnull (strstr (deleted.err, "nothing was sent"));
+  g_assert_cmpuint (requests_seen (), ==, before);
+
+  run (&still, "contacts", "get", contact_id (), NULL);
+  g_assert_cmpstr (jstr (ok (&still), "id"), ==, contact_id ());
+}
+
 static void
 test_calendars (void)
 {
@@ -524,6 +544,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ghl/cli/contacts", test_contacts);
   g_test_add_func ("/ghl/cli/search", test_search);
   g_test_add_func ("/ghl/cli/tasks-and-notes", test_tasks_and_notes);
+  g_test_add_func ("/ghl/cli/dot-dot-id", test_dot_dot_id);
   g_test_add_func ("/ghl/cli/calendars", test_calendars);
   g_test_add_func ("/ghl/cli/faults-and-tracing", test_faults_and_tracing);
 

@@ -22,6 +22,7 @@
 #include "liaison-debug.h"
 #include "liaison-json.h"
 #include "liaison-oauth-flow-private.h"
+#include "liaison-oauth-redirect.h"
 
 /* If the browser never finishes reading its answer, close anyway. */
 #define ANSWER_GRACE_MS 3000
@@ -258,11 +259,12 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
 {
   LiaisonOAuthFlow *self = user_data;
   const char *error_code = query != NULL ? g_hash_table_lookup (query, "error") : NULL;
-  const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
   const char *code = query != NULL ? g_hash_table_lookup (query, "code") : NULL;
+  LiaisonOAuthRedirect redirect;
 
-  if (g_strcmp0 (path, LIAISON_OAUTH_REDIRECT_PATH) != 0
-      || g_strcmp0 (soup_server_message_get_method (message), "GET") != 0)
+  liaison_oauth_redirect_read (soup_server_message_get_method (message), path, query, self->state,
+                               &redirect);
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_NOT_OURS)
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
@@ -282,7 +284,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                                     : "empty");
 
   /* The state is checked first: an answer that is not ours is not read. */
-  if (state == NULL || self->state == NULL || g_strcmp0 (state, self->state) != 0)
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_STATE_MISMATCH)
     {
       end_run (self, NULL,
                g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_STATE_MISMATCH,
@@ -291,7 +293,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                                     "again, and close other windows that are connecting."));
       return;
     }
-  if (g_strcmp0 (error_code, "access_denied") == 0)
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_DENIED)
     {
       end_run (self, NULL,
                g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_DENIED,
@@ -300,9 +302,9 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                                     "Liaison work with the location."));
       return;
     }
-  if (error_code != NULL || code == NULL || *code == '\0')
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_FAILED)
     {
-      const char *description = g_hash_table_lookup (query, "error_description");
+      const char *description = redirect.detail;
 
       end_run (self, NULL,
                g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_EXCHANGE,
@@ -316,7 +318,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
 
   soup_server_message_pause (message);
   self->answering_paused = TRUE;
-  exchange_code (self, code);
+  exchange_code (self, redirect.code);
 }
 
 static gboolean

@@ -23,6 +23,7 @@
 #include "liaison-user-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
+#include "liaison-http-call.h"
 #include "liaison-refresher.h"
 #include "liaison-user.h"
 
@@ -43,6 +44,7 @@ struct _LiaisonRefresher
   gboolean running;
   guint fetched[2];
   guint total[2];
+  guint skipped[2]; /* records a page left out as unreadable */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRefresher, liaison_refresher, G_TYPE_OBJECT)
@@ -173,6 +175,20 @@ chain_progress (Chain *chain, guint n_records, guint total)
   if (total > 0)
     self->total[chain->service] = MAX (total, self->fetched[chain->service]);
   g_signal_emit (self, signals[PROGRESS], 0, chain->service);
+}
+
+/* A page's unreadable records were left out by the client (and logged
+ * there, by name); count them so that a refresh can say so. */
+static void
+chain_note_skipped (Chain *chain, GAsyncResult *result)
+{
+  guint n = liaison_http_call_get_n_skipped (result);
+
+  if (n == 0)
+    return;
+  chain->run->self->skipped[chain->service] += n;
+  g_message ("Refresh: %s sent %u record(s) that could not be read; they were skipped",
+             chain->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", n);
 }
 
 /* Owners and field definitions ------------------------------------------ */
@@ -382,9 +398,11 @@ on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       chain_finish (chain, error);
       return;
     }
+  chain_note_skipped (chain, result);
 
-  /* An empty page ends the listing even if the service offered a cursor. */
-  if (contacts->len == 0)
+  /* An empty page ends the listing even if the service offered a cursor
+   * (a page whose records were all skipped is not empty). */
+  if (contacts->len == 0 && liaison_http_call_get_n_skipped (result) == 0)
     g_clear_pointer (&next_cursor, g_free);
   chain_progress (chain, contacts->len, total);
   chain_commit_page (chain, contacts, next_cursor);
@@ -436,6 +454,7 @@ on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       chain_finish (chain, error);
       return;
     }
+  chain_note_skipped (chain, result);
 
   if (more && leads->len > 0)
     {
@@ -613,6 +632,7 @@ liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable
   self->running = TRUE;
   memset (self->fetched, 0, sizeof self->fetched);
   memset (self->total, 0, sizeof self->total);
+  memset (self->skipped, 0, sizeof self->skipped);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
@@ -741,4 +761,13 @@ static void
 liaison_refresher_init (LiaisonRefresher *self)
 {
   self->page_size = DEFAULT_PAGE_SIZE;
+}
+
+/* How many records the last refresh left out because they could not be read. */
+guint
+liaison_refresher_get_skipped (LiaisonRefresher *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_REFRESHER (self), 0);
+
+  return self->skipped[service == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL];
 }
