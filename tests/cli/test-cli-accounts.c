@@ -343,6 +343,28 @@ test_usage (void)
   g_assert_cmpint (insecure.status, ==, 2);
   g_assert_true (has (insecure.err, "--sandbox-lsq-url"));
   g_assert_true (has (insecure.err, "https"));
+  /* A token from the environment is one line of printable text, or a clear
+   * error before anything is sent. */
+  {
+    const char *const crlf[] = { "LIAISON_GHL_TOKEN",
+                                 "pit-token\r\nX-Injected: 1",
+                                 "LIAISON_GHL_LOCATION",
+                                 "loc",
+                                 "LIAISON_GHL_URL",
+                                 "http://127.0.0.1:9",
+                                 NULL };
+    const char *const control[]
+        = { "LIAISON_LSQ_ACCESS_KEY", "AK", "LIAISON_LSQ_SECRET_KEY", "S\x07K", NULL };
+    g_auto (Run) ghl_env = { 0 };
+    g_auto (Run) lsq_env = { 0 };
+
+    CLI (&ghl_env, crlf, NULL, "ghl", "users");
+    g_assert_cmpint (ghl_env.status, ==, 2);
+    g_assert_true (has (ghl_env.err, "LIAISON_GHL_TOKEN holds a line break"));
+    CLI (&lsq_env, bell, NULL, "lsq", "users");
+    g_assert_cmpint (lsq_env.status, ==, 2);
+    g_assert_true (has (lsq_env.err, "LIAISON_LSQ_SECRET_KEY holds a control character"));
+  }
   CLI (&no_service, NULL, NULL, "disconnect");
   g_assert_cmpint (no_service.status, ==, 2);
   g_assert_true (has (no_service.err, "ghl (HighLevel) or lsq (LeadSquared)"));
