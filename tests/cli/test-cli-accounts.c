@@ -353,7 +353,7 @@ test_usage (void)
                                  "LIAISON_GHL_URL",
                                  "http://127.0.0.1:9",
                                  NULL };
-    const char *const control[]
+    const char *const bell[]
         = { "LIAISON_LSQ_ACCESS_KEY", "AK", "LIAISON_LSQ_SECRET_KEY", "S\x07K", NULL };
     g_auto (Run) ghl_env = { 0 };
     g_auto (Run) lsq_env = { 0 };
