@@ -416,6 +416,89 @@ liaison_session_open_finish (LiaisonSession *self, GAsyncResult *result, GError 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Rebuilding a damaged store ---------------------------------------------- */
+
+static void
+on_rebuilt_store_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->store = liaison_store_open_finish (result, &error);
+  if (self->store == NULL)
+    {
+      g_prefix_error (&error, "Liaison's rebuilt local data could not be opened: ");
+      g_task_return_error (task, error);
+      return;
+    }
+  self->token_store = liaison_token_store_new ();
+  self->accounts = liaison_accounts_new (self->store, self->token_store);
+  liaison_session_reload (self, task);
+}
+
+static void
+on_recovered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonStoreRecovery *recovery;
+  GError *error = NULL;
+
+  recovery = liaison_store_recover_finish (result, &error);
+  if (recovery == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "recovery", recovery,
+                          (GDestroyNotify) liaison_store_recovery_free);
+  liaison_store_open_async (g_object_get_data (G_OBJECT (task), "path"), NULL,
+                            g_task_get_cancellable (task), on_rebuilt_store_opened,
+                            g_steal_pointer (&task));
+}
+
+void
+liaison_session_rebuild_async (LiaisonSession *self, const char *store_path,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (self->store == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_rebuild_async);
+  path = store_path != NULL ? g_strdup (store_path)
+                            : liaison_store_default_path (self->profile, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  liaison_store_recover_async (path, now, cancellable, on_recovered, g_steal_pointer (&task));
+}
+
+LiaisonStoreRecovery *
+liaison_session_rebuild_finish (LiaisonSession *self, GAsyncResult *result, GError **error)
+{
+  LiaisonStoreRecovery *recovery;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_session_rebuild_async,
+                        NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  recovery = g_object_steal_data (G_OBJECT (result), "recovery");
+  g_return_val_if_fail (recovery != NULL, NULL);
+  return recovery;
+}
+
 /* Adding and removing accounts --------------------------------------------- */
 
 static void

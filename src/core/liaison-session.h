@@ -16,6 +16,7 @@
 #include "liaison-lsq-client.h"
 #include "liaison-oauth-flow.h"
 #include "liaison-refresher.h"
+#include "liaison-store-recover.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,16 @@ void liaison_session_open_async (LiaisonSession *self, const char *store_path,
                                  GCancellable *cancellable, GAsyncReadyCallback callback,
                                  gpointer user_data);
 gboolean liaison_session_open_finish (LiaisonSession *self, GAsyncResult *result, GError **error);
+
+/* After opening failed with LIAISON_STORE_ERROR_CORRUPT (or for a store that
+ * cannot be read): the file is moved aside, a fresh store keeps what could
+ * be read of the connections, links and history, and the session opens on
+ * it. The cache is then fetched again with the refresher. */
+void liaison_session_rebuild_async (LiaisonSession *self, const char *store_path,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+LiaisonStoreRecovery *liaison_session_rebuild_finish (LiaisonSession *self, GAsyncResult *result,
+                                                      GError **error);
 
 LiaisonStore *liaison_session_get_store (LiaisonSession *self);
 LiaisonAccounts *liaison_session_get_accounts (LiaisonSession *self);
