@@ -189,6 +189,8 @@ GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only,
 LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
                                                      GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error);
+GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
+                                   LiaisonRecordKind kind, GError **error); /* char * */
 
 /* ---- intents ---- */
 
@@ -232,6 +234,7 @@ typedef struct
   GPtrArray *conflicts_closed; /* LiaisonStoreConflict: id + resolution ("dismissed": settled) */
   GArray *conflicts_applied;   /* gint64: resolved conflicts this run wrote */
   GArray *links_removed;       /* gint64 */
+  GPtrArray *records_gone;     /* LiaisonStoreRecord: connection_id + remote_id, marked deleted */
   gboolean notify;             /* emit records-changed/links-changed after the commit */
 } LiaisonStoreStep;
 
