@@ -695,9 +695,9 @@ liaison_field_map_new_from_json (JsonNode *node, GError **error)
     return invalid (error, NULL, _ ("it has no version.")), NULL;
   if (json_node_get_int (version) != MAP_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
       g_autofree char *message = g_strdup_printf (
-          _ ("it is of version %" G_GINT64_FORMAT ", written by another release of Liaison."),
-          json_node_get_int (version));
+          _ ("it is of version %s, written by another release of Liaison."), number);
       return invalid (error, NULL, message), NULL;
     }
   pairs = json_object_get_member (root, "pairs");
