@@ -19,7 +19,10 @@
 /* The shape of the keyring blob; bump when it changes incompatibly. */
 #define SECRET_VERSION 1
 
-G_DEFINE_QUARK (liaison - auth - error - quark, liaison_auth_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-auth-error-quark, liaison_auth_error)
+/* clang-format on */
 
 G_DEFINE_BOXED_TYPE (LiaisonGhlTokens, liaison_ghl_tokens, liaison_ghl_tokens_copy,
                      liaison_ghl_tokens_free)

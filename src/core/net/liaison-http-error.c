@@ -20,7 +20,10 @@
 /* A server message longer than this is cut: it ends up in dialogs and logs. */
 #define MAX_SERVER_MESSAGE 400
 
-G_DEFINE_QUARK (liaison - http - error - quark, liaison_http_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-http-error-quark, liaison_http_error)
+/* clang-format on */
 
 const char *
 liaison_http_error_code_name (LiaisonHttpError code)

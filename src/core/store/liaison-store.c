@@ -54,7 +54,10 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (liaison - store - error - quark, liaison_store_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+/* clang-format on */
 
 typedef struct
 {
