@@ -360,6 +360,8 @@ assert_refused (const char *json, const char *words)
 static void
 test_json_refused (void)
 {
+  g_assert_cmpstr (g_quark_to_string (LIAISON_FIELD_MAP_ERROR), ==,
+                   "liaison-field-map-error-quark");
   assert_refused ("[]", "not a JSON object");
   assert_refused ("{\"pairs\": []}", "no version");
   assert_refused ("{\"version\": 7, \"pairs\": []}", "version 7");

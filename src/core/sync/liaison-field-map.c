@@ -18,7 +18,9 @@
 
 #define MAP_VERSION 1
 
-G_DEFINE_QUARK (liaison - field - map - error - quark, liaison_field_map_error)
+/* clang-format off */
+G_DEFINE_QUARK (liaison-field-map-error-quark, liaison_field_map_error)
+/* clang-format on */
 G_DEFINE_FINAL_TYPE (LiaisonFieldMap, liaison_field_map, G_TYPE_OBJECT)
 
 /* ---- names ---- */
