@@ -34,9 +34,9 @@ liaison_lsq_client_patch_lead_async (LiaisonLsqClient *self, const char *lead_id
   g_return_if_fail (LIAISON_IS_LSQ_CLIENT (self));
   if (refuse (self, lead_id != NULL && *lead_id != '\0', "update the lead", "the lead has no id",
               liaison_lsq_client_patch_lead_async, callback, user_data)
-      || refuse (self, attributes != NULL && JSON_NODE_HOLDS_ARRAY (attributes),
-                 "update the lead", "the changes must be a list of attributes",
-                 liaison_lsq_client_patch_lead_async, callback, user_data))
+      || refuse (self, attributes != NULL && JSON_NODE_HOLDS_ARRAY (attributes), "update the lead",
+                 "the changes must be a list of attributes", liaison_lsq_client_patch_lead_async,
+                 callback, user_data))
     return;
   request = liaison_lsq_client_request (self, "POST", LEADS "Lead.Update", "update the lead");
   liaison_http_request_add_query (request, "leadId", lead_id);
