@@ -20,7 +20,7 @@ static const LiaisonGhlReader contact_reader = { "contact", read_contact };
 /* TRUE when the body was refused (and the callback told). */
 static gboolean
 refuse_body (LiaisonGhlClient *self, JsonNode *body, gpointer source_tag,
-                GAsyncReadyCallback callback, gpointer user_data)
+             GAsyncReadyCallback callback, gpointer user_data)
 {
   return liaison_ghl_client_refuse (self, body != NULL && JSON_NODE_HOLDS_OBJECT (body),
                                     "The contact's changes must be a JSON object", source_tag,
@@ -67,8 +67,7 @@ liaison_ghl_client_create_contact_json_async (LiaisonGhlClient *self, JsonNode *
   g_autoptr (JsonNode) copy = NULL;
 
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
-  if (refuse_body (self, body, liaison_ghl_client_create_contact_json_async, callback,
-                   user_data))
+  if (refuse_body (self, body, liaison_ghl_client_create_contact_json_async, callback, user_data))
     return;
   copy = json_node_copy (body);
   json_object_set_string_member (json_node_get_object (copy), "locationId",

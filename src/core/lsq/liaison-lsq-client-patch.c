@@ -34,9 +34,9 @@ liaison_lsq_client_patch_lead_async (LiaisonLsqClient *self, const char *lead_id
   g_return_if_fail (LIAISON_IS_LSQ_CLIENT (self));
   if (refuse (self, lead_id != NULL && *lead_id != '\0', "update the lead", "the lead has no id",
               liaison_lsq_client_patch_lead_async, callback, user_data)
-      || refuse (self, attributes != NULL && JSON_NODE_HOLDS_ARRAY (attributes),
-                 "update the lead", "the changes must be a list of attributes",
-                 liaison_lsq_client_patch_lead_async, callback, user_data))
+      || refuse (self, attributes != NULL && JSON_NODE_HOLDS_ARRAY (attributes), "update the lead",
+                 "the changes must be a list of attributes", liaison_lsq_client_patch_lead_async,
+                 callback, user_data))
     return;
   request = liaison_lsq_client_request (self, "POST", LEADS "Lead.Update", "update the lead");
   liaison_http_request_add_query (request, "leadId", lead_id);
@@ -72,6 +72,7 @@ liaison_lsq_client_contact_from_attributes (LiaisonLsqClient *self, JsonNode *at
                                             GError **error)
 {
   g_autoptr (GHashTable) table = NULL;
+  LiaisonContact *contact;
 
   g_return_val_if_fail (LIAISON_IS_LSQ_CLIENT (self), NULL);
   if (attributes == NULL || !JSON_NODE_HOLDS_ARRAY (attributes))
@@ -83,6 +84,12 @@ liaison_lsq_client_contact_from_attributes (LiaisonLsqClient *self, JsonNode *at
   table = liaison_lsq_attributes_from_list (json_node_get_array (attributes), error);
   if (table == NULL)
     return NULL;
-  return liaison_lsq_contact_from_attributes (table, liaison_lsq_client_get_field_types (self),
-                                              error);
+  /* The reader expects a lead LeadSquared sent, which always has its id; this one has none yet. */
+  if (!g_hash_table_contains (table, "ProspectID"))
+    g_hash_table_insert (table, g_strdup ("ProspectID"), g_strdup ("new"));
+  contact = liaison_lsq_contact_from_attributes (table, liaison_lsq_client_get_field_types (self),
+                                                 error);
+  if (contact != NULL)
+    liaison_contact_set_id (contact, NULL);
+  return contact;
 }

@@ -278,14 +278,14 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
 }
 
 #define CONFLICT_SELECT                                                                            \
-  "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates," \
+  "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates,"  \
   "  '$.lsq[0]')), coalesce (l.ghl_id, json_extract (c.candidates, '$.ghl[0]')),"                  \
   "  (SELECT coalesce (r.email_norm, r.email) FROM records r WHERE r.kind = 'contact'"             \
   "     AND ((r.connection_id = l.lsq_connection AND r.remote_id = l.lsq_id)"                      \
-  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"           \
+  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"            \
   "     LIMIT 1),"                                                                                 \
-  "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"               \
-  "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                 \
+  "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"                \
+  "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                  \
   " FROM conflicts c LEFT JOIN links l ON l.id = c.link_id"
 
 static gpointer
@@ -295,7 +295,8 @@ conflict_from_row (sqlite3_stmt *stmt)
   const char *kind = (const char *) sqlite3_column_text (stmt, 1);
 
   c->id = sqlite3_column_int64 (stmt, 0);
-  c->kind = g_strcmp0 (kind, "ambiguous") == 0 ? LIAISON_CONFLICT_AMBIGUOUS : LIAISON_CONFLICT_FIELD;
+  c->kind
+      = g_strcmp0 (kind, "ambiguous") == 0 ? LIAISON_CONFLICT_AMBIGUOUS : LIAISON_CONFLICT_FIELD;
   c->link_id = sqlite3_column_int64 (stmt, 2);
   c->lsq_id = liaison_store_column_dup (stmt, 3);
   c->ghl_id = liaison_store_column_dup (stmt, 4);
@@ -537,4 +538,21 @@ liaison_store_list_raw (LiaisonStore *self, const char *connection_id, LiaisonRe
   liaison_store_bind_text (stmt, 1, connection_id);
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
   return collect (db, stmt, raw_from_row, g_free, "Could not read the cached records", error);
+}
+
+/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
+GPtrArray *
+liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
+                      " ORDER BY c.id",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect (db, stmt, conflict_from_row, (GDestroyNotify) liaison_store_conflict_free,
+                  "Could not read the conflicts", error);
 }

@@ -24,9 +24,9 @@ liaison_store_step_new (const char *lsq_connection, const char *ghl_connection, 
   step->records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   step->links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_sync_link_free);
   step->intents_done = g_array_new (FALSE, FALSE, sizeof (gint64));
-  step->intents_failed = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
-  step->operations
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
+  step->intents_failed
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  step->operations = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
   step->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
   step->conflicts_closed
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
@@ -243,10 +243,12 @@ write_conflicts (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError 
   field = liaison_store_db_prepare (
       db,
       "INSERT INTO conflicts (link_id, kind, field, base_value, lsq_value, ghl_value,"
-      "  detected_at) VALUES (" LINK_OF ("?3", "?4") ", 'field', ?5, ?6, ?7, ?8, ?9)"
-      " ON CONFLICT (link_id, field) WHERE resolved_at IS NULL AND kind = 'field'"
-      " DO UPDATE SET base_value = excluded.base_value, lsq_value = excluded.lsq_value,"
-      "   ghl_value = excluded.ghl_value",
+      "  detected_at) VALUES (" LINK_OF (
+          "?3",
+          "?4") ", 'field', ?5, ?6, ?7, ?8, ?9)"
+                " ON CONFLICT (link_id, field) WHERE resolved_at IS NULL AND kind = 'field'"
+                " DO UPDATE SET base_value = excluded.base_value, lsq_value = excluded.lsq_value,"
+                "   ghl_value = excluded.ghl_value",
       error);
   ambiguous = liaison_store_db_prepare (
       db,
