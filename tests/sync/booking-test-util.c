@@ -190,7 +190,7 @@ link_one (BookingEnv *env)
 }
 
 void
-booking_env_init (BookingEnv *env, const char *instant)
+booking_env_start (BookingEnv *env, const char *instant)
 {
   LiaisonSandboxOptions options;
   g_autoptr (GError) error = NULL;
@@ -198,9 +198,6 @@ booking_env_init (BookingEnv *env, const char *instant)
   g_autoptr (LiaisonAuthorizer) lsq_auth = NULL;
   g_autoptr (LiaisonHttp) ghl_http = NULL;
   g_autoptr (LiaisonHttp) lsq_http = NULL;
-  g_autoptr (LiaisonRefresher) refresher = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) calendars = NULL;
 
   memset (env, 0, sizeof *env);
   liaison_sandbox_options_init (&options);
@@ -213,14 +210,6 @@ booking_env_init (BookingEnv *env, const char *instant)
   g_assert_no_error (error);
   if (instant != NULL)
     pin_clock (env, instant);
-
-  env->dir = store_test_tmpdir ();
-  env->path = g_build_filename (env->dir, "profile.db", NULL);
-  env->store = store_test_open (env->path, "US", &error);
-  g_assert_no_error (error);
-  env->lsq_connection = store_test_add_connection (env->store, LIAISON_SERVICE_LSQ, "sandbox-org");
-  env->ghl_connection = store_test_add_connection (env->store, LIAISON_SERVICE_GHL,
-                                                   liaison_sandbox_get_location_id (env->sandbox));
 
   ghl_auth = liaison_bearer_authorizer_new (liaison_sandbox_get_private_token (env->sandbox));
   ghl_http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, liaison_sandbox_get_ghl_url (env->sandbox),
@@ -238,6 +227,15 @@ booking_env_init (BookingEnv *env, const char *instant)
   liaison_retry_policy_set_max_attempts (liaison_http_get_retry_policy (lsq_http), 1);
   env->ghl = liaison_ghl_client_new (ghl_http, liaison_sandbox_get_location_id (env->sandbox));
   env->lsq = liaison_lsq_client_new (lsq_http);
+}
+
+void
+booking_env_fill (BookingEnv *env)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonRefresher) refresher = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) calendars = NULL;
 
   refresher = liaison_refresher_new (env->store, env->lsq, env->lsq_connection, env->ghl,
                                      env->ghl_connection);
@@ -265,6 +263,22 @@ booking_env_init (BookingEnv *env, const char *instant)
 }
 
 void
+booking_env_init (BookingEnv *env, const char *instant)
+{
+  g_autoptr (GError) error = NULL;
+
+  booking_env_start (env, instant);
+  env->dir = store_test_tmpdir ();
+  env->path = g_build_filename (env->dir, "profile.db", NULL);
+  env->store = store_test_open (env->path, "US", &error);
+  g_assert_no_error (error);
+  env->lsq_connection = store_test_add_connection (env->store, LIAISON_SERVICE_LSQ, "sandbox-org");
+  env->ghl_connection = store_test_add_connection (env->store, LIAISON_SERVICE_GHL,
+                                                   liaison_sandbox_get_location_id (env->sandbox));
+  booking_env_fill (env);
+}
+
+void
 booking_env_clear (BookingEnv *env)
 {
   store_test_drain ();
@@ -277,7 +291,8 @@ booking_env_clear (BookingEnv *env)
   store_test_drain ();
   liaison_sandbox_stop (env->sandbox);
   g_clear_object (&env->sandbox);
-  store_test_rmtree (env->dir);
+  if (env->dir != NULL)
+    store_test_rmtree (env->dir);
   g_free (env->dir);
   g_free (env->path);
   g_free (env->lsq_connection);

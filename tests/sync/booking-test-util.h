@@ -41,6 +41,10 @@ typedef struct
 
 /* Starts the sandbox with its clock pinned at instant (ISO 8601; NULL: not pinned). */
 void booking_env_init (BookingEnv *env, const char *instant);
+/* The parts of init: the sandbox and the clients; then, with store and both connection ids set
+ * by the caller, the refresh, the link and the calendars. */
+void booking_env_start (BookingEnv *env, const char *instant);
+void booking_env_fill (BookingEnv *env);
 void booking_env_clear (BookingEnv *env);
 
 /* Waits for an async result (any source). */
