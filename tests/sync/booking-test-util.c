@@ -107,6 +107,13 @@ booking_add_event (BookingEnv *env, const char *calendar_id, const char *contact
   return g_strdup (jstr (node, "record.id"));
 }
 
+void
+booking_delete (BookingEnv *env, const char *collection, const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/%s/%s", collection, id);
+  g_autoptr (JsonNode) node = control (env, base_url (env, collection), "DELETE", path, NULL);
+}
+
 guint
 booking_route_count (BookingEnv *env, LiaisonService service, const char *route)
 {

@@ -61,6 +61,7 @@ guint booking_count (BookingEnv *env, const char *collection, const char *member
 /* Makes an appointment as a person would in HighLevel's web UI, for contact. */
 char *booking_add_event (BookingEnv *env, const char *calendar_id, const char *contact_id,
                          GDateTime *start, guint minutes);
+void booking_delete (BookingEnv *env, const char *collection, const char *id);
 guint booking_route_count (BookingEnv *env, LiaisonService service, const char *route);
 
 /* A LeadSquared DueDate ("2026-11-02 14:00:00", UTC) as a time. */

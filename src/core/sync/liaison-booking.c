@@ -674,6 +674,13 @@ liaison_booking_new (LiaisonStore *store, LiaisonGhlClient *ghl, const char *ghl
   return self;
 }
 
+LiaisonStore *
+liaison_booking_get_store (LiaisonBooking *self)
+{
+  g_return_val_if_fail (LIAISON_IS_BOOKING (self), NULL);
+  return self->store;
+}
+
 LiaisonGhlClient *
 liaison_booking_get_ghl_client (LiaisonBooking *self)
 {

@@ -65,6 +65,7 @@ G_DECLARE_FINAL_TYPE (LiaisonBooking, liaison_booking, LIAISON, BOOKING, GObject
 LiaisonBooking *liaison_booking_new (LiaisonStore *store, LiaisonGhlClient *ghl,
                                      const char *ghl_connection_id, LiaisonLsqClient *lsq,
                                      const char *lsq_connection_id);
+LiaisonStore *liaison_booking_get_store (LiaisonBooking *self);
 LiaisonGhlClient *liaison_booking_get_ghl_client (LiaisonBooking *self);
 LiaisonLsqClient *liaison_booking_get_lsq_client (LiaisonBooking *self);
 /* The free slots to offer; it forgets a calendar's slots whenever this books or moves on it.
