@@ -74,7 +74,8 @@ on_cancelled (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_cancel_answered (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  g_autoptr (LiaisonBookingPage) self = liaison_weak_ref_steal (user_data);
+  /* The handler's data: freed with the handler, not here. */
+  g_autoptr (LiaisonBookingPage) self = g_weak_ref_get (user_data);
   LiaisonAppointment *appointment = g_object_get_data (G_OBJECT (dialog), "appointment");
 
   if (self == NULL || self->booking == NULL || g_strcmp0 (response, "cancel") != 0)
