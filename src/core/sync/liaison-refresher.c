@@ -16,10 +16,11 @@
 
 #define G_LOG_DOMAIN "liaison-sync"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "liaison-contact-codec.h"
+#include "liaison-field-codec.h"
+#include "liaison-user-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
 #include "liaison-refresher.h"
@@ -176,48 +177,6 @@ chain_progress (Chain *chain, guint n_records, guint total)
 
 /* Owners and field definitions ------------------------------------------ */
 
-static char *
-user_to_json (LiaisonUser *user)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, liaison_user_get_id (user));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, liaison_user_get_name (user));
-  json_builder_set_member_name (builder, "email");
-  json_builder_add_string_value (builder, liaison_user_get_email (user));
-  json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, liaison_user_get_role (user));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-field_to_json (LiaisonFieldDef *field)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GEnumClass) types = g_type_class_ref (LIAISON_TYPE_FIELD_TYPE);
-  GEnumValue *type = g_enum_get_value (types, liaison_field_def_get_data_type (field));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, liaison_field_def_get_id (field));
-  json_builder_set_member_name (builder, "key");
-  json_builder_add_string_value (builder, liaison_field_def_get_key (field));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, liaison_field_def_get_name (field));
-  json_builder_set_member_name (builder, "dataType");
-  json_builder_add_string_value (builder, type != NULL ? type->value_nick : "other");
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 static GPtrArray *
 list_finish (Chain *chain, GAsyncResult *result, GError **error)
 {
@@ -233,32 +192,17 @@ list_finish (Chain *chain, GAsyncResult *result, GError **error)
 static LiaisonStoreRecord *
 user_to_record (Chain *chain, LiaisonUser *user)
 {
-  g_autofree char *json = NULL;
-  LiaisonStoreRecord *record;
-
   if (liaison_user_get_id (user) == NULL)
     return NULL;
   g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
                        g_strdup (liaison_user_get_name (user)));
-  json = user_to_json (user);
-  record = liaison_store_record_new (LIAISON_RECORD_USER, liaison_user_get_id (user), json);
-  record->display_name = g_strdup (liaison_user_get_name (user));
-  record->email = g_strdup (liaison_user_get_email (user));
-  return record;
+  return liaison_user_codec_to_record (user);
 }
 
 static LiaisonStoreRecord *
 field_to_record (Chain *chain, LiaisonFieldDef *field)
 {
-  g_autofree char *json = NULL;
-  LiaisonStoreRecord *record;
-
-  if (liaison_field_def_get_id (field) == NULL)
-    return NULL;
-  json = field_to_json (field);
-  record = liaison_store_record_new (LIAISON_RECORD_FIELD, liaison_field_def_get_id (field), json);
-  record->display_name = g_strdup (liaison_field_def_get_name (field));
-  return record;
+  return liaison_field_codec_to_record (field);
 }
 
 static void

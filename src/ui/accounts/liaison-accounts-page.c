@@ -11,7 +11,6 @@
 #define G_LOG_DOMAIN "liaison-accounts-page"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "liaison-accounts-page.h"
 #include "liaison-format.h"
@@ -89,17 +88,7 @@ show_message (GtkLabel *label, const char *message, gboolean is_error)
 static char *
 connection_detail (const LiaisonStoreConnection *connection, const char *member)
 {
-  g_autoptr (JsonNode) node = NULL;
-  JsonObject *object;
-
-  if (connection == NULL || connection->details == NULL
-      || (node = json_from_string (connection->details, NULL)) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  if (!json_object_has_member (object, member))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
+  return liaison_store_connection_dup_detail (connection, member);
 }
 
 /* HighLevel ---------------------------------------------------------------- */
