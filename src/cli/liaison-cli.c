@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-book.h"
 #include "liaison-cli-ghl.h"
 #include "liaison-cli-lsq.h"
 #include "liaison-cli-mapping.h"
@@ -50,6 +51,7 @@ main (int argc, char *argv[])
       "  connect ghl|lsq     connect an account once (keyring)\n"
       "  accounts            the state of the accounts, as JSON\n"
       "  disconnect ghl|lsq  forget an account\n"
+      "  book                book a contact into a free HighLevel slot\n"
       "  ghl                 call HighLevel (run “liaison-cli ghl --help”)\n"
       "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)\n"
       "  mapping show|set|reset  the contact field map (run “liaison-cli mapping --help”)\n"
@@ -88,6 +90,8 @@ main (int argc, char *argv[])
     return liaison_cli_connect_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "accounts"))
     return liaison_cli_accounts_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "book"))
+    return liaison_cli_book_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "disconnect"))
     return liaison_cli_disconnect_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "mapping"))

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-accounts-page.h"
+#include "liaison-booking-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-window-private.h"
 
@@ -27,6 +28,7 @@ struct _LiaisonWindow
   AdwWindowTitle *sidebar_title;
   LiaisonContactsPage *contacts_page;
   LiaisonAccountsPage *accounts_page;
+  LiaisonBookingPage *booking_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -258,6 +260,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_refresher (self->contacts_page,
                                        liaison_session_get_refresher (session));
   liaison_contacts_page_set_session (self->contacts_page, session);
+  liaison_booking_page_set_session (self->booking_page, session);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -284,6 +287,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_model (self->contacts_page, NULL);
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
       liaison_contacts_page_set_session (self->contacts_page, NULL);
+      liaison_booking_page_set_session (self->booking_page, NULL);
       return;
     }
 
@@ -353,6 +357,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   window_class->close_request = liaison_window_close_request;
 
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -361,6 +366,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
