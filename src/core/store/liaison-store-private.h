@@ -50,6 +50,9 @@ LiaisonStoreLink *liaison_store_link_from_row (sqlite3_stmt *stmt);
   "SELECT " LIAISON_STORE_CURSOR_COLUMNS " FROM cursors WHERE connection_id = ?1 AND kind = ?2"
 
 gboolean liaison_store_migrate (LiaisonStoreDb *db, GError **error);
+/* Caches records (each with its connection_id) inside the caller's transaction. */
+gboolean liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, const char *region,
+                                       GError **error);
 
 /* Runs on the worker, with the writer connection; it must return the task. */
 typedef void (*LiaisonStoreJobFunc) (LiaisonStore *self, LiaisonStoreDb *db, GTask *task);

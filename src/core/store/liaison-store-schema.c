@@ -195,8 +195,62 @@ static const char migration_1[]
       "CREATE INDEX conflicts_open ON conflicts (detected_at) WHERE resolved_at IS NULL;"
       "CREATE INDEX conflicts_link ON conflicts (link_id) WHERE link_id IS NOT NULL;";
 
+/* Version 2: the sync engine's own state.
+ *
+ * mappings holds each record kind's field map as the JSON the map writes, with a revision that
+ * moves on every save; settings holds per-profile sync switches (deletes). A link remembers the
+ * content hash of each side's cached record at its last sync (*_seen_hash), so that planning
+ * skips the projection of every record that did not change since. An intent knows its link and
+ * the record it copies (source_id) so that a reconcile after a crash can finish it; operations
+ * name both records; a run counts its requests per service and keeps the cause of its error.
+ *
+ * At most one open conflict per (link, field), and one open ambiguous match per candidate set:
+ * duplicates a v1 profile may hold are closed as dismissed (kept, not deleted) before the
+ * unique indexes are made. A resolved conflict is applied by the next run (applied_run). */
+static const char migration_2[]
+    = "CREATE TABLE mappings ("
+      "  kind TEXT PRIMARY KEY CHECK (kind IN ('contact', 'task', 'note', 'appointment')),"
+      "  revision INTEGER NOT NULL,"
+      "  mapping TEXT NOT NULL CHECK (json_valid (mapping)),"
+      "  updated_at INTEGER NOT NULL);"
+      "CREATE TABLE settings ("
+      "  key TEXT PRIMARY KEY,"
+      "  value TEXT,"
+      "  updated_at INTEGER NOT NULL);"
+
+      "ALTER TABLE links ADD COLUMN lsq_seen_hash TEXT;"
+      "ALTER TABLE links ADD COLUMN ghl_seen_hash TEXT;"
+      "ALTER TABLE runs ADD COLUMN lsq_requests INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE runs ADD COLUMN ghl_requests INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE runs ADD COLUMN cause TEXT;"
+      "ALTER TABLE intents ADD COLUMN link_id INTEGER REFERENCES links (id) ON DELETE SET NULL;"
+      "ALTER TABLE intents ADD COLUMN source_id TEXT;"
+      "ALTER TABLE intents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE operations ADD COLUMN lsq_id TEXT;"
+      "ALTER TABLE operations ADD COLUMN ghl_id TEXT;"
+      "ALTER TABLE conflicts ADD COLUMN applied_run INTEGER;"
+
+      "UPDATE conflicts SET resolved_at = detected_at, resolution = 'dismissed'"
+      "  WHERE resolved_at IS NULL AND kind = 'field' AND id NOT IN ("
+      "    SELECT max (id) FROM conflicts WHERE resolved_at IS NULL AND kind = 'field'"
+      "    GROUP BY link_id, field);"
+      "UPDATE conflicts SET resolved_at = detected_at, resolution = 'dismissed'"
+      "  WHERE resolved_at IS NULL AND kind = 'ambiguous' AND id NOT IN ("
+      "    SELECT max (id) FROM conflicts WHERE resolved_at IS NULL AND kind = 'ambiguous'"
+      "    GROUP BY candidates);"
+      /* What v1 resolved was settled then: nothing left to apply. */
+      "UPDATE conflicts SET applied_run = 0 WHERE resolved_at IS NOT NULL;"
+      "CREATE UNIQUE INDEX conflicts_one_open ON conflicts (link_id, field)"
+      "  WHERE resolved_at IS NULL AND kind = 'field';"
+      "CREATE UNIQUE INDEX conflicts_one_ambiguous ON conflicts (candidates)"
+      "  WHERE resolved_at IS NULL AND kind = 'ambiguous';"
+      "CREATE INDEX conflicts_to_apply ON conflicts (link_id)"
+      "  WHERE resolved_at IS NOT NULL AND applied_run IS NULL;"
+      "CREATE INDEX intents_link ON intents (link_id) WHERE link_id IS NOT NULL;";
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 guint

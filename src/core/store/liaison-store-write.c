@@ -639,3 +639,31 @@ liaison_store_finish_full_refresh_finish (LiaisonStore *self, GAsyncResult *resu
     *n_gone = (guint) n;
   return TRUE;
 }
+
+/* For other jobs that cache records inside their own transaction (the sync engine's apply step):
+ * the same derivation and upsert as a page, without a cursor or a transaction of its own. */
+gboolean
+liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, const char *region,
+                              GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, upsert_record_sql, error);
+  gint64 fetched_at = now_ms ();
+  gboolean ok = stmt != NULL;
+
+  for (guint i = 0; ok && i < records->len; i++)
+    {
+      const LiaisonStoreRecord *record = g_ptr_array_index (records, i);
+      Derived derived = { 0 };
+
+      if (record->remote_id == NULL || *record->remote_id == '\0' || record->connection_id == NULL)
+        {
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                       "A record to store has no id or no connection");
+          return FALSE;
+        }
+      derive (record, region, &derived);
+      ok = upsert_record (db, stmt, record->connection_id, record, &derived, fetched_at, error);
+      derived_clear (&derived);
+    }
+  return ok;
+}

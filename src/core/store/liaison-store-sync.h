@@ -1,0 +1,269 @@
+/* liaison-store-sync.h: the sync engine's state in LiaisonStore (schema v2): the field map, sync
+ * settings, runs and their operations, intents (the write-ahead journal of remote writes),
+ * conflicts, and the one-transaction apply step.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+/* ---- mapping ---- */
+
+/* The JSON of the contact field map (liaison_field_map_to_json), or NULL without an error when
+ * none was saved yet (then the defaults apply). revision: moves by one on every save. */
+void liaison_store_load_mapping_async (LiaisonStore *self, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+char *liaison_store_load_mapping_finish (LiaisonStore *self, GAsyncResult *result,
+                                         gint64 *revision, GError **error);
+/* json must be a JSON object (validate the map before saving it); NULL removes the saved map, so
+ * that the defaults apply again. */
+void liaison_store_save_mapping_async (LiaisonStore *self, const char *json,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+gboolean liaison_store_save_mapping_finish (LiaisonStore *self, GAsyncResult *result,
+                                            gint64 *revision, GError **error);
+
+/* ---- settings ---- */
+
+#define LIAISON_STORE_SETTING_DELETES "sync.deletes" /* "on": deletes travel; else unlink only */
+
+char *liaison_store_get_setting (LiaisonStore *self, const char *key, GError **error);
+void liaison_store_set_setting_async (LiaisonStore *self, const char *key, const char *value,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *result,
+                                           GError **error);
+
+/* ---- values ---- */
+
+/* A link with what the engine keeps on it. */
+typedef struct
+{
+  gint64 id; /* 0: a new link */
+  LiaisonLinkOrigin origin;
+  char *lsq_id;
+  char *ghl_id;
+  char *base_snapshot; /* JSON object: pair key -> canonical value, or NULL */
+  char *base_hash;
+  char *lsq_seen_hash; /* records.content_hash of each side at the last sync, or NULL */
+  char *ghl_seen_hash;
+  gint64 synced_at;
+} LiaisonStoreSyncLink;
+
+typedef enum
+{
+  LIAISON_INTENT_CREATE,
+  LIAISON_INTENT_UPDATE,
+  LIAISON_INTENT_DELETE,
+} LiaisonIntentOp;
+
+/* A remote write about to be made. marker: the client token, unique per intent. */
+typedef struct
+{
+  gint64 id;
+  gint64 run_id;
+  LiaisonService service; /* the side written */
+  LiaisonIntentOp op;
+  char *remote_id; /* the record written (NULL for a create) */
+  char *source_id; /* the other side's record, for creates and updates */
+  gint64 link_id;
+  char *marker;
+  char *payload; /* JSON: what is sent, with the canonical values */
+  guint attempts;
+  gint64 created_at;
+} LiaisonStoreIntent;
+
+typedef enum
+{
+  LIAISON_OPERATION_CREATE,
+  LIAISON_OPERATION_UPDATE,
+  LIAISON_OPERATION_DELETE,
+  LIAISON_OPERATION_LINK,
+  LIAISON_OPERATION_UNLINK,
+  LIAISON_OPERATION_CONFLICT,
+  LIAISON_OPERATION_SKIP,
+} LiaisonOperationAction;
+
+typedef enum
+{
+  LIAISON_OPERATION_PLANNED,
+  LIAISON_OPERATION_APPLIED,
+  LIAISON_OPERATION_FAILED,
+  LIAISON_OPERATION_SKIPPED,
+} LiaisonOperationStatus;
+
+typedef struct
+{
+  gint64 id;
+  gint64 run_id;
+  gint64 at;
+  LiaisonService service; /* the side it concerns (for a link: LeadSquared's) */
+  char *lsq_id;
+  char *ghl_id;
+  LiaisonOperationAction action;
+  char *field; /* the pair key, or NULL for the whole record */
+  char *before; /* JSON value text, or NULL */
+  char *after;
+  LiaisonOperationStatus status;
+  char *error; /* what went wrong, a sentence */
+  char *cause; /* why it was done, or why it failed: "lsq-changed", "http-503", ... */
+} LiaisonStoreOperation;
+
+typedef enum
+{
+  LIAISON_CONFLICT_FIELD,
+  LIAISON_CONFLICT_AMBIGUOUS,
+} LiaisonConflictKind;
+
+typedef struct
+{
+  gint64 id;
+  LiaisonConflictKind kind;
+  gint64 link_id; /* 0 for an ambiguous match */
+  char *lsq_id;   /* the link's records (read back); for an ambiguous match the first candidate */
+  char *ghl_id;
+  char *email;
+  char *field;
+  char *base_value; /* JSON value text */
+  char *lsq_value;
+  char *ghl_value;
+  char *candidates; /* ambiguous: {"lsq":[ids],"ghl":[ids],"reason":"email"|"phone"} */
+  gint64 detected_at;
+  gint64 resolved_at;
+  char *resolution;     /* "lsq", "ghl", "edited", "linked", "dismissed" */
+  char *resolved_value; /* JSON value text */
+} LiaisonStoreConflict;
+
+typedef struct
+{
+  gint64 id;
+  gint64 started_at;
+  gint64 finished_at;
+  char *trigger; /* "manual", "scheduled", "cli", "startup" */
+  gboolean dry_run;
+  char *status; /* "running", "succeeded", "partial", "failed", "cancelled" */
+  guint n_created, n_updated, n_deleted, n_linked, n_conflicts, n_skipped, n_failed;
+  guint lsq_requests, ghl_requests;
+  char *error;
+  char *cause;
+} LiaisonStoreRun;
+
+LiaisonStoreSyncLink *liaison_store_sync_link_copy (const LiaisonStoreSyncLink *link);
+void liaison_store_sync_link_free (LiaisonStoreSyncLink *link);
+void liaison_store_intent_free (LiaisonStoreIntent *intent);
+void liaison_store_operation_free (LiaisonStoreOperation *operation);
+void liaison_store_conflict_free (LiaisonStoreConflict *conflict);
+void liaison_store_run_free (LiaisonStoreRun *run);
+const char *liaison_operation_action_to_string (LiaisonOperationAction action);
+const char *liaison_operation_status_to_string (LiaisonOperationStatus status);
+const char *liaison_intent_op_to_string (LiaisonIntentOp op);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreSyncLink, liaison_store_sync_link_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreIntent, liaison_store_intent_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreOperation, liaison_store_operation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreConflict, liaison_store_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreRun, liaison_store_run_free)
+
+/* ---- runs ---- */
+
+void liaison_store_begin_run_async (LiaisonStore *self, const char *trigger, gboolean dry_run,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gint64 liaison_store_begin_run_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
+/* Writes the run's end: status, counts, error and cause, finished_at (now). */
+void liaison_store_finish_run_async (LiaisonStore *self, const LiaisonStoreRun *run,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean liaison_store_finish_run_finish (LiaisonStore *self, GAsyncResult *result,
+                                          GError **error);
+
+/* Reads on the calling thread's own connection (liaison-cli and the engine's worker). */
+GPtrArray *liaison_store_list_runs (LiaisonStore *self, guint limit, GError **error);
+LiaisonStoreRun *liaison_store_lookup_run (LiaisonStore *self, gint64 run_id, GError **error);
+GPtrArray *liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error);
+GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only, GError **error);
+LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
+                                                     GError **error);
+GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error);
+
+/* ---- intents ---- */
+
+/* Writes the intents (pending, each with a fresh marker) in one transaction; returns a GArray of
+ * their ids (gint64), in order. The intents' id and marker are filled in. */
+void liaison_store_add_intents_async (LiaisonStore *self, GPtrArray *intents,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+GArray *liaison_store_add_intents_finish (LiaisonStore *self, GAsyncResult *result,
+                                          GError **error);
+
+/* ---- conflicts ---- */
+
+/* Records a person's answer; the next run writes it to both sides. value: JSON value text for
+ * resolution "edited", NULL for "lsq" or "ghl" (the side's current value). */
+void liaison_store_resolve_conflict_async (LiaisonStore *self, gint64 conflict_id,
+                                           const char *resolution, const char *value,
+                                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                                           gpointer user_data);
+gboolean liaison_store_resolve_conflict_finish (LiaisonStore *self, GAsyncResult *result,
+                                                GError **error);
+
+/* ---- the apply step ---- */
+
+/* Everything one apply step changes, written in one transaction. Links are upserted by their id,
+ * or when new by either side's record; records (LiaisonStoreRecord of the connection named by
+ * their connection_id) are cached as fetched; intents are closed (done, or failed with their
+ * error); operations recorded; open conflicts upserted per (link, field) and closed ones marked;
+ * links removed. */
+typedef struct
+{
+  char *lsq_connection;
+  char *ghl_connection;
+  gint64 run_id;
+  GPtrArray *records;          /* LiaisonStoreRecord, connection_id set */
+  GPtrArray *links;            /* LiaisonStoreSyncLink */
+  GArray *intents_done;        /* gint64 */
+  GPtrArray *intents_failed;   /* LiaisonStoreIntent: id and payload (the error text) used */
+  GPtrArray *operations;       /* LiaisonStoreOperation, link found by lsq_id/ghl_id */
+  GPtrArray *conflicts;        /* LiaisonStoreConflict to open (or refresh), by lsq_id + field */
+  GPtrArray *conflicts_closed; /* LiaisonStoreConflict: id + resolution ("dismissed": settled) */
+  GArray *conflicts_applied;   /* gint64: resolved conflicts this run wrote */
+  GArray *links_removed;       /* gint64 */
+  gboolean notify;             /* emit records-changed/links-changed after the commit */
+} LiaisonStoreStep;
+
+LiaisonStoreStep *liaison_store_step_new (const char *lsq_connection, const char *ghl_connection,
+                                          gint64 run_id);
+void liaison_store_step_free (LiaisonStoreStep *step);
+gboolean liaison_store_step_is_empty (const LiaisonStoreStep *step);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreStep, liaison_store_step_free)
+
+/* Takes the step. */
+void liaison_store_apply_step_async (LiaisonStore *self, LiaisonStoreStep *step,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean liaison_store_apply_step_finish (LiaisonStore *self, GAsyncResult *result,
+                                          GError **error);
+
+/* Emits records-changed for both connections and links-changed, once: the engine calls it per
+ * page of steps applied without notify, so that list models rebuild once per page. */
+void liaison_store_notify_sync (LiaisonStore *self, const char *lsq_connection,
+                                const char *ghl_connection);
+
+/* Reads what planning needs, from a read-only connection of its own (so any thread may call it):
+ * every contact link with both its records, then every contact record of either connection that
+ * is in no link (link NULL, the other record NULL). A linked record's raw is NULL when its
+ * content hash is still the one the link saw at its last sync (nothing to project). A link's
+ * record is NULL when it is not cached; a record gone on its service has deleted set. Return
+ * FALSE from func to stop. */
+typedef gboolean (*LiaisonStoreScanFunc) (const LiaisonStoreSyncLink *link,
+                                          const LiaisonStoreRecord *lsq,
+                                          const LiaisonStoreRecord *ghl, gpointer user_data);
+gboolean liaison_store_scan_contacts (LiaisonStore *self, const char *lsq_connection,
+                                      const char *ghl_connection, LiaisonStoreScanFunc func,
+                                      gpointer user_data, GError **error);
+
+G_END_DECLS
