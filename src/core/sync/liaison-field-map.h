@@ -96,11 +96,12 @@ LiaisonFieldMap *liaison_field_map_copy (LiaisonFieldMap *self);
  * {"version": 1, "pairs": [{"key": "email", "lsq": "EmailAddress", "ghl": "email",
  *   "direction": "both", "transform": "case", "case": "fold", "policy": "ask"}, ...]}
  * Field names are LeadSquared schema names ("FirstName", "mx_City") and HighLevel contact
- * members ("firstName", "tags"); a HighLevel custom field is named by its id. The LeadSquared
- * name "DoNotContact" stands for DoNotEmail, DoNotCall and DoNotSMS together, the HighLevel
- * name "name" for firstName and lastName together (with transform "name"). Optional "lsqType" /
- * "ghlType" (liaison_field_type nicks, e.g. "number") type custom fields; set_field_defs()
- * fills them. Unknown members are refused, so a typo never passes silently. */
+ * members ("firstName", "tags"); a HighLevel custom field is named by its id or its key
+ * ("contact.lead_stage"). Names joined by "+" are one value kept in several fields: flags
+ * ("DoNotEmail+DoNotCall+DoNotSMS": set when all are, written to all) or, with transform
+ * "name", first and last name ("firstName+lastName", "FirstName+LastName"). Optional "lsqType" /
+ * "ghlType" (LiaisonFieldType nicks, e.g. "number") type custom fields; set_field_defs() fills
+ * them. Unknown members are refused, so a typo never passes silently. */
 LiaisonFieldMap *liaison_field_map_new_from_json (JsonNode *node, GError **error);
 JsonNode *liaison_field_map_to_json (LiaisonFieldMap *self);
 
@@ -110,6 +111,11 @@ JsonNode *liaison_field_map_to_json (LiaisonFieldMap *self);
  * The error is a translated sentence naming the fields. */
 gboolean liaison_field_map_validate (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
                                      GPtrArray *ghl_field_defs, GError **error);
+/* Removes the pairs naming a field that either side's definitions (when not NULL) lack, e.g.
+ * the default "state" pair where the LeadSquared account has no mx_State. Returns the removed
+ * pairs' keys (NULL-terminated, maybe empty), for saying so. */
+char **liaison_field_map_drop_missing (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
+                                       GPtrArray *ghl_field_defs);
 /* Remembers the custom fields' types from the definitions, for projection and patches. */
 void liaison_field_map_set_field_defs (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
                                        GPtrArray *ghl_field_defs);
@@ -156,14 +162,17 @@ gboolean liaison_field_map_value_equal (JsonNode *a, JsonNode *b);
  * pairs' fields; transforms are reversed (names split, value tables reversed, owners translated
  * to that side's user id). Errors: an unknown key, or a pair whose direction forbids writing
  * side (INVALID); a value the side cannot take, or a field the side cannot change on an
- * existing record (UNMAPPABLE, see can_update). */
+ * existing record (UNMAPPABLE, see can_update). One error fails the whole body: call it with
+ * one pair's change to write the others regardless. */
 JsonNode *liaison_field_map_build_patch (LiaisonFieldMap *self, LiaisonSide side,
                                          JsonObject *changes, GError **error);
 /* The body of a create on side from a projection of the other side's record: every pair that
  * may write side and has a value, create-only fields included; without locationId (HighLevel)
- * or SearchBy (LeadSquared), which the caller adds. */
+ * or SearchBy (LeadSquared), which the caller adds. A value the side cannot take (an owner
+ * without a user there...) is left out, its pair's key added to skipped (when not NULL; a new
+ * NULL-terminated array, maybe empty), so the record is still created. */
 JsonNode *liaison_field_map_build_create (LiaisonFieldMap *self, LiaisonSide side,
-                                          JsonObject *projection, GError **error);
+                                          JsonObject *projection, char ***skipped, GError **error);
 /* FALSE for a field the service takes on create only (HighLevel's companyName: UpdateContactDto
  * has no such member). A change of it on an existing record cannot be sent: the caller skips
  * it, and keeps that side's value in the base, so it is not taken for an edit there. */
