@@ -13,6 +13,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-contacts-page.h"
+#include "liaison-mapping-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -27,6 +28,7 @@ struct _LiaisonWindow
   AdwWindowTitle *sidebar_title;
   LiaisonContactsPage *contacts_page;
   LiaisonAccountsPage *accounts_page;
+  LiaisonMappingPage *mapping_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -249,6 +251,25 @@ on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, Liai
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static const char *
+connection_id (LiaisonSession *session, LiaisonService service)
+{
+  const LiaisonStoreConnection *connection = liaison_session_get_connection (session, service);
+
+  return connection != NULL ? connection->id : NULL;
+}
+
+/* The pages built on the sync engine follow the profile's store and its two connections. */
+static void
+update_sync_pages (LiaisonWindow *self, LiaisonSession *session)
+{
+  LiaisonStore *store = session != NULL ? liaison_session_get_store (session) : NULL;
+  const char *lsq = session != NULL ? connection_id (session, LIAISON_SERVICE_LSQ) : NULL;
+  const char *ghl = session != NULL ? connection_id (session, LIAISON_SERVICE_GHL) : NULL;
+
+  liaison_mapping_page_set_store (self->mapping_page, store, lsq, ghl);
+}
+
 static void
 on_session_changed (LiaisonSession *session, LiaisonWindow *self)
 {
@@ -258,6 +279,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_refresher (self->contacts_page,
                                        liaison_session_get_refresher (session));
   liaison_contacts_page_set_session (self->contacts_page, session);
+  update_sync_pages (self, session);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -284,6 +306,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_model (self->contacts_page, NULL);
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
       liaison_contacts_page_set_session (self->contacts_page, NULL);
+      update_sync_pages (self, NULL);
       return;
     }
 
@@ -354,6 +377,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
 
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_MAPPING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
@@ -361,6 +385,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
