@@ -278,14 +278,14 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
 }
 
 #define CONFLICT_SELECT                                                                            \
-  "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates," \
+  "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates,"  \
   "  '$.lsq[0]')), coalesce (l.ghl_id, json_extract (c.candidates, '$.ghl[0]')),"                  \
   "  (SELECT coalesce (r.email_norm, r.email) FROM records r WHERE r.kind = 'contact'"             \
   "     AND ((r.connection_id = l.lsq_connection AND r.remote_id = l.lsq_id)"                      \
-  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"           \
+  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"            \
   "     LIMIT 1),"                                                                                 \
-  "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"               \
-  "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                 \
+  "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"                \
+  "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                  \
   " FROM conflicts c LEFT JOIN links l ON l.id = c.link_id"
 
 static gpointer
@@ -295,7 +295,8 @@ conflict_from_row (sqlite3_stmt *stmt)
   const char *kind = (const char *) sqlite3_column_text (stmt, 1);
 
   c->id = sqlite3_column_int64 (stmt, 0);
-  c->kind = g_strcmp0 (kind, "ambiguous") == 0 ? LIAISON_CONFLICT_AMBIGUOUS : LIAISON_CONFLICT_FIELD;
+  c->kind
+      = g_strcmp0 (kind, "ambiguous") == 0 ? LIAISON_CONFLICT_AMBIGUOUS : LIAISON_CONFLICT_FIELD;
   c->link_id = sqlite3_column_int64 (stmt, 2);
   c->lsq_id = liaison_store_column_dup (stmt, 3);
   c->ghl_id = liaison_store_column_dup (stmt, 4);
@@ -403,16 +404,20 @@ fill_record (LiaisonStoreRecord *r, sqlite3_stmt *stmt, int first, const char *c
   r->phone_norm = (char *) sqlite3_column_text (stmt, first + 6);
 }
 
-/* The raw text only when the record moved since the link's last sync. */
+/* The raw text only when a record moved since the link's last sync, or a person answered one of
+ * its conflicts and the answer is still to be written. */
+#define SCAN_SAME                                                                                  \
+  "(a.content_hash IS l.lsq_seen_hash AND b.content_hash IS l.ghl_seen_hash AND NOT EXISTS"        \
+  " (SELECT 1 FROM conflicts c WHERE c.link_id = l.id AND c.resolved_at IS NOT NULL"               \
+  "   AND c.applied_run IS NULL))"
+
 static const char scan_links_sql[]
     = "SELECT l.id, l.origin, l.lsq_id, l.ghl_id, l.base_snapshot, l.base_hash,"
       "  l.lsq_seen_hash, l.ghl_seen_hash, coalesce (l.synced_at, 0),"
-      "  a.remote_id, CASE WHEN a.content_hash IS l.lsq_seen_hash AND b.content_hash IS"
-      "    l.ghl_seen_hash THEN NULL ELSE a.raw END, a.content_hash, a.modified_at, a.deleted,"
-      "  a.email_norm, a.phone_norm,"
-      "  b.remote_id, CASE WHEN a.content_hash IS l.lsq_seen_hash AND b.content_hash IS"
-      "    l.ghl_seen_hash THEN NULL ELSE b.raw END, b.content_hash, b.modified_at, b.deleted,"
-      "  b.email_norm, b.phone_norm"
+      "  a.remote_id, CASE WHEN " SCAN_SAME " THEN NULL ELSE a.raw END, a.content_hash,"
+      "  a.modified_at, a.deleted, a.email_norm, a.phone_norm,"
+      "  b.remote_id, CASE WHEN " SCAN_SAME " THEN NULL ELSE b.raw END, b.content_hash,"
+      "  b.modified_at, b.deleted, b.email_norm, b.phone_norm"
       " FROM links l"
       " LEFT JOIN records a ON a.connection_id = l.lsq_connection AND a.kind = 'contact'"
       "   AND a.remote_id = l.lsq_id"
@@ -508,4 +513,46 @@ out:
     sqlite3_finalize (stmt);
   liaison_store_db_close (db);
   return ok;
+}
+
+static gpointer
+raw_from_row (sqlite3_stmt *stmt)
+{
+  return liaison_store_column_dup (stmt, 0);
+}
+
+/* The raw JSON of every record of one kind of one connection that is not marked deleted: for the
+ * short lists (users, field definitions) the engine reads before planning. */
+GPtrArray *
+liaison_store_list_raw (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                        GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT raw FROM records WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0 ORDER BY id",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, connection_id);
+  liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
+  return collect (db, stmt, raw_from_row, g_free, "Could not read the cached records", error);
+}
+
+/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
+GPtrArray *
+liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
+                      " ORDER BY c.id",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  return collect (db, stmt, conflict_from_row, (GDestroyNotify) liaison_store_conflict_free,
+                  "Could not read the conflicts", error);
 }

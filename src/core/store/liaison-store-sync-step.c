@@ -24,14 +24,15 @@ liaison_store_step_new (const char *lsq_connection, const char *ghl_connection, 
   step->records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   step->links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_sync_link_free);
   step->intents_done = g_array_new (FALSE, FALSE, sizeof (gint64));
-  step->intents_failed = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
-  step->operations
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
+  step->intents_failed
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  step->operations = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
   step->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
   step->conflicts_closed
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
   step->conflicts_applied = g_array_new (FALSE, FALSE, sizeof (gint64));
   step->links_removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  step->records_gone = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   return step;
 }
 
@@ -51,6 +52,7 @@ liaison_store_step_free (LiaisonStoreStep *step)
   g_ptr_array_unref (step->conflicts_closed);
   g_array_unref (step->conflicts_applied);
   g_array_unref (step->links_removed);
+  g_ptr_array_unref (step->records_gone);
   g_free (step);
 }
 
@@ -60,7 +62,8 @@ liaison_store_step_is_empty (const LiaisonStoreStep *step)
   return step->records->len == 0 && step->links->len == 0 && step->intents_done->len == 0
          && step->intents_failed->len == 0 && step->operations->len == 0
          && step->conflicts->len == 0 && step->conflicts_closed->len == 0
-         && step->conflicts_applied->len == 0 && step->links_removed->len == 0;
+         && step->conflicts_applied->len == 0 && step->links_removed->len == 0
+         && step->records_gone->len == 0;
 }
 
 static gboolean
@@ -240,10 +243,12 @@ write_conflicts (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError 
   field = liaison_store_db_prepare (
       db,
       "INSERT INTO conflicts (link_id, kind, field, base_value, lsq_value, ghl_value,"
-      "  detected_at) VALUES (" LINK_OF ("?3", "?4") ", 'field', ?5, ?6, ?7, ?8, ?9)"
-      " ON CONFLICT (link_id, field) WHERE resolved_at IS NULL AND kind = 'field'"
-      " DO UPDATE SET base_value = excluded.base_value, lsq_value = excluded.lsq_value,"
-      "   ghl_value = excluded.ghl_value",
+      "  detected_at) VALUES (" LINK_OF (
+          "?3",
+          "?4") ", 'field', ?5, ?6, ?7, ?8, ?9)"
+                " ON CONFLICT (link_id, field) WHERE resolved_at IS NULL AND kind = 'field'"
+                " DO UPDATE SET base_value = excluded.base_value, lsq_value = excluded.lsq_value,"
+                "   ghl_value = excluded.ghl_value",
       error);
   ambiguous = liaison_store_db_prepare (
       db,
@@ -309,6 +314,26 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
 {
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
+  g_autoptr (LiaisonCachedStmt) gone = NULL;
+
+  if (step->records_gone->len > 0)
+    {
+      gone = liaison_store_db_prepare (db,
+                                       "UPDATE records SET deleted = 1 WHERE connection_id = ?1"
+                                       " AND kind = 'contact' AND remote_id = ?2",
+                                       error);
+      if (gone == NULL)
+        return FALSE;
+      for (guint i = 0; i < step->records_gone->len; i++)
+        {
+          const LiaisonStoreRecord *record = g_ptr_array_index (step->records_gone, i);
+
+          liaison_store_bind_text (gone, 1, record->connection_id);
+          liaison_store_bind_text (gone, 2, record->remote_id);
+          if (!run_stmt (db, gone, "Could not mark a record deleted", error))
+            return FALSE;
+        }
+    }
   if (step->links_removed->len == 0)
     return TRUE;
   stmt = liaison_store_db_prepare (db, "DELETE FROM links WHERE id = ?1", error);

@@ -455,9 +455,8 @@ add_intents_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 }
 
 void
-liaison_store_add_intents_async (LiaisonStore *self, GPtrArray *intents,
-                                 GCancellable *cancellable, GAsyncReadyCallback callback,
-                                 gpointer user_data)
+liaison_store_add_intents_async (LiaisonStore *self, GPtrArray *intents, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
 

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
  * none was saved yet (then the defaults apply). revision: moves by one on every save. */
 void liaison_store_load_mapping_async (LiaisonStore *self, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);
-char *liaison_store_load_mapping_finish (LiaisonStore *self, GAsyncResult *result,
-                                         gint64 *revision, GError **error);
+char *liaison_store_load_mapping_finish (LiaisonStore *self, GAsyncResult *result, gint64 *revision,
+                                         GError **error);
 /* json must be a JSON object (validate the map before saving it); NULL removes the saved map, so
  * that the defaults apply again. */
 void liaison_store_save_mapping_async (LiaisonStore *self, const char *json,
@@ -106,7 +106,7 @@ typedef struct
   char *lsq_id;
   char *ghl_id;
   LiaisonOperationAction action;
-  char *field; /* the pair key, or NULL for the whole record */
+  char *field;  /* the pair key, or NULL for the whole record */
   char *before; /* JSON value text, or NULL */
   char *after;
   LiaisonOperationStatus status;
@@ -178,8 +178,7 @@ gint64 liaison_store_begin_run_finish (LiaisonStore *self, GAsyncResult *result,
 void liaison_store_finish_run_async (LiaisonStore *self, const LiaisonStoreRun *run,
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data);
-gboolean liaison_store_finish_run_finish (LiaisonStore *self, GAsyncResult *result,
-                                          GError **error);
+gboolean liaison_store_finish_run_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 /* Reads on the calling thread's own connection (liaison-cli and the engine's worker). */
 GPtrArray *liaison_store_list_runs (LiaisonStore *self, guint limit, GError **error);
@@ -188,7 +187,10 @@ GPtrArray *liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GEr
 GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only, GError **error);
 LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
                                                      GError **error);
+GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error);
+GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
+                                   LiaisonRecordKind kind, GError **error); /* char * */
 
 /* ---- intents ---- */
 
@@ -197,8 +199,7 @@ GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **erro
 void liaison_store_add_intents_async (LiaisonStore *self, GPtrArray *intents,
                                       GCancellable *cancellable, GAsyncReadyCallback callback,
                                       gpointer user_data);
-GArray *liaison_store_add_intents_finish (LiaisonStore *self, GAsyncResult *result,
-                                          GError **error);
+GArray *liaison_store_add_intents_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 /* ---- conflicts ---- */
 
@@ -232,6 +233,7 @@ typedef struct
   GPtrArray *conflicts_closed; /* LiaisonStoreConflict: id + resolution ("dismissed": settled) */
   GArray *conflicts_applied;   /* gint64: resolved conflicts this run wrote */
   GArray *links_removed;       /* gint64 */
+  GPtrArray *records_gone;     /* LiaisonStoreRecord: connection_id + remote_id, marked deleted */
   gboolean notify;             /* emit records-changed/links-changed after the commit */
 } LiaisonStoreStep;
 
@@ -245,8 +247,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreStep, liaison_store_step_free)
 void liaison_store_apply_step_async (LiaisonStore *self, LiaisonStoreStep *step,
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data);
-gboolean liaison_store_apply_step_finish (LiaisonStore *self, GAsyncResult *result,
-                                          GError **error);
+gboolean liaison_store_apply_step_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 /* Emits records-changed for both connections and links-changed, once: the engine calls it per
  * page of steps applied without notify, so that list models rebuild once per page. */

@@ -1,0 +1,1042 @@
+/* liaison-sync-apply.c: carrying out a plan.
+ *
+ * Local decisions (links matched with nothing to write, bases that moved, conflicts, unlinks,
+ * skips) are written first, a page per transaction. Then every remote write follows the same
+ * three beats: an intent row (pending, with a client token) is committed; the call is made; then
+ * one transaction caches what the service answered, moves the link and its base, closes the
+ * intent and records the operations with their values before and after. A crash between the
+ * first and the last beat leaves a pending intent, which the next run reconciles before it plans
+ * (liaison-sync-reconcile.c).
+ *
+ * A write that failed leaves the link's base where it was and forgets the content hashes it saw,
+ * so the next run merges that pair again from what both services then hold: whatever did arrive
+ * is found equal, whatever did not is planned again. A create whose answer was lost stays a
+ * pending intent, so the next run looks the record up before it creates anything.
+ *
+ * HighLevel takes one call per record; they go a few at a time (the HTTP layer paces them to the
+ * limits). LeadSquared creates go in Bulk CreateOrUpdate batches of 25; a LeadSquared update
+ * answers no record, so the lead is read back for the new base.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-contact-codec.h"
+#include "liaison-debug.h"
+#include "liaison-ghl-client-patch.h"
+#include "liaison-lsq-client-patch.h"
+#include "liaison-lsq-json.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine-private.h"
+
+#define LOCAL_PAGE 500
+
+static char *
+json_text (JsonNode *node)
+{
+  return node ? json_to_string (node, FALSE) : g_strdup ("null");
+}
+
+static char *
+object_text (JsonObject *object)
+{
+  g_autoptr (JsonNode) node = NULL;
+
+  if (object == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), object);
+  return json_to_string (node, FALSE);
+}
+
+LiaisonStoreRecord *
+liaison_sync_record_from_contact (LiaisonContact *contact, const char *connection_id,
+                                  char **content_hash)
+{
+  LiaisonStoreRecord *record = liaison_contact_codec_to_record (contact, NULL);
+
+  record->connection_id = g_strdup (connection_id);
+  /* The same hash the store derives, so that the link's seen hash matches the cached record. */
+  if (content_hash)
+    *content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, record->raw, -1);
+  return record;
+}
+
+char *
+liaison_sync_intent_payload (const LiaisonSyncItem *item)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "email");
+  json_builder_add_string_value (b, item->email);
+  json_builder_set_member_name (b, "phone");
+  json_builder_add_string_value (b, item->phone);
+  json_builder_set_member_name (b, "base");
+  json_builder_add_string_value (b, item->new_base);
+  json_builder_set_member_name (b, "baseHash");
+  json_builder_add_string_value (b, item->new_base_hash);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static LiaisonStoreOperation *
+operation_new (LiaisonSyncRun *run, const LiaisonSyncItem *item, LiaisonOperationAction action,
+               LiaisonService side)
+{
+  LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
+
+  op->run_id = run->result->run_id;
+  op->service = side;
+  op->lsq_id = g_strdup (item->lsq_id);
+  op->ghl_id = g_strdup (item->ghl_id);
+  op->action = action;
+  op->status = LIAISON_OPERATION_APPLIED;
+  op->cause = g_strdup (item->cause);
+  return op;
+}
+
+static void
+add_conflicts (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *item)
+{
+  for (guint i = 0; item->conflicts && i < item->conflicts->len; i++)
+    {
+      const LiaisonStoreConflict *c = g_ptr_array_index (item->conflicts, i);
+      LiaisonStoreConflict *copy = g_new0 (LiaisonStoreConflict, 1);
+      LiaisonStoreOperation *op
+          = operation_new (run, item, LIAISON_OPERATION_CONFLICT, LIAISON_SERVICE_LSQ);
+
+      copy->kind = c->kind;
+      copy->lsq_id = g_strdup (c->lsq_id);
+      copy->ghl_id = g_strdup (c->ghl_id);
+      copy->field = g_strdup (c->field);
+      copy->base_value = g_strdup (c->base_value);
+      copy->lsq_value = g_strdup (c->lsq_value);
+      copy->ghl_value = g_strdup (c->ghl_value);
+      copy->candidates = g_strdup (c->candidates);
+      g_ptr_array_add (step->conflicts, copy);
+      op->field = g_strdup (c->field);
+      op->before = g_strdup (c->kind == LIAISON_CONFLICT_AMBIGUOUS ? c->candidates : c->lsq_value);
+      op->after = g_strdup (c->ghl_value);
+      op->status = LIAISON_OPERATION_SKIPPED;
+      g_free (op->cause);
+      op->cause = g_strdup (c->kind == LIAISON_CONFLICT_AMBIGUOUS ? "ambiguous" : "both-changed");
+      g_ptr_array_add (step->operations, op);
+      run->result->n_conflicts++;
+    }
+  for (guint i = 0; item->conflicts_closed && i < item->conflicts_closed->len; i++)
+    {
+      LiaisonStoreConflict *closed = g_new0 (LiaisonStoreConflict, 1);
+
+      closed->id = g_array_index (item->conflicts_closed, gint64, i);
+      closed->resolution = g_strdup ("dismissed");
+      g_ptr_array_add (step->conflicts_closed, closed);
+    }
+}
+
+/* The link after the item. ok FALSE: a write failed; the base stays, the seen hashes go. */
+static void
+add_link (LiaisonStoreStep *step, const LiaisonSyncItem *item, gboolean ok, const char *lsq_seen,
+          const char *ghl_seen)
+{
+  LiaisonStoreSyncLink *link = g_new0 (LiaisonStoreSyncLink, 1);
+
+  link->id = item->link_id;
+  link->origin = item->origin;
+  link->lsq_id = g_strdup (item->lsq_id);
+  link->ghl_id = g_strdup (item->ghl_id);
+  link->base_snapshot = g_strdup (ok ? item->new_base : item->base);
+  link->base_hash = g_strdup (ok ? item->new_base_hash : item->base_hash);
+  link->lsq_seen_hash = ok ? g_strdup (lsq_seen) : NULL;
+  link->ghl_seen_hash = ok ? g_strdup (ghl_seen) : NULL;
+  g_ptr_array_add (step->links, link);
+}
+
+/* ---- local decisions ---- */
+
+static gboolean
+is_local (const LiaisonSyncItem *item)
+{
+  return !liaison_sync_item_writes (item, LIAISON_SERVICE_LSQ)
+         && !liaison_sync_item_writes (item, LIAISON_SERVICE_GHL);
+}
+
+static void
+add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *item)
+{
+  LiaisonStoreOperation *op;
+
+  switch (item->kind)
+    {
+      case LIAISON_SYNC_ITEM_UPDATE:
+        add_link (step, item, TRUE, item->lsq_seen, item->ghl_seen);
+        if (item->link_id == 0)
+          {
+            op = operation_new (run, item, LIAISON_OPERATION_LINK, LIAISON_SERVICE_LSQ);
+            op->after = g_strdup (item->new_base);
+            g_ptr_array_add (step->operations, op);
+            run->result->n_linked++;
+          }
+        add_conflicts (run, step, item);
+        g_array_append_vals (step->conflicts_applied, item->conflicts_applied->data,
+                             item->conflicts_applied->len);
+        break;
+      case LIAISON_SYNC_ITEM_AMBIGUOUS:
+        add_conflicts (run, step, item);
+        break;
+      case LIAISON_SYNC_ITEM_UNLINK:
+        g_array_append_val (step->links_removed, item->link_id);
+        op = operation_new (run, item, LIAISON_OPERATION_UNLINK, LIAISON_SERVICE_LSQ);
+        op->error = g_strdup (item->reason);
+        g_ptr_array_add (step->operations, op);
+        run->result->n_unlinked++;
+        break;
+      case LIAISON_SYNC_ITEM_SKIP:
+      case LIAISON_SYNC_ITEM_DELETE:
+      case LIAISON_SYNC_ITEM_CREATE:
+      default:
+        op = operation_new (run, item, LIAISON_OPERATION_SKIP, item->target);
+        op->status = LIAISON_OPERATION_SKIPPED;
+        op->error = g_strdup (item->reason);
+        g_ptr_array_add (step->operations, op);
+        run->result->n_skipped++;
+        break;
+    }
+}
+
+typedef struct
+{
+  LiaisonSyncRun *run;
+  GAsyncReadyCallback callback;
+  guint next;
+} Local;
+
+static void local_next (GTask *task);
+
+static void
+on_local_step (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_apply_step_finish (LIAISON_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  local_next (task);
+}
+
+static void
+local_next (GTask *task)
+{
+  Local *local = g_task_get_task_data (task);
+  LiaisonSyncRun *run = local->run;
+  GPtrArray *items = liaison_sync_plan_get_items (run->result->plan);
+  LiaisonStoreStep *step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+  guint n = 0;
+
+  for (; local->next < items->len && n < LOCAL_PAGE; local->next++)
+    {
+      const LiaisonSyncItem *item = g_ptr_array_index (items, local->next);
+
+      if (!is_local (item))
+        continue;
+      add_local (run, step, item);
+      n++;
+    }
+  if (liaison_store_step_is_empty (step))
+    {
+      liaison_store_step_free (step);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  liaison_store_apply_step_async (run->store, step, NULL, on_local_step, task);
+}
+
+void
+liaison_sync_apply_local (LiaisonSyncRun *run, GAsyncReadyCallback callback)
+{
+  GTask *task = g_task_new (NULL, NULL, callback, run);
+  Local *local = g_new0 (Local, 1);
+
+  local->run = run;
+  g_task_set_source_tag (task, liaison_sync_apply_local);
+  g_task_set_task_data (task, local, g_free);
+  local_next (task);
+}
+
+gboolean
+liaison_sync_apply_local_finish (LiaisonSyncRun *run, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- remote writes ---- */
+
+typedef struct
+{
+  LiaisonSyncRun *run;
+  GPtrArray *items;    /* LiaisonSyncItem, borrowed: one, or a LeadSquared batch */
+  GPtrArray *intents;  /* LiaisonStoreIntent, by side for updates */
+  JsonNode *bodies[2]; /* by LiaisonService */
+  GError *errors[2];
+  LiaisonContact *answers[2]; /* the record as the service holds it after the write */
+  GPtrArray *contacts;        /* LeadSquared batch: what is sent */
+  GPtrArray *rows;            /* LeadSquared batch: LiaisonLsqRowResult */
+  GError *batch_error;
+  LiaisonStoreIntent *intent_of[2];
+  LiaisonStoreStep *skips; /* operations found while building bodies */
+} Work;
+
+static void pump (LiaisonSyncRun *run);
+
+static void
+work_free (Work *w)
+{
+  g_ptr_array_unref (w->items);
+  g_clear_pointer (&w->intents, g_ptr_array_unref);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&w->bodies[i], json_node_unref);
+      g_clear_error (&w->errors[i]);
+      g_clear_object (&w->answers[i]);
+    }
+  g_clear_pointer (&w->contacts, g_ptr_array_unref);
+  g_clear_pointer (&w->rows, g_ptr_array_unref);
+  g_clear_error (&w->batch_error);
+  liaison_store_step_free (w->skips);
+  g_free (w);
+}
+
+static Work *
+work_new (LiaisonSyncRun *run)
+{
+  Work *w = g_new0 (Work, 1);
+
+  w->run = run;
+  w->items = g_ptr_array_new ();
+  w->intents = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  w->skips = liaison_store_step_new (NULL, NULL, run->result->run_id);
+  return w;
+}
+
+static void
+work_done (Work *w, guint n_items)
+{
+  LiaisonSyncRun *run = w->run;
+
+  run->in_flight--;
+  run->done += n_items;
+  liaison_sync_engine_progress (run->engine, run->done, run->total);
+  work_free (w);
+  pump (run);
+}
+
+static void
+on_work_step (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_apply_step_finish (LIAISON_STORE (source), result, &error))
+    {
+      /* The write happened and the store cannot say so: stop, the intent reconciles it. */
+      if (w->run->fatal == NULL)
+        w->run->fatal = error;
+      else
+        g_error_free (error);
+      w->run->stopping = TRUE;
+    }
+  else
+    liaison_sync_engine_crash_point (w->run->engine, "committed");
+  work_done (w, w->items->len);
+}
+
+static void
+commit (Work *w, LiaisonStoreStep *step)
+{
+  liaison_store_apply_step_async (w->run->store, step, NULL, on_work_step, w);
+}
+
+static void
+fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent, const GError *error)
+{
+  LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
+
+  failed->id = intent->id;
+  failed->payload = g_strdup (error ? error->message : "failed");
+  g_ptr_array_add (step->intents_failed, failed);
+}
+
+static const char *
+error_cause (const GError *error)
+{
+  static const char *const codes[]
+      = { "network",   "timeout",    "cancelled",  "unauthorized", "forbidden",
+          "not-found", "validation", "rate-limit", "server",       "protocol" };
+
+  if (error != NULL && error->domain == LIAISON_HTTP_ERROR && error->code >= 0
+      && (guint) error->code < G_N_ELEMENTS (codes))
+    return codes[error->code];
+  return "failed";
+}
+
+/* ---- updates ---- */
+
+static void
+finish_update (Work *w)
+{
+  LiaisonSyncRun *run = w->run;
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+  g_autoptr (LiaisonStoreStep) step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+  char *seen[2] = { g_strdup (item->lsq_seen), g_strdup (item->ghl_seen) };
+  const char *conn[2] = { run->lsq_connection, run->ghl_connection };
+  gboolean ok = TRUE, any = FALSE;
+
+  liaison_sync_engine_crash_point (run->engine, "answered");
+  g_ptr_array_extend_and_steal (step->operations, g_steal_pointer (&w->skips->operations));
+  w->skips->operations
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
+  for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+    {
+      JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
+      JsonObject *before = side == LIAISON_SERVICE_LSQ ? item->lsq_before : item->ghl_before;
+      g_autoptr (GList) keys = NULL;
+
+      if (w->intent_of[side] == NULL && w->errors[side] == NULL)
+        continue;
+      if (w->answers[side] != NULL)
+        {
+          g_free (seen[side]);
+          g_ptr_array_add (step->records, liaison_sync_record_from_contact (
+                                              w->answers[side], conn[side], &seen[side]));
+        }
+      if (w->errors[side] == NULL)
+        {
+          g_array_append_val (step->intents_done, w->intent_of[side]->id);
+          any = TRUE;
+        }
+      else
+        {
+          ok = FALSE;
+          if (w->intent_of[side] != NULL)
+            fail_intent (step, w->intent_of[side], w->errors[side]);
+          liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
+                             w->errors[side]);
+        }
+      keys = changes ? json_object_get_members (changes) : NULL;
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          LiaisonStoreOperation *op = operation_new (run, item, LIAISON_OPERATION_UPDATE, side);
+
+          op->field = g_strdup (l->data);
+          op->before = json_text (json_object_get_member (before, l->data));
+          op->after = json_text (json_object_get_member (changes, l->data));
+          g_free (op->cause);
+          op->cause = g_strdup (side == LIAISON_SERVICE_LSQ ? "from-ghl" : "from-lsq");
+          if (w->errors[side] != NULL)
+            {
+              op->status = LIAISON_OPERATION_FAILED;
+              op->error = g_strdup (w->errors[side]->message);
+              g_free (op->cause);
+              op->cause = g_strdup (error_cause (w->errors[side]));
+            }
+          g_ptr_array_add (step->operations, op);
+        }
+    }
+  add_link (step, item, ok, seen[LIAISON_SERVICE_LSQ], seen[LIAISON_SERVICE_GHL]);
+  if (item->link_id == 0)
+    {
+      LiaisonStoreOperation *op
+          = operation_new (run, item, LIAISON_OPERATION_LINK, LIAISON_SERVICE_LSQ);
+      op->after = g_strdup (item->new_base);
+      g_ptr_array_add (step->operations, op);
+      run->result->n_linked++;
+    }
+  add_conflicts (run, step, item);
+  if (ok)
+    g_array_append_vals (step->conflicts_applied, item->conflicts_applied->data,
+                         item->conflicts_applied->len);
+  if (any)
+    run->result->n_updated++;
+  g_free (seen[0]);
+  g_free (seen[1]);
+  commit (w, g_steal_pointer (&step));
+}
+
+static void send_ghl_update (Work *w);
+
+static void
+on_lsq_reread (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  g_autoptr (GError) error = NULL;
+
+  w->run->result->lsq_calls++;
+  w->answers[LIAISON_SERVICE_LSQ]
+      = liaison_lsq_client_get_lead_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+  /* Written but not read back: the base cannot claim it (a later run writes it again, which
+   * changes nothing). */
+  if (w->answers[LIAISON_SERVICE_LSQ] == NULL)
+    w->errors[LIAISON_SERVICE_LSQ] = g_steal_pointer (&error);
+  send_ghl_update (w);
+}
+
+static void
+on_lsq_patched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+
+  w->run->result->lsq_calls++;
+  if (!liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result,
+                                       &w->errors[LIAISON_SERVICE_LSQ]))
+    {
+      send_ghl_update (w);
+      return;
+    }
+  liaison_lsq_client_get_lead_async (w->run->lsq, item->lsq_id, NULL, on_lsq_reread, w);
+}
+
+static void
+on_ghl_patched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+
+  w->run->result->ghl_calls++;
+  w->answers[LIAISON_SERVICE_GHL] = liaison_ghl_client_patch_contact_finish (
+      LIAISON_GHL_CLIENT (source), result, &w->errors[LIAISON_SERVICE_GHL]);
+  finish_update (w);
+}
+
+static void
+send_ghl_update (Work *w)
+{
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+
+  if (w->bodies[LIAISON_SERVICE_GHL] == NULL)
+    {
+      finish_update (w);
+      return;
+    }
+  liaison_ghl_client_patch_contact_async (w->run->ghl, item->ghl_id, w->bodies[LIAISON_SERVICE_GHL],
+                                          NULL, on_ghl_patched, w);
+}
+
+static void
+on_update_intents (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+  g_autoptr (GArray) ids = NULL;
+  GError *error = NULL;
+
+  ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
+  if (ids == NULL)
+    {
+      /* Nothing was sent: the next run plans it again. */
+      liaison_sync_fail (w->run, item->lsq_id, error);
+      g_error_free (error);
+      work_done (w, 1);
+      return;
+    }
+  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  if (w->bodies[LIAISON_SERVICE_LSQ] != NULL)
+    liaison_lsq_client_patch_lead_async (w->run->lsq, item->lsq_id, w->bodies[LIAISON_SERVICE_LSQ],
+                                         NULL, on_lsq_patched, w);
+  else
+    send_ghl_update (w);
+}
+
+/* Sets key of the item's new base to value and hashes it again. */
+static void
+rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const char *key, JsonNode *value)
+{
+  g_autoptr (JsonNode) node = item->new_base ? json_from_string (item->new_base, NULL) : NULL;
+  JsonObject *base;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  base = json_node_get_object (node);
+  json_object_set_member (base, key,
+                          value ? json_node_copy (value) : json_node_new (JSON_NODE_NULL));
+  g_free (item->new_base);
+  g_free (item->new_base_hash);
+  item->new_base = liaison_field_map_serialize (base);
+  item->new_base_hash = liaison_field_map_hash (run->map, base);
+}
+
+/* The patch of every change the side can take. A value it cannot take (an owner with no user
+ * there...) is left out and recorded as a skip; the base keeps that side's value for it, so
+ * that it is not taken for an edit there next time. */
+static JsonNode *
+lenient_patch (LiaisonSyncRun *run, LiaisonStoreStep *skips, LiaisonSyncItem *item,
+               LiaisonService side, GError **error)
+{
+  JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
+  JsonObject *before = side == LIAISON_SERVICE_LSQ ? item->lsq_before : item->ghl_before;
+  JsonNode *body = liaison_field_map_build_patch (run->map, side, changes, NULL);
+  g_autoptr (GList) keys = NULL;
+
+  if (body != NULL)
+    return body;
+  keys = json_object_get_members (changes);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_autoptr (JsonObject) one = json_object_new ();
+      g_autoptr (JsonNode) part = NULL;
+      g_autoptr (GError) local = NULL;
+
+      json_object_set_member (one, l->data,
+                              json_node_copy (json_object_get_member (changes, l->data)));
+      part = liaison_field_map_build_patch (run->map, side, one, &local);
+      if (part == NULL)
+        {
+          LiaisonStoreOperation *op = operation_new (run, item, LIAISON_OPERATION_SKIP, side);
+
+          op->field = g_strdup (l->data);
+          op->after = json_text (json_object_get_member (changes, l->data));
+          op->status = LIAISON_OPERATION_SKIPPED;
+          op->error = g_strdup (local->message);
+          g_free (op->cause);
+          op->cause = g_strdup ("unmappable");
+          g_ptr_array_add (skips->operations, op);
+          rebase_key (run, item, l->data, json_object_get_member (before, l->data));
+          json_object_remove_member (changes, l->data);
+          continue;
+        }
+      if (body == NULL)
+        body = g_steal_pointer (&part);
+      else if (JSON_NODE_HOLDS_OBJECT (body) && JSON_NODE_HOLDS_OBJECT (part))
+        {
+          g_autoptr (GList) members = json_object_get_members (json_node_get_object (part));
+          for (GList *m = members; m != NULL; m = m->next)
+            json_object_set_member (
+                json_node_get_object (body), m->data,
+                json_node_copy (json_object_get_member (json_node_get_object (part), m->data)));
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (body) && JSON_NODE_HOLDS_ARRAY (part))
+        {
+          JsonArray *to = json_node_get_array (body);
+          JsonArray *from = json_node_get_array (part);
+          for (guint i = 0; i < json_array_get_length (from); i++)
+            json_array_add_element (to, json_node_copy (json_array_get_element (from, i)));
+        }
+    }
+  return body;
+}
+
+static void
+start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
+{
+  Work *w = work_new (run);
+
+  g_ptr_array_add (w->items, item);
+  for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+    {
+      JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
+      LiaisonStoreIntent *intent;
+
+      if (changes == NULL || json_object_get_size (changes) == 0)
+        continue;
+      w->bodies[side] = lenient_patch (run, w->skips, item, side, &w->errors[side]);
+      if (w->bodies[side] == NULL)
+        continue; /* nothing left that the side can take */
+      intent = g_new0 (LiaisonStoreIntent, 1);
+      intent->run_id = run->result->run_id;
+      intent->service = side;
+      intent->op = LIAISON_INTENT_UPDATE;
+      intent->remote_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
+      intent->source_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id);
+      intent->link_id = item->link_id;
+      intent->payload = json_text (w->bodies[side]);
+      w->intent_of[side] = intent;
+      g_ptr_array_add (w->intents, intent);
+    }
+  if (w->intents->len == 0)
+    {
+      finish_update (w);
+      return;
+    }
+  liaison_store_add_intents_async (run->store, w->intents, NULL, on_update_intents, w);
+}
+
+/* ---- HighLevel creates and deletes ---- */
+
+/* A value the target cannot take is left out of a create; the base says the target has none. */
+static JsonNode *
+build_create (LiaisonSyncRun *run, LiaisonSyncItem *item, LiaisonService side, GError **error)
+{
+  g_auto (GStrv) skipped = NULL;
+  JsonNode *body = liaison_field_map_build_create (run->map, side, item->values, &skipped, error);
+
+  for (guint i = 0; body && skipped && skipped[i]; i++)
+    rebase_key (run, item, skipped[i], NULL);
+  return body;
+}
+
+static void
+finish_single (Work *w)
+{
+  LiaisonSyncRun *run = w->run;
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+  LiaisonService side = item->target;
+  g_autoptr (LiaisonStoreStep) step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+  LiaisonStoreIntent *intent = w->intent_of[side];
+  GError *error = w->errors[side];
+  gboolean create = item->kind == LIAISON_SYNC_ITEM_CREATE;
+  LiaisonStoreOperation *op = operation_new (
+      run, item, create ? LIAISON_OPERATION_CREATE : LIAISON_OPERATION_DELETE, side);
+
+  liaison_sync_engine_crash_point (run->engine, "answered");
+  if (error == NULL && create)
+    {
+      g_autofree char *seen = NULL;
+      LiaisonSyncItem linked = *item;
+
+      g_ptr_array_add (step->records, liaison_sync_record_from_contact (
+                                          w->answers[side], run->ghl_connection, &seen));
+      linked.ghl_id = (char *) liaison_contact_get_id (w->answers[side]);
+      add_link (step, &linked, TRUE, item->lsq_seen, seen);
+      g_free (op->ghl_id);
+      op->ghl_id = g_strdup (linked.ghl_id);
+      op->after = object_text (item->values);
+      g_array_append_val (step->intents_done, intent->id);
+      run->result->n_created++;
+    }
+  else if (error == NULL)
+    {
+      LiaisonStoreRecord *gone = liaison_store_record_new (
+          LIAISON_RECORD_CONTACT, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id, "{}");
+
+      gone->connection_id
+          = g_strdup (side == LIAISON_SERVICE_LSQ ? run->lsq_connection : run->ghl_connection);
+      g_ptr_array_add (step->records_gone, gone);
+      g_array_append_val (step->links_removed, item->link_id);
+      g_array_append_val (step->intents_done, intent->id);
+      op->error = g_strdup (item->reason);
+      run->result->n_deleted++;
+    }
+  else
+    {
+      op->status = LIAISON_OPERATION_FAILED;
+      op->error = g_strdup (error->message);
+      g_free (op->cause);
+      op->cause = g_strdup (error_cause (error));
+      liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
+      /* A create that failed may still have reached the service: its intent stays pending and
+       * the next run looks the record up first. A refused one (validation) did not. */
+      if (intent != NULL
+          && (!create
+              || g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION)))
+        fail_intent (step, intent, error);
+    }
+  g_ptr_array_add (step->operations, op);
+  commit (w, g_steal_pointer (&step));
+}
+
+static void
+on_ghl_created (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+
+  w->run->result->ghl_calls++;
+  w->answers[LIAISON_SERVICE_GHL] = liaison_ghl_client_create_contact_json_finish (
+      LIAISON_GHL_CLIENT (source), result, &w->errors[LIAISON_SERVICE_GHL]);
+  finish_single (w);
+}
+
+static void
+on_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  LiaisonService side = ((LiaisonSyncItem *) g_ptr_array_index (w->items, 0))->target;
+  gboolean ok;
+
+  if (side == LIAISON_SERVICE_GHL)
+    {
+      w->run->result->ghl_calls++;
+      ok = liaison_ghl_client_delete_contact_finish (LIAISON_GHL_CLIENT (source), result,
+                                                     &w->errors[side]);
+    }
+  else
+    {
+      w->run->result->lsq_calls++;
+      ok = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &w->errors[side]);
+    }
+  /* Already gone is what a delete wants. */
+  if (!ok && g_error_matches (w->errors[side], LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND))
+    g_clear_error (&w->errors[side]);
+  finish_single (w);
+}
+
+static void
+on_single_intent (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
+  g_autoptr (GArray) ids = NULL;
+  GError *error = NULL;
+
+  ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
+  if (ids == NULL)
+    {
+      liaison_sync_fail (w->run, item->lsq_id ? item->lsq_id : item->ghl_id, error);
+      g_error_free (error);
+      work_done (w, 1);
+      return;
+    }
+  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  if (item->kind == LIAISON_SYNC_ITEM_CREATE)
+    liaison_ghl_client_create_contact_json_async (w->run->ghl, w->bodies[LIAISON_SERVICE_GHL], NULL,
+                                                  on_ghl_created, w);
+  else if (item->target == LIAISON_SERVICE_GHL)
+    liaison_ghl_client_delete_contact_async (w->run->ghl, item->ghl_id, NULL, on_deleted, w);
+  else
+    liaison_lsq_client_delete_lead_async (w->run->lsq, item->lsq_id, NULL, on_deleted, w);
+}
+
+static void
+start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
+{
+  Work *w = work_new (run);
+  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
+  LiaisonService side = item->target;
+
+  g_ptr_array_add (w->items, item);
+  intent->run_id = run->result->run_id;
+  intent->service = side;
+  intent->link_id = item->link_id;
+  if (item->kind == LIAISON_SYNC_ITEM_CREATE)
+    {
+      w->bodies[side] = build_create (run, item, side, &w->errors[side]);
+      if (w->bodies[side] == NULL)
+        {
+          liaison_store_intent_free (intent);
+          finish_single (w);
+          return;
+        }
+      intent->op = LIAISON_INTENT_CREATE;
+      intent->source_id = g_strdup (item->lsq_id);
+      intent->payload = liaison_sync_intent_payload (item);
+    }
+  else
+    {
+      intent->op = LIAISON_INTENT_DELETE;
+      intent->remote_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
+      intent->source_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id);
+    }
+  w->intent_of[side] = intent;
+  g_ptr_array_add (w->intents, intent);
+  liaison_store_add_intents_async (run->store, w->intents, NULL, on_single_intent, w);
+}
+
+/* ---- LeadSquared creates, in bulk ---- */
+
+static void
+on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  LiaisonSyncRun *run = w->run;
+  g_autoptr (LiaisonStoreStep) step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+
+  run->result->lsq_calls++;
+  w->rows = liaison_lsq_client_bulk_create_or_update_finish (LIAISON_LSQ_CLIENT (source), result,
+                                                             &w->batch_error);
+  liaison_sync_engine_crash_point (run->engine, "answered");
+  for (guint i = 0; i < w->items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (w->items, i);
+      LiaisonStoreIntent *intent = g_ptr_array_index (w->intents, i);
+      LiaisonLsqRowResult *row = NULL;
+      LiaisonStoreOperation *op
+          = operation_new (run, item, LIAISON_OPERATION_CREATE, LIAISON_SERVICE_LSQ);
+
+      for (guint j = 0; w->rows && j < w->rows->len; j++)
+        if (((LiaisonLsqRowResult *) g_ptr_array_index (w->rows, j))->row == i)
+          row = g_ptr_array_index (w->rows, j);
+      if (row != NULL && row->lead_id != NULL && row->error == NULL)
+        {
+          LiaisonContact *sent = g_ptr_array_index (w->contacts, i);
+          g_autofree char *seen = NULL;
+          LiaisonSyncItem linked = *item;
+
+          /* LeadSquared answers only the id: the record cached is what was sent. */
+          liaison_contact_set_id (sent, row->lead_id);
+          g_ptr_array_add (step->records,
+                           liaison_sync_record_from_contact (sent, run->lsq_connection, &seen));
+          linked.lsq_id = row->lead_id;
+          add_link (step, &linked, TRUE, seen, item->ghl_seen);
+          g_free (op->lsq_id);
+          op->lsq_id = g_strdup (row->lead_id);
+          op->after = object_text (item->values);
+          g_array_append_val (step->intents_done, intent->id);
+          run->result->n_created++;
+        }
+      else
+        {
+          const GError *error = row && row->error ? row->error : w->batch_error;
+          g_autoptr (GError) missing = NULL;
+
+          if (error == NULL)
+            error = missing = g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                                                   _ ("LeadSquared did not answer for this row"));
+          op->status = LIAISON_OPERATION_FAILED;
+          op->error = g_strdup (error->message);
+          g_free (op->cause);
+          op->cause = g_strdup (error_cause (error));
+          liaison_sync_fail (run, item->ghl_id, error);
+          /* A row LeadSquared refused was not created; a batch whose answer was lost may have
+           * been: that intent stays pending for the next run to look up. */
+          if (row != NULL && row->error != NULL)
+            fail_intent (step, intent, error);
+        }
+      g_ptr_array_add (step->operations, op);
+    }
+  run->lsq_bulk_busy = FALSE;
+  commit (w, g_steal_pointer (&step));
+}
+
+static void
+on_bulk_intents (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Work *w = user_data;
+  g_autoptr (GArray) ids = NULL;
+  GError *error = NULL;
+  LiaisonSyncItem *first = g_ptr_array_index (w->items, 0);
+
+  ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
+  if (ids == NULL)
+    {
+      for (guint i = 0; i < w->items->len; i++)
+        liaison_sync_fail (w->run, ((LiaisonSyncItem *) g_ptr_array_index (w->items, i))->ghl_id,
+                           error);
+      g_error_free (error);
+      w->run->lsq_bulk_busy = FALSE;
+      work_done (w, w->items->len);
+      return;
+    }
+  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  liaison_lsq_client_bulk_create_or_update_async (
+      w->run->lsq, w->contacts, first->email ? "EmailAddress" : "Phone", NULL, on_bulk_done, w);
+}
+
+/* Takes up to a batch of creates that search by the same key (e-mail, else phone). */
+static void
+start_bulk (LiaisonSyncRun *run)
+{
+  Work *w = work_new (run);
+  gboolean by_email = ((LiaisonSyncItem *) g_ptr_array_index (run->lsq_creates, 0))->email != NULL;
+
+  w->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < run->lsq_creates->len && w->items->len < LIAISON_LSQ_BULK_BATCH;)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (run->lsq_creates, i);
+      g_autoptr (JsonNode) body = NULL;
+      g_autoptr (GError) error = NULL;
+      LiaisonContact *contact = NULL;
+      LiaisonStoreIntent *intent;
+
+      if ((item->email != NULL) != by_email)
+        {
+          i++;
+          continue;
+        }
+      g_ptr_array_remove_index (run->lsq_creates, i);
+      body = build_create (run, item, LIAISON_SERVICE_LSQ, &error);
+      if (body != NULL)
+        contact = liaison_lsq_client_contact_from_attributes (run->lsq, body, &error);
+      if (contact == NULL)
+        {
+          liaison_sync_fail (run, item->ghl_id, error);
+          run->done++;
+          continue;
+        }
+      intent = g_new0 (LiaisonStoreIntent, 1);
+      intent->run_id = run->result->run_id;
+      intent->service = LIAISON_SERVICE_LSQ;
+      intent->op = LIAISON_INTENT_CREATE;
+      intent->source_id = g_strdup (item->ghl_id);
+      intent->payload = liaison_sync_intent_payload (item);
+      g_ptr_array_add (w->intents, intent);
+      g_ptr_array_add (w->contacts, contact);
+      g_ptr_array_add (w->items, item);
+    }
+  if (w->items->len == 0)
+    {
+      run->in_flight--;
+      work_free (w);
+      run->lsq_bulk_busy = FALSE;
+      pump (run);
+      return;
+    }
+  liaison_store_add_intents_async (run->store, w->intents, NULL, on_bulk_intents, w);
+}
+
+/* ---- the pump ---- */
+
+static void
+pump (LiaisonSyncRun *run)
+{
+  while (!run->stopping && !run->lsq_bulk_busy && run->lsq_creates->len > 0
+         && run->in_flight < run->concurrency)
+    {
+      run->lsq_bulk_busy = TRUE;
+      run->in_flight++;
+      start_bulk (run);
+    }
+  while (!run->stopping && run->next < run->queue->len && run->in_flight < run->concurrency)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (run->queue, run->next++);
+
+      run->in_flight++;
+      if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
+        start_update (run, item);
+      else
+        start_single (run, item);
+    }
+  if (run->in_flight == 0
+      && (run->stopping || (run->next >= run->queue->len && run->lsq_creates->len == 0)))
+    {
+      void (*applied) (LiaisonSyncRun *) = run->applied;
+
+      run->applied = NULL;
+      if (applied)
+        applied (run);
+    }
+}
+
+void
+liaison_sync_apply_remote (LiaisonSyncRun *run)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (run->result->plan);
+
+  run->queue = g_ptr_array_new ();
+  run->lsq_creates = g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (is_local (item))
+        continue;
+      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_LSQ)
+        g_ptr_array_add (run->lsq_creates, item);
+      else
+        g_ptr_array_add (run->queue, item);
+    }
+  run->total = run->queue->len + run->lsq_creates->len;
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "applying %u remote writes", run->total);
+  pump (run);
+}

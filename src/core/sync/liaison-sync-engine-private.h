@@ -1,0 +1,65 @@
+/* liaison-sync-engine-private.h: what the engine's files share: the state of one run.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-field-map.h"
+#include "liaison-sync-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct _LiaisonSyncRun LiaisonSyncRun;
+
+struct _LiaisonSyncRun
+{
+  GTask *task;
+  LiaisonSyncEngine *engine;
+  LiaisonStore *store;
+  LiaisonLsqClient *lsq;
+  LiaisonGhlClient *ghl;
+  const char *lsq_connection;
+  const char *ghl_connection;
+  LiaisonSyncOptions options;
+  LiaisonFieldMap *map;
+  LiaisonSyncResult *result;
+  int lock_fd;
+  gboolean deletes;
+
+  /* apply */
+  GPtrArray *queue;       /* LiaisonSyncItem (borrowed from the plan) with remote writes */
+  guint next;             /* next item of queue */
+  GPtrArray *lsq_creates; /* LiaisonSyncItem waiting for a bulk batch */
+  guint in_flight;
+  guint done, total;
+  gboolean lsq_bulk_busy;
+  guint concurrency;
+  gboolean stopping; /* an error that ends the run: no new work */
+  GError *fatal;
+  void (*applied) (LiaisonSyncRun *run); /* called once nothing is in flight and all is done */
+};
+
+/* Crash points for tests: LIAISON_SYNC_CRASH_AT=N ends the process at the Nth step. */
+void liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where);
+void liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total);
+
+/* liaison-sync-apply.c */
+void liaison_sync_apply_local (LiaisonSyncRun *run, GAsyncReadyCallback callback);
+gboolean liaison_sync_apply_local_finish (LiaisonSyncRun *run, GAsyncResult *result,
+                                          GError **error);
+void liaison_sync_apply_remote (LiaisonSyncRun *run);
+
+/* liaison-sync-reconcile.c */
+void liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback callback);
+gboolean liaison_sync_reconcile_finish (LiaisonSyncRun *run, GAsyncResult *result, GError **error);
+
+/* Shared helpers */
+char *liaison_sync_intent_payload (const LiaisonSyncItem *item);
+LiaisonStoreRecord *liaison_sync_record_from_contact (LiaisonContact *contact,
+                                                      const char *connection_id,
+                                                      char **content_hash);
+void liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,557 @@
+/* liaison-sync-engine.c: LiaisonSyncEngine, one run from the lock to the run's record:
+ *
+ *   lock -> run row -> reconcile pending intents -> refresh both -> field map -> plan (on a
+ *   worker thread) -> [dry run: stop] -> local decisions -> remote writes -> run row closed
+ *
+ * Everything after the plan is in liaison-sync-apply.c; the reconcile is in
+ * liaison-sync-reconcile.c.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "liaison-contact-codec.h"
+#include "liaison-debug.h"
+#include "liaison-field-def.h"
+#include "liaison-refresher.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine-private.h"
+#include "liaison-user.h"
+
+struct _LiaisonSyncEngine
+{
+  GObject parent_instance;
+
+  LiaisonStore *store;
+  LiaisonLsqClient *lsq;
+  LiaisonGhlClient *ghl;
+  char *lsq_connection;
+  char *ghl_connection;
+  guint concurrency;
+  guint crash_at;
+  guint steps;
+  gboolean running;
+};
+
+enum
+{
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
+G_DEFINE_QUARK (liaison - sync - error - quark, liaison_sync_error)
+
+void
+liaison_sync_result_free (LiaisonSyncResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_object (&result->plan);
+  g_clear_pointer (&result->failures, g_ptr_array_unref);
+  g_free (result->delete_guard);
+  g_free (result);
+}
+
+/* ---- lock ---- */
+
+int
+liaison_sync_lock_acquire (const char *store_path, GError **error)
+{
+  g_autofree char *path = g_strconcat (store_path, ".sync-lock", NULL);
+  g_autofree char *pid = NULL;
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("Could not open the sync lock %s: %s"), path, g_strerror (saved));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      char held[32] = { 0 };
+      ssize_t n = pread (fd, held, sizeof held - 1, 0);
+
+      g_strstrip (held);
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
+                   _ ("Another sync of this profile is running (process %s); wait for it to "
+                      "finish."),
+                   n > 0 && *held ? held : "?");
+      close (fd);
+      return -1;
+    }
+  pid = g_strdup_printf ("%d\n", (int) getpid ());
+  if (ftruncate (fd, 0) != 0 || pwrite (fd, pid, strlen (pid), 0) < 0)
+    g_debug ("could not write the pid into the sync lock");
+  return fd;
+}
+
+void
+liaison_sync_lock_release (int fd)
+{
+  if (fd < 0)
+    return;
+  if (ftruncate (fd, 0) != 0)
+    g_debug ("could not clear the sync lock");
+  flock (fd, LOCK_UN);
+  close (fd);
+}
+
+/* ---- test hooks ---- */
+
+void
+liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where)
+{
+  self->steps++;
+  if (self->crash_at > 0 && self->steps == self->crash_at)
+    {
+      g_printerr ("liaison-sync: stopping at step %u (%s) as LIAISON_SYNC_CRASH_AT asks\n",
+                  self->steps, where);
+      _exit (86);
+    }
+}
+
+void
+liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total)
+{
+  g_signal_emit (self, signals[PROGRESS], 0, done, total);
+}
+
+/* ---- the run ---- */
+
+static void
+run_free (LiaisonSyncRun *run)
+{
+  liaison_sync_lock_release (run->lock_fd);
+  g_clear_object (&run->map);
+  liaison_sync_result_free (run->result);
+  g_clear_pointer (&run->queue, g_ptr_array_unref);
+  g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
+  g_clear_error (&run->fatal);
+  run->engine->running = FALSE;
+  g_free (run);
+}
+
+void
+liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error)
+{
+  run->result->n_failed++;
+  g_ptr_array_add (run->result->failures,
+                   g_strdup_printf ("%s: %s", what, error ? error->message : _ ("failed")));
+}
+
+static void
+on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSyncRun *run = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_store_finish_run_finish (LIAISON_STORE (source), result, &error))
+    g_warning ("Could not record the end of sync run %" G_GINT64_FORMAT ": %s", run->result->run_id,
+               error->message);
+  liaison_store_notify_sync (run->store, run->lsq_connection, run->ghl_connection);
+  if (run->fatal != NULL)
+    g_task_return_error (task, g_steal_pointer (&run->fatal));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&run->result),
+                           (GDestroyNotify) liaison_sync_result_free);
+}
+
+/* Closes the run's row, then the task: with the error in run->fatal, or the result. */
+static void
+run_finish (LiaisonSyncRun *run)
+{
+  LiaisonSyncResult *r = run->result;
+  LiaisonStoreRun row = { 0 };
+
+  if (r->run_id == 0)
+    {
+      GTask *task = run->task;
+      g_task_return_error (task, g_steal_pointer (&run->fatal));
+      g_object_unref (task);
+      return;
+    }
+  row.id = r->run_id;
+  row.n_created = r->n_created;
+  row.n_updated = r->n_updated;
+  row.n_deleted = r->n_deleted;
+  row.n_linked = r->n_linked;
+  row.n_conflicts = r->n_conflicts;
+  row.n_skipped = r->n_skipped;
+  row.n_failed = r->n_failed;
+  row.lsq_requests = r->lsq_calls;
+  row.ghl_requests = r->ghl_calls;
+  if (run->fatal != NULL)
+    {
+      row.status = g_cancellable_is_cancelled (g_task_get_cancellable (run->task))
+                       ? (char *) "cancelled"
+                       : (char *) "failed";
+      row.error = run->fatal->message;
+      row.cause = (char *) g_quark_to_string (run->fatal->domain);
+    }
+  else if (r->n_failed > 0)
+    {
+      row.status = (char *) "partial";
+      row.error = r->failures->len > 0 ? g_ptr_array_index (r->failures, 0) : NULL;
+      row.cause = (char *) "operations-failed";
+    }
+  else if (r->delete_guard != NULL)
+    {
+      row.status = (char *) "partial";
+      row.error = r->delete_guard;
+      row.cause = (char *) "delete-guard";
+    }
+  else
+    row.status = (char *) "succeeded";
+  liaison_store_finish_run_async (run->store, &row, NULL, on_run_finished, run->task);
+}
+
+static void
+apply_finished (LiaisonSyncRun *run)
+{
+  run_finish (run);
+}
+
+static void
+on_local_applied (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_apply_local_finish (run, result, &error))
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  run->applied = apply_finished;
+  liaison_sync_apply_remote (run);
+}
+
+static void
+plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LiaisonSyncRun *run = task_data;
+  GPtrArray *open = g_object_get_data (G_OBJECT (task), "conflicts");
+  LiaisonSyncPlanOptions options
+      = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH };
+  GError *error = NULL;
+  LiaisonSyncPlan *plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection,
+                                                   run->ghl_connection, open, &options, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+static void
+on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+  LiaisonSyncPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (plan == NULL)
+    {
+      g_prefix_error (&error, _ ("Could not plan the sync: "));
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  run->result->plan = plan;
+  run->result->delete_guard = g_strdup (liaison_sync_plan_get_delete_guard (plan));
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "planned %u items, %u LeadSquared and %u HighLevel calls",
+                 liaison_sync_plan_get_items (plan)->len,
+                 liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_LSQ),
+                 liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
+  liaison_sync_engine_crash_point (run->engine, "planned");
+  if (run->options.dry_run)
+    {
+      run_finish (run);
+      return;
+    }
+  liaison_sync_apply_local (run, on_local_applied);
+}
+
+static GPtrArray *
+cached_users (LiaisonSyncRun *run, const char *connection)
+{
+  g_autoptr (GPtrArray) raws
+      = liaison_store_list_raw (run->store, connection, LIAISON_RECORD_USER, NULL);
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; raws && i < raws->len; i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (g_ptr_array_index (raws, i), NULL);
+      JsonObject *o;
+      LiaisonUser *user;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      o = json_node_get_object (node);
+      user = liaison_user_new ();
+      liaison_user_set_id (user, json_object_get_string_member_with_default (o, "id", NULL));
+      liaison_user_set_name (user, json_object_get_string_member_with_default (o, "name", NULL));
+      liaison_user_set_email (user, json_object_get_string_member_with_default (o, "email", NULL));
+      g_ptr_array_add (users, user);
+    }
+  return users;
+}
+
+static void
+start_plan (LiaisonSyncRun *run)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GPtrArray) lsq_users = cached_users (run, run->lsq_connection);
+  g_autoptr (GPtrArray) ghl_users = cached_users (run, run->ghl_connection);
+  g_autofree char *deletes
+      = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
+  GError *error = NULL;
+  GPtrArray *conflicts = liaison_store_list_conflicts_for_plan (run->store, &error);
+
+  if (conflicts == NULL)
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  run->deletes = g_strcmp0 (deletes, "on") == 0;
+  liaison_field_map_set_users (run->map, lsq_users, ghl_users);
+  if (liaison_store_get_default_region (run->store) != NULL)
+    liaison_field_map_set_default_region (run->map, liaison_store_get_default_region (run->store));
+  task = g_task_new (NULL, g_task_get_cancellable (run->task), on_planned, run);
+  g_task_set_source_tag (task, start_plan);
+  g_task_set_task_data (task, run, NULL);
+  g_object_set_data_full (G_OBJECT (task), "conflicts", conflicts,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+static void
+on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+  g_autofree char *json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
+
+  if (error != NULL)
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  if (json == NULL)
+    run->map = liaison_field_map_new_default ();
+  else
+    {
+      g_autoptr (JsonNode) node = json_from_string (json, &error);
+
+      run->map = node ? liaison_field_map_new_from_json (node, &error) : NULL;
+      if (run->map == NULL)
+        {
+          run->fatal = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
+                                    _ ("The saved field mapping cannot be used (%s); fix it "
+                                       "with “liaison-cli mapping set” or go back to the "
+                                       "defaults with “liaison-cli mapping reset”."),
+                                    error->message);
+          g_clear_error (&error);
+          run_finish (run);
+          return;
+        }
+    }
+  start_plan (run);
+}
+
+static void
+on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (source != NULL && !liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error))
+    {
+      g_prefix_error (&error, _ ("Could not refresh before the sync: "));
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  liaison_sync_engine_crash_point (run->engine, "refreshed");
+  liaison_store_load_mapping_async (run->store, NULL, on_mapping_loaded, run);
+}
+
+static void
+on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+  g_autoptr (LiaisonRefresher) refresher = NULL;
+  g_autofree char *deletes = NULL;
+
+  if (!liaison_sync_reconcile_finish (run, result, &error))
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  if (run->options.no_refresh)
+    {
+      on_refreshed (NULL, NULL, run);
+      return;
+    }
+  /* Deletes are only seen by a full read (neither service lists what it deleted). */
+  deletes = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
+  refresher = liaison_refresher_new (run->store, run->lsq, run->lsq_connection, run->ghl,
+                                     run->ghl_connection);
+  liaison_refresher_run_async (refresher, g_strcmp0 (deletes, "on") == 0,
+                               g_task_get_cancellable (run->task), on_refreshed, run);
+}
+
+static void
+on_run_begun (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  run->result->run_id = liaison_store_begin_run_finish (run->store, result, &error);
+  if (run->result->run_id <= 0)
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  if (run->options.dry_run)
+    {
+      /* A dry run writes to no service, not even to finish what a crash interrupted. */
+      on_reconciled (NULL, NULL, run);
+      return;
+    }
+  liaison_sync_reconcile_async (run, on_reconciled);
+}
+
+void
+liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions *options,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task;
+  LiaisonSyncRun *run;
+  GError *error = NULL;
+
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_sync_engine_run_async);
+  if (self->running)
+    {
+      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
+                               _ ("A sync is already running."));
+      g_object_unref (task);
+      return;
+    }
+  run = g_new0 (LiaisonSyncRun, 1);
+  run->task = task;
+  run->engine = self;
+  run->store = self->store;
+  run->lsq = self->lsq;
+  run->ghl = self->ghl;
+  run->lsq_connection = self->lsq_connection;
+  run->ghl_connection = self->ghl_connection;
+  run->options = options ? *options : (LiaisonSyncOptions){ 0 };
+  run->options.trigger = NULL;
+  run->concurrency = self->concurrency;
+  run->lock_fd = -1;
+  run->result = g_new0 (LiaisonSyncResult, 1);
+  run->result->failures = g_ptr_array_new_with_free_func (g_free);
+  self->running = TRUE;
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  run->lock_fd = liaison_sync_lock_acquire (liaison_store_get_path (self->store), &error);
+  if (run->lock_fd < 0)
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  liaison_store_begin_run_async (self->store,
+                                 options && options->trigger ? options->trigger : "manual",
+                                 run->options.dry_run, NULL, on_run_begun, run);
+}
+
+LiaisonSyncResult *
+liaison_sync_engine_run_finish (LiaisonSyncEngine *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- object ---- */
+
+LiaisonSyncEngine *
+liaison_sync_engine_new (LiaisonStore *store, LiaisonLsqClient *lsq, const char *lsq_connection,
+                         LiaisonGhlClient *ghl, const char *ghl_connection)
+{
+  LiaisonSyncEngine *self;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIAISON_IS_LSQ_CLIENT (lsq), NULL);
+  g_return_val_if_fail (LIAISON_IS_GHL_CLIENT (ghl), NULL);
+  self = g_object_new (LIAISON_TYPE_SYNC_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->lsq = g_object_ref (lsq);
+  self->ghl = g_object_ref (ghl);
+  self->lsq_connection = g_strdup (lsq_connection);
+  self->ghl_connection = g_strdup (ghl_connection);
+  return self;
+}
+
+void
+liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+  self->concurrency = CLAMP (concurrency, 1, 32);
+}
+
+static void
+liaison_sync_engine_finalize (GObject *object)
+{
+  LiaisonSyncEngine *self = LIAISON_SYNC_ENGINE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->lsq);
+  g_clear_object (&self->ghl);
+  g_free (self->lsq_connection);
+  g_free (self->ghl_connection);
+  G_OBJECT_CLASS (liaison_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+liaison_sync_engine_class_init (LiaisonSyncEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_sync_engine_finalize;
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+liaison_sync_engine_init (LiaisonSyncEngine *self)
+{
+  const char *crash = g_getenv ("LIAISON_SYNC_CRASH_AT");
+
+  self->concurrency = 4;
+  self->crash_at = crash ? (guint) g_ascii_strtoull (crash, NULL, 10) : 0;
+}

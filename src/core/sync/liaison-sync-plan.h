@@ -1,0 +1,99 @@
+/* liaison-sync-plan.h: LiaisonSyncPlan, what one sync run will do: per pair of contacts the
+ * fields written to each side with their values before and after, the links made, the records
+ * created or deleted, the conflicts opened, what is skipped and why; and the API calls that
+ * takes. A dry run shows it; an apply carries it out item by item.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "liaison-field-map.h"
+#include "liaison-store-sync.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LIAISON_SYNC_ITEM_UPDATE,    /* a linked (or newly matched) pair: fields to write, new base */
+  LIAISON_SYNC_ITEM_CREATE,    /* a record with no counterpart: created on target */
+  LIAISON_SYNC_ITEM_AMBIGUOUS, /* several candidates: an open conflict, nothing written */
+  LIAISON_SYNC_ITEM_DELETE,    /* the counterpart is gone: target is deleted (deletes on) */
+  LIAISON_SYNC_ITEM_UNLINK,    /* the counterpart is gone: only the link goes (deletes off) */
+  LIAISON_SYNC_ITEM_SKIP,      /* nothing is done, for reason */
+} LiaisonSyncItemKind;
+
+typedef struct
+{
+  LiaisonSyncItemKind kind;
+  gint64 link_id;           /* 0: not linked yet */
+  LiaisonLinkOrigin origin; /* of a new link */
+  char *lsq_id;
+  char *ghl_id;
+  LiaisonService target; /* CREATE, DELETE, SKIP: the side that would be written */
+  char *email;           /* normalized, for lookups and for people */
+  char *phone;
+  JsonObject *lsq_changes; /* UPDATE: pair key -> canonical value to write to LeadSquared */
+  JsonObject *ghl_changes;
+  JsonObject *lsq_before; /* the values there now, for the changed keys */
+  JsonObject *ghl_before;
+  JsonObject *values; /* CREATE: the source's projection */
+  char *base;         /* UPDATE of a link: its base snapshot now, and its hash */
+  char *base_hash;
+  char *new_base; /* UPDATE, CREATE: the base snapshot after the item */
+  char *new_base_hash;
+  char *lsq_seen; /* the content hashes the item was planned from */
+  char *ghl_seen;
+  GPtrArray *conflicts;      /* LiaisonStoreConflict to open or refresh */
+  GArray *conflicts_closed;  /* gint64: open conflicts the services settled */
+  GArray *conflicts_applied; /* gint64: answered conflicts this item writes */
+  char *candidates;          /* AMBIGUOUS: {"lsq": [...], "ghl": [...], "reason": ...} */
+  char *reason;              /* SKIP, UNLINK, DELETE, a new link: why, a sentence */
+  char *cause;               /* a short code: "matched-email", "no-key", "deletes-off"... */
+} LiaisonSyncItem;
+
+void liaison_sync_item_free (LiaisonSyncItem *item);
+gboolean liaison_sync_item_writes (const LiaisonSyncItem *item, LiaisonService side);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncItem, liaison_sync_item_free)
+
+#define LIAISON_TYPE_SYNC_PLAN (liaison_sync_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonSyncPlan, liaison_sync_plan, LIAISON, SYNC_PLAN, GObject)
+
+typedef struct
+{
+  gboolean deletes;       /* deletes travel (the profile's setting) */
+  gboolean force_delete;  /* past the guard */
+  guint lsq_create_batch; /* rows per Bulk CreateOrUpdate call (25) */
+} LiaisonSyncPlanOptions;
+
+/* Builds the plan from the store's cached copy of both sides. Blocks (reads and projects every
+ * changed record): call it from a worker thread. open_conflicts: LiaisonStoreConflict, open or
+ * answered and not yet applied (liaison_store_list_conflicts_for_plan). */
+LiaisonSyncPlan *liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map,
+                                          const char *lsq_connection, const char *ghl_connection,
+                                          GPtrArray *open_conflicts,
+                                          const LiaisonSyncPlanOptions *options, GError **error);
+
+GPtrArray *liaison_sync_plan_get_items (LiaisonSyncPlan *self); /* LiaisonSyncItem */
+/* The API calls applying the plan takes, per service (LIAISON_SERVICE_*). */
+guint liaison_sync_plan_get_n_calls (LiaisonSyncPlan *self, LiaisonService service);
+guint liaison_sync_plan_count (LiaisonSyncPlan *self, LiaisonSyncItemKind kind);
+guint liaison_sync_plan_get_n_links (LiaisonSyncPlan *self); /* links before the run */
+/* Deletes were held back by the guard: why, a sentence; NULL when they were not. */
+const char *liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self);
+/* The plan as JSON: {"calls": {"lsq": n, "ghl": n}, "counts": {...}, "operations": [...]}, each
+ * operation {"action", "side", "lsqId", "ghlId", "email", "field", "before", "after", "reason"}. */
+JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);
+
+/* For the planner. */
+LiaisonSyncPlan *liaison_sync_plan_new (void);
+void liaison_sync_plan_add (LiaisonSyncPlan *self, LiaisonSyncItem *item);
+void liaison_sync_plan_set_n_links (LiaisonSyncPlan *self, guint n_links);
+void liaison_sync_plan_set_delete_guard (LiaisonSyncPlan *self, const char *reason);
+void liaison_sync_plan_set_lsq_create_batch (LiaisonSyncPlan *self, guint batch);
+
+G_END_DECLS

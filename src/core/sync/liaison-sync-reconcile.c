@@ -1,0 +1,226 @@
+/* liaison-sync-reconcile.c: the first thing a run does: finish what a crash interrupted.
+ *
+ * A pending intent is a remote write that was about to be made, or made without its result
+ * being recorded. A create is looked up on the service it was meant for (HighLevel's duplicate
+ * search by e-mail or phone, LeadSquared's leads by e-mail, else by phone): found, it is linked
+ * to the record it copies, as if its answer had arrived; not found, the intent is closed and the
+ * plan creates it again. An update or a delete is simply closed: the plan reads both services
+ * afresh, and the merge finds what did arrive equal to the other side and what did not still
+ * different. If a lookup itself fails, the run stops before planning, since a create planned now
+ * could duplicate the one the lookup could not see.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine-private.h"
+
+typedef struct
+{
+  LiaisonSyncRun *run;
+  GPtrArray *intents; /* LiaisonStoreIntent */
+  guint next;
+} Reconcile;
+
+static void
+reconcile_free (Reconcile *r)
+{
+  g_ptr_array_unref (r->intents);
+  g_free (r);
+}
+
+static void reconcile_next (GTask *task);
+
+static void
+on_step (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_apply_step_finish (LIAISON_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  reconcile_next (task);
+}
+
+static char *
+payload_string (const char *payload, const char *member)
+{
+  g_autoptr (JsonNode) node = payload ? json_from_string (payload, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return g_strdup (
+      json_object_get_string_member_with_default (json_node_get_object (node), member, NULL));
+}
+
+/* Closes the intent; found: the record the create made, linked to its source. */
+static void
+settle (GTask *task, LiaisonStoreIntent *intent, LiaisonContact *found, const char *why)
+{
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonSyncRun *run = r->run;
+  LiaisonStoreStep *step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+
+  if (found != NULL)
+    {
+      g_autofree char *seen = NULL;
+      LiaisonStoreSyncLink *link = g_new0 (LiaisonStoreSyncLink, 1);
+      LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
+      gboolean to_lsq = intent->service == LIAISON_SERVICE_LSQ;
+      const char *id = liaison_contact_get_id (found);
+
+      g_ptr_array_add (step->records,
+                       liaison_sync_record_from_contact (
+                           found, to_lsq ? run->lsq_connection : run->ghl_connection, &seen));
+      link->origin = LIAISON_LINK_CREATED;
+      link->lsq_id = g_strdup (to_lsq ? id : intent->source_id);
+      link->ghl_id = g_strdup (to_lsq ? intent->source_id : id);
+      link->base_snapshot = payload_string (intent->payload, "base");
+      link->base_hash = payload_string (intent->payload, "baseHash");
+      /* Seen hashes unknown: the next plan projects both and settles the base. */
+      g_ptr_array_add (step->links, link);
+      g_array_append_val (step->intents_done, intent->id);
+      op->run_id = run->result->run_id;
+      op->service = intent->service;
+      op->lsq_id = g_strdup (link->lsq_id);
+      op->ghl_id = g_strdup (link->ghl_id);
+      op->action = LIAISON_OPERATION_CREATE;
+      op->status = LIAISON_OPERATION_APPLIED;
+      op->after = g_strdup (link->base_snapshot);
+      op->cause = g_strdup ("reconciled");
+      g_ptr_array_add (step->operations, op);
+      run->result->n_created++;
+    }
+  else
+    {
+      LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
+
+      failed->id = intent->id;
+      failed->payload = g_strdup (why);
+      g_ptr_array_add (step->intents_failed, failed);
+    }
+  run->result->n_reconciled++;
+  liaison_store_apply_step_async (run->store, step, NULL, on_step, task);
+}
+
+static void
+lookup_failed (GTask *task, GError *error)
+{
+  g_prefix_error (&error, _ ("Could not check whether an interrupted create reached the "
+                             "service, so nothing was planned (run the sync again): "));
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+on_ghl_found (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonStoreIntent *intent = g_ptr_array_index (r->intents, r->next - 1);
+  GError *error = NULL;
+  g_autoptr (LiaisonContact) found
+      = liaison_ghl_client_find_duplicate_finish (LIAISON_GHL_CLIENT (source), result, &error);
+
+  r->run->result->ghl_calls++;
+  if (error != NULL)
+    {
+      lookup_failed (task, error);
+      return;
+    }
+  settle (task, intent, found, "interrupted before HighLevel created it; planned again");
+}
+
+static void
+on_lsq_found (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonStoreIntent *intent = g_ptr_array_index (r->intents, r->next - 1);
+  GError *error = NULL;
+  g_autoptr (GPtrArray) leads
+      = liaison_lsq_client_list_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+
+  r->run->result->lsq_calls++;
+  if (leads == NULL)
+    {
+      lookup_failed (task, error);
+      return;
+    }
+  settle (task, intent, leads->len > 0 ? g_ptr_array_index (leads, 0) : NULL,
+          "interrupted before LeadSquared created it; planned again");
+}
+
+static void
+reconcile_next (GTask *task)
+{
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonStoreIntent *intent;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+
+  if (r->next >= r->intents->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  intent = g_ptr_array_index (r->intents, r->next++);
+  if (intent->op != LIAISON_INTENT_CREATE)
+    {
+      settle (task, intent, NULL, "interrupted; planned again from both services' state");
+      return;
+    }
+  email = payload_string (intent->payload, "email");
+  phone = payload_string (intent->payload, "phone");
+  if (email == NULL && phone == NULL)
+    {
+      /* Never planned: a create needs a key to be found by. */
+      settle (task, intent, NULL, "no e-mail or phone to look it up by");
+      return;
+    }
+  if (intent->service == LIAISON_SERVICE_GHL)
+    liaison_ghl_client_find_duplicate_async (r->run->ghl, email, email ? NULL : phone, NULL,
+                                             on_ghl_found, task);
+  else if (email != NULL)
+    liaison_lsq_client_find_leads_by_email_async (r->run->lsq, email, NULL, on_lsq_found, task);
+  else
+    liaison_lsq_client_find_leads_by_phone_async (r->run->lsq, phone, NULL, on_lsq_found, task);
+}
+
+void
+liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback callback)
+{
+  GTask *task = g_task_new (NULL, NULL, callback, run);
+  Reconcile *r = g_new0 (Reconcile, 1);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, liaison_sync_reconcile_async);
+  r->run = run;
+  r->intents = liaison_store_list_pending_intents (run->store, &error);
+  if (r->intents == NULL)
+    {
+      g_free (r);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_task_set_task_data (task, r, (GDestroyNotify) reconcile_free);
+  reconcile_next (task);
+}
+
+gboolean
+liaison_sync_reconcile_finish (LiaisonSyncRun *run, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
