@@ -105,6 +105,7 @@ list_conflicts_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   g_autoptr (GPtrArray) rows
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
+  GPtrArray *names = g_task_get_task_data (task);
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   GError *error = NULL;
   int rc;
@@ -114,8 +115,12 @@ list_conflicts_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       "SELECT c.id, c.kind, coalesce (c.link_id, 0),"
       "  coalesce (l.lsq_id, json_extract (c.candidates, '$.lsq[0]')),"
       "  coalesce (l.ghl_id, json_extract (c.candidates, '$.ghl[0]')),"
-      "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at"
+      "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"
+      "  r.email, r.display_name"
       " FROM conflicts c LEFT JOIN links l ON l.id = c.link_id"
+      " LEFT JOIN records r ON r.kind = 'contact'"
+      "   AND r.remote_id = coalesce (l.lsq_id, json_extract (c.candidates, '$.lsq[0]'))"
+      "   AND (l.id IS NULL OR r.connection_id = l.lsq_connection)"
       " WHERE c.resolved_at IS NULL"
       " ORDER BY c.kind = 'ambiguous', c.link_id, c.detected_at, c.id",
       &error);
@@ -141,7 +146,9 @@ list_conflicts_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       c->ghl_value = liaison_store_column_dup (stmt, 8);
       c->candidates = liaison_store_column_dup (stmt, 9);
       c->detected_at = sqlite3_column_int64 (stmt, 10);
+      c->email = liaison_store_column_dup (stmt, 11);
       g_ptr_array_add (rows, c);
+      g_ptr_array_add (names, liaison_store_column_dup (stmt, 12));
     }
   finish_rows (db, stmt, rc, "Could not read the conflicts", task, rows);
 }
@@ -155,12 +162,20 @@ liaison_store_list_open_conflicts_async (LiaisonStore *self, GCancellable *cance
   g_return_if_fail (LIAISON_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_store_list_open_conflicts_async);
+  g_task_set_task_data (task, g_ptr_array_new_with_free_func (g_free),
+                        (GDestroyNotify) g_ptr_array_unref);
   liaison_store_push_job (self, task, list_conflicts_job);
 }
 
 GPtrArray *
-liaison_store_list_open_conflicts_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+liaison_store_list_open_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
+                                          GPtrArray **contact_names, GError **error)
 {
+  GPtrArray *conflicts;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  conflicts = g_task_propagate_pointer (G_TASK (result), error);
+  if (conflicts != NULL && contact_names != NULL)
+    *contact_names = g_ptr_array_ref (g_task_get_task_data (G_TASK (result)));
+  return conflicts;
 }

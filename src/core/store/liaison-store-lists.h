@@ -21,11 +21,12 @@ void liaison_store_list_records_async (LiaisonStore *self, const char *connectio
 GPtrArray *liaison_store_list_records_finish (LiaisonStore *self, GAsyncResult *result,
                                               GError **error);
 
-/* LiaisonStoreConflict of every open conflict (id, kind, link_id, lsq_id, ghl_id, field, the
- * three values, candidates, detected_at), by link then detection, ambiguous matches last. */
+/* LiaisonStoreConflict of every open conflict (id, kind, link_id, lsq_id, ghl_id, email, field,
+ * the three values, candidates, detected_at), by link then detection, ambiguous matches last.
+ * contact_names: the LeadSquared contact's display name per conflict (char *, maybe NULL). */
 void liaison_store_list_open_conflicts_async (LiaisonStore *self, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *liaison_store_list_open_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
-                                                     GError **error);
+                                                     GPtrArray **contact_names, GError **error);
 
 G_END_DECLS
