@@ -15,6 +15,7 @@
 #include "liaison-conflicts-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-mapping-page.h"
+#include "liaison-overview-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -31,6 +32,7 @@ struct _LiaisonWindow
   LiaisonAccountsPage *accounts_page;
   LiaisonMappingPage *mapping_page;
   LiaisonConflictsPage *conflicts_page;
+  LiaisonOverviewPage *overview_page;
   GtkLabel *conflicts_count;
   LiaisonSyncScheduler *scheduler;
   LiaisonConflictList *conflicts;
@@ -298,6 +300,17 @@ on_conflicts_counted (GObject *object, GParamSpec *pspec, LiaisonWindow *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* While the app runs it syncs every few minutes, unless the schedule is off. */
+static void
+on_schedule_setting_changed (GSettings *settings, const char *key, LiaisonWindow *self)
+{
+  guint minutes = g_settings_get_boolean (settings, "sync-scheduled")
+                      ? (guint) g_settings_get_int (settings, "sync-interval")
+                      : 0;
+
+  liaison_sync_scheduler_set_interval (self->scheduler, minutes);
+}
+
 static void
 on_mapping_changed (LiaisonConflictsPage *page, LiaisonWindow *self)
 {
@@ -352,6 +365,9 @@ update_sync_pages (LiaisonWindow *self, LiaisonSession *session)
     }
   liaison_conflicts_page_set_model (self->conflicts_page, self->conflicts);
   on_conflicts_counted (NULL, NULL, self);
+  liaison_overview_page_set_session (self->overview_page, session);
+  liaison_overview_page_set_conflicts (self->overview_page, self->conflicts);
+  liaison_overview_page_set_store (self->overview_page, store, lsq, ghl);
 }
 
 static void
@@ -467,6 +483,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
   g_type_ensure (LIAISON_TYPE_MAPPING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONFLICTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
@@ -476,6 +493,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, overview_page);
   gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
@@ -496,6 +514,12 @@ liaison_window_init (LiaisonWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->scheduler = liaison_sync_scheduler_new ();
   liaison_conflicts_page_set_scheduler (self->conflicts_page, self->scheduler);
+  liaison_overview_page_set_scheduler (self->overview_page, self->scheduler);
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (on_schedule_setting_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::sync-scheduled",
+                           G_CALLBACK (on_schedule_setting_changed), self, 0);
+  on_schedule_setting_changed (self->settings, NULL, self);
 
   populate_sidebar (self);
   liaison_window_restore_state (self);
