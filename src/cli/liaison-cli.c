@@ -14,6 +14,7 @@
 #include "liaison-cli-accounts.h"
 #include "liaison-cli-ghl.h"
 #include "liaison-cli-lsq.h"
+#include "liaison-cli-sync.h"
 
 /* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
  * understood, 1 for an operation that failed. */
@@ -49,7 +50,10 @@ main (int argc, char *argv[])
       "  accounts            the state of the accounts, as JSON\n"
       "  disconnect ghl|lsq  forget an account\n"
       "  ghl                 call HighLevel (run “liaison-cli ghl --help”)\n"
-      "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)");
+      "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)\n"
+      "  sync                sync both accounts' contacts ([--dry-run] [--json] [--force-delete])\n"
+      "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
+      "  history             past sync runs; history RUN: that run's operations");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
@@ -84,6 +88,12 @@ main (int argc, char *argv[])
     return liaison_cli_accounts_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "disconnect"))
     return liaison_cli_disconnect_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "sync"))
+    return liaison_cli_sync_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "conflicts"))
+    return liaison_cli_conflicts_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "history"))
+    return liaison_cli_history_main (argc - 1, argv + 1);
 
   g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");

@@ -72,6 +72,7 @@ liaison_lsq_client_contact_from_attributes (LiaisonLsqClient *self, JsonNode *at
                                             GError **error)
 {
   g_autoptr (GHashTable) table = NULL;
+  LiaisonContact *contact;
 
   g_return_val_if_fail (LIAISON_IS_LSQ_CLIENT (self), NULL);
   if (attributes == NULL || !JSON_NODE_HOLDS_ARRAY (attributes))
@@ -83,6 +84,12 @@ liaison_lsq_client_contact_from_attributes (LiaisonLsqClient *self, JsonNode *at
   table = liaison_lsq_attributes_from_list (json_node_get_array (attributes), error);
   if (table == NULL)
     return NULL;
-  return liaison_lsq_contact_from_attributes (table, liaison_lsq_client_get_field_types (self),
-                                              error);
+  /* The reader expects a lead LeadSquared sent, which always has its id; this one has none yet. */
+  if (!g_hash_table_contains (table, "ProspectID"))
+    g_hash_table_insert (table, g_strdup ("ProspectID"), g_strdup ("new"));
+  contact = liaison_lsq_contact_from_attributes (table, liaison_lsq_client_get_field_types (self),
+                                                 error);
+  if (contact != NULL)
+    liaison_contact_set_id (contact, NULL);
+  return contact;
 }

@@ -396,19 +396,11 @@ on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
+start_refresh (LiaisonSyncRun *run)
 {
-  LiaisonSyncRun *run = user_data;
-  GError *error = NULL;
   g_autoptr (LiaisonRefresher) refresher = NULL;
   g_autofree char *deletes = NULL;
 
-  if (!liaison_sync_reconcile_finish (run, result, &error))
-    {
-      run->fatal = error;
-      run_finish (run);
-      return;
-    }
   if (run->options.no_refresh)
     {
       on_refreshed (NULL, NULL, run);
@@ -418,8 +410,24 @@ on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
   deletes = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
   refresher = liaison_refresher_new (run->store, run->lsq, run->lsq_connection, run->ghl,
                                      run->ghl_connection);
-  liaison_refresher_run_async (refresher, g_strcmp0 (deletes, "on") == 0,
+  liaison_refresher_run_async (refresher,
+                               run->options.full_refresh || g_strcmp0 (deletes, "on") == 0,
                                g_task_get_cancellable (run->task), on_refreshed, run);
+}
+
+static void
+on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_reconcile_finish (run, result, &error))
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  start_refresh (run);
 }
 
 static void
@@ -438,7 +446,7 @@ on_run_begun (GObject *source, GAsyncResult *result, gpointer user_data)
   if (run->options.dry_run)
     {
       /* A dry run writes to no service, not even to finish what a crash interrupted. */
-      on_reconciled (NULL, NULL, run);
+      start_refresh (run);
       return;
     }
   liaison_sync_reconcile_async (run, on_reconciled);

@@ -32,6 +32,8 @@ typedef struct
   gboolean dry_run;      /* plan only: nothing is written to either service */
   gboolean force_delete; /* past the delete guard */
   gboolean no_refresh;   /* plan from the cache as it is (tests) */
+  gboolean full_refresh; /* read everything: the only way to see what was deleted (always on
+                          * when deletes travel) */
   const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
 } LiaisonSyncOptions;
 

@@ -341,6 +341,9 @@ scan_row (const LiaisonStoreSyncLink *link, const LiaisonStoreRecord *lsq,
                      g_strdup (r->email_norm), g_strdup (r->phone_norm), r->modified_at };
 
       g_array_append_val (p->unlinked[lsq ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL], u);
+      /* A create must not copy a record onto a key the other side already has (LeadSquared
+       * refuses a second lead with a phone, HighLevel may merge). */
+      add_linked_keys (p, lsq ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL, r);
       return TRUE;
     }
 
@@ -479,9 +482,8 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
   else if (has_key (p->linked_keys[to], "e:", u->email_norm)
            || has_key (p->linked_keys[to], "p:", u->phone_norm))
     {
-      item->reason = g_strdup_printf (_ ("Its e-mail address or phone number belongs to a %s "
-                                         "contact that is already linked; it is not copied, "
-                                         "to make no duplicate."),
+      item->reason = g_strdup_printf (_ ("Its e-mail address or phone number belongs to another "
+                                         "%s contact; it is not copied, to make no duplicate."),
                                       to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel");
       item->cause = g_strdup ("duplicate");
     }

@@ -1,0 +1,20 @@
+/* liaison-cli-sync.h: `liaison-cli sync`, `conflicts` and `history`.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* argv[0] is the command's name. Exit status: 0 the run finished (open conflicts are no
+ * failure), 1 operations failed (each printed; the next sync retries them) or another sync is
+ * running, 2 a usage or set-up problem. */
+int liaison_cli_sync_main (int argc, char **argv);
+int liaison_cli_conflicts_main (int argc, char **argv);
+int liaison_cli_history_main (int argc, char **argv);
+
+G_END_DECLS

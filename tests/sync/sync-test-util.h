@@ -1,0 +1,66 @@
+/* sync-test-util.h: the in-process sandbox, a store and a sync engine wired together for the
+ * sync tests and benchmarks, and helpers to edit records and read the request log as a person
+ * or the services would see them.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "liaison-sandbox.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LiaisonSandbox *sandbox;
+  SoupSession *control;
+  char *dir;
+  char *store_path;
+  LiaisonStore *store;
+  char *lsq_id;
+  char *ghl_id;
+  LiaisonGhlClient *ghl;
+  LiaisonLsqClient *lsq;
+  LiaisonSyncEngine *engine;
+} SyncFixture;
+
+typedef struct
+{
+  guint64 seed;
+  guint contacts;
+  const char *faults;
+  guint latency_ms;
+  gboolean documented_limits; /* else generous limits on both sides */
+} SyncFixtureOptions;
+
+void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);
+void sync_fixture_tear_down (SyncFixture *f);
+/* Opens the store again (after a child process wrote it) and makes a new engine. */
+void sync_fixture_reopen (SyncFixture *f);
+
+JsonNode *sync_control (SyncFixture *f, LiaisonService side, const char *method, const char *path,
+                        const char *body);
+JsonArray *sync_records (SyncFixture *f, LiaisonService side); /* leads / contacts */
+JsonObject *sync_record (SyncFixture *f, LiaisonService side, const char *id);
+/* Writes (creates, updates, deletes of contacts) the service received since seq. */
+guint sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray *bodies);
+gint64 sync_log_seq (SyncFixture *f, LiaisonService side);
+void sync_clear_log (SyncFixture *f);
+
+LiaisonSyncResult *sync_run (SyncFixture *f, const LiaisonSyncOptions *options, GError **error);
+/* Runs syncs until one writes nothing (at most max_runs); returns the runs it took. */
+guint sync_until_quiet (SyncFixture *f, guint max_runs);
+
+/* What both services hold of each linked pair, projected, and whether they agree on every
+ * mapped field but those with an open conflict. Returns the number of pairs that disagree. */
+guint sync_count_disagreements (SyncFixture *f, GString *report);
+void sync_set_deletes (SyncFixture *f, gboolean on);
+
+G_END_DECLS

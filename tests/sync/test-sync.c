@@ -1,0 +1,346 @@
+/* test-sync.c: two-way contact sync end to end, through the real clients against the
+ * in-process sandbox, judged from what the services hold and received.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "store-test-util.h"
+#include "sync-test-util.h"
+
+static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
+
+static void
+set_up (SyncFixture *f, gconstpointer data)
+{
+  sync_fixture_set_up (f, data ? data : &small);
+}
+
+static void
+tear_down (SyncFixture *f, gconstpointer data)
+{
+  sync_fixture_tear_down (f);
+}
+
+static LiaisonSyncResult *
+run_ok (SyncFixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  LiaisonSyncResult *result = sync_run (f, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->failures->len; i++)
+    g_test_message ("failure: %s", (char *) g_ptr_array_index (result->failures, i));
+  return result;
+}
+
+static guint
+count_emails (JsonArray *records, const char *member, const char *email)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      const char *e = json_object_get_string_member_with_default (
+          json_array_get_object_element (records, i), member, NULL);
+      if (e && g_ascii_strcasecmp (e, email) == 0)
+        n++;
+    }
+  return n;
+}
+
+static const char *
+first_linked_lsq (SyncFixture *f, char **ghl_id)
+{
+  g_autoptr (GPtrArray) runs = NULL;
+  static char lsq[128];
+  GPtrArray *links;
+  g_autoptr (GAsyncResult) result = NULL;
+  LiaisonStoreLink *link;
+
+  liaison_store_list_links_async (f->store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
+                                  &result);
+  links = liaison_store_list_links_finish (f->store, store_test_wait (&result), NULL);
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, >, 0);
+  link = g_ptr_array_index (links, 0);
+  g_strlcpy (lsq, link->lsq_id, sizeof lsq);
+  *ghl_id = g_strdup (link->ghl_id);
+  g_ptr_array_unref (links);
+  return lsq;
+}
+
+/* First sync: every contact with a key has a counterpart, nothing is duplicated, and a sync
+ * right after writes nothing to either service. */
+static void
+test_first_sync (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autoptr (JsonArray) leads = NULL;
+  g_autoptr (JsonArray) contacts = NULL;
+  gint64 lsq_seq, ghl_seq;
+  g_autoptr (GString) report = g_string_new (NULL);
+  guint n_bad;
+
+  g_assert_cmpuint (first->n_failed, ==, 0);
+  g_assert_cmpuint (first->n_linked + first->n_created, >, 0);
+
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  second = run_ok (f);
+  g_assert_cmpuint (second->n_failed, ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+
+  /* No e-mail is on more contacts of a side after the sync than before on both together. */
+  leads = sync_records (f, LIAISON_SERVICE_LSQ);
+  contacts = sync_records (f, LIAISON_SERVICE_GHL);
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    {
+      const char *email = json_object_get_string_member_with_default (
+          json_array_get_object_element (leads, i), "EmailAddress", NULL);
+      if (email == NULL || *email == '\0')
+        continue;
+      g_assert_cmpuint (count_emails (contacts, "email", email), <=,
+                        MAX (1, count_emails (leads, "EmailAddress", email)));
+    }
+  n_bad = sync_count_disagreements (f, report);
+  if (report->len)
+    g_test_message ("%s", report->str);
+  g_assert_cmpuint (n_bad, ==, 0);
+}
+
+/* An edit in HighLevel reaches LeadSquared, and only the field that changed is sent. */
+static void
+test_edit_sends_only_changes (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autofree char *ghl_id = NULL;
+  const char *lsq_id = first_linked_lsq (f, &ghl_id);
+  g_autofree char *path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autoptr (JsonNode) edited = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  gint64 lsq_seq, ghl_seq;
+
+  sync_until_quiet (f, 3);
+  edited = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", path, "{\"city\": \"Pune\"}");
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  second = run_ok (f);
+  g_assert_cmpuint (second->n_failed, ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, bodies), ==, 1);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_test_message ("LeadSquared received %s", (char *) g_ptr_array_index (bodies, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (bodies, 0), "Pune"));
+  /* One attribute, no stale copy of the rest. */
+  g_assert_null (strstr (g_ptr_array_index (bodies, 0), "FirstName"));
+  g_assert_null (strstr (g_ptr_array_index (bodies, 0), "EmailAddress"));
+  lead = sync_record (f, LIAISON_SERVICE_LSQ, lsq_id);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_City"), ==, "Pune");
+  /* And the echo of the write comes back as no change. */
+  g_assert_cmpuint (sync_until_quiet (f, 1), ==, 1);
+}
+
+/* Both sides change the same field differently: each keeps its value, the field is an open
+ * conflict (one, however many runs see it), and the record's other fields still travel. */
+static void
+test_conflict (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autofree char *ghl_id = NULL;
+  const char *lsq_id = first_linked_lsq (f, &ghl_id);
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  g_autoptr (JsonNode) a = NULL;
+  g_autoptr (JsonNode) b = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autoptr (JsonObject) contact = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+  guint n_for_lead = 0;
+
+  sync_until_quiet (f, 3);
+  a = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath,
+                    "{\"city\": \"Chennai\", \"postalCode\": \"600001\"}");
+  b = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"mx_City\": \"Mumbai\"}");
+  second = run_ok (f);
+  g_clear_pointer (&second, liaison_sync_result_free);
+  second = run_ok (f);
+  g_assert_cmpuint (second->n_failed, ==, 0);
+
+  lead = sync_record (f, LIAISON_SERVICE_LSQ, lsq_id);
+  contact = sync_record (f, LIAISON_SERVICE_GHL, ghl_id);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_City"), ==, "Mumbai");
+  g_assert_cmpstr (json_object_get_string_member (contact, "city"), ==, "Chennai");
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_Zip"), ==, "600001");
+  open = liaison_store_list_conflicts (f->store, TRUE, NULL);
+  for (guint i = 0; i < open->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (open, i);
+      if (g_strcmp0 (c->lsq_id, lsq_id) == 0)
+        {
+          n_for_lead++;
+          g_assert_cmpstr (c->field, ==, "city");
+          g_assert_cmpstr (c->lsq_value, ==, "\"Mumbai\"");
+          g_assert_cmpstr (c->ghl_value, ==, "\"Chennai\"");
+        }
+    }
+  g_assert_cmpuint (n_for_lead, ==, 1);
+}
+
+/* A LeadSquared phone written with dashes and its E.164 twin in HighLevel are the same value:
+ * no sync writes either. */
+static void
+test_phone_twin (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autofree char *ghl_id = NULL;
+  const char *lsq_id = first_linked_lsq (f, &ghl_id);
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  g_autoptr (JsonNode) a = NULL;
+  g_autoptr (JsonNode) b = NULL;
+
+  sync_until_quiet (f, 3);
+  a = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"Phone\": \"+91-98765-43210\"}");
+  b = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"phone\": \"+919876543210\"}");
+  g_assert_cmpuint (sync_until_quiet (f, 1), ==, 1);
+  g_assert_cmpuint (sync_until_quiet (f, 1), ==, 1);
+}
+
+static gboolean
+is_linked (SyncFixture *f, const char *lsq_id)
+{
+  g_autoptr (LiaisonStoreLink) link = liaison_store_lookup_link (
+      f->store, LIAISON_SERVICE_LSQ, f->lsq_id, LIAISON_RECORD_CONTACT, lsq_id, NULL);
+
+  return link != NULL;
+}
+
+/* Deletes are off by default: a contact gone on one side only loses its link, and the run says
+ * so. */
+static void
+test_deletes_off (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autofree char *ghl_id = NULL;
+  g_autofree char *lsq_id = g_strdup (first_linked_lsq (f, &ghl_id));
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autoptr (JsonNode) gone = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  LiaisonSyncOptions full = { .full_refresh = TRUE };
+  gint64 lsq_seq;
+
+  sync_until_quiet (f, 3);
+  gone = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", gpath, NULL);
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  second = sync_run (f, &full, NULL);
+  g_assert_nonnull (second);
+  g_assert_cmpuint (second->n_unlinked, ==, 1);
+  g_assert_cmpuint (second->n_deleted, ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  lead = sync_record (f, LIAISON_SERVICE_LSQ, lsq_id);
+  g_assert_nonnull (lead);
+  g_assert_false (is_linked (f, lsq_id));
+}
+
+/* Deletes on: the counterpart of a deleted contact is deleted too. */
+static void
+test_deletes_on (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autofree char *ghl_id = NULL;
+  g_autofree char *lsq_id = g_strdup (first_linked_lsq (f, &ghl_id));
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autoptr (JsonNode) gone = NULL;
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autoptr (JsonArray) leads = NULL;
+
+  sync_until_quiet (f, 3);
+  sync_set_deletes (f, TRUE);
+  gone = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", gpath, NULL);
+  second = run_ok (f);
+  g_assert_cmpuint (second->n_deleted, ==, 1);
+  g_assert_false (is_linked (f, lsq_id));
+  leads = sync_records (f, LIAISON_SERVICE_LSQ);
+  for (guint i = 0; i < json_array_get_length (leads); i++)
+    g_assert_cmpstr (
+        json_object_get_string_member (json_array_get_object_element (leads, i), "ProspectID"), !=,
+        lsq_id);
+}
+
+/* More deletes than max(10, 5 %) of the links: nothing is deleted, the run says why. */
+static void
+test_delete_guard (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autoptr (JsonArray) contacts = NULL;
+  g_autoptr (JsonArray) leads_before = NULL;
+  g_autoptr (JsonArray) leads_after = NULL;
+  guint n;
+
+  sync_until_quiet (f, 3);
+  sync_set_deletes (f, TRUE);
+  contacts = sync_records (f, LIAISON_SERVICE_GHL);
+  n = json_array_get_length (contacts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf (
+          "/_sandbox/ghl/contacts/%s",
+          json_object_get_string_member (json_array_get_object_element (contacts, i), "id"));
+      g_autoptr (JsonNode) gone = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", path, NULL);
+    }
+  leads_before = sync_records (f, LIAISON_SERVICE_LSQ);
+  second = run_ok (f);
+  g_assert_nonnull (second->delete_guard);
+  g_assert_nonnull (strstr (second->delete_guard, "--force-delete"));
+  g_assert_cmpuint (second->n_deleted, ==, 0);
+  leads_after = sync_records (f, LIAISON_SERVICE_LSQ);
+  g_assert_cmpuint (json_array_get_length (leads_after), ==, json_array_get_length (leads_before));
+}
+
+/* A dry run plans and writes nothing to either service. */
+static void
+test_dry_run (SyncFixture *f, gconstpointer data)
+{
+  LiaisonSyncOptions dry = { .dry_run = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncResult) result = sync_run (f, &dry, &error);
+  g_autoptr (JsonNode) json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result->plan);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, 0, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, 0, NULL), ==, 0);
+  g_assert_cmpuint (liaison_sync_plan_get_n_calls (result->plan, LIAISON_SERVICE_GHL)
+                        + liaison_sync_plan_get_n_calls (result->plan, LIAISON_SERVICE_LSQ),
+                    >, 0);
+  json = liaison_sync_plan_to_json (result->plan);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (json_node_get_object (json), "operations")),
+                    >, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, SyncFixture, NULL, set_up, func, tear_down)
+  ADD ("/sync/first-sync", test_first_sync);
+  ADD ("/sync/edit-sends-only-changes", test_edit_sends_only_changes);
+  ADD ("/sync/conflict", test_conflict);
+  ADD ("/sync/phone-twin", test_phone_twin);
+  ADD ("/sync/deletes-off", test_deletes_off);
+  ADD ("/sync/deletes-on", test_deletes_on);
+  ADD ("/sync/delete-guard", test_delete_guard);
+  ADD ("/sync/dry-run", test_dry_run);
+  return g_test_run ();
+}
