@@ -515,6 +515,7 @@ liaison_window_init (LiaisonWindow *self)
   self->scheduler = liaison_sync_scheduler_new ();
   liaison_conflicts_page_set_scheduler (self->conflicts_page, self->scheduler);
   liaison_overview_page_set_scheduler (self->overview_page, self->scheduler);
+  liaison_mapping_page_set_scheduler (self->mapping_page, self->scheduler);
   g_signal_connect_object (self->settings, "changed::sync-interval",
                            G_CALLBACK (on_schedule_setting_changed), self, 0);
   g_signal_connect_object (self->settings, "changed::sync-scheduled",

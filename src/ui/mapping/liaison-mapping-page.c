@@ -14,6 +14,7 @@
 #include "liaison-field-defs.h"
 #include "liaison-mapping-fields.h"
 #include "liaison-mapping-page-private.h"
+#include "liaison-plan-view.h"
 #include "liaison-store-sync.h"
 #include "liaison-weak-ref-private.h"
 
@@ -34,6 +35,8 @@ struct _LiaisonMappingPage
   gboolean loading;
   gboolean saving;
   LiaisonAddPairDialog *add_dialog;
+  LiaisonSyncScheduler *scheduler;
+  gboolean previewing; /* the scheduler's dry run is ours */
 
   GtkStack *stack;
   GtkSpinner *spinner;
@@ -41,6 +44,8 @@ struct _LiaisonMappingPage
   GtkListBox *pairs_list;
   GtkRevealer *save_revealer;
   GtkLabel *save_label;
+  GtkLabel *preview_status;
+  GtkBox *preview_box;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonMappingPage, liaison_mapping_page, GTK_TYPE_WIDGET)
@@ -107,6 +112,10 @@ update_actions (LiaisonMappingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.discard", ready && modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.reset", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.add-pair", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview",
+                                 ready && !modified && self->scheduler != NULL
+                                     && liaison_sync_scheduler_get_engine (self->scheduler) != NULL
+                                     && !liaison_sync_scheduler_get_running (self->scheduler));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -735,6 +744,75 @@ add_pair_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   gtk_window_present (GTK_WINDOW (self->add_dialog));
 }
 
+/* Preview ------------------------------------------------------------------- */
+
+static void
+preview_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+
+  if (liaison_mapping_page_get_modified (self))
+    {
+      toast (self, _ ("Save the field pairs first: the preview uses the saved ones"));
+      return;
+    }
+  if (self->scheduler == NULL || !liaison_sync_scheduler_run (self->scheduler, "manual", TRUE))
+    return;
+  self->previewing = TRUE;
+  gtk_label_set_label (self->preview_status, _ ("Reading both accounts…"));
+  update_actions (self);
+}
+
+static void
+on_scheduler_finished (LiaisonSyncScheduler *scheduler, LiaisonMappingPage *self)
+{
+  const LiaisonSyncResult *result = liaison_sync_scheduler_get_last_result (scheduler);
+  const GError *error = liaison_sync_scheduler_get_last_error (scheduler);
+
+  update_actions (self);
+  if (!self->previewing || !liaison_sync_scheduler_get_last_dry_run (scheduler))
+    return;
+  self->previewing = FALSE;
+  if (result == NULL || result->plan == NULL)
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("The preview could not be made: %s"),
+                             error != NULL ? error->message : _ ("the engine gave no plan"));
+
+      gtk_label_set_label (self->preview_status, message);
+      return;
+    }
+  gtk_label_set_label (self->preview_status,
+                       _ ("What a sync would write now. Nothing has been written."));
+  liaison_plan_view_show (self->preview_box, result->plan);
+}
+
+static void
+on_scheduler_changed (LiaisonSyncScheduler *scheduler, LiaisonMappingPage *self)
+{
+  update_actions (self);
+}
+
+void
+liaison_mapping_page_set_scheduler (LiaisonMappingPage *self, LiaisonSyncScheduler *scheduler)
+{
+  g_return_if_fail (LIAISON_IS_MAPPING_PAGE (self));
+  if (self->scheduler == scheduler)
+    return;
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_set_object (&self->scheduler, scheduler);
+  self->previewing = FALSE;
+  if (scheduler != NULL)
+    {
+      g_signal_connect_object (scheduler, "finished", G_CALLBACK (on_scheduler_finished), self, 0);
+      g_signal_connect_object (scheduler, "started", G_CALLBACK (on_scheduler_changed), self, 0);
+      g_signal_connect_object (scheduler, "schedule-changed", G_CALLBACK (on_scheduler_changed),
+                               self, 0);
+    }
+  update_actions (self);
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -770,6 +848,9 @@ liaison_mapping_page_dispose (GObject *object)
     }
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_clear_object (&self->scheduler);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_MAPPING_PAGE);
   /* The template's root is not a bound child, so it is unparented here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -813,11 +894,14 @@ liaison_mapping_page_class_init (LiaisonMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, pairs_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, preview_status);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, preview_box);
 
   gtk_widget_class_install_action (widget_class, "mapping.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "mapping.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "mapping.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "mapping.add-pair", NULL, add_pair_action);
+  gtk_widget_class_install_action (widget_class, "mapping.preview", NULL, preview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "mapping.save",
                                        NULL);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "liaison-store.h"
+#include "liaison-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ G_DECLARE_FINAL_TYPE (LiaisonMappingPage, liaison_mapping_page, LIAISON, MAPPING
  * saved map and both sides' field definitions. */
 void liaison_mapping_page_set_store (LiaisonMappingPage *self, LiaisonStore *store,
                                      const char *lsq_connection, const char *ghl_connection);
+/* Preview Sync runs the scheduler's dry run and shows its plan. */
+void liaison_mapping_page_set_scheduler (LiaisonMappingPage *self, LiaisonSyncScheduler *scheduler);
 /* Reads the saved map again, unless the page holds unsaved changes (then they stay). */
 void liaison_mapping_page_reload (LiaisonMappingPage *self);
 gboolean liaison_mapping_page_get_loading (LiaisonMappingPage *self);
