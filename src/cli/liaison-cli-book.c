@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "liaison-booking.h"
-#include "liaison-cli-accounts-private.h"
+#include "liaison-cli-harness-private.h"
 #include "liaison-cli-book.h"
 #include "liaison-cli-json.h"
 
@@ -181,7 +181,7 @@ print_result (LiaisonBookingResult *r)
 }
 
 static int
-book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
+book (LiaisonCliHarness *cli, Options *o, GTimeZone *zone, GDateTime *start)
 {
   const LiaisonStoreConnection *ghl_connection
       = liaison_session_get_connection (cli->session, LIAISON_SERVICE_GHL);
@@ -206,23 +206,23 @@ book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
                    _ ("no HighLevel account is connected in profile “%s” (connect one with "
                       "“liaison-cli connect ghl”)"),
                    cli->profile);
-      return liaison_cli_accounts_failed (cli, error, NULL);
+      return liaison_cli_harness_failed (cli, error, NULL);
     }
   /* At the address it was connected at, as every ghl command. */
   http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, ghl_connection->host,
                            LIAISON_AUTHORIZER (liaison_session_get_ghl_authorizer (cli->session)),
                            &error);
   if (http == NULL)
-    return liaison_cli_accounts_failed (cli, error, NULL);
+    return liaison_cli_harness_failed (cli, error, NULL);
   ghl = liaison_ghl_client_new (http, ghl_connection->account_id);
 
-  liaison_ghl_client_list_calendars_async (ghl, cli->cancellable, liaison_cli_accounts_store_result,
+  liaison_ghl_client_list_calendars_async (ghl, cli->cancellable, liaison_cli_harness_store_result,
                                            cli);
-  result = liaison_cli_accounts_wait (cli);
+  result = liaison_cli_harness_wait (cli);
   calendars = liaison_ghl_client_list_finish (ghl, result, &error);
   g_clear_object (&result);
   if (calendars == NULL)
-    return liaison_cli_accounts_failed (cli, error, NULL);
+    return liaison_cli_harness_failed (cli, error, NULL);
   calendar = find_calendar (calendars, o->calendar);
   if (calendar == NULL)
     {
@@ -230,14 +230,14 @@ book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
                    _ ("HighLevel has no calendar “%s” (run “liaison-cli ghl calendars list” to "
                       "see their names and ids)"),
                    o->calendar);
-      return liaison_cli_accounts_failed (cli, error, NULL);
+      return liaison_cli_harness_failed (cli, error, NULL);
     }
 
-  liaison_contact_list_load_async (contacts, cli->cancellable, liaison_cli_accounts_store_result,
+  liaison_contact_list_load_async (contacts, cli->cancellable, liaison_cli_harness_store_result,
                                    cli);
-  result = liaison_cli_accounts_wait (cli);
+  result = liaison_cli_harness_wait (cli);
   if (!liaison_contact_list_load_finish (contacts, result, &error))
-    return liaison_cli_accounts_failed (cli, error, NULL);
+    return liaison_cli_harness_failed (cli, error, NULL);
   g_clear_object (&result);
   row = find_contact (contacts, o->contact);
   if (row == NULL)
@@ -246,7 +246,7 @@ book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
                    _ ("Liaison’s copy of profile “%s” has no contact “%s” (an e-mail address or "
                       "an id). Refresh from both in Liaison, then book again."),
                    cli->profile, o->contact);
-      return liaison_cli_accounts_failed (cli, error, NULL);
+      return liaison_cli_harness_failed (cli, error, NULL);
     }
 
   booking = liaison_booking_new (
@@ -259,11 +259,11 @@ book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
                                   ? liaison_contact_row_get_lsq_id (row)
                                   : NULL,
                               start, o->title, o->notes, LIAISON_APPOINTMENT_STATUS_CONFIRMED,
-                              zone_name, cli->cancellable, liaison_cli_accounts_store_result, cli);
-  result = liaison_cli_accounts_wait (cli);
+                              zone_name, cli->cancellable, liaison_cli_harness_store_result, cli);
+  result = liaison_cli_harness_wait (cli);
   r = liaison_booking_finish (booking, result, &error);
   if (r == NULL)
-    return liaison_cli_accounts_failed (cli, error, NULL);
+    return liaison_cli_harness_failed (cli, error, NULL);
   print_result (r);
   if (r->lsq_error != NULL)
     {
@@ -278,7 +278,7 @@ book (LiaisonCliAccounts *cli, Options *o, GTimeZone *zone, GDateTime *start)
 int
 liaison_cli_book_main (int argc, char **argv)
 {
-  LiaisonCliAccounts cli;
+  LiaisonCliHarness cli;
   Options o = { 0 };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
@@ -301,34 +301,34 @@ liaison_cli_book_main (int argc, char **argv)
           { NULL } };
   int status;
 
-  liaison_cli_accounts_init (&cli, "book");
+  liaison_cli_harness_init (&cli, "book");
   g_option_context_set_summary (
       context, _ ("Book a contact into a free HighLevel slot, and a linked contact's LeadSquared "
                   "appointment task with it. Prints both records as JSON."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  liaison_cli_accounts_add_options (&cli, context);
-  if (!liaison_cli_accounts_parse (&cli, context, &argc, &argv, &error)
+  liaison_cli_harness_add_options (&cli, context);
+  if (!liaison_cli_harness_parse (&cli, context, &argc, &argv, &error)
       || !check_options (&o, &zone, &start, &error))
     {
-      status = liaison_cli_accounts_usage (&cli, error);
+      status = liaison_cli_harness_usage (&cli, error);
       options_clear (&o);
-      liaison_cli_accounts_clear (&cli);
+      liaison_cli_harness_clear (&cli);
       return status;
     }
-  if (!liaison_cli_accounts_open (&cli, FALSE, &error))
-    status = liaison_cli_accounts_failed (&cli, error, NULL);
+  if (!liaison_cli_harness_open (&cli, FALSE, &error))
+    status = liaison_cli_harness_failed (&cli, error, NULL);
   else if (cli.session == NULL)
     {
       g_set_error (&error, LIAISON_BOOKING_ERROR, LIAISON_BOOKING_ERROR_NO_ACCOUNT,
                    _ ("no HighLevel account is connected in profile “%s” (connect one with "
                       "“liaison-cli connect ghl”)"),
                    cli.profile);
-      status = liaison_cli_accounts_failed (&cli, error, NULL);
+      status = liaison_cli_harness_failed (&cli, error, NULL);
     }
   else
     status = book (&cli, &o, zone, start);
   options_clear (&o);
-  liaison_cli_accounts_clear (&cli);
+  liaison_cli_harness_clear (&cli);
   return status;
 }

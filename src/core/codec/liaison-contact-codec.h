@@ -18,6 +18,8 @@
 G_BEGIN_DECLS
 
 char *liaison_contact_codec_to_json (LiaisonContact *contact);
+/* The contact back from to_json's form; NULL with an error when it cannot be read. */
+LiaisonContact *liaison_contact_codec_from_json (const char *json, GError **error);
 /* The record the store caches, with the columns the contact list searches and the detail pane
  * shows; owner_name: the owner's name as the owner column shows it, or NULL. */
 LiaisonStoreRecord *liaison_contact_codec_to_record (LiaisonContact *contact,

@@ -15,14 +15,14 @@ read_contact (JsonObject *object, GError **error)
   return liaison_ghl_contact_from_json (object, error);
 }
 
-static const LiaisonGhlReader contact_reader = { "contact", read_contact };
+static const LiaisonGhlReader contact_reader = { "contact", read_contact, "contact" };
 
 /* TRUE when the body was refused (and the callback told). */
 static gboolean
 refuse_body (LiaisonGhlClient *self, JsonNode *body, gpointer source_tag,
              GAsyncReadyCallback callback, gpointer user_data)
 {
-  return liaison_ghl_client_refuse (self, body != NULL && JSON_NODE_HOLDS_OBJECT (body),
+  return liaison_http_call_refuse (self, body != NULL && JSON_NODE_HOLDS_OBJECT (body),
                                     "The contact's changes must be a JSON object", source_tag,
                                     callback, user_data);
 }
@@ -35,7 +35,7 @@ liaison_ghl_client_patch_contact_async (LiaisonGhlClient *self, const char *cont
   g_autoptr (LiaisonHttpRequest) request = NULL;
 
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
-  if (liaison_ghl_client_refuse (self, contact_id != NULL && *contact_id != '\0',
+  if (liaison_http_call_refuse (self, contact_id != NULL && *contact_id != '\0',
                                  "The contact has no id", liaison_ghl_client_patch_contact_async,
                                  callback, user_data)
       || refuse_body (self, body, liaison_ghl_client_patch_contact_async, callback, user_data))
@@ -55,7 +55,7 @@ LiaisonContact *
 liaison_ghl_client_patch_contact_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                          GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_patch_contact_async, error);
 }
 
 void
@@ -85,5 +85,6 @@ LiaisonContact *
 liaison_ghl_client_create_contact_json_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                                GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_create_contact_json_async,
+                                   error);
 }

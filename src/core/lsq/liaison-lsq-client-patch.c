@@ -18,7 +18,7 @@ refuse (LiaisonLsqClient *self, gboolean ok, const char *operation, const char *
 {
   if (ok)
     return FALSE;
-  liaison_lsq_client_report_error (self, source_tag, callback, user_data,
+  liaison_http_call_report_error (self, source_tag, callback, user_data,
                                    g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION,
                                                 "Could not %s: %s", operation, what));
   return TRUE;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "liaison-json.h"
+#include "liaison-lsq-client-patch.h"
 #include "liaison-lsq-client-private.h"
 
 struct _LiaisonLsqClient
@@ -234,7 +235,8 @@ liaison_lsq_client_done_finish (LiaisonLsqClient *self, GAsyncResult *result, GE
   static const gpointer tags[] = {
     liaison_lsq_client_update_lead_async,        liaison_lsq_client_update_task_async,
     liaison_lsq_client_update_appointment_async, liaison_lsq_client_complete_task_async,
-    liaison_lsq_client_update_note_async,        NULL,
+    liaison_lsq_client_update_note_async,        liaison_lsq_client_patch_lead_async,
+    liaison_lsq_client_delete_lead_async,        NULL,
   };
 
   return liaison_http_call_finish_any (self, result, tags, error) != NULL;

@@ -16,7 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "liaison-booking.h"
-#include "liaison-calendar-data-private.h"
+#include "liaison-appointment-codec.h"
 #include "liaison-http.h"
 #include "liaison-store-sync.h"
 
@@ -596,7 +596,7 @@ conclude (GTask *task)
   if (op->kind != KIND_BOOK && r->ghl != NULL)
     {
       /* The slot cache keeps what it books; a move or a cancellation is kept here. */
-      LiaisonStoreRecord *record = liaison_calendar_data_appointment_to_record (r->ghl);
+      LiaisonStoreRecord *record = liaison_appointment_codec_to_record (r->ghl);
 
       if (record != NULL)
         {
