@@ -14,15 +14,16 @@
 #include <glib/gi18n.h>
 
 #include "liaison-bearer-authorizer.h"
-#include "liaison-cli-accounts-private.h"
+#include "liaison-cli-harness-private.h"
+#include "liaison-cli-secret-private.h"
 #include "liaison-oauth-flow.h"
 
 static const char *
 secrets_note (void)
 {
-  return _ ("Secrets are read from a file, or from standard input when FILE is “-”, never from "
-            "the command line, where every user of this computer can read them (ps). They are "
-            "kept in the keyring only.\n\n"
+  return _ ("Secrets are read from a file, from standard input when FILE is “-”, or asked for "
+            "on the terminal without being shown; never from the command line, where every user "
+            "of this computer can read them (ps). They are kept in the keyring only.\n\n"
             "Exit status: 0 connected, 1 connecting failed, 2 the command line cannot be used "
             "(nothing was sent).");
 }
@@ -57,7 +58,7 @@ ghl_options_clear (GhlOptions *options)
 }
 
 static gboolean
-ghl_options_check (LiaisonCliAccounts *cli, GhlOptions *o, int argc, char **argv, GError **error)
+ghl_options_check (LiaisonCliHarness *cli, GhlOptions *o, int argc, char **argv, GError **error)
 {
   if (argc > 1)
     {
@@ -87,19 +88,32 @@ ghl_options_check (LiaisonCliAccounts *cli, GhlOptions *o, int argc, char **argv
   return TRUE;
 }
 
+/* with_token: a failure of the token's trial says what to check. */
 static int
-ghl_saved (LiaisonCliAccounts *cli, GAsyncResult *result)
+ghl_connected (LiaisonCliHarness *cli, GAsyncResult *result, gboolean with_token)
 {
   g_autoptr (GError) error = NULL;
   const LiaisonStoreConnection *connection;
   LiaisonGhlAuthorizer *authorizer;
   g_autofree char *summary = NULL;
 
-  if (!liaison_session_change_finish (cli->session, result, &error))
+  if (!liaison_session_connect_ghl_finish (cli->session, result, &error))
     {
-      g_prefix_error (&error, _ ("HighLevel answered, but the connection could not be saved: "));
-      return liaison_cli_accounts_failed (
-          cli, error, _ ("Check that the keyring is unlocked, then connect again."));
+      const char *hint = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _ ("Connecting was cancelled."));
+        }
+      else if (g_error_matches (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_KEYRING)
+               || g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED))
+        hint = _ ("Check that the keyring is unlocked, then connect again.");
+      else if (with_token && error->domain == LIAISON_HTTP_ERROR)
+        hint = _ ("Check the token (HighLevel: Settings, Private Integrations) and the location "
+                  "id, then connect again.");
+      return liaison_cli_harness_failed (cli, error, hint);
     }
 
   /* The same sentences as on the Accounts page. */
@@ -132,160 +146,55 @@ ghl_saved (LiaisonCliAccounts *cli, GAsyncResult *result)
 }
 
 static int
-ghl_private (LiaisonCliAccounts *cli, const char *token, const char *location)
+ghl_private (LiaisonCliHarness *cli, const char *token, const char *location)
 {
-  g_autoptr (LiaisonAuthorizer) bearer = liaison_bearer_authorizer_new (token);
-  g_autoptr (LiaisonHttp) http = NULL;
-  g_autoptr (LiaisonGhlClient) client = NULL;
-  g_autoptr (LiaisonGhlTokens) tokens = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) users = NULL;
-  g_autoptr (GError) error = NULL;
 
-  /* Asked once before saving, so that a mistyped token or location is told
-   * now rather than at the first sync. */
-  http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, liaison_session_get_ghl_api_url (cli->session),
-                           bearer, &error);
-  if (http == NULL)
-    return liaison_cli_accounts_failed (cli, error, NULL);
-  client = liaison_ghl_client_new (http, location);
-  liaison_ghl_client_list_users_async (client, cli->cancellable, liaison_cli_accounts_store_result,
-                                       cli);
-  result = liaison_cli_accounts_wait (cli);
-  users = liaison_ghl_client_list_finish (client, result, &error);
-  g_clear_object (&result);
-  if (users == NULL)
-    {
-      g_prefix_error (&error, _ ("HighLevel did not accept the token for this location: "));
-      return liaison_cli_accounts_failed (
-          cli, error,
-          _ ("Check the token (HighLevel: Settings, Private Integrations) and the location id, "
-             "then connect again."));
-    }
-
-  tokens = liaison_ghl_tokens_new_private (token, location);
-  liaison_session_add_ghl_async (cli->session, tokens, cli->cancellable,
-                                 liaison_cli_accounts_store_result, cli);
-  result = liaison_cli_accounts_wait (cli);
-  return ghl_saved (cli, result);
+  liaison_session_connect_ghl_token_async (cli->session, token, location, cli->cancellable,
+                                           liaison_cli_harness_store_result, cli);
+  result = liaison_cli_harness_wait (cli);
+  return ghl_connected (cli, result, TRUE);
 }
 
-/* The app of the connection in use, to reconnect without --client-id. */
-static char *
-previous_client_id (LiaisonCliAccounts *cli)
+static void
+on_sign_in_opened (LiaisonSession *session, const char *url, gpointer user_data)
 {
-  LiaisonGhlAuthorizer *authorizer = liaison_session_get_ghl_authorizer (cli->session);
-  g_autoptr (LiaisonGhlTokens) tokens = NULL;
+  GhlOptions *o = user_data;
 
-  if (authorizer == NULL)
-    return NULL;
-  tokens = liaison_ghl_authorizer_dup_tokens (authorizer);
-  return tokens != NULL ? g_strdup (tokens->client_id) : NULL;
+  g_printerr (_ ("Open this address to connect HighLevel: %s\n"), url);
+  g_printerr ("%s\n", o->no_browser
+                          ? _ ("Waiting for you to allow Liaison there (Ctrl+C cancels)…")
+                          : _ ("Your browser opens it now. Waiting for you to allow Liaison "
+                               "there (Ctrl+C cancels)…"));
 }
 
 static int
-ghl_oauth (LiaisonCliAccounts *cli, GhlOptions *o, const char *secret_from_file)
+ghl_oauth (LiaisonCliHarness *cli, GhlOptions *o, const char *secret_from_file)
 {
-  LiaisonTokenStore *token_store = liaison_session_get_token_store (cli->session);
-  g_autofree char *client_id = NULL;
-  g_autoptr (LiaisonCliSecret) stored_secret = NULL;
-  g_autoptr (LiaisonOAuthFlow) flow = NULL;
-  g_autoptr (LiaisonGhlTokens) tokens = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *client_secret = secret_from_file;
+  LiaisonGhlSignIn sign_in = {
+    .client_id = o->client_id,
+    .client_secret = secret_from_file,
+    .marketplace_url = cli->ghl_url,
+    .marketplace
+    = o->white_label ? LIAISON_OAUTH_MARKETPLACE_WHITE_LABEL : LIAISON_OAUTH_MARKETPLACE_STANDARD,
+    .port = o->port,
+    .no_browser = o->no_browser,
+  };
+  gulong handler;
 
-  client_id = o->client_id != NULL ? g_strdup (o->client_id) : previous_client_id (cli);
-  if (client_id == NULL)
-    {
-      usage_error (&error, _ ("--client-id is needed: the client ID of your HighLevel "
-                              "marketplace app (or use --private-token-file)"));
-      return liaison_cli_accounts_usage (cli, error);
-    }
-
-  if (client_secret == NULL)
-    {
-      liaison_token_store_load_client_secret_async (token_store, client_id, cli->cancellable,
-                                                    liaison_cli_accounts_store_result, cli);
-      result = liaison_cli_accounts_wait (cli);
-      stored_secret = liaison_token_store_load_client_secret_finish (token_store, result, &error);
-      g_clear_object (&result);
-      if (error != NULL)
-        return liaison_cli_accounts_failed (
-            cli, error, _ ("Check that the keyring is unlocked, then connect again."));
-      if (stored_secret == NULL)
-        {
-          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _ ("--client-secret-file is needed: the keyring holds no client secret "
-                          "of the app %s yet"),
-                       client_id);
-          return liaison_cli_accounts_usage (cli, error);
-        }
-      client_secret = stored_secret;
-    }
-  else
-    {
-      /* The secret goes to the keyring first: renewing the token later needs it. */
-      liaison_token_store_save_client_secret_async (token_store, client_id, client_secret,
-                                                    cli->cancellable,
-                                                    liaison_cli_accounts_store_result, cli);
-      result = liaison_cli_accounts_wait (cli);
-      if (!liaison_token_store_save_client_secret_finish (token_store, result, &error))
-        {
-          g_prefix_error (&error, _ ("The app’s client secret could not be kept in the keyring: "));
-          return liaison_cli_accounts_failed (
-              cli, error, _ ("Check that the keyring is unlocked, then connect again."));
-        }
-      g_clear_object (&result);
-    }
-
-  flow = liaison_oauth_flow_new (client_id, client_secret);
-  if (cli->ghl_url != NULL)
-    liaison_oauth_flow_set_marketplace_url (flow, cli->ghl_url, NULL);
-  else
-    liaison_oauth_flow_set_marketplace (flow, o->white_label ? LIAISON_OAUTH_MARKETPLACE_WHITE_LABEL
-                                                             : LIAISON_OAUTH_MARKETPLACE_STANDARD);
-  if (!liaison_oauth_flow_set_api_url (flow, liaison_session_get_ghl_api_url (cli->session),
-                                       &error))
-    return liaison_cli_accounts_failed (cli, error, NULL);
-  if (o->port >= 0)
-    liaison_oauth_flow_set_port (flow, (guint) o->port);
-  liaison_oauth_flow_set_open_browser (flow, !o->no_browser);
-
-  liaison_oauth_flow_run_async (flow, cli->cancellable, liaison_cli_accounts_store_result, cli);
-  if (liaison_oauth_flow_get_authorize_url (flow) != NULL)
-    {
-      g_printerr (_ ("Open this address to connect HighLevel: %s\n"),
-                  liaison_oauth_flow_get_authorize_url (flow));
-      g_printerr ("%s\n", o->no_browser
-                              ? _ ("Waiting for you to allow Liaison there (Ctrl+C cancels)…")
-                              : _ ("Your browser opens it now. Waiting for you to allow Liaison "
-                                   "there (Ctrl+C cancels)…"));
-    }
-  result = liaison_cli_accounts_wait (cli);
-  tokens = liaison_oauth_flow_run_finish (flow, result, &error);
-  g_clear_object (&result);
-  if (tokens == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_clear_error (&error);
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _ ("Connecting was cancelled."));
-        }
-      return liaison_cli_accounts_failed (cli, error, NULL);
-    }
-
-  liaison_session_add_ghl_async (cli->session, tokens, cli->cancellable,
-                                 liaison_cli_accounts_store_result, cli);
-  result = liaison_cli_accounts_wait (cli);
-  return ghl_saved (cli, result);
+  handler = g_signal_connect (cli->session, "sign-in-opened", G_CALLBACK (on_sign_in_opened), o);
+  liaison_session_connect_ghl_async (cli->session, &sign_in, cli->cancellable,
+                                     liaison_cli_harness_store_result, cli);
+  result = liaison_cli_harness_wait (cli);
+  g_signal_handler_disconnect (cli->session, handler);
+  return ghl_connected (cli, result, FALSE);
 }
 
 static int
 connect_ghl (int argc, char **argv)
 {
-  LiaisonCliAccounts cli;
+  LiaisonCliHarness cli;
   GhlOptions o = { .port = -1 };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (LiaisonCliSecret) secret = NULL;
@@ -295,7 +204,7 @@ connect_ghl (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "client-id", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &o.client_id,
       N_ ("The client ID of your HighLevel marketplace app (default: the app of the connection "
-          "in use)"),
+          "in use, else the one your distributor set)"),
       N_ ("ID") },
     { "client-secret-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &o.client_secret_file,
       N_ ("Read the app’s client secret from FILE, or “-” for standard input (default: the one in "
@@ -304,7 +213,8 @@ connect_ghl (int argc, char **argv)
     { "white-label", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &o.white_label,
       N_ ("Sign in on the white-label marketplace (marketplace.leadconnectorhq.com)"), NULL },
     { "port", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &o.port,
-      N_ ("Wait for the browser on this port of 127.0.0.1 (default 47318; 0 picks a free one)"),
+      N_ ("Wait for the browser on this port of 127.0.0.1 (default: the one your distributor "
+          "set, else 47318; 0 picks a free one)"),
       N_ ("PORT") },
     { "no-browser", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &o.no_browser,
       N_ ("Only print the sign-in address, for a browser you open yourself"), NULL },
@@ -316,7 +226,7 @@ connect_ghl (int argc, char **argv)
     { NULL }
   };
 
-  liaison_cli_accounts_init (&cli, "connect ghl");
+  liaison_cli_harness_init (&cli, "connect ghl");
   g_set_prgname ("liaison-cli connect ghl");
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (
@@ -329,12 +239,12 @@ connect_ghl (int argc, char **argv)
   description = g_strdup (secrets_note ());
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  liaison_cli_accounts_add_options (&cli, context);
+  liaison_cli_harness_add_options (&cli, context);
 
-  if (!liaison_cli_accounts_parse (&cli, context, &argc, &argv, &error)
+  if (!liaison_cli_harness_parse (&cli, context, &argc, &argv, &error)
       || !ghl_options_check (&cli, &o, argc, argv, &error))
     {
-      status = liaison_cli_accounts_usage (&cli, error);
+      status = liaison_cli_harness_usage (&cli, error);
       goto out;
     }
 
@@ -343,19 +253,21 @@ connect_ghl (int argc, char **argv)
     {
       gboolean with_token = o.token_file != NULL;
 
-      secret = liaison_cli_accounts_read_secret (
-          with_token ? "--private-token-file" : "--client-secret-file",
-          with_token ? o.token_file : o.client_secret_file, &error);
+      secret
+          = liaison_cli_read_secret (with_token ? "--private-token-file" : "--client-secret-file",
+                                     with_token ? o.token_file : o.client_secret_file,
+                                     with_token ? _ ("HighLevel private integration token")
+                                                : _ ("HighLevel app client secret"),
+                                     &error);
       if (secret == NULL)
         {
-          status = liaison_cli_accounts_usage (&cli, error);
+          status = liaison_cli_harness_usage (&cli, error);
           goto out;
         }
     }
 
-  if (!liaison_cli_accounts_open (&cli, TRUE, &error))
-    status = liaison_cli_accounts_failed (
-        &cli, error, _ ("Check that your home folder can be read and written, then try again."));
+  if (!liaison_cli_harness_open (&cli, TRUE, &error))
+    status = liaison_cli_harness_failed (&cli, error, liaison_cli_harness_open_hint (&cli, error));
   else if (o.token_file != NULL)
     status = ghl_private (&cli, secret, g_strstrip (o.location));
   else
@@ -363,14 +275,30 @@ connect_ghl (int argc, char **argv)
 
 out:
   ghl_options_clear (&o);
-  liaison_cli_accounts_clear (&cli);
+  liaison_cli_harness_clear (&cli);
   return status;
 }
 
 /* ---- LeadSquared ---- */
 
+typedef struct
+{
+  char *access_key;
+  char *access_key_file;
+  char *secret_key_file;
+} LsqOptions;
+
+static void
+lsq_options_clear (LsqOptions *o)
+{
+  if (o->access_key != NULL)
+    liaison_cli_secret_free (o->access_key);
+  g_free (o->access_key_file);
+  g_free (o->secret_key_file);
+}
+
 static gboolean
-lsq_options_check (int argc, char **argv, char *access_key, const char *secret_file, GError **error)
+lsq_options_check (int argc, char **argv, LsqOptions *o, GError **error)
 {
   if (argc > 1)
     {
@@ -378,34 +306,50 @@ lsq_options_check (int argc, char **argv, char *access_key, const char *secret_f
                    argv[1]);
       return FALSE;
     }
-  if (access_key == NULL || *g_strstrip (access_key) == '\0' || secret_file == NULL)
-    return usage_error (error, _ ("both --access-key and --secret-key-file are needed"));
+  /* Both keys are credentials: the access key on the command line could be
+   * read in ps, so the old option is refused with the way forward. */
+  if (o->access_key != NULL)
+    return usage_error (error, _ ("--access-key: the access key is a credential too, and the "
+                                  "command line can be read by every user of this computer; "
+                                  "give it with --access-key-file FILE, or leave it out to be "
+                                  "asked for it"));
+  if (g_strcmp0 (o->access_key_file, "-") == 0 && g_strcmp0 (o->secret_key_file, "-") == 0
+      && !liaison_cli_can_prompt ())
+    return usage_error (error, _ ("only one of --access-key-file and --secret-key-file can read "
+                                  "standard input; give the other as a file"));
+  if ((o->access_key_file == NULL || o->secret_key_file == NULL) && !liaison_cli_can_prompt ())
+    return usage_error (error, _ ("both --access-key-file and --secret-key-file are needed when "
+                                  "standard input is not a terminal to ask on"));
   return TRUE;
 }
 
 static int
 connect_lsq (int argc, char **argv)
 {
-  LiaisonCliAccounts cli;
-  g_autofree char *access_key = NULL;
-  g_autofree char *secret_file = NULL;
+  LiaisonCliHarness cli;
+  LsqOptions o = { 0 };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (LiaisonCliSecret) access_key = NULL;
   g_autoptr (LiaisonCliSecret) secret = NULL;
-  g_autoptr (LiaisonLsqKeys) keys = NULL;
   g_autoptr (LiaisonLsqAccount) account = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
   int status = LIAISON_CLI_EXIT_OK;
-  const GOptionEntry entries[]
-      = { { "access-key", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &access_key,
-            N_ ("The access key of a LeadSquared user (My Account, Settings, API and Webhooks)"),
-            N_ ("KEY") },
-          { "secret-key-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &secret_file,
-            N_ ("Read the user’s secret key from FILE, or “-” for standard input"), N_ ("FILE") },
-          { NULL } };
+  const GOptionEntry entries[] = {
+    { "access-key-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &o.access_key_file,
+      N_ ("Read the access key of a LeadSquared user (My Account, Settings, API and Webhooks) "
+          "from FILE, or “-” for standard input (default: ask on the terminal)"),
+      N_ ("FILE") },
+    { "secret-key-file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &o.secret_key_file,
+      N_ ("Read the user’s secret key from FILE, or “-” for standard input (default: ask on the "
+          "terminal)"),
+      N_ ("FILE") },
+    { "access-key", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &o.access_key, NULL, NULL },
+    { NULL }
+  };
 
-  liaison_cli_accounts_init (&cli, "connect lsq");
+  liaison_cli_harness_init (&cli, "connect lsq");
   g_set_prgname ("liaison-cli connect lsq");
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (
@@ -414,43 +358,39 @@ connect_lsq (int argc, char **argv)
   description = g_strdup (secrets_note ());
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  liaison_cli_accounts_add_options (&cli, context);
+  liaison_cli_harness_add_options (&cli, context);
 
-  if (liaison_cli_accounts_parse (&cli, context, &argc, &argv, &error)
-      && lsq_options_check (argc, argv, access_key, secret_file, &error))
-    secret = liaison_cli_accounts_read_secret ("--secret-key-file", secret_file, &error);
+  if (liaison_cli_harness_parse (&cli, context, &argc, &argv, &error)
+      && lsq_options_check (argc, argv, &o, &error)
+      && (access_key = liaison_cli_read_secret ("--access-key-file", o.access_key_file,
+                                                _ ("LeadSquared access key"), &error))
+             != NULL)
+    secret = liaison_cli_read_secret ("--secret-key-file", o.secret_key_file,
+                                      _ ("LeadSquared secret key"), &error);
   if (secret == NULL)
     {
-      status = liaison_cli_accounts_usage (&cli, error);
+      status = liaison_cli_harness_usage (&cli, error);
       goto out;
     }
 
-  if (!liaison_cli_accounts_open (&cli, TRUE, &error))
+  if (!liaison_cli_harness_open (&cli, TRUE, &error))
     {
-      status = liaison_cli_accounts_failed (
-          &cli, error, _ ("Check that your home folder can be read and written, then try again."));
+      status
+          = liaison_cli_harness_failed (&cli, error, liaison_cli_harness_open_hint (&cli, error));
       goto out;
     }
 
-  keys = liaison_session_create_lsq_keys (cli.session, access_key, secret);
-  liaison_lsq_keys_check_async (keys, cli.cancellable, liaison_cli_accounts_store_result, &cli);
-  result = liaison_cli_accounts_wait (&cli);
-  account = liaison_lsq_keys_check_finish (keys, result, &error);
-  g_clear_object (&result);
+  liaison_session_connect_lsq_async (cli.session, access_key, secret, cli.cancellable,
+                                     liaison_cli_harness_store_result, &cli);
+  result = liaison_cli_harness_wait (&cli);
+  account = liaison_session_connect_lsq_finish (cli.session, result, &error);
   if (account == NULL)
     {
-      status = liaison_cli_accounts_failed (&cli, error, NULL);
-      goto out;
-    }
-
-  liaison_session_add_lsq_async (cli.session, keys, account, cli.cancellable,
-                                 liaison_cli_accounts_store_result, &cli);
-  result = liaison_cli_accounts_wait (&cli);
-  if (!liaison_session_change_finish (cli.session, result, &error))
-    {
-      g_prefix_error (&error, _ ("The keys work, but the connection could not be saved: "));
-      status = liaison_cli_accounts_failed (
-          &cli, error, _ ("Check that the keyring is unlocked, then connect again."));
+      status = liaison_cli_harness_failed (
+          &cli, error,
+          error->domain == LIAISON_AUTH_ERROR && error->code != LIAISON_AUTH_ERROR_KEYRING
+              ? NULL
+              : _ ("Check that the keyring is unlocked, then connect again."));
       goto out;
     }
   g_print (_ ("LeadSquared is connected: %s (%s) of %s, at %s."), account->name, account->role,
@@ -458,7 +398,8 @@ connect_lsq (int argc, char **argv)
   g_print ("\n");
 
 out:
-  liaison_cli_accounts_clear (&cli);
+  lsq_options_clear (&o);
+  liaison_cli_harness_clear (&cli);
   return status;
 }
 
@@ -470,7 +411,8 @@ overview (void)
   return g_strdup_printf (
       "%s\n  liaison-cli connect ghl [OPTION…]\n"
       "  liaison-cli connect ghl --private-token-file FILE|- --location ID\n"
-      "  liaison-cli connect lsq --access-key KEY --secret-key-file FILE|-\n\n%s\n\n%s\n",
+      "  liaison-cli connect lsq [--access-key-file FILE|-] [--secret-key-file "
+      "FILE|-]\n\n%s\n\n%s\n",
       _ ("Usage:"),
       _ ("Connects a HighLevel location or a LeadSquared account once; from then on the ghl and "
          "lsq commands and the app use it through the keyring."),

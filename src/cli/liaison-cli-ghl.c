@@ -16,6 +16,7 @@
 
 #include "liaison-bearer-authorizer.h"
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-secret-private.h"
 #include "liaison-cli-json.h"
 #include "liaison-cli-ghl-private.h"
 #include "liaison-json.h"
@@ -158,6 +159,9 @@ client_from_environment (GError **error)
                    local_error != NULL ? local_error->message : "");
       return NULL;
     }
+  /* A CR or LF would end up in the Authorization header. */
+  if (!liaison_cli_check_secret_text ("LIAISON_GHL_TOKEN", token, error))
+    return NULL;
   if (url == NULL || *url == '\0')
     url = LIAISON_GHL_DEFAULT_URL;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "liaison-cli-lsq-private.h"
+#include "liaison-json.h"
 
 #define CLIENT(source) LIAISON_LSQ_CLIENT (source)
 
@@ -374,39 +375,80 @@ on_bulk (GObject *source, GAsyncResult *result, gpointer user_data)
   liaison_cli_lsq_finish (user_data, json_node_init_array (json_node_alloc (), array), error);
 }
 
+/* A leads file is read up to this size, and no further. */
+#define LEADS_FILE_MAX (64 * 1024 * 1024)
+
+/* The whole of path ("-": standard input), or NULL when it cannot be read
+ * or is larger than max bytes. */
+static GBytes *
+read_bounded (const char *path, gsize max, GError **error)
+{
+  g_autoptr (GIOChannel) in = NULL;
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  char buffer[65536];
+  GIOStatus status;
+  gsize got;
+
+  in = g_strcmp0 (path, "-") == 0 ? g_io_channel_unix_new (0)
+                                  : g_io_channel_new_file (path, "r", error);
+  if (in == NULL)
+    return NULL;
+  if (g_io_channel_set_encoding (in, NULL, error) != G_IO_STATUS_NORMAL)
+    return NULL;
+  do
+    {
+      status = g_io_channel_read_chars (in, buffer, sizeof buffer, &got, error);
+      if (status == G_IO_STATUS_ERROR)
+        return NULL;
+      if (data->len + got > max)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the file is larger than %u MB",
+                       (guint) (max / (1024 * 1024)));
+          return NULL;
+        }
+      g_byte_array_append (data, (const guint8 *) buffer, got);
+    }
+  while (status != G_IO_STATUS_EOF);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /* A JSON array of objects, one per lead: [{"EmailAddress": "...", ...}]. */
 static GPtrArray *
 contacts_from_file (const char *path, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonArray *array;
-  gboolean loaded;
   guint i;
 
-  if (g_strcmp0 (path, "-") == 0)
+  bytes = read_bounded (path, LEADS_FILE_MAX, &local_error);
+  if (bytes != NULL)
+    root = liaison_json_parse_bytes (bytes, LIAISON_JSON_MAX_DEPTH, &local_error);
+  if (root == NULL)
     {
-      g_autoptr (GIOChannel) in = g_io_channel_unix_new (0);
-      g_autofree char *text = NULL;
       gsize len = 0;
+      const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+      gsize n;
 
-      loaded = g_io_channel_read_to_end (in, &text, &len, &local_error) == G_IO_STATUS_NORMAL
-               && json_parser_load_from_data (parser, text, (gssize) len, &local_error);
-    }
-  else
-    loaded = json_parser_load_from_file (parser, path, &local_error);
-  if (!loaded)
-    {
-      liaison_cli_lsq_usage_error (error, "%s: %s", path, local_error->message);
+      for (n = 0; n < len && g_ascii_isspace (data[n]); n++)
+        ;
+      if (bytes != NULL && n == len)
+        liaison_cli_lsq_usage_error (error,
+                                     "%s: the file is empty; expected a JSON array of lead "
+                                     "objects",
+                                     path);
+      else
+        liaison_cli_lsq_usage_error (error, "%s: %s", path, local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       liaison_cli_lsq_usage_error (error, "%s: expected a JSON array of lead objects", path);
       return NULL;
     }
-  array = json_node_get_array (json_parser_get_root (parser));
+  array = json_node_get_array (root);
   for (i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);

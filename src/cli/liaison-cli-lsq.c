@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-secret-private.h"
 #include "liaison-cli-json.h"
 #include "liaison-cli-lsq-private.h"
 #include "liaison-json.h"
@@ -243,6 +244,13 @@ make_client (LiaisonCliLsq *cli)
       g_printerr ("liaison-cli lsq: set LIAISON_LSQ_ACCESS_KEY and LIAISON_LSQ_SECRET_KEY to the "
                   "account's API keys%s%s\n",
                   error != NULL ? ", or " : "", error != NULL ? error->message : "");
+      return EXIT_USAGE;
+    }
+  /* Both go into headers or the query: no CR, LF or other control character. */
+  if (!liaison_cli_check_secret_text ("LIAISON_LSQ_ACCESS_KEY", access_key, &error)
+      || !liaison_cli_check_secret_text ("LIAISON_LSQ_SECRET_KEY", secret_key, &error))
+    {
+      g_printerr ("liaison-cli lsq: %s\n", error->message);
       return EXIT_USAGE;
     }
   keys = liaison_lsq_key_authorizer_new (access_key, secret_key);

@@ -12,8 +12,10 @@
 #include <stdlib.h>
 
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-book.h"
 #include "liaison-cli-ghl.h"
 #include "liaison-cli-lsq.h"
+#include "liaison-cli-mapping.h"
 #include "liaison-cli-sync.h"
 
 /* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
@@ -49,8 +51,10 @@ main (int argc, char *argv[])
       "  connect ghl|lsq     connect an account once (keyring)\n"
       "  accounts            the state of the accounts, as JSON\n"
       "  disconnect ghl|lsq  forget an account\n"
+      "  book                book a contact into a free HighLevel slot\n"
       "  ghl                 call HighLevel (run “liaison-cli ghl --help”)\n"
       "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)\n"
+      "  mapping show|set|reset  the contact field map (run “liaison-cli mapping --help”)\n"
       "  sync                sync both accounts' contacts ([--dry-run] [--json] [--force-delete])\n"
       "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
       "  history             past sync runs; history RUN: that run's operations");
@@ -86,8 +90,12 @@ main (int argc, char *argv[])
     return liaison_cli_connect_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "accounts"))
     return liaison_cli_accounts_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "book"))
+    return liaison_cli_book_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "disconnect"))
     return liaison_cli_disconnect_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "mapping"))
+    return liaison_cli_mapping_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "sync"))
     return liaison_cli_sync_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "conflicts"))

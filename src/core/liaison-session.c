@@ -12,41 +12,26 @@
 
 #define G_LOG_DOMAIN "liaison-session"
 
-#include "liaison-session.h"
+#include "liaison-session-private.h"
 
 #define GHL_DEFAULT_API_URL "https://services.leadconnectorhq.com"
 
-struct _LiaisonSession
-{
-  GObject parent_instance;
-
-  char *profile;
-  char *ghl_api_url;
-  GStrv lsq_candidates;
-
-  LiaisonStore *store;
-  LiaisonTokenStore *token_store;
-  LiaisonAccounts *accounts;
-
-  LiaisonStoreConnection *connections[2]; /* by LiaisonService */
-  char *errors[2];
-  LiaisonGhlAuthorizer *ghl_authorizer;
-  LiaisonGhlClient *ghl_client;
-  LiaisonLsqClient *lsq_client;
-  LiaisonContactList *contact_list;
-  LiaisonRefresher *refresher;
-  guint generation;
-};
-
 G_DEFINE_FINAL_TYPE (LiaisonSession, liaison_session, G_TYPE_OBJECT)
 
-enum
-{
-  CHANGED,
-  N_SIGNALS
-};
+guint liaison_session_signals[LIAISON_SESSION_N_SIGNALS];
 
-static guint signals[N_SIGNALS];
+LiaisonSessionSlot *
+liaison_session_slot (LiaisonSession *self, LiaisonService service)
+{
+  return service == LIAISON_SERVICE_GHL ? &self->ghl.slot : &self->lsq.slot;
+}
+
+static void
+slot_clear (LiaisonSessionSlot *slot)
+{
+  g_clear_pointer (&slot->connection, liaison_store_connection_free);
+  g_clear_pointer (&slot->error, g_free);
+}
 
 LiaisonSession *
 liaison_session_new (const char *profile)
@@ -91,18 +76,23 @@ liaison_session_set_lsq_candidates (LiaisonSession *self, const char *const *bas
   self->lsq_candidates = g_strdupv ((char **) base_urls);
 }
 
-LiaisonLsqKeys *
-liaison_session_create_lsq_keys (LiaisonSession *self, const char *access_key,
-                                 const char *secret_key)
+const LiaisonGhlAppDefaults *
+liaison_session_get_ghl_defaults (LiaisonSession *self)
 {
-  LiaisonLsqKeys *keys;
-
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
 
-  keys = liaison_lsq_keys_new (access_key, secret_key);
-  if (self->lsq_candidates != NULL)
-    liaison_lsq_keys_set_candidates (keys, (const char *const *) self->lsq_candidates);
-  return keys;
+  return self->ghl_defaults;
+}
+
+/* Takes defaults; for tests and for a front end with settings of its own. */
+void
+liaison_session_set_ghl_defaults (LiaisonSession *self, LiaisonGhlAppDefaults *defaults)
+{
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (defaults != NULL);
+
+  liaison_ghl_app_defaults_free (self->ghl_defaults);
+  self->ghl_defaults = defaults;
 }
 
 LiaisonStore *
@@ -119,46 +109,39 @@ liaison_session_get_accounts (LiaisonSession *self)
   return self->accounts;
 }
 
-LiaisonTokenStore *
-liaison_session_get_token_store (LiaisonSession *self)
-{
-  g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->token_store;
-}
-
 const LiaisonStoreConnection *
 liaison_session_get_connection (LiaisonSession *self, LiaisonService service)
 {
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->connections[service == LIAISON_SERVICE_GHL];
+  return liaison_session_slot (self, service)->connection;
 }
 
 const char *
 liaison_session_get_error (LiaisonSession *self, LiaisonService service)
 {
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->errors[service == LIAISON_SERVICE_GHL];
+  return liaison_session_slot (self, service)->error;
 }
 
 LiaisonGhlAuthorizer *
 liaison_session_get_ghl_authorizer (LiaisonSession *self)
 {
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->ghl_authorizer;
+  return self->ghl.authorizer;
 }
 
 LiaisonGhlClient *
 liaison_session_get_ghl_client (LiaisonSession *self)
 {
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->ghl_client;
+  return self->ghl.client;
 }
 
 LiaisonLsqClient *
 liaison_session_get_lsq_client (LiaisonSession *self)
 {
   g_return_val_if_fail (LIAISON_IS_SESSION (self), NULL);
-  return self->lsq_client;
+  return self->lsq.client;
 }
 
 LiaisonContactList *
@@ -188,31 +171,28 @@ clear_built (LiaisonSession *self)
 {
   g_clear_object (&self->refresher);
   g_clear_object (&self->contact_list);
-  g_clear_object (&self->ghl_client);
-  g_clear_object (&self->lsq_client);
-  g_clear_object (&self->ghl_authorizer);
-  for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
-    {
-      g_clear_pointer (&self->connections[i], liaison_store_connection_free);
-      g_clear_pointer (&self->errors[i], g_free);
-    }
+  g_clear_object (&self->ghl.client);
+  g_clear_object (&self->ghl.authorizer);
+  g_clear_object (&self->lsq.client);
+  slot_clear (&self->ghl.slot);
+  slot_clear (&self->lsq.slot);
 }
 
 static void
 reload_done (GTask *task)
 {
   LiaisonSession *self = g_task_get_source_object (task);
-  const LiaisonStoreConnection *lsq = self->connections[0];
-  const LiaisonStoreConnection *ghl = self->connections[1];
+  const LiaisonStoreConnection *lsq = self->lsq.slot.connection;
+  const LiaisonStoreConnection *ghl = self->ghl.slot.connection;
 
-  if (self->ghl_client != NULL && self->lsq_client != NULL)
+  if (self->ghl.client != NULL && self->lsq.client != NULL)
     {
       self->contact_list = liaison_contact_list_new (self->store, lsq->id, ghl->id);
-      self->refresher = liaison_refresher_new (self->store, self->lsq_client, lsq->id,
-                                               self->ghl_client, ghl->id);
+      self->refresher = liaison_refresher_new (self->store, self->lsq.client, lsq->id,
+                                               self->ghl.client, ghl->id);
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, liaison_session_signals[LIAISON_SESSION_SIGNAL_CHANGED], 0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -261,14 +241,14 @@ on_ghl_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
                              LIAISON_AUTHORIZER (authorizer), &error);
   if (http == NULL)
     {
-      self->errors[1] = g_strdup (error->message);
+      self->ghl.slot.error = g_strdup (error->message);
       g_warning ("HighLevel connection not usable: %s", error->message);
     }
   else
     {
-      self->ghl_authorizer = g_steal_pointer (&authorizer);
-      self->ghl_client = liaison_ghl_client_new (
-          http, liaison_ghl_authorizer_get_location_id (self->ghl_authorizer));
+      self->ghl.authorizer = g_steal_pointer (&authorizer);
+      self->ghl.client = liaison_ghl_client_new (
+          http, liaison_ghl_authorizer_get_location_id (self->ghl.authorizer));
     }
   reload_step_done (task);
 }
@@ -293,22 +273,22 @@ on_lsq_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   if (keys != NULL)
     {
       authorizer = liaison_lsq_keys_create_authorizer (keys);
-      http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, self->connections[0]->host, authorizer,
-                               &error);
+      http = liaison_http_new (LIAISON_HTTP_SERVICE_LSQ, self->lsq.slot.connection->host,
+                               authorizer, &error);
     }
   if (http == NULL)
     {
-      self->errors[0] = g_strdup (error->message);
+      self->lsq.slot.error = g_strdup (error->message);
       g_warning ("LeadSquared connection not usable: %s", error->message);
     }
   else
-    self->lsq_client = liaison_lsq_client_new (http);
+    self->lsq.client = liaison_lsq_client_new (http);
   reload_step_done (task);
 }
 
 /* Reads the connections from the store and loads their secrets. */
 static void
-liaison_session_reload (LiaisonSession *self, GTask *task)
+reload_run (LiaisonSession *self, GTask *task)
 {
   g_autoptr (GPtrArray) connections = NULL;
   g_autoptr (GError) error = NULL;
@@ -331,31 +311,55 @@ liaison_session_reload (LiaisonSession *self, GTask *task)
   for (guint i = 0; i < connections->len; i++)
     {
       LiaisonStoreConnection *c = g_ptr_array_index (connections, i);
-      LiaisonStoreConnection **slot = &self->connections[c->service == LIAISON_SERVICE_GHL];
+      LiaisonSessionSlot *slot = liaison_session_slot (self, c->service);
 
-      if (*slot == NULL || c->updated_at > (*slot)->updated_at)
+      if (slot->connection == NULL || c->updated_at > slot->connection->updated_at)
         {
-          g_clear_pointer (slot, liaison_store_connection_free);
-          *slot = liaison_store_connection_copy (c);
+          g_clear_pointer (&slot->connection, liaison_store_connection_free);
+          slot->connection = liaison_store_connection_copy (c);
         }
     }
 
   reload->pending = 1;
-  if (self->connections[1] != NULL)
+  if (self->ghl.slot.connection != NULL)
     {
       reload->pending++;
-      liaison_accounts_load_ghl_async (self->accounts, self->connections[1]->id,
+      liaison_accounts_load_ghl_async (self->accounts, self->ghl.slot.connection->id,
                                        g_task_get_cancellable (task), on_ghl_loaded,
                                        g_object_ref (task));
     }
-  if (self->connections[0] != NULL)
+  if (self->lsq.slot.connection != NULL)
     {
       reload->pending++;
-      liaison_accounts_load_lsq_async (self->accounts, self->connections[0]->id,
+      liaison_accounts_load_lsq_async (self->accounts, self->lsq.slot.connection->id,
                                        g_task_get_cancellable (task), on_lsq_loaded,
                                        g_object_ref (task));
     }
   reload_step_done (task);
+}
+
+static void
+on_reloaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+/* Reloads, then returns TRUE (or the error) through task, whose task data
+ * stays the caller's. */
+void
+liaison_session_reload (LiaisonSession *self, GTask *task)
+{
+  GTask *inner = g_task_new (self, g_task_get_cancellable (task), on_reloaded, g_object_ref (task));
+
+  g_task_set_source_tag (inner, liaison_session_reload);
+  reload_run (self, inner);
+  g_object_unref (inner);
 }
 
 /* Opening ------------------------------------------------------------------ */
@@ -412,67 +416,104 @@ liaison_session_open_finish (LiaisonSession *self, GAsyncResult *result, GError 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Adding and removing accounts --------------------------------------------- */
+/* Rebuilding a damaged store ---------------------------------------------- */
 
 static void
-on_account_changed (GObject *source, GAsyncResult *result, gpointer user_data)
+on_rebuilt_store_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   LiaisonSession *self = g_task_get_source_object (task);
-  g_autofree char *connection_id = NULL;
   GError *error = NULL;
-  gboolean ok;
 
-  if (g_task_get_source_tag (task) == liaison_session_remove_async)
-    ok = liaison_accounts_remove_finish (LIAISON_ACCOUNTS (source), result, &error);
-  else if (g_task_get_source_tag (task) == liaison_session_add_ghl_async)
-    ok = (connection_id
-          = liaison_accounts_save_ghl_finish (LIAISON_ACCOUNTS (source), result, &error))
-         != NULL;
-  else
-    ok = (connection_id
-          = liaison_accounts_save_lsq_finish (LIAISON_ACCOUNTS (source), result, &error))
-         != NULL;
+  self->store = liaison_store_open_finish (result, &error);
+  if (self->store == NULL)
+    {
+      g_prefix_error (&error, "Liaison's rebuilt local data could not be opened: ");
+      g_task_return_error (task, error);
+      return;
+    }
+  self->token_store = liaison_token_store_new ();
+  self->accounts = liaison_accounts_new (self->store, self->token_store);
+  liaison_session_reload (self, task);
+}
 
-  if (!ok)
+static void
+on_recovered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonStoreRecovery *recovery;
+  GError *error = NULL;
+
+  recovery = liaison_store_recover_finish (result, &error);
+  if (recovery == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "recovery", recovery,
+                          (GDestroyNotify) liaison_store_recovery_free);
+  liaison_store_open_async (g_object_get_data (G_OBJECT (task), "path"), NULL,
+                            g_task_get_cancellable (task), on_rebuilt_store_opened,
+                            g_steal_pointer (&task));
+}
+
+void
+liaison_session_rebuild_async (LiaisonSession *self, const char *store_path,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (LIAISON_IS_SESSION (self));
+  g_return_if_fail (self->store == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_session_rebuild_async);
+  path = store_path != NULL ? g_strdup (store_path)
+                            : liaison_store_default_path (self->profile, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  liaison_store_recover_async (path, now, cancellable, on_recovered, g_steal_pointer (&task));
+}
+
+LiaisonStoreRecovery *
+liaison_session_rebuild_finish (LiaisonSession *self, GAsyncResult *result, GError **error)
+{
+  LiaisonStoreRecovery *recovery;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_session_rebuild_async,
+                        NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  recovery = g_object_steal_data (G_OBJECT (result), "recovery");
+  g_return_val_if_fail (recovery != NULL, NULL);
+  return recovery;
+}
+
+/* Adding and removing accounts --------------------------------------------- */
+
+static void
+on_account_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!liaison_accounts_remove_finish (LIAISON_ACCOUNTS (source), result, &error))
     {
       g_task_return_error (task, error);
       return;
     }
   liaison_session_reload (self, task);
-}
-
-void
-liaison_session_add_ghl_async (LiaisonSession *self, const LiaisonGhlTokens *tokens,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (LIAISON_IS_SESSION (self));
-  g_return_if_fail (self->accounts != NULL);
-  g_return_if_fail (tokens != NULL && tokens->location_id != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, liaison_session_add_ghl_async);
-  liaison_accounts_save_ghl_async (self->accounts, tokens, tokens->location_id, self->ghl_api_url,
-                                   cancellable, on_account_changed, task);
-}
-
-void
-liaison_session_add_lsq_async (LiaisonSession *self, LiaisonLsqKeys *keys,
-                               const LiaisonLsqAccount *account, GCancellable *cancellable,
-                               GAsyncReadyCallback callback, gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (LIAISON_IS_SESSION (self));
-  g_return_if_fail (self->accounts != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, liaison_session_add_lsq_async);
-  liaison_accounts_save_lsq_async (self->accounts, keys, account, cancellable, on_account_changed,
-                                   task);
 }
 
 void
@@ -495,7 +536,7 @@ liaison_session_remove_async (LiaisonSession *self, LiaisonService service,
       g_object_unref (task);
       return;
     }
-  liaison_accounts_remove_async (self->accounts, connection->id, cancellable, on_account_changed,
+  liaison_accounts_remove_async (self->accounts, connection->id, cancellable, on_account_removed,
                                  task);
 }
 
@@ -521,6 +562,7 @@ liaison_session_finalize (GObject *object)
   g_free (self->profile);
   g_free (self->ghl_api_url);
   g_strfreev (self->lsq_candidates);
+  liaison_ghl_app_defaults_free (self->ghl_defaults);
 
   G_OBJECT_CLASS (liaison_session_parent_class)->finalize (object);
 }
@@ -533,12 +575,20 @@ liaison_session_class_init (LiaisonSessionClass *klass)
   object_class->finalize = liaison_session_finalize;
 
   /* The connections, clients, contact list or refresher were rebuilt. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                   NULL, NULL, G_TYPE_NONE, 0);
+  liaison_session_signals[LIAISON_SESSION_SIGNAL_CHANGED] = g_signal_new (
+      "changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* HighLevel's consent page awaits the person at this address (for a
+   * front end to show, say for a browser on another screen). */
+  liaison_session_signals[LIAISON_SESSION_SIGNAL_SIGN_IN_OPENED]
+      = g_signal_new ("sign-in-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 liaison_session_init (LiaisonSession *self)
 {
   self->ghl_api_url = g_strdup (GHL_DEFAULT_API_URL);
+  self->ghl.slot.service = LIAISON_SERVICE_GHL;
+  self->lsq.slot.service = LIAISON_SERVICE_LSQ;
+  self->ghl_defaults = liaison_ghl_app_defaults_load ();
 }

@@ -1,6 +1,7 @@
 /* liaison-sandbox-ghl-oauth.c: HighLevel's OAuth 2.0 authorization-code flow:
  * the consent page (the marketplace's /oauth/chooselocation) and POST /oauth/token
- * with rotating refresh tokens.
+ * with rotating refresh tokens. A code asked for with a PKCE code_challenge
+ * (RFC 7636, S256 or plain) is only exchanged with its code_verifier.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +43,8 @@ choose_location_page (LiaisonSandboxRequest *req, gpointer user_data)
   const char *response_type = param (req, "response_type");
   const char *state = param (req, "state");
   const char *scope = param (req, "scope");
+  const char *challenge = param (req, "code_challenge");
+  const char *challenge_method = param (req, "code_challenge_method");
   GString *html;
 
   if (g_strcmp0 (client_id, self->client_id) != 0)
@@ -54,6 +57,12 @@ choose_location_page (LiaisonSandboxRequest *req, gpointer user_data)
   if (response_type != NULL && g_strcmp0 (response_type, "code") != 0)
     return html_page (req, 400, "Unsupported response_type",
                       "<p>Only response_type=code is supported.</p>");
+  if (challenge != NULL
+      && (*challenge == '\0'
+          || (challenge_method != NULL && !g_str_equal (challenge_method, "S256")
+              && !g_str_equal (challenge_method, "plain"))))
+    return html_page (req, 400, "Invalid code_challenge",
+                      "<p>code_challenge_method must be S256 or plain.</p>");
 
   html = g_string_new (
       "<p>The app <b>Liaison sandbox app</b> asks for access to a sub-account.</p>\n");
@@ -79,6 +88,8 @@ choose_location_page (LiaisonSandboxRequest *req, gpointer user_data)
   HIDDEN ("redirect_uri", redirect_uri);
   HIDDEN ("state", state);
   HIDDEN ("scope", scope);
+  HIDDEN ("code_challenge", challenge);
+  HIDDEN ("code_challenge_method", challenge_method);
 #undef HIDDEN
   g_string_append (
       html, "<button type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\n"
@@ -115,6 +126,8 @@ choose_location_decide (LiaisonSandboxRequest *req, gpointer user_data)
   const char *decision = param (req, "decision");
   const char *location_id = param (req, "location_id");
   const char *scope = param (req, "scope");
+  const char *challenge = param (req, "code_challenge");
+  const char *challenge_method = param (req, "code_challenge_method");
   g_autofree char *url = NULL;
   g_autofree char *code = NULL;
   JsonObject *record;
@@ -146,11 +159,53 @@ choose_location_decide (LiaisonSandboxRequest *req, gpointer user_data)
   json_object_set_int_member (record, "expiresAt",
                               liaison_sandbox_request_now_ms (req) + CODE_LIFETIME_MS);
   json_object_set_boolean_member (record, "used", FALSE);
+  if (challenge != NULL && *challenge != '\0')
+    {
+      json_object_set_string_member (record, "codeChallenge", challenge);
+      json_object_set_string_member (record, "codeChallengeMethod",
+                                     challenge_method != NULL ? challenge_method : "plain");
+    }
   liaison_sandbox_table_insert (self->codes, record);
   json_object_unref (record);
 
   url = redirect_with (redirect_uri, "code", code, state);
   liaison_sandbox_request_redirect (req, url);
+}
+
+/* RFC 7636 4.6: does the verifier answer the challenge the code was asked with? */
+static gboolean
+verifier_matches (JsonObject *record, const char *verifier)
+{
+  const char *challenge = ghl_get_string (record, "codeChallenge");
+  const char *method = ghl_get_string (record, "codeChallengeMethod");
+  g_autoptr (GChecksum) checksum = NULL;
+  g_autofree char *expected = NULL;
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  gsize verifier_len;
+
+  if (challenge == NULL)
+    return TRUE;
+  if (verifier == NULL)
+    return FALSE;
+  /* 43 to 128 characters of [A-Za-z0-9-._~]. */
+  verifier_len = strlen (verifier);
+  if (verifier_len < 43 || verifier_len > 128
+      || strspn (verifier, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+             != verifier_len)
+    return FALSE;
+  if (g_strcmp0 (method, "plain") == 0)
+    return g_str_equal (verifier, challenge);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) verifier, (gssize) verifier_len);
+  g_checksum_get_digest (checksum, digest, &len);
+  expected = g_base64_encode (digest, len);
+  g_strdelimit (expected, "+", '-');
+  g_strdelimit (expected, "/", '_');
+  if (strchr (expected, '=') != NULL)
+    *strchr (expected, '=') = '\0';
+  return g_str_equal (expected, challenge);
 }
 
 static void
@@ -249,6 +304,11 @@ oauth_token (LiaisonSandboxRequest *req, gpointer user_data)
       if (redirect_uri != NULL
           && g_strcmp0 (redirect_uri, ghl_get_string (record, "redirectUri")) != 0)
         return ghl_error (req, 400, "Invalid grant: redirect_uri does not match");
+      if (!verifier_matches (record, g_hash_table_lookup (form, "code_verifier")))
+        return ghl_error (req, 400,
+                          g_hash_table_lookup (form, "code_verifier") == NULL
+                              ? "Invalid grant: code_verifier is required for this code"
+                              : "Invalid grant: code_verifier does not match the code_challenge");
       return issue_tokens (self, req, ghl_get_string (record, "locationId"),
                            ghl_get_string (record, "scope"));
     }

@@ -26,29 +26,23 @@ typedef struct
   const char *options[5];
 } FieldSeed;
 
+/* One custom field a row: name, key, data type, options. */
+/* clang-format off */
 static const FieldSeed field_seeds[] = {
-  { "Preferred Name", "contact.preferred_name", "TEXT", { NULL } },
-  { "Background", "contact.background", "LARGE_TEXT", { NULL } },
-  { "Number Of Visits", "contact.number_of_visits", "NUMERICAL", { NULL } },
-  { "Emergency Phone", "contact.emergency_phone", "PHONE", { NULL } },
-  { "Lifetime Value", "contact.lifetime_value", "MONETORY", { NULL } },
-  { "Interests", "contact.interests", "CHECKBOX", { "Whitening", "Implants", "Braces", NULL } },
-  { "Lead Stage",
-    "contact.lead_stage",
-    "SINGLE_OPTIONS",
-    { "New", "Qualified", "Customer", NULL } },
-  { "Languages",
-    "contact.languages",
-    "MULTIPLE_OPTIONS",
-    { "English", "Español", "हिन्दी", "中文", NULL } },
-  { "Last Visit", "contact.last_visit", "DATE", { NULL } },
-  { "Contact Preference",
-    "contact.contact_preference",
-    "RADIO",
-    { "Email", "Phone", "SMS", NULL } },
-  { "References", "contact.references", "TEXTBOX_LIST", { NULL } },
-  { "Documents", "contact.documents", "FILE_UPLOAD", { NULL } },
+  { "Preferred Name",     "contact.preferred_name",     "TEXT",             { NULL } },
+  { "Background",         "contact.background",         "LARGE_TEXT",       { NULL } },
+  { "Number Of Visits",   "contact.number_of_visits",   "NUMERICAL",        { NULL } },
+  { "Emergency Phone",    "contact.emergency_phone",    "PHONE",            { NULL } },
+  { "Lifetime Value",     "contact.lifetime_value",     "MONETORY",         { NULL } },
+  { "Interests",          "contact.interests",          "CHECKBOX",         { "Whitening", "Implants", "Braces", NULL } },
+  { "Lead Stage",         "contact.lead_stage",         "SINGLE_OPTIONS",   { "New", "Qualified", "Customer", NULL } },
+  { "Languages",          "contact.languages",          "MULTIPLE_OPTIONS", { "English", "Español", "हिन्दी", "中文", NULL } },
+  { "Last Visit",         "contact.last_visit",         "DATE",             { NULL } },
+  { "Contact Preference", "contact.contact_preference", "RADIO",            { "Email", "Phone", "SMS", NULL } },
+  { "References",         "contact.references",         "TEXTBOX_LIST",     { NULL } },
+  { "Documents",          "contact.documents",          "FILE_UPLOAD",      { NULL } },
 };
+/* clang-format on */
 
 static const char *tag_pool[]
     = { "vip", "newsletter", "referral", "webinar-2024", "élite", "lsq-import" };

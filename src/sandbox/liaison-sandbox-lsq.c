@@ -12,7 +12,10 @@
 
 G_DEFINE_FINAL_TYPE (LiaisonSandboxLsq, liaison_sandbox_lsq, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (liaison - sandbox - lsq - error - quark, lsq_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-sandbox-lsq-error-quark, lsq_error)
+/* clang-format on */
 
 /* ---- errors ---- */
 

@@ -85,19 +85,57 @@ liaison_sandbox_request_get_body (LiaisonSandboxRequest *req)
   return req->body;
 }
 
+/* A body nested deeper than this is refused before json-glib's recursive
+ * parser sees it (a deep enough one overflows its stack). */
+#define MAX_BODY_DEPTH 64
+
+/* A request body parsed as JSON: NULL when it is empty, nests too deep,
+ * does not parse or holds no value. Pure, for the fuzzer too. */
+JsonNode *
+liaison_sandbox_parse_json_body (const char *data, gsize len)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  JsonNode *root;
+  gsize i;
+
+  if (data == NULL || len == 0 || len > G_MAXSSIZE)
+    return NULL;
+  for (i = 0; i < len; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_BODY_DEPTH)
+        return NULL;
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_ref (root) : NULL;
+}
+
 /* The parsed JSON body, or NULL when there is none or it does not parse. */
 JsonNode *
 liaison_sandbox_request_get_json (LiaisonSandboxRequest *req)
 {
   if (!req->json_parsed)
     {
-      g_autoptr (JsonParser) parser = json_parser_new ();
       gsize len = 0;
       const char *data = req->body ? g_bytes_get_data (req->body, &len) : NULL;
 
       req->json_parsed = TRUE;
-      if (data != NULL && len > 0 && json_parser_load_from_data (parser, data, (gssize) len, NULL))
-        req->json = json_node_ref (json_parser_get_root (parser));
+      req->json = liaison_sandbox_parse_json_body (data, len);
     }
   return req->json;
 }

@@ -107,6 +107,7 @@ GHashTable *liaison_sandbox_request_get_query_table (LiaisonSandboxRequest *req)
 const char *liaison_sandbox_request_get_header (LiaisonSandboxRequest *req, const char *name);
 GBytes *liaison_sandbox_request_get_body (LiaisonSandboxRequest *req);
 JsonNode *liaison_sandbox_request_get_json (LiaisonSandboxRequest *req);
+JsonNode *liaison_sandbox_parse_json_body (const char *data, gsize len);
 GHashTable *liaison_sandbox_request_get_form (LiaisonSandboxRequest *req);
 gint64 liaison_sandbox_request_now_ms (LiaisonSandboxRequest *req);
 void liaison_sandbox_request_set_data (LiaisonSandboxRequest *req, gpointer data,

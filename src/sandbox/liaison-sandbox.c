@@ -133,8 +133,11 @@ save_state (LiaisonSandbox *self, GError **error)
   root = json_builder_get_root (builder);
   json_generator_set_root (gen, root);
   text = json_generator_to_data (gen, NULL);
-  /* g_file_set_contents writes a temporary file and renames it over the old one. */
-  return g_file_set_contents (self->state_file, text, -1, error);
+  /* Written to a temporary file and renamed over the old one; 0600, since
+   * it holds the tokens and keys the sandbox issued. */
+  return g_file_set_contents_full (
+      self->state_file, text, -1,
+      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING, 0600, error);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
  *   liaison-fake-browser --mode=MODE [--page-out=FILE] URL
  *
  * MODE: allow, deny, tamper (Allow, then change the state in the redirect),
+ * tamper-then-allow (the forged redirect first, then the real one),
  * close (exit at once, as if the window was closed), linger (load the page
  * and do nothing until Liaison stops listening, at most 10 s).
  *
@@ -213,6 +214,21 @@ main (int argc, char **argv)
       return 5;
     }
 
+  if (g_str_equal (mode, "tamper-then-allow"))
+    {
+      g_autoptr (GRegex) state = g_regex_new ("state=[^&]*", 0, 0, NULL);
+      g_autofree char *forged
+          = g_regex_replace_literal (state, location, -1, 0, "state=forged", 0, NULL);
+      g_autoptr (SoupMessage) first = soup_message_new ("GET", forged);
+      g_autoptr (GBytes) ignored = fetch (session, first, &status);
+
+      /* Liaison answers the forged one and goes on waiting. */
+      if (status != 400)
+        {
+          g_printerr ("fake-browser: the forged redirect answered %u\n", status);
+          return 7;
+        }
+    }
   if (g_str_equal (mode, "tamper"))
     {
       g_autoptr (GRegex) state = g_regex_new ("state=[^&]*", 0, 0, NULL);

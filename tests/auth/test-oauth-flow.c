@@ -24,6 +24,7 @@ typedef struct
   LiaisonGhlTokens *tokens;
   GError *error;
   char *page;
+  char *authorize_url;
   guint port;
 } Outcome;
 
@@ -33,6 +34,7 @@ outcome_clear (Outcome *outcome)
   g_clear_pointer (&outcome->tokens, liaison_ghl_tokens_free);
   g_clear_error (&outcome->error);
   g_clear_pointer (&outcome->page, g_free);
+  g_clear_pointer (&outcome->authorize_url, g_free);
 }
 
 static gboolean
@@ -99,6 +101,7 @@ run_flow_full (const char *browser_mode, const char *client_secret, guint timeou
     liaison_oauth_flow_set_timeout_ms (flow, timeout_ms);
 
   liaison_oauth_flow_run_async (flow, cancellable, auth_test_store_result, &result);
+  outcome->authorize_url = g_strdup (liaison_oauth_flow_get_authorize_url (flow));
   if (cancel_ms > 0)
     g_timeout_add (cancel_ms, cancel_now, cancellable);
   auth_test_wait (&result);
@@ -192,6 +195,57 @@ test_allow (void)
   g_assert_nonnull (outcome.page);
   g_assert_nonnull (strstr (outcome.page, "Liaison is connected to HighLevel"));
   g_assert_nonnull (strstr (outcome.page, "You can close this tab and return to Liaison"));
+  /* PKCE: the consent page got an S256 challenge (43 characters), and the
+   * sandbox exchanged the code only because the verifier matched it. */
+  g_assert_nonnull (strstr (outcome.authorize_url, "&code_challenge_method=S256"));
+  {
+    const char *challenge = strstr (outcome.authorize_url, "&code_challenge=");
+
+    g_assert_nonnull (challenge);
+    g_assert_cmpuint (strcspn (challenge + strlen ("&code_challenge="), "&"), ==, 43);
+  }
+  outcome_clear (&outcome);
+}
+
+/* A forged answer first (any local page can send one) is answered and
+ * ignored; the real one that follows still connects. */
+static void
+test_wrong_state_then_allow (void)
+{
+  Outcome outcome = { 0 };
+
+  run_flow_full ("tamper-then-allow", liaison_sandbox_get_client_secret (sandbox), 10000, 0, TRUE,
+                 &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_nonnull (outcome.tokens);
+  g_assert_cmpstr (outcome.tokens->location_id, ==, liaison_sandbox_get_location_id (sandbox));
+  g_assert_nonnull (strstr (outcome.page, "Liaison is connected to HighLevel"));
+  outcome_clear (&outcome);
+}
+
+/* The browser Liaison starts does not inherit exported credentials. */
+static void
+test_browser_environment (void)
+{
+  Outcome outcome = { 0 };
+  g_autofree char *env_file = g_build_filename (work_dir, "browser-env.txt", NULL);
+  g_autofree char *quoted = g_shell_quote (env_file);
+  g_autofree char *command = g_strdup_printf ("/bin/sh -c \"env > %s\" browser", quoted);
+  g_autofree char *seen = NULL;
+
+  g_setenv ("LIAISON_GHL_TOKEN", "pit-exported-token", TRUE);
+  g_setenv ("LIAISON_LSQ_SECRET_KEY", "exported-secret-key", TRUE);
+  run_flow (command, liaison_sandbox_get_client_secret (sandbox), 10000, 0, &outcome);
+  g_unsetenv ("LIAISON_GHL_TOKEN");
+  g_unsetenv ("LIAISON_LSQ_SECRET_KEY");
+
+  /* It ran (and exited, which ends the sign-in). */
+  g_assert_error (outcome.error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_BROWSER_CLOSED);
+  g_assert_true (g_file_get_contents (env_file, &seen, NULL, NULL));
+  g_assert_nonnull (strstr (seen, "PATH="));
+  g_assert_null (strstr (seen, "LIAISON_GHL_TOKEN"));
+  g_assert_null (strstr (seen, "pit-exported-token"));
+  g_assert_null (strstr (seen, "exported-secret-key"));
   outcome_clear (&outcome);
 }
 
@@ -227,7 +281,11 @@ test_state_mismatch (void)
   g_assert_null (outcome.tokens);
   g_assert_error (outcome.error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_STATE_MISMATCH);
   g_assert_nonnull (strstr (outcome.error->message, "does not belong to this connection attempt"));
-  assert_failed_page (&outcome);
+  /* The forged answer got a page of its own; the run went on until the
+   * browser went away. */
+  g_assert_nonnull (outcome.page);
+  g_assert_nonnull (strstr (outcome.page, "This answer is not for Liaison"));
+  g_assert_nonnull (strstr (outcome.page, "You can close this tab and return to Liaison"));
   outcome_clear (&outcome);
 }
 
@@ -351,6 +409,35 @@ test_token_answer (void)
   g_assert_cmpint (tokens->expires_at, ==, 1600);
   g_clear_pointer (&tokens, liaison_ghl_tokens_free);
 
+  /* Numbers are parsed strictly: "nan", "inf", a huge or a fractional
+   * lifetime mean the default day, never an undefined cast. */
+  {
+    const char *const odd[] = { "\"nan\"", "\"inf\"", "\"-5\"",   "1e300", "-1e300",
+                                "12.5",    "\"1e3\"", "\" 600\"", "true" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+      {
+        g_autofree char *json = g_strdup_printf (
+            "{\"access_token\": \"a\", \"refresh_token\": \"r\", \"expires_in\": %s}", odd[i]);
+        g_autoptr (JsonNode) node = json_from_string (json, NULL);
+
+        g_assert_nonnull (node);
+        tokens = liaison_ghl_tokens_new_from_response (node, 1000, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (tokens->expires_at, ==, 1000 + LIAISON_GHL_DEFAULT_TOKEN_LIFETIME_S);
+        g_clear_pointer (&tokens, liaison_ghl_tokens_free);
+      }
+  }
+  {
+    g_autoptr (JsonNode) digits = json_from_string (
+        "{\"access_token\": \"a\", \"refresh_token\": \"r\", \"expires_in\": \"600\"}", NULL);
+
+    tokens = liaison_ghl_tokens_new_from_response (digits, 1000, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tokens->expires_at, ==, 1600);
+    g_clear_pointer (&tokens, liaison_ghl_tokens_free);
+  }
+
   tokens = liaison_ghl_tokens_new_from_response (empty, 1000, &error);
   g_assert_null (tokens);
   g_assert_error (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_PROTOCOL);
@@ -372,6 +459,8 @@ main (int argc, char **argv)
   g_test_add_func ("/auth/oauth/allow", test_allow);
   g_test_add_func ("/auth/oauth/deny", test_deny);
   g_test_add_func ("/auth/oauth/state-mismatch", test_state_mismatch);
+  g_test_add_func ("/auth/oauth/wrong-state-then-allow", test_wrong_state_then_allow);
+  g_test_add_func ("/auth/oauth/browser-environment", test_browser_environment);
   g_test_add_func ("/auth/oauth/wrong-client-secret", test_wrong_client_secret);
   g_test_add_func ("/auth/oauth/timeout", test_timeout);
   g_test_add_func ("/auth/oauth/cancel", test_cancel);

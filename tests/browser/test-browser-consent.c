@@ -129,29 +129,21 @@ open_session (const char *profile)
   return g_steal_pointer (&session);
 }
 
-/* Runs the flow with consent.mjs as the browser, then waits for the browser
- * to report the page it ended on. */
-static void
-run_flow (const char *action, Outcome *outcome)
+/* Sets consent.mjs as the browser; returns the file it reports its last page in. */
+static char *
+set_browser (const char *action, Outcome *outcome)
 {
-  g_autoptr (LiaisonOAuthFlow) flow = liaison_oauth_flow_new (
-      liaison_sandbox_get_client_id (sandbox), liaison_sandbox_get_client_secret (sandbox));
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *node = g_find_program_in_path ("node");
   g_autofree char *dir = script_dir ();
   g_autofree char *script = g_build_filename (dir, "consent.mjs", NULL);
   g_autofree char *page_name = g_strdup_printf ("%s-page.json", action);
   g_autofree char *shot_name = g_strdup_printf ("%s.png", action);
-  g_autofree char *page_file = g_build_filename (work_dir, page_name, NULL);
+  char *page_file = g_build_filename (work_dir, page_name, NULL);
   g_autofree char *q_node = g_shell_quote (node);
   g_autofree char *q_script = g_shell_quote (script);
   g_autofree char *q_page = NULL;
   g_autofree char *q_shot = NULL;
   g_autofree char *command = NULL;
-  gint64 started = g_get_monotonic_time ();
-  gint64 until;
 
   outcome->screenshot = g_build_filename (work_dir, shot_name, NULL);
   q_page = g_shell_quote (page_file);
@@ -161,6 +153,41 @@ run_flow (const char *action, Outcome *outcome)
   command = g_strdup_printf ("%s %s --action=%s --timeout-ms=%d --page-out=%s --screenshot=%s",
                              q_node, q_script, action, BROWSER_TIMEOUT_MS, q_page, q_shot);
   g_setenv ("LIAISON_BROWSER", command, TRUE);
+  return page_file;
+}
+
+/* The browser reports its last page once chromium has exited, so that no
+ * browser outlives the test; it gives up on its own after
+ * BROWSER_TIMEOUT_MS. */
+static void
+wait_for_page (const char *page_file, Outcome *outcome)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + (gint64) BROWSER_TIMEOUT_MS * 1000;
+
+  while (!g_file_test (page_file, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (50 * 1000);
+    }
+  if (!json_parser_load_from_file (parser, page_file, &error))
+    g_error ("consent.mjs reported no page (%s); its stderr is above", error->message);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  outcome->page = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Runs the flow with consent.mjs as the browser, then waits for the browser
+ * to report the page it ended on. */
+static void
+run_flow (const char *action, Outcome *outcome)
+{
+  g_autoptr (LiaisonOAuthFlow) flow = liaison_oauth_flow_new (
+      liaison_sandbox_get_client_id (sandbox), liaison_sandbox_get_client_secret (sandbox));
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *page_file = set_browser (action, outcome);
+  gint64 started = g_get_monotonic_time ();
 
   g_assert_true (
       liaison_oauth_flow_set_marketplace_url (flow, liaison_sandbox_get_ghl_url (sandbox), &error));
@@ -181,20 +208,35 @@ run_flow (const char *action, Outcome *outcome)
     }
   g_test_message ("%s: the flow ended after %.1f s", action,
                   (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  wait_for_page (page_file, outcome);
+}
 
-  /* The browser reports its last page once chromium has exited, so that no
-   * browser outlives the test; it gives up on its own after
-   * BROWSER_TIMEOUT_MS. */
-  until = g_get_monotonic_time () + (gint64) BROWSER_TIMEOUT_MS * 1000;
-  while (!g_file_test (page_file, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
+/* As the Accounts page does: the session signs in, with consent.mjs as the
+ * browser, and keeps the connection. */
+static void
+connect_session (LiaisonSession *session, const char *action, Outcome *outcome)
+{
+  g_autofree char *page_file = set_browser (action, outcome);
+  g_autoptr (GAsyncResult) result = NULL;
+  LiaisonGhlSignIn sign_in = {
+    .client_id = liaison_sandbox_get_client_id (sandbox),
+    .client_secret = liaison_sandbox_get_client_secret (sandbox),
+    .marketplace_url = liaison_sandbox_get_ghl_url (sandbox),
+    .port = 0,
+    .timeout_ms = FLOW_TIMEOUT_MS,
+  };
+
+  liaison_session_connect_ghl_async (session, &sign_in, NULL, on_result, &result);
+  wait_result (&result);
+  if (liaison_session_connect_ghl_finish (session, result, &outcome->error))
+    outcome->tokens
+        = liaison_ghl_authorizer_dup_tokens (liaison_session_get_ghl_authorizer (session));
+  if (outcome->tokens != NULL)
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (50 * 1000);
+      auth_test_remember_secret (outcome->tokens->access_token);
+      auth_test_remember_secret (outcome->tokens->refresh_token);
     }
-  if (!json_parser_load_from_file (parser, page_file, &error))
-    g_error ("consent.mjs reported no page (%s); its stderr is above", error->message);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  outcome->page = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  wait_for_page (page_file, outcome);
 }
 
 static void
@@ -220,30 +262,12 @@ keyring_lookup (const char *connection_id)
   return secret;
 }
 
-/* As the Accounts page does before it opens the browser: renewing the
- * token later needs the app's secret, so it goes to the keyring first. */
-static void
-save_client_secret (LiaisonSession *session)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  LiaisonTokenStore *store = liaison_session_get_token_store (session);
-
-  liaison_token_store_save_client_secret_async (store, liaison_sandbox_get_client_id (sandbox),
-                                                liaison_sandbox_get_client_secret (sandbox), NULL,
-                                                on_result, &result);
-  wait_result (&result);
-  g_assert_true (liaison_token_store_save_client_secret_finish (store, result, &error));
-  g_assert_no_error (error);
-}
-
 static void
 test_allow (void)
 {
   Outcome outcome = { 0 };
   g_autoptr (LiaisonSession) session = NULL;
   g_autoptr (LiaisonSession) again = NULL;
-  g_autoptr (GAsyncResult) added = NULL;
   g_autoptr (GAsyncResult) searched = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) contacts = NULL;
@@ -258,9 +282,7 @@ test_allow (void)
 
   session = open_session ("allow");
   g_assert_null (liaison_session_get_ghl_client (session));
-  save_client_secret (session);
-
-  run_flow ("allow", &outcome);
+  connect_session (session, "allow", &outcome);
   g_assert_no_error (outcome.error);
   g_assert_nonnull (outcome.tokens);
   g_assert_cmpstr (outcome.tokens->location_id, ==, liaison_sandbox_get_location_id (sandbox));
@@ -275,12 +297,8 @@ test_allow (void)
   g_assert_nonnull (strstr (text, "You can close this tab and return to Liaison"));
   assert_png (outcome.screenshot);
 
-  /* Saving the connection puts the tokens in the keyring and gives the
-   * session a client that works with them. */
-  liaison_session_add_ghl_async (session, outcome.tokens, NULL, on_result, &added);
-  wait_result (&added);
-  g_assert_true (liaison_session_change_finish (session, added, &error));
-  g_assert_no_error (error);
+  /* Connecting put the tokens in the keyring and gave the session a client
+   * that works with them. */
   g_assert_nonnull (liaison_session_get_ghl_client (session));
   connection = liaison_session_get_connection (session, LIAISON_SERVICE_GHL);
   g_assert_nonnull (connection);

@@ -48,6 +48,20 @@ remember_secret (const char *secret)
     g_ptr_array_add (secrets, g_strdup (secret));
 }
 
+/* A file holding text, for the options that read a key from a file; outside
+ * the CLI's folders, which are checked for credentials. */
+static char *
+text_file (const char *text)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "liaison-cli-key-XXXXXX", NULL);
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_close (fd, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
 static char *
 browser (const char *mode)
 {
@@ -256,6 +270,12 @@ test_usage (void)
   g_auto (Run) help = { 0 };
   g_auto (Run) half_token = { 0 };
   g_auto (Run) no_secret = { 0 };
+  g_auto (Run) key_in_argv = { 0 };
+  g_auto (Run) both_stdin = { 0 };
+  g_auto (Run) endless = { 0 };
+  g_auto (Run) control = { 0 };
+  g_autofree char *access_key_file = text_file ("AK\n");
+  g_autofree char *control_file = text_file ("sec\x1bret\n");
   g_auto (Run) missing_file = { 0 };
   g_auto (Run) empty_file = { 0 };
   g_auto (Run) insecure = { 0 };
@@ -271,7 +291,7 @@ test_usage (void)
 
   CLI (&bare, NULL, NULL, "connect");
   g_assert_cmpint (bare.status, ==, 2);
-  g_assert_true (has (bare.err, "liaison-cli connect lsq --access-key KEY"));
+  g_assert_true (has (bare.err, "liaison-cli connect lsq [--access-key-file FILE|-]"));
   CLI (&unknown, NULL, NULL, "connect", "salesforce");
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_true (has (unknown.err, "there is no service “salesforce”"));
@@ -286,9 +306,30 @@ test_usage (void)
   CLI (&half_token, NULL, NULL, "connect", "ghl", "--private-token-file", "-");
   g_assert_cmpint (half_token.status, ==, 2);
   g_assert_true (has (half_token.err, "--location"));
-  CLI (&no_secret, NULL, NULL, "connect", "lsq", "--access-key", "AK");
+  /* Both LeadSquared keys are credentials: neither is taken from argv. */
+  CLI (&key_in_argv, NULL, NULL, "connect", "lsq", "--access-key", "AK", "--secret-key-file",
+       access_key_file);
+  g_assert_cmpint (key_in_argv.status, ==, 2);
+  g_assert_true (has (key_in_argv.err, "the access key is a credential too"));
+  g_assert_true (has (key_in_argv.err, "--access-key-file FILE"));
+  CLI (&no_secret, NULL, NULL, "connect", "lsq", "--access-key-file", access_key_file);
   g_assert_cmpint (no_secret.status, ==, 2);
   g_assert_true (has (no_secret.err, "--secret-key-file"));
+  g_assert_true (has (no_secret.err, "not a terminal"));
+  CLI (&both_stdin, NULL, "AK\nSK\n", "connect", "lsq", "--access-key-file", "-",
+       "--secret-key-file", "-");
+  g_assert_cmpint (both_stdin.status, ==, 2);
+  g_assert_true (has (both_stdin.err, "only one of --access-key-file and --secret-key-file"));
+  /* Reads are bounded: an endless file is refused, not read into memory. */
+  CLI (&endless, NULL, NULL, "connect", "ghl", "--client-id", "app", "--client-secret-file",
+       "/dev/zero");
+  g_assert_cmpint (endless.status, ==, 2);
+  g_assert_true (has (endless.err, "could not be read from /dev/zero"));
+  g_assert_true (has (endless.err, "too long"));
+  CLI (&control, NULL, NULL, "connect", "ghl", "--client-id", "app", "--client-secret-file",
+       control_file);
+  g_assert_cmpint (control.status, ==, 2);
+  g_assert_true (has (control.err, "holds a control character"));
   CLI (&missing_file, NULL, NULL, "connect", "ghl", "--client-id", "app", "--client-secret-file",
        "/nonexistent/secret");
   g_assert_cmpint (missing_file.status, ==, 2);
@@ -297,11 +338,33 @@ test_usage (void)
        empty);
   g_assert_cmpint (empty_file.status, ==, 2);
   g_assert_true (has (empty_file.err, "holds no secret"));
-  CLI (&insecure, NULL, NULL, "connect", "lsq", "--access-key", "AK", "--secret-key-file", "-",
-       "--sandbox-lsq-url", "http://lsq.example.com");
+  CLI (&insecure, NULL, NULL, "connect", "lsq", "--access-key-file", access_key_file,
+       "--secret-key-file", "-", "--sandbox-lsq-url", "http://lsq.example.com");
   g_assert_cmpint (insecure.status, ==, 2);
   g_assert_true (has (insecure.err, "--sandbox-lsq-url"));
   g_assert_true (has (insecure.err, "https"));
+  /* A token from the environment is one line of printable text, or a clear
+   * error before anything is sent. */
+  {
+    const char *const crlf[] = { "LIAISON_GHL_TOKEN",
+                                 "pit-token\r\nX-Injected: 1",
+                                 "LIAISON_GHL_LOCATION",
+                                 "loc",
+                                 "LIAISON_GHL_URL",
+                                 "http://127.0.0.1:9",
+                                 NULL };
+    const char *const bell[]
+        = { "LIAISON_LSQ_ACCESS_KEY", "AK", "LIAISON_LSQ_SECRET_KEY", "S\x07K", NULL };
+    g_auto (Run) ghl_env = { 0 };
+    g_auto (Run) lsq_env = { 0 };
+
+    CLI (&ghl_env, crlf, NULL, "ghl", "users");
+    g_assert_cmpint (ghl_env.status, ==, 2);
+    g_assert_true (has (ghl_env.err, "LIAISON_GHL_TOKEN holds a line break"));
+    CLI (&lsq_env, bell, NULL, "lsq", "users");
+    g_assert_cmpint (lsq_env.status, ==, 2);
+    g_assert_true (has (lsq_env.err, "LIAISON_LSQ_SECRET_KEY holds a control character"));
+  }
   CLI (&no_service, NULL, NULL, "disconnect");
   g_assert_cmpint (no_service.status, ==, 2);
   g_assert_true (has (no_service.err, "ghl (HighLevel) or lsq (LeadSquared)"));
@@ -325,6 +388,8 @@ test_usage (void)
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   }
   g_unlink (empty);
+  g_unlink (access_key_file);
+  g_unlink (control_file);
 }
 
 static void
@@ -333,6 +398,7 @@ test_connect_use_disconnect (void)
   const char *const work[] = { "LIAISON_PROFILE", "work", NULL };
   const char *ghl_url = liaison_sandbox_get_ghl_url (sandbox);
   const char *lsq_url = liaison_sandbox_get_lsq_url (sandbox);
+  g_autofree char *lsq_access_file = NULL;
   g_auto (Run) ghl = { 0 };
   g_auto (Run) wrong_keys = { 0 };
   g_auto (Run) lsq = { 0 };
@@ -352,6 +418,7 @@ test_connect_use_disconnect (void)
 
   if (!keyring_reachable ())
     return;
+  lsq_access_file = text_file (liaison_sandbox_get_lsq_access_key (sandbox));
 
   /* HighLevel: the address is printed, the browser allows, the code is
    * exchanged, the tokens go to the keyring. The secret comes on stdin. */
@@ -370,17 +437,17 @@ test_connect_use_disconnect (void)
   remember_issued_tokens ("work");
 
   /* LeadSquared: wrong keys are refused with a way forward; nothing saved. */
-  CLI (&wrong_keys, NULL, "not-the-secret-key\n", "connect", "lsq", "--access-key",
-       liaison_sandbox_get_lsq_access_key (sandbox), "--secret-key-file", "-", "--sandbox-lsq-url",
-       lsq_url, "--profile", "work");
+  CLI (&wrong_keys, NULL, "not-the-secret-key\n", "connect", "lsq", "--access-key-file",
+       lsq_access_file, "--secret-key-file", "-", "--sandbox-lsq-url", lsq_url, "--profile",
+       "work");
   g_assert_cmpint (wrong_keys.status, ==, 1);
   g_assert_cmpstr (wrong_keys.out, ==, "");
   g_assert_true (has (wrong_keys.err, "did not accept these API keys"));
   g_assert_true (has (wrong_keys.err, "Copy both keys again"));
 
-  CLI (&lsq, NULL, liaison_sandbox_get_lsq_secret_key (sandbox), "connect", "lsq", "--access-key",
-       liaison_sandbox_get_lsq_access_key (sandbox), "--secret-key-file", "-", "--sandbox-lsq-url",
-       lsq_url, "--profile", "work");
+  CLI (&lsq, NULL, liaison_sandbox_get_lsq_secret_key (sandbox), "connect", "lsq",
+       "--access-key-file", lsq_access_file, "--secret-key-file", "-", "--sandbox-lsq-url", lsq_url,
+       "--profile", "work");
   g_assert_cmpint (lsq.status, ==, 0);
   g_assert_true (g_str_has_prefix (lsq.out, "LeadSquared is connected: "));
   {
@@ -457,6 +524,7 @@ test_connect_use_disconnect (void)
   g_assert_cmpstr (no_account.out, ==, "");
   g_assert_true (has (no_account.err, "liaison-cli connect ghl"));
 
+  g_unlink (lsq_access_file);
   assert_no_secret_leaked ();
 }
 

@@ -7,7 +7,10 @@
 
 #define G_LOG_DOMAIN "test-json"
 
+#include <string.h>
+
 #include "liaison-http-error.h"
+
 #include "liaison-json.h"
 
 static void
@@ -92,19 +95,100 @@ test_expect (void)
   g_autoptr (JsonNode) root = json_from_string ("{\"contact\":{\"id\":\"a\"},\"list\":5}", NULL);
   g_autoptr (GError) error = NULL;
 
-  g_assert_nonnull (
-      liaison_json_expect_object (root, "contact", "HighLevel", "get the contact", &error));
+  g_assert_nonnull (liaison_json_expect_object (root, "contact", "HighLevel", &error));
   g_assert_no_error (error);
 
-  g_assert_null (
-      liaison_json_expect_array (root, "contacts", "HighLevel", "search contacts", &error));
+  /* Only what was wrong: the call helper says which call failed. */
+  g_assert_null (liaison_json_expect_array (root, "contacts", "HighLevel", &error));
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL);
-  g_assert_cmpstr (error->message, ==,
-                   "Could not search contacts: HighLevel sent a reply without “contacts”");
+  g_assert_cmpstr (error->message, ==, "HighLevel sent a reply without “contacts”");
   g_clear_error (&error);
 
-  g_assert_null (liaison_json_expect_array (root, "list", "HighLevel", "list things", &error));
+  g_assert_null (liaison_json_expect_array (root, "list", "HighLevel", &error));
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL);
+}
+
+/* Numbers: no NaN, no infinity, ranges checked before any cast. */
+static void
+test_strict_numbers (void)
+{
+  g_autoptr (JsonNode) root
+      = json_from_string ("{\"nan\":\"nan\",\"inf\":\"inf\",\"neg\":\"-Infinity\",\"hex\":\"0x10\","
+                          "\"big\":1e300,\"edge\":9.3e18,\"ok\":\"54\",\"half\":2.5,"
+                          "\"int\":7,\"space\":\" 7\"}",
+                          NULL);
+  JsonObject *o = json_node_get_object (root);
+  double d = -1;
+  gint64 i = -1;
+
+  g_assert_false (liaison_json_get_double (o, "nan", &d));
+  g_assert_false (liaison_json_get_double (o, "inf", &d));
+  g_assert_false (liaison_json_get_double (o, "neg", &d));
+  g_assert_false (liaison_json_get_double (o, "hex", &d));
+  g_assert_false (liaison_json_get_double (o, "space", &d));
+  g_assert_cmpfloat (d, ==, -1);
+  g_assert_true (liaison_json_get_double (o, "ok", &d));
+  g_assert_cmpfloat (d, ==, 54);
+
+  g_assert_false (liaison_json_get_int_in_range (o, "nan", 0, G_MAXINT64, &i));
+  g_assert_false (liaison_json_get_int_in_range (o, "big", G_MININT64, G_MAXINT64, &i));
+  g_assert_false (liaison_json_get_int_in_range (o, "edge", G_MININT64, G_MAXINT64, &i));
+  g_assert_false (liaison_json_get_int_in_range (o, "half", 0, 10, &i));
+  g_assert_false (liaison_json_get_int_in_range (o, "int", 0, 5, &i));
+  g_assert_cmpint (i, ==, -1);
+  g_assert_true (liaison_json_get_int_in_range (o, "int", 0, 10, &i));
+  g_assert_cmpint (i, ==, 7);
+  g_assert_true (liaison_json_get_int_in_range (o, "ok", 0, 100, &i));
+  g_assert_cmpint (i, ==, 54);
+}
+
+static JsonNode *
+parse_text (const char *text, GError **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return liaison_json_parse_bytes (bytes, LIAISON_JSON_MAX_DEPTH, error);
+}
+
+/* The one parse of a reply: no value, too deep and malformed are errors. */
+static void
+test_parse_bytes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) ok = NULL;
+  g_autoptr (GString) deep = g_string_new (NULL);
+  g_autoptr (GString) fine = g_string_new (NULL);
+  guint i;
+
+  g_assert_null (parse_text (" \n\t ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "a JSON reply with no value in it");
+  g_clear_error (&error);
+
+  g_assert_null (parse_text ("{\"a\":", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "malformed JSON ("));
+  g_clear_error (&error);
+
+  /* 200,000 levels would overflow json-glib's recursive parser. */
+  for (i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_null (parse_text (deep->str, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "JSON nested deeper than 64 levels");
+  g_clear_error (&error);
+
+  /* Brackets inside strings do not count; exactly 64 levels parse. */
+  for (i = 0; i < 64; i++)
+    g_string_append_c (fine, '[');
+  g_string_append (fine, "\"[[[[\\\"{{{{\"");
+  for (i = 0; i < 64; i++)
+    g_string_append_c (fine, ']');
+  ok = parse_text (fine->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+  g_assert_false (liaison_json_check_depth ("[[[", 3, 2));
+  g_assert_true (liaison_json_check_depth ("[[]][[]]", 8, 2));
 }
 
 int
@@ -113,6 +197,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json/times", test_times);
+  g_test_add_func ("/json/strict-numbers", test_strict_numbers);
+  g_test_add_func ("/json/parse-bytes", test_parse_bytes);
   g_test_add_func ("/json/getters", test_getters);
   g_test_add_func ("/json/expect", test_expect);
 

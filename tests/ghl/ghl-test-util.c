@@ -190,6 +190,30 @@ ghl_clear_faults (LiaisonSandbox *sandbox)
   g_assert_cmpuint (resp->status, ==, 200);
 }
 
+GDateTime *
+ghl_pin_clock (LiaisonSandbox *sandbox, const char *instant)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (instant, NULL);
+  g_autoptr (Resp) resp = NULL;
+  g_autofree char *body = NULL;
+  gint64 offset_ms;
+
+  g_assert_nonnull (at);
+  offset_ms = g_date_time_to_unix (at) * 1000 - g_get_real_time () / 1000;
+  body = g_strdup_printf ("{\"offsetMs\": %" G_GINT64_FORMAT "}", offset_ms);
+  resp = ghl_control (sandbox, "POST", "/_sandbox/clock", body);
+  g_assert_cmpuint (resp->status, ==, 200);
+  return g_steal_pointer (&at);
+}
+
+void
+ghl_unpin_clock (LiaisonSandbox *sandbox)
+{
+  g_autoptr (Resp) resp = ghl_control (sandbox, "POST", "/_sandbox/clock", "{\"offsetMs\": 0}");
+
+  g_assert_cmpuint (resp->status, ==, 200);
+}
+
 JsonObject *
 ghl_seeded (LiaisonSandbox *sandbox, const char *collection, const char *member, JsonNode **keep)
 {

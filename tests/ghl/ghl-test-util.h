@@ -50,6 +50,10 @@ JsonObject *ghl_last_request (LiaisonSandbox *sandbox, JsonNode **keep);
 void ghl_clear_log (LiaisonSandbox *sandbox);
 void ghl_add_fault (LiaisonSandbox *sandbox, const char *rule);
 void ghl_clear_faults (LiaisonSandbox *sandbox);
+/* Moves the sandbox's clock (shared by both services) so that it reads
+ * instant (ISO 8601) now; it runs on from there. Returns the instant. */
+GDateTime *ghl_pin_clock (LiaisonSandbox *sandbox, const char *instant);
+void ghl_unpin_clock (LiaisonSandbox *sandbox);
 /* A seeded record of a collection ("contacts", "businesses", ...) with
  * member set, or the first one when member is NULL; NULL when none. */
 JsonObject *ghl_seeded (LiaisonSandbox *sandbox, const char *collection, const char *member,

@@ -15,6 +15,10 @@
 #define K "2021-04-15"
 
 static GhlEnv env;
+/* The sandbox's "now": a Tuesday, so the week asked for (from Thursday) runs
+ * across the Sunday America/New_York leaves daylight saving time
+ * (1 November 2026). */
+static GDateTime *now;
 
 static void
 assert_last (const char *method, const char *route, const char *version)
@@ -57,7 +61,6 @@ free_slots (const char *calendar, guint days, const char *zone, GDateTime **from
             GDateTime **to_out)
 {
   g_auto (GhlWait) wait = { 0 };
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) from
       = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
                              g_date_time_get_day_of_month (now), 0, 0, 0);
@@ -101,6 +104,8 @@ test_free_slots (void)
   g_autoptr (GDateTime) to = NULL;
   g_autoptr (JsonNode) log = NULL;
   GDateTime *previous = NULL;
+  g_autoptr (GTimeZone) calendar_zone = NULL;
+  int earliest_before = -1, earliest_after = -1;
   JsonArray *requests;
   guint i, pieces = 0;
 
@@ -122,6 +127,27 @@ test_free_slots (void)
         g_assert_cmpint (g_date_time_compare (previous, start), <, 0);
       previous = start;
     }
+
+  /* Open hours are kept in the calendar's own zone on both sides of the
+   * change: the earliest slot of the days before 1 November and of the days
+   * after it start at the same wall-clock time there, though an hour apart in
+   * UTC. (Any one day's first slot may be booked by a seeded appointment.)
+   * The sandbox's first calendar keeps office hours in New York. */
+  g_assert_cmpstr (liaison_calendar_get_name (calendar), ==, "Consultation");
+  calendar_zone = g_time_zone_new_identifier ("America/New_York");
+  g_assert_nonnull (calendar_zone);
+  for (i = 0; i < week->len; i++)
+    {
+      GDateTime *start = liaison_slot_get_start_time (g_ptr_array_index (week, i));
+      g_autoptr (GDateTime) local = g_date_time_to_timezone (start, calendar_zone);
+      int minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+      int *earliest = g_date_time_get_month (local) == 10 ? &earliest_before : &earliest_after;
+
+      if (*earliest < 0 || minute < *earliest)
+        *earliest = minute;
+    }
+  g_assert_cmpint (earliest_before, >=, 0);
+  g_assert_cmpint (earliest_after, ==, earliest_before);
 
   /* 45 days: two requests, none over HighLevel's 31-day limit, no slot twice. */
   ghl_clear_log (env.sandbox);
@@ -301,6 +327,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   ghl_env_init (&env, 40, NULL);
+  now = ghl_pin_clock (env.sandbox, "2026-10-27T12:00:00Z");
 
   g_test_add_func ("/ghl/calendars/get", test_calendars);
   g_test_add_func ("/ghl/calendars/free-slots", test_free_slots);
@@ -308,6 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ghl/calendars/taken-slot", test_taken_slot);
 
   status = g_test_run ();
+  g_date_time_unref (now);
   ghl_env_clear (&env);
   return status;
 }

@@ -407,6 +407,26 @@ test_tasks_and_notes (void)
   g_assert_true (jint (ok (&note_deleted), "deleted"));
 }
 
+/* The reproduction of issue 10: "tasks delete CONTACT_ID .." used to send
+ * DELETE /contacts/CONTACT_ID/ and delete the contact. */
+static void
+test_dot_dot_id (void)
+{
+  g_auto (Cli) deleted = { 0 };
+  g_auto (Cli) still = { 0 };
+  guint before = requests_seen ();
+
+  run (&deleted, "tasks", "delete", contact_id (), "..", NULL);
+  g_assert_cmpint (deleted.status, ==, 1);
+  g_assert_cmpstr (deleted.out, ==, "");
+  g_assert_nonnull (strstr (deleted.err, "“..” is not a valid HighLevel id"));
+  g_assert_nonnull (strstr (deleted.err, "nothing was sent"));
+  g_assert_cmpuint (requests_seen (), ==, before);
+
+  run (&still, "contacts", "get", contact_id (), NULL);
+  g_assert_cmpstr (jstr (ok (&still), "id"), ==, contact_id ());
+}
+
 static void
 test_calendars (void)
 {
@@ -420,11 +440,13 @@ test_calendars (void)
   g_auto (Cli) deleted = { 0 };
   g_auto (Cli) fields = { 0 };
   g_auto (Cli) users = { 0 };
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GDateTime) day = g_date_time_add_days (now, 2);
-  g_autoptr (GDateTime) last = g_date_time_add_days (now, 5);
-  g_autofree char *from = g_date_time_format (day, "%Y-%m-%d");
-  g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+  /* A fixed Monday morning in Asia/Kolkata, late evening the day before in
+   * UTC: the days asked for are Kolkata's, and so are the days the booked
+   * event is looked for in, whatever the machine's clock says. */
+  g_autoptr (GDateTime) now = ghl_pin_clock (sandbox, "2026-03-01T20:30:00Z");
+  g_autoptr (GDateTime) first = NULL;
+  const char *from = "2026-03-03";
+  const char *to = "2026-03-06";
   g_autofree char *cal = NULL;
   g_autofree char *event = NULL;
   const char *local;
@@ -444,6 +466,11 @@ test_calendars (void)
   local = jstr (json, "0.localStart");
   g_assert_nonnull (local);
   g_assert_true (g_str_has_suffix (local, "+05:30"));
+  /* The first free slot is on the first day asked for, in Kolkata. */
+  g_assert_true (g_str_has_prefix (local, "2026-03-03T"));
+  first = g_date_time_new_from_iso8601 (jstr (json, "0.startTime"), NULL);
+  g_assert_nonnull (first);
+  g_assert_cmpint (g_date_time_compare (first, now), >, 0);
 
   run (&booked, "appointments", "create", "--calendar", cal, "--contact", contact_id (), "--start",
        jstr (json, "0.startTime"), "--end", jstr (json, "0.endTime"), "--title", "Demo", "--status",
@@ -452,7 +479,8 @@ test_calendars (void)
   event = g_strdup (jstr (json, "id"));
   g_assert_cmpstr (jstr (json, "status"), ==, "confirmed");
 
-  run (&events, "calendars", "events", "--calendar", cal, "--from", from, "--to", to, NULL);
+  run (&events, "calendars", "events", "--calendar", cal, "--from", from, "--to", to, "--tz",
+       "Asia/Kolkata", NULL);
   g_assert_cmpuint (jlen (ok (&events), ""), >, 0);
   run (&mine, "contacts", "appointments", contact_id (), NULL);
   g_assert_cmpuint (jlen (ok (&mine), ""), >, 0);
@@ -467,6 +495,7 @@ test_calendars (void)
   g_assert_nonnull (jstr (fields.json, "0.dataType"));
   run (&users, "users", NULL);
   g_assert_nonnull (jstr (ok (&users), "0.id"));
+  ghl_unpin_clock (sandbox);
 }
 
 static void
@@ -515,6 +544,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ghl/cli/contacts", test_contacts);
   g_test_add_func ("/ghl/cli/search", test_search);
   g_test_add_func ("/ghl/cli/tasks-and-notes", test_tasks_and_notes);
+  g_test_add_func ("/ghl/cli/dot-dot-id", test_dot_dot_id);
   g_test_add_func ("/ghl/cli/calendars", test_calendars);
   g_test_add_func ("/ghl/cli/faults-and-tracing", test_faults_and_tracing);
 

@@ -318,6 +318,31 @@ test_bulk (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (member_string (json_array_get_element (rows, 12), "error"), "lots"));
   g_assert_cmpint (
       lsq_route_count (f->sandbox, "POST /v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate"), ==, 2);
+
+  /* An empty (or blank) file is a usage error, not a Json-CRITICAL; nothing is sent. */
+  {
+    g_auto (Run) empty = { 0 };
+    g_auto (Run) deep = { 0 };
+    g_autoptr (GString) nested = g_string_new (NULL);
+
+    g_file_set_contents (path, " \n", -1, &error);
+    g_assert_no_error (error);
+    RUN (f, &empty, "leads", "bulk-create-or-update", path);
+    g_assert_cmpint (empty.status, ==, 2);
+    g_assert_nonnull (strstr (empty.err, "the file is empty; expected a JSON array"));
+    g_assert_null (strstr (empty.err, "CRITICAL"));
+
+    for (i = 0; i < 100000; i++)
+      g_string_append_c (nested, '[');
+    g_file_set_contents (path, nested->str, -1, &error);
+    g_assert_no_error (error);
+    RUN (f, &deep, "leads", "bulk-create-or-update", path);
+    g_assert_cmpint (deep.status, ==, 2);
+    g_assert_nonnull (strstr (deep.err, "JSON nested deeper than 64 levels"));
+    g_assert_cmpint (
+        lsq_route_count (f->sandbox, "POST /v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate"), ==,
+        2);
+  }
   g_unlink (path);
 }
 

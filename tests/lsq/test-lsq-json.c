@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fake-peer.h"
+#include "liaison-http-call.h"
 #include "lsq-test-util.h"
 
 static JsonNode *
@@ -274,11 +275,21 @@ test_bad_shapes (Fixture *f, gconstpointer data)
                   fake_response_json (200, "{\"RecordCount\":1,\"Leads\":[{\"x\":1}]}"));
   liaison_lsq_client_recently_modified_async (f->client, from, to, 1, 10, NULL, lsq_wait_cb,
                                               &f->wait);
-  value = liaison_lsq_client_recently_modified_finish (f->client, lsq_wait (&f->wait), NULL, NULL,
-                                                       &error);
-  g_assert_null (value);
-  assert_protocol (error, "list recently modified leads", "LeadPropertyList");
-  g_clear_error (&error);
+  {
+    GAsyncResult *result = lsq_wait (&f->wait);
+    g_autoptr (GPtrArray) leads = NULL;
+    gboolean more = TRUE;
+
+    /* A lead without its properties is skipped and named, not a failed page. */
+    leads = liaison_lsq_client_recently_modified_finish (f->client, result, NULL, &more, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (leads);
+    g_assert_cmpuint (leads->len, ==, 0);
+    g_assert_false (more);
+    g_assert_cmpuint (liaison_http_call_get_n_skipped (result), ==, 1);
+    g_assert_nonnull (strstr (liaison_http_call_get_skipped (result)[0], "LeadPropertyList"));
+    g_assert_true (g_str_has_prefix (liaison_http_call_get_skipped (result)[0], "lead 1"));
+  }
 
   fake_peer_push (f->peer, "/v2/LeadManagement.svc/Leads.GetById",
                   fake_response_json (200, "{\"ProspectID\":\"not in a list\"}"));

@@ -447,6 +447,13 @@ test_state_file (void)
   liaison_sandbox_stop (sb);
   g_object_unref (sb);
   g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  {
+    GStatBuf st;
+
+    /* It holds the issued tokens and keys: for its owner only. */
+    g_assert_cmpint (g_stat (file, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   sb = sandbox_start (99, 20, file);
   lift_limits ();

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
 #include "liaison-contacts-page.h"
 #include "store-test-util.h"
@@ -189,6 +190,22 @@ grid_label (GtkGrid *grid, int column, int row)
   return GTK_LABEL (child);
 }
 
+/* The detail pane and its activity read the store asynchronously. */
+static void
+wait_detail (LiaisonContactDetail *detail)
+{
+  LiaisonContactActivity *activity
+      = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "activity");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (liaison_contact_detail_get_loading (detail)
+         || liaison_contact_activity_get_loading (activity))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
 {
@@ -218,6 +235,7 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   gtk_selection_model_select_item (selection, zoe, TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "contact");
   g_assert_true (liaison_contact_detail_get_row (detail) != NULL);
+  wait_detail (detail);
 
   /* Row 1 is the name: the two sides differ, and both values are shown. */
   g_assert_cmpstr (gtk_label_get_label (grid_label (grid, 1, 1)), ==, "Zoë Müller");
@@ -304,6 +322,7 @@ test_contacts_page_unreadable_copy (Fixture *fixture, gconstpointer data)
 
   /* A readable copy says nothing. */
   gtk_selection_model_select_item (selection, zoe, TRUE);
+  wait_detail (detail);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (read_error)));
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -314,6 +333,7 @@ test_contacts_page_unreadable_copy (Fixture *fixture, gconstpointer data)
 
   gtk_selection_model_select_item (selection, zoe == 0 ? 1 : 0, TRUE);
   gtk_selection_model_select_item (selection, zoe, TRUE);
+  wait_detail (detail);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (read_error)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (read_error),
                                    "Liaison’s copy of this contact could not be read: "));

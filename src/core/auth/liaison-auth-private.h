@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,9 @@ G_BEGIN_DECLS
 
 void liaison_auth_free_secret (char *secret);
 char *liaison_auth_random_token (GError **error);
+gboolean liaison_auth_secret_equal (const char *a, const char *b);
+char *liaison_auth_pkce_challenge (const char *verifier);
+gboolean liaison_auth_get_seconds (JsonObject *object, const char *member, gint64 min, gint64 max,
+                                   gint64 *value);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "liaison-auth"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -19,7 +20,10 @@
 /* The shape of the keyring blob; bump when it changes incompatibly. */
 #define SECRET_VERSION 1
 
-G_DEFINE_QUARK (liaison - auth - error - quark, liaison_auth_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-auth-error-quark, liaison_auth_error)
+/* clang-format on */
 
 G_DEFINE_BOXED_TYPE (LiaisonGhlTokens, liaison_ghl_tokens, liaison_ghl_tokens_copy,
                      liaison_ghl_tokens_free)
@@ -77,6 +81,98 @@ liaison_auth_random_token (GError **error)
   return text;
 }
 
+/* Compares a secret without the time telling how much of it matched. The
+ * length is not secret (every state Liaison makes has the same length). */
+gboolean
+liaison_auth_secret_equal (const char *a, const char *b)
+{
+  gsize len_a, len_b;
+  guchar diff = 0;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  len_a = strlen (a);
+  len_b = strlen (b);
+  if (len_a != len_b)
+    return FALSE;
+  for (gsize i = 0; i < len_a; i++)
+    diff |= (guchar) a[i] ^ (guchar) b[i];
+  return diff == 0;
+}
+
+/* PKCE's S256 code challenge (RFC 7636 4.2): BASE64URL(SHA256(verifier)),
+ * without padding. */
+char *
+liaison_auth_pkce_challenge (const char *verifier)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  char *text;
+
+  g_checksum_update (checksum, (const guchar *) verifier, (gssize) strlen (verifier));
+  g_checksum_get_digest (checksum, digest, &len);
+  text = g_base64_encode (digest, len);
+  for (gsize i = 0; text[i] != '\0'; i++)
+    {
+      if (text[i] == '+')
+        text[i] = '-';
+      else if (text[i] == '/')
+        text[i] = '_';
+      else if (text[i] == '=')
+        text[i] = '\0';
+    }
+  return text;
+}
+
+/* A whole number of seconds from JSON, strictly: an integer, a finite
+ * double with no fraction, or a string of decimal digits; within [min, max]
+ * before it is ever cast, so that "nan", "inf" or 1e300 cannot reach an
+ * integer conversion. */
+gboolean
+liaison_auth_get_seconds (JsonObject *object, const char *member, gint64 min, gint64 max,
+                          gint64 *value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+
+      if (v < min || v > max)
+        return FALSE;
+      *value = v;
+      return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!isfinite (d) || d < (double) min || d > (double) max || d != floor (d))
+        return FALSE;
+      *value = (gint64) d;
+      return TRUE;
+    }
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+      guint64 v = 0;
+
+      /* Digits only: no sign, space, exponent, "nan" or "inf". */
+      if (text == NULL || *text == '\0' || strspn (text, "0123456789") != strlen (text)
+          || strlen (text) > 18 || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &v, NULL)
+          || (gint64) v < min || (gint64) v > max)
+        return FALSE;
+      *value = (gint64) v;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 LiaisonGhlTokens *
 liaison_ghl_tokens_new_private (const char *token, const char *location_id)
 {
@@ -109,7 +205,7 @@ liaison_ghl_tokens_new_from_response (JsonNode *root, gint64 now_s, GError **err
 {
   g_autoptr (LiaisonGhlTokens) tokens = NULL;
   JsonObject *object;
-  double expires_in = 0;
+  gint64 expires_in = 0;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -139,10 +235,9 @@ liaison_ghl_tokens_new_from_response (JsonNode *root, gint64 now_s, GError **err
    * arrives: refusing the answer for want of a lifetime would lose the only
    * token that still works and force a reconnect. Its docs say access tokens
    * are valid for a day, so a missing or absurd lifetime means a day. */
-  if (!liaison_json_get_double (object, "expires_in", &expires_in) || expires_in <= 0
-      || expires_in > 10 * 365 * 86400.0)
+  if (!liaison_auth_get_seconds (object, "expires_in", 1, 10 * 365 * (gint64) 86400, &expires_in))
     expires_in = LIAISON_GHL_DEFAULT_TOKEN_LIFETIME_S;
-  tokens->expires_at = now_s + (gint64) expires_in;
+  tokens->expires_at = now_s + expires_in;
 
   return g_steal_pointer (&tokens);
 }
@@ -230,7 +325,7 @@ liaison_ghl_tokens_from_secret (JsonObject *secret, GError **error)
 {
   g_autoptr (LiaisonGhlTokens) tokens = g_new0 (LiaisonGhlTokens, 1);
   const char *kind = liaison_json_get_string (secret, "kind");
-  double expires_at = 0;
+  gint64 expires_at = 0;
 
   if (g_strcmp0 (kind, "private") == 0)
     tokens->kind = LIAISON_GHL_AUTH_PRIVATE;
@@ -241,8 +336,9 @@ liaison_ghl_tokens_from_secret (JsonObject *secret, GError **error)
 
   tokens->access_token = dup_nonempty (secret, "accessToken");
   tokens->refresh_token = dup_nonempty (secret, "refreshToken");
-  if (liaison_json_get_double (secret, "expiresAt", &expires_at))
-    tokens->expires_at = (gint64) expires_at;
+  /* Up to the year 9999; an absurd or damaged value means "expired". */
+  if (liaison_auth_get_seconds (secret, "expiresAt", 0, 253402300799, &expires_at))
+    tokens->expires_at = expires_at;
   tokens->scope = dup_nonempty (secret, "scope");
   tokens->location_id = dup_nonempty (secret, "locationId");
   tokens->company_id = dup_nonempty (secret, "companyId");

@@ -32,6 +32,8 @@ struct _LiaisonOAuthFlow
   /* The run in progress; one at a time. */
   GTask *task;
   char *state;
+  char *code_verifier; /* PKCE, sent at the exchange; its S256 hash goes to the consent page */
+  guint ignored_answers;
   SoupServer *server;
   GSource *timeout_source;
   GSource *cancel_source;
@@ -49,5 +51,8 @@ struct _LiaisonOAuthFlow
 
 void liaison_oauth_flow_set_redirect (LiaisonOAuthFlow *self, guint port, const char *redirect_uri,
                                       const char *authorize_url);
+
+/* The environment a browser started through LIAISON_BROWSER gets. */
+GStrv liaison_oauth_flow_browser_environment (const char *const *environment);
 
 G_END_DECLS

@@ -2,12 +2,15 @@
  *
  * run_async opens a SoupServer on 127.0.0.1 (the redirect listener), builds
  * the consent page's address with a random state, and opens it in the
- * browser (the desktop's default through GIO, or LIAISON_BROWSER). The
- * first request to /oauth/callback decides: an error or a wrong state ends
- * the run at once; a code is exchanged at POST /oauth/token while that
- * request is held open, so that the page the browser shows can say whether
- * connecting worked. Timeout, cancellation and the end of a browser process
- * that Liaison started also end the run. Whatever the end, the browser gets
+ * browser (the desktop's default through GIO, or LIAISON_BROWSER). A
+ * request to /oauth/callback whose state is not this run's is answered with
+ * a short page and ignored: any local page can send one, and it must not end
+ * the sign-in. The first request with the right state decides: an error
+ * ends the run; a code is exchanged at POST /oauth/token (with the PKCE
+ * verifier) while that request is held open, so that the page the browser
+ * shows can say whether connecting worked. Requests are capped before
+ * their body is read: the callback is a GET with a short query. Timeout, cancellation and the end
+ * of a browser process that Liaison started also end the run. Whatever the end, the browser gets
  * its answer, then the listener closes, then the caller hears the result.
  *
  * Copyright 2026 The Liaison authors
@@ -22,9 +25,18 @@
 #include "liaison-debug.h"
 #include "liaison-json.h"
 #include "liaison-oauth-flow-private.h"
+#include "liaison-oauth-redirect.h"
 
 /* If the browser never finishes reading its answer, close anyway. */
 #define ANSWER_GRACE_MS 3000
+
+/* Far above what a browser sends with the redirect (a code, a state, a few
+ * cookies), far below what could hurt. */
+#define LISTENER_MAX_HEADER_BYTES (16 * 1024)
+#define LISTENER_MAX_URI_BYTES (8 * 1024)
+#define LISTENER_MAX_BODY_BYTES 1024
+/* RFC 6585; libsoup has no name for it. */
+#define STATUS_HEADERS_TOO_LARGE 431
 
 static void
 destroy_source (GSource **source)
@@ -53,6 +65,7 @@ close_and_return (LiaisonOAuthFlow *self)
     }
   g_clear_object (&self->exchange_cancellable);
   liaison_auth_free_secret (g_steal_pointer (&self->state));
+  liaison_auth_free_secret (g_steal_pointer (&self->code_verifier));
   self->ending = FALSE;
 
   if (self->outcome_error != NULL)
@@ -244,6 +257,9 @@ exchange_code (LiaisonOAuthFlow *self, const char *code)
   liaison_http_request_add_form_field (request, "code", code);
   liaison_http_request_add_form_field (request, "redirect_uri", self->redirect_uri);
   liaison_http_request_add_form_field (request, "user_type", "Location");
+  /* RFC 7636: proves that this is the client that asked for the code. */
+  if (self->code_verifier != NULL)
+    liaison_http_request_add_form_field (request, "code_verifier", self->code_verifier);
   liaison_http_request_set_idempotent (request, FALSE);
   liaison_http_request_set_priority (request, LIAISON_HTTP_PRIORITY_INTERACTIVE);
 
@@ -258,22 +274,36 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
 {
   LiaisonOAuthFlow *self = user_data;
   const char *error_code = query != NULL ? g_hash_table_lookup (query, "error") : NULL;
-  const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
   const char *code = query != NULL ? g_hash_table_lookup (query, "code") : NULL;
+  const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
+  LiaisonOAuthRedirect redirect;
 
-  if (g_strcmp0 (path, LIAISON_OAUTH_REDIRECT_PATH) != 0
-      || g_strcmp0 (soup_server_message_get_method (message), "GET") != 0)
+  liaison_oauth_redirect_read (soup_server_message_get_method (message), path, query, self->state,
+                               &redirect);
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_NOT_OURS)
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
-  /* One-shot: only the first redirect counts. */
   if (self->task == NULL || self->ending || self->redirect_arrived)
     {
       answer_page (message, SOUP_STATUS_GONE, "This sign-in has already ended",
                    "Liaison is no longer waiting for this answer.");
       return;
     }
+  /* The state is checked first: an answer that is not ours is not read,
+   * and it does not end the wait for the one that is. */
+  if (state == NULL || self->state == NULL || !liaison_auth_secret_equal (state, self->state))
+    {
+      self->ignored_answers++;
+      LIAISON_TRACE (LIAISON_DEBUG_AUTH, "oauth: ignored an answer with a wrong state (%u so far)",
+                     self->ignored_answers);
+      answer_page (message, SOUP_STATUS_BAD_REQUEST, "This answer is not for Liaison's sign-in",
+                   "It does not belong to the sign-in Liaison is waiting for, so Liaison ignored "
+                   "it. Finish signing in in the window that Liaison opened.");
+      return;
+    }
+  /* One-shot: only the first redirect with the right state counts. */
   self->redirect_arrived = TRUE;
   self->answering = g_object_ref (message);
   LIAISON_TRACE (LIAISON_DEBUG_AUTH, "oauth: the browser came back (%s)",
@@ -281,17 +311,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                  : code != NULL     ? "with a code"
                                     : "empty");
 
-  /* The state is checked first: an answer that is not ours is not read. */
-  if (state == NULL || self->state == NULL || g_strcmp0 (state, self->state) != 0)
-    {
-      end_run (self, NULL,
-               g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_STATE_MISMATCH,
-                                    "The answer that reached Liaison does not belong to this "
-                                    "connection attempt, so it was ignored for safety. Connect "
-                                    "again, and close other windows that are connecting."));
-      return;
-    }
-  if (g_strcmp0 (error_code, "access_denied") == 0)
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_DENIED)
     {
       end_run (self, NULL,
                g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_DENIED,
@@ -300,9 +320,9 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
                                     "Liaison work with the location."));
       return;
     }
-  if (error_code != NULL || code == NULL || *code == '\0')
+  if (redirect.kind == LIAISON_OAUTH_REDIRECT_FAILED)
     {
-      const char *description = g_hash_table_lookup (query, "error_description");
+      const char *description = redirect.detail;
 
       end_run (self, NULL,
                g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_EXCHANGE,
@@ -316,7 +336,7 @@ on_redirect (SoupServer *server, SoupServerMessage *message, const char *path, G
 
   soup_server_message_pause (message);
   self->answering_paused = TRUE;
-  exchange_code (self, code);
+  exchange_code (self, redirect.code);
 }
 
 static gboolean
@@ -331,11 +351,20 @@ on_timeout (gpointer user_data)
                                      : g_strdup_printf ("%u minutes", self->timeout_ms / 60000);
   else
     wait = g_strdup_printf ("%u seconds", MAX (1u, self->timeout_ms / 1000));
-  end_run (self, NULL,
-           g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_TIMED_OUT,
-                        "HighLevel's consent page was not completed within %s, so Liaison "
-                        "stopped waiting. Connect again and choose Allow in the browser.",
-                        wait));
+  if (self->ignored_answers > 0)
+    end_run (self, NULL,
+             g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_STATE_MISMATCH,
+                          "HighLevel's consent page was not completed within %s. An answer that "
+                          "does not belong to this connection attempt reached Liaison and was "
+                          "ignored for safety. Connect again, and close other windows that are "
+                          "connecting.",
+                          wait));
+  else
+    end_run (self, NULL,
+             g_error_new (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_TIMED_OUT,
+                          "HighLevel's consent page was not completed within %s, so Liaison "
+                          "stopped waiting. Connect again and choose Allow in the browser.",
+                          wait));
   return G_SOURCE_REMOVE;
 }
 
@@ -379,10 +408,18 @@ on_browser_exited (GPid pid, gint status, gpointer user_data)
   self->browser_pid = 0;
   if (self->task == NULL || self->ending || self->redirect_arrived)
     return;
-  end_run (self, NULL,
-           g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_BROWSER_CLOSED,
-                                "The browser was closed before HighLevel sent Liaison back. "
-                                "Connect again and finish the steps in the browser."));
+  if (self->ignored_answers > 0)
+    end_run (self, NULL,
+             g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_STATE_MISMATCH,
+                                  "The browser was closed after sending an answer that does not "
+                                  "belong to this connection attempt, which Liaison ignored for "
+                                  "safety. Connect again, and close other windows that are "
+                                  "connecting."));
+  else
+    end_run (self, NULL,
+             g_error_new_literal (LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_BROWSER_CLOSED,
+                                  "The browser was closed before HighLevel sent Liaison back. "
+                                  "Connect again and finish the steps in the browser."));
 }
 
 static void
@@ -401,6 +438,61 @@ on_browser_launched (GObject *source, GAsyncResult *result, gpointer user_data)
                         error->message));
 }
 
+/* What a browser needs to start on the person's desktop, and no more: the
+ * tokens and keys a script may have exported (LIAISON_GHL_TOKEN and the
+ * like) stay out of the child's environment. */
+static const char *const browser_environment[] = {
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TMPDIR",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "LC_MESSAGES",
+  "TZ",
+  "DISPLAY",
+  "WAYLAND_DISPLAY",
+  "XAUTHORITY",
+  "XDG_RUNTIME_DIR",
+  "XDG_DATA_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_CACHE_HOME",
+  "XDG_DATA_DIRS",
+  "XDG_CONFIG_DIRS",
+  "XDG_SESSION_TYPE",
+  "XDG_CURRENT_DESKTOP",
+  "DBUS_SESSION_BUS_ADDRESS",
+  "BROWSER",
+  "LIAISON_CHROMIUM",
+  /* Sanitizer settings, for a browser stand-in built with them. */
+  "ASAN_OPTIONS",
+  "LSAN_OPTIONS",
+  "UBSAN_OPTIONS",
+};
+
+GStrv
+liaison_oauth_flow_browser_environment (const char *const *environment)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (browser_environment); i++)
+    {
+      const char *value = g_environ_getenv ((char **) environment, browser_environment[i]);
+
+      if (value != NULL)
+        {
+          g_autofree char *pair = g_strconcat (browser_environment[i], "=", value, NULL);
+
+          g_strv_builder_add (builder, pair);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 open_browser (LiaisonOAuthFlow *self, GError **error)
 {
@@ -409,6 +501,8 @@ open_browser (LiaisonOAuthFlow *self, GError **error)
   g_auto (GStrv) argv = NULL;
   g_autoptr (GStrvBuilder) builder = NULL;
   g_auto (GStrv) full_argv = NULL;
+  g_auto (GStrv) environment = NULL;
+  g_auto (GStrv) child_environment = NULL;
   BrowserWatch *watch;
   GSource *source;
   GPid pid;
@@ -432,8 +526,11 @@ open_browser (LiaisonOAuthFlow *self, GError **error)
   g_strv_builder_add (builder, self->authorize_url);
   full_argv = g_strv_builder_end (builder);
 
-  if (!g_spawn_async (NULL, full_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                      NULL, &pid, &local_error))
+  environment = g_get_environ ();
+  child_environment = liaison_oauth_flow_browser_environment ((const char *const *) environment);
+  if (!g_spawn_async (NULL, full_argv, child_environment,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                      &local_error))
     {
       g_set_error (error, LIAISON_AUTH_ERROR, LIAISON_AUTH_ERROR_BROWSER_FAILED,
                    "Could not start the browser named by LIAISON_BROWSER (%s). Fix or unset it, "
@@ -453,6 +550,60 @@ open_browser (LiaisonOAuthFlow *self, GError **error)
   return TRUE;
 }
 
+static void
+count_header (const char *name, const char *value, gpointer user_data)
+{
+  *(gsize *) user_data += strlen (name) + strlen (value) + 4;
+}
+
+/* Runs once the request's headers are in, before any body is read: a
+ * status set here ends the request without reading the body. */
+static void
+on_request_headers (SoupServer *server, SoupServerMessage *message, const char *path,
+                    GHashTable *query, gpointer user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  GUri *uri = soup_server_message_get_uri (message);
+  const char *uri_query = uri != NULL ? g_uri_get_query (uri) : NULL;
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  gsize header_bytes = 0;
+  guint status = 0;
+
+  soup_message_headers_foreach (headers, count_header, &header_bytes);
+  if (header_bytes > LISTENER_MAX_HEADER_BYTES)
+    status = STATUS_HEADERS_TOO_LARGE;
+  else if ((path != NULL ? strlen (path) : 0) + (uri_query != NULL ? strlen (uri_query) : 0)
+           > LISTENER_MAX_URI_BYTES)
+    status = SOUP_STATUS_REQUEST_URI_TOO_LONG;
+  else if (encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF
+           || (encoding == SOUP_ENCODING_CONTENT_LENGTH
+               && soup_message_headers_get_content_length (headers) > LISTENER_MAX_BODY_BYTES))
+    status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+  if (status == 0)
+    return;
+
+  LIAISON_TRACE (LIAISON_DEBUG_AUTH, "oauth: refused an oversized request (%u)", status);
+  /* libsoup would still read (or wait for) the whole body before answering:
+   * answer on the socket now and shut it, so that nothing more is read. */
+  if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
+    {
+      static const char reply[] = "HTTP/1.1 413 Request Entity Too Large\r\n"
+                                  "Content-Length: 0\r\nConnection: close\r\n\r\n";
+      GSocket *socket = soup_server_message_get_socket (message);
+
+      if (socket != NULL)
+        {
+          g_socket_send (socket, reply, sizeof reply - 1, NULL, NULL);
+          g_socket_shutdown (socket, TRUE, TRUE, NULL);
+        }
+    }
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection",
+                                "close");
+  soup_server_message_set_status (
+      message, status,
+      status == STATUS_HEADERS_TOO_LARGE ? "Request Header Fields Too Large" : NULL);
+}
+
 static gboolean
 start_listener (LiaisonOAuthFlow *self, GError **error)
 {
@@ -463,6 +614,7 @@ start_listener (LiaisonOAuthFlow *self, GError **error)
   guint port = 0;
 
   self->server = soup_server_new ("server-header", "Liaison", NULL);
+  soup_server_add_early_handler (self->server, NULL, on_request_headers, self, NULL);
   soup_server_add_handler (self->server, NULL, on_redirect, self, NULL);
   /* IPv4 loopback only: the registered redirect URI names 127.0.0.1. */
   if (!soup_server_listen_local (self->server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY,
@@ -516,9 +668,13 @@ liaison_oauth_flow_run_async (LiaisonOAuthFlow *self, GCancellable *cancellable,
   self->ending = FALSE;
   self->answering_paused = FALSE;
   self->browser_pid = 0;
+  self->ignored_answers = 0;
 
+  /* The verifier is 43 characters of the unreserved set, as RFC 7636 asks. */
   self->state = liaison_auth_random_token (&error);
-  if (self->state == NULL || !start_listener (self, &error))
+  if (self->state != NULL)
+    self->code_verifier = liaison_auth_random_token (&error);
+  if (self->state == NULL || self->code_verifier == NULL || !start_listener (self, &error))
     {
       end_run (self, NULL, error);
       return;

@@ -70,6 +70,7 @@ liaison_oauth_flow_finalize (GObject *object)
   g_free (self->authorize_url);
   g_free (self->redirect_uri);
   liaison_auth_free_secret (self->state);
+  liaison_auth_free_secret (self->code_verifier);
   g_clear_object (&self->token_http);
 
   G_OBJECT_CLASS (liaison_oauth_flow_parent_class)->finalize (object);
@@ -358,6 +359,17 @@ liaison_oauth_flow_build_authorize_url (LiaisonOAuthFlow *self, const char *redi
   append_param (url, "scope", scope);
   if (state != NULL)
     append_param (url, "state", state);
+  /* PKCE (RFC 7636). HighLevel's docs name no PKCE parameters, but OAuth
+   * 2.0 (RFC 6749 3.1 and 3.2) has its servers ignore parameters they do
+   * not know, and the docs already add optional ones (loginWindowOpenMode);
+   * a server that checks PKCE gets the S256 challenge. */
+  if (self->code_verifier != NULL)
+    {
+      g_autofree char *challenge = liaison_auth_pkce_challenge (self->code_verifier);
+
+      append_param (url, "code_challenge", challenge);
+      append_param (url, "code_challenge_method", "S256");
+    }
   return g_string_free (url, FALSE);
 }
 

@@ -37,13 +37,13 @@ read_user (JsonObject *object, GError **error)
   return liaison_ghl_user_from_json (object, error);
 }
 
-static const LiaisonGhlReader events_reader = { "events", read_appointment };
+static const LiaisonGhlReader events_reader = { "events", read_appointment, "appointment" };
 /* Appointment writes answer with the bare AppointmentSchemaResponse. */
-static const LiaisonGhlReader appointment_reader = { NULL, read_appointment };
-static const LiaisonGhlReader calendars_reader = { "calendars", read_calendar };
-static const LiaisonGhlReader calendar_reader = { "calendar", read_calendar };
-static const LiaisonGhlReader fields_reader = { "customFields", read_field_def };
-static const LiaisonGhlReader users_reader = { "users", read_user };
+static const LiaisonGhlReader appointment_reader = { NULL, read_appointment, "appointment" };
+static const LiaisonGhlReader calendars_reader = { "calendars", read_calendar, "calendar" };
+static const LiaisonGhlReader calendar_reader = { "calendar", read_calendar, "calendar" };
+static const LiaisonGhlReader fields_reader = { "customFields", read_field_def, "custom field" };
+static const LiaisonGhlReader users_reader = { "users", read_user, "user" };
 
 static char *
 epoch_ms (GDateTime *time)
@@ -81,7 +81,7 @@ liaison_ghl_client_list_calendars_async (LiaisonGhlClient *self, GCancellable *c
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
 
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CALENDARS,
-                                        "list the calendars", "calendars", "", NULL);
+                                        "list the calendars", "calendars", LIAISON_GHL_SLASH, NULL);
   liaison_http_request_add_query (request, "locationId", liaison_ghl_client_get_location_id (self));
   liaison_ghl_client_run_list (self, request, &calendars_reader,
                                liaison_ghl_client_list_calendars_async, cancellable, callback,
@@ -109,7 +109,7 @@ LiaisonCalendar *
 liaison_ghl_client_get_calendar_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                         GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_get_calendar_async, error);
 }
 
 /* ---- free slots: ranges over 31 days become several requests ---- */
@@ -142,9 +142,9 @@ slots_free (Slots *state)
 }
 
 static gpointer
-parse_slots (JsonNode *root, const char *operation, gpointer data, GError **error)
+parse_slots (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  Slots *state = data;
+  Slots *state = liaison_http_call_get_parse_data (call);
   g_autoptr (GPtrArray) chunk = g_ptr_array_new_with_free_func (g_object_unref);
   guint i;
 
@@ -194,7 +194,7 @@ on_slot_chunk (GObject *source, GAsyncResult *result, gpointer user_data)
   Slots *state = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (liaison_ghl_client_run_finish (LIAISON_GHL_CLIENT (source), result, &error) == NULL)
+  if (liaison_http_call_finish (source, result, request_slot_chunk, &error) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -234,9 +234,9 @@ request_slot_chunk (GTask *task)
   g_date_time_unref (state->chunk_start);
   state->chunk_start = g_date_time_ref (chunk_end);
 
-  liaison_ghl_client_run (self, request, parse_slots, state, NULL,
-                          liaison_ghl_client_get_free_slots_async, g_task_get_cancellable (task),
-                          on_slot_chunk, task);
+  /* Each piece is a call of its own, tagged apart from the whole. */
+  liaison_ghl_client_run (self, request, parse_slots, state, NULL, request_slot_chunk,
+                          g_task_get_cancellable (task), on_slot_chunk, task);
 }
 
 /* The free slots of a calendar in [from, to), sorted, as LiaisonSlot. The
@@ -324,8 +324,8 @@ check_appointment (LiaisonGhlClient *self, LiaisonAppointment *appointment, gboo
   else if (!create && liaison_appointment_get_id (appointment) == NULL)
     problem = "The appointment has no HighLevel id";
 
-  return !liaison_ghl_client_refuse (self, problem == NULL, problem, source_tag, callback,
-                                     user_data);
+  return !liaison_http_call_refuse (self, problem == NULL, problem, source_tag, callback,
+                                    user_data);
 }
 
 /* Books an appointment; never repeated after a failure that may have
@@ -388,7 +388,13 @@ liaison_ghl_client_update_appointment_async (LiaisonGhlClient *self,
 LiaisonAppointment *
 liaison_ghl_client_appointment_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_ghl_client_create_appointment_async,
+    liaison_ghl_client_update_appointment_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 void
@@ -443,7 +449,7 @@ liaison_ghl_client_list_users_async (LiaisonGhlClient *self, GCancellable *cance
   g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
 
   request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS, "list the users",
-                                        "users", "", NULL);
+                                        "users", LIAISON_GHL_SLASH, NULL);
   liaison_http_request_add_query (request, "locationId", liaison_ghl_client_get_location_id (self));
   liaison_ghl_client_run_list (self, request, &users_reader, liaison_ghl_client_list_users_async,
                                cancellable, callback, user_data);

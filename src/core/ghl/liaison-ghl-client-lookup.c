@@ -21,7 +21,7 @@ read_contact (JsonObject *object, GError **error)
   return liaison_ghl_contact_from_json (object, error);
 }
 
-static const LiaisonGhlReader contacts_reader = { "contacts", read_contact };
+static const LiaisonGhlReader contacts_reader = { "contacts", read_contact, "contact" };
 
 typedef struct
 {
@@ -50,7 +50,11 @@ cursor_after (JsonArray *array)
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GDateTime) updated = NULL;
 
-  last = json_array_get_object_element (array, json_array_get_length (array) - 1);
+  last = JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, json_array_get_length (array) - 1))
+             ? json_array_get_object_element (array, json_array_get_length (array) - 1)
+             : NULL;
+  if (last == NULL)
+    return NULL;
   after = liaison_json_get_array (last, "searchAfter");
   if (after != NULL)
     {
@@ -73,24 +77,24 @@ cursor_after (JsonArray *array)
 }
 
 static gpointer
-parse_page (JsonNode *root, const char *operation, gpointer data, GError **error)
+parse_page (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  guint page_limit = GPOINTER_TO_UINT (data);
+  guint page_limit = GPOINTER_TO_UINT (liaison_http_call_get_parse_data (call));
   g_autoptr (GPtrArray) contacts = NULL;
   JsonArray *array;
   Page *page;
-  double total = 0;
+  gint64 total = 0;
 
-  contacts = liaison_ghl_parse_list (root, operation, (gpointer) &contacts_reader, error);
-  if (contacts == NULL)
+  array = liaison_json_expect_array (root, "contacts", LIAISON_GHL_SERVICE, error);
+  if (array == NULL)
     return NULL;
+  contacts = liaison_ghl_read_list (call, array, &contacts_reader);
 
   page = g_new0 (Page, 1);
-  if (liaison_json_get_double (json_node_get_object (root), "total", &total) && total >= 0)
-    page->total = (guint) MIN (total, G_MAXUINT);
-  /* A short page is the last one. */
-  array = liaison_json_get_array (json_node_get_object (root), "contacts");
-  if (contacts->len >= page_limit && contacts->len > 0)
+  if (liaison_json_get_int_in_range (json_node_get_object (root), "total", 0, G_MAXUINT, &total))
+    page->total = (guint) total;
+  /* A short page is the last one; skipped records still count. */
+  if (json_array_get_length (array) >= page_limit && json_array_get_length (array) > 0)
     {
       page->next_cursor = cursor_after (array);
       if (page->next_cursor == NULL)
@@ -127,7 +131,7 @@ liaison_ghl_client_search_contacts_async (LiaisonGhlClient *self, GDateTime *upd
       after = json_from_string (cursor, NULL);
       if (after == NULL || !JSON_NODE_HOLDS_ARRAY (after))
         {
-          liaison_ghl_client_report_error (
+          liaison_http_call_report_error (
               self, liaison_ghl_client_search_contacts_async, callback, user_data,
               g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION,
                            "The contact search cursor “%s” is not "
@@ -183,6 +187,7 @@ liaison_ghl_client_search_contacts_async (LiaisonGhlClient *self, GDateTime *upd
                                         "search contacts", "contacts", "search", NULL);
   /* A search changes nothing: safe to repeat. */
   liaison_http_request_set_idempotent (request, TRUE);
+  liaison_http_request_set_max_reply_size (request, LIAISON_HTTP_MAX_REPLY_PAGE);
   liaison_http_request_set_json_body (request, body);
   liaison_ghl_client_run (self, request, parse_page, GUINT_TO_POINTER (page_limit),
                           (GDestroyNotify) page_free, liaison_ghl_client_search_contacts_async,
@@ -193,7 +198,8 @@ GPtrArray *
 liaison_ghl_client_search_contacts_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                            char **next_cursor, guint *total, GError **error)
 {
-  Page *page = liaison_ghl_client_run_finish (self, result, error);
+  Page *page
+      = liaison_http_call_finish (self, result, liaison_ghl_client_search_contacts_async, error);
   GPtrArray *contacts;
 
   if (page == NULL)
@@ -208,7 +214,7 @@ liaison_ghl_client_search_contacts_finish (LiaisonGhlClient *self, GAsyncResult 
 }
 
 static gpointer
-parse_duplicate (JsonNode *root, const char *operation, gpointer data, GError **error)
+parse_duplicate (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
   JsonObject *object;
 
@@ -255,7 +261,7 @@ LiaisonContact *
 liaison_ghl_client_find_duplicate_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                           GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_find_duplicate_async, error);
 }
 
 void
@@ -285,13 +291,14 @@ GPtrArray *
 liaison_ghl_client_list_business_contacts_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                                   GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_list_business_contacts_async,
+                                   error);
 }
 
 static gpointer
-parse_tags (JsonNode *root, const char *operation, gpointer data, GError **error)
+parse_tags (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonArray *array = liaison_json_expect_array (root, "tags", "HighLevel", operation, error);
+  JsonArray *array = liaison_json_expect_array (root, "tags", LIAISON_GHL_SERVICE, error);
 
   if (array == NULL)
     return NULL;
@@ -354,5 +361,11 @@ liaison_ghl_client_remove_tags_async (LiaisonGhlClient *self, const char *contac
 char **
 liaison_ghl_client_tags_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_ghl_client_add_tags_async,
+    liaison_ghl_client_remove_tags_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }

@@ -20,10 +20,10 @@ read_note (JsonObject *object, GError **error)
   return liaison_ghl_note_from_json (object, error);
 }
 
-static const LiaisonGhlReader task_reader = { "task", read_task };
-static const LiaisonGhlReader tasks_reader = { "tasks", read_task };
-static const LiaisonGhlReader note_reader = { "note", read_note };
-static const LiaisonGhlReader notes_reader = { "notes", read_note };
+static const LiaisonGhlReader task_reader = { "task", read_task, "task" };
+static const LiaisonGhlReader tasks_reader = { "tasks", read_task, "task" };
+static const LiaisonGhlReader note_reader = { "note", read_note, "note" };
+static const LiaisonGhlReader notes_reader = { "notes", read_note, "note" };
 
 /* What tells a contact's tasks from its notes: where they live under the
  * contact, what a request names in errors and how a reply is read. */
@@ -139,9 +139,9 @@ liaison_ghl_client_create_task_async (LiaisonGhlClient *self, LiaisonTask *task,
   g_return_if_fail (LIAISON_IS_TASK (task));
 
   contact_id = liaison_task_get_contact_id (task);
-  if (liaison_ghl_client_refuse (self, contact_id != NULL, "The task belongs to no contact",
-                                 liaison_ghl_client_create_task_async, callback, user_data)
-      || liaison_ghl_client_refuse (
+  if (liaison_http_call_refuse (self, contact_id != NULL, "The task belongs to no contact",
+                                liaison_ghl_client_create_task_async, callback, user_data)
+      || liaison_http_call_refuse (
           self, liaison_task_get_title (task) != NULL && liaison_task_get_due_date (task) != NULL,
           "A HighLevel task needs a title and a due date", liaison_ghl_client_create_task_async,
           callback, user_data))
@@ -165,9 +165,9 @@ liaison_ghl_client_update_task_async (LiaisonGhlClient *self, LiaisonTask *task,
 
   contact_id = liaison_task_get_contact_id (task);
   task_id = liaison_task_get_id (task);
-  if (liaison_ghl_client_refuse (self, contact_id != NULL && task_id != NULL,
-                                 "The task has no HighLevel id or contact",
-                                 liaison_ghl_client_update_task_async, callback, user_data))
+  if (liaison_http_call_refuse (self, contact_id != NULL && task_id != NULL,
+                                "The task has no HighLevel id or contact",
+                                liaison_ghl_client_update_task_async, callback, user_data))
     return;
 
   body = liaison_ghl_task_to_json (task);
@@ -200,7 +200,15 @@ liaison_ghl_client_complete_task_async (LiaisonGhlClient *self, const char *cont
 LiaisonTask *
 liaison_ghl_client_task_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_ghl_client_get_task_async,
+    liaison_ghl_client_create_task_async,
+    liaison_ghl_client_update_task_async,
+    liaison_ghl_client_complete_task_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 void
@@ -253,11 +261,11 @@ liaison_ghl_client_create_note_async (LiaisonGhlClient *self, LiaisonNote *note,
   g_return_if_fail (LIAISON_IS_NOTE (note));
 
   contact_id = liaison_note_get_contact_id (note);
-  if (liaison_ghl_client_refuse (self, contact_id != NULL, "The note belongs to no contact",
-                                 liaison_ghl_client_create_note_async, callback, user_data)
-      || liaison_ghl_client_refuse (self, liaison_note_get_body (note) != NULL,
-                                    "A HighLevel note needs a body",
-                                    liaison_ghl_client_create_note_async, callback, user_data))
+  if (liaison_http_call_refuse (self, contact_id != NULL, "The note belongs to no contact",
+                                liaison_ghl_client_create_note_async, callback, user_data)
+      || liaison_http_call_refuse (self, liaison_note_get_body (note) != NULL,
+                                   "A HighLevel note needs a body",
+                                   liaison_ghl_client_create_note_async, callback, user_data))
     return;
 
   body = liaison_ghl_note_to_json (note);
@@ -278,9 +286,9 @@ liaison_ghl_client_update_note_async (LiaisonGhlClient *self, LiaisonNote *note,
 
   contact_id = liaison_note_get_contact_id (note);
   note_id = liaison_note_get_id (note);
-  if (liaison_ghl_client_refuse (self, contact_id != NULL && note_id != NULL,
-                                 "The note has no HighLevel id or contact",
-                                 liaison_ghl_client_update_note_async, callback, user_data))
+  if (liaison_http_call_refuse (self, contact_id != NULL && note_id != NULL,
+                                "The note has no HighLevel id or contact",
+                                liaison_ghl_client_update_note_async, callback, user_data))
     return;
 
   body = liaison_ghl_note_to_json (note);
@@ -291,7 +299,14 @@ liaison_ghl_client_update_note_async (LiaisonGhlClient *self, LiaisonNote *note,
 LiaisonNote *
 liaison_ghl_client_note_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_ghl_client_get_note_async,
+    liaison_ghl_client_create_note_async,
+    liaison_ghl_client_update_note_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 void

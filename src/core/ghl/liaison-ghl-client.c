@@ -36,21 +36,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  LiaisonGhlParseFunc parse;
-  gpointer parse_data;
-  GDestroyNotify result_free;
-  char *operation;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->operation);
-  g_free (run);
-}
-
 static void
 liaison_ghl_client_finalize (GObject *object)
 {
@@ -163,13 +148,17 @@ liaison_ghl_client_set_priority (LiaisonGhlClient *self, LiaisonHttpPriority pri
 
 /* ---- the call helper ---- */
 
-/* Path segments are escaped one by one (ids come from servers); an empty
- * last segment gives the trailing slash some paths have ("/contacts/"). */
+const char liaison_ghl_slash[] = "";
+
+/* Every segment but LIAISON_GHL_SLASH is checked as an id (the fixed ones
+ * pass: "contacts", "free-slots") and escaped; a bad one marks the request
+ * refused, so that its call fails before anything is sent. */
 LiaisonHttpRequest *
 liaison_ghl_client_request (LiaisonGhlClient *self, const char *method, const char *version,
                             const char *operation, const char *first_segment, ...)
 {
   g_autoptr (GString) path = g_string_new (NULL);
+  GError *error = NULL;
   LiaisonHttpRequest *request;
   const char *segment;
   va_list args;
@@ -177,99 +166,35 @@ liaison_ghl_client_request (LiaisonGhlClient *self, const char *method, const ch
   va_start (args, first_segment);
   for (segment = first_segment; segment != NULL; segment = va_arg (args, const char *))
     {
-      g_string_append_c (path, '/');
-      g_string_append_uri_escaped (path, segment, NULL, FALSE);
+      if (segment == LIAISON_GHL_SLASH)
+        g_string_append_c (path, '/');
+      else
+        {
+          if (error == NULL)
+            liaison_http_check_id (segment, operation, LIAISON_GHL_SERVICE, &error);
+          liaison_http_append_segment (path, segment);
+        }
     }
   va_end (args);
 
   request = liaison_http_request_new (method, path->str, operation);
+  if (error != NULL)
+    liaison_http_request_take_error (request, error);
   liaison_http_request_add_header (request, "Version", version);
   liaison_http_request_set_priority (request, self->priority);
   return request;
-}
-
-static void
-on_run_sent (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  g_autoptr (JsonNode) root = NULL;
-  GError *error = NULL;
-  gpointer value;
-
-  root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  value = run->parse (root, run->operation, run->parse_data, &error);
-  if (value == NULL)
-    {
-      if (error == NULL)
-        {
-          /* A lookup that found nothing. */
-          g_task_return_pointer (task, NULL, NULL);
-          return;
-        }
-      if (!g_str_has_prefix (error->message, "Could not "))
-        g_prefix_error (&error, "Could not %s: ", run->operation);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, value, run->result_free);
 }
 
 /* Sends request and parses its reply with parse (which may return NULL
  * without an error for "nothing found"). Takes a reference on request. */
 void
 liaison_ghl_client_run (LiaisonGhlClient *self, LiaisonHttpRequest *request,
-                        LiaisonGhlParseFunc parse, gpointer parse_data, GDestroyNotify result_free,
-                        gpointer source_tag, GCancellable *cancellable,
+                        LiaisonHttpCallParseFunc parse, gpointer parse_data,
+                        GDestroyNotify result_free, gpointer source_tag, GCancellable *cancellable,
                         GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Run *run = g_new0 (Run, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_check_cancellable (task, FALSE);
-  run->parse = parse;
-  run->parse_data = parse_data;
-  run->result_free = result_free;
-  run->operation = g_strdup (liaison_http_request_get_operation (request));
-  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-
-  liaison_http_send_async (self->http, request, cancellable, on_run_sent, task);
-}
-
-gpointer
-liaison_ghl_client_run_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* For arguments refused before anything is sent. */
-void
-liaison_ghl_client_report_error (LiaisonGhlClient *self, gpointer source_tag,
-                                 GAsyncReadyCallback callback, gpointer user_data, GError *error)
-{
-  g_task_report_error (self, callback, user_data, source_tag, error);
-}
-
-/* Reports message as a validation error unless ok; returns TRUE when it
- * did, so that the caller stops. */
-gboolean
-liaison_ghl_client_refuse (LiaisonGhlClient *self, gboolean ok, const char *message,
-                           gpointer source_tag, GAsyncReadyCallback callback, gpointer user_data)
-{
-  if (ok)
-    return FALSE;
-  liaison_ghl_client_report_error (
-      self, source_tag, callback, user_data,
-      g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION, message));
-  return TRUE;
+  liaison_http_call_run (self, self->http, request, parse, parse_data, NULL, result_free,
+                         source_tag, cancellable, callback, user_data);
 }
 
 void
@@ -288,6 +213,7 @@ liaison_ghl_client_run_list (LiaisonGhlClient *self, LiaisonHttpRequest *request
                              GCancellable *cancellable, GAsyncReadyCallback callback,
                              gpointer user_data)
 {
+  liaison_http_request_set_max_reply_size (request, LIAISON_HTTP_MAX_REPLY_PAGE);
   liaison_ghl_client_run (self, request, liaison_ghl_parse_list, (gpointer) reader,
                           (GDestroyNotify) g_ptr_array_unref, source_tag, cancellable, callback,
                           user_data);
@@ -303,63 +229,94 @@ liaison_ghl_client_run_done (LiaisonGhlClient *self, LiaisonHttpRequest *request
 }
 
 gpointer
-liaison_ghl_parse_done (JsonNode *root, const char *operation, gpointer data, GError **error)
+liaison_ghl_parse_done (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
   return GINT_TO_POINTER (TRUE);
 }
 
 gpointer
-liaison_ghl_parse_one (JsonNode *root, const char *operation, gpointer data, GError **error)
+liaison_ghl_parse_one (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  const LiaisonGhlReader *reader = data;
+  const LiaisonGhlReader *reader = liaison_http_call_get_parse_data (call);
   JsonObject *object
-      = liaison_json_expect_object (root, reader->member, "HighLevel", operation, error);
+      = liaison_json_expect_object (root, reader->member, LIAISON_GHL_SERVICE, error);
 
   return object != NULL ? reader->read (object, error) : NULL;
 }
 
-gpointer
-liaison_ghl_parse_list (JsonNode *root, const char *operation, gpointer data, GError **error)
+/* Reads every entry of array; one that cannot be read is skipped and named
+ * instead of failing the page. */
+GPtrArray *
+liaison_ghl_read_list (LiaisonHttpCall *call, JsonArray *array, const LiaisonGhlReader *reader)
 {
-  const LiaisonGhlReader *reader = data;
-  JsonArray *array
-      = liaison_json_expect_array (root, reader->member, "HighLevel", operation, error);
-  g_autoptr (GPtrArray) items = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   guint i;
 
-  if (array == NULL)
-    return NULL;
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
+      g_autoptr (GError) why = NULL;
+      gpointer item = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                       "HighLevel sent a list entry that is not an object");
-          return NULL;
-        }
-      item = reader->read (json_node_get_object (element), error);
+        why = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                           "%s sent a list entry that is not an object", LIAISON_GHL_SERVICE);
+      else
+        item = reader->read (json_node_get_object (element), &why);
       if (item == NULL)
-        return NULL;
+        {
+          liaison_http_call_skip (call, reader->kind, i,
+                                  JSON_NODE_HOLDS_OBJECT (element) ? liaison_json_get_string (
+                                      json_node_get_object (element), "id")
+                                                                   : NULL,
+                                  why);
+          continue;
+        }
       g_ptr_array_add (items, item);
     }
-  return g_steal_pointer (&items);
+  return items;
 }
 
+gpointer
+liaison_ghl_parse_list (LiaisonHttpCall *call, JsonNode *root, GError **error)
+{
+  const LiaisonGhlReader *reader = liaison_http_call_get_parse_data (call);
+  JsonArray *array = liaison_json_expect_array (root, reader->member, LIAISON_GHL_SERVICE, error);
+
+  return array != NULL ? liaison_ghl_read_list (call, array, reader) : NULL;
+}
+
+/* Every _async whose result is a GPtrArray of models. */
 GPtrArray *
 liaison_ghl_client_list_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_ghl_client_list_tasks_async,
+    liaison_ghl_client_list_notes_async,
+    liaison_ghl_client_list_contact_appointments_async,
+    liaison_ghl_client_list_calendars_async,
+    liaison_ghl_client_get_free_slots_async,
+    liaison_ghl_client_list_events_async,
+    liaison_ghl_client_list_custom_fields_async,
+    liaison_ghl_client_list_users_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 gboolean
 liaison_ghl_client_delete_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error) != NULL;
+  static const gpointer tags[] = {
+    liaison_ghl_client_delete_contact_async,
+    liaison_ghl_client_delete_task_async,
+    liaison_ghl_client_delete_note_async,
+    liaison_ghl_client_delete_appointment_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error) != NULL;
 }
 
 /* ---- contacts ---- */
@@ -370,7 +327,7 @@ read_contact (JsonObject *object, GError **error)
   return liaison_ghl_contact_from_json (object, error);
 }
 
-static const LiaisonGhlReader contact_reader = { "contact", read_contact };
+static const LiaisonGhlReader contact_reader = { "contact", read_contact, "contact" };
 
 static gboolean
 check_id (LiaisonGhlClient *self, const char *id, const char *what, gpointer source_tag,
@@ -378,9 +335,9 @@ check_id (LiaisonGhlClient *self, const char *id, const char *what, gpointer sou
 {
   if (id != NULL && *id != '\0')
     return TRUE;
-  liaison_ghl_client_report_error (self, source_tag, callback, user_data,
-                                   g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION,
-                                                "%s has no HighLevel id", what));
+  liaison_http_call_report_error (self, source_tag, callback, user_data,
+                                  g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION,
+                                               "%s has no HighLevel id", what));
   return FALSE;
 }
 
@@ -405,7 +362,7 @@ liaison_ghl_client_get_contact_async (LiaisonGhlClient *self, const char *contac
 LiaisonContact *
 liaison_ghl_client_get_contact_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_get_contact_async, error);
 }
 
 void
@@ -420,7 +377,7 @@ liaison_ghl_client_create_contact_async (LiaisonGhlClient *self, LiaisonContact 
   g_return_if_fail (LIAISON_IS_CONTACT (contact));
 
   request = liaison_ghl_client_request (self, "POST", LIAISON_GHL_VERSION_CONTACTS,
-                                        "create the contact", "contacts", "", NULL);
+                                        "create the contact", "contacts", LIAISON_GHL_SLASH, NULL);
   liaison_http_request_set_subject (request, "the contact");
   body = liaison_ghl_contact_to_json (contact, LIAISON_GHL_WRITE_CREATE, self->location_id);
   liaison_http_request_set_json_body (request, body);
@@ -433,7 +390,7 @@ LiaisonContact *
 liaison_ghl_client_create_contact_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                           GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_create_contact_async, error);
 }
 
 /* Changes the fields the contact has set (NULL strings are left alone). */
@@ -468,7 +425,7 @@ LiaisonContact *
 liaison_ghl_client_update_contact_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                           GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_ghl_client_update_contact_async, error);
 }
 
 typedef struct
@@ -485,9 +442,9 @@ upserted_free (Upserted *upserted)
 }
 
 static gpointer
-parse_upserted (JsonNode *root, const char *operation, gpointer data, GError **error)
+parse_upserted (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonObject *object = liaison_json_expect_object (root, "contact", "HighLevel", operation, error);
+  JsonObject *object = liaison_json_expect_object (root, "contact", LIAISON_GHL_SERVICE, error);
   Upserted *upserted;
   LiaisonContact *contact;
 
@@ -527,7 +484,8 @@ LiaisonContact *
 liaison_ghl_client_upsert_contact_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                           gboolean *created, GError **error)
 {
-  Upserted *upserted = liaison_ghl_client_run_finish (self, result, error);
+  Upserted *upserted
+      = liaison_http_call_finish (self, result, liaison_ghl_client_upsert_contact_async, error);
   LiaisonContact *contact;
 
   if (upserted == NULL)
@@ -561,5 +519,6 @@ gboolean
 liaison_ghl_client_delete_contact_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                           GError **error)
 {
-  return liaison_ghl_client_run_finish (self, result, error) != NULL;
+  return liaison_http_call_finish (self, result, liaison_ghl_client_delete_contact_async, error)
+         != NULL;
 }

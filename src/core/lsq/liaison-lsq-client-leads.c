@@ -23,18 +23,17 @@ argument_error (const char *operation, const char *what)
 /* ---- reads ---- */
 
 static gpointer
-parse_one_lead (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-                GError **error)
+parse_one_lead (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  g_autoptr (GPtrArray) leads = liaison_lsq_parse_leads (self, root, operation, NULL, error);
+  gpointer data = liaison_http_call_get_parse_data (call);
+  g_autoptr (GPtrArray) leads = liaison_lsq_parse_leads (call, root, error);
 
   if (leads == NULL)
     return NULL;
   if (leads->len == 0)
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND,
-                   "Could not %s: %s has no lead with id “%s”", operation, LIAISON_LSQ_SERVICE,
-                   (const char *) data);
+                   "%s has no lead with id “%s”", LIAISON_LSQ_SERVICE, (const char *) data);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (leads, 0));
@@ -51,7 +50,7 @@ liaison_lsq_client_get_lead_async (LiaisonLsqClient *self, const char *lead_id,
   g_return_if_fail (lead_id != NULL);
 
   request = liaison_lsq_client_request (self, "GET", LEADS "Leads.GetById", "get the lead");
-  liaison_http_request_add_query (request, "id", lead_id);
+  liaison_lsq_client_add_id_query (request, "id", lead_id);
   liaison_lsq_client_run (self, request, parse_one_lead, g_strdup (lead_id), g_free, g_object_unref,
                           liaison_lsq_client_get_lead_async, cancellable, callback, user_data);
 }
@@ -60,7 +59,7 @@ liaison_lsq_client_get_lead_async (LiaisonLsqClient *self, const char *lead_id,
 LiaisonContact *
 liaison_lsq_client_get_lead_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_lsq_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_lsq_client_get_lead_async, error);
 }
 
 /* Every lead with this email (imported data can hold duplicates); an empty
@@ -102,7 +101,7 @@ liaison_lsq_client_find_leads_by_phone_async (LiaisonLsqClient *self, const char
       g_string_append_c (digits, *p);
   if (digits->len == 0)
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_find_leads_by_phone_async, callback, user_data,
           argument_error ("find leads by phone", "the phone number has no digits"));
       return;
@@ -123,6 +122,7 @@ typedef struct
   GPtrArray *leads;
   guint record_count;
   guint page_size;
+  guint page_length; /* leads in the reply, skipped ones included */
 } Page;
 
 static void
@@ -134,20 +134,20 @@ page_free (Page *page)
 
 /* {"RecordCount": n, "Leads": [{"LeadPropertyList": [{"Attribute", "Value"}]}]} */
 static gpointer
-parse_page (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-            GError **error)
+parse_page (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonObject *object
-      = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, operation, error);
+  LiaisonLsqClient *self = liaison_http_call_get_source_object (call);
+  gpointer data = liaison_http_call_get_parse_data (call);
+  JsonObject *object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, error);
   JsonArray *leads;
   g_autoptr (GPtrArray) contacts = NULL;
   Page *page;
-  double count = 0;
+  gint64 count = 0;
   guint i;
 
   if (object == NULL)
     return NULL;
-  leads = liaison_json_expect_array (root, "Leads", LIAISON_LSQ_SERVICE, operation, error);
+  leads = liaison_json_expect_array (root, "Leads", LIAISON_LSQ_SERVICE, error);
   if (leads == NULL)
     return NULL;
 
@@ -155,32 +155,35 @@ parse_page (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpoin
   for (i = 0; i < json_array_get_length (leads); i++)
     {
       JsonNode *element = json_array_get_element (leads, i);
-      LiaisonContact *contact;
+      g_autoptr (GError) why = NULL;
+      LiaisonContact *contact = NULL;
 
+      /* A lead that cannot be read is left out and named; the page goes on. */
       if (!JSON_NODE_HOLDS_OBJECT (element)
           || liaison_json_get_array (json_node_get_object (element), "LeadPropertyList") == NULL)
-        {
-          g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                       "Could not %s: %s sent lead %u without its LeadPropertyList", operation,
-                       LIAISON_LSQ_SERVICE, i + 1);
-          return NULL;
-        }
-      contact = liaison_lsq_contact_from_json (element, liaison_lsq_client_get_field_types (self),
-                                               error);
+        why = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                           "%s sent the lead without its LeadPropertyList", LIAISON_LSQ_SERVICE);
+      else
+        contact = liaison_lsq_contact_from_json (element, liaison_lsq_client_get_field_types (self),
+                                                 &why);
       if (contact == NULL)
-        return NULL;
+        {
+          liaison_http_call_skip (call, "lead", i, liaison_lsq_lead_id_of (element), why);
+          continue;
+        }
       g_ptr_array_add (contacts, contact);
     }
 
   page = g_new0 (Page, 1);
   page->leads = g_steal_pointer (&contacts);
   page->page_size = GPOINTER_TO_UINT (data);
+  page->page_length = json_array_get_length (leads);
   /* RecordCount is a number, or a number in a string; when missing, the
    * page length is all that is known. */
-  if (liaison_json_get_double (object, "RecordCount", &count) && count >= 0 && count <= G_MAXUINT)
+  if (liaison_json_get_int_in_range (object, "RecordCount", 0, G_MAXUINT, &count))
     page->record_count = (guint) count;
   else
-    page->record_count = page->leads->len;
+    page->record_count = page->page_length;
   return page;
 }
 
@@ -206,7 +209,7 @@ liaison_lsq_client_recently_modified_async (LiaisonLsqClient *self, GDateTime *f
 
   if (page_index == 0 || g_date_time_compare (from, to) > 0)
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_recently_modified_async, callback, user_data,
           argument_error (operation, page_index == 0 ? "pages are counted from 1"
                                                      : "the window ends before it starts"));
@@ -237,6 +240,7 @@ liaison_lsq_client_recently_modified_async (LiaisonLsqClient *self, GDateTime *f
   liaison_http_request_set_json_body (request, node);
   /* A search: repeating it changes nothing. */
   liaison_http_request_set_idempotent (request, TRUE);
+  liaison_http_request_set_max_reply_size (request, LIAISON_HTTP_MAX_REPLY_PAGE);
   liaison_lsq_client_run (self, request, parse_page, GUINT_TO_POINTER (page_size), NULL,
                           (GDestroyNotify) page_free, liaison_lsq_client_recently_modified_async,
                           cancellable, callback, user_data);
@@ -252,15 +256,13 @@ liaison_lsq_client_recently_modified_finish (LiaisonLsqClient *self, GAsyncResul
   Page *page;
   GPtrArray *leads;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  page = g_task_propagate_pointer (G_TASK (result), error);
+  page = liaison_http_call_finish (self, result, liaison_lsq_client_recently_modified_async, error);
   if (page == NULL)
     return NULL;
   if (record_count != NULL)
     *record_count = page->record_count;
   if (more != NULL)
-    *more = page->leads->len > 0 && page->leads->len >= page->page_size;
+    *more = page->page_length > 0 && page->page_length >= page->page_size;
   leads = g_steal_pointer (&page->leads);
   page_free (page);
   return leads;
@@ -311,14 +313,14 @@ liaison_lsq_client_update_lead_async (LiaisonLsqClient *self, LiaisonContact *co
   id = liaison_contact_get_id (contact);
   if (id == NULL || *id == '\0')
     {
-      liaison_lsq_client_report_error (self, liaison_lsq_client_update_lead_async, callback,
-                                       user_data,
-                                       argument_error ("update the lead", "the lead has no id"));
+      liaison_http_call_report_error (self, liaison_lsq_client_update_lead_async, callback,
+                                      user_data,
+                                      argument_error ("update the lead", "the lead has no id"));
       return;
     }
 
   request = liaison_lsq_client_request (self, "POST", LEADS "Lead.Update", "update the lead");
-  liaison_http_request_add_query (request, "leadId", id);
+  liaison_lsq_client_add_id_query (request, "leadId", id);
   set_body (request, contact, NULL);
   /* Writing the same values twice leaves the same lead. */
   liaison_http_request_set_idempotent (request, TRUE);
@@ -381,9 +383,14 @@ on_bulk_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   guint i;
 
+  /* LiaisonHttp's errors say what failed; the reader's are framed here. */
   root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
   if (root != NULL)
-    rows = liaison_lsq_row_results_from_json (root, bulk->next, bulk->batch_size, &error);
+    {
+      rows = liaison_lsq_row_results_from_json (root, bulk->next, bulk->batch_size, &error);
+      if (rows == NULL)
+        g_prefix_error (&error, "Could not create or update leads in bulk: ");
+    }
 
   if (rows == NULL)
     {
@@ -395,7 +402,6 @@ on_bulk_sent (GObject *source, GAsyncResult *result, gpointer user_data)
           g_task_return_error (task, error);
           return;
         }
-      liaison_lsq_prefix_error (&error, "create or update leads in bulk");
       for (i = 0; i < bulk->batch_size; i++)
         {
           LiaisonLsqRowResult *row = g_new0 (LiaisonLsqRowResult, 1);
@@ -489,6 +495,6 @@ GPtrArray *
 liaison_lsq_client_bulk_create_or_update_finish (LiaisonLsqClient *self, GAsyncResult *result,
                                                  GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return liaison_http_call_finish (self, result, liaison_lsq_client_bulk_create_or_update_async,
+                                   error);
 }

@@ -26,7 +26,7 @@ argument_error (const char *operation, const char *what)
 
 static void
 send_body (LiaisonLsqClient *self, LiaisonHttpRequest *request, JsonNode *body, const char *subject,
-           gboolean idempotent, LiaisonLsqParseFunc parse, GDestroyNotify result_free,
+           gboolean idempotent, LiaisonHttpCallParseFunc parse, GDestroyNotify result_free,
            gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
            gpointer user_data)
 {
@@ -55,7 +55,7 @@ liaison_lsq_client_create_task_async (LiaisonLsqClient *self, LiaisonTask *task,
 
   if (task_type == NULL || *task_type == '\0')
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_create_task_async, callback, user_data,
           argument_error ("create the task", "a task type is needed (such as “Follow Up”)"));
       return;
@@ -83,7 +83,7 @@ liaison_lsq_client_create_appointment_async (LiaisonLsqClient *self,
   if ((task_type == NULL || *task_type == '\0')
       && liaison_appointment_get_calendar_id (appointment) == NULL)
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_create_appointment_async, callback, user_data,
           argument_error ("create the appointment",
                           "an appointment type is needed (such as “Meeting”)"));
@@ -110,9 +110,9 @@ liaison_lsq_client_update_task_async (LiaisonLsqClient *self, LiaisonTask *task,
 
   if (liaison_task_get_id (task) == NULL)
     {
-      liaison_lsq_client_report_error (self, liaison_lsq_client_update_task_async, callback,
-                                       user_data,
-                                       argument_error ("update the task", "the task has no id"));
+      liaison_http_call_report_error (self, liaison_lsq_client_update_task_async, callback,
+                                      user_data,
+                                      argument_error ("update the task", "the task has no id"));
       return;
     }
   request = liaison_lsq_client_request (self, "POST", TASKS "Update", "update the task");
@@ -135,7 +135,7 @@ liaison_lsq_client_update_appointment_async (LiaisonLsqClient *self,
 
   if (liaison_appointment_get_id (appointment) == NULL)
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_update_appointment_async, callback, user_data,
           argument_error ("update the appointment", "the appointment has no id"));
       return;
@@ -160,17 +160,17 @@ liaison_lsq_client_complete_task_async (LiaisonLsqClient *self, const char *task
 
   request
       = liaison_lsq_client_request (self, "GET", TASKS "MarkComplete", "mark the task complete");
-  liaison_http_request_add_query (request, "id", task_id);
+  liaison_lsq_client_add_id_query (request, "id", task_id);
   liaison_lsq_client_run (self, request, liaison_lsq_parse_done, NULL, NULL, NULL,
                           liaison_lsq_client_complete_task_async, cancellable, callback, user_data);
 }
 
 /* Retrieve.GetById answers an array, [] for an unknown id. */
 static gpointer
-parse_one_task (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-                GError **error)
+parse_one_task (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonArray *array = liaison_json_expect_array (root, NULL, LIAISON_LSQ_SERVICE, operation, error);
+  gpointer data = liaison_http_call_get_parse_data (call);
+  JsonArray *array = liaison_json_expect_array (root, NULL, LIAISON_LSQ_SERVICE, error);
   JsonNode *first;
 
   if (array == NULL)
@@ -178,16 +178,14 @@ parse_one_task (LiaisonLsqClient *self, JsonNode *root, const char *operation, g
   if (json_array_get_length (array) == 0)
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND,
-                   "Could not %s: %s has no task with id “%s”", operation, LIAISON_LSQ_SERVICE,
-                   (const char *) data);
+                   "%s has no task with id “%s”", LIAISON_LSQ_SERVICE, (const char *) data);
       return NULL;
     }
   first = json_array_get_element (array, 0);
   if (!JSON_NODE_HOLDS_OBJECT (first))
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s sent a task that is not an object", operation,
-                   LIAISON_LSQ_SERVICE);
+                   "%s sent a task that is not an object", LIAISON_LSQ_SERVICE);
       return NULL;
     }
   return liaison_lsq_activity_from_json (json_node_get_object (first), error);
@@ -204,7 +202,7 @@ liaison_lsq_client_get_task_async (LiaisonLsqClient *self, const char *task_id,
   g_return_if_fail (task_id != NULL);
 
   request = liaison_lsq_client_request (self, "GET", TASKS "Retrieve.GetById", "get the task");
-  liaison_http_request_add_query (request, "id", task_id);
+  liaison_lsq_client_add_id_query (request, "id", task_id);
   liaison_lsq_client_run (self, request, parse_one_task, g_strdup (task_id), g_free, g_object_unref,
                           liaison_lsq_client_get_task_async, cancellable, callback, user_data);
 }
@@ -214,7 +212,7 @@ liaison_lsq_client_get_task_async (LiaisonLsqClient *self, const char *task_id,
 GObject *
 liaison_lsq_client_get_task_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_lsq_client_run_finish (self, result, error);
+  return liaison_http_call_finish (self, result, liaison_lsq_client_get_task_async, error);
 }
 
 /* ---- the tasks of a lead ---- */
@@ -241,7 +239,7 @@ read_task (JsonObject *object, GError **error)
   return liaison_lsq_task_from_json (object, error);
 }
 
-static const LiaisonLsqReader task_list_reader = { "TaskList", read_task };
+static const LiaisonLsqReader task_list_reader = { "TaskList", read_task, "task" };
 
 static void fetch_next_detail (GTask *task);
 
@@ -291,20 +289,13 @@ static void
 on_lead_tasks (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  LiaisonLsqClient *self = g_task_get_source_object (task);
   LeadTasks *lead_tasks = g_task_get_task_data (task);
-  const char *operation = "list the lead's tasks";
-  g_autoptr (JsonNode) root = NULL;
   GError *error = NULL;
   guint i;
 
-  root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
-  if (root != NULL)
-    lead_tasks->summaries
-        = liaison_lsq_parse_list (self, root, operation, (gpointer) &task_list_reader, &error);
+  lead_tasks->summaries = liaison_http_call_finish (source, result, on_lead_tasks, &error);
   if (lead_tasks->summaries == NULL)
     {
-      liaison_lsq_prefix_error (&error, operation);
       g_task_return_error (task, error);
       return;
     }
@@ -348,9 +339,11 @@ liaison_lsq_client_list_lead_tasks_async (LiaisonLsqClient *self, const char *le
 
   request = liaison_lsq_client_request (self, "GET", LEADS "RetrieveTaskByLeadId",
                                         "list the lead's tasks");
-  liaison_http_request_add_query (request, "leadId", lead_id);
-  liaison_http_send_async (liaison_lsq_client_get_http (self), request, cancellable, on_lead_tasks,
-                           task);
+  liaison_lsq_client_add_id_query (request, "leadId", lead_id);
+  /* The list is a call of its own, tagged apart from the whole. */
+  liaison_lsq_client_run (self, request, liaison_lsq_parse_list, (gpointer) &task_list_reader, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, on_lead_tasks, cancellable,
+                          on_lead_tasks, task);
 }
 
 /* ---- notes ---- */
@@ -371,7 +364,7 @@ liaison_lsq_client_create_note_async (LiaisonLsqClient *self, LiaisonNote *note,
   if (liaison_note_get_contact_id (note) == NULL || liaison_note_get_body (note) == NULL
       || *liaison_note_get_body (note) == '\0')
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_create_note_async, callback, user_data,
           argument_error ("create the note", "a note needs its lead and some text"));
       return;
@@ -396,7 +389,7 @@ liaison_lsq_client_update_note_async (LiaisonLsqClient *self, LiaisonNote *note,
 
   if (liaison_note_get_id (note) == NULL || liaison_note_get_contact_id (note) == NULL)
     {
-      liaison_lsq_client_report_error (
+      liaison_http_call_report_error (
           self, liaison_lsq_client_update_note_async, callback, user_data,
           argument_error ("update the note", "a note needs its id and its lead"));
       return;
@@ -411,6 +404,7 @@ typedef struct
 {
   char *lead_id;
   guint page;
+  guint seen; /* entries read over all pages, skipped ones included */
   GPtrArray *notes;
 } Notes;
 
@@ -424,57 +418,94 @@ notes_free (Notes *notes)
 
 static void send_notes_page (GTask *task);
 
-/* {"RecordCount": n, "List": [note]} (some clients have seen "Notes"). */
+typedef struct
+{
+  GPtrArray *notes;
+  guint length; /* entries in the reply, skipped ones included */
+  gboolean has_total;
+  gint64 total;
+} NotesPage;
+
+static void
+notes_page_free (NotesPage *page)
+{
+  g_ptr_array_unref (page->notes);
+  g_free (page);
+}
+
+/* {"RecordCount": n, "List": [note]} (some clients have seen "Notes"). A
+ * note that cannot be read is left out and named. */
+static gpointer
+parse_notes_page (LiaisonHttpCall *call, JsonNode *root, GError **error)
+{
+  const char *lead_id = liaison_http_call_get_parse_data (call);
+  JsonObject *object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, error);
+  JsonArray *list;
+  NotesPage *page;
+  guint i;
+
+  if (object == NULL)
+    return NULL;
+  list = liaison_json_get_array (object, "List");
+  if (list == NULL)
+    list = liaison_json_get_array (object, "Notes");
+  if (list == NULL)
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "%s sent a reply without “List”", LIAISON_LSQ_SERVICE);
+      return NULL;
+    }
+
+  page = g_new0 (NotesPage, 1);
+  page->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  page->length = json_array_get_length (list);
+  page->has_total
+      = liaison_json_get_int_in_range (object, "RecordCount", 0, G_MAXINT64, &page->total);
+  for (i = 0; i < page->length; i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+      g_autoptr (GError) why = NULL;
+      LiaisonNote *note = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        note = liaison_lsq_note_from_json (json_node_get_object (element), lead_id, &why);
+      else
+        why = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                           "%s sent a note that is not an object", LIAISON_LSQ_SERVICE);
+      if (note == NULL)
+        {
+          liaison_http_call_skip (call, "note", i, liaison_lsq_lead_id_of (element), why);
+          continue;
+        }
+      g_ptr_array_add (page->notes, note);
+    }
+  return page;
+}
+
 static void
 on_notes_page (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   Notes *notes = g_task_get_task_data (task);
-  const char *operation = "list the notes";
-  g_autoptr (JsonNode) root = NULL;
   GError *error = NULL;
-  JsonObject *object = NULL;
-  JsonArray *list = NULL;
-  double total = 0;
-  gboolean has_total;
+  NotesPage *page;
+  gboolean last;
   guint i;
 
-  root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
-  if (root != NULL)
-    object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, operation, &error);
-  if (object != NULL)
+  page = liaison_http_call_finish (source, result, on_notes_page, &error);
+  if (page == NULL)
     {
-      list = liaison_json_get_array (object, "List");
-      if (list == NULL)
-        list = liaison_json_get_array (object, "Notes");
-      if (list == NULL)
-        error = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                             "Could not %s: %s sent a reply without “List”", operation,
-                             LIAISON_LSQ_SERVICE);
-    }
-  for (i = 0; list != NULL && i < json_array_get_length (list) && error == NULL; i++)
-    {
-      JsonNode *element = json_array_get_element (list, i);
-      LiaisonNote *note = NULL;
-
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        note = liaison_lsq_note_from_json (json_node_get_object (element), notes->lead_id, &error);
-      else
-        error = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                             "%s sent a note that is not an object", LIAISON_LSQ_SERVICE);
-      if (note != NULL)
-        g_ptr_array_add (notes->notes, note);
-    }
-  if (error != NULL)
-    {
-      liaison_lsq_prefix_error (&error, operation);
       g_task_return_error (task, error);
       return;
     }
+  for (i = 0; i < page->notes->len; i++)
+    g_ptr_array_add (notes->notes, g_object_ref (g_ptr_array_index (page->notes, i)));
+  notes->seen += page->length;
+  last = page->length < NOTES_PAGE_SIZE || (page->has_total && notes->seen >= page->total)
+         || notes->page >= NOTES_MAX_PAGES;
+  notes_page_free (page);
 
-  has_total = liaison_json_get_double (object, "RecordCount", &total);
-  if (json_array_get_length (list) < NOTES_PAGE_SIZE || (has_total && notes->notes->len >= total)
-      || notes->page >= NOTES_MAX_PAGES)
+  if (last)
     {
       g_task_return_pointer (task, g_ptr_array_ref (notes->notes),
                              (GDestroyNotify) g_ptr_array_unref);
@@ -511,8 +542,11 @@ send_notes_page (GTask *task)
   request = liaison_lsq_client_request (self, "POST", LEADS "RetrieveNote", "list the notes");
   liaison_http_request_set_json_body (request, node);
   liaison_http_request_set_idempotent (request, TRUE);
-  liaison_http_send_async (liaison_lsq_client_get_http (self), request,
-                           g_task_get_cancellable (task), on_notes_page, task);
+  liaison_http_request_set_max_reply_size (request, LIAISON_HTTP_MAX_REPLY_PAGE);
+  /* Each page is a call of its own, tagged apart from the whole. */
+  liaison_lsq_client_run (self, request, parse_notes_page, g_strdup (notes->lead_id), g_free,
+                          (GDestroyNotify) notes_page_free, on_notes_page,
+                          g_task_get_cancellable (task), on_notes_page, task);
 }
 
 /* All notes of a lead (RetrieveNote, paged), oldest first. Finish with

@@ -42,24 +42,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  LiaisonLsqParseFunc parse;
-  gpointer parse_data;
-  GDestroyNotify parse_data_free;
-  GDestroyNotify result_free;
-  char *operation;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  if (run->parse_data_free != NULL)
-    run->parse_data_free (run->parse_data);
-  g_free (run->operation);
-  g_free (run);
-}
-
 static void
 liaison_lsq_client_finalize (GObject *object)
 {
@@ -207,109 +189,110 @@ liaison_lsq_client_request (LiaisonLsqClient *self, const char *method, const ch
   return request;
 }
 
+/* Adds an id as a query parameter: LeadSquared's ids are GUIDs, so one that
+ * is not made of letters, digits, "-" and "_" marks the request refused
+ * (its call then fails with a clear error and sends nothing). */
 void
-liaison_lsq_prefix_error (GError **error, const char *operation)
+liaison_lsq_client_add_id_query (LiaisonHttpRequest *request, const char *name, const char *id)
 {
-  if (*error != NULL && !g_str_has_prefix ((*error)->message, "Could not ")
-      && (*error)->domain == LIAISON_HTTP_ERROR)
-    g_prefix_error (error, "Could not %s: ", operation);
-}
-
-static void
-on_run_sent (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  LiaisonLsqClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autoptr (JsonNode) root = NULL;
   GError *error = NULL;
-  gpointer value;
 
-  root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  value = run->parse (self, root, run->operation, run->parse_data, &error);
-  if (value == NULL)
-    {
-      if (error == NULL)
-        error = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                             "%s sent an answer that could not be read", LIAISON_LSQ_SERVICE);
-      liaison_lsq_prefix_error (&error, run->operation);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, value, run->result_free);
+  if (!liaison_http_check_id (id, liaison_http_request_get_operation (request), LIAISON_LSQ_SERVICE,
+                              &error))
+    liaison_http_request_take_error (request, error);
+  liaison_http_request_add_query (request, name, id);
 }
 
-/* Sends request (taking a reference) and parses its reply with parse,
- * which owns parse_data from here on. */
+/* Sends request (taking a reference) through the call helper of core/net
+ * and parses its reply with parse, which owns parse_data from here on. */
 void
 liaison_lsq_client_run (LiaisonLsqClient *self, LiaisonHttpRequest *request,
-                        LiaisonLsqParseFunc parse, gpointer parse_data,
+                        LiaisonHttpCallParseFunc parse, gpointer parse_data,
                         GDestroyNotify parse_data_free, GDestroyNotify result_free,
                         gpointer source_tag, GCancellable *cancellable,
                         GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Run *run = g_new0 (Run, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  /* LiaisonHttp reports cancellation as LIAISON_HTTP_ERROR_CANCELLED. */
-  g_task_set_check_cancellable (task, FALSE);
-  run->parse = parse;
-  run->parse_data = parse_data;
-  run->parse_data_free = parse_data_free;
-  run->result_free = result_free;
-  run->operation = g_strdup (liaison_http_request_get_operation (request));
-  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-
-  liaison_http_send_async (self->http, request, cancellable, on_run_sent, task);
-}
-
-gpointer
-liaison_lsq_client_run_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* For arguments refused before anything is sent. */
-void
-liaison_lsq_client_report_error (LiaisonLsqClient *self, gpointer source_tag,
-                                 GAsyncReadyCallback callback, gpointer user_data, GError *error)
-{
-  g_task_report_error (self, callback, user_data, source_tag, error);
+  liaison_http_call_run (self, self->http, request, parse, parse_data, parse_data_free, result_free,
+                         source_tag, cancellable, callback, user_data);
 }
 
 char *
 liaison_lsq_client_id_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_lsq_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_lsq_client_create_lead_async, liaison_lsq_client_create_or_update_lead_async,
+    liaison_lsq_client_create_task_async, liaison_lsq_client_create_appointment_async,
+    liaison_lsq_client_create_note_async, NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 gboolean
 liaison_lsq_client_done_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_lsq_client_run_finish (self, result, error) != NULL;
+  static const gpointer tags[] = {
+    liaison_lsq_client_update_lead_async,        liaison_lsq_client_update_task_async,
+    liaison_lsq_client_update_appointment_async, liaison_lsq_client_complete_task_async,
+    liaison_lsq_client_update_note_async,        NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error) != NULL;
 }
 
 GPtrArray *
 liaison_lsq_client_list_finish (LiaisonLsqClient *self, GAsyncResult *result, GError **error)
 {
-  return liaison_lsq_client_run_finish (self, result, error);
+  static const gpointer tags[] = {
+    liaison_lsq_client_find_leads_by_email_async,
+    liaison_lsq_client_find_leads_by_phone_async,
+    liaison_lsq_client_get_metadata_async,
+    liaison_lsq_client_list_notes_async,
+    liaison_lsq_client_list_lead_tasks_async,
+    liaison_lsq_client_list_users_async,
+    NULL,
+  };
+
+  return liaison_http_call_finish_any (self, result, tags, error);
 }
 
 /* ---- readers ---- */
 
-static JsonObject *
-expect_success (JsonNode *root, const char *operation, GError **error)
+/* The id a lead, task or note entry names itself by, for messages about it
+ * (flat objects and LeadPropertyList rows both); NULL when none. */
+const char *
+liaison_lsq_lead_id_of (JsonNode *element)
 {
-  JsonObject *object
-      = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, operation, error);
+  static const char *members[]
+      = { "ProspectID", "ProspectId", "Id", "UserTaskId", "ProspectNoteId", "ID" };
+  JsonObject *object;
+  JsonArray *rows_of_lead;
+  guint i;
+
+  if (element == NULL || !JSON_NODE_HOLDS_OBJECT (element))
+    return NULL;
+  object = json_node_get_object (element);
+  for (i = 0; i < G_N_ELEMENTS (members); i++)
+    if (liaison_json_get_string (object, members[i]) != NULL)
+      return liaison_json_get_string (object, members[i]);
+  rows_of_lead = liaison_json_get_array (object, "LeadPropertyList");
+  for (i = 0; rows_of_lead != NULL && i < json_array_get_length (rows_of_lead); i++)
+    {
+      JsonNode *row = json_array_get_element (rows_of_lead, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (row)
+          && g_strcmp0 (liaison_json_get_string (json_node_get_object (row), "Attribute"),
+                        "ProspectID")
+                 == 0)
+        return liaison_json_get_string (json_node_get_object (row), "Value");
+    }
+  return NULL;
+}
+
+static JsonObject *
+expect_success (JsonNode *root, GError **error)
+{
+  JsonObject *object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, error);
   const char *status;
 
   if (object == NULL)
@@ -318,18 +301,17 @@ expect_success (JsonNode *root, const char *operation, GError **error)
   if (g_strcmp0 (status, "Success") != 0)
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s answered with status “%s” instead of “Success”", operation,
-                   LIAISON_LSQ_SERVICE, status != NULL ? status : "(none)");
+                   "%s answered with status “%s” instead of “Success”", LIAISON_LSQ_SERVICE,
+                   status != NULL ? status : "(none)");
       return NULL;
     }
   return object;
 }
 
 gpointer
-liaison_lsq_parse_id (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-                      GError **error)
+liaison_lsq_parse_id (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonObject *object = expect_success (root, operation, error);
+  JsonObject *object = expect_success (root, error);
   const char *id;
 
   if (object == NULL)
@@ -338,26 +320,24 @@ liaison_lsq_parse_id (LiaisonLsqClient *self, JsonNode *root, const char *operat
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s reported success without the record's id", operation,
-                   LIAISON_LSQ_SERVICE);
+                   "%s reported success without the record's id", LIAISON_LSQ_SERVICE);
       return NULL;
     }
   return g_strdup (id);
 }
 
 gpointer
-liaison_lsq_parse_done (LiaisonLsqClient *self, JsonNode *root, const char *operation,
-                        gpointer data, GError **error)
+liaison_lsq_parse_done (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  return expect_success (root, operation, error) != NULL ? GINT_TO_POINTER (TRUE) : NULL;
+  return expect_success (root, error) != NULL ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 /* A bare array of flat lead objects ([] when nothing matched). */
 gpointer
-liaison_lsq_parse_leads (LiaisonLsqClient *self, JsonNode *root, const char *operation,
-                         gpointer data, GError **error)
+liaison_lsq_parse_leads (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonArray *array = liaison_json_expect_array (root, NULL, LIAISON_LSQ_SERVICE, operation, error);
+  LiaisonLsqClient *self = liaison_http_call_get_source_object (call);
+  JsonArray *array = liaison_json_expect_array (root, NULL, LIAISON_LSQ_SERVICE, error);
   g_autoptr (GPtrArray) leads = NULL;
   guint i;
 
@@ -366,20 +346,25 @@ liaison_lsq_parse_leads (LiaisonLsqClient *self, JsonNode *root, const char *ope
   leads = g_ptr_array_new_with_free_func (g_object_unref);
   for (i = 0; i < json_array_get_length (array); i++)
     {
-      LiaisonContact *contact = liaison_lsq_contact_from_json (json_array_get_element (array, i),
-                                                               self->field_types, error);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr (GError) why = NULL;
+      LiaisonContact *contact = liaison_lsq_contact_from_json (element, self->field_types, &why);
 
+      /* One unreadable lead is left out and named, not the whole answer. */
       if (contact == NULL)
-        return NULL;
+        {
+          liaison_http_call_skip (call, "lead", i, liaison_lsq_lead_id_of (element), why);
+          continue;
+        }
       g_ptr_array_add (leads, contact);
     }
   return g_steal_pointer (&leads);
 }
 
 gpointer
-liaison_lsq_parse_list (LiaisonLsqClient *self, JsonNode *root, const char *operation,
-                        gpointer data, GError **error)
+liaison_lsq_parse_list (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
+  gpointer data = liaison_http_call_get_parse_data (call);
   const LiaisonLsqReader *reader = data;
   JsonArray *array = NULL;
   g_autoptr (GPtrArray) items = NULL;
@@ -389,7 +374,7 @@ liaison_lsq_parse_list (LiaisonLsqClient *self, JsonNode *root, const char *oper
   if (reader->member != NULL && root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     array = json_node_get_array (root);
   else
-    array = liaison_json_expect_array (root, reader->member, LIAISON_LSQ_SERVICE, operation, error);
+    array = liaison_json_expect_array (root, reader->member, LIAISON_LSQ_SERVICE, error);
   if (array == NULL)
     return NULL;
 
@@ -397,17 +382,19 @@ liaison_lsq_parse_list (LiaisonLsqClient *self, JsonNode *root, const char *oper
   for (i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
+      g_autoptr (GError) why = NULL;
+      gpointer item = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                       "%s sent a list entry that is not an object", LIAISON_LSQ_SERVICE);
-          return NULL;
-        }
-      item = reader->read (json_node_get_object (element), error);
+        why = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                           "%s sent a list entry that is not an object", LIAISON_LSQ_SERVICE);
+      else
+        item = reader->read (json_node_get_object (element), &why);
       if (item == NULL)
-        return NULL;
+        {
+          liaison_http_call_skip (call, reader->kind, i, liaison_lsq_lead_id_of (element), why);
+          continue;
+        }
       g_ptr_array_add (items, item);
     }
   return g_steal_pointer (&items);
@@ -421,7 +408,7 @@ read_user (JsonObject *object, GError **error)
   return liaison_lsq_user_from_json (object, error);
 }
 
-static const LiaisonLsqReader users_reader = { "List", read_user };
+static const LiaisonLsqReader users_reader = { "List", read_user, "user" };
 
 void
 liaison_lsq_client_list_users_async (LiaisonLsqClient *self, GCancellable *cancellable,
@@ -446,13 +433,13 @@ read_field (JsonObject *object, GError **error)
   return liaison_lsq_field_def_from_json (object, error);
 }
 
-static const LiaisonLsqReader fields_reader = { "List", read_field };
+static const LiaisonLsqReader fields_reader = { "List", read_field, "lead field" };
 
 static gpointer
-parse_metadata (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-                GError **error)
+parse_metadata (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  GPtrArray *fields = liaison_lsq_parse_list (self, root, operation, data, error);
+  LiaisonLsqClient *self = liaison_http_call_get_source_object (call);
+  GPtrArray *fields = liaison_lsq_parse_list (call, root, error);
 
   if (fields != NULL)
     liaison_lsq_client_set_field_defs (self, fields);
@@ -536,20 +523,20 @@ api_url_from (const char *asked_url, const char *api, const char *operation, GEr
       || !liaison_http_check_base_url (url, NULL))
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s named the API host “%s”, which is not a LeadSquared host; "
+                   "%s named the API host “%s”, which is not a LeadSquared host; "
                    "the keys are not sent there",
-                   operation, LIAISON_LSQ_SERVICE, api);
+                   LIAISON_LSQ_SERVICE, api);
       return NULL;
     }
   return g_steal_pointer (&url);
 }
 
 static gpointer
-parse_key_user (LiaisonLsqClient *self, JsonNode *root, const char *operation, gpointer data,
-                GError **error)
+parse_key_user (LiaisonHttpCall *call, JsonNode *root, GError **error)
 {
-  JsonObject *object
-      = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, operation, error);
+  LiaisonLsqClient *self = liaison_http_call_get_source_object (call);
+  const char *operation = liaison_http_call_get_operation (call);
+  JsonObject *object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, error);
   const char *api;
   KeyUser *key_user;
   g_autoptr (LiaisonUser) user = NULL;
@@ -605,11 +592,7 @@ liaison_lsq_client_get_key_user_finish (LiaisonLsqClient *self, GAsyncResult *re
   KeyUser *key_user;
   LiaisonUser *user;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == liaison_lsq_client_get_key_user_async, NULL);
-
-  key_user = g_task_propagate_pointer (G_TASK (result), error);
+  key_user = liaison_http_call_finish (self, result, liaison_lsq_client_get_key_user_async, error);
   if (key_user == NULL)
     return NULL;
   user = g_steal_pointer (&key_user->user);
@@ -707,8 +690,7 @@ liaison_lsq_client_discover_finish (GAsyncResult *result, LiaisonUser **user, GE
   LiaisonLsqClient *client;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == liaison_lsq_client_discover_async, NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_lsq_client_discover_async), NULL);
 
   discovered = g_task_propagate_pointer (G_TASK (result), error);
   if (discovered == NULL)

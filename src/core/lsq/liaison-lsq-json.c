@@ -261,15 +261,11 @@ parse_flag (const char *text, gboolean *flag)
   return TRUE;
 }
 
+/* Strict: finite, the whole text, no "nan", "inf" or hex. */
 static gboolean
 parse_number (const char *text, double *number)
 {
-  char *end = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  *number = g_ascii_strtod (text, &end);
-  return end != NULL && *end == '\0';
+  return liaison_json_parse_double (text, number);
 }
 
 /* Numbers ("54") become doubles and flags ("0") booleans where the field is
@@ -483,12 +479,8 @@ liaison_lsq_contact_to_json (LiaisonContact *contact, const char *search_by)
 gboolean
 liaison_lsq_json_get_int (JsonObject *object, const char *member, gint64 *value)
 {
-  double d;
-
-  if (!liaison_json_get_double (object, member, &d) || d < G_MININT64 || d > G_MAXINT64)
-    return FALSE;
-  *value = (gint64) d;
-  return TRUE;
+  /* Whole numbers only, range checked before any cast. */
+  return liaison_json_get_int_in_range (object, member, G_MININT64, G_MAXINT64, value);
 }
 
 /* A flag as 0/1 (number or string) or true/false. */

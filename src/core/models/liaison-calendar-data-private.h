@@ -1,7 +1,7 @@
-/* liaison-calendar-data-private.h: what the calendar-data models share: the store form of a
- * calendar and of an appointment (one service-neutral JSON object each, so the cache and its
- * content hashes do not depend on HighLevel's wire format), and the list of items a model
- * shows, replaced from store rows with one items-changed.
+/* liaison-calendar-data-private.h: what the calendar-data models (LiaisonCalendarList,
+ * LiaisonEventList) share: the list of items a model shows, replaced from cached records with
+ * one items-changed. The records' form is that of the calendar and appointment codecs
+ * (src/core/codec/); the models read them through the store's API.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,31 +11,9 @@
 
 #include <gio/gio.h>
 
-#include "liaison-appointment.h"
-#include "liaison-calendar.h"
-#include "liaison-store-private.h"
+#include "liaison-store.h"
 
 G_BEGIN_DECLS
-
-LiaisonStoreRecord *liaison_calendar_data_calendar_to_record (LiaisonCalendar *calendar);
-LiaisonCalendar *liaison_calendar_data_calendar_from_json (const char *raw, GError **error);
-/* NULL when the appointment has no id or no start: it cannot be placed in a window. */
-LiaisonStoreRecord *liaison_calendar_data_appointment_to_record (LiaisonAppointment *appointment);
-LiaisonAppointment *liaison_calendar_data_appointment_from_json (const char *raw, GError **error);
-
-gint64 liaison_calendar_data_to_ms (GDateTime *time);
-
-/* One cached record as a model reads it. */
-typedef struct
-{
-  char *remote_id;
-  char *hash;
-  char *raw;
-} LiaisonCalendarDataRow;
-
-void liaison_calendar_data_row_free (LiaisonCalendarDataRow *row);
-/* Rows of a prepared, bound statement selecting remote_id, content_hash, raw. */
-GPtrArray *liaison_calendar_data_collect (LiaisonStoreDb *db, sqlite3_stmt *stmt, GError **error);
 
 typedef gpointer (*LiaisonCalendarDataDecode) (const char *raw, GError **error);
 
@@ -49,15 +27,15 @@ typedef struct
 
 void liaison_calendar_data_items_init (LiaisonCalendarDataItems *items);
 void liaison_calendar_data_items_clear (LiaisonCalendarDataItems *items);
-/* Replaces the items with rows (in their order), keeping the objects of rows whose content did
- * not change, and emits at most one items-changed on model, spanning what lies between the
- * unchanged head and tail. Rows that do not decode are skipped with a warning. */
+/* Replaces the items with records (LiaisonStoreRecord, in their order), keeping the objects of
+ * records whose content did not change, and emits at most one items-changed on model, spanning
+ * what lies between the unchanged head and tail. Records that do not decode are skipped with a
+ * warning. */
 void liaison_calendar_data_items_replace (LiaisonCalendarDataItems *items, GListModel *model,
-                                          GPtrArray *rows, LiaisonCalendarDataDecode decode);
+                                          GPtrArray *records, LiaisonCalendarDataDecode decode);
 
-/* Cached records of kind (not deleted) whose ids are not in seen, marked deleted: the records
- * a fresh listing no longer has. rows are the cached ones in the listed scope. */
-GPtrArray *liaison_calendar_data_gone (LiaisonStore *store, const char *connection_id,
-                                       LiaisonRecordKind kind, GPtrArray *rows, GHashTable *seen);
+/* Copies of the cached records (not deleted) whose ids are not in seen, marked deleted: the
+ * records a fresh listing no longer has. */
+GPtrArray *liaison_calendar_data_gone (GPtrArray *cached, GHashTable *seen);
 
 G_END_DECLS

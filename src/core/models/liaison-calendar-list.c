@@ -10,6 +10,7 @@
 
 #define G_LOG_DOMAIN "liaison-models"
 
+#include "liaison-calendar-codec.h"
 #include "liaison-calendar-data-private.h"
 #include "liaison-calendar-list.h"
 
@@ -74,23 +75,10 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-/* Every cached calendar of the connection that is not marked deleted, by name (ASCII case
- * folded: SQLite's NOCASE). */
 static GPtrArray *
 read_cached (LiaisonCalendarList *self, GError **error)
 {
-  LiaisonStoreDb *db = liaison_store_get_reader (self->store);
-  g_autoptr (LiaisonCachedStmt) stmt = NULL;
-
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT remote_id, content_hash, raw FROM records"
-                                   " WHERE connection_id = ?1 AND kind = 'calendar' AND deleted = 0"
-                                   " ORDER BY json_extract (raw, '$.name') COLLATE NOCASE, remote_id",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  liaison_store_bind_text (stmt, 1, self->connection_id);
-  return liaison_calendar_data_collect (db, stmt, error);
+  return liaison_store_list_calendars (self->store, self->connection_id, error);
 }
 
 static void
@@ -107,7 +95,7 @@ reload (LiaisonCalendarList *self)
     }
   liaison_calendar_data_items_replace (
       &self->items, G_LIST_MODEL (self), rows,
-      (LiaisonCalendarDataDecode) liaison_calendar_data_calendar_from_json);
+      (LiaisonCalendarDataDecode) liaison_calendar_codec_from_json);
   if (n_before != self->items.objects->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -173,7 +161,7 @@ on_listed (GObject *source, GAsyncResult *result, gpointer user_data)
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   for (guint i = 0; i < calendars->len; i++)
     {
-      LiaisonStoreRecord *record = liaison_calendar_data_calendar_to_record (calendars->pdata[i]);
+      LiaisonStoreRecord *record = liaison_calendar_codec_to_record (calendars->pdata[i]);
 
       if (record == NULL)
         continue;
@@ -181,8 +169,7 @@ on_listed (GObject *source, GAsyncResult *result, gpointer user_data)
       g_ptr_array_add (records, record);
     }
   /* The listing is complete: what the cache has beyond it was removed in HighLevel. */
-  gone = liaison_calendar_data_gone (self->store, self->connection_id, LIAISON_RECORD_CALENDAR,
-                                     cached, seen);
+  gone = liaison_calendar_data_gone (cached, seen);
   for (guint i = 0; i < gone->len; i++)
     g_ptr_array_add (records, liaison_store_record_copy (gone->pdata[i]));
 

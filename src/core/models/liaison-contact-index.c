@@ -1,12 +1,13 @@
 /* liaison-contact-index.c: builds the contact list's index on the store's worker.
  *
- * One sequential read and no join: every cached contact in name order from the covering index
- * records_contact_list, which never touches the raw JSON and carries each record's link id (kept
- * by triggers, see liaison-store-schema.c). Two records with the same link id make a linked pair;
- * the others go to LiaisonMatcher, which proposes pairs and ambiguous sets. At 100,000 pairs
- * this is 200,000 index rows and one flat-array probe each. Every record gets an entry slot at
- * its rank (its place in name order) as it is read; merged pairs leave empty slots, which one
- * final pass squeezes out, so the entries come out in name order without a sort or a copy.
+ * One sequential read and no join: every cached contact in name order, through the store's
+ * contact scan (liaison_store_scan_contacts_async: the covering index records_contact_list,
+ * which never touches the raw JSON and carries each record's link id). Two records with the same
+ * link id make a linked pair; the others go to LiaisonMatcher, which proposes pairs and ambiguous
+ * sets. At 100,000 pairs this is 200,000 index rows and one flat-array probe each. Every record
+ * gets an entry slot at its rank (its place in name order) as it is read; merged pairs leave empty
+ * slots, which one final pass squeezes out, so the entries come out in name order without a sort or
+ * a copy.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +20,6 @@
 
 #include "liaison-contact-index-private.h"
 #include "liaison-matcher.h"
-#include "liaison-store-private.h"
 
 /* While the index is built, a rank (a record's position in name order) whose entry moved elsewhere
  * or was merged into another has status 0, and a record that is not linked waits for the matcher
@@ -267,38 +267,31 @@ compact (LiaisonContactIndex *index, GArray *entries, GArray *text_starts)
   index->text_start = (guint32 *) (gpointer) g_array_free (text_starts, FALSE);
 }
 
-static LiaisonContactIndex *
-build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
+static gpointer
+build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
 {
+  const LoadData *data = user_data;
   g_autoptr (LiaisonContactIndex) index = g_new0 (LiaisonContactIndex, 1);
   /* One entry per record read, at its rank; a pair's second record leaves its rank empty. */
   g_autoptr (GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (LiaisonContactEntry), 4096);
   g_autoptr (GArray) singles = g_array_new (FALSE, FALSE, sizeof (guint32)); /* ranks */
   g_autoptr (LiaisonMatcher) matcher = liaison_matcher_new (NULL);
-  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autoptr (GString) arena = g_string_sized_new (1 << 20);
   g_autoptr (GArray) text_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4096);
+  g_autoptr (GError) scan_error = NULL;
   LinkPositions links = { 0 };
+  LiaisonStoreContactKey key;
   gsize lsq_len = data->lsq_connection_id ? strlen (data->lsq_connection_id) : 0;
   gsize ghl_len = data->ghl_connection_id ? strlen (data->ghl_connection_id) : 0;
   guint32 n_ranks = 0;
-  gboolean ok;
-  int rc = SQLITE_DONE;
 
-  stmt = liaison_store_db_prepare (
-      db,
-      "SELECT id, connection_id, link_id, modified_at, email_norm, phone_norm, search_text"
-      " FROM records INDEXED BY records_contact_list"
-      " WHERE kind = 'contact' AND deleted = 0 ORDER BY name_sort",
-      error);
-  ok = stmt != NULL;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (liaison_store_contact_scan_next (scan, &key, &scan_error))
     {
-      const char *connection = (const char *) sqlite3_column_text (stmt, 1);
-      gsize connection_len = (gsize) sqlite3_column_bytes (stmt, 1);
-      gint64 link_id = sqlite3_column_int64 (stmt, 2);
-      const char *text = (const char *) sqlite3_column_text (stmt, 6);
-      gsize text_len = text != NULL ? (gsize) sqlite3_column_bytes (stmt, 6) : 0;
+      const char *connection = key.connection_id;
+      gsize connection_len = key.connection_id_len;
+      gint64 link_id = key.link_id;
+      const char *text = key.search_text;
+      gsize text_len = key.search_text_len;
       LiaisonContactEntry record = { 0 };
       guint32 *record_text;
       guint32 position = 0;
@@ -310,19 +303,18 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
       else if (connection_len == lsq_len
                && memcmp (connection, data->lsq_connection_id, lsq_len) == 0)
         {
-          record.lsq_rec = sqlite3_column_int64 (stmt, 0);
+          record.lsq_rec = key.record_id;
           record_text = &record.lsq_text;
         }
       else if (connection_len == ghl_len
                && memcmp (connection, data->ghl_connection_id, ghl_len) == 0)
         {
-          record.ghl_rec = sqlite3_column_int64 (stmt, 0);
+          record.ghl_rec = key.record_id;
           record_text = &record.ghl_text;
         }
       else
         continue; /* another account of the profile */
-      record.modified_at = sqlite3_column_int64 (stmt, 3);
-
+      record.modified_at = key.modified_at;
       /* The two sides of a linked pair usually show the same name, e-mail, phone and company:
        * the second side then shares the first one's text, which halves the arena (and the
        * filter's scan of it) for a store of pairs. */
@@ -363,18 +355,18 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
            * linked, and fetching two unused columns per row is a quarter of the scan. */
           liaison_matcher_add_normalized (
               matcher, record.lsq_rec != 0 ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
-              singles->len, (const char *) sqlite3_column_text (stmt, 4),
-              (const char *) sqlite3_column_text (stmt, 5));
+              singles->len, liaison_store_contact_scan_get_email_norm (scan),
+              liaison_store_contact_scan_get_phone_norm (scan));
           g_array_append_val (singles, n_ranks);
         }
       n_ranks++;
     }
-  if (ok && rc != SQLITE_DONE)
-    ok = liaison_store_db_fail (db, rc, "Could not read the contacts", error);
-  g_clear_pointer (&stmt, liaison_cached_stmt_release);
   link_positions_clear (&links);
-  if (!ok)
-    return NULL;
+  if (scan_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&scan_error));
+      return NULL;
+    }
   if (arena->len >= LIAISON_CONTACT_NO_TEXT)
     {
       g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_FAILED,
@@ -389,38 +381,27 @@ build_index (LiaisonStoreDb *db, const LoadData *data, GError **error)
   return g_steal_pointer (&index);
 }
 
-static void
-load_job (LiaisonStore *store, LiaisonStoreDb *db, GTask *task)
-{
-  GError *error = NULL;
-  LiaisonContactIndex *index = build_index (db, g_task_get_task_data (task), &error);
-
-  if (index == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, index, (GDestroyNotify) liaison_contact_index_free);
-}
-
 /* Queued behind the store's writes, so the index reflects every write made before it. */
 void
 liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,
                                   const char *ghl_connection_id, GCancellable *cancellable,
                                   GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (store, cancellable, callback, user_data);
   LoadData *data = g_new0 (LoadData, 1);
 
   data->lsq_connection_id = g_strdup (lsq_connection_id);
   data->ghl_connection_id = g_strdup (ghl_connection_id);
-  g_task_set_source_tag (task, liaison_contact_index_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  liaison_store_push_job (store, task, load_job);
+  liaison_store_scan_contacts_async (store, build_index, data, (GDestroyNotify) load_data_free,
+                                     (GDestroyNotify) liaison_contact_index_free, cancellable,
+                                     callback, user_data);
 }
 
 LiaisonContactIndex *
 liaison_contact_index_load_finish (GAsyncResult *result, GError **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return liaison_store_scan_contacts_finish (g_task_get_source_object (G_TASK (result)), result,
+                                             error);
 }
 
 static int

@@ -2,10 +2,10 @@
  *
  * Only the index (LiaisonContactIndex: a fixed-size entry per row and an arena of folded
  * search text) and the positions of the visible rows live in memory. A LiaisonContactRow is made
- * when asked for, from two indexed reads on the store's read connection, and kept in a small
- * cache. Filtering and sorting are scans of the index on the main thread; typing one more letter
- * only rescans the rows the previous text matched. Every change is announced with one
- * items-changed covering the span between the unchanged head and tail of the list.
+ * when asked for, from two primary-key reads of the store (liaison_store_lookup_contact_summary),
+ * and kept in a small cache. Filtering and sorting are scans of the index on the main thread;
+ * typing one more letter only rescans the rows the previous text matched. Every change is announced
+ * with one items-changed covering the span between the unchanged head and tail of the list.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +19,6 @@
 #include "liaison-contact-list.h"
 #include "liaison-contact-row-private.h"
 #include "liaison-normalize.h"
-#include "liaison-store-private.h"
 
 #define ROW_CACHE_SIZE 256
 #define RELOAD_DELAY_MS 150
@@ -112,37 +111,33 @@ row_cache_add (LiaisonContactList *self, guint32 entry, LiaisonContactRow *row)
 static void
 read_record (LiaisonContactList *self, gint64 rec, LiaisonContactRowData *data, char **remote_id)
 {
-  LiaisonStoreDb *db = liaison_store_get_reader (self->store);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (LiaisonStoreRecord) record = NULL;
 
   if (rec == 0)
     return;
-  stmt = liaison_store_db_prepare (db,
-                                   "SELECT display_name, email, phone, company, owner, remote_id"
-                                   " FROM records WHERE id = ?1",
-                                   &error);
-  if (stmt == NULL)
+  record = liaison_store_lookup_contact_summary (self->store, rec, &error);
+  if (record == NULL)
     {
-      g_warning ("Could not read a contact: %s", error->message);
+      /* NULL without an error: gone since the index was built, and the reload that follows
+       * will drop the row. */
+      if (error != NULL)
+        g_warning ("Could not read a contact: %s", error->message);
       return;
     }
-  sqlite3_bind_int64 (stmt, 1, rec);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return; /* gone since the index was built: the reload that follows will drop the row */
-#define FILL(field, column)                                                                        \
+#define FILL(field)                                                                                \
   if (data->field == NULL || *data->field == '\0')                                                 \
     {                                                                                              \
       g_free (data->field);                                                                        \
-      data->field = liaison_store_column_dup (stmt, column);                                       \
+      data->field = g_steal_pointer (&record->field);                                              \
     }
-  FILL (display_name, 0);
-  FILL (email, 1);
-  FILL (phone, 2);
-  FILL (company, 3);
-  FILL (owner, 4);
+  FILL (display_name);
+  FILL (email);
+  FILL (phone);
+  FILL (company);
+  FILL (owner);
 #undef FILL
-  *remote_id = liaison_store_column_dup (stmt, 5);
+  *remote_id = g_steal_pointer (&record->remote_id);
 }
 
 static LiaisonContactRow *
@@ -578,6 +573,20 @@ liaison_contact_list_set_sort (LiaisonContactList *self, LiaisonContactSort sort
   self->sort = sort;
   refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+LiaisonStore *
+liaison_contact_list_get_store (LiaisonContactList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), NULL);
+  return self->store;
+}
+
+const char *
+liaison_contact_list_get_connection_id (LiaisonContactList *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), NULL);
+  return service == LIAISON_SERVICE_LSQ ? self->lsq_connection_id : self->ghl_connection_id;
 }
 
 /* Rows before any filter. */

@@ -43,6 +43,24 @@ void liaison_contact_list_set_status_filter (LiaisonContactList *self, LiaisonLi
 LiaisonContactSort liaison_contact_list_get_sort (LiaisonContactList *self);
 void liaison_contact_list_set_sort (LiaisonContactList *self, LiaisonContactSort sort);
 
+/* The list's store and the connection of each side. */
+LiaisonStore *liaison_contact_list_get_store (LiaisonContactList *self);
+const char *liaison_contact_list_get_connection_id (LiaisonContactList *self,
+                                                    LiaisonService service);
+
+/* A person confirmed the proposed pair of row: its two sides become a manual link. */
+void liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean liaison_contact_list_link_finish (LiaisonContactList *self, GAsyncResult *result,
+                                           GError **error);
+/* Ends a link; neither contact is deleted. */
+void liaison_contact_list_unlink_async (LiaisonContactList *self, gint64 link_id,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean liaison_contact_list_unlink_finish (LiaisonContactList *self, GAsyncResult *result,
+                                             GError **error);
+
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
 guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
 

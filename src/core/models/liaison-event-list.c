@@ -14,6 +14,7 @@
 
 #define G_LOG_DOMAIN "liaison-models"
 
+#include "liaison-appointment-codec.h"
 #include "liaison-calendar-data-private.h"
 #include "liaison-event-list.h"
 
@@ -87,27 +88,11 @@ list_model_iface_init (GListModelInterface *iface)
 /* ---- reading the cache ---- */
 
 static GPtrArray *
-read_window (LiaisonEventList *self, gint64 from_ms, gint64 to_ms, GError **error)
+read_window (LiaisonEventList *self, GDateTime *from, GDateTime *to, GError **error)
 {
-  LiaisonStoreDb *db = liaison_store_get_reader (self->store);
-  g_autoptr (LiaisonCachedStmt) stmt = NULL;
-
-  stmt = liaison_store_db_prepare (
-      db,
-      "SELECT remote_id, content_hash, raw FROM records"
-      " WHERE connection_id = ?1 AND kind = 'appointment' AND deleted = 0"
-      "   AND json_extract (raw, '$.startMs') < ?3"
-      "   AND (json_extract (raw, '$.endMs') > ?2 OR json_extract (raw, '$.startMs') >= ?2)"
-      "   AND (?4 IS NULL OR json_extract (raw, '$.calendarId') = ?4)"
-      " ORDER BY json_extract (raw, '$.startMs'), remote_id",
-      error);
-  if (stmt == NULL)
-    return NULL;
-  liaison_store_bind_text (stmt, 1, self->connection_id);
-  sqlite3_bind_int64 (stmt, 2, from_ms);
-  sqlite3_bind_int64 (stmt, 3, to_ms);
-  liaison_store_bind_text (stmt, 4, self->calendar_id);
-  return liaison_calendar_data_collect (db, stmt, error);
+  return liaison_store_list_appointments (self->store, self->connection_id,
+                                          liaison_codec_time_to_ms (from),
+                                          liaison_codec_time_to_ms (to), self->calendar_id, error);
 }
 
 static void
@@ -120,8 +105,7 @@ reload (LiaisonEventList *self)
   if (self->from == NULL)
     rows = g_ptr_array_new ();
   else
-    rows = read_window (self, liaison_calendar_data_to_ms (self->from),
-                        liaison_calendar_data_to_ms (self->to), &error);
+    rows = read_window (self, self->from, self->to, &error);
   if (rows == NULL)
     {
       g_warning ("Could not read the cached appointments: %s", error->message);
@@ -129,7 +113,7 @@ reload (LiaisonEventList *self)
     }
   liaison_calendar_data_items_replace (
       &self->items, G_LIST_MODEL (self), rows,
-      (LiaisonCalendarDataDecode) liaison_calendar_data_appointment_from_json);
+      (LiaisonCalendarDataDecode) liaison_appointment_codec_from_json);
   if (n_before != self->items.objects->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -218,8 +202,7 @@ store_fetched (GTask *task)
       fail (task, g_steal_pointer (&fetch->error));
       return;
     }
-  cached = read_window (self, liaison_calendar_data_to_ms (fetch->from),
-                        liaison_calendar_data_to_ms (fetch->to), &error);
+  cached = read_window (self, fetch->from, fetch->to, &error);
   if (cached == NULL)
     {
       fail (task, error);
@@ -228,7 +211,7 @@ store_fetched (GTask *task)
   for (guint i = 0; i < fetch->appointments->len; i++)
     {
       LiaisonStoreRecord *record
-          = liaison_calendar_data_appointment_to_record (fetch->appointments->pdata[i]);
+          = liaison_appointment_codec_to_record (fetch->appointments->pdata[i]);
 
       if (record == NULL)
         {
@@ -240,8 +223,7 @@ store_fetched (GTask *task)
     }
   /* The listing covers the whole window: what the cache has beyond it was cancelled for good,
    * deleted or moved elsewhere in HighLevel. */
-  gone = liaison_calendar_data_gone (self->store, self->connection_id, LIAISON_RECORD_APPOINTMENT,
-                                     cached, seen);
+  gone = liaison_calendar_data_gone (cached, seen);
   for (guint i = 0; i < gone->len; i++)
     g_ptr_array_add (records, liaison_store_record_copy (gone->pdata[i]));
 

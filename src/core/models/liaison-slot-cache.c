@@ -14,7 +14,7 @@
 
 #define G_LOG_DOMAIN "liaison-models"
 
-#include "liaison-calendar-data-private.h"
+#include "liaison-appointment-codec.h"
 #include "liaison-slot-cache.h"
 
 struct _LiaisonSlotCache
@@ -349,7 +349,7 @@ on_booked (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   if (self->store == NULL || self->connection_id == NULL
-      || (record = liaison_calendar_data_appointment_to_record (booked)) == NULL)
+      || (record = liaison_appointment_codec_to_record (booked)) == NULL)
     {
       g_task_return_pointer (task, g_steal_pointer (&booked), g_object_unref);
       return;

@@ -16,24 +16,15 @@
 #include <string.h>
 
 #include "liaison-http-error.h"
+#include "liaison-redact.h"
 
 /* A server message longer than this is cut: it ends up in dialogs and logs. */
 #define MAX_SERVER_MESSAGE 400
 
-G_DEFINE_QUARK (liaison - http - error - quark, liaison_http_error)
-
-const char *
-liaison_http_error_code_name (LiaisonHttpError code)
-{
-  static const char *names[] = {
-    "network",   "timeout",    "cancelled",    "not-authorized", "forbidden",
-    "not-found", "validation", "rate-limited", "server",         "protocol",
-  };
-
-  if ((guint) code < G_N_ELEMENTS (names))
-    return names[code];
-  return "unknown";
-}
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-http-error-quark, liaison_http_error)
+/* clang-format on */
 
 gboolean
 liaison_http_body_looks_like_json (const char *content_type, GBytes *body)
@@ -119,35 +110,23 @@ member_as_message (JsonObject *object, const char *name)
   return NULL;
 }
 
-/* Returns the server's own explanation from a JSON error body, or NULL. */
+/* The server's own explanation in a parsed JSON error body, or NULL; it is
+ * redacted (a server may echo a credential back) and cut to one line. */
 char *
-liaison_http_error_extract_message (GBytes *body, char **exception_type)
+liaison_http_error_extract_message (JsonNode *root, char **exception_type)
 {
-  g_autoptr (JsonParser) parser = NULL;
   static const char *members[] = {
     "message", "ExceptionMessage", "Message", "error_description", "error",
   };
   JsonObject *object;
-  const char *data;
-  gsize len;
   guint i;
 
   if (exception_type != NULL)
     *exception_type = NULL;
-  if (body == NULL)
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
-  data = g_bytes_get_data (body, &len);
-  if (len == 0 || len > G_MAXSSIZE)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   if (exception_type != NULL)
     *exception_type = member_as_message (object, "ExceptionType");
 
@@ -156,44 +135,26 @@ liaison_http_error_extract_message (GBytes *body, char **exception_type)
       g_autofree char *text = member_as_message (object, members[i]);
 
       if (text != NULL)
-        return tidy_message (text);
+        {
+          g_autofree char *redacted = liaison_redact_text (text);
+          return tidy_message (redacted);
+        }
     }
 
   return NULL;
 }
 
 static gboolean
-lsq_body_reports_error (GBytes *body)
+lsq_body_reports_error (JsonNode *root)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gconstpointer data;
-  gsize len;
-  JsonNode *root;
   JsonNode *status;
 
-  data = g_bytes_get_data (body, &len);
-  if (len == 0 || len > G_MAXSSIZE
-      || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   status = json_object_get_member (json_node_get_object (root), "Status");
   return status != NULL && JSON_NODE_HOLDS_VALUE (status)
          && json_node_get_value_type (status) == G_TYPE_STRING
          && g_strcmp0 (json_node_get_string (status), "Error") == 0;
-}
-
-static gboolean
-body_parses (GBytes *body)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gconstpointer data;
-  gsize len;
-
-  data = g_bytes_get_data (body, &len);
-  return len <= G_MAXSSIZE && json_parser_load_from_data (parser, data, (gssize) len, NULL);
 }
 
 /* "Contact not found", "Lead does not exist in the system". */
@@ -265,29 +226,31 @@ describe (LiaisonHttpError code, const char *service, const char *operation, con
     }
 }
 
-/* Maps a complete HTTP reply. Returns NULL for a success. The fault tells the
- * retry policy what kind of failure it was. */
+/* Maps a complete HTTP reply. root is the body parsed as JSON, or NULL when
+ * it is not JSON or could not be read (the body is parsed once, by the send
+ * path). Returns NULL for a success. The fault tells the retry policy what
+ * kind of failure it was. */
 GError *
 liaison_http_error_from_response (const char *service_name, const char *operation,
                                   const char *subject, guint status, const char *content_type,
-                                  GBytes *body, LiaisonHttpFault *fault)
+                                  GBytes *body, JsonNode *root, LiaisonHttpFault *fault)
 {
   g_autofree char *message = NULL;
   g_autofree char *exception_type = NULL;
   gboolean has_body = body != NULL && g_bytes_get_size (body) > 0;
   gboolean is_json = has_body && liaison_http_body_looks_like_json (content_type, body);
-  gboolean readable = is_json && body_parses (body);
+  gboolean readable = is_json && root != NULL;
   LiaisonHttpError code;
 
   *fault = LIAISON_HTTP_FAULT_NONE;
 
   if (readable)
-    message = liaison_http_error_extract_message (body, &exception_type);
+    message = liaison_http_error_extract_message (root, &exception_type);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       /* LeadSquared sometimes says "Error" with a 200. */
-      if (readable && lsq_body_reports_error (body))
+      if (readable && lsq_body_reports_error (root))
         return describe (LIAISON_HTTP_ERROR_VALIDATION, service_name, operation, subject, status,
                          message);
       return NULL;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -39,13 +40,11 @@ typedef enum
 
 GQuark liaison_http_error_quark (void);
 
-const char *liaison_http_error_code_name (LiaisonHttpError code);
-
-char *liaison_http_error_extract_message (GBytes *body, char **exception_type);
+char *liaison_http_error_extract_message (JsonNode *root, char **exception_type);
 
 GError *liaison_http_error_from_response (const char *service_name, const char *operation,
                                           const char *subject, guint status,
-                                          const char *content_type, GBytes *body,
+                                          const char *content_type, GBytes *body, JsonNode *root,
                                           LiaisonHttpFault *fault);
 
 GError *liaison_http_error_from_transport (const char *service_name, const char *operation,

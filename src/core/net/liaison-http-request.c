@@ -24,6 +24,8 @@ struct _LiaisonHttpRequest
   char *content_type;
   GBytes *body;
   LiaisonHttpPriority priority;
+  gsize max_reply_size;
+  GError *error;
   guint idempotent : 1;
   guint bulk : 1;
 };
@@ -44,6 +46,7 @@ liaison_http_request_finalize (GObject *object)
   g_ptr_array_unref (self->form);
   g_free (self->content_type);
   g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (liaison_http_request_parent_class)->finalize (object);
 }
@@ -61,6 +64,7 @@ liaison_http_request_init (LiaisonHttpRequest *self)
   self->headers = g_ptr_array_new_with_free_func (g_free);
   self->form = g_ptr_array_new_with_free_func (g_free);
   self->priority = LIAISON_HTTP_PRIORITY_INTERACTIVE;
+  self->max_reply_size = LIAISON_HTTP_MAX_REPLY_RECORD;
 }
 
 /* operation: what the call does, phrased to follow "Could not ", for example
@@ -258,4 +262,38 @@ void
 liaison_http_request_set_bulk (LiaisonHttpRequest *self, gboolean bulk)
 {
   self->bulk = !!bulk;
+}
+
+gsize
+liaison_http_request_get_max_reply_size (LiaisonHttpRequest *self)
+{
+  return self->max_reply_size;
+}
+
+/* The largest reply body the call accepts; a longer one is cut off while it
+ * streams in and fails as LIAISON_HTTP_ERROR_PROTOCOL. One record's reply
+ * gets LIAISON_HTTP_MAX_REPLY_RECORD, a page of records
+ * LIAISON_HTTP_MAX_REPLY_PAGE. */
+void
+liaison_http_request_set_max_reply_size (LiaisonHttpRequest *self, gsize max_reply_size)
+{
+  self->max_reply_size = MAX (max_reply_size, 1);
+}
+
+/* Marks the request as refused while it was built (an id that would change
+ * the path, say): it is never sent, and error is what its call reports.
+ * The first error stays. */
+void
+liaison_http_request_take_error (LiaisonHttpRequest *self, GError *error)
+{
+  if (self->error == NULL)
+    self->error = error;
+  else
+    g_error_free (error);
+}
+
+const GError *
+liaison_http_request_get_error (LiaisonHttpRequest *self)
+{
+  return self->error;
 }

@@ -18,6 +18,10 @@ typedef enum
   LIAISON_HTTP_PRIORITY_BACKGROUND,
 } LiaisonHttpPriority;
 
+/* Caps on a reply's body by call kind: one record (or an error) and a page. */
+#define LIAISON_HTTP_MAX_REPLY_RECORD (4 * 1024 * 1024)
+#define LIAISON_HTTP_MAX_REPLY_PAGE (64 * 1024 * 1024)
+
 #define LIAISON_TYPE_HTTP_REQUEST (liaison_http_request_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonHttpRequest, liaison_http_request, LIAISON, HTTP_REQUEST, GObject)
@@ -47,5 +51,9 @@ LiaisonHttpPriority liaison_http_request_get_priority (LiaisonHttpRequest *self)
 void liaison_http_request_set_priority (LiaisonHttpRequest *self, LiaisonHttpPriority priority);
 gboolean liaison_http_request_get_bulk (LiaisonHttpRequest *self);
 void liaison_http_request_set_bulk (LiaisonHttpRequest *self, gboolean bulk);
+gsize liaison_http_request_get_max_reply_size (LiaisonHttpRequest *self);
+void liaison_http_request_set_max_reply_size (LiaisonHttpRequest *self, gsize max_reply_size);
+void liaison_http_request_take_error (LiaisonHttpRequest *self, GError *error);
+const GError *liaison_http_request_get_error (LiaisonHttpRequest *self);
 
 G_END_DECLS

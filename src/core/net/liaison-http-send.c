@@ -2,10 +2,11 @@
  *
  * Every request goes: wait for the rate limiter (which also bounds requests
  * in flight and puts interactive requests first) -> build a fresh message and
- * let the authorizer add credentials -> send with soup_session_send_and_read
- * -> map the reply to a LIAISON_HTTP_ERROR -> on 401, join the one shared
- * credential refresh and try once more -> on other failures, ask the retry
- * policy and wait on a main-loop timer. Nothing here blocks or sleeps.
+ * let the authorizer add credentials -> send with soup_session_send_async
+ * and stream the reply in chunks up to the request's cap -> parse it once
+ * (depth checked first; large bodies on a worker thread) -> map the reply to a LIAISON_HTTP_ERROR
+ * -> on 401, join the one shared credential refresh and try once more -> on other failures, ask the
+ * retry policy and wait on a main-loop timer. Nothing here blocks or sleeps.
  *
  * With LIAISON_DEBUG=http every try is traced (method, path, status,
  * duration, rate-limit state, retry decision) with credentials redacted.
@@ -18,10 +19,19 @@
 
 #include "liaison-debug.h"
 #include "liaison-http-private.h"
+#include "liaison-json.h"
 #include "liaison-redact.h"
 
 #define TRACE_BODY_MAX 2048
 #define RECENT_REFRESH_US (30 * G_USEC_PER_SEC)
+/* Connecting (and the TLS handshake) must be done within this, whatever the
+ * read timeout: a wrong scheme or a dead host fails in seconds. */
+#define CONNECT_TIMEOUT_MS 10000
+#define READ_CHUNK 65536
+/* Bodies larger than this are parsed on a worker thread, off the main loop. */
+#define PARSE_IN_THREAD_BYTES (256 * 1024)
+/* A server that let this many tries run into the timeout is not answering. */
+#define MAX_TIMEOUTS 2
 
 typedef struct
 {
@@ -39,11 +49,23 @@ typedef struct
   GSource *wait_source;
   GSource *wait_cancel_source;
   gboolean holds_permit;
+
+  /* The try in progress: its message, the reply streaming in, and what the
+   * connection got to (a GSocketClientEvent) for a clear timeout message. */
+  SoupMessage *message;
+  GInputStream *stream;
+  GByteArray *buffer;
+  gboolean connected;
+  int network_event;
+  guint timeouts;
+  LiaisonHttp *http; /* not a reference: the task holds it */
 } Call;
 
 typedef struct
 {
   GBytes *body;
+  JsonNode *root;
+  GError *parse_error;
   guint status;
   char *content_type;
 } Reply;
@@ -54,6 +76,8 @@ static void
 reply_free (Reply *reply)
 {
   g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->root, json_node_unref);
+  g_clear_error (&reply->parse_error);
   g_free (reply->content_type);
   g_free (reply);
 }
@@ -74,6 +98,11 @@ call_free (Call *call)
   destroy_source (&call->wait_source);
   destroy_source (&call->wait_cancel_source);
   destroy_source (&call->timeout_source);
+  if (call->message != NULL)
+    g_signal_handlers_disconnect_by_data (call->message, call);
+  g_clear_object (&call->message);
+  g_clear_object (&call->stream);
+  g_clear_pointer (&call->buffer, g_byte_array_unref);
   g_clear_object (&call->request);
   g_clear_object (&call->cancellable);
   g_clear_object (&call->attempt_cancellable);
@@ -124,6 +153,17 @@ on_attempt_timeout (gpointer user_data)
   g_clear_pointer (&call->timeout_source, g_source_unref);
   g_cancellable_cancel (call->attempt_cancellable);
   return G_SOURCE_REMOVE;
+}
+
+/* (Re)starts the watchdog of the try: no progress within ms cancels it. */
+static void
+arm_watchdog (LiaisonHttp *self, Call *call, guint ms)
+{
+  destroy_source (&call->timeout_source);
+  call->timeout_source = g_timeout_source_new (ms);
+  g_source_set_callback (call->timeout_source, on_attempt_timeout, call, NULL);
+  g_source_set_static_name (call->timeout_source, "[liaison] http timeout");
+  g_source_attach (call->timeout_source, self->context);
 }
 
 static gboolean
@@ -322,9 +362,9 @@ handle_unauthorized (GTask *task, GError *error)
 }
 
 static void
-trace_reply (LiaisonHttp *self, Call *call, SoupMessage *message, GBytes *body, gint64 elapsed_ms)
+trace_reply (LiaisonHttp *self, Call *call, Reply *reply, gint64 elapsed_ms)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
   g_autofree char *header_text = NULL;
   g_autofree char *body_text = NULL;
 
@@ -332,17 +372,283 @@ trace_reply (LiaisonHttp *self, Call *call, SoupMessage *message, GBytes *body, 
     return;
 
   header_text = liaison_redact_headers (headers);
-  body_text = liaison_redact_body (soup_message_headers_get_content_type (headers, NULL), body,
-                                   TRACE_BODY_MAX);
+  if (reply->root != NULL)
+    body_text = liaison_redact_json (reply->root, TRACE_BODY_MAX);
+  else if (reply->parse_error != NULL)
+    body_text = g_strdup_printf ("(%" G_GSIZE_FORMAT " bytes that could not be read: %s)",
+                                 g_bytes_get_size (reply->body), reply->parse_error->message);
+  else
+    body_text = liaison_redact_body (reply->content_type, reply->body, TRACE_BODY_MAX);
   g_debug ("%s %s -> %u in %" G_GINT64_FORMAT " ms (try %u; rate limit remaining %u, daily "
            "%" G_GINT64_FORMAT ", in flight %u)",
-           liaison_http_request_get_method (call->request), call->log_path,
-           soup_message_get_status (message), elapsed_ms, call->attempts,
-           liaison_rate_limiter_get_available (self->limiter),
+           liaison_http_request_get_method (call->request), call->log_path, reply->status,
+           elapsed_ms, call->attempts, liaison_rate_limiter_get_available (self->limiter),
            liaison_rate_limiter_get_daily_remaining (self->limiter),
            liaison_rate_limiter_get_in_flight (self->limiter));
   g_debug ("  < %s", header_text);
   g_debug ("  < %s", body_text);
+}
+
+/* Ends the try in progress: its watchdog, its cancellation link and its
+ * rate-limit permit. The message stays for its status and headers. */
+static void
+attempt_end (LiaisonHttp *self, Call *call)
+{
+  destroy_source (&call->timeout_source);
+  if (call->cancel_id != 0)
+    g_cancellable_disconnect (call->cancellable, call->cancel_id);
+  call->cancel_id = 0;
+  if (call->message != NULL)
+    g_signal_handlers_disconnect_by_data (call->message, call);
+  g_clear_object (&call->stream);
+  g_clear_object (&call->attempt_cancellable);
+  if (call->holds_permit)
+    {
+      call->holds_permit = FALSE;
+      liaison_rate_limiter_release (self->limiter);
+    }
+}
+
+static gboolean
+base_url_is_https (LiaisonHttp *self)
+{
+  return g_ascii_strncasecmp (self->base_url, "https:", 6) == 0;
+}
+
+/* A try that failed below HTTP: no complete reply was read. */
+static void
+attempt_failed (GTask *task, GError *io_error)
+{
+  LiaisonHttp *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  const char *operation = liaison_http_request_get_operation (call->request);
+  gint64 elapsed_ms = (g_get_monotonic_time () - call->sent_at) / 1000;
+  g_autoptr (GError) detail = NULL;
+  LiaisonHttpFault fault;
+  GError *error;
+
+  attempt_end (self, call);
+
+  if (call->cancellable != NULL && g_cancellable_is_cancelled (call->cancellable))
+    {
+      LIAISON_TRACE (LIAISON_DEBUG_HTTP, "%s %s: cancelled after %" G_GINT64_FORMAT " ms",
+                     liaison_http_request_get_method (call->request), call->log_path, elapsed_ms);
+      call_return_error (task, cancelled_error (task));
+      return;
+    }
+
+  LIAISON_TRACE (LIAISON_DEBUG_HTTP, "%s %s: failed after %" G_GINT64_FORMAT " ms (try %u): %s",
+                 liaison_http_request_get_method (call->request), call->log_path, elapsed_ms,
+                 call->attempts, call->timed_out ? "no progress in time" : io_error->message);
+
+  /* A TLS handshake with a server that speaks plain HTTP either fails as
+   * "not TLS" or hangs (the server waits for a request line that never
+   * comes): both are a wrong scheme, and trying again will not help. */
+  if ((call->timed_out && !call->connected
+       && call->network_event == G_SOCKET_CLIENT_TLS_HANDSHAKING)
+      || g_error_matches (io_error, G_TLS_ERROR, G_TLS_ERROR_NOT_TLS))
+    {
+      call_return_error (task,
+                         g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NETWORK,
+                                      "Could not %s: %s at %s did not answer the secure (TLS) "
+                                      "handshake; this address speaks plain HTTP, not HTTPS. "
+                                      "Check the address (http:// instead of https://?)",
+                                      operation, service_name (self), self->base_url));
+      return;
+    }
+
+  if (call->timed_out && !call->connected)
+    {
+      detail = g_error_new (G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE, "no connection within %u s",
+                            CONNECT_TIMEOUT_MS / 1000);
+      error = liaison_http_error_from_transport (service_name (self), operation, detail, &fault);
+    }
+  else if (call->timed_out)
+    {
+      detail = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "No answer within %u ms",
+                            self->timeout_ms);
+      error = liaison_http_error_from_transport (service_name (self), operation, detail, &fault);
+      /* A server that keeps silent is not answering: do not wait for it
+       * again and again. */
+      if (++call->timeouts >= MAX_TIMEOUTS
+          && call->attempts < liaison_retry_policy_get_max_attempts (self->policy))
+        {
+          call_return_error (task, g_error_new (error->domain, error->code,
+                                                "%s (gave up after %u tries without an answer)",
+                                                error->message, call->attempts));
+          g_error_free (error);
+          return;
+        }
+    }
+  else
+    error = liaison_http_error_from_transport (service_name (self), operation, io_error, &fault);
+
+  if (base_url_is_https (self) && !call->connected && io_error != NULL
+      && io_error->domain == G_TLS_ERROR)
+    fault = LIAISON_HTTP_FAULT_NONE;
+  handle_failure (task, error, fault, NULL);
+}
+
+static GError *
+too_large_error (LiaisonHttp *self, Call *call)
+{
+  gsize cap = liaison_http_request_get_max_reply_size (call->request);
+
+  return g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                      "Could not %s: %s sent a reply larger than %" G_GSIZE_FORMAT
+                      " KB, more than this request can take; it was not read",
+                      liaison_http_request_get_operation (call->request), service_name (self),
+                      cap / 1024);
+}
+
+/* The whole reply is in (and parsed, when it is JSON): map it. */
+static void
+reply_complete (GTask *task, Reply *reply)
+{
+  LiaisonHttp *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  const char *operation = liaison_http_request_get_operation (call->request);
+  gint64 elapsed_ms = (g_get_monotonic_time () - call->sent_at) / 1000;
+  LiaisonHttpFault fault;
+  g_autofree char *retry_after = NULL;
+  guint status = reply->status;
+  GError *error;
+
+  liaison_rate_limiter_update_from_headers (self->limiter, headers);
+  if (reply->status == 429
+      && soup_message_headers_get_one (headers, "X-RateLimit-Remaining") == NULL
+      && soup_message_headers_get_one (headers, "Retry-After") == NULL)
+    liaison_rate_limiter_note_rejected (self->limiter);
+  trace_reply (self, call, reply, elapsed_ms);
+
+  error = liaison_http_error_from_response (
+      service_name (self), operation, liaison_http_request_get_subject (call->request),
+      reply->status, reply->content_type, reply->body, reply->root, &fault);
+  if (error == NULL)
+    {
+      g_clear_object (&call->message);
+      g_task_return_pointer (task, reply, (GDestroyNotify) reply_free);
+      return;
+    }
+  reply_free (reply);
+  retry_after = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
+  g_clear_object (&call->message);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED && self->authorizer != NULL && !call->refreshed)
+    {
+      handle_unauthorized (task, error);
+      return;
+    }
+
+  handle_failure (task, error, fault, retry_after);
+}
+
+/* Only reads the reply's body; the main loop leaves the reply alone until
+ * on_parsed. */
+static void
+parse_in_thread (GTask *parse_task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Reply *reply = task_data;
+  GError *error = NULL;
+  JsonNode *root = liaison_json_parse_bytes (reply->body, LIAISON_JSON_MAX_DEPTH, &error);
+
+  if (root == NULL)
+    g_task_return_error (parse_task, error);
+  else
+    g_task_return_pointer (parse_task, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_parsed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Reply *reply = g_task_get_task_data (G_TASK (result));
+
+  reply->root = g_task_propagate_pointer (G_TASK (result), &reply->parse_error);
+  reply_complete (task, reply);
+}
+
+static void
+body_complete (GTask *task)
+{
+  LiaisonHttp *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  Reply *reply = g_new0 (Reply, 1);
+
+  attempt_end (self, call);
+  reply->status = soup_message_get_status (call->message);
+  reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  reply->body = g_byte_array_free_to_bytes (g_steal_pointer (&call->buffer));
+
+  /* The one parse of the reply: the error mapping, the tracing and the
+   * caller all use this tree. */
+  if (g_bytes_get_size (reply->body) == 0
+      || !liaison_http_body_looks_like_json (reply->content_type, reply->body))
+    {
+      reply_complete (task, reply);
+      return;
+    }
+  if (g_bytes_get_size (reply->body) < PARSE_IN_THREAD_BYTES)
+    {
+      reply->root
+          = liaison_json_parse_bytes (reply->body, LIAISON_JSON_MAX_DEPTH, &reply->parse_error);
+      reply_complete (task, reply);
+      return;
+    }
+
+  {
+    g_autoptr (GTask) parse_task = g_task_new (NULL, NULL, on_parsed, g_object_ref (task));
+
+    g_task_set_source_tag (parse_task, body_complete);
+    /* No destroy function: on_parsed always runs and takes the reply on. */
+    g_task_set_task_data (parse_task, reply, NULL);
+    g_task_run_in_thread (parse_task, parse_in_thread);
+  }
+}
+static void read_next (GTask *task);
+
+static void
+on_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonHttp *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr (GError) io_error = NULL;
+  g_autoptr (GBytes) chunk = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &io_error);
+  if (chunk == NULL)
+    {
+      attempt_failed (task, io_error);
+      return;
+    }
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      body_complete (task);
+      return;
+    }
+  if (call->buffer->len + g_bytes_get_size (chunk)
+      > liaison_http_request_get_max_reply_size (call->request))
+    {
+      attempt_end (self, call);
+      g_clear_object (&call->message);
+      call_return_error (task, too_large_error (self, call));
+      return;
+    }
+  g_byte_array_append (call->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  arm_watchdog (self, call, self->timeout_ms);
+  read_next (task);
+}
+
+static void
+read_next (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   call->attempt_cancellable, on_read, g_object_ref (task));
 }
 
 static void
@@ -351,84 +657,55 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   LiaisonHttp *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr (GError) io_error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  const char *operation = liaison_http_request_get_operation (call->request);
-  gint64 elapsed_ms = (g_get_monotonic_time () - call->sent_at) / 1000;
-  LiaisonHttpFault fault;
   SoupMessageHeaders *headers;
-  const char *content_type;
-  GError *error;
-  guint status;
+  goffset length;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &io_error);
-
-  destroy_source (&call->timeout_source);
-  if (call->cancel_id != 0)
-    g_cancellable_disconnect (call->cancellable, call->cancel_id);
-  call->cancel_id = 0;
-  g_clear_object (&call->attempt_cancellable);
-  if (call->holds_permit)
+  call->stream = soup_session_send_finish (SOUP_SESSION (source), result, &io_error);
+  if (call->stream == NULL)
     {
-      call->holds_permit = FALSE;
-      liaison_rate_limiter_release (self->limiter);
+      attempt_failed (task, io_error);
+      return;
     }
+  call->connected = TRUE;
 
-  if (io_error != NULL)
+  /* A declared length beyond the cap is refused before a byte is read. */
+  headers = soup_message_get_response_headers (call->message);
+  length = soup_message_headers_get_content_length (headers);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH && length > 0
+      && (guint64) length > liaison_http_request_get_max_reply_size (call->request))
     {
-      if (call->cancellable != NULL && g_cancellable_is_cancelled (call->cancellable))
-        {
-          LIAISON_TRACE (LIAISON_DEBUG_HTTP, "%s %s: cancelled after %" G_GINT64_FORMAT " ms",
-                         liaison_http_request_get_method (call->request), call->log_path,
-                         elapsed_ms);
-          call_return_error (task, cancelled_error (task));
-          return;
-        }
-      if (call->timed_out)
-        {
-          g_clear_error (&io_error);
-          io_error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "No answer within %u ms",
-                                  self->timeout_ms);
-        }
-      error = liaison_http_error_from_transport (service_name (self), operation, io_error, &fault);
-      LIAISON_TRACE (LIAISON_DEBUG_HTTP, "%s %s: failed after %" G_GINT64_FORMAT " ms (try %u): %s",
-                     liaison_http_request_get_method (call->request), call->log_path, elapsed_ms,
-                     call->attempts, io_error->message);
-      handle_failure (task, error, fault, NULL);
+      attempt_end (self, call);
+      g_clear_object (&call->message);
+      call_return_error (task, too_large_error (self, call));
       return;
     }
 
-  headers = soup_message_get_response_headers (message);
-  status = soup_message_get_status (message);
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  liaison_rate_limiter_update_from_headers (self->limiter, headers);
-  if (status == 429 && soup_message_headers_get_one (headers, "X-RateLimit-Remaining") == NULL
-      && soup_message_headers_get_one (headers, "Retry-After") == NULL)
-    liaison_rate_limiter_note_rejected (self->limiter);
-  trace_reply (self, call, message, body, elapsed_ms);
+  call->buffer = g_byte_array_new ();
+  arm_watchdog (self, call, self->timeout_ms);
+  read_next (task);
+}
 
-  error = liaison_http_error_from_response (service_name (self), operation,
-                                            liaison_http_request_get_subject (call->request),
-                                            status, content_type, body, &fault);
-  if (error == NULL)
+static void
+on_network_event (SoupMessage *message, GSocketClientEvent event, GIOStream *connection,
+                  gpointer user_data)
+{
+  Call *call = user_data;
+
+  call->network_event = event;
+}
+
+/* The request went out on a connection: from here the read timeout counts. */
+static void
+on_wrote_headers (SoupMessage *message, gpointer user_data)
+{
+  Call *call = user_data;
+
+  if (!call->connected)
     {
-      Reply *reply = g_new0 (Reply, 1);
-
-      reply->body = g_steal_pointer (&body);
-      reply->status = status;
-      reply->content_type = g_strdup (content_type);
-      g_task_return_pointer (task, reply, (GDestroyNotify) reply_free);
-      return;
+      call->connected = TRUE;
+      arm_watchdog (call->http, call, call->http->timeout_ms);
     }
-
-  if (status == SOUP_STATUS_UNAUTHORIZED && self->authorizer != NULL && !call->refreshed)
-    {
-      handle_unauthorized (task, error);
-      return;
-    }
-
-  handle_failure (task, error, fault, soup_message_headers_get_one (headers, "Retry-After"));
 }
 
 static void
@@ -510,20 +787,25 @@ call_send (GTask *task)
   call->generation = self->generation;
   call->attempts++;
   call->timed_out = FALSE;
+  call->connected = FALSE;
+  call->network_event = -1;
+  call->http = self;
   trace_request (message, call);
 
   call->attempt_cancellable = g_cancellable_new ();
   if (call->cancellable != NULL)
     call->cancel_id = g_cancellable_connect (call->cancellable, G_CALLBACK (on_attempt_cancelled),
                                              call->attempt_cancellable, NULL);
-  call->timeout_source = g_timeout_source_new (self->timeout_ms);
-  g_source_set_callback (call->timeout_source, on_attempt_timeout, call, NULL);
-  g_source_set_static_name (call->timeout_source, "[liaison] http timeout");
-  g_source_attach (call->timeout_source, self->context);
+  arm_watchdog (self, call, MIN (self->timeout_ms, CONNECT_TIMEOUT_MS));
+
+  g_clear_object (&call->message);
+  call->message = g_object_ref (message);
+  g_signal_connect (message, "network-event", G_CALLBACK (on_network_event), call);
+  g_signal_connect (message, "wrote-headers", G_CALLBACK (on_wrote_headers), call);
 
   call->sent_at = g_get_monotonic_time ();
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    call->attempt_cancellable, on_sent, g_object_ref (task));
+  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT, call->attempt_cancellable,
+                           on_sent, g_object_ref (task));
 }
 
 static void
@@ -586,6 +868,12 @@ liaison_http_send_async (LiaisonHttp *self, LiaisonHttpRequest *request, GCancel
   call->generation = self->generation;
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
+  /* Refused while it was built (a bad id in its path): nothing is sent. */
+  if (liaison_http_request_get_error (request) != NULL)
+    {
+      call_return_error (task, g_error_copy (liaison_http_request_get_error (request)));
+      return;
+    }
   call_acquire (task);
 }
 
@@ -597,7 +885,7 @@ liaison_http_send_finish (LiaisonHttp *self, GAsyncResult *result, guint *status
   GBytes *body;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_http_send_async, NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_http_send_async), NULL);
 
   reply = g_task_propagate_pointer (G_TASK (result), error);
   if (reply == NULL)
@@ -611,36 +899,33 @@ liaison_http_send_finish (LiaisonHttp *self, GAsyncResult *result, guint *status
 }
 
 /* Returns the parsed JSON reply (a null node for an empty body). A reply
- * that is not JSON fails with LIAISON_HTTP_ERROR_PROTOCOL. */
+ * that is not JSON, is malformed, has no value (only whitespace) or nests
+ * too deep fails with LIAISON_HTTP_ERROR_PROTOCOL; it never returns NULL
+ * without an error. */
 JsonNode *
 liaison_http_send_json_finish (LiaisonHttp *self, GAsyncResult *result, GError **error)
 {
-  Call *call = g_task_get_task_data (G_TASK (result));
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  g_autoptr (GBytes) body = NULL;
+  Call *call;
   const char *operation;
   Reply *reply;
-  gconstpointer data;
-  gsize len;
+  JsonNode *root;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_http_send_async), NULL);
 
+  call = g_task_get_task_data (G_TASK (result));
   reply = g_task_propagate_pointer (G_TASK (result), error);
   if (reply == NULL)
     return NULL;
 
   operation = liaison_http_request_get_operation (call->request);
-  body = reply->body != NULL ? g_bytes_ref (reply->body) : g_bytes_new (NULL, 0);
-  data = g_bytes_get_data (body, &len);
-
-  if (len == 0)
+  if (reply->body == NULL || g_bytes_get_size (reply->body) == 0)
     {
       reply_free (reply);
       return json_node_new (JSON_NODE_NULL);
     }
 
-  if (!liaison_http_body_looks_like_json (reply->content_type, body))
+  if (!liaison_http_body_looks_like_json (reply->content_type, reply->body))
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
                    "Could not %s: %s sent a page of %s instead of JSON", operation,
@@ -649,16 +934,17 @@ liaison_http_send_json_finish (LiaisonHttp *self, GAsyncResult *result, GError *
       reply_free (reply);
       return NULL;
     }
-  reply_free (reply);
 
-  parser = json_parser_new_immutable ();
-  if (len > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
+  if (reply->root == NULL)
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s sent malformed JSON (%s)", operation, service_name (self),
-                   parse_error != NULL ? parse_error->message : "too large");
+                   "Could not %s: %s sent %s", operation, service_name (self),
+                   reply->parse_error != NULL ? reply->parse_error->message : "no JSON value");
+      reply_free (reply);
       return NULL;
     }
 
-  return json_node_ref (json_parser_get_root (parser));
+  root = g_steal_pointer (&reply->root);
+  reply_free (reply);
+  return root;
 }

@@ -138,9 +138,10 @@ liaison_http_class_init (LiaisonHttpClass *klass)
   object_class->get_property = liaison_http_get_property;
   object_class->set_property = liaison_http_set_property;
 
-  /* The whole of one try, from sending to the last byte of the reply. */
+  /* How long a try may go without progress: waiting for the answer or for
+   * the next chunk of it (connecting has its own, shorter limit). */
   properties[PROP_TIMEOUT_MS]
-      = g_param_spec_uint ("timeout-ms", NULL, NULL, 1, G_MAXUINT, 60000,
+      = g_param_spec_uint ("timeout-ms", NULL, NULL, 1, G_MAXUINT, 20000,
                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -150,7 +151,7 @@ liaison_http_init (LiaisonHttp *self)
 {
   self->context = g_main_context_ref_thread_default ();
   self->cancellable = g_cancellable_new ();
-  self->timeout_ms = 60000;
+  self->timeout_ms = 20000;
   self->refresh_waiters = g_ptr_array_new ();
   self->policy = liaison_retry_policy_new ();
 }

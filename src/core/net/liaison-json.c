@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "liaison-json"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,35 +55,84 @@ liaison_json_get_boolean (JsonObject *object, const char *member, gboolean fallb
   return fallback;
 }
 
-/* Accepts JSON numbers and numbers written as strings ("54", "10.5"). */
+/* A number written as text ("54", "10.5", " 7" is not): finite, the whole
+ * string, no hex, no "nan" or "inf". */
+gboolean
+liaison_json_parse_double (const char *text, double *value)
+{
+  const char *p;
+  char *end = NULL;
+  double d;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  /* g_ascii_strtod takes "nan", "inf" and hex; JSON and the services do not. */
+  for (p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '-' && *p != '+' && *p != '.' && *p != 'e' && *p != 'E')
+      return FALSE;
+  d = g_ascii_strtod (text, &end);
+  if (end == NULL || *end != '\0' || !isfinite (d))
+    return FALSE;
+  *value = d;
+  return TRUE;
+}
+
+/* Accepts JSON numbers and numbers written as strings ("54", "10.5"); never
+ * a NaN or an infinity. */
 gboolean
 liaison_json_get_double (JsonObject *object, const char *member, double *value)
 {
   JsonNode *node = member_node (object, member);
   GType type;
+  double d;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
   type = json_node_get_value_type (node);
   if (type == G_TYPE_INT64)
-    *value = (double) json_node_get_int (node);
+    d = (double) json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
+    d = json_node_get_double (node);
   else if (type == G_TYPE_STRING)
     {
-      const char *s = json_node_get_string (node);
-      char *end = NULL;
-      double d;
-
-      if (s == NULL || *s == '\0')
+      if (!liaison_json_parse_double (json_node_get_string (node), &d))
         return FALSE;
-      d = g_ascii_strtod (s, &end);
-      if (end == NULL || *end != '\0')
-        return FALSE;
-      *value = d;
     }
   else
     return FALSE;
+  if (!isfinite (d))
+    return FALSE;
+  *value = d;
+  return TRUE;
+}
+
+/* A whole number in [min, max] (a JSON integer, a whole double or such a
+ * number as a string), checked before any cast. */
+gboolean
+liaison_json_get_int_in_range (JsonObject *object, const char *member, gint64 min, gint64 max,
+                               gint64 *value)
+{
+  JsonNode *node = member_node (object, member);
+  double d;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 i = json_node_get_int (node);
+
+      if (i < min || i > max)
+        return FALSE;
+      *value = i;
+      return TRUE;
+    }
+  if (!liaison_json_get_double (object, member, &d) || d != floor (d))
+    return FALSE;
+  /* 2^63 is the first double beyond gint64; compare as doubles before casting. */
+  if (d < -9223372036854775808.0 || d >= 9223372036854775808.0)
+    return FALSE;
+  if ((gint64) d < min || (gint64) d > max)
+    return FALSE;
+  *value = (gint64) d;
   return TRUE;
 }
 
@@ -199,8 +249,7 @@ liaison_json_format_time (GDateTime *time)
 }
 
 static JsonNode *
-expect_member (JsonNode *root, const char *member, const char *service, const char *operation,
-               GError **error)
+expect_member (JsonNode *root, const char *member, const char *service, GError **error)
 {
   JsonNode *node = NULL;
 
@@ -211,25 +260,24 @@ expect_member (JsonNode *root, const char *member, const char *service, const ch
 
   if (node == NULL)
     g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                 "Could not %s: %s sent a reply without “%s”", operation, service,
-                 member != NULL ? member : "a body");
+                 "%s sent a reply without “%s”", service, member != NULL ? member : "a body");
   return node;
 }
 
 /* The object at root[member] (or root itself when member is NULL), or a
- * LIAISON_HTTP_ERROR_PROTOCOL naming what was missing. */
+ * LIAISON_HTTP_ERROR_PROTOCOL naming what was missing (the call helper puts
+ * "Could not <operation>: " before it). */
 JsonObject *
-liaison_json_expect_object (JsonNode *root, const char *member, const char *service,
-                            const char *operation, GError **error)
+liaison_json_expect_object (JsonNode *root, const char *member, const char *service, GError **error)
 {
-  JsonNode *node = expect_member (root, member, service, operation, error);
+  JsonNode *node = expect_member (root, member, service, error);
 
   if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s sent “%s” that is not an object", operation, service,
+                   "%s sent “%s” that is not an object", service,
                    member != NULL ? member : "a reply");
       return NULL;
     }
@@ -237,19 +285,98 @@ liaison_json_expect_object (JsonNode *root, const char *member, const char *serv
 }
 
 JsonArray *
-liaison_json_expect_array (JsonNode *root, const char *member, const char *service,
-                           const char *operation, GError **error)
+liaison_json_expect_array (JsonNode *root, const char *member, const char *service, GError **error)
 {
-  JsonNode *node = expect_member (root, member, service, operation, error);
+  JsonNode *node = expect_member (root, member, service, error);
 
   if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                   "Could not %s: %s sent “%s” that is not a list", operation, service,
-                   member != NULL ? member : "a reply");
+                   "%s sent “%s” that is not a list", service, member != NULL ? member : "a reply");
       return NULL;
     }
   return json_node_get_array (node);
+}
+
+/* ---- one safe parse per reply ---- */
+
+/* How deep [ and { nest, counted without recursion and outside strings.
+ * json-glib's parser recurses once per level, so a reply nested 200,000
+ * deep would overflow the stack inside it. */
+gboolean
+liaison_json_check_depth (const char *data, gsize len, guint max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gsize i;
+
+  for (i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* Parses a body that should be JSON. Fails (G_IO_ERROR_INVALID_DATA, with a
+ * message that completes "…sent ") on malformed JSON, on nesting deeper than
+ * max_depth and on a body without a value (only whitespace). */
+JsonNode *
+liaison_json_parse_bytes (GBytes *bytes, guint max_depth, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  const char *data;
+  JsonNode *root;
+  gsize len;
+
+  data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+  if (data == NULL || len == 0)
+    len = 0;
+  if (len > G_MAXSSIZE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "a reply too large to read");
+      return NULL;
+    }
+  if (!liaison_json_check_depth (data, len, max_depth))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "JSON nested deeper than %u levels",
+                   max_depth);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (len > 0 && !json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "malformed JSON (%s)",
+                   parse_error->message);
+      return NULL;
+    }
+  root = len > 0 ? json_parser_get_root (parser) : NULL;
+  if (root == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "a JSON reply with no value in it");
+      return NULL;
+    }
+  return json_node_ref (root);
 }

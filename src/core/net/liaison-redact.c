@@ -12,33 +12,146 @@
 #include <string.h>
 
 #include "liaison-http-error.h"
+#include "liaison-json.h"
 #include "liaison-redact.h"
+
+/* Names are compared in one style: lower case without "_" or "-", so that
+ * accessToken, access_token and Access-Token are one name. */
+static char *
+normalize_name (const char *name, gssize len)
+{
+  GString *out = g_string_new (NULL);
+  gssize i;
+
+  for (i = 0; len < 0 ? name[i] != '\0' : i < len; i++)
+    if (name[i] != '_' && name[i] != '-')
+      g_string_append_c (out, g_ascii_tolower (name[i]));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_secret_normalized (const char *name)
+{
+  /* "code" is the OAuth authorization code, which is as good as a token
+   * until redeemed; x-LSQ-AccessKey and x-LSQ-SecretKey are LeadSquared's
+   * headers (and query names) for its keys. */
+  static const char *names[] = {
+    "accesskey", "secretkey", "accesstoken", "refreshtoken", "idtoken",       "clientsecret",
+    "code",      "password",  "token",       "apikey",       "authorization", "proxyauthorization",
+    "cookie",    "setcookie", "secret",      "codeverifier", "privatetoken",
+  };
+  guint i;
+
+  if (g_str_has_prefix (name, "xlsq"))
+    return TRUE;
+  for (i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 gboolean
 liaison_redact_is_secret_header (const char *name)
 {
-  return g_ascii_strcasecmp (name, "Authorization") == 0
-         || g_ascii_strcasecmp (name, "Proxy-Authorization") == 0
-         || g_ascii_strcasecmp (name, "Cookie") == 0 || g_ascii_strcasecmp (name, "Set-Cookie") == 0
-         || g_ascii_strcasecmp (name, "x-api-key") == 0
-         || g_ascii_strncasecmp (name, "x-LSQ-", 6) == 0;
+  g_autofree char *normalized = normalize_name (name, -1);
+
+  return is_secret_normalized (normalized) || strcmp (normalized, "xapikey") == 0;
 }
 
-/* Query, form and JSON names whose values are credentials. "code" is the
- * OAuth authorization code, which is as good as a token until redeemed. */
+/* Query, form and JSON names whose values are credentials, in either
+ * naming style. */
 gboolean
 liaison_redact_is_secret_field (const char *name)
 {
-  static const char *names[] = {
-    "accessKey", "secretKey", "access_token", "refresh_token", "id_token", "client_secret",
-    "code",      "password",  "token",        "apiKey",        "api_key",
-  };
-  guint i;
+  g_autofree char *normalized = normalize_name (name, -1);
 
-  for (i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return is_secret_normalized (normalized);
+}
+
+static gboolean
+is_common_word (const char *normalized)
+{
+  return strcmp (normalized, "token") == 0 || strcmp (normalized, "code") == 0
+         || strcmp (normalized, "secret") == 0 || strcmp (normalized, "password") == 0
+         || strcmp (normalized, "authorization") == 0 || strcmp (normalized, "cookie") == 0;
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+/* Free text (a server's error message, say) with the value after every
+ * secret name ("accessToken": "…", refresh_token=…, Bearer …) replaced. */
+char *
+liaison_redact_text (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  p = text;
+  while (*p != '\0')
+    {
+      const char *start, *q;
+      g_autofree char *name = NULL;
+
+      if (!is_name_char (*p))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      start = p;
+      while (is_name_char (*p))
+        p++;
+      g_string_append_len (out, start, p - start);
+      name = normalize_name (start, p - start);
+
+      q = p;
+      if (strcmp (name, "bearer") == 0 || strcmp (name, "basic") == 0)
+        {
+          if (*q != ' ')
+            continue;
+          while (*q == ' ')
+            q++;
+        }
+      else
+        {
+          gboolean quoted = start > text && (start[-1] == '"' || start[-1] == '\'');
+
+          if (!is_secret_normalized (name))
+            continue;
+          /* name, then an optional closing quote, then = or : */
+          if (*q == '"' || *q == '\'')
+            q++;
+          while (*q == ' ')
+            q++;
+          if (*q != '=' && *q != ':')
+            continue;
+          /* In prose "token: invalid" or "code: 42" is no credential; a
+           * quoted JSON name or a query's name=value is. */
+          if (*q == ':' && !quoted && is_common_word (name))
+            continue;
+          q++;
+          while (*q == ' ')
+            q++;
+          if (*q == '"' || *q == '\'')
+            q++;
+        }
+      if (*q == '\0' || *q == '"' || *q == '\'' || *q == '&' || *q == ',' || *q == ';' || *q == '}'
+          || g_ascii_isspace (*q))
+        continue;
+      g_string_append_len (out, p, q - p);
+      g_string_append (out, LIAISON_REDACTED);
+      while (*q != '\0' && *q != '"' && *q != '\'' && *q != '&' && *q != ',' && *q != ';'
+             && *q != '}' && !g_ascii_isspace (*q))
+        q++;
+      p = q;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Redacts "name=value&..." pairs in place of their values; the names stay. */
@@ -139,11 +252,78 @@ redact_node (JsonNode *node)
     }
 }
 
+static char *
+cut (char *text, gsize len, gsize max_len)
+{
+  if (strlen (text) > max_len)
+    {
+      g_autofree char *shortened = g_utf8_make_valid (text, (gssize) max_len);
+
+      g_free (text);
+      return g_strdup_printf ("%s… (%" G_GSIZE_FORMAT " bytes)", shortened, len);
+    }
+  return text;
+}
+
+/* json_node_copy shares objects and arrays; redacting such a copy would
+ * change the caller's reply. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *source = json_node_get_object (node);
+      JsonObject *object = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member, *copy;
+
+      json_object_iter_init (&iter, source);
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (object, name, deep_copy (member));
+      copy = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
+      return copy;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      JsonArray *array = json_array_sized_new (json_array_get_length (source));
+      JsonNode *copy;
+      guint i;
+
+      for (i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
+      copy = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return copy;
+    }
+  return json_node_copy (node);
+}
+
+/* A loggable rendering of parsed JSON (which is not changed), at most
+ * max_len bytes of it. */
+char *
+liaison_redact_json (JsonNode *root, gsize max_len)
+{
+  g_autoptr (JsonNode) copy = NULL;
+  g_autoptr (JsonGenerator) generator = NULL;
+  char *text;
+
+  if (root == NULL)
+    return g_strdup ("(no JSON)");
+  copy = deep_copy (root);
+  redact_node (copy);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, copy);
+  text = json_generator_to_data (generator, NULL);
+  return cut (text, strlen (text), max_len);
+}
+
 /* A loggable rendering of a body, at most max_len bytes of it. */
 char *
 liaison_redact_body (const char *content_type, GBytes *body, gsize max_len)
 {
-  g_autofree char *text = NULL;
   const char *data;
   gsize len;
 
@@ -154,16 +334,11 @@ liaison_redact_body (const char *content_type, GBytes *body, gsize max_len)
 
   if (liaison_http_body_looks_like_json (content_type, body))
     {
-      g_autoptr (JsonParser) parser = json_parser_new ();
-      g_autoptr (JsonGenerator) generator = NULL;
+      g_autoptr (JsonNode) root = liaison_json_parse_bytes (body, LIAISON_JSON_MAX_DEPTH, NULL);
 
-      if (len > G_MAXSSIZE || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
+      if (root == NULL)
         return g_strdup_printf ("(%" G_GSIZE_FORMAT " bytes of malformed JSON, not shown)", len);
-
-      redact_node (json_parser_get_root (parser));
-      generator = json_generator_new ();
-      json_generator_set_root (generator, json_parser_get_root (parser));
-      text = json_generator_to_data (generator, NULL);
+      return liaison_redact_json (root, max_len);
     }
   else if (content_type != NULL
            && g_str_has_prefix (content_type, "application/x-www-form-urlencoded"))
@@ -172,20 +347,11 @@ liaison_redact_body (const char *content_type, GBytes *body, gsize max_len)
       GString *out = g_string_new (NULL);
 
       append_redacted_pairs (out, copy);
-      text = g_string_free (out, FALSE);
-    }
-  else
-    {
-      /* HTML error pages and the like: their size says enough, and unknown
-       * text could echo a credential back. */
-      return g_strdup_printf ("(%" G_GSIZE_FORMAT " bytes of %s, not shown)", len,
-                              content_type != NULL ? content_type : "unknown type");
+      return cut (g_string_free (out, FALSE), len, max_len);
     }
 
-  if (strlen (text) > max_len)
-    {
-      g_autofree char *cut = g_utf8_make_valid (text, (gssize) max_len);
-      return g_strdup_printf ("%s… (%" G_GSIZE_FORMAT " bytes)", cut, len);
-    }
-  return g_steal_pointer (&text);
+  /* HTML error pages and the like: their size says enough, and unknown
+   * text could echo a credential back. */
+  return g_strdup_printf ("(%" G_GSIZE_FORMAT " bytes of %s, not shown)", len,
+                          content_type != NULL ? content_type : "unknown type");
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ gboolean liaison_redact_is_secret_header (const char *name);
 gboolean liaison_redact_is_secret_field (const char *name);
 char *liaison_redact_path (const char *path_and_query);
 char *liaison_redact_headers (SoupMessageHeaders *headers);
+char *liaison_redact_text (const char *text);
+char *liaison_redact_json (JsonNode *root, gsize max_len);
 char *liaison_redact_body (const char *content_type, GBytes *body, gsize max_len);
 
 G_END_DECLS

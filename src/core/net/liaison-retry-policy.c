@@ -335,21 +335,3 @@ liaison_retry_policy_decide (LiaisonRetryPolicy *self, LiaisonHttpFault fault, g
   *delay_ms = backoff_ms (self, attempts_made);
   return LIAISON_RETRY_DECISION_RETRY;
 }
-
-const char *
-liaison_retry_decision_to_string (LiaisonRetryDecision decision)
-{
-  switch (decision)
-    {
-      case LIAISON_RETRY_DECISION_RETRY:
-        return "retry";
-      case LIAISON_RETRY_DECISION_NOT_RETRYABLE:
-        return "not retryable";
-      case LIAISON_RETRY_DECISION_EXHAUSTED:
-        return "out of tries";
-      case LIAISON_RETRY_DECISION_WAIT_TOO_LONG:
-        return "asked to wait too long";
-      default:
-        return "unknown";
-    }
-}

@@ -49,6 +49,5 @@ gboolean liaison_retry_policy_parse_retry_after (LiaisonRetryPolicy *self, const
 LiaisonRetryDecision liaison_retry_policy_decide (LiaisonRetryPolicy *self, LiaisonHttpFault fault,
                                                   gboolean idempotent, guint attempts_made,
                                                   const char *retry_after, guint64 *delay_ms);
-const char *liaison_retry_decision_to_string (LiaisonRetryDecision decision);
 
 G_END_DECLS

@@ -243,17 +243,14 @@ liaison_store_list_links_finish (LiaisonStore *self, GAsyncResult *result, GErro
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Main thread: the link a record is in, or NULL without an error when it is in none. */
+/* The link a record is in, or NULL without an error when it is in none. */
 LiaisonStoreLink *
-liaison_store_lookup_link (LiaisonStore *self, LiaisonService side, const char *connection_id,
-                           LiaisonRecordKind kind, const char *remote_id, GError **error)
+liaison_store_db_lookup_link (LiaisonStoreDb *db, LiaisonService side, const char *connection_id,
+                              LiaisonRecordKind kind, const char *remote_id, GError **error)
 {
-  LiaisonStoreDb *db;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  db = liaison_store_get_reader (self);
   stmt = liaison_store_db_prepare (
       db,
       side == LIAISON_SERVICE_LSQ
@@ -273,4 +270,14 @@ liaison_store_lookup_link (LiaisonStore *self, LiaisonService side, const char *
   if (rc != SQLITE_DONE)
     liaison_store_db_fail (db, rc, "Could not look up a link", error);
   return NULL;
+}
+
+/* Main thread (liaison-cli and tests); the GUI uses liaison_store_lookup_link_async. */
+LiaisonStoreLink *
+liaison_store_lookup_link (LiaisonStore *self, LiaisonService side, const char *connection_id,
+                           LiaisonRecordKind kind, const char *remote_id, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return liaison_store_db_lookup_link (liaison_store_get_reader (self), side, connection_id, kind,
+                                       remote_id, error);
 }

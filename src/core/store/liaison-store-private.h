@@ -1,5 +1,7 @@
 /* liaison-store-private.h: what the store's own files and the list models built on it share:
- * connections with their statement caches, the worker queue and change notifications.
+ * connections with their statement caches, the worker queue and change notifications. Only
+ * files of src/core/store/ include it: everything else, list models included, goes through
+ * liaison-store.h and liaison-store-query.h.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,7 +45,26 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
 #define LIAISON_STORE_LINK_COLUMNS                                                                 \
   "id, kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin, base_snapshot,"               \
   " base_hash, linked_at, synced_at"
+#define LIAISON_STORE_RECORD_COLUMNS                                                               \
+  "connection_id, kind, remote_id, parent_id, raw, content_hash, modified_at, fetched_at,"         \
+  " deleted, display_name, email, email_norm, phone, phone_norm, company, owner"
 LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
+LiaisonStoreRecord *liaison_store_record_from_row (sqlite3_stmt *stmt);
+/* Runs a prepared, bound statement selecting LIAISON_STORE_RECORD_COLUMNS. */
+GPtrArray *liaison_store_collect_records (LiaisonStoreDb *db, sqlite3_stmt *stmt,
+                                          const char *context, GError **error);
+
+/* The reads behind both the main thread's calls (on the reader) and the _async ones (on the
+ * worker, with the writer connection). */
+LiaisonStoreRecord *liaison_store_db_lookup_record (LiaisonStoreDb *db, const char *connection_id,
+                                                    LiaisonRecordKind kind, const char *remote_id,
+                                                    GError **error);
+GPtrArray *liaison_store_db_list_children (LiaisonStoreDb *db, const char *connection_id,
+                                           LiaisonRecordKind kind, const char *parent_id,
+                                           GError **error);
+LiaisonStoreLink *liaison_store_db_lookup_link (LiaisonStoreDb *db, LiaisonService side,
+                                                const char *connection_id, LiaisonRecordKind kind,
+                                                const char *remote_id, GError **error);
 LiaisonStoreLink *liaison_store_link_from_row (sqlite3_stmt *stmt);
 
 #define LIAISON_STORE_SELECT_CURSOR_SQL                                                            \

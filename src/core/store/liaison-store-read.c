@@ -1,6 +1,7 @@
-/* liaison-store-read.c: the main thread's reads. Each is one indexed lookup or a short range on
+/* liaison-store-read.c: the synchronous reads. Each is one indexed lookup or a short range on
  * the read-only connection, cheap enough not to be noticed in a frame; anything that scans
- * goes through a worker job instead.
+ * goes through a worker job instead. The liaison_store_db_* forms serve the asynchronous reads
+ * of liaison-store-query.c too, on the worker's connection.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,9 +13,6 @@
 
 #define CONNECTION_COLUMNS                                                                         \
   "id, service, account_id, display_name, host, details, created_at, updated_at"
-#define RECORD_COLUMNS                                                                             \
-  "connection_id, kind, remote_id, parent_id, raw, content_hash, modified_at, fetched_at,"         \
-  " deleted, display_name, email, email_norm, phone, phone_norm, company, owner"
 
 static LiaisonStoreConnection *
 connection_from_row (sqlite3_stmt *stmt)
@@ -32,8 +30,8 @@ connection_from_row (sqlite3_stmt *stmt)
   return c;
 }
 
-static LiaisonStoreRecord *
-record_from_row (sqlite3_stmt *stmt)
+LiaisonStoreRecord *
+liaison_store_record_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreRecord *r = g_new0 (LiaisonStoreRecord, 1);
 
@@ -72,6 +70,14 @@ collect (LiaisonStoreDb *db, sqlite3_stmt *stmt, gpointer (*from_row) (sqlite3_s
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+liaison_store_collect_records (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *context,
+                               GError **error)
+{
+  return collect (db, stmt, (gpointer) liaison_store_record_from_row,
+                  (GDestroyNotify) liaison_store_record_free, context, error);
 }
 
 /* Every connection of the profile, oldest first. */
@@ -141,17 +147,14 @@ liaison_store_lookup_cursor (LiaisonStore *self, const char *connection_id, Liai
 
 /* NULL without an error: not cached. Records marked deleted are returned, with deleted set. */
 LiaisonStoreRecord *
-liaison_store_lookup_record (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
-                             const char *remote_id, GError **error)
+liaison_store_db_lookup_record (LiaisonStoreDb *db, const char *connection_id,
+                                LiaisonRecordKind kind, const char *remote_id, GError **error)
 {
-  LiaisonStoreDb *db;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  db = liaison_store_get_reader (self);
   stmt = liaison_store_db_prepare (db,
-                                   "SELECT " RECORD_COLUMNS " FROM records"
+                                   "SELECT " LIAISON_STORE_RECORD_COLUMNS " FROM records"
                                    " WHERE connection_id = ?1 AND kind = ?2 AND remote_id = ?3",
                                    error);
   if (stmt == NULL)
@@ -161,24 +164,30 @@ liaison_store_lookup_record (LiaisonStore *self, const char *connection_id, Liai
   liaison_store_bind_text (stmt, 3, remote_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return record_from_row (stmt);
+    return liaison_store_record_from_row (stmt);
   if (rc != SQLITE_DONE)
     liaison_store_db_fail (db, rc, "Could not read a record", error);
   return NULL;
 }
 
+LiaisonStoreRecord *
+liaison_store_lookup_record (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             const char *remote_id, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return liaison_store_db_lookup_record (liaison_store_get_reader (self), connection_id, kind,
+                                         remote_id, error);
+}
+
 /* The tasks, notes or appointments (kind) of one contact, newest change first. */
 GPtrArray *
-liaison_store_list_children (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
-                             const char *parent_id, GError **error)
+liaison_store_db_list_children (LiaisonStoreDb *db, const char *connection_id,
+                                LiaisonRecordKind kind, const char *parent_id, GError **error)
 {
-  LiaisonStoreDb *db;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
-  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  db = liaison_store_get_reader (self);
   stmt = liaison_store_db_prepare (db,
-                                   "SELECT " RECORD_COLUMNS " FROM records"
+                                   "SELECT " LIAISON_STORE_RECORD_COLUMNS " FROM records"
                                    " WHERE connection_id = ?1 AND kind = ?2 AND parent_id = ?3"
                                    "   AND deleted = 0 ORDER BY modified_at DESC",
                                    error);
@@ -187,8 +196,16 @@ liaison_store_list_children (LiaisonStore *self, const char *connection_id, Liai
   liaison_store_bind_text (stmt, 1, connection_id);
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
   liaison_store_bind_text (stmt, 3, parent_id);
-  return collect (db, stmt, (gpointer) record_from_row, (GDestroyNotify) liaison_store_record_free,
-                  "Could not list records", error);
+  return liaison_store_collect_records (db, stmt, "Could not list records", error);
+}
+
+GPtrArray *
+liaison_store_list_children (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
+                             const char *parent_id, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return liaison_store_db_list_children (liaison_store_get_reader (self), connection_id, kind,
+                                         parent_id, error);
 }
 
 /* Records of one kind that are not marked deleted; -1 on error. */

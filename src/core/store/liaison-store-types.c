@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "liaison-store"
 
+#include <json-glib/json-glib.h>
+
 #include "liaison-store-types.h"
 
 G_DEFINE_ENUM_TYPE (LiaisonService, liaison_service,
@@ -117,6 +119,26 @@ liaison_store_connection_free (LiaisonStoreConnection *connection)
   g_free (connection->host);
   g_free (connection->details);
   g_free (connection);
+}
+
+char *
+liaison_store_connection_dup_detail (const LiaisonStoreConnection *connection, const char *member)
+{
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *object;
+  JsonNode *value;
+
+  g_return_val_if_fail (member != NULL, NULL);
+  if (connection == NULL || connection->details == NULL
+      || (node = json_from_string (connection->details, NULL)) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  value = json_object_get_member (object, member);
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value)
+      || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (value));
 }
 
 LiaisonStoreRecord *

@@ -138,6 +138,10 @@ LiaisonStoreConnection *liaison_store_connection_new (LiaisonService service,
                                                       const char *account_id);
 LiaisonStoreConnection *liaison_store_connection_copy (const LiaisonStoreConnection *connection);
 void liaison_store_connection_free (LiaisonStoreConnection *connection);
+/* One string setting of details ("region", "userName"...), or NULL when it is not set (or
+ * details is not a JSON object): so that no caller parses the store's JSON itself. */
+char *liaison_store_connection_dup_detail (const LiaisonStoreConnection *connection,
+                                           const char *member);
 
 LiaisonStoreRecord *liaison_store_record_new (LiaisonRecordKind kind, const char *remote_id,
                                               const char *raw);

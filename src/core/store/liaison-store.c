@@ -33,6 +33,8 @@ struct _LiaisonStore
   GThreadPool *pool;
   LiaisonStoreDb *writer; /* only touched by the worker once open */
   LiaisonStoreDb *reader; /* main thread only */
+  guint holds;            /* main thread: notifications held by liaison_store_hold_notifications */
+  GPtrArray *held;        /* Notification, the first of each kind of change while held */
 };
 
 enum
@@ -54,7 +56,10 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaisonStore, liaison_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (liaison - store - error - quark, liaison_store_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-store-error-quark, liaison_store_error)
+/* clang-format on */
 
 typedef struct
 {
@@ -504,19 +509,92 @@ typedef struct
   gboolean links;
 } Notification;
 
-static gboolean
-notify_idle (gpointer data)
+static void
+notification_free (Notification *n)
 {
-  Notification *n = data;
+  g_object_unref (n->self);
+  g_free (n->connection_id);
+  g_free (n);
+}
 
+/* A held notification does not keep the store alive (the store holds it). */
+static void
+held_free (Notification *n)
+{
+  g_free (n->connection_id);
+  g_free (n);
+}
+
+static void
+emit_notification (Notification *n)
+{
   if (n->links)
     g_signal_emit (n->self, signals[LINKS_CHANGED], 0, n->kind);
   else
     g_signal_emit (n->self, signals[RECORDS_CHANGED], 0, n->connection_id, n->kind);
-  g_object_unref (n->self);
-  g_free (n->connection_id);
-  g_free (n);
+}
+
+static gboolean
+same_notification (gconstpointer a, gconstpointer b)
+{
+  const Notification *x = a;
+  const Notification *y = b;
+
+  return x->links == y->links && x->kind == y->kind
+         && g_strcmp0 (x->connection_id, y->connection_id) == 0;
+}
+
+static gboolean
+notify_idle (gpointer data)
+{
+  Notification *n = data;
+  LiaisonStore *self = n->self;
+
+  /* Held: the same change only once, when the last hold is released. */
+  if (self->holds > 0)
+    {
+      if (g_ptr_array_find_with_equal_func (self->held, n, same_notification, NULL))
+        notification_free (n);
+      else
+        {
+          g_ptr_array_add (self->held, n);
+          g_object_unref (self);
+        }
+      return G_SOURCE_REMOVE;
+    }
+  emit_notification (n);
+  notification_free (n);
   return G_SOURCE_REMOVE;
+}
+
+/* For a run of many writes (a sync run of thousands of operations): records-changed and
+ * links-changed wait until the matching liaison_store_release_notifications, and each
+ * connection and kind that changed is announced once then, so that the list models rebuild
+ * once rather than after every write. Holds nest; main thread only. */
+void
+liaison_store_hold_notifications (LiaisonStore *self)
+{
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  self->holds++;
+}
+
+void
+liaison_store_release_notifications (LiaisonStore *self)
+{
+  g_autoptr (GPtrArray) held = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (self->holds > 0);
+  if (--self->holds > 0)
+    return;
+  held = g_steal_pointer (&self->held);
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
+  /* Keep the store alive through handlers that drop the last other reference. */
+  g_object_ref (self);
+  for (guint i = 0; i < held->len; i++)
+    emit_notification (g_ptr_array_index (held, i));
+  g_clear_pointer (&held, g_ptr_array_unref);
+  g_object_unref (self);
 }
 
 static void
@@ -562,6 +640,7 @@ liaison_store_finalize (GObject *object)
   liaison_store_db_close (self->writer);
   liaison_store_db_close (self->reader);
   g_main_context_unref (self->context);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_mutex_clear (&self->region_lock);
   g_free (self->path);
   g_free (self->default_region);
@@ -635,6 +714,7 @@ liaison_store_init (LiaisonStore *self)
 {
   g_mutex_init (&self->region_lock);
   self->context = g_main_context_ref_thread_default ();
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   /* Exclusive with one thread: jobs run one at a time, in order, always on the same thread. */
   self->pool = g_thread_pool_new (worker_run, self, 1, TRUE, NULL);
 }

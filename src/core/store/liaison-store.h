@@ -1,6 +1,8 @@
 /* liaison-store.h: LiaisonStore, the local SQLite copy of both services and Liaison's own sync
  * state for one profile. Writes run in order on one worker thread (_async/_finish); small
- * indexed reads are synchronous on a read-only connection for the main thread.
+ * indexed reads are synchronous on a read-only connection, for liaison-cli, tests and the list
+ * models' row reads (a GListModel answers get_item at once). The GUI's widgets read through the
+ * asynchronous calls of liaison-store-query.h (included here) and the list models.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -115,3 +117,5 @@ LiaisonStoreLink *liaison_store_lookup_link (LiaisonStore *self, LiaisonService 
                                              const char *remote_id, GError **error);
 
 G_END_DECLS
+
+#include "liaison-store-query.h"

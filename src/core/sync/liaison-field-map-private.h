@@ -56,6 +56,10 @@ struct _LiaisonFieldMap
 };
 
 /* liaison-field-map.c */
+LiaisonFieldPair *liaison_field_pair_new (const char *key, const char *lsq, const char *ghl,
+                                          LiaisonTransform transform);
+void liaison_field_pair_free (gpointer pair);
+void liaison_field_pair_set_field (LiaisonFieldPair *pair, LiaisonSide side, const char *name);
 gboolean liaison_field_pair_writes (const LiaisonFieldPair *pair, LiaisonSide side);
 LiaisonFieldType liaison_field_pair_type (const LiaisonFieldPair *pair, LiaisonSide side,
                                           const char *part);

@@ -221,16 +221,22 @@ check_fields (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, 
         const char *part = pair->parts[s][i];
         const char *const *read_only = s == LIAISON_SERVICE_LSQ ? lsq_read_only : ghl_read_only;
 
-        if (!part_exists (s, part, defs[s]))
+        /* System fields exist everywhere, whether the definitions list them or not. */
+        if (g_strv_contains (read_only, part))
+          {
+            if (liaison_field_pair_writes (pair, s))
+              refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_INVALID,
+                      g_strdup_printf (_ ("The %s field “%s” of the pair “%s” is set by %s "
+                                          "itself and cannot be written; make the pair one-way "
+                                          "from it."),
+                                       liaison_side_name (s), part, pair->key,
+                                       liaison_side_name (s)));
+          }
+        else if (!part_exists (s, part, defs[s]))
           refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_UNKNOWN_FIELD,
                   g_strdup_printf (_ ("The %s field “%s” of the pair “%s” does not exist (any "
                                       "more); pick another field or remove the pair."),
                                    liaison_side_name (s), part, pair->key));
-        else if (liaison_field_pair_writes (pair, s) && g_strv_contains (read_only, part))
-          refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_INVALID,
-                  g_strdup_printf (_ ("The %s field “%s” of the pair “%s” is set by %s itself "
-                                      "and cannot be written; make the pair one-way from it."),
-                                   liaison_side_name (s), part, pair->key, liaison_side_name (s)));
       }
 }
 

@@ -70,24 +70,28 @@ liaison_field_canonical_text (const char *text, gboolean collapse)
   return g_string_free (out, FALSE);
 }
 
-/* The shortest text that reads back as the same double: 12.50 and 12.5 are "12.5". */
+/* The shortest plain decimal that reads back as the same double: 12.50 and 12.5 are "12.5",
+ * 1200.00 is "1200". No exponents: both services take these as written. */
 char *
 liaison_field_canonical_number (double number)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE * 2];
 
   if (number == 0)
     return g_strdup ("0"); /* -0 too */
-  for (int digits = 1; digits <= 17; digits++)
+  if (number == floor (number) && fabs (number) < 1e15)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) number);
+  for (int digits = 1; digits <= 40; digits++)
     {
       char format[8];
 
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_snprintf (format, sizeof format, "%%.%df", digits);
       g_ascii_formatd (buffer, sizeof buffer, format, number);
       if (g_ascii_strtod (buffer, NULL) == number)
-        break;
+        return g_strdup (buffer);
     }
-  return g_strdup (buffer);
+  /* Beyond plain decimals: the exact round trip still matters more than the look. */
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, number));
 }
 
 gboolean

@@ -16,12 +16,14 @@
 
 #define G_LOG_DOMAIN "liaison-sync"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "liaison-contact-codec.h"
+#include "liaison-field-codec.h"
+#include "liaison-user-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
+#include "liaison-http-call.h"
 #include "liaison-refresher.h"
 #include "liaison-user.h"
 
@@ -42,6 +44,7 @@ struct _LiaisonRefresher
   gboolean running;
   guint fetched[2];
   guint total[2];
+  guint skipped[2]; /* records a page left out as unreadable */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonRefresher, liaison_refresher, G_TYPE_OBJECT)
@@ -174,49 +177,21 @@ chain_progress (Chain *chain, guint n_records, guint total)
   g_signal_emit (self, signals[PROGRESS], 0, chain->service);
 }
 
+/* A page's unreadable records were left out by the client (and logged
+ * there, by name); count them so that a refresh can say so. */
+static void
+chain_note_skipped (Chain *chain, GAsyncResult *result)
+{
+  guint n = liaison_http_call_get_n_skipped (result);
+
+  if (n == 0)
+    return;
+  chain->run->self->skipped[chain->service] += n;
+  g_message ("Refresh: %s sent %u record(s) that could not be read; they were skipped",
+             chain->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", n);
+}
+
 /* Owners and field definitions ------------------------------------------ */
-
-static char *
-user_to_json (LiaisonUser *user)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, liaison_user_get_id (user));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, liaison_user_get_name (user));
-  json_builder_set_member_name (builder, "email");
-  json_builder_add_string_value (builder, liaison_user_get_email (user));
-  json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, liaison_user_get_role (user));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-field_to_json (LiaisonFieldDef *field)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GEnumClass) types = g_type_class_ref (LIAISON_TYPE_FIELD_TYPE);
-  GEnumValue *type = g_enum_get_value (types, liaison_field_def_get_data_type (field));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, liaison_field_def_get_id (field));
-  json_builder_set_member_name (builder, "key");
-  json_builder_add_string_value (builder, liaison_field_def_get_key (field));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, liaison_field_def_get_name (field));
-  json_builder_set_member_name (builder, "dataType");
-  json_builder_add_string_value (builder, type != NULL ? type->value_nick : "other");
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
 
 static GPtrArray *
 list_finish (Chain *chain, GAsyncResult *result, GError **error)
@@ -233,32 +208,17 @@ list_finish (Chain *chain, GAsyncResult *result, GError **error)
 static LiaisonStoreRecord *
 user_to_record (Chain *chain, LiaisonUser *user)
 {
-  g_autofree char *json = NULL;
-  LiaisonStoreRecord *record;
-
   if (liaison_user_get_id (user) == NULL)
     return NULL;
   g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
                        g_strdup (liaison_user_get_name (user)));
-  json = user_to_json (user);
-  record = liaison_store_record_new (LIAISON_RECORD_USER, liaison_user_get_id (user), json);
-  record->display_name = g_strdup (liaison_user_get_name (user));
-  record->email = g_strdup (liaison_user_get_email (user));
-  return record;
+  return liaison_user_codec_to_record (user);
 }
 
 static LiaisonStoreRecord *
 field_to_record (Chain *chain, LiaisonFieldDef *field)
 {
-  g_autofree char *json = NULL;
-  LiaisonStoreRecord *record;
-
-  if (liaison_field_def_get_id (field) == NULL)
-    return NULL;
-  json = field_to_json (field);
-  record = liaison_store_record_new (LIAISON_RECORD_FIELD, liaison_field_def_get_id (field), json);
-  record->display_name = g_strdup (liaison_field_def_get_name (field));
-  return record;
+  return liaison_field_codec_to_record (field);
 }
 
 static void
@@ -438,9 +398,11 @@ on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       chain_finish (chain, error);
       return;
     }
+  chain_note_skipped (chain, result);
 
-  /* An empty page ends the listing even if the service offered a cursor. */
-  if (contacts->len == 0)
+  /* An empty page ends the listing even if the service offered a cursor
+   * (a page whose records were all skipped is not empty). */
+  if (contacts->len == 0 && liaison_http_call_get_n_skipped (result) == 0)
     g_clear_pointer (&next_cursor, g_free);
   chain_progress (chain, contacts->len, total);
   chain_commit_page (chain, contacts, next_cursor);
@@ -492,6 +454,7 @@ on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       chain_finish (chain, error);
       return;
     }
+  chain_note_skipped (chain, result);
 
   if (more && leads->len > 0)
     {
@@ -669,6 +632,7 @@ liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable
   self->running = TRUE;
   memset (self->fetched, 0, sizeof self->fetched);
   memset (self->total, 0, sizeof self->total);
+  memset (self->skipped, 0, sizeof self->skipped);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
@@ -797,4 +761,13 @@ static void
 liaison_refresher_init (LiaisonRefresher *self)
 {
   self->page_size = DEFAULT_PAGE_SIZE;
+}
+
+/* How many records the last refresh left out because they could not be read. */
+guint
+liaison_refresher_get_skipped (LiaisonRefresher *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_REFRESHER (self), 0);
+
+  return self->skipped[service == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL];
 }

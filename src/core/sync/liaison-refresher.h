@@ -26,6 +26,7 @@ void liaison_refresher_set_page_size (LiaisonRefresher *self, guint page_size);
 gboolean liaison_refresher_get_running (LiaisonRefresher *self);
 guint liaison_refresher_get_fetched (LiaisonRefresher *self, LiaisonService service);
 guint liaison_refresher_get_total (LiaisonRefresher *self, LiaisonService service);
+guint liaison_refresher_get_skipped (LiaisonRefresher *self, LiaisonService service);
 void liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable *cancellable,
                                   GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_refresher_run_finish (LiaisonRefresher *self, GAsyncResult *result,

@@ -11,11 +11,9 @@
 #define G_LOG_DOMAIN "liaison-accounts-page"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "liaison-accounts-page.h"
 #include "liaison-format.h"
-#include "liaison-oauth-flow.h"
 #include "liaison-weak-ref-private.h"
 
 struct _LiaisonAccountsPage
@@ -27,7 +25,6 @@ struct _LiaisonAccountsPage
   GCancellable *ghl_cancellable;
   GCancellable *lsq_cancellable;
   GCancellable *cancellable; /* the page's lifetime: the connection tests */
-  char *ghl_client_id;       /* the app being signed in with, while the browser is open */
 
   GtkLabel *sandbox_label;
   AdwActionRow *ghl_status_row;
@@ -89,20 +86,26 @@ show_message (GtkLabel *label, const char *message, gboolean is_error)
 static char *
 connection_detail (const LiaisonStoreConnection *connection, const char *member)
 {
-  g_autoptr (JsonNode) node = NULL;
-  JsonObject *object;
-
-  if (connection == NULL || connection->details == NULL
-      || (node = json_from_string (connection->details, NULL)) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  if (!json_object_has_member (object, member))
-    return NULL;
-  return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
+  return liaison_store_connection_dup_detail (connection, member);
 }
 
 /* HighLevel ---------------------------------------------------------------- */
+
+/* The client ID to sign in with: the one entered, else the distributor's. */
+static gboolean
+has_ghl_app (LiaisonAccountsPage *self)
+{
+  const LiaisonGhlAppDefaults *defaults
+      = self->session != NULL ? liaison_session_get_ghl_defaults (self->session) : NULL;
+  gboolean entered_id = has_text (self->ghl_client_id_row);
+  g_autofree char *id = g_strstrip (g_strdup (entry_text (self->ghl_client_id_row)));
+
+  if (has_text (self->ghl_client_secret_row))
+    return entered_id || (defaults != NULL && defaults->client_id != NULL);
+  /* The distributor's secret goes with the distributor's app only. */
+  return defaults != NULL && defaults->client_secret != NULL && defaults->client_id != NULL
+         && (!entered_id || g_strcmp0 (id, defaults->client_id) == 0);
+}
 
 static void
 update_ghl (LiaisonAccountsPage *self)
@@ -175,12 +178,20 @@ update_ghl (LiaisonAccountsPage *self)
     }
   else
     {
+      const LiaisonGhlAppDefaults *defaults
+          = self->session != NULL ? liaison_session_get_ghl_defaults (self->session) : NULL;
+
       gtk_image_set_from_icon_name (self->ghl_status_icon, "network-offline-symbolic");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ghl_status_row),
                                      _ ("Not connected"));
-      adw_action_row_set_subtitle (self->ghl_status_row,
-                                   _ ("Enter the client ID and secret of your HighLevel "
-                                      "marketplace app, then sign in in your browser."));
+
+      adw_action_row_set_subtitle (
+          self->ghl_status_row,
+          defaults != NULL && defaults->client_id != NULL && defaults->client_secret != NULL
+              ? _ ("Sign in in your browser with the HighLevel app that came with Liaison, or "
+                   "enter the client ID and secret of your own marketplace app.")
+              : _ ("Enter the client ID and secret of your HighLevel marketplace app, then sign "
+                   "in in your browser."));
     }
 
   /* What is needed to connect is only asked for while not connected. */
@@ -200,18 +211,15 @@ update_ghl (LiaisonAccountsPage *self)
   gtk_button_set_label (self->ghl_connect_button, with_token        ? _ ("_Connect With Token")
                                                   : needs_reconnect ? _ ("_Reconnect in Browser…")
                                                                     : _ ("_Connect in Browser…"));
-  gtk_widget_action_set_enabled (
-      GTK_WIDGET (self), "accounts.connect-ghl",
-      self->session != NULL && !busy
-          && (with_token
-              || (has_text (self->ghl_client_id_row) && has_text (self->ghl_client_secret_row))));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.connect-ghl",
+                                 self->session != NULL && !busy
+                                     && (with_token || has_ghl_app (self)));
 }
 
 static void
 ghl_finish (LiaisonAccountsPage *self, GError *error)
 {
   g_clear_object (&self->ghl_cancellable);
-  g_clear_pointer (&self->ghl_client_id, g_free);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self->ghl_message_label, error->message, TRUE);
   else if (error != NULL)
@@ -225,85 +233,17 @@ ghl_finish (LiaisonAccountsPage *self, GError *error)
 }
 
 static void
-on_ghl_added (GObject *source, GAsyncResult *result, gpointer user_data)
+on_ghl_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
-  GError *error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
-    g_prefix_error (&error, _ ("HighLevel answered, but the connection could not be saved: "));
+  /* The page is gone: dispose cancelled the sign-in. */
+  if (!liaison_session_connect_ghl_finish (LIAISON_SESSION (source), result, &error)
+      && self == NULL)
+    return;
   if (self != NULL)
     ghl_finish (self, error);
-  g_clear_error (&error);
-}
-
-static void
-add_ghl_tokens (LiaisonAccountsPage *self, const LiaisonGhlTokens *tokens)
-{
-  liaison_session_add_ghl_async (self->session, tokens, self->ghl_cancellable, on_ghl_added,
-                                 liaison_weak_ref_new (self));
-}
-
-static void
-on_oauth_finished (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (LiaisonGhlTokens) tokens = NULL;
-  GError *error = NULL;
-
-  tokens = liaison_oauth_flow_run_finish (LIAISON_OAUTH_FLOW (source), result, &error);
-  /* The page is gone: dispose cancelled the flow, and nobody is left to save the tokens. */
-  if (self == NULL)
-    {
-      g_clear_error (&error);
-      return;
-    }
-  if (tokens == NULL)
-    {
-      ghl_finish (self, error);
-      g_clear_error (&error);
-      return;
-    }
-  add_ghl_tokens (self, tokens);
-}
-
-static void
-on_client_secret_saved (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (LiaisonOAuthFlow) flow = NULL;
-  GError *error = NULL;
-
-  if (!liaison_token_store_save_client_secret_finish (LIAISON_TOKEN_STORE (source), result, &error)
-      && self == NULL)
-    g_clear_error (&error);
-  if (self == NULL)
-    return;
-  if (error != NULL)
-    {
-      g_prefix_error (&error, _ ("The app’s client secret could not be kept in the keyring: "));
-      ghl_finish (self, error);
-      g_clear_error (&error);
-      return;
-    }
-
-  flow = liaison_oauth_flow_new (self->ghl_client_id, entry_text (self->ghl_client_secret_row));
-  if (self->marketplace_url != NULL)
-    liaison_oauth_flow_set_marketplace_url (flow, self->marketplace_url, NULL);
-  else
-    liaison_oauth_flow_set_marketplace (flow,
-                                        adw_combo_row_get_selected (self->ghl_marketplace_row) == 1
-                                            ? LIAISON_OAUTH_MARKETPLACE_WHITE_LABEL
-                                            : LIAISON_OAUTH_MARKETPLACE_STANDARD);
-  if (!liaison_oauth_flow_set_api_url (flow, liaison_session_get_ghl_api_url (self->session),
-                                       &error))
-    {
-      ghl_finish (self, error);
-      g_clear_error (&error);
-      return;
-    }
-  liaison_oauth_flow_run_async (flow, self->ghl_cancellable, on_oauth_finished,
-                                liaison_weak_ref_new (self));
 }
 
 static void
@@ -318,21 +258,24 @@ connect_ghl_action (GtkWidget *widget, const char *action_name, GVariant *parame
   self->ghl_cancellable = g_cancellable_new ();
 
   if (has_text (self->ghl_token_row) && has_text (self->ghl_location_row))
-    {
-      g_autofree char *token = g_strstrip (g_strdup (entry_text (self->ghl_token_row)));
-      g_autofree char *location = g_strstrip (g_strdup (entry_text (self->ghl_location_row)));
-      g_autoptr (LiaisonGhlTokens) tokens = liaison_ghl_tokens_new_private (token, location);
-
-      add_ghl_tokens (self, tokens);
-    }
+    liaison_session_connect_ghl_token_async (
+        self->session, entry_text (self->ghl_token_row), entry_text (self->ghl_location_row),
+        self->ghl_cancellable, on_ghl_connected, liaison_weak_ref_new (self));
   else
     {
-      /* The secret goes to the keyring first: renewing the token later needs it. */
-      self->ghl_client_id = g_strstrip (g_strdup (entry_text (self->ghl_client_id_row)));
-      liaison_token_store_save_client_secret_async (
-          liaison_session_get_token_store (self->session), self->ghl_client_id,
-          entry_text (self->ghl_client_secret_row), self->ghl_cancellable, on_client_secret_saved,
-          liaison_weak_ref_new (self));
+      LiaisonGhlSignIn sign_in = {
+        .client_id = entry_text (self->ghl_client_id_row),
+        .client_secret = entry_text (self->ghl_client_secret_row),
+        .marketplace_url = self->marketplace_url,
+        .marketplace = adw_combo_row_get_selected (self->ghl_marketplace_row) == 1
+                           ? LIAISON_OAUTH_MARKETPLACE_WHITE_LABEL
+                           : LIAISON_OAUTH_MARKETPLACE_STANDARD,
+        /* The sandbox accepts any redirect URI; HighLevel only the registered one. */
+        .port = self->marketplace_url != NULL ? 0 : -1,
+      };
+
+      liaison_session_connect_ghl_async (self->session, &sign_in, self->ghl_cancellable,
+                                         on_ghl_connected, liaison_weak_ref_new (self));
     }
   liaison_accounts_page_update (self);
 }
@@ -476,71 +419,35 @@ lsq_finish (LiaisonAccountsPage *self, GError *error, const char *success)
 }
 
 static void
-on_lsq_added (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
-  g_autofree char *success = NULL;
-  GError *error = NULL;
-
-  if (!liaison_session_change_finish (LIAISON_SESSION (source), result, &error))
-    g_prefix_error (&error, _ ("The keys work, but the connection could not be saved: "));
-  if (self == NULL)
-    {
-      g_clear_error (&error);
-      return;
-    }
-  success = g_object_steal_data (G_OBJECT (self), "lsq-found");
-  lsq_finish (self, error, success);
-  g_clear_error (&error);
-}
-
-static void
-on_lsq_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+on_lsq_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (LiaisonLsqAccount) account = NULL;
-  GError *error = NULL;
+  g_autofree char *success = NULL;
+  g_autoptr (GError) error = NULL;
 
-  account = liaison_lsq_keys_check_finish (LIAISON_LSQ_KEYS (source), result, &error);
+  account = liaison_session_connect_lsq_finish (LIAISON_SESSION (source), result, &error);
   if (self == NULL)
-    {
-      g_clear_error (&error);
-      return;
-    }
-  if (account == NULL)
-    {
-      lsq_finish (self, error, NULL);
-      g_clear_error (&error);
-      return;
-    }
-
-  g_object_set_data_full (G_OBJECT (self), "lsq-found",
-                          g_strdup_printf (_ ("LeadSquared is connected: %s (%s) of %s, at %s."),
-                                           account->name, account->role, account->org_name,
-                                           account->host),
-                          g_free);
-  liaison_session_add_lsq_async (self->session, LIAISON_LSQ_KEYS (source), account,
-                                 self->lsq_cancellable, on_lsq_added, liaison_weak_ref_new (self));
+    return;
+  if (account != NULL)
+    success = g_strdup_printf (_ ("LeadSquared is connected: %s (%s) of %s, at %s."), account->name,
+                               account->role, account->org_name, account->host);
+  lsq_finish (self, error, success);
 }
 
 static void
 connect_lsq_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonAccountsPage *self = LIAISON_ACCOUNTS_PAGE (widget);
-  g_autoptr (LiaisonLsqKeys) keys = NULL;
-  g_autofree char *access_key = NULL;
-  g_autofree char *secret_key = NULL;
 
   if (self->session == NULL || self->lsq_cancellable != NULL)
     return;
 
   show_message (self->lsq_message_label, NULL, FALSE);
   self->lsq_cancellable = g_cancellable_new ();
-  access_key = g_strstrip (g_strdup (entry_text (self->lsq_access_key_row)));
-  secret_key = g_strstrip (g_strdup (entry_text (self->lsq_secret_key_row)));
-  keys = liaison_session_create_lsq_keys (self->session, access_key, secret_key);
-  liaison_lsq_keys_check_async (keys, self->lsq_cancellable, on_lsq_checked,
-                                liaison_weak_ref_new (self));
+  liaison_session_connect_lsq_async (self->session, entry_text (self->lsq_access_key_row),
+                                     entry_text (self->lsq_secret_key_row), self->lsq_cancellable,
+                                     on_lsq_connected, liaison_weak_ref_new (self));
   liaison_accounts_page_update (self);
 }
 
@@ -700,7 +607,15 @@ liaison_accounts_page_set_session (LiaisonAccountsPage *self, LiaisonSession *se
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "changed", G_CALLBACK (liaison_accounts_page_update), self);
+    {
+      const LiaisonGhlAppDefaults *defaults = liaison_session_get_ghl_defaults (session);
+
+      g_signal_connect_swapped (session, "changed", G_CALLBACK (liaison_accounts_page_update),
+                                self);
+      /* The distributor's app, until the person enters another. */
+      if (defaults->client_id != NULL && !has_text (self->ghl_client_id_row))
+        gtk_editable_set_text (GTK_EDITABLE (self->ghl_client_id_row), defaults->client_id);
+    }
   liaison_accounts_page_update (self);
 }
 
@@ -736,7 +651,6 @@ liaison_accounts_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_pointer (&self->marketplace_url, g_free);
-  g_clear_pointer (&self->ghl_client_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_ACCOUNTS_PAGE);
   /* The template's root is not a bound child, so it is unparented here. */

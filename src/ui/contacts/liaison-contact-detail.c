@@ -21,13 +21,18 @@ struct _LiaisonContactDetail
 {
   GtkWidget parent_instance;
 
-  LiaisonStore *store;
+  LiaisonContactList *model; /* links and unlinks its pairs */
+  LiaisonStore *store;       /* the model's, read for both sides of a row */
   char *lsq_connection_id;
   char *ghl_connection_id;
   LiaisonContactRow *row;
   LiaisonLsqClient *lsq_client;
   LiaisonGhlClient *ghl_client;
-  GCancellable *cancellable;
+  GCancellable *cancellable;      /* the pane's lifetime: link and unlink */
+  GCancellable *read_cancellable; /* the reads of the contact shown */
+  guint reads_pending;
+  LiaisonStoreRecord *read[2]; /* by LiaisonService, as read so far */
+  GError *read_error;          /* the first read that failed */
 
   GtkStack *stack;
   GtkLabel *name_label;
@@ -88,30 +93,6 @@ clear_fields (LiaisonContactDetail *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_grid))) != NULL)
     gtk_grid_remove (self->fields_grid, child);
-}
-
-/* NULL without error: that side is not known. Only the first error is kept: one sentence says
- * it for both sides. */
-static LiaisonStoreRecord *
-lookup_side (LiaisonContactDetail *self, const char *connection_id, const char *remote_id,
-             GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  LiaisonStoreRecord *record;
-
-  if (self->store == NULL || connection_id == NULL || remote_id == NULL)
-    return NULL;
-
-  record = liaison_store_lookup_record (self->store, connection_id, LIAISON_RECORD_CONTACT,
-                                        remote_id, &local_error);
-  if (local_error != NULL)
-    {
-      /* Shown in the pane (show_read_error), so only a message in the log. */
-      g_message ("Could not read a cached contact: %s", local_error->message);
-      if (*error == NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return record;
 }
 
 /* What the person sees instead of blank fields when the store cannot be read. */
@@ -280,44 +261,32 @@ liaison_contact_detail_show_error (LiaisonContactDetail *self, const char *messa
 }
 
 static void
-liaison_contact_detail_update (LiaisonContactDetail *self)
+update_unlink (LiaisonContactDetail *self)
 {
-  LiaisonStoreRecord *lsq = NULL;
-  LiaisonStoreRecord *ghl = NULL;
-  g_autofree char *explanation = NULL;
+  gboolean can_unlink = self->row != NULL
+                        && liaison_contact_row_get_status (self->row) == LIAISON_LINK_STATUS_LINKED
+                        && liaison_contact_row_get_link_id (self->row) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", can_unlink);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
+}
+
+/* The fields of both sides, once both have been read. */
+static void
+show_fields (LiaisonContactDetail *self)
+{
+  LiaisonStoreRecord *lsq = self->read[LIAISON_SERVICE_LSQ];
+  LiaisonStoreRecord *ghl = self->read[LIAISON_SERVICE_GHL];
   g_autofree char *lsq_time = NULL;
   g_autofree char *ghl_time = NULL;
-  g_autoptr (GError) read_error = NULL;
   GtkWidget *heading;
-  LiaisonLinkStatus status;
-  gboolean both, can_link, can_unlink;
+  LiaisonLinkStatus status = liaison_contact_row_get_status (self->row);
+  gboolean both = lsq != NULL && ghl != NULL;
+  gboolean can_link;
   int line = 0;
 
-  liaison_contact_detail_show_error (self, NULL);
-  show_read_error (self, NULL);
   clear_fields (self);
-  update_open_buttons (self);
-
-  if (self->row == NULL)
-    {
-      liaison_contact_activity_set_contact (self->activity, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", FALSE);
-      return;
-    }
-
-  status = liaison_contact_row_get_status (self->row);
-  lsq = lookup_side (self, self->lsq_connection_id, liaison_contact_row_get_lsq_id (self->row),
-                     &read_error);
-  ghl = lookup_side (self, self->ghl_connection_id, liaison_contact_row_get_ghl_id (self->row),
-                     &read_error);
-  both = lsq != NULL && ghl != NULL;
-  show_read_error (self, read_error);
-
-  gtk_label_set_label (self->name_label, liaison_contact_row_get_display_name (self->row));
-  explanation = liaison_format_link_explanation (self->row);
-  gtk_label_set_label (self->explanation_label, explanation);
+  show_read_error (self, self->read_error);
 
   heading = gtk_label_new (_ ("LeadSquared"));
   gtk_widget_add_css_class (heading, "heading");
@@ -341,28 +310,147 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   attach_field (self, line++, _ ("Last change"), lsq_time, ghl_time, FALSE);
 
   can_link = status == LIAISON_LINK_STATUS_PROPOSED && both;
-  can_unlink
-      = status == LIAISON_LINK_STATUS_LINKED && liaison_contact_row_get_link_id (self->row) > 0;
   /* Only what applies to this contact is offered. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", can_link);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", can_unlink);
   gtk_widget_set_visible (GTK_WIDGET (self->link_button), can_link);
-  gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->fields_grid)), TRUE);
+}
 
-  g_clear_pointer (&lsq, liaison_store_record_free);
-  g_clear_pointer (&ghl, liaison_store_record_free);
+typedef struct
+{
+  GWeakRef self;
+  GCancellable *cancellable; /* of the contact the read is for */
+  LiaisonService service;
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_weak_ref_clear (&read->self);
+  g_object_unref (read->cancellable);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Read, read_free)
+
+static void
+on_side_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Read) read = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStoreRecord) record = NULL;
+  g_autoptr (LiaisonContactDetail) self = NULL;
+
+  record = liaison_store_lookup_record_finish (LIAISON_STORE (source), result, &error);
+  if (g_cancellable_is_cancelled (read->cancellable)
+      || (self = g_weak_ref_get (&read->self)) == NULL)
+    return;
+  if (error != NULL)
+    {
+      /* Shown in the pane (show_read_error), so only a message in the log. One sentence says it
+       * for both sides. */
+      g_message ("Could not read a cached contact: %s", error->message);
+      if (self->read_error == NULL)
+        self->read_error = g_steal_pointer (&error);
+    }
+  g_clear_pointer (&self->read[read->service], liaison_store_record_free);
+  self->read[read->service] = g_steal_pointer (&record);
+  g_return_if_fail (self->reads_pending > 0);
+  if (--self->reads_pending == 0)
+    show_fields (self);
+}
+
+static void
+read_side (LiaisonContactDetail *self, LiaisonService service, const char *connection_id,
+           const char *remote_id)
+{
+  Read *read;
+
+  if (self->store == NULL || connection_id == NULL || remote_id == NULL)
+    return;
+  read = g_new0 (Read, 1);
+  g_weak_ref_init (&read->self, self);
+  read->cancellable = g_object_ref (self->read_cancellable);
+  read->service = service;
+  self->reads_pending++;
+  liaison_store_lookup_record_async (self->store, connection_id, LIAISON_RECORD_CONTACT, remote_id,
+                                     self->read_cancellable, on_side_read, read);
+}
+
+static void
+forget_reads (LiaisonContactDetail *self)
+{
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  self->read_cancellable = g_cancellable_new ();
+  self->reads_pending = 0;
+  g_clear_pointer (&self->read[0], liaison_store_record_free);
+  g_clear_pointer (&self->read[1], liaison_store_record_free);
+  g_clear_error (&self->read_error);
+}
+
+/* TRUE while the contact shown is being read from the store. */
+gboolean
+liaison_contact_detail_get_loading (LiaisonContactDetail *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_DETAIL (self), FALSE);
+
+  return self->reads_pending > 0;
+}
+
+static void
+liaison_contact_detail_update (LiaisonContactDetail *self)
+{
+  g_autofree char *explanation = NULL;
+
+  forget_reads (self);
+  liaison_contact_detail_show_error (self, NULL);
+  show_read_error (self, NULL);
+  clear_fields (self);
+  update_open_buttons (self);
+  /* Linking is offered once both sides have been read; unlinking needs only the row. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
+  update_unlink (self);
+
+  if (self->row == NULL)
+    {
+      liaison_contact_activity_set_contact (self->activity, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_label_set_label (self->name_label, liaison_contact_row_get_display_name (self->row));
+  explanation = liaison_format_link_explanation (self->row);
+  gtk_label_set_label (self->explanation_label, explanation);
+
+  /* Both sides from the store, off the main thread; the fields show once both are in. */
+  read_side (self, LIAISON_SERVICE_LSQ, self->lsq_connection_id,
+             liaison_contact_row_get_lsq_id (self->row));
+  read_side (self, LIAISON_SERVICE_GHL, self->ghl_connection_id,
+             liaison_contact_row_get_ghl_id (self->row));
+  if (self->reads_pending == 0)
+    show_fields (self);
+
   liaison_contact_activity_set_contact (self->activity, liaison_contact_row_get_lsq_id (self->row),
                                         liaison_contact_row_get_ghl_id (self->row));
   gtk_stack_set_visible_child_name (self->stack, "contact");
 }
 
+/* The list the rows come from, or NULL. */
 void
-liaison_contact_detail_set_source (LiaisonContactDetail *self, LiaisonStore *store,
-                                   const char *lsq_connection_id, const char *ghl_connection_id)
+liaison_contact_detail_set_model (LiaisonContactDetail *self, LiaisonContactList *model)
 {
-  g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
+  LiaisonStore *store = model != NULL ? liaison_contact_list_get_store (model) : NULL;
+  const char *lsq_connection_id
+      = model != NULL ? liaison_contact_list_get_connection_id (model, LIAISON_SERVICE_LSQ) : NULL;
+  const char *ghl_connection_id
+      = model != NULL ? liaison_contact_list_get_connection_id (model, LIAISON_SERVICE_GHL) : NULL;
 
+  g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
+  g_return_if_fail (model == NULL || LIAISON_IS_CONTACT_LIST (model));
+
+  g_set_object (&self->model, model);
   g_set_object (&self->store, store);
   g_free (self->lsq_connection_id);
   self->lsq_connection_id = g_strdup (lsq_connection_id);
@@ -411,13 +499,10 @@ static void
 on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
 
-  ids = liaison_store_create_links_finish (LIAISON_STORE (source), result, &error);
-  if (self == NULL)
-    return;
-  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!liaison_contact_list_link_finish (LIAISON_CONTACT_LIST (source), result, &error)
+      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be linked: %s"), error->message);
@@ -429,19 +514,11 @@ static void
 link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
-  g_autoptr (GPtrArray) links = NULL;
 
-  if (self->row == NULL || self->store == NULL)
+  if (self->row == NULL || self->model == NULL)
     return;
-
-  links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
-  /* A person confirmed this pair, so it is a manual link, not an automatic match. */
-  g_ptr_array_add (links, liaison_store_link_new (
-                              LIAISON_RECORD_CONTACT, self->lsq_connection_id,
-                              liaison_contact_row_get_lsq_id (self->row), self->ghl_connection_id,
-                              liaison_contact_row_get_ghl_id (self->row), LIAISON_LINK_MANUAL));
-  liaison_store_create_links_async (self->store, links, self->cancellable, on_link_created,
-                                    liaison_weak_ref_new (self));
+  liaison_contact_list_link_async (self->model, self->row, self->cancellable, on_link_created,
+                                   liaison_weak_ref_new (self));
 }
 
 static void
@@ -450,8 +527,8 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_store_delete_link_finish (LIAISON_STORE (source), result, &error) && self != NULL
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!liaison_contact_list_unlink_finish (LIAISON_CONTACT_LIST (source), result, &error)
+      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be unlinked: %s"), error->message);
@@ -467,11 +544,11 @@ on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer use
   /* The link the question was about, whatever the pane shows by now. */
   const gint64 *link_id = g_object_get_data (G_OBJECT (dialog), "link-id");
 
-  if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->store == NULL)
+  if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->model == NULL)
     return;
 
-  liaison_store_delete_link_async (self->store, *link_id, self->cancellable, on_link_deleted,
-                                   liaison_weak_ref_new (self));
+  liaison_contact_list_unlink_async (self->model, *link_id, self->cancellable, on_link_deleted,
+                                     liaison_weak_ref_new (self));
 }
 
 static void
@@ -511,6 +588,11 @@ liaison_contact_detail_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->read_cancellable != NULL)
+    forget_reads (self);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->row);
   g_clear_object (&self->lsq_client);
@@ -561,5 +643,6 @@ liaison_contact_detail_init (LiaisonContactDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->read_cancellable = g_cancellable_new ();
   liaison_contact_detail_update (self);
 }

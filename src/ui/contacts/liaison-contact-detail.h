@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "liaison-contact-list.h"
 #include "liaison-contact-row.h"
 #include "liaison-ghl-client.h"
 #include "liaison-lsq-client.h"
@@ -20,13 +21,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, LIAISON, CONTACT_DETAIL,
                       GtkWidget)
 
-void liaison_contact_detail_set_source (LiaisonContactDetail *self, LiaisonStore *store,
-                                        const char *lsq_connection_id,
-                                        const char *ghl_connection_id);
+/* The list the rows come from (it links and unlinks them), or NULL. */
+void liaison_contact_detail_set_model (LiaisonContactDetail *self, LiaisonContactList *model);
 void liaison_contact_detail_set_clients (LiaisonContactDetail *self, LiaisonLsqClient *lsq_client,
                                          LiaisonGhlClient *ghl_client);
 LiaisonContactRow *liaison_contact_detail_get_row (LiaisonContactDetail *self);
 void liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row);
+/* TRUE while the contact shown is being read from the store (its fields show after). */
+gboolean liaison_contact_detail_get_loading (LiaisonContactDetail *self);
 
 /* The record's page on the service's website; NULL where there is none to open (the
  * sandbox's loopback hosts, an unknown LeadSquared host). */

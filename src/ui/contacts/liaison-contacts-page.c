@@ -203,10 +203,6 @@ liaison_contacts_page_get_model (LiaisonContactsPage *self)
 void
 liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *model)
 {
-  g_autoptr (LiaisonStore) store = NULL;
-  g_autofree char *lsq_connection_id = NULL;
-  g_autofree char *ghl_connection_id = NULL;
-
   g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
   g_return_if_fail (model == NULL || LIAISON_IS_CONTACT_LIST (model));
 
@@ -223,8 +219,6 @@ liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *
 
   if (model != NULL)
     {
-      g_object_get (model, "store", &store, "lsq-connection-id", &lsq_connection_id,
-                    "ghl-connection-id", &ghl_connection_id, NULL);
       g_signal_connect_swapped (model, "notify::loading", G_CALLBACK (on_model_changed), self);
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_changed), self);
 
@@ -237,7 +231,7 @@ liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *
                                                 ? LIAISON_CONTACT_SORT_LAST_CHANGE
                                                 : LIAISON_CONTACT_SORT_NAME);
     }
-  liaison_contact_detail_set_source (self->detail, store, lsq_connection_id, ghl_connection_id);
+  liaison_contact_detail_set_model (self->detail, model);
 
   liaison_contacts_page_load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);

@@ -1,13 +1,15 @@
 /* liaison-contact-codec.c: a contact as one JSON object, the same shape for
  * both services, so that the store's cache, its content hashes and the
- * detail pane do not depend on either API's wire format. Custom field values
+ * detail pane do not depend on either API's wire format. Nothing reads the
+ * JSON back into a LiaisonContact: the contact list and the detail pane read
+ * the record's columns (display_name ... owner) that to_record fills. Custom field values
  * keep their GVariant type through json-glib's GVariant serialization.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "liaison-sync"
+#define G_LOG_DOMAIN "liaison-codec"
 
 #include "liaison-contact-codec.h"
 
@@ -116,95 +118,6 @@ liaison_contact_codec_to_json (LiaisonContact *contact)
   return json_to_string (root, FALSE);
 }
 
-static GDateTime *
-read_time (JsonObject *object, const char *member)
-{
-  const char *iso = json_object_get_string_member_with_default (object, member, NULL);
-
-  return iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-}
-
-LiaisonContact *
-liaison_contact_codec_from_json (const char *json, GError **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (LiaisonContact) contact = NULL;
-  g_autoptr (GDateTime) added = NULL;
-  g_autoptr (GDateTime) updated = NULL;
-  JsonObject *object, *custom;
-  JsonNode *root;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, error))
-    {
-      if (json == NULL)
-        g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                             "The stored contact is empty");
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                           "The stored contact is not a JSON object");
-      return NULL;
-    }
-  object = json_node_get_object (root);
-
-  contact = liaison_contact_new ();
-  liaison_contact_set_id (contact, json_object_get_string_member_with_default (object, "id", NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
-    string_fields[i].set (contact, json_object_get_string_member_with_default (
-                                       object, string_fields[i].member, NULL));
-  liaison_contact_set_dnd (contact,
-                           json_object_get_boolean_member_with_default (object, "dnd", FALSE));
-
-  if (json_object_has_member (object, "tags")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "tags")))
-    {
-      JsonArray *array = json_object_get_array_member (object, "tags");
-      g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
-      g_auto (GStrv) strv = NULL;
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *tag = json_node_get_string (json_array_get_element (array, i));
-
-          if (tag != NULL)
-            g_strv_builder_add (tags, tag);
-        }
-      strv = g_strv_builder_end (tags);
-      liaison_contact_set_tags (contact, (const char *const *) strv);
-    }
-
-  added = read_time (object, "dateAdded");
-  updated = read_time (object, "dateUpdated");
-  liaison_contact_set_date_added (contact, added);
-  liaison_contact_set_date_updated (contact, updated);
-
-  custom = json_object_has_member (object, "customFields")
-                   && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "customFields"))
-               ? json_object_get_object_member (object, "customFields")
-               : NULL;
-  if (custom != NULL)
-    {
-      g_autoptr (GList) members = json_object_get_members (custom);
-
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          GVariant *parsed
-              = json_gvariant_deserialize (json_object_get_member (custom, l->data), NULL, NULL);
-          g_autoptr (GVariant) value = parsed != NULL ? g_variant_ref_sink (parsed) : NULL;
-
-          /* A value this version cannot read is skipped, not fatal. */
-          if (value != NULL)
-            liaison_contact_set_custom_field (contact, l->data, value);
-        }
-    }
-
-  return g_steal_pointer (&contact);
-}
-
 LiaisonStoreRecord *
 liaison_contact_codec_to_record (LiaisonContact *contact, const char *owner_name)
 {
@@ -217,9 +130,7 @@ liaison_contact_codec_to_record (LiaisonContact *contact, const char *owner_name
   updated = liaison_contact_get_date_updated (contact);
   if (updated == NULL)
     updated = liaison_contact_get_date_added (contact);
-  record->modified_at = updated != NULL ? g_date_time_to_unix (updated) * 1000
-                                              + g_date_time_get_microsecond (updated) / 1000
-                                        : 0;
+  record->modified_at = liaison_codec_time_to_ms (updated);
   record->display_name = liaison_contact_dup_display_name (contact);
   record->email = g_strdup (liaison_contact_get_email (contact));
   record->phone = g_strdup (liaison_contact_get_phone (contact));

@@ -1,0 +1,101 @@
+/* liaison-contact-list-links.c: what a person does to the pairs of LiaisonContactList: link a
+ * proposed pair (a manual link) and unlink a linked one. The list reloads by itself when the
+ * store announces the change.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-models"
+
+#include "liaison-contact-list.h"
+
+static void
+on_linked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GArray) ids = NULL;
+  GError *error = NULL;
+
+  ids = liaison_store_create_links_finish (LIAISON_STORE (source), result, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+
+  g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
+  g_return_if_fail (LIAISON_IS_CONTACT_ROW (row));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_contact_list_link_async);
+  if (liaison_contact_row_get_lsq_id (row) == NULL || liaison_contact_row_get_ghl_id (row) == NULL)
+    {
+      g_task_return_new_error (task, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                               "Only a contact in both accounts can be linked");
+      return;
+    }
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  /* A person confirmed this pair, so it is a manual link, not an automatic match. */
+  g_ptr_array_add (links, liaison_store_link_new (
+                              LIAISON_RECORD_CONTACT,
+                              liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_LSQ),
+                              liaison_contact_row_get_lsq_id (row),
+                              liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_GHL),
+                              liaison_contact_row_get_ghl_id (row), LIAISON_LINK_MANUAL));
+  liaison_store_create_links_async (liaison_contact_list_get_store (self), links, cancellable,
+                                    on_linked, g_steal_pointer (&task));
+}
+
+gboolean
+liaison_contact_list_link_finish (LiaisonContactList *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_contact_list_link_async,
+                        FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_unlinked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_delete_link_finish (LIAISON_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_list_unlink_async (LiaisonContactList *self, gint64 link_id,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_contact_list_unlink_async);
+  liaison_store_delete_link_async (liaison_contact_list_get_store (self), link_id, cancellable,
+                                   on_unlinked, g_steal_pointer (&task));
+}
+
+gboolean
+liaison_contact_list_unlink_finish (LiaisonContactList *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == liaison_contact_list_unlink_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

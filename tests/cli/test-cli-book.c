@@ -1,0 +1,235 @@
+/* test-cli-book.c: `liaison-cli book` end to end: the built executable connects to the
+ * in-process sandbox (keyring of build-aux/headless), finds the contact by e-mail address in the
+ * profile's local copy, books it into a Consultation slot given in New York time, and prints
+ * both created records as JSON: the sandbox then holds the HighLevel appointment and the
+ * LeadSquared appointment task at the same instant. Booking the same slot again is refused with
+ * a sentence, exit 1, and no second LeadSquared task. Bad command lines exit 2.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "booking-test-util.h"
+#include "store-test-util.h"
+
+static char *private_dir;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+  JsonNode *json;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_clear_pointer (&run->json, json_node_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run, const char *input, const char *const *args)
+{
+  const char *const unset[]
+      = { "LIAISON_GHL_TOKEN",      "LIAISON_GHL_LOCATION",   "LIAISON_GHL_URL",
+          "LIAISON_LSQ_ACCESS_KEY", "LIAISON_LSQ_SECRET_KEY", "LIAISON_LSQ_URL",
+          "LIAISON_PROFILE" };
+  const char *const dirs[]
+      = { "XDG_DATA_HOME", "data", "XDG_CONFIG_HOME", "config", "XDG_CACHE_HOME", "cache" };
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
+    g_subprocess_launcher_unsetenv (launcher, unset[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i += 2)
+    {
+      g_autofree char *dir = g_build_filename (private_dir, dirs[i + 1], NULL);
+
+      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
+    }
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->json = json_from_string (run->out, NULL);
+  if (run->status != 0)
+    g_test_message ("liaison-cli %s: exit %d, stderr:\n%s", args[0], run->status, run->err);
+}
+
+#define CLI(run, input, ...) run_cli (run, input, (const char *const[]){ __VA_ARGS__, NULL })
+
+static const char *
+jstring (JsonNode *node, const char *object, const char *member)
+{
+  JsonObject *o = json_object_get_object_member (json_node_get_object (node), object);
+
+  g_assert_nonnull (o);
+  return json_object_get_string_member (o, member);
+}
+
+static void
+assert_instant (const char *text, const char *iso)
+{
+  g_autoptr (GDateTime) got = g_date_time_new_from_iso8601 (text, NULL);
+  g_autoptr (GDateTime) expected = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (got);
+  g_assert_true (g_date_time_equal (got, expected));
+}
+
+static void
+test_usage (void)
+{
+  g_auto (Run) missing = { 0 };
+  g_auto (Run) zone = { 0 };
+  g_auto (Run) start = { 0 };
+
+  CLI (&missing, NULL, "book", "--calendar", "Consultation");
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--contact"));
+  CLI (&zone, NULL, "book", "--calendar", "C", "--contact", "a@example.com", "--start",
+       "2026-10-28T09:00", "--tz", "Mars/Olympus_Mons");
+  g_assert_cmpint (zone.status, ==, 2);
+  g_assert_nonnull (strstr (zone.err, "Mars/Olympus_Mons"));
+  CLI (&start, NULL, "book", "--calendar", "C", "--contact", "a@example.com", "--start",
+       "next tuesday");
+  g_assert_cmpint (start.status, ==, 2);
+  g_assert_nonnull (strstr (start.err, "--start"));
+}
+
+static void
+test_book (void)
+{
+  BookingEnv env;
+  g_auto (Run) ghl = { 0 };
+  g_auto (Run) lsq = { 0 };
+  g_auto (Run) booked = { 0 };
+  g_auto (Run) again = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) connections = NULL;
+  g_autoptr (JsonArray) keep_event = NULL;
+  g_autoptr (JsonArray) keep_task = NULL;
+  g_autoptr (GDateTime) due = NULL;
+  g_autofree char *path = g_build_filename (private_dir, "data", "liaison", "book.db", NULL);
+  g_autofree char *due_text = NULL;
+  JsonObject *event, *task;
+  guint lsq_tasks;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No D-Bus session, so no keyring: run under build-aux/headless");
+      return;
+    }
+  booking_env_start (&env, "2026-10-19T12:00:00Z");
+  CLI (&ghl, liaison_sandbox_get_private_token (env.sandbox), "connect", "ghl",
+       "--private-token-file", "-", "--location", liaison_sandbox_get_location_id (env.sandbox),
+       "--sandbox-ghl-url", liaison_sandbox_get_ghl_url (env.sandbox), "--profile", "book");
+  g_assert_cmpint (ghl.status, ==, 0);
+  CLI (&lsq, liaison_sandbox_get_lsq_secret_key (env.sandbox), "connect", "lsq", "--access-key",
+       liaison_sandbox_get_lsq_access_key (env.sandbox), "--secret-key-file", "-",
+       "--sandbox-lsq-url", liaison_sandbox_get_lsq_url (env.sandbox), "--profile", "book");
+  g_assert_cmpint (lsq.status, ==, 0);
+
+  /* The profile's local copy, refreshed and one contact linked, as the GUI would. */
+  env.store = store_test_open (path, "US", &error);
+  g_assert_no_error (error);
+  connections = liaison_store_list_connections (env.store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < connections->len; i++)
+    {
+      LiaisonStoreConnection *c = g_ptr_array_index (connections, i);
+
+      if (c->service == LIAISON_SERVICE_GHL)
+        env.ghl_connection = g_strdup (c->id);
+      else
+        env.lsq_connection = g_strdup (c->id);
+    }
+  booking_env_fill (&env);
+  store_test_drain ();
+  g_clear_object (&env.store);
+  store_test_drain ();
+  lsq_tasks = booking_count (&env, "lsq/tasks", "RelatedEntityId", env.linked_lsq_id);
+
+  CLI (&booked, NULL, "book", "--profile", "book", "--sandbox-ghl-url",
+       liaison_sandbox_get_ghl_url (env.sandbox), "--sandbox-lsq-url",
+       liaison_sandbox_get_lsq_url (env.sandbox), "--calendar", "Consultation", "--contact",
+       env.linked_email, "--start", "2026-11-02T10:00", "--tz", "America/New_York", "--title",
+       "Call from the terminal");
+  g_assert_cmpint (booked.status, ==, 0);
+  g_assert_nonnull (booked.json);
+  /* 10:00 in New York, the day after daylight saving time ended. */
+  assert_instant (jstring (booked.json, "ghl", "startTime"), "2026-11-02T15:00:00Z");
+  assert_instant (jstring (booked.json, "lsq", "startTime"), "2026-11-02T15:00:00Z");
+  g_assert_cmpstr (jstring (booked.json, "lsq", "leadId"), ==, env.linked_lsq_id);
+
+  event = booking_find (&env, "ghl/events", "id", jstring (booked.json, "ghl", "id"), &keep_event);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (json_object_get_string_member (event, "contactId"), ==, env.linked_ghl_id);
+  g_assert_cmpstr (json_object_get_string_member (event, "title"), ==, "Call from the terminal");
+  task = booking_find (&env, "lsq/tasks", "UserTaskId", jstring (booked.json, "lsq", "id"),
+                       &keep_task);
+  g_assert_nonnull (task);
+  g_assert_cmpstr (json_object_get_string_member (task, "RelatedEntityId"), ==, env.linked_lsq_id);
+  due = booking_lsq_time (json_object_get_string_member (task, "DueDate"));
+  due_text = g_date_time_format_iso8601 (due);
+  assert_instant (due_text, "2026-11-02T15:00:00Z");
+
+  /* The same slot again: taken, said so, nothing half made. */
+  CLI (&again, NULL, "book", "--profile", "book", "--sandbox-ghl-url",
+       liaison_sandbox_get_ghl_url (env.sandbox), "--sandbox-lsq-url",
+       liaison_sandbox_get_lsq_url (env.sandbox), "--calendar", "Consultation", "--contact",
+       env.linked_email, "--start", "2026-11-02T15:00:00Z", "--tz", "America/New_York");
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_nonnull (strstr (again.err, "taken meanwhile"));
+  g_assert_cmpuint (booking_count (&env, "lsq/tasks", "RelatedEntityId", env.linked_lsq_id), ==,
+                    lsq_tasks + 1);
+  booking_env_clear (&env);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("LIAISON_HEADLESS_INNER") != NULL)
+    {
+      g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+      private_dir = g_build_filename (g_get_user_data_dir (), "liaison-cli-book-XXXXXX", NULL);
+      g_assert_nonnull (g_mkdtemp (private_dir));
+    }
+  else
+    {
+      private_dir = g_dir_make_tmp ("liaison-cli-book-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+
+  g_test_add_func ("/cli/book/usage", test_usage);
+  g_test_add_func ("/cli/book/end-to-end", test_book);
+  status = g_test_run ();
+  store_test_rmtree (private_dir);
+  g_free (private_dir);
+  return status;
+}
