@@ -239,10 +239,14 @@ sync_until_quiet (SyncFixture *f, guint max_runs)
       g_autoptr (LiaisonSyncResult) result = sync_run (f, NULL, &error);
 
       if (result == NULL)
-        g_test_message ("run %u: %s", i, error->message);
-      else if (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq, NULL) == 0
-               && sync_count_writes (f, LIAISON_SERVICE_GHL, ghl, NULL) == 0
-               && result->n_failed == 0)
+        {
+          g_test_message ("run %u: %s", i, error->message);
+          continue;
+        }
+      for (guint j = 0; j < result->failures->len; j++)
+        g_test_message ("run %u: %s", i, (char *) g_ptr_array_index (result->failures, j));
+      if (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq, NULL) == 0
+          && sync_count_writes (f, LIAISON_SERVICE_GHL, ghl, NULL) == 0 && result->n_failed == 0)
         return i;
     }
   return max_runs + 1;

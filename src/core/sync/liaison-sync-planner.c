@@ -38,7 +38,33 @@ typedef struct
 
 typedef struct
 {
+  LiaisonStoreSyncLink *link;
+  char *ids[2];
+  char *raws[2];
+  char *hashes[2];
+  gint64 modified[2];
+  char *email;
+} Deferred;
+
+static void
+deferred_clear (gpointer data)
+{
+  Deferred *d = data;
+
+  liaison_store_sync_link_free (d->link);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (d->ids[i]);
+      g_free (d->raws[i]);
+      g_free (d->hashes[i]);
+    }
+  g_free (d->email);
+}
+
+typedef struct
+{
   LiaisonFieldMap *map;
+  GArray *changed; /* Deferred: changed pairs, planned once every record's keys are known */
   LiaisonSyncPlan *plan;
   const LiaisonSyncPlanOptions *options;
   GHashTable *conflicts;      /* "link_id/key" -> LiaisonStoreConflict (borrowed) */
@@ -140,6 +166,24 @@ has_changes (JsonObject *changes)
   return changes != NULL && json_object_get_size (changes) > 0;
 }
 
+static gboolean has_key (GHashTable *keys, const char *prefix, const char *value);
+
+/* Writing value to key on side would give it an e-mail address or phone number another record
+ * there already has: the services refuse that (or merge records), so a person decides. */
+static gboolean
+would_duplicate (Planner *p, const char *key, JsonNode *value, LiaisonService side)
+{
+  const char *text = value && JSON_NODE_HOLDS_VALUE (value) ? json_node_get_string (value) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (g_str_equal (key, "email"))
+    return has_key (p->linked_keys[side], "e:", text);
+  if (g_str_equal (key, "phone"))
+    return has_key (p->linked_keys[side], "p:", text);
+  return FALSE;
+}
+
 /* The three-way merge of one pair, into an UPDATE item (NULL: nothing to do at all). */
 static LiaisonSyncItem *
 plan_pair (Planner *p, const LiaisonStoreSyncLink *link, const char *lsq_id, const char *lsq_raw,
@@ -223,6 +267,8 @@ plan_pair (Planner *p, const LiaisonStoreSyncLink *link, const char *lsq_id, con
               JsonNode *value = outcome == LIAISON_MERGE_TAKE_LSQ ? lv : gv;
               JsonNode *there = outcome == LIAISON_MERGE_TAKE_LSQ ? gv : lv;
 
+              if (would_duplicate (p, key, value, to))
+                goto conflict;
               if (liaison_field_map_can_update (p->map, i, to))
                 {
                   set_change (item, to, key, value, there);
@@ -235,6 +281,7 @@ plan_pair (Planner *p, const LiaisonStoreSyncLink *link, const char *lsq_id, con
               break;
             }
           case LIAISON_MERGE_CONFLICT:
+          conflict:
             {
               LiaisonStoreConflict *c = g_new0 (LiaisonStoreConflict, 1);
 
@@ -366,12 +413,33 @@ scan_row (const LiaisonStoreSyncLink *link, const LiaisonStoreRecord *lsq,
   /* Unchanged since the last sync on both sides. */
   if (lsq->raw == NULL && ghl->raw == NULL)
     return TRUE;
-  item = plan_pair (p, link, lsq->remote_id, lsq->raw, lsq->content_hash, lsq->modified_at,
-                    ghl->remote_id, ghl->raw, ghl->content_hash, ghl->modified_at,
-                    lsq->email_norm ? lsq->email_norm : ghl->email_norm);
-  if (item != NULL)
-    liaison_sync_plan_add (p->plan, item);
+  {
+    Deferred d = { liaison_store_sync_link_copy (link),
+                   { g_strdup (lsq->remote_id), g_strdup (ghl->remote_id) },
+                   { g_strdup (lsq->raw), g_strdup (ghl->raw) },
+                   { g_strdup (lsq->content_hash), g_strdup (ghl->content_hash) },
+                   { lsq->modified_at, ghl->modified_at },
+                   g_strdup (lsq->email_norm ? lsq->email_norm : ghl->email_norm) };
+
+    /* The raw text of the unchanged side is needed too: the scan gives both or neither. */
+    g_array_append_val (p->changed, d);
+  }
   return TRUE;
+}
+
+static void
+plan_changed (Planner *p)
+{
+  for (guint i = 0; i < p->changed->len; i++)
+    {
+      Deferred *d = &g_array_index (p->changed, Deferred, i);
+      LiaisonSyncItem *item
+          = plan_pair (p, d->link, d->ids[0], d->raws[0], d->hashes[0], d->modified[0], d->ids[1],
+                       d->raws[1], d->hashes[1], d->modified[1], d->email);
+
+      if (item != NULL)
+        liaison_sync_plan_add (p->plan, item);
+    }
 }
 
 /* The deletes, or the guard's refusal of them. */
@@ -413,6 +481,12 @@ plan_deletes (Planner *p)
   g_ptr_array_set_size (p->deletes, 0);
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
 static char *
 candidates_json (Planner *p, const guint64 *lsq, guint n_lsq, const guint64 *ghl, guint n_ghl,
                  LiaisonMatchReason reason)
@@ -428,7 +502,7 @@ candidates_json (Planner *p, const guint64 *lsq, guint n_lsq, const guint64 *ghl
   json_builder_begin_array (b);
   for (guint i = 0; i < n_lsq; i++)
     g_ptr_array_add (ids, ul[lsq[i]].remote_id);
-  g_ptr_array_sort (ids, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (ids, compare_ids);
   for (guint i = 0; i < ids->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (ids, i));
   json_builder_end_array (b);
@@ -437,7 +511,7 @@ candidates_json (Planner *p, const guint64 *lsq, guint n_lsq, const guint64 *ghl
   json_builder_begin_array (b);
   for (guint i = 0; i < n_ghl; i++)
     g_ptr_array_add (ids, ug[ghl[i]].remote_id);
-  g_ptr_array_sort (ids, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (ids, compare_ids);
   for (guint i = 0; i < ids->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (ids, i));
   json_builder_end_array (b);
@@ -500,6 +574,11 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
         {
           item->kind = LIAISON_SYNC_ITEM_CREATE;
           item->origin = LIAISON_LINK_CREATED;
+          /* A second record of this side with the same key is not created twice. */
+          if (u->email_norm)
+            g_hash_table_add (p->linked_keys[to], g_strconcat ("e:", u->email_norm, NULL));
+          if (u->phone_norm)
+            g_hash_table_add (p->linked_keys[to], g_strconcat ("p:", u->phone_norm, NULL));
           item->new_base = liaison_field_map_serialize (item->values);
           item->new_base_hash = liaison_field_map_hash (p->map, item->values);
           if (from == LIAISON_SERVICE_LSQ)
@@ -636,12 +715,15 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
           p.may_create[side] = TRUE;
     }
   p.deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_item_free);
+  p.changed = g_array_new (FALSE, FALSE, sizeof (Deferred));
+  g_array_set_clear_func (p.changed, deferred_clear);
   liaison_sync_plan_set_lsq_create_batch (plan, options->lsq_create_batch);
 
   ok = liaison_store_scan_contacts (store, lsq_connection, ghl_connection, scan_row, &p, error);
   if (ok)
     {
       liaison_sync_plan_set_n_links (plan, p.n_links);
+      plan_changed (&p);
       plan_deletes (&p);
       plan_unlinked (&p);
     }
@@ -653,5 +735,6 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
       g_hash_table_unref (p.linked_keys[side]);
     }
   g_ptr_array_unref (p.deletes);
+  g_array_unref (p.changed);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
