@@ -73,7 +73,7 @@ liaison_ghl_client_create_contact_json_async (LiaisonGhlClient *self, JsonNode *
   json_object_set_string_member (json_node_get_object (copy), "locationId",
                                  liaison_ghl_client_get_location_id (self));
   request = liaison_ghl_client_request (self, "POST", LIAISON_GHL_VERSION_CONTACTS,
-                                        "create the contact", "contacts", "", NULL);
+                                        "create the contact", "contacts", LIAISON_GHL_SLASH, NULL);
   liaison_http_request_set_subject (request, "the contact");
   liaison_http_request_set_json_body (request, copy);
   liaison_ghl_client_run_one (self, request, &contact_reader,

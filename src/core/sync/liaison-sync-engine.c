@@ -52,7 +52,10 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, G_TYPE_OBJECT)
-G_DEFINE_QUARK (liaison - sync - error - quark, liaison_sync_error)
+/* The domain's name is the quark's text, kept as written. */
+/* clang-format off */
+G_DEFINE_QUARK (liaison-sync-error-quark, liaison_sync_error)
+/* clang-format on */
 
 void
 liaison_sync_result_free (LiaisonSyncResult *result)
