@@ -16,9 +16,6 @@ struct _LiaisonPreferencesWindow
   GSettings *settings;
 
   AdwComboRow *color_scheme_row;
-  GtkSwitch *sync_scheduled_switch;
-  AdwActionRow *sync_interval_row;
-  GtkSpinButton *sync_interval_spin;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPreferencesWindow, liaison_preferences_window,
@@ -77,12 +74,6 @@ liaison_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, color_scheme_to_row, row_to_color_scheme,
                                 NULL, NULL);
-  g_settings_bind (self->settings, "sync-scheduled", self->sync_scheduled_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "sync-scheduled", self->sync_interval_row, "sensitive",
-                   G_SETTINGS_BIND_GET);
 }
 
 static void
@@ -131,10 +122,6 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, color_scheme_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow,
-                                        sync_scheduled_switch);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_interval_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, sync_interval_spin);
 }
 
 static void

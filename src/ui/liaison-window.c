@@ -13,10 +13,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-booking-page.h"
-#include "liaison-conflicts-page.h"
 #include "liaison-contacts-page.h"
-#include "liaison-mapping-page.h"
-#include "liaison-overview-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -32,12 +29,6 @@ struct _LiaisonWindow
   LiaisonContactsPage *contacts_page;
   LiaisonAccountsPage *accounts_page;
   LiaisonBookingPage *booking_page;
-  LiaisonMappingPage *mapping_page;
-  LiaisonConflictsPage *conflicts_page;
-  LiaisonOverviewPage *overview_page;
-  GtkLabel *conflicts_count;
-  LiaisonSyncScheduler *scheduler;
-  LiaisonConflictList *conflicts;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -152,27 +143,12 @@ populate_sidebar (LiaisonWindow *self)
   for (guint i = 0; page_names[i] != NULL; i++)
     {
       GtkWidget *child = gtk_stack_get_child_by_name (self->stack, page_names[i]);
-      GtkWidget *row;
 
       /* The list of names and the template are both ours; a mismatch is a
        * programming error caught by the window test. */
       g_return_if_fail (child != NULL);
-      row = create_sidebar_row (gtk_stack_get_page (self->stack, child));
-
-      /* The Conflicts row counts what is open. */
-      if (g_str_equal (page_names[i], "conflicts"))
-        {
-          GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-          self->conflicts_count = GTK_LABEL (gtk_label_new (NULL));
-          gtk_widget_set_hexpand (GTK_WIDGET (self->conflicts_count), TRUE);
-          gtk_widget_set_halign (GTK_WIDGET (self->conflicts_count), GTK_ALIGN_END);
-          gtk_widget_add_css_class (GTK_WIDGET (self->conflicts_count), "numeric");
-          gtk_widget_add_css_class (GTK_WIDGET (self->conflicts_count), "dim-label");
-          gtk_widget_set_visible (GTK_WIDGET (self->conflicts_count), FALSE);
-          gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->conflicts_count));
-        }
-      gtk_list_box_append (self->sidebar, row);
+      gtk_list_box_append (self->sidebar,
+                           create_sidebar_row (gtk_stack_get_page (self->stack, child)));
     }
 }
 
@@ -275,103 +251,6 @@ on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, Liai
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static const char *
-connection_id (LiaisonSession *session, LiaisonService service)
-{
-  const LiaisonStoreConnection *connection = liaison_session_get_connection (session, service);
-
-  return connection != NULL ? connection->id : NULL;
-}
-
-static void
-on_conflicts_counted (GObject *object, GParamSpec *pspec, LiaisonWindow *self)
-{
-  guint n = self->conflicts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)) : 0;
-  g_autofree char *text = g_strdup_printf ("%u", n);
-  g_autofree char *label = NULL;
-  GtkWidget *row
-      = gtk_widget_get_ancestor (GTK_WIDGET (self->conflicts_count), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_label_set_label (self->conflicts_count, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_count), n > 0);
-  label
-      = n > 0
-            ? g_strdup_printf (g_dngettext (NULL, "Conflicts, %u open", "Conflicts, %u open", n), n)
-            : g_strdup (_ ("Conflicts"));
-  if (row != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* While the app runs it syncs every few minutes, unless the schedule is off. */
-static void
-on_schedule_setting_changed (GSettings *settings, const char *key, LiaisonWindow *self)
-{
-  guint minutes = g_settings_get_boolean (settings, "sync-scheduled")
-                      ? (guint) g_settings_get_int (settings, "sync-interval")
-                      : 0;
-
-  liaison_sync_scheduler_set_interval (self->scheduler, minutes);
-}
-
-static void
-on_mapping_changed (LiaisonConflictsPage *page, LiaisonWindow *self)
-{
-  liaison_mapping_page_reload (self->mapping_page);
-}
-
-/* The pages built on the sync engine follow the profile's store and its two connections. */
-static void
-update_sync_pages (LiaisonWindow *self, LiaisonSession *session)
-{
-  LiaisonStore *store = session != NULL ? liaison_session_get_store (session) : NULL;
-  const char *lsq = session != NULL ? connection_id (session, LIAISON_SERVICE_LSQ) : NULL;
-  const char *ghl = session != NULL ? connection_id (session, LIAISON_SERVICE_GHL) : NULL;
-
-  LiaisonLsqClient *lsq_client = session != NULL ? liaison_session_get_lsq_client (session) : NULL;
-  LiaisonGhlClient *ghl_client = session != NULL ? liaison_session_get_ghl_client (session) : NULL;
-  LiaisonSyncEngine *engine = liaison_sync_scheduler_get_engine (self->scheduler);
-
-  liaison_mapping_page_set_store (self->mapping_page, store, lsq, ghl);
-
-  /* A new engine only when the accounts changed: a session's "changed" also comes for a token
-   * refresh, which must not stop a run. */
-  if (store != NULL && lsq != NULL && ghl != NULL && lsq_client != NULL && ghl_client != NULL)
-    {
-      g_autofree char *connections = g_strconcat (lsq, "\n", ghl, NULL);
-
-      if (engine == NULL || g_object_get_data (G_OBJECT (engine), "lsq-client") != lsq_client
-          || g_object_get_data (G_OBJECT (engine), "ghl-client") != ghl_client
-          || g_strcmp0 (g_object_get_data (G_OBJECT (engine), "connections"), connections) != 0)
-        {
-          g_autoptr (LiaisonSyncEngine) fresh
-              = liaison_sync_engine_new (store, lsq_client, lsq, ghl_client, ghl);
-
-          g_object_set_data (G_OBJECT (fresh), "lsq-client", lsq_client);
-          g_object_set_data (G_OBJECT (fresh), "ghl-client", ghl_client);
-          g_object_set_data_full (G_OBJECT (fresh), "connections", g_steal_pointer (&connections),
-                                  g_free);
-          liaison_sync_scheduler_set_engine (self->scheduler, fresh);
-        }
-    }
-  else
-    liaison_sync_scheduler_set_engine (self->scheduler, NULL);
-
-  if (store == NULL || lsq == NULL || ghl == NULL)
-    g_clear_object (&self->conflicts);
-  else if (self->conflicts == NULL || liaison_conflict_list_get_store (self->conflicts) != store)
-    {
-      g_clear_object (&self->conflicts);
-      self->conflicts = liaison_conflict_list_new (store, lsq, ghl);
-      g_signal_connect_object (self->conflicts, "notify::n-items",
-                               G_CALLBACK (on_conflicts_counted), self, 0);
-    }
-  liaison_conflicts_page_set_model (self->conflicts_page, self->conflicts);
-  on_conflicts_counted (NULL, NULL, self);
-  liaison_overview_page_set_session (self->overview_page, session);
-  liaison_overview_page_set_conflicts (self->overview_page, self->conflicts);
-  liaison_overview_page_set_store (self->overview_page, store, lsq, ghl);
-}
-
 static void
 on_session_changed (LiaisonSession *session, LiaisonWindow *self)
 {
@@ -382,7 +261,6 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
                                        liaison_session_get_refresher (session));
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
-  update_sync_pages (self, session);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -410,7 +288,6 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
-      update_sync_pages (self, NULL);
       return;
     }
 
@@ -463,10 +340,6 @@ liaison_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
-  if (self->scheduler != NULL)
-    liaison_sync_scheduler_set_engine (self->scheduler, NULL);
-  g_clear_object (&self->scheduler);
-  g_clear_object (&self->conflicts);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -486,9 +359,6 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
-  g_type_ensure (LIAISON_TYPE_MAPPING_PAGE);
-  g_type_ensure (LIAISON_TYPE_CONFLICTS_PAGE);
-  g_type_ensure (LIAISON_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
@@ -497,10 +367,6 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_page);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, overview_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_mapping_changed);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
@@ -518,15 +384,6 @@ liaison_window_init (LiaisonWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->scheduler = liaison_sync_scheduler_new ();
-  liaison_conflicts_page_set_scheduler (self->conflicts_page, self->scheduler);
-  liaison_overview_page_set_scheduler (self->overview_page, self->scheduler);
-  liaison_mapping_page_set_scheduler (self->mapping_page, self->scheduler);
-  g_signal_connect_object (self->settings, "changed::sync-interval",
-                           G_CALLBACK (on_schedule_setting_changed), self, 0);
-  g_signal_connect_object (self->settings, "changed::sync-scheduled",
-                           G_CALLBACK (on_schedule_setting_changed), self, 0);
-  on_schedule_setting_changed (self->settings, NULL, self);
 
   populate_sidebar (self);
   liaison_window_restore_state (self);
