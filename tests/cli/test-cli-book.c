@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "booking-test-util.h"
@@ -133,6 +134,7 @@ test_book (void)
   g_autofree char *due_text = NULL;
   JsonObject *event, *task;
   guint lsq_tasks;
+  g_autofree char *access_key_file = NULL;
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
@@ -144,8 +146,13 @@ test_book (void)
        "--private-token-file", "-", "--location", liaison_sandbox_get_location_id (env.sandbox),
        "--sandbox-ghl-url", liaison_sandbox_get_ghl_url (env.sandbox), "--profile", "book");
   g_assert_cmpint (ghl.status, ==, 0);
-  CLI (&lsq, liaison_sandbox_get_lsq_secret_key (env.sandbox), "connect", "lsq", "--access-key",
-       liaison_sandbox_get_lsq_access_key (env.sandbox), "--secret-key-file", "-",
+  /* Keys never go on the command line: the access key from a file, the secret from stdin. */
+  access_key_file = g_build_filename (private_dir, "access-key", NULL);
+  g_assert_true (g_file_set_contents (access_key_file,
+                                      liaison_sandbox_get_lsq_access_key (env.sandbox), -1, NULL));
+  g_assert_cmpint (g_chmod (access_key_file, 0600), ==, 0);
+  CLI (&lsq, liaison_sandbox_get_lsq_secret_key (env.sandbox), "connect", "lsq",
+       "--access-key-file", access_key_file, "--secret-key-file", "-",
        "--sandbox-lsq-url", liaison_sandbox_get_lsq_url (env.sandbox), "--profile", "book");
   g_assert_cmpint (lsq.status, ==, 0);
 
