@@ -51,6 +51,10 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
 LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
 LiaisonStoreRecord *liaison_store_record_from_row (sqlite3_stmt *stmt);
 /* Runs a prepared, bound statement selecting LIAISON_STORE_RECORD_COLUMNS. */
+/* Steps a prepared, bound statement to its end, one from_row per row. */
+GPtrArray *liaison_store_collect (LiaisonStoreDb *db, sqlite3_stmt *stmt,
+                                  gpointer (*from_row) (sqlite3_stmt *), GDestroyNotify free_func,
+                                  const char *context, GError **error);
 GPtrArray *liaison_store_collect_records (LiaisonStoreDb *db, sqlite3_stmt *stmt,
                                           const char *context, GError **error);
 

@@ -55,9 +55,10 @@ liaison_store_record_from_row (sqlite3_stmt *stmt)
 }
 
 /* Runs a prepared, bound statement and collects its rows. */
-static GPtrArray *
-collect (LiaisonStoreDb *db, sqlite3_stmt *stmt, gpointer (*from_row) (sqlite3_stmt *),
-         GDestroyNotify free_func, const char *context, GError **error)
+GPtrArray *
+liaison_store_collect (LiaisonStoreDb *db, sqlite3_stmt *stmt,
+                       gpointer (*from_row) (sqlite3_stmt *), GDestroyNotify free_func,
+                       const char *context, GError **error)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   int rc;
@@ -76,8 +77,8 @@ GPtrArray *
 liaison_store_collect_records (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *context,
                                GError **error)
 {
-  return collect (db, stmt, (gpointer) liaison_store_record_from_row,
-                  (GDestroyNotify) liaison_store_record_free, context, error);
+  return liaison_store_collect (db, stmt, (gpointer) liaison_store_record_from_row,
+                                (GDestroyNotify) liaison_store_record_free, context, error);
 }
 
 /* Every connection of the profile, oldest first. */
@@ -93,9 +94,9 @@ liaison_store_list_connections (LiaisonStore *self, GError **error)
       db, "SELECT " CONNECTION_COLUMNS " FROM connections ORDER BY created_at, id", error);
   if (stmt == NULL)
     return NULL;
-  return collect (db, stmt, (gpointer) connection_from_row,
-                  (GDestroyNotify) liaison_store_connection_free, "Could not list connections",
-                  error);
+  return liaison_store_collect (db, stmt, (gpointer) connection_from_row,
+                                (GDestroyNotify) liaison_store_connection_free,
+                                "Could not list connections", error);
 }
 
 /* NULL without an error: no such connection. */

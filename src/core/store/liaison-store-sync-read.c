@@ -138,23 +138,6 @@ liaison_store_run_free (LiaisonStoreRun *run)
 
 /* ---- reads ---- */
 
-static GPtrArray *
-collect (LiaisonStoreDb *db, sqlite3_stmt *stmt, gpointer (*from_row) (sqlite3_stmt *),
-         GDestroyNotify free_func, const char *context, GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_db_fail (db, rc, context, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
 char *
 liaison_store_get_setting (LiaisonStore *self, const char *key, GError **error)
 {
@@ -214,8 +197,8 @@ liaison_store_list_runs (LiaisonStore *self, guint limit, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  return collect (db, stmt, run_from_row, (GDestroyNotify) liaison_store_run_free,
-                  "Could not read the sync history", error);
+  return liaison_store_collect (db, stmt, run_from_row, (GDestroyNotify) liaison_store_run_free,
+                                "Could not read the sync history", error);
 }
 
 LiaisonStoreRun *
@@ -273,8 +256,9 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  return collect (db, stmt, operation_from_row, (GDestroyNotify) liaison_store_operation_free,
-                  "Could not read the run's operations", error);
+  return liaison_store_collect (db, stmt, operation_from_row,
+                                (GDestroyNotify) liaison_store_operation_free,
+                                "Could not read the run's operations", error);
 }
 
 #define CONFLICT_SELECT                                                                            \
@@ -326,8 +310,9 @@ liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only, GError **e
 
   if (stmt == NULL)
     return NULL;
-  return collect (db, stmt, conflict_from_row, (GDestroyNotify) liaison_store_conflict_free,
-                  "Could not read the conflicts", error);
+  return liaison_store_collect (db, stmt, conflict_from_row,
+                                (GDestroyNotify) liaison_store_conflict_free,
+                                "Could not read the conflicts", error);
 }
 
 LiaisonStoreConflict *
@@ -383,8 +368,9 @@ liaison_store_list_pending_intents (LiaisonStore *self, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  return collect (db, stmt, intent_from_row, (GDestroyNotify) liaison_store_intent_free,
-                  "Could not read the pending writes", error);
+  return liaison_store_collect (db, stmt, intent_from_row,
+                                (GDestroyNotify) liaison_store_intent_free,
+                                "Could not read the pending writes", error);
 }
 
 /* ---- the planning scan ---- */
@@ -537,7 +523,8 @@ liaison_store_list_raw (LiaisonStore *self, const char *connection_id, LiaisonRe
     return NULL;
   liaison_store_bind_text (stmt, 1, connection_id);
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
-  return collect (db, stmt, raw_from_row, g_free, "Could not read the cached records", error);
+  return liaison_store_collect (db, stmt, raw_from_row, g_free, "Could not read the cached records",
+                                error);
 }
 
 /* Field conflicts planning needs: the open ones and the answered ones not written yet. */
@@ -553,6 +540,7 @@ liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  return collect (db, stmt, conflict_from_row, (GDestroyNotify) liaison_store_conflict_free,
-                  "Could not read the conflicts", error);
+  return liaison_store_collect (db, stmt, conflict_from_row,
+                                (GDestroyNotify) liaison_store_conflict_free,
+                                "Could not read the conflicts", error);
 }
