@@ -163,11 +163,11 @@ store_test_begin_full (LiaisonStore *store, const char *connection_id, LiaisonRe
 
 gboolean
 store_test_finish_full (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
-                        const char *cursor, guint *n_gone, GError **error)
+                        const char *cursor, gboolean keep_unseen, guint *n_gone, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  liaison_store_finish_full_refresh_async (store, connection_id, kind, cursor, NULL,
+  liaison_store_finish_full_refresh_async (store, connection_id, kind, cursor, keep_unseen, NULL,
                                            store_test_result_cb, &result);
   return liaison_store_finish_full_refresh_finish (store, store_test_wait (&result), n_gone, error);
 }

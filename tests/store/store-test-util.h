@@ -28,8 +28,8 @@ GArray *store_test_link (LiaisonStore *store, GPtrArray *links, GError **error);
 LiaisonStoreCursor *store_test_begin_full (LiaisonStore *store, const char *connection_id,
                                            LiaisonRecordKind kind, GError **error);
 gboolean store_test_finish_full (LiaisonStore *store, const char *connection_id,
-                                 LiaisonRecordKind kind, const char *cursor, guint *n_gone,
-                                 GError **error);
+                                 LiaisonRecordKind kind, const char *cursor, gboolean keep_unseen,
+                                 guint *n_gone, GError **error);
 
 /* The benchmarks' generated contacts (bench-contact-list, bench-contacts-page). */
 #define STORE_TEST_BENCH_CONTACTS 100000

@@ -74,8 +74,8 @@ run_refresh (LiaisonStore *store, const char *connection_id, gboolean report)
           fflush (stdout);
         }
     }
-  g_assert_true (
-      store_test_finish_full (store, connection_id, LIAISON_RECORD_CONTACT, "end", NULL, &error));
+  g_assert_true (store_test_finish_full (store, connection_id, LIAISON_RECORD_CONTACT, "end", FALSE,
+                                         NULL, &error));
   g_assert_no_error (error);
   if (report)
     {

@@ -518,7 +518,7 @@ test_full_refresh (Fixture *f, gconstpointer data)
   g_assert_cmpint (again->refresh_started_at, ==, cursor->refresh_started_at);
 
   g_assert_true (store_test_finish_full (f->store, f->ghl, LIAISON_RECORD_CONTACT, "2024-01-01",
-                                         &n_gone, &error));
+                                         FALSE, &n_gone, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_gone, ==, 1);
   old = liaison_store_lookup_record (f->store, f->ghl, LIAISON_RECORD_CONTACT, "old", &error);
@@ -532,8 +532,43 @@ test_full_refresh (Fixture *f, gconstpointer data)
 
   /* Finishing twice is an error, not a second sweep. */
   g_assert_false (
-      store_test_finish_full (f->store, f->ghl, LIAISON_RECORD_CONTACT, "x", NULL, &error));
+      store_test_finish_full (f->store, f->ghl, LIAISON_RECORD_CONTACT, "x", FALSE, NULL, &error));
   g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+}
+
+/* A full refresh that left out records it could not read proves nothing by
+ * what it did not see: the cursor moves on, nothing is marked gone. */
+static void
+test_full_refresh_keeps_unseen (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (LiaisonStoreCursor) cursor = NULL;
+  g_autoptr (LiaisonStoreCursor) stored = NULL;
+  g_autoptr (LiaisonStoreRecord) old = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_gone = 99;
+
+  g_ptr_array_add (page, store_test_contact ("old", "Old", NULL, NULL, NULL, 1));
+  g_assert_true (store_test_commit (f->store, f->ghl, LIAISON_RECORD_CONTACT, page, NULL, &error));
+  g_usleep (3000);
+  cursor = store_test_begin_full (f->store, f->ghl, LIAISON_RECORD_CONTACT, &error);
+  g_assert_no_error (error);
+  g_ptr_array_set_size (page, 0);
+  g_ptr_array_add (page, store_test_contact ("new", "New", NULL, NULL, NULL, 2));
+  g_assert_true (
+      store_test_commit (f->store, f->ghl, LIAISON_RECORD_CONTACT, page, cursor, &error));
+
+  g_assert_true (store_test_finish_full (f->store, f->ghl, LIAISON_RECORD_CONTACT, "2024-01-01",
+                                         TRUE, &n_gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_gone, ==, 0);
+  old = liaison_store_lookup_record (f->store, f->ghl, LIAISON_RECORD_CONTACT, "old", &error);
+  g_assert_nonnull (old);
+  g_assert_false (old->deleted);
+  stored = liaison_store_lookup_cursor (f->store, f->ghl, LIAISON_RECORD_CONTACT, &error);
+  g_assert_cmpint (stored->phase, ==, LIAISON_REFRESH_INCREMENTAL);
+  g_assert_cmpstr (stored->cursor, ==, "2024-01-01");
 }
 
 static void
@@ -688,6 +723,7 @@ main (int argc, char *argv[])
   ADD ("/store/connections", test_connections);
   ADD ("/store/records", test_records);
   ADD ("/store/full-refresh", test_full_refresh);
+  ADD ("/store/full-refresh-keeps-unseen", test_full_refresh_keeps_unseen);
   ADD ("/store/links", test_links);
   ADD ("/store/job-order", test_job_order);
   ADD ("/store/no-secret-columns", test_no_secret_columns);

@@ -216,6 +216,7 @@ typedef struct
   LiaisonStoreCursor *cursor; /* NULL: leave the cursor alone */
   char *region;
   char *new_cursor;
+  gboolean keep_unseen; /* finish_full_refresh: mark nothing gone */
 } PageData;
 
 static void
@@ -565,28 +566,34 @@ finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       return;
     }
   /* What the full refresh did not see again is gone on the service. It is only marked: the
-   * sync engine decides what a deletion means. */
-  sweep = liaison_store_db_prepare (db,
-                                    "UPDATE records SET deleted = 1"
-                                    " WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0"
-                                    "   AND fetched_at < ?3",
-                                    &error);
-  if (sweep == NULL)
+   * sync engine decides what a deletion means. When the refresh left out records it could not
+   * read, not seeing a record proves nothing, so nothing is marked. */
+  if (data->keep_unseen)
+    n_gone = 0;
+  else
     {
-      return_error_rollback (db, task, error);
-      return;
+      sweep = liaison_store_db_prepare (db,
+                                        "UPDATE records SET deleted = 1"
+                                        " WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0"
+                                        "   AND fetched_at < ?3",
+                                        &error);
+      if (sweep == NULL)
+        {
+          return_error_rollback (db, task, error);
+          return;
+        }
+      liaison_store_bind_text (sweep, 1, data->connection_id);
+      liaison_store_bind_text (sweep, 2, liaison_record_kind_to_string (data->kind));
+      sqlite3_bind_int64 (sweep, 3, cursor->refresh_started_at);
+      rc = sqlite3_step (sweep);
+      if (rc != SQLITE_DONE)
+        {
+          liaison_store_db_fail (db, rc, "Could not mark removed records", &error);
+          return_error_rollback (db, task, error);
+          return;
+        }
+      n_gone = (guint) sqlite3_changes (db->db);
     }
-  liaison_store_bind_text (sweep, 1, data->connection_id);
-  liaison_store_bind_text (sweep, 2, liaison_record_kind_to_string (data->kind));
-  sqlite3_bind_int64 (sweep, 3, cursor->refresh_started_at);
-  rc = sqlite3_step (sweep);
-  if (rc != SQLITE_DONE)
-    {
-      liaison_store_db_fail (db, rc, "Could not mark removed records", &error);
-      return_error_rollback (db, task, error);
-      return;
-    }
-  n_gone = (guint) sqlite3_changes (db->db);
 
   g_free (cursor->cursor);
   cursor->cursor = g_strdup (data->new_cursor);
@@ -609,8 +616,8 @@ finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 void
 liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connection_id,
                                          LiaisonRecordKind kind, const char *cursor,
-                                         GCancellable *cancellable, GAsyncReadyCallback callback,
-                                         gpointer user_data)
+                                         gboolean keep_unseen, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   PageData *data = g_new0 (PageData, 1);
@@ -619,6 +626,7 @@ liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connect
   data->connection_id = g_strdup (connection_id);
   data->kind = kind;
   data->new_cursor = g_strdup (cursor);
+  data->keep_unseen = keep_unseen;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_store_finish_full_refresh_async);
   g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);

@@ -80,9 +80,11 @@ void liaison_store_commit_page_async (LiaisonStore *self, const char *connection
                                       GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_store_commit_page_finish (LiaisonStore *self, GAsyncResult *result,
                                            GError **error);
+/* Ends a full refresh: records it did not see again are marked deleted, unless keep_unseen
+ * (the refresh left out records it could not read, so their absence proves nothing). */
 void liaison_store_finish_full_refresh_async (LiaisonStore *self, const char *connection_id,
                                               LiaisonRecordKind kind, const char *cursor,
-                                              GCancellable *cancellable,
+                                              gboolean keep_unseen, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_store_finish_full_refresh_finish (LiaisonStore *self, GAsyncResult *result,
                                                    guint *n_gone, GError **error);

@@ -346,7 +346,8 @@ on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (chain->cursor->phase == LIAISON_REFRESH_FULL)
     liaison_store_finish_full_refresh_async (
         chain->run->self->store, chain_connection (chain), LIAISON_RECORD_CONTACT,
-        chain->cursor->cursor, chain_cancellable (chain), on_full_refresh_finished, chain);
+        chain->cursor->cursor, chain->run->self->skipped[chain->service] > 0,
+        chain_cancellable (chain), on_full_refresh_finished, chain);
   else
     chain_finish (chain, NULL);
 }
