@@ -595,6 +595,120 @@ test_private_token (void)
   assert_no_secret_leaked ();
 }
 
+/* A schema folder like a distribution's: Liaison's schema and a vendor
+ * override beside it, compiled. Outside the CLI's folders: the override
+ * may hold the distributor's app secret, which is the distributor's to
+ * ship, and the search for leaks covers the CLI's own files. */
+static char *
+vendor_schema_dir (const char *client_id, const char *client_secret, guint port)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-vendor-schema-XXXXXX", &error);
+  g_autofree char *schema = g_build_filename (g_getenv ("LIAISON_SOURCE_ROOT"), "data",
+                                              "io.github.liaisonsync.Liaison.gschema.xml", NULL);
+  g_autofree char *copy = g_build_filename (dir, "io.github.liaisonsync.Liaison.gschema.xml", NULL);
+  g_autofree char *override = g_build_filename (dir, "90_vendor.gschema.override", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  int status = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (schema, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (copy, contents, -1, &error));
+  text = g_strdup_printf ("[io.github.liaisonsync.Liaison]\n"
+                          "ghl-client-id='%s'\n"
+                          "ghl-client-secret='%s'\n"
+                          "ghl-redirect-port=%u\n",
+                          client_id, client_secret, port);
+  g_assert_true (g_file_set_contents (override, text, -1, &error));
+  {
+    const char *argv[] = { "glib-compile-schemas", "--strict", dir, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_schema_dir (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A free loopback port, for the override's redirect port. */
+static guint
+free_port (void)
+{
+  g_autoptr (GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr (GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return port;
+}
+
+static void
+test_vendor_app (void)
+{
+  const char *ghl_url = liaison_sandbox_get_ghl_url (sandbox);
+  const char *client_id = liaison_sandbox_get_client_id (sandbox);
+  const char *client_secret = liaison_sandbox_get_client_secret (sandbox);
+  guint port = free_port ();
+  g_autofree char *vendor = vendor_schema_dir (client_id, client_secret, port);
+  g_autofree char *other = vendor_schema_dir ("a-distributors-other-app", client_secret, 0);
+  g_autofree char *redirect = g_strdup_printf ("127.0.0.1%%3A%u%%2Foauth%%2Fcallback", port);
+  const char *const with_vendor[] = { "GSETTINGS_SCHEMA_DIR", vendor, NULL };
+  const char *const with_other[] = { "GSETTINGS_SCHEMA_DIR", other, NULL };
+  g_auto (Run) bundled = { 0 };
+  g_auto (Run) own = { 0 };
+  g_auto (Run) no_secret = { 0 };
+
+  if (!keyring_reachable ())
+    return;
+
+  /* A distribution ships its HighLevel app: no client id, no secret, no
+   * port from the person; the sign-in uses the override's redirect port. */
+  CLI (&bundled, with_vendor, NULL, "connect", "ghl", "--sandbox-ghl-url", ghl_url, "--profile",
+       "vendor");
+  g_assert_cmpint (bundled.status, ==, 0);
+  g_assert_true (g_str_has_prefix (bundled.out, "HighLevel is connected.\n"));
+  g_assert_true (has (bundled.err, redirect));
+  remember_issued_tokens ("vendor");
+
+  /* What the person enters wins over the distributor's app. */
+  CLI (&own, with_other, client_secret, "connect", "ghl", "--client-id", client_id,
+       "--client-secret-file", "-", "--port", "0", "--sandbox-ghl-url", ghl_url, "--profile",
+       "own-app");
+  g_assert_cmpint (own.status, ==, 0);
+  g_assert_true (g_str_has_prefix (own.out, "HighLevel is connected.\n"));
+  remember_issued_tokens ("own-app");
+
+  /* The distributor's secret belongs to the distributor's app only: for
+   * an app the keyring knows no secret of, the person is asked for it. */
+  CLI (&no_secret, with_other, NULL, "connect", "ghl", "--client-id", "an-app-never-seen",
+       "--port", "0", "--sandbox-ghl-url", ghl_url, "--profile", "no-secret");
+  g_assert_cmpint (no_secret.status, !=, 0);
+  g_assert_cmpstr (no_secret.out, ==, "");
+  g_assert_true (has (no_secret.err, "client secret of the HighLevel app"));
+
+  remove_schema_dir (vendor);
+  remove_schema_dir (other);
+  assert_no_secret_leaked ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -635,6 +749,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/accounts/connect-use-disconnect", test_connect_use_disconnect);
   g_test_add_func ("/cli/accounts/deny", test_deny);
   g_test_add_func ("/cli/accounts/private-token", test_private_token);
+  g_test_add_func ("/cli/accounts/vendor-app", test_vendor_app);
   status = g_test_run ();
 
   liaison_sandbox_stop (sandbox);
