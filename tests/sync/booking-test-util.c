@@ -212,6 +212,17 @@ booking_env_start (BookingEnv *env, const char *instant)
   options.contacts = 40;
   options.ghl_rate = "1000/1s";
   options.lsq_rate = "1000/1s";
+  /* The sandbox seeds appointments from 5 days before its "today" to 15
+   * after. Left to itself, "today" is the machine's, so on some dates the
+   * seed would take the slots these tests book; a "today" 90 days before
+   * the pinned instant keeps the booked weeks the same on any date. */
+  if (instant != NULL)
+    {
+      g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (instant, NULL);
+
+      g_assert_nonnull (at);
+      options.anchor_ms = (g_date_time_to_unix (at) / 86400 - 90) * 86400 * 1000;
+    }
   env->sandbox = liaison_sandbox_new (&options);
   g_assert_true (liaison_sandbox_start_in_thread (env->sandbox, &error));
   g_assert_no_error (error);

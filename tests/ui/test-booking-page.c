@@ -149,12 +149,29 @@ choose_calendar (Fixture *f, LiaisonCalendar *calendar)
 }
 
 static void
+note_selected (gboolean *selected)
+{
+  *selected = TRUE;
+}
+
+static void
 choose_days (Fixture *f, int year, int month, int day, guint n_days)
 {
   g_autoptr (GDateTime) date = g_date_time_new_utc (year, month, day, 12, 0, 0);
 
+  GtkCalendar *calendar = child (f, "first_day_calendar");
+  gboolean selected = FALSE;
+  gulong handler = g_signal_connect_swapped (calendar, "day-selected",
+                                             G_CALLBACK (note_selected), &selected);
+
   gtk_spin_button_set_value (child (f, "days_spin"), n_days);
-  gtk_calendar_select_day (child (f, "first_day_calendar"), date);
+  /* A click on a day always says "day-selected"; gtk_calendar_select_day
+   * says it only when the day of the month changes (29 February 2028 to
+   * 29 October 2026 does not), so say it as the click would. */
+  gtk_calendar_select_day (calendar, date);
+  if (!selected)
+    g_signal_emit_by_name (calendar, "day-selected");
+  g_signal_handler_disconnect (calendar, handler);
   wait_idle (f);
 }
 
@@ -187,6 +204,8 @@ shown_slots (Fixture *f)
   return shown;
 }
 
+static const char *message (Fixture *f);
+
 static GtkToggleButton *
 slot_button (Fixture *f, const char *heading_and_time)
 {
@@ -211,7 +230,15 @@ slot_button (Fixture *f, const char *heading_and_time)
             return GTK_TOGGLE_BUTTON (button);
         }
     }
-  g_error ("No free slot %s is shown", heading_and_time);
+  {
+    g_autoptr (GPtrArray) shown = shown_slots (f);
+    g_autoptr (GString) list = g_string_new (NULL);
+
+    for (guint i = 0; i < shown->len; i++)
+      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (shown, i));
+    g_error ("No free slot %s is shown; the page shows: %s; it says: %s", heading_and_time,
+             list->len > 0 ? list->str : "nothing", message (f));
+  }
 }
 
 static gboolean
