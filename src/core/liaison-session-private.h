@@ -26,6 +26,7 @@ struct _LiaisonSession
 
   char *profile;
   char *ghl_api_url;
+  gboolean ghl_api_url_set; /* set_ghl_api_url was called: it beats a connection's own */
   GStrv lsq_candidates;
   LiaisonGhlAppDefaults *ghl_defaults;
 

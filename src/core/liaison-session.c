@@ -57,6 +57,7 @@ liaison_session_set_ghl_api_url (LiaisonSession *self, const char *api_url)
 
   g_free (self->ghl_api_url);
   self->ghl_api_url = g_strdup (api_url != NULL ? api_url : GHL_DEFAULT_API_URL);
+  self->ghl_api_url_set = api_url != NULL;
 }
 
 const char *
@@ -236,9 +237,19 @@ on_ghl_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  /* A connection keeps the address it was made at (a sandbox's, say), as a
+   * LeadSquared connection keeps its region's host; an address the front
+   * end sets (the app's own sandbox, whose port changes) wins. */
   if (authorizer != NULL)
-    http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, self->ghl_api_url,
-                             LIAISON_AUTHORIZER (authorizer), &error);
+    {
+      const char *host = self->ghl.slot.connection->host;
+      const char *api_url = !self->ghl_api_url_set && host != NULL && *host != '\0'
+                                ? host
+                                : self->ghl_api_url;
+
+      http = liaison_http_new (LIAISON_HTTP_SERVICE_GHL, api_url, LIAISON_AUTHORIZER (authorizer),
+                               &error);
+    }
   if (http == NULL)
     {
       self->ghl.slot.error = g_strdup (error->message);

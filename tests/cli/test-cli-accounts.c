@@ -217,6 +217,29 @@ remember_issued_tokens (const char *profile)
   remember_secret (tokens->refresh_token);
 }
 
+/* The app opens a profile without being told an address: a connection made
+ * at the sandbox talks to the sandbox, not to HighLevel's own API. */
+static void
+assert_session_uses_sandbox (const char *profile)
+{
+  g_autofree char *file = g_strconcat (profile, ".db", NULL);
+  g_autofree char *db = g_build_filename (private_dir, "data", "liaison", file, NULL);
+  g_autoptr (LiaisonSession) session = liaison_session_new (profile);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  LiaisonGhlClient *client;
+
+  liaison_session_open_async (session, db, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (liaison_session_open_finish (session, result, &error));
+  g_assert_no_error (error);
+  client = liaison_session_get_ghl_client (session);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (liaison_http_get_base_url (liaison_ghl_client_get_http (client)), ==,
+                   liaison_sandbox_get_ghl_url (sandbox));
+}
+
 static void
 scan_dir (const char *path, guint *n_files)
 {
@@ -592,6 +615,7 @@ test_private_token (void)
   CLI (&users, env, NULL, "ghl", "users");
   g_assert_cmpint (users.status, ==, 0);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (users.json));
+  assert_session_uses_sandbox ("private");
   assert_no_secret_leaked ();
 }
 
