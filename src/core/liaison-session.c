@@ -452,6 +452,8 @@ static void
 on_recovered (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GCancellable *cancellable = g_task_get_cancellable (task);
   LiaisonStoreRecovery *recovery;
   GError *error = NULL;
 
@@ -463,8 +465,8 @@ on_recovered (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_object_set_data_full (G_OBJECT (task), "recovery", recovery,
                           (GDestroyNotify) liaison_store_recovery_free);
-  liaison_store_open_async (g_object_get_data (G_OBJECT (task), "path"), NULL,
-                            g_task_get_cancellable (task), on_rebuilt_store_opened,
+  /* The task goes last: arguments are evaluated in no set order. */
+  liaison_store_open_async (path, NULL, cancellable, on_rebuilt_store_opened,
                             g_steal_pointer (&task));
 }
 

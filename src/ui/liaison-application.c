@@ -14,6 +14,8 @@
 #include "liaison-preferences-window.h"
 #include "liaison-window.h"
 
+static void liaison_application_offer_rebuild (LiaisonApplication *self, LiaisonWindow *window);
+
 struct _LiaisonApplication
 {
   AdwApplication parent_instance;
@@ -23,6 +25,8 @@ struct _LiaisonApplication
   LiaisonSandbox *sandbox;
   LiaisonSession *session;
   char *session_error;
+  char *damage;             /* why the store could not be read, while it waits for a rebuild */
+  AdwMessageDialog *repair; /* the offer to rebuild it, while it shows */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -49,6 +53,11 @@ liaison_application_new (void)
 static void
 liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *window)
 {
+  if (self->damage != NULL)
+    {
+      liaison_application_offer_rebuild (self, window);
+      return;
+    }
   if (self->session_error != NULL)
     liaison_window_add_toast (window, self->session_error);
   if (self->session == NULL || liaison_session_get_store (self->session) == NULL)
@@ -65,6 +74,99 @@ liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *win
                                   liaison_sandbox_get_client_secret (self->sandbox), lsq_keys[0],
                                   lsq_keys[1]);
     }
+}
+
+/* A damaged store ------------------------------------------------------------ */
+
+static void
+on_rebuilt (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonApplication) self = user_data;
+  g_autoptr (LiaisonStoreRecovery) recovery = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *said = NULL;
+
+  recovery = liaison_session_rebuild_finish (LIAISON_SESSION (source), result, &error);
+  if (recovery == NULL)
+    {
+      g_warning ("%s", error->message);
+      g_clear_pointer (&self->damage, g_free);
+      g_free (self->session_error);
+      self->session_error = g_strdup_printf (
+          _ ("Liaison’s local data could not be rebuilt: %s. Nothing was deleted; check that your "
+             "home folder has free space and can be written to, then start Liaison again."),
+          error->message);
+    }
+  else
+    {
+      g_clear_pointer (&self->damage, g_free);
+      if (recovery->read_nothing)
+        said = g_strdup_printf (_ ("Nothing could be read from the damaged file, which is now %s. "
+                                   "Connect both accounts again in Accounts."),
+                                recovery->moved_to);
+      else
+        said = g_strdup_printf (
+            _ ("Liaison’s local data was rebuilt, keeping %u accounts, %u links and %u history "
+               "entries. The damaged file is now %s. Refresh to fetch the contacts again."),
+            recovery->kept_connections, recovery->kept_links, recovery->kept_history,
+            recovery->moved_to);
+    }
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LIAISON_IS_WINDOW (l->data))
+      {
+        liaison_application_prepare_window (self, l->data);
+        if (said != NULL)
+          liaison_window_add_toast (l->data, said);
+      }
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+quit_later (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_repair_response (AdwMessageDialog *dialog, const char *response, LiaisonApplication *self)
+{
+  self->repair = NULL;
+  if (g_strcmp0 (response, "rebuild") == 0)
+    {
+      g_application_hold (G_APPLICATION (self));
+      liaison_session_rebuild_async (self->session, NULL, NULL, on_rebuilt, g_object_ref (self));
+    }
+  else
+    /* After the dialog has closed itself: quitting closes its parent. */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_later, g_object_ref (self), g_object_unref);
+}
+
+/* The store cannot be read: say so, and offer to move it aside and start
+ * again with what can still be read of it. Nothing is moved unasked. */
+static void
+liaison_application_offer_rebuild (LiaisonApplication *self, LiaisonWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->repair != NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (window), _ ("Liaison’s Local Data Is Damaged"), NULL));
+  adw_message_dialog_format_body (
+      dialog,
+      _ ("%s.\n\nLiaison can move the damaged file aside, keep the accounts, links and sync history "
+         "that can still be read from it, and fetch the contacts again from both services. The "
+         "file is kept, not deleted."),
+      self->damage);
+  adw_message_dialog_add_responses (dialog, "quit", _ ("_Quit"), "rebuild", _ ("_Rebuild"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rebuild", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rebuild");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_repair_response), self);
+  self->repair = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static LiaisonWindow *
@@ -87,7 +189,15 @@ on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_session_open_finish (LIAISON_SESSION (source), result, &error))
+  if (!liaison_session_open_finish (LIAISON_SESSION (source), result, &error)
+      && g_error_matches (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CORRUPT))
+    {
+      /* Handled: the window offers to rebuild. */
+      g_message ("%s", error->message);
+      g_free (self->damage);
+      self->damage = g_strdup (error->message);
+    }
+  else if (error != NULL)
     {
       g_warning ("%s", error->message);
       g_free (self->session_error);
@@ -328,6 +438,7 @@ liaison_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_pointer (&self->session_error, g_free);
+  g_clear_pointer (&self->damage, g_free);
 
   G_OBJECT_CLASS (liaison_application_parent_class)->dispose (object);
 }
