@@ -183,48 +183,66 @@ print_plan_text (LiaisonSyncPlan *plan)
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
 }
 
-/* The tasks' part of a plan or a run: each operation, then the reads and calls. */
+/* The tasks' or notes' part of a plan or a run: each operation, then the reads and calls. */
 static void
-print_activity_text (JsonNode *activity, gboolean dry_run)
+print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
 {
-  JsonObject *tasks = activity ? json_object_get_object_member (json_node_get_object (activity),
-                                                                "tasks")
-                               : NULL;
-  JsonArray *ops;
-  JsonObject *reads, *calls;
+  JsonArray *ops = json_object_get_array_member (part, "operations");
+  JsonObject *reads = json_object_get_object_member (part, "reads");
+  JsonObject *calls = json_object_get_object_member (part, "calls");
+  guint pairs = json_object_get_int_member (part, "pairs");
+  guint changed = json_object_get_int_member (part, "changedPairs");
+  guint swept = json_object_get_int_member (part, "sweptPairs");
+  guint lsq_reads = json_object_get_int_member (reads, "lsq");
+  guint ghl_reads = json_object_get_int_member (reads, "ghl");
+  guint lsq = json_object_get_int_member (calls, "lsq");
+  guint ghl = json_object_get_int_member (calls, "ghl");
 
-  if (tasks == NULL)
-    return;
-  ops = json_object_get_array_member (tasks, "operations");
   for (guint i = 0; dry_run && i < json_array_get_length (ops); i++)
     {
       JsonObject *op = json_array_get_object_element (ops, i);
       const char *reason = json_object_get_string_member_with_default (op, "reason", NULL);
 
-      g_print ("%-9s task lsq:%s ghl:%s “%s”", json_object_get_string_member (op, "action"),
-               json_object_get_string_member_with_default (op, "lsqTask", "-"),
-               json_object_get_string_member_with_default (op, "ghlTask", "-"),
-               json_object_get_string_member_with_default (op, "title", ""));
+      g_print ("%-9s %s lsq:%s ghl:%s", json_object_get_string_member (op, "action"),
+               tasks ? "task" : "note",
+               json_object_get_string_member_with_default (op, tasks ? "lsqTask" : "lsqNote", "-"),
+               json_object_get_string_member_with_default (op, tasks ? "ghlTask" : "ghlNote", "-"));
+      if (json_object_has_member (op, "title"))
+        g_print (" “%s”", json_object_get_string_member (op, "title"));
       if (reason != NULL)
         g_print (" (%s)", reason);
       g_print ("\n");
     }
-  reads = json_object_get_object_member (tasks, "reads");
-  calls = json_object_get_object_member (tasks, "calls");
-  g_print (_ ("Tasks: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared and "
-              "%u HighLevel requests.\n"),
-           (guint) json_object_get_int_member (tasks, "pairs"),
-           (guint) json_object_get_int_member (tasks, "changedPairs"),
-           (guint) json_object_get_int_member (tasks, "sweptPairs"),
-           (guint) json_object_get_int_member (reads, "lsq"),
-           (guint) json_object_get_int_member (reads, "ghl"));
-  g_print (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
-                   : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"),
-           (guint) json_object_get_int_member (calls, "lsq"),
-           (guint) json_object_get_int_member (calls, "ghl"));
+  if (tasks)
+    g_print (_ ("Tasks: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
+                "and %u HighLevel requests.\n"),
+             pairs, changed, swept, lsq_reads, ghl_reads);
+  else
+    g_print (_ ("Notes: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
+                "and %u HighLevel requests.\n"),
+             pairs, changed, swept, lsq_reads, ghl_reads);
+  if (tasks)
+    g_print (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
+  else
+    g_print (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
 }
 
-/* "contacts,tasks" -> LiaisonSyncKinds. */
+static void
+print_activity_text (JsonNode *activity, gboolean dry_run)
+{
+  JsonObject *o = activity ? json_node_get_object (activity) : NULL;
+
+  if (o != NULL && json_object_has_member (o, "tasks"))
+    print_activity_kind (json_object_get_object_member (o, "tasks"), TRUE, dry_run);
+  if (o != NULL && json_object_has_member (o, "notes"))
+    print_activity_kind (json_object_get_object_member (o, "notes"), FALSE, dry_run);
+}
+
+/* "contacts,tasks,notes" -> LiaisonSyncKinds. */
 static gboolean
 parse_kinds (const char *text, guint *kinds, GError **error)
 {
@@ -240,30 +258,25 @@ parse_kinds (const char *text, guint *kinds, GError **error)
       else if (g_str_equal (name, "tasks"))
         *kinds |= LIAISON_SYNC_KIND_TASKS;
       else if (g_str_equal (name, "notes"))
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               _ ("Notes do not travel between the services yet; choose from "
-                                  "contacts and tasks"));
-          return FALSE;
-        }
+        *kinds |= LIAISON_SYNC_KIND_NOTES;
       else if (g_str_equal (name, "appointments"))
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                                _ ("Appointments do not travel between the services yet; choose "
-                                  "from contacts and tasks"));
+                                  "from contacts, tasks and notes"));
           return FALSE;
         }
       else if (*name != '\0')
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _ ("--only does not know “%s”; choose from contacts and tasks"), name);
+                       _ ("--only does not know “%s”; choose from contacts, tasks and notes"), name);
           return FALSE;
         }
     }
   if (*kinds == 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _ ("--only needs at least one of contacts and tasks"));
+                           _ ("--only needs at least one of contacts, tasks and notes"));
       return FALSE;
     }
   return TRUE;
@@ -284,7 +297,7 @@ liaison_cli_sync_main (int argc, char **argv)
           { "full", 0, 0, G_OPTION_ARG_NONE, &full,
             N_ ("Read both accounts in full, which is what notices deleted contacts"), NULL },
           { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-            N_ ("Sync only these kinds of records (contacts, tasks), separated by commas"),
+            N_ ("Sync only these kinds of records (contacts, tasks, notes), separated by commas"),
             N_ ("KINDS") },
           { "task-type", 0, 0, G_OPTION_ARG_STRING, &task_type,
             N_ ("The LeadSquared to-do type of tasks made from HighLevel (kept for later syncs; "
@@ -306,7 +319,7 @@ liaison_cli_sync_main (int argc, char **argv)
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _ ("Sync the contacts of both accounts, both ways, and the tasks "
-                                             "of linked contacts."));
+                                             "and notes of linked contacts."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
     {

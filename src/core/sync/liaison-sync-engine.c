@@ -26,6 +26,7 @@
 #include "liaison-refresher.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
+#include "liaison-sync-notes.h"
 #include "liaison-sync-tasks.h"
 #include "liaison-user.h"
 
@@ -233,6 +234,28 @@ run_carries (LiaisonSyncRun *run, LiaisonSyncKinds kind)
 }
 
 static void
+on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_notes_finish (run, result, &error))
+    run->fatal = error;
+  run_finish (run);
+}
+
+static void
+start_notes (LiaisonSyncRun *run)
+{
+  if (run->fatal == NULL && run_carries (run, LIAISON_SYNC_KIND_NOTES))
+    {
+      liaison_sync_notes_async (run, on_notes_done, run);
+      return;
+    }
+  run_finish (run);
+}
+
+static void
 on_tasks_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LiaisonSyncRun *run = user_data;
@@ -240,10 +263,10 @@ on_tasks_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_sync_tasks_finish (run, result, &error))
     run->fatal = error;
-  run_finish (run);
+  start_notes (run);
 }
 
-/* After the contacts: the records that follow them (liaison-sync-tasks.c). */
+/* After the contacts: the records that follow them (liaison-sync-tasks.c, -notes.c). */
 static void
 apply_finished (LiaisonSyncRun *run)
 {
@@ -252,7 +275,7 @@ apply_finished (LiaisonSyncRun *run)
       liaison_sync_tasks_async (run, on_tasks_done, run);
       return;
     }
-  run_finish (run);
+  start_notes (run);
 }
 
 static void

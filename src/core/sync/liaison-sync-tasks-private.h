@@ -64,7 +64,6 @@ struct _TaskPass
   /* what the pass did or would do */
   guint lsq_reads, ghl_reads, lsq_writes, ghl_writes;
   JsonArray *plan_ops;
-  guint marks_pending;
   TaskPassFunc then;
 };
 

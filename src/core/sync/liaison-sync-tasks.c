@@ -148,8 +148,8 @@ sweep_spent_today (LiaisonStore *store)
   return (guint) n;
 }
 
-static gboolean
-add_pairs (TaskPass *pass, GPtrArray *pairs, GHashTable *seen)
+static void
+add_pairs (GPtrArray *to, GPtrArray *pairs, GHashTable *seen)
 {
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -157,39 +157,40 @@ add_pairs (TaskPass *pass, GPtrArray *pairs, GHashTable *seen)
 
       if (!g_hash_table_add (seen, GINT_TO_POINTER ((int) pair->link_id)))
         continue;
-      g_ptr_array_add (pass->pairs, g_steal_pointer (&pairs->pdata[i]));
+      g_ptr_array_add (to, g_steal_pointer (&pairs->pdata[i]));
     }
-  return TRUE;
 }
 
-/* The pairs to read: the changed ones, then the sweep's stretch. */
-static gboolean
-choose_pairs (TaskPass *pass, GError **error)
+GPtrArray *
+liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
+                                    const char *cursor_key, guint *n_changed, guint *n_swept,
+                                    gint64 *sweep_cursor, GError **error)
 {
-  LiaisonSyncRun *run = pass->run;
+  g_autoptr (GPtrArray) pairs = NULL;
   g_autoptr (GPtrArray) changed = NULL;
   g_autoptr (GPtrArray) sweep = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  gint64 since = setting_int (run->store, LIAISON_SETTING_TASKS_READ_AT, 0);
-  gint64 cursor = setting_int (run->store, LIAISON_SETTING_SWEEP_CURSOR, 0);
+  gint64 since = setting_int (run->store, read_at_key, 0);
+  gint64 cursor = setting_int (run->store, cursor_key, 0);
   guint share = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE,
                                      LIAISON_SWEEP_SHARE_DEFAULT);
   guint budget = liaison_sync_sweep_budget (share, sweep_spent_today (run->store));
 
-  pass->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_contact_pair_free);
+  *n_changed = *n_swept = 0;
+  *sweep_cursor = cursor;
+  pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_contact_pair_free);
   changed = liaison_store_list_changed_pairs (run->store, run->lsq_connection, run->ghl_connection,
                                               since, error);
   if (changed == NULL)
-    return FALSE;
-  g_ptr_array_set_free_func (changed, (GDestroyNotify) liaison_store_contact_pair_free);
-  add_pairs (pass, changed, seen);
-  pass->n_changed = pass->pairs->len;
+    return NULL;
+  add_pairs (pairs, changed, seen);
+  *n_changed = pairs->len;
   if (budget == 0)
-    return TRUE;
+    return g_steal_pointer (&pairs);
   sweep = liaison_store_list_sweep_pairs (run->store, run->lsq_connection, run->ghl_connection,
                                           cursor, budget, error);
   if (sweep == NULL)
-    return FALSE;
+    return NULL;
   if (sweep->len < budget && cursor > 0)
     {
       /* The end of the links: the sweep starts over from the first. */
@@ -197,16 +198,26 @@ choose_pairs (TaskPass *pass, GError **error)
           run->store, run->lsq_connection, run->ghl_connection, 0, budget - sweep->len, error);
 
       if (more == NULL)
-        return FALSE;
+        return NULL;
       for (guint i = 0; i < more->len; i++)
         g_ptr_array_add (sweep, g_steal_pointer (&more->pdata[i]));
     }
   if (sweep->len > 0)
-    pass->sweep_cursor
+    *sweep_cursor
         = ((LiaisonStoreContactPair *) g_ptr_array_index (sweep, sweep->len - 1))->link_id;
-  pass->n_swept = sweep->len;
-  add_pairs (pass, sweep, seen);
-  return TRUE;
+  *n_swept = sweep->len;
+  add_pairs (pairs, sweep, seen);
+  return g_steal_pointer (&pairs);
+}
+
+/* The pairs to read: the changed ones, then the sweep's stretch. */
+static gboolean
+choose_pairs (TaskPass *pass, GError **error)
+{
+  pass->pairs = liaison_sync_activity_choose_pairs (
+      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR, &pass->n_changed,
+      &pass->n_swept, &pass->sweep_cursor, error);
+  return pass->pairs != NULL;
 }
 
 static gboolean
@@ -299,16 +310,78 @@ pass_done (TaskPass *pass)
   g_object_unref (task);
 }
 
+typedef struct
+{
+  guint pending;
+  void (*done) (gpointer data);
+  gpointer data;
+} Marks;
+
 static void
 on_marks_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  TaskPass *pass = user_data;
+  Marks *marks = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!liaison_store_set_setting_finish (LIAISON_STORE (source), result, &error))
-    g_warning ("Could not remember how far the task sync read: %s", error->message);
-  if (--pass->marks_pending == 0)
-    pass_done (pass);
+    g_warning ("Could not remember how far the sync of tasks and notes read: %s",
+               error->message);
+  if (--marks->pending == 0)
+    {
+      marks->done (marks->data);
+      g_free (marks);
+    }
+}
+
+static void
+save_mark (LiaisonStore *store, Marks *marks, const char *key, const char *value)
+{
+  marks->pending++;
+  liaison_store_set_setting_async (store, key, value, NULL, on_marks_saved, marks);
+}
+
+void
+liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
+                                  const char *cursor_key, gint64 started_at, gboolean all_read,
+                                  guint n_swept, gint64 sweep_cursor, void (*done) (gpointer),
+                                  gpointer data)
+{
+  /* A margin for the services' clocks, which stamp modified_at. */
+  g_autofree char *since
+      = g_strdup_printf ("%" G_GINT64_FORMAT, started_at - READ_AT_MARGIN_MS);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
+  g_autofree char *day = today ();
+  g_autofree char *spent = g_strdup_printf (
+      "%s %u", day, sweep_spent_today (run->store) + n_swept * LIAISON_SWEEP_REQUESTS_PER_PAIR);
+  Marks *marks;
+
+  if (run->options.dry_run)
+    {
+      done (data);
+      return;
+    }
+  marks = g_new0 (Marks, 1);
+  marks->done = done;
+  marks->data = data;
+  marks->pending = 1;
+  if (all_read)
+    save_mark (run->store, marks, read_at_key, since);
+  if (n_swept > 0)
+    {
+      save_mark (run->store, marks, cursor_key, cursor);
+      save_mark (run->store, marks, LIAISON_SETTING_SWEEP_SPENT, spent);
+    }
+  if (--marks->pending == 0)
+    {
+      done (data);
+      g_free (marks);
+    }
+}
+
+static void
+marks_saved (gpointer data)
+{
+  pass_done (data);
 }
 
 /* Remembers where the next pass starts: the changed-since mark (only when every pair was read),
@@ -316,37 +389,10 @@ on_marks_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 save_marks (TaskPass *pass)
 {
-  LiaisonSyncRun *run = pass->run;
-  /* A margin for the services' clocks, which stamp modified_at. */
-  g_autofree char *since
-      = g_strdup_printf ("%" G_GINT64_FORMAT, pass->started_at - READ_AT_MARGIN_MS);
-  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, pass->sweep_cursor);
-  g_autofree char *day = today ();
-  g_autofree char *spent = g_strdup_printf (
-      "%s %u", day, sweep_spent_today (run->store) + pass->n_swept * LIAISON_SWEEP_REQUESTS_PER_PAIR);
-
-  if (run->options.dry_run)
-    {
-      pass_done (pass);
-      return;
-    }
-  pass->marks_pending = 1;
-  if (pass->n_unread == 0)
-    {
-      pass->marks_pending++;
-      liaison_store_set_setting_async (run->store, LIAISON_SETTING_TASKS_READ_AT, since, NULL,
-                                       on_marks_saved, pass);
-    }
-  if (pass->n_swept > 0)
-    {
-      pass->marks_pending += 2;
-      liaison_store_set_setting_async (run->store, LIAISON_SETTING_SWEEP_CURSOR, cursor, NULL,
-                                       on_marks_saved, pass);
-      liaison_store_set_setting_async (run->store, LIAISON_SETTING_SWEEP_SPENT, spent, NULL,
-                                       on_marks_saved, pass);
-    }
-  if (--pass->marks_pending == 0)
-    pass_done (pass);
+  liaison_sync_activity_save_marks (pass->run, LIAISON_SETTING_TASKS_READ_AT,
+                                    LIAISON_SETTING_TASKS_SWEEP_CURSOR, pass->started_at,
+                                    pass->n_unread == 0, pass->n_swept, pass->sweep_cursor,
+                                    marks_saved, pass);
 }
 
 /* ---- one pair: read ---- */

@@ -30,6 +30,20 @@ JsonObject *liaison_sync_task_values (LiaisonTask *task);
 /* The pairs the day's sweep share allows for one run, given what was spent today. */
 guint liaison_sync_sweep_budget (guint share_percent, guint spent_today);
 
+/* The linked contact pairs whose tasks or notes a pass reads: those changed on either side (or
+ * linked) since the time under read_at_key, then the sweep's next stretch after the link under
+ * cursor_key, as long as today's share of the quota allows. */
+GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
+                                               const char *cursor_key, guint *n_changed,
+                                               guint *n_swept, gint64 *sweep_cursor,
+                                               GError **error);
+/* Saves where the next pass starts (nothing in a dry run), then calls done. all_read: every
+ * chosen pair was read, so the changed-since mark moves. */
+void liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
+                                       const char *cursor_key, gint64 started_at,
+                                       gboolean all_read, guint n_swept, gint64 sweep_cursor,
+                                       void (*done) (gpointer), gpointer data);
+
 /* Reads, plans and (unless a dry run) writes the tasks of the run's linked contacts; adds to
  * run->result (its counts, failures, activity plan). */
 void liaison_sync_tasks_async (LiaisonSyncRun *run, GAsyncReadyCallback callback,

@@ -1,4 +1,4 @@
-/* test-sync-tasks.c: the to-dos of linked contacts follow them both ways, end to end through
+/* test-sync-activity.c: the to-dos and notes of linked contacts follow them both ways, end to end through
  * the real clients against the in-process sandbox (its clock pinned), judged from what the
  * services hold and the writes they received.
  *
@@ -8,7 +8,9 @@
 
 #include <string.h>
 
+#include "liaison-note.h"
 #include "liaison-store-activity.h"
+#include "liaison-sync-notes.h"
 #include "liaison-sync-tasks.h"
 #include "liaison-task.h"
 #include "store-test-util.h"
@@ -493,6 +495,191 @@ test_sweep_budget (void)
   g_assert_cmpuint (liaison_sync_sweep_budget (0, 0), ==, 0);
 }
 
+/* ---- notes ---- */
+
+static char *
+ghl_note (TaskFixture *t, const char *text)
+{
+  g_autoptr (LiaisonNote) note = liaison_note_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonNote) made = NULL;
+
+  liaison_note_set_contact_id (note, t->ghl_contact);
+  liaison_note_set_body (note, text);
+  liaison_ghl_client_create_note_async (t->f.ghl, note, NULL, store_test_result_cb, &result);
+  made = liaison_ghl_client_note_finish (t->f.ghl, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return g_strdup (liaison_note_get_id (made));
+}
+
+static char *
+lsq_note (TaskFixture *t, const char *text)
+{
+  g_autoptr (LiaisonNote) note = liaison_note_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *id;
+
+  liaison_note_set_contact_id (note, t->lsq_contact);
+  liaison_note_set_body (note, text);
+  liaison_lsq_client_create_note_async (t->f.lsq, note, NULL, store_test_result_cb, &result);
+  id = liaison_lsq_client_id_finish (t->f.lsq, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The notes of the pair's contact on one side with this text. */
+static GPtrArray *
+notes_with (TaskFixture *t, LiaisonService side, const char *text)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (side == LIAISON_SERVICE_GHL)
+    {
+      liaison_ghl_client_list_notes_async (t->f.ghl, t->ghl_contact, NULL, store_test_result_cb,
+                                           &result);
+      all = liaison_ghl_client_list_finish (t->f.ghl, store_test_wait (&result), &error);
+    }
+  else
+    {
+      liaison_lsq_client_list_notes_async (t->f.lsq, t->lsq_contact, NULL, store_test_result_cb,
+                                           &result);
+      all = liaison_lsq_client_list_finish (t->f.lsq, store_test_wait (&result), &error);
+    }
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LiaisonNote *note = g_ptr_array_index (all, i);
+      g_autofree char *body = liaison_sync_note_text (note);
+
+      if (g_strcmp0 (body, text) == 0)
+        g_ptr_array_add (found, g_object_ref (note));
+    }
+  return found;
+}
+
+static LiaisonNote *
+only_note (TaskFixture *t, LiaisonService side, const char *text)
+{
+  g_autoptr (GPtrArray) found = notes_with (t, side, text);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static void
+ghl_edit_note (TaskFixture *t, LiaisonNote *note, const char *text)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonNote) done = NULL;
+
+  liaison_note_set_body (note, text);
+  liaison_note_set_contact_id (note, t->ghl_contact);
+  liaison_ghl_client_update_note_async (t->f.ghl, note, NULL, store_test_result_cb, &result);
+  done = liaison_ghl_client_note_finish (t->f.ghl, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+lsq_edit_note (TaskFixture *t, LiaisonNote *note, const char *text)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_note_set_body (note, text);
+  liaison_note_set_contact_id (note, t->lsq_contact);
+  liaison_lsq_client_update_note_async (t->f.lsq, note, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_lsq_client_done_finish (t->f.lsq, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* A note made on either side arrives on the other once; an edit travels; a note edited on both
+ * sides is a conflict and neither is written; a sync with nothing changed writes nothing. */
+static void
+test_notes (TaskFixture *t, gconstpointer data)
+{
+  g_autofree char *a = lsq_note (t, "Prefers calls after 4 pm");
+  g_autofree char *b = ghl_note (t, "Met at the Pune trade fair");
+  g_autoptr (LiaisonSyncResult) r1 = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autoptr (LiaisonNote) ga = NULL, lb = NULL, lb2 = NULL, ga2 = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+  gint64 lsq_seq, ghl_seq;
+
+  g_assert_cmpuint (r1->n_failed, ==, 0);
+  ga = only_note (t, LIAISON_SERVICE_GHL, "Prefers calls after 4 pm");
+  lb = only_note (t, LIAISON_SERVICE_LSQ, "Met at the Pune trade fair");
+
+  lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
+  r2 = run_ok (&t->f);
+  g_assert_cmpuint (r2->n_failed, ==, 0);
+  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
+  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+
+  /* Edited in HighLevel: LeadSquared's copy follows, and only it is written. */
+  ghl_edit_note (t, ga, "Prefers calls after 5 pm");
+  r3 = run_ok (&t->f);
+  g_assert_cmpuint (r3->n_failed, ==, 0);
+  lb2 = only_note (t, LIAISON_SERVICE_LSQ, "Prefers calls after 5 pm");
+  g_assert_cmpstr (liaison_note_get_id (lb2), ==, a);
+
+  /* Edited on both sides: a conflict on the text, nothing written. */
+  ga2 = only_note (t, LIAISON_SERVICE_GHL, "Prefers calls after 5 pm");
+  ghl_edit_note (t, ga2, "Prefers calls in the morning");
+  lsq_edit_note (t, lb2, "Prefers e-mail");
+  lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
+  r4 = run_ok (&t->f);
+  g_assert_cmpuint (r4->n_conflicts, ==, 1);
+  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
+  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  open = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_NOTE, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpstr (((LiaisonStoreConflict *) g_ptr_array_index (open, 0))->field, ==, "text");
+}
+
+/* A note create whose answer was lost is not made again: the same text under the same contact
+ * is linked, and the pending intent closed. */
+static void
+test_note_lost_reply (TaskFixture *t, gconstpointer data)
+{
+  g_autofree char *lsq_id = lsq_note (t, "Sent the brochure by post");
+  g_autofree char *made = ghl_note (t, "Sent the brochure by post");
+  g_autoptr (GPtrArray) intents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (LiaisonSyncResult) r = NULL;
+  g_autoptr (GPtrArray) found = NULL, pending = NULL;
+
+  intent->kind = LIAISON_RECORD_NOTE;
+  intent->service = LIAISON_SERVICE_GHL;
+  intent->op = LIAISON_INTENT_CREATE;
+  intent->source_id = g_strdup (lsq_id);
+  intent->payload = g_strdup ("{\"text\": \"Sent the brochure by post\"}");
+  g_ptr_array_add (intents, intent);
+  liaison_store_add_intents_async (t->f.store, intents, NULL, store_test_result_cb, &result);
+  ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  r = run_ok (&t->f);
+  g_assert_cmpuint (r->n_failed, ==, 0);
+  g_assert_cmpuint (r->n_reconciled, ==, 1);
+  found = notes_with (t, LIAISON_SERVICE_GHL, "Sent the brochure by post");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (liaison_note_get_id (g_ptr_array_index (found, 0)), ==, made);
+  pending = liaison_store_list_pending_intents_of (t->f.store, LIAISON_RECORD_NOTE, NULL);
+  g_assert_cmpuint (pending->len, ==, 0);
+}
+
 #define ADD(path, func) g_test_add (path, TaskFixture, NULL, set_up, func, tear_down)
 
 int
@@ -504,6 +691,8 @@ main (int argc, char **argv)
   ADD ("/sync/tasks/conflict", test_conflict);
   ADD ("/sync/tasks/lost-reply", test_lost_reply);
   ADD ("/sync/tasks/dry-run-and-only", test_dry_run_and_only);
+  ADD ("/sync/notes/both-ways", test_notes);
+  ADD ("/sync/notes/lost-reply", test_note_lost_reply);
   g_test_add_func ("/sync/tasks/sweep-budget", test_sweep_budget);
   return g_test_run ();
 }
