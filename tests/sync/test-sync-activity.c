@@ -483,16 +483,19 @@ test_dry_run_and_only (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (none2->len, ==, 0);
 }
 
-/* The sweep spends at most its share of HighLevel's daily quota. */
+/* The sweep spends at most its share of the smaller daily quota: one request on each service per
+ * pair and kind. */
 static void
 test_sweep_budget (void)
 {
-  /* 10 % of 200,000 requests, two per pair: 10,000 pairs a day, at most 500 per run. */
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 0), ==, 500);
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 19000), ==, 500);
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 19990), ==, 5);
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 20000), ==, 0);
-  g_assert_cmpuint (liaison_sync_sweep_budget (0, 0), ==, 0);
+  /* 10 % of LeadSquared's 10,000 (the smaller): 1,000 pairs a day, at most 500 a pass. */
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0), ==, 500);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 600), ==, 400);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 1000), ==, 0);
+  /* An account with a larger LeadSquared quota: HighLevel's 200,000 bounds it. */
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 1000000, 19990), ==, 10);
+  g_assert_cmpuint (liaison_sync_sweep_budget (0, 200000, 10000, 0), ==, 0);
+  g_assert_cmpuint (liaison_sync_sweep_budget (250, 200000, 10000, 9999), ==, 1);
 }
 
 /* ---- notes ---- */

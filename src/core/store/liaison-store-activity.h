@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 #define LIAISON_SETTING_TASKS_SWEEP_CURSOR "sync.tasks.sweep-cursor" /* the last link swept */
 #define LIAISON_SETTING_NOTES_READ_AT "sync.notes.read-at"
 #define LIAISON_SETTING_NOTES_SWEEP_CURSOR "sync.notes.sweep-cursor"
-#define LIAISON_SETTING_SWEEP_SPENT "sync.activity.sweep-spent" /* "YYYY-MM-DD requests" */
+#define LIAISON_SETTING_SWEEP_SPENT "sync.activity.sweep-spent" /* "YYYY-MM-DD pairs swept" */
+#define LIAISON_SETTING_LSQ_DAILY_QUOTA "sync.activity.lsq-daily-quota" /* requests a day */
 
 
 /* A linked pair of contacts. */

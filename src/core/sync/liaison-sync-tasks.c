@@ -54,14 +54,14 @@ liaison_sync_task_values (LiaisonTask *task)
 }
 
 guint
-liaison_sync_sweep_budget (guint share_percent, guint spent_today)
+liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
+                           guint swept_today)
 {
-  guint64 share = (guint64) LIAISON_GHL_DAILY_QUOTA * MIN (share_percent, 100) / 100;
+  guint64 share = (guint64) MIN (ghl_quota, lsq_quota) * MIN (share_percent, 100) / 100;
 
-  if (spent_today >= share)
+  if (swept_today >= share)
     return 0;
-  return MIN ((guint) ((share - spent_today) / LIAISON_SWEEP_REQUESTS_PER_PAIR),
-              LIAISON_SWEEP_MAX_PER_RUN);
+  return (guint) MIN (share - swept_today, LIAISON_SWEEP_MAX_PER_RUN);
 }
 
 /* ---- the pass ---- */
@@ -130,7 +130,7 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* Requests the sweep spent today (the setting holds "YYYY-MM-DD n"). */
+/* Pairs the sweeps of either kind read today (the setting holds "YYYY-MM-DD n"). */
 static guint
 sweep_spent_today (LiaisonStore *store)
 {
@@ -174,7 +174,10 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key
   gint64 cursor = setting_int (run->store, cursor_key, 0);
   guint share = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE,
                                      LIAISON_SWEEP_SHARE_DEFAULT);
-  guint budget = liaison_sync_sweep_budget (share, sweep_spent_today (run->store));
+  guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
+                                         LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
+  guint budget = liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
+                                            sweep_spent_today (run->store));
 
   *n_changed = *n_swept = 0;
   *sweep_cursor = cursor;
@@ -352,7 +355,7 @@ liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
   g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
   g_autofree char *day = today ();
   g_autofree char *spent = g_strdup_printf (
-      "%s %u", day, sweep_spent_today (run->store) + n_swept * LIAISON_SWEEP_REQUESTS_PER_PAIR);
+      "%s %u", day, sweep_spent_today (run->store) + n_swept);
   Marks *marks;
 
   if (run->options.dry_run)

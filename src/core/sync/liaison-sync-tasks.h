@@ -15,20 +15,25 @@
 
 G_BEGIN_DECLS
 
-/* HighLevel's documented daily quota per location; LeadSquared's is higher on every plan. */
+/* The sweep's quota: HighLevel's documented daily quota per location, and LeadSquared's
+ * smallest (the Pro plan's 10,000 a day before its 1,000 per user; the setting
+ * sync.activity.lsq-daily-quota holds the account's own). Reading one pair of contacts for one
+ * kind costs one request on each service, so the sweep's pairs a day are the share of the
+ * smaller quota. */
 #define LIAISON_GHL_DAILY_QUOTA 200000
+#define LIAISON_LSQ_DAILY_QUOTA_DEFAULT 10000
 #define LIAISON_SWEEP_SHARE_DEFAULT 10
-/* Requests the sweep spends on one pair of contacts: one list on each side. */
-#define LIAISON_SWEEP_REQUESTS_PER_PAIR 2
-/* The most pairs one run sweeps, however much of the day's share is left. */
+/* The most pairs one pass sweeps, however much of the day's share is left. */
 #define LIAISON_SWEEP_MAX_PER_RUN 500
 
 /* The canonical values of a task: {"title", "description", "due" (ISO 8601 UTC, seconds), or
  * null, "completed"}. */
 JsonObject *liaison_sync_task_values (LiaisonTask *task);
 
-/* The pairs the day's sweep share allows for one run, given what was spent today. */
-guint liaison_sync_sweep_budget (guint share_percent, guint spent_today);
+/* The pairs one pass may sweep: share_percent of the smaller daily quota, less the pairs swept
+ * today (by either kind), at most LIAISON_SWEEP_MAX_PER_RUN. */
+guint liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
+                                 guint swept_today);
 
 /* The linked contact pairs whose tasks or notes a pass reads: those changed on either side (or
  * linked) since the time under read_at_key, then the sweep's next stretch after the link under
