@@ -277,6 +277,13 @@ test_create_both_ways (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
   g_assert_cmpuint (second->n_created + second->n_updated, ==, 0);
+  {
+    /* What a quiet sync reads, for the record. */
+    g_autofree char *text = json_to_string (second->activity, FALSE);
+
+    g_test_message ("quiet sync: lsq %u, ghl %u requests; activity %s", second->lsq_calls,
+                    second->ghl_calls, text);
+  }
 }
 
 /* Edits travel, completing on either side completes the other, and reopening in HighLevel a task
@@ -683,6 +690,49 @@ test_note_lost_reply (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (pending->len, ==, 0);
 }
 
+/* A write a service refuses (HighLevel answers 503 to every task and note create) fails with its
+ * sentence and is made once, by a later sync, when the service is back: nothing twice. */
+static void
+test_refused_writes (TaskFixture *t, gconstpointer data)
+{
+  g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 3, 8, 1, 45);
+  g_autofree char *task = lsq_create (t, "Renew the insurance", NULL, due);
+  g_autofree char *note = lsq_note (t, "Asked for the annual invoice");
+  g_autoptr (JsonNode) f1 = sync_control (&t->f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/faults",
+                                          "{\"rule\": \"POST /contacts/*/tasks=503\"}");
+  g_autoptr (JsonNode) f2 = sync_control (&t->f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/faults",
+                                          "{\"rule\": \"POST /contacts/*/notes=503\"}");
+  g_autoptr (LiaisonSyncResult) refused = run_ok (&t->f);
+  g_autoptr (JsonNode) cleared = NULL;
+  g_autoptr (LiaisonSyncResult) again = NULL, quiet = NULL;
+  g_autoptr (GPtrArray) none = NULL, none2 = NULL, tasks = NULL, notes = NULL;
+  g_autoptr (GPtrArray) pending = NULL;
+  gboolean said = FALSE;
+
+  g_assert_cmpuint (refused->n_failed, >=, 2);
+  for (guint i = 0; i < refused->failures->len; i++)
+    if (strstr (g_ptr_array_index (refused->failures, i), "HighLevel task"))
+      said = TRUE;
+  g_assert_true (said);
+  none = tasks_titled (t, LIAISON_SERVICE_GHL, "Renew the insurance");
+  g_assert_cmpuint (none->len, ==, 0);
+  none2 = notes_with (t, LIAISON_SERVICE_GHL, "Asked for the annual invoice");
+  g_assert_cmpuint (none2->len, ==, 0);
+  /* The failed writes are closed with their error, not left pending. */
+  pending = liaison_store_list_pending_intents_of (t->f.store, LIAISON_RECORD_TASK, NULL);
+  g_assert_cmpuint (pending->len, ==, 0);
+
+  cleared = sync_control (&t->f, LIAISON_SERVICE_GHL, "DELETE", "/_sandbox/faults", NULL);
+  again = run_ok (&t->f);
+  g_assert_cmpuint (again->n_failed, ==, 0);
+  quiet = run_ok (&t->f);
+  g_assert_cmpuint (quiet->n_created, ==, 0);
+  tasks = tasks_titled (t, LIAISON_SERVICE_GHL, "Renew the insurance");
+  g_assert_cmpuint (tasks->len, ==, 1);
+  notes = notes_with (t, LIAISON_SERVICE_GHL, "Asked for the annual invoice");
+  g_assert_cmpuint (notes->len, ==, 1);
+}
+
 #define ADD(path, func) g_test_add (path, TaskFixture, NULL, set_up, func, tear_down)
 
 int
@@ -696,6 +746,7 @@ main (int argc, char **argv)
   ADD ("/sync/tasks/dry-run-and-only", test_dry_run_and_only);
   ADD ("/sync/notes/both-ways", test_notes);
   ADD ("/sync/notes/lost-reply", test_note_lost_reply);
+  ADD ("/sync/activity/refused-writes", test_refused_writes);
   g_test_add_func ("/sync/tasks/sweep-budget", test_sweep_budget);
   return g_test_run ();
 }
