@@ -429,8 +429,11 @@ record_op (OpRun *r)
           c->resolution = g_strdup ("dismissed");
           g_ptr_array_add (step->conflicts_closed, c);
         }
-      g_array_append_vals (step->conflicts_applied, op->conflicts_applied->data,
-                           op->conflicts_applied->len);
+      /* An answer is written once both sides took it; after a failure the next run tries
+       * again. */
+      if (r->lsq_error == NULL && r->ghl_error == NULL)
+        g_array_append_vals (step->conflicts_applied, op->conflicts_applied->data,
+                             op->conflicts_applied->len);
     }
   liaison_store_apply_step_async (run->store, step, NULL, on_step, r);
 }

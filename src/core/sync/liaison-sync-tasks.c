@@ -673,13 +673,14 @@ merge_op (TaskPass *pass, TaskOp *op)
           else
             json_object_set_member (op->to_lsq, field, json_node_copy (ghl));
         }
-      if (outcome == LIAISON_MERGE_CONFLICT && op->link != NULL)
+      if (outcome == LIAISON_MERGE_CONFLICT)
         {
+          /* A new link's conflict finds the link its step makes first. */
           LiaisonStoreConflict *open = g_new0 (LiaisonStoreConflict, 1);
 
           open->kind = LIAISON_CONFLICT_FIELD;
-          open->lsq_id = g_strdup (op->link->lsq_id);
-          open->ghl_id = g_strdup (op->link->ghl_id);
+          open->lsq_id = g_strdup (liaison_task_get_id (op->lsq));
+          open->ghl_id = g_strdup (liaison_task_get_id (op->ghl));
           open->field = g_strdup (field);
           open->base_value = node_text (base);
           open->lsq_value = node_text (lsq);
