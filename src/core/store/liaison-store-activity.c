@@ -67,8 +67,12 @@ liaison_store_list_sweep_pairs (LiaisonStore *self, const char *lsq_connection,
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT id, lsq_id, ghl_id FROM links WHERE kind = 'contact' AND lsq_connection = ?1"
-      "  AND ghl_connection = ?2 AND id > ?3 ORDER BY id LIMIT ?4",
+      "SELECT l.id, l.lsq_id, l.ghl_id FROM links l"
+      " WHERE l.kind = 'contact' AND l.lsq_connection = ?1 AND l.ghl_connection = ?2"
+      "   AND l.id > ?3 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = 'contact'"
+      "     AND r.deleted = 1 AND ((r.connection_id = l.lsq_connection AND r.remote_id = l.lsq_id)"
+      "       OR (r.connection_id = l.ghl_connection AND r.remote_id = l.ghl_id)))"
+      " ORDER BY l.id LIMIT ?4",
       error);
 
   if (stmt == NULL)

@@ -38,12 +38,13 @@ void liaison_store_contact_pair_free (LiaisonStoreContactPair *pair);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreContactPair, liaison_store_contact_pair_free)
 
 /* The linked contact pairs either of whose records changed on its service (modified_at), or
- * which were linked, after since (ms UTC), in link order. */
+ * which were linked, after since (ms UTC), in link order; pairs with a record gone are left
+ * out. */
 GPtrArray *liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq_connection,
                                              const char *ghl_connection, gint64 since,
                                              GError **error);
-/* At most limit linked contact pairs with a link id above after_link_id, in link order: one
- * stretch of the slow sweep. */
+/* At most limit linked contact pairs with a link id above after_link_id, in link order, neither
+ * of them gone from its service: one stretch of the slow sweep. */
 GPtrArray *liaison_store_list_sweep_pairs (LiaisonStore *self, const char *lsq_connection,
                                            const char *ghl_connection, gint64 after_link_id,
                                            guint limit, GError **error);
