@@ -269,7 +269,8 @@ parse_kinds (const char *text, guint *kinds, GError **error)
       else if (*name != '\0')
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _ ("--only does not know “%s”; choose from contacts, tasks and notes"), name);
+                       _ ("--only does not know “%s”; choose from contacts, tasks and notes"),
+                       name);
           return FALSE;
         }
     }
@@ -318,8 +319,9 @@ liaison_cli_sync_main (int argc, char **argv)
   int status;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ ("Sync the contacts of both accounts, both ways, and the tasks "
-                                             "and notes of linked contacts."));
+  g_option_context_set_summary (context,
+                                _ ("Sync the contacts of both accounts, both ways, and the tasks "
+                                   "and notes of linked contacts."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
     {

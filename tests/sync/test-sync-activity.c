@@ -1,5 +1,5 @@
-/* test-sync-activity.c: the to-dos and notes of linked contacts follow them both ways, end to end through
- * the real clients against the in-process sandbox (its clock pinned), judged from what the
+/* test-sync-activity.c: the to-dos and notes of linked contacts follow them both ways, end to end
+ * through the real clients against the in-process sandbox (its clock pinned), judged from what the
  * services hold and the writes they received.
  *
  * Copyright 2026 The Liaison authors
@@ -381,8 +381,8 @@ test_conflict (TaskFixture *t, gconstpointer data)
   g_assert_cmpstr (c->lsq_value, ==, "\"Plan the visit to Mumbai\"");
   g_assert_cmpstr (c->ghl_value, ==, "\"Plan the visit to Pune\"");
 
-  liaison_store_resolve_conflict_async (t->f.store, c->id, "ghl", NULL, NULL,
-                                        store_test_result_cb, &result);
+  liaison_store_resolve_conflict_async (t->f.store, c->id, "ghl", NULL, NULL, store_test_result_cb,
+                                        &result);
   g_assert_true (
       liaison_store_resolve_conflict_finish (t->f.store, store_test_wait (&result), &error));
   g_assert_no_error (error);
@@ -401,8 +401,8 @@ test_lost_reply (TaskFixture *t, gconstpointer data)
   g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 3, 8, 3, 30);
   g_autofree char *lsq_id = lsq_create (t, "Send the welcome pack", NULL, due);
   g_autofree char *made = ghl_create (t, "Send the welcome pack", NULL, due);
-  g_autoptr (GPtrArray) intents = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) liaison_store_intent_free);
+  g_autoptr (GPtrArray) intents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
   LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -430,8 +430,8 @@ test_lost_reply (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (found->len, ==, 1);
   pending = liaison_store_list_pending_intents_of (t->f.store, LIAISON_RECORD_TASK, NULL);
   g_assert_cmpuint (pending->len, ==, 0);
-  links = liaison_store_list_child_links (t->f.store, LIAISON_RECORD_TASK, t->f.lsq_id,
-                                          t->f.ghl_id, NULL);
+  links = liaison_store_list_child_links (t->f.store, LIAISON_RECORD_TASK, t->f.lsq_id, t->f.ghl_id,
+                                          NULL);
   for (guint i = 0; i < links->len; i++)
     {
       LiaisonStoreSyncLink *link = g_ptr_array_index (links, i);
@@ -463,8 +463,8 @@ test_dry_run_and_only (TaskFixture *t, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (planned->activity);
   tasks = json_object_get_object_member (json_node_get_object (planned->activity), "tasks");
-  g_assert_cmpint (json_object_get_int_member (
-                       json_object_get_object_member (tasks, "calls"), "ghl"), >=, 1);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (tasks, "calls"), "ghl"), >=, 1);
   ops = json_object_get_array_member (tasks, "operations");
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {

@@ -141,8 +141,7 @@ liaison_store_list_cached_ids (LiaisonStore *self, const char *connection_id,
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db,
-      "SELECT remote_id FROM records WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0",
+      db, "SELECT remote_id FROM records WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0",
       error);
   g_autoptr (GPtrArray) ids = NULL;
   GHashTable *set;
@@ -151,8 +150,7 @@ liaison_store_list_cached_ids (LiaisonStore *self, const char *connection_id,
     return NULL;
   liaison_store_bind_text (stmt, 1, connection_id);
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
-  ids = liaison_store_collect (db, stmt, text_from_row, g_free, "Could not read the cache",
-                               error);
+  ids = liaison_store_collect (db, stmt, text_from_row, g_free, "Could not read the cache", error);
   if (ids == NULL)
     return NULL;
   set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -184,8 +182,7 @@ intent_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-liaison_store_list_pending_intents_of (LiaisonStore *self, LiaisonRecordKind kind,
-                                       GError **error)
+liaison_store_list_pending_intents_of (LiaisonStore *self, LiaisonRecordKind kind, GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (

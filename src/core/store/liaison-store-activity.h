@@ -15,16 +15,16 @@ G_BEGIN_DECLS
 
 /* The settings of the sync of tasks and notes (liaison_store_get_setting). The sweep's share
  * and what it spent today are shared by both. */
-#define LIAISON_SETTING_TASKS_LSQ_TYPE "sync.tasks.lsq-type" /* to-do type of new LeadSquared
-                                                              * tasks; default "Follow Up" */
-#define LIAISON_SETTING_TASKS_READ_AT "sync.tasks.read-at"   /* ms: contacts changed since */
+#define LIAISON_SETTING_TASKS_LSQ_TYPE                                                             \
+  "sync.tasks.lsq-type"                                         /* to-do type of new LeadSquared   \
+                                                                 * tasks; default "Follow Up" */
+#define LIAISON_SETTING_TASKS_READ_AT "sync.tasks.read-at"      /* ms: contacts changed since */
 #define LIAISON_SETTING_SWEEP_SHARE "sync.activity.sweep-share" /* % of the daily quota */
 #define LIAISON_SETTING_TASKS_SWEEP_CURSOR "sync.tasks.sweep-cursor" /* the last link swept */
 #define LIAISON_SETTING_NOTES_READ_AT "sync.notes.read-at"
 #define LIAISON_SETTING_NOTES_SWEEP_CURSOR "sync.notes.sweep-cursor"
 #define LIAISON_SETTING_SWEEP_SPENT "sync.activity.sweep-spent" /* "YYYY-MM-DD pairs swept" */
 #define LIAISON_SETTING_LSQ_DAILY_QUOTA "sync.activity.lsq-daily-quota" /* requests a day */
-
 
 /* A linked pair of contacts. */
 typedef struct

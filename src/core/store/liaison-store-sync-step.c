@@ -185,7 +185,7 @@ write_intents (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **
 }
 
 #define LINK_OF(l, g)                                                                              \
-  "(SELECT id FROM links WHERE kind = ?15 AND ((lsq_connection = ?1 AND lsq_id = " l ")"     \
+  "(SELECT id FROM links WHERE kind = ?15 AND ((lsq_connection = ?1 AND lsq_id = " l ")"           \
   " OR (ghl_connection = ?2 AND ghl_id = " g ")))"
 
 static gboolean

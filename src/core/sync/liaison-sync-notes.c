@@ -175,9 +175,10 @@ describe (NotePass *pass, NoteOp *op)
   gboolean writes = op->kind == NOTE_CREATE || (op->kind == NOTE_UPDATE && op->write != NULL);
 
   json_object_set_string_member (o, "kind", "note");
-  json_object_set_string_member (o, "action", op->conflict   ? "conflict"
-                                              : op->new_link ? "link"
-                                                             : actions[op->kind]);
+  json_object_set_string_member (o, "action",
+                                 op->conflict   ? "conflict"
+                                 : op->new_link ? "link"
+                                                : actions[op->kind]);
   if (writes)
     json_object_set_string_member (o, "target", liaison_service_to_string (op->target));
   json_object_set_string_member (o, "lsqContact", current_pair (pass)->lsq_id);
@@ -204,8 +205,7 @@ merge (NotePass *pass, NoteOp *op)
   g_autoptr (JsonNode) lsq = json_from_string (op->lsq_text, NULL);
   g_autoptr (JsonNode) ghl = json_from_string (op->ghl_text, NULL);
   g_autoptr (JsonNode) base = op->base ? json_from_string (op->base, NULL) : NULL;
-  LiaisonStoreConflict *c
-      = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
+  LiaisonStoreConflict *c = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
   LiaisonMergeOutcome outcome;
   JsonNode *effective = base;
 
@@ -275,7 +275,8 @@ plan_pair (NotePass *pass)
     {
       LiaisonNote *lsq = g_ptr_array_index (pass->lsq_notes, i);
       g_autofree char *text = liaison_sync_note_text (lsq);
-      LiaisonStoreSyncLink *link = g_hash_table_lookup (pass->links_by_lsq, liaison_note_get_id (lsq));
+      LiaisonStoreSyncLink *link
+          = g_hash_table_lookup (pass->links_by_lsq, liaison_note_get_id (lsq));
       LiaisonNote *ghl = NULL;
       NoteOp *op;
 
@@ -496,34 +497,32 @@ record_op (NotePass *pass)
     {
       LiaisonStoreSyncLink link = { 0 };
       g_autofree char *after = op->write ? json_text (op->write) : NULL;
-      const char *base = op->conflict                ? op->base
-                         : op->write == NULL         ? op->lsq_text
-                         : written                   ? after
-                                                     : op->base;
+      const char *base = op->conflict        ? op->base
+                         : op->write == NULL ? op->lsq_text
+                         : written           ? after
+                                             : op->base;
 
       if (op->new_link)
         {
           g_ptr_array_add (step->operations,
                            operation (pass, LIAISON_SERVICE_LSQ, lsq_id, ghl_id,
-                                      LIAISON_OPERATION_LINK, NULL, NULL, NULL,
-                                      "matched-content"));
+                                      LIAISON_OPERATION_LINK, NULL, NULL, NULL, "matched-content"));
           run->result->n_linked++;
         }
       if (op->write != NULL)
         {
-          g_ptr_array_add (step->operations,
-                           operation (pass, op->target, lsq_id, ghl_id, LIAISON_OPERATION_UPDATE,
-                                      op->target == LIAISON_SERVICE_LSQ ? op->lsq_text
-                                                                        : op->ghl_text,
-                                      after, pass->write_error,
-                                      op->target == LIAISON_SERVICE_LSQ ? "ghl-changed"
-                                                                        : "lsq-changed"));
+          g_ptr_array_add (
+              step->operations,
+              operation (pass, op->target, lsq_id, ghl_id, LIAISON_OPERATION_UPDATE,
+                         op->target == LIAISON_SERVICE_LSQ ? op->lsq_text : op->ghl_text, after,
+                         pass->write_error,
+                         op->target == LIAISON_SERVICE_LSQ ? "ghl-changed" : "lsq-changed"));
           if (written)
             {
               run->result->n_updated++;
-              cache_note (pass, step, op->target, op->target == LIAISON_SERVICE_LSQ ? lsq_id : ghl_id,
-                          op->target == LIAISON_SERVICE_LSQ ? pair->lsq_id : pair->ghl_id,
-                          op->write);
+              cache_note (
+                  pass, step, op->target, op->target == LIAISON_SERVICE_LSQ ? lsq_id : ghl_id,
+                  op->target == LIAISON_SERVICE_LSQ ? pair->lsq_id : pair->ghl_id, op->write);
             }
         }
       if (op->conflict)
@@ -538,10 +537,9 @@ record_op (NotePass *pass)
           c->lsq_value = g_strdup (op->lsq_text);
           c->ghl_value = g_strdup (op->ghl_text);
           g_ptr_array_add (step->conflicts, c);
-          g_ptr_array_add (step->operations,
-                           operation (pass, LIAISON_SERVICE_LSQ, lsq_id, ghl_id,
-                                      LIAISON_OPERATION_CONFLICT, NULL, NULL, NULL,
-                                      "both-changed"));
+          g_ptr_array_add (step->operations, operation (pass, LIAISON_SERVICE_LSQ, lsq_id, ghl_id,
+                                                        LIAISON_OPERATION_CONFLICT, NULL, NULL,
+                                                        NULL, "both-changed"));
           run->result->n_conflicts++;
         }
       if (op->settles)
@@ -641,7 +639,8 @@ on_intent (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   NotePass *pass = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
+  g_autoptr (GArray) ids
+      = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
 
   if (ids == NULL)
     {
@@ -682,23 +681,20 @@ apply_next (NotePass *pass)
   pass->intent->service = op->target;
   pass->intent->op = op->kind == NOTE_CREATE ? LIAISON_INTENT_CREATE : LIAISON_INTENT_UPDATE;
   if (op->kind == NOTE_UPDATE)
-    pass->intent->remote_id = g_strdup (op->target == LIAISON_SERVICE_LSQ
-                                            ? liaison_note_get_id (op->lsq)
-                                            : liaison_note_get_id (op->ghl));
+    pass->intent->remote_id
+        = g_strdup (op->target == LIAISON_SERVICE_LSQ ? liaison_note_get_id (op->lsq)
+                                                      : liaison_note_get_id (op->ghl));
   pass->intent->source_id = g_strdup (op->target == LIAISON_SERVICE_LSQ
                                           ? (op->ghl ? liaison_note_get_id (op->ghl) : NULL)
                                           : (op->lsq ? liaison_note_get_id (op->lsq) : NULL));
   pass->intent->link_id = op->link ? op->link->id : 0;
-  pass->intent->payload = g_strdup_printf ("{\"text\": %s}", op->kind == NOTE_CREATE
-                                                                ? (op->lsq ? op->lsq_text
-                                                                           : op->ghl_text)
-                                                                : "null");
+  pass->intent->payload = g_strdup_printf (
+      "{\"text\": %s}", op->kind == NOTE_CREATE ? (op->lsq ? op->lsq_text : op->ghl_text) : "null");
   if (op->kind == NOTE_UPDATE)
     {
       g_free (pass->intent->payload);
-      pass->intent->payload = g_strdup_printf ("{\"text\": %s}", op->target == LIAISON_SERVICE_LSQ
-                                                                    ? op->ghl_text
-                                                                    : op->lsq_text);
+      pass->intent->payload = g_strdup_printf (
+          "{\"text\": %s}", op->target == LIAISON_SERVICE_LSQ ? op->ghl_text : op->lsq_text);
     }
   intents = g_ptr_array_new ();
   g_ptr_array_add (intents, pass->intent);
@@ -810,8 +806,8 @@ load_state (NotePass *pass, GError **error)
     return FALSE;
   if (!run->options.dry_run && pending->len > 0)
     {
-      LiaisonStoreStep *step = liaison_store_step_new (run->lsq_connection, run->ghl_connection,
-                                                       run->result->run_id);
+      LiaisonStoreStep *step
+          = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
 
       step->kind = LIAISON_RECORD_NOTE;
       for (guint i = 0; i < pending->len; i++)

@@ -76,36 +76,36 @@ liaison_sync_tasks_describe (TaskPass *pass, TaskOp *op)
 
   switch (op->kind)
     {
-    case TASK_OP_CREATE:
-      action = "create";
-      if (op->target == LIAISON_SERVICE_GHL)
-        ghl = 1;
-      else
-        lsq = json_object_get_boolean_member (op->ghl_values, "completed") ? 2 : 1;
-      json_object_set_string_member (o, "target", liaison_service_to_string (op->target));
-      break;
-    case TASK_OP_UNLINK:
-      action = "unlink";
-      json_object_set_string_member (o, "reason", op->reason);
-      break;
-    case TASK_OP_UPDATE:
-      action = op->new_link ? "link" : op->conflicts->len > 0 ? "conflict" : "update";
-      ghl = json_object_get_size (op->to_ghl) > 0 ? 1 : 0;
-      lsq = lsq_update_calls (op->to_lsq);
-      if (json_object_get_size (op->to_lsq) > 0)
-        json_object_set_object_member (o, "toLsq", json_object_ref (op->to_lsq));
-      if (json_object_get_size (op->to_ghl) > 0)
-        json_object_set_object_member (o, "toGhl", json_object_ref (op->to_ghl));
-      if (op->conflicts->len > 0)
-        {
-          JsonArray *fields = json_array_new ();
+      case TASK_OP_CREATE:
+        action = "create";
+        if (op->target == LIAISON_SERVICE_GHL)
+          ghl = 1;
+        else
+          lsq = json_object_get_boolean_member (op->ghl_values, "completed") ? 2 : 1;
+        json_object_set_string_member (o, "target", liaison_service_to_string (op->target));
+        break;
+      case TASK_OP_UNLINK:
+        action = "unlink";
+        json_object_set_string_member (o, "reason", op->reason);
+        break;
+      case TASK_OP_UPDATE:
+        action = op->new_link ? "link" : op->conflicts->len > 0 ? "conflict" : "update";
+        ghl = json_object_get_size (op->to_ghl) > 0 ? 1 : 0;
+        lsq = lsq_update_calls (op->to_lsq);
+        if (json_object_get_size (op->to_lsq) > 0)
+          json_object_set_object_member (o, "toLsq", json_object_ref (op->to_lsq));
+        if (json_object_get_size (op->to_ghl) > 0)
+          json_object_set_object_member (o, "toGhl", json_object_ref (op->to_ghl));
+        if (op->conflicts->len > 0)
+          {
+            JsonArray *fields = json_array_new ();
 
-          for (guint i = 0; i < op->conflicts->len; i++)
-            json_array_add_string_element (
-                fields, ((LiaisonStoreConflict *) g_ptr_array_index (op->conflicts, i))->field);
-          json_object_set_array_member (o, "conflicts", fields);
-        }
-      break;
+            for (guint i = 0; i < op->conflicts->len; i++)
+              json_array_add_string_element (
+                  fields, ((LiaisonStoreConflict *) g_ptr_array_index (op->conflicts, i))->field);
+            json_object_set_array_member (o, "conflicts", fields);
+          }
+        break;
     }
   json_object_set_string_member (o, "action", action);
   json_object_set_string_member (o, "kind", "task");
@@ -146,7 +146,8 @@ task_for (const char *id, const char *contact_id, JsonObject *from, JsonObject *
         liaison_task_set_title (task, json_node_get_string (node));
       if ((node = json_object_get_member (o, "description")) != NULL)
         /* An emptied description is sent as "", which clears it (null would keep it). */
-        liaison_task_set_body (task, JSON_NODE_HOLDS_NULL (node) ? "" : json_node_get_string (node));
+        liaison_task_set_body (task,
+                               JSON_NODE_HOLDS_NULL (node) ? "" : json_node_get_string (node));
       if ((node = json_object_get_member (o, "due")) != NULL)
         {
           g_autoptr (GDateTime) due
@@ -170,9 +171,8 @@ intent_new (TaskPass *pass, TaskOp *op, LiaisonService service, const char *remo
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   JsonObject *payload = json_object_new ();
 
-  json_object_set_string_member (payload, "contact", service == LIAISON_SERVICE_LSQ
-                                                         ? op->lsq_contact
-                                                         : op->ghl_contact);
+  json_object_set_string_member (
+      payload, "contact", service == LIAISON_SERVICE_LSQ ? op->lsq_contact : op->ghl_contact);
   json_object_set_object_member (payload, "values", json_object_ref (values));
   json_node_take_object (node, payload);
   intent->run_id = pass->run->result->run_id;
@@ -188,8 +188,8 @@ intent_new (TaskPass *pass, TaskOp *op, LiaisonService service, const char *remo
 
 static LiaisonStoreOperation *
 operation_new (TaskPass *pass, LiaisonService service, const char *lsq_id, const char *ghl_id,
-               LiaisonOperationAction action, const char *field, JsonNode *before,
-               JsonNode *after, const GError *error, const char *cause)
+               LiaisonOperationAction action, const char *field, JsonNode *before, JsonNode *after,
+               const GError *error, const char *cause)
 {
   LiaisonStoreOperation *operation = g_new0 (LiaisonStoreOperation, 1);
 
@@ -361,14 +361,12 @@ record_op (OpRun *r)
       LiaisonStoreRecord *gone = liaison_store_record_new (
           LIAISON_RECORD_TASK, op->lsq ? op->link->ghl_id : op->link->lsq_id, "{}");
 
-      gone->connection_id
-          = g_strdup (op->lsq ? run->ghl_connection : run->lsq_connection);
+      gone->connection_id = g_strdup (op->lsq ? run->ghl_connection : run->lsq_connection);
       g_ptr_array_add (step->records_gone, gone);
       g_ptr_array_add (step->operations,
                        operation_new (pass, op->lsq ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
-                                      op->link->lsq_id, op->link->ghl_id,
-                                      LIAISON_OPERATION_UNLINK, NULL, NULL, NULL, NULL,
-                                      op->cause));
+                                      op->link->lsq_id, op->link->ghl_id, LIAISON_OPERATION_UNLINK,
+                                      NULL, NULL, NULL, NULL, op->cause));
       g_array_append_val (step->links_removed, op->link->id);
       run->result->n_unlinked++;
     }
@@ -379,16 +377,15 @@ record_op (OpRun *r)
 
       if (op->new_link)
         {
-          g_ptr_array_add (step->operations,
-                           operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
-                                          LIAISON_OPERATION_LINK, NULL, NULL, NULL, NULL,
-                                          op->cause));
+          g_ptr_array_add (step->operations, operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id,
+                                                            r->ghl_id, LIAISON_OPERATION_LINK, NULL,
+                                                            NULL, NULL, NULL, op->cause));
           run->result->n_linked++;
         }
-      add_field_operations (r, step, LIAISON_SERVICE_LSQ, op->to_lsq, op->lsq_values,
-                            r->lsq_error, "ghl-changed");
-      add_field_operations (r, step, LIAISON_SERVICE_GHL, op->to_ghl, op->ghl_values,
-                            r->ghl_error, "lsq-changed");
+      add_field_operations (r, step, LIAISON_SERVICE_LSQ, op->to_lsq, op->lsq_values, r->lsq_error,
+                            "ghl-changed");
+      add_field_operations (r, step, LIAISON_SERVICE_GHL, op->to_ghl, op->ghl_values, r->ghl_error,
+                            "lsq-changed");
       if (r->lsq_written || r->ghl_written)
         run->result->n_updated++;
       link.id = op->link ? op->link->id : 0;
@@ -412,11 +409,11 @@ record_op (OpRun *r)
                 _ ("The task was reopened in HighLevel, but LeadSquared has no way to reopen a "
                    "completed task: keep it completed (answer with LeadSquared's value) or "
                    "make a new task in LeadSquared."));
-          g_ptr_array_add (step->operations,
-                           operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
-                                          LIAISON_OPERATION_CONFLICT, c->field, NULL, NULL, why,
-                                          op->cannot_reopen ? "lsq-cannot-reopen"
-                                                            : "both-changed"));
+          g_ptr_array_add (
+              step->operations,
+              operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
+                             LIAISON_OPERATION_CONFLICT, c->field, NULL, NULL, why,
+                             op->cannot_reopen ? "lsq-cannot-reopen" : "both-changed"));
           g_ptr_array_add (step->conflicts, g_steal_pointer (&op->conflicts->pdata[i]));
           run->result->n_conflicts++;
         }
@@ -447,8 +444,8 @@ on_lsq_completed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   OpRun *r = user_data;
 
-  r->lsq_written = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result,
-                                                   &r->lsq_error);
+  r->lsq_written
+      = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &r->lsq_error);
   record_op (r);
 }
 
@@ -457,9 +454,8 @@ complete_lsq (OpRun *r)
 {
   r->lsq_complete = FALSE;
   r->pass->run->result->lsq_calls++;
-  liaison_lsq_client_complete_task_async (r->pass->run->lsq, r->lsq_id,
-                                          g_task_get_cancellable (r->pass->task),
-                                          on_lsq_completed, r);
+  liaison_lsq_client_complete_task_async (
+      r->pass->run->lsq, r->lsq_id, g_task_get_cancellable (r->pass->task), on_lsq_completed, r);
 }
 
 static void
@@ -492,8 +488,8 @@ on_lsq_updated (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   OpRun *r = user_data;
 
-  r->lsq_written = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result,
-                                                   &r->lsq_error);
+  r->lsq_written
+      = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &r->lsq_error);
   if (r->lsq_written && r->lsq_complete)
     {
       complete_lsq (r);

@@ -54,8 +54,7 @@ liaison_sync_task_values (LiaisonTask *task)
 }
 
 guint
-liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
-                           guint swept_today)
+liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota, guint swept_today)
 {
   guint64 share = (guint64) MIN (ghl_quota, lsq_quota) * MIN (share_percent, 100) / 100;
 
@@ -172,8 +171,8 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   gint64 since = setting_int (run->store, read_at_key, 0);
   gint64 cursor = setting_int (run->store, cursor_key, 0);
-  guint share = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE,
-                                     LIAISON_SWEEP_SHARE_DEFAULT);
+  guint share
+      = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE, LIAISON_SWEEP_SHARE_DEFAULT);
   guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
                                          LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
   guint budget = liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
@@ -218,8 +217,8 @@ static gboolean
 choose_pairs (TaskPass *pass, GError **error)
 {
   pass->pairs = liaison_sync_activity_choose_pairs (
-      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR, &pass->n_changed,
-      &pass->n_swept, &pass->sweep_cursor, error);
+      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
+      &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
   return pass->pairs != NULL;
 }
 
@@ -266,13 +265,12 @@ load_state (TaskPass *pass, GError **error)
   pass->known_todos
       = liaison_store_list_cached_ids (run->store, run->lsq_connection, LIAISON_RECORD_TASK, error);
   pass->known_other = pass->known_todos ? liaison_store_list_cached_ids (
-                                              run->store, run->lsq_connection,
-                                              LIAISON_RECORD_APPOINTMENT, error)
+                          run->store, run->lsq_connection, LIAISON_RECORD_APPOINTMENT, error)
                                         : NULL;
-  pass->pending = pass->known_other
-                      ? liaison_store_list_pending_intents_of (run->store, LIAISON_RECORD_TASK,
-                                                               error)
-                      : NULL;
+  pass->pending
+      = pass->known_other
+            ? liaison_store_list_pending_intents_of (run->store, LIAISON_RECORD_TASK, error)
+            : NULL;
   return pass->pending != NULL;
 }
 
@@ -307,8 +305,8 @@ pass_done (TaskPass *pass)
   run->result->ghl_calls += pass->ghl_reads;
   LIAISON_TRACE (LIAISON_DEBUG_SYNC,
                  "tasks: %u pairs (%u changed, %u swept), %u+%u reads, %u+%u writes",
-                 pass->pairs->len, pass->n_changed, pass->n_swept, pass->lsq_reads,
-                 pass->ghl_reads, pass->lsq_writes, pass->ghl_writes);
+                 pass->pairs->len, pass->n_changed, pass->n_swept, pass->lsq_reads, pass->ghl_reads,
+                 pass->lsq_writes, pass->ghl_writes);
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 }
@@ -327,8 +325,7 @@ on_marks_saved (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!liaison_store_set_setting_finish (LIAISON_STORE (source), result, &error))
-    g_warning ("Could not remember how far the sync of tasks and notes read: %s",
-               error->message);
+    g_warning ("Could not remember how far the sync of tasks and notes read: %s", error->message);
   if (--marks->pending == 0)
     {
       marks->done (marks->data);
@@ -350,12 +347,10 @@ liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
                                   gpointer data)
 {
   /* A margin for the services' clocks, which stamp modified_at. */
-  g_autofree char *since
-      = g_strdup_printf ("%" G_GINT64_FORMAT, started_at - READ_AT_MARGIN_MS);
+  g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, started_at - READ_AT_MARGIN_MS);
   g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
   g_autofree char *day = today ();
-  g_autofree char *spent = g_strdup_printf (
-      "%s %u", day, sweep_spent_today (run->store) + n_swept);
+  g_autofree char *spent = g_strdup_printf ("%s %u", day, sweep_spent_today (run->store) + n_swept);
   Marks *marks;
 
   if (run->options.dry_run)
@@ -392,10 +387,9 @@ marks_saved (gpointer data)
 static void
 save_marks (TaskPass *pass)
 {
-  liaison_sync_activity_save_marks (pass->run, LIAISON_SETTING_TASKS_READ_AT,
-                                    LIAISON_SETTING_TASKS_SWEEP_CURSOR, pass->started_at,
-                                    pass->n_unread == 0, pass->n_swept, pass->sweep_cursor,
-                                    marks_saved, pass);
+  liaison_sync_activity_save_marks (
+      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
+      pass->started_at, pass->n_unread == 0, pass->n_swept, pass->sweep_cursor, marks_saved, pass);
 }
 
 /* ---- one pair: read ---- */
@@ -404,9 +398,8 @@ static void
 pair_failed (TaskPass *pass, const GError *error)
 {
   LiaisonStoreContactPair *pair = g_ptr_array_index (pass->pairs, pass->next_pair);
-  g_autofree char *what
-      = g_strdup_printf (_ ("Reading the tasks of lead %s and contact %s"), pair->lsq_id,
-                         pair->ghl_id);
+  g_autofree char *what = g_strdup_printf (_ ("Reading the tasks of lead %s and contact %s"),
+                                           pair->lsq_id, pair->ghl_id);
 
   liaison_sync_fail (pass->run, what, error);
   pass->n_unread++;
@@ -460,8 +453,7 @@ on_detail (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (LIAISON_IS_APPOINTMENT (item))
     {
       /* Remembered, so that its summary is not read in full again. */
-      LiaisonStoreRecord *record
-          = liaison_appointment_codec_to_record (LIAISON_APPOINTMENT (item));
+      LiaisonStoreRecord *record = liaison_appointment_codec_to_record (LIAISON_APPOINTMENT (item));
 
       if (record != NULL)
         {
@@ -550,9 +542,8 @@ on_ghl_tasks (GObject *source, GAsyncResult *result, gpointer user_data)
         liaison_task_set_contact_id (task, pair->ghl_id);
     }
   pass->lsq_reads++;
-  liaison_lsq_client_list_lead_tasks_async (pass->run->lsq, pair->lsq_id, FALSE,
-                                            g_task_get_cancellable (pass->task), on_lsq_tasks,
-                                            pass);
+  liaison_lsq_client_list_lead_tasks_async (
+      pass->run->lsq, pair->lsq_id, FALSE, g_task_get_cancellable (pass->task), on_lsq_tasks, pass);
 }
 
 static void
@@ -619,8 +610,7 @@ node_text (JsonNode *node)
 static void
 merge_op (TaskPass *pass, TaskOp *op)
 {
-  GPtrArray *conflicts
-      = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
+  GPtrArray *conflicts = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
 
   op->to_lsq = json_object_new ();
   op->to_ghl = json_object_new ();
@@ -729,7 +719,8 @@ plan_pair (TaskPass *pass)
   for (guint i = 0; i < pass->lsq_tasks->len; i++)
     {
       LiaisonTask *lsq = g_ptr_array_index (pass->lsq_tasks, i);
-      LiaisonStoreSyncLink *link = g_hash_table_lookup (pass->links_by_lsq, liaison_task_get_id (lsq));
+      LiaisonStoreSyncLink *link
+          = g_hash_table_lookup (pass->links_by_lsq, liaison_task_get_id (lsq));
       g_autoptr (JsonObject) lsq_values = liaison_sync_task_values (lsq);
       LiaisonTask *ghl = NULL;
       TaskOp *op;

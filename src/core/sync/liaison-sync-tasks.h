@@ -45,9 +45,9 @@ GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *
 /* Saves where the next pass starts (nothing in a dry run), then calls done. all_read: every
  * chosen pair was read, so the changed-since mark moves. */
 void liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
-                                       const char *cursor_key, gint64 started_at,
-                                       gboolean all_read, guint n_swept, gint64 sweep_cursor,
-                                       void (*done) (gpointer), gpointer data);
+                                       const char *cursor_key, gint64 started_at, gboolean all_read,
+                                       guint n_swept, gint64 sweep_cursor, void (*done) (gpointer),
+                                       gpointer data);
 
 /* Reads, plans and (unless a dry run) writes the tasks of the run's linked contacts; adds to
  * run->result (its counts, failures, activity plan). */
