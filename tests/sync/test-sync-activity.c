@@ -486,6 +486,18 @@ test_dry_run_and_only (TaskFixture *t, gconstpointer data)
   only = sync_run (&t->f, &contacts, &error);
   g_assert_no_error (error);
   g_assert_null (only->activity);
+  {
+    /* Tasks only: no contact plan, no notes. */
+    LiaisonSyncOptions tasks_only = { .dry_run = TRUE, .kinds = LIAISON_SYNC_KIND_TASKS };
+    g_autoptr (LiaisonSyncResult) r = sync_run (&t->f, &tasks_only, &error);
+    JsonObject *activity;
+
+    g_assert_no_error (error);
+    g_assert_null (r->plan);
+    activity = json_node_get_object (r->activity);
+    g_assert_true (json_object_has_member (activity, "tasks"));
+    g_assert_false (json_object_has_member (activity, "notes"));
+  }
   none2 = tasks_titled (t, LIAISON_SERVICE_GHL, "Ask for references");
   g_assert_cmpuint (none2->len, ==, 0);
 }
