@@ -15,6 +15,7 @@
 #include "liaison-auth-types.h"
 #include "liaison-bearer-authorizer.h"
 #include "liaison-cli-accounts.h"
+#include "liaison-cli-history.h"
 #include "liaison-cli-sync.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-store-sync.h"
@@ -482,6 +483,8 @@ liaison_cli_history_main (int argc, char **argv)
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GPtrArray) rows = NULL;
 
+  if (argc > 1 && g_str_equal (argv[1], "export"))
+    return liaison_cli_history_export_main (argc - 1, argv + 1);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 2)
     {

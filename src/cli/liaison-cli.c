@@ -57,7 +57,8 @@ main (int argc, char *argv[])
       "  mapping show|set|reset  the contact field map (run “liaison-cli mapping --help”)\n"
       "  sync                sync both accounts' contacts ([--dry-run] [--json] [--force-delete])\n"
       "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
-      "  history             past sync runs; history RUN: that run's operations");
+      "  history             past sync runs; history RUN: that run's operations;\n"
+      "                      history export --csv FILE [--run ID]: the changes as CSV");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 

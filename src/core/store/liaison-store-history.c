@@ -1,0 +1,277 @@
+/* liaison-store-history.c: paged, filtered reads of the sync history and its CSV export.
+ *
+ * Pages are keyed by id (keyset paging), never by OFFSET, so that the thousandth page costs what
+ * the first does. The _async reads run on the store's worker with its connection; the plain ones
+ * on the store's reader, for liaison-cli and tests.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "liaison-store-history-private.h"
+
+LiaisonHistoryFilter *
+liaison_history_filter_new (void)
+{
+  LiaisonHistoryFilter *filter = g_new0 (LiaisonHistoryFilter, 1);
+
+  filter->action = -1;
+  filter->status = -1;
+  return filter;
+}
+
+LiaisonHistoryFilter *
+liaison_history_filter_copy (const LiaisonHistoryFilter *filter)
+{
+  LiaisonHistoryFilter *copy = g_new0 (LiaisonHistoryFilter, 1);
+
+  *copy = *filter;
+  copy->contact = g_strdup (filter->contact);
+  copy->field = g_strdup (filter->field);
+  copy->search = g_strdup (filter->search);
+  return copy;
+}
+
+void
+liaison_history_filter_free (LiaisonHistoryFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->contact);
+  g_free (filter->field);
+  g_free (filter->search);
+  g_free (filter);
+}
+
+/* ---- rows ---- */
+
+#define RUN_COLUMNS                                                                                \
+  "id, started_at, coalesce (finished_at, 0), \"trigger\", dry_run, status, n_created,"            \
+  " n_updated, n_deleted, n_linked, n_conflicts, n_skipped, n_failed, lsq_requests,"               \
+  " ghl_requests, error, cause"
+
+static gpointer
+run_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
+  guint *counts[] = { &run->n_created,   &run->n_updated, &run->n_deleted,    &run->n_linked,
+                      &run->n_conflicts, &run->n_skipped, &run->n_failed,     &run->lsq_requests,
+                      &run->ghl_requests };
+
+  run->id = sqlite3_column_int64 (stmt, 0);
+  run->started_at = sqlite3_column_int64 (stmt, 1);
+  run->finished_at = sqlite3_column_int64 (stmt, 2);
+  run->trigger = liaison_store_column_dup (stmt, 3);
+  run->dry_run = sqlite3_column_int (stmt, 4) != 0;
+  run->status = liaison_store_column_dup (stmt, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    *counts[i] = sqlite3_column_int (stmt, 6 + i);
+  run->error = liaison_store_column_dup (stmt, 15);
+  run->cause = liaison_store_column_dup (stmt, 16);
+  return run;
+}
+
+static int
+action_from_string (const char *name)
+{
+  for (int i = LIAISON_OPERATION_CREATE; i <= LIAISON_OPERATION_SKIP; i++)
+    if (g_strcmp0 (liaison_operation_action_to_string (i), name) == 0)
+      return i;
+  return LIAISON_OPERATION_SKIP;
+}
+
+static int
+status_from_string (const char *name)
+{
+  for (int i = LIAISON_OPERATION_PLANNED; i <= LIAISON_OPERATION_SKIPPED; i++)
+    if (g_strcmp0 (liaison_operation_status_to_string (i), name) == 0)
+      return i;
+  return LIAISON_OPERATION_FAILED;
+}
+
+static gpointer
+operation_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
+
+  op->id = sqlite3_column_int64 (stmt, 0);
+  op->run_id = sqlite3_column_int64 (stmt, 1);
+  op->at = sqlite3_column_int64 (stmt, 2);
+  liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 3), &op->service);
+  op->lsq_id = liaison_store_column_dup (stmt, 4);
+  op->ghl_id = liaison_store_column_dup (stmt, 5);
+  op->action = action_from_string ((const char *) sqlite3_column_text (stmt, 6));
+  op->field = liaison_store_column_dup (stmt, 7);
+  op->before = liaison_store_column_dup (stmt, 8);
+  op->after = liaison_store_column_dup (stmt, 9);
+  op->status = status_from_string ((const char *) sqlite3_column_text (stmt, 10));
+  op->error = liaison_store_column_dup (stmt, 11);
+  op->cause = liaison_store_column_dup (stmt, 12);
+  return op;
+}
+
+/* ---- the reads ---- */
+
+static GPtrArray *
+db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db, "SELECT " RUN_COLUMNS " FROM runs WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, before_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  return liaison_store_collect (db, stmt, run_from_row, (GDestroyNotify) liaison_store_run_free,
+                                "Could not read the sync history", error);
+}
+
+/* One statement text per order, so that both stay prepared. The contact is matched on either
+ * id; the search on the text a person sees in a row. */
+#define OPERATION_WHERE                                                                            \
+  " FROM operations WHERE (?1 = 0 OR run_id = ?1)"                                                 \
+  "   AND (?2 IS NULL OR lsq_id = ?2 OR ghl_id = ?2)"                                              \
+  "   AND (?3 IS NULL OR field = ?3)"                                                              \
+  "   AND (?4 IS NULL OR action = ?4)"                                                             \
+  "   AND (?5 IS NULL OR status = ?5)"                                                             \
+  "   AND (?6 IS NULL OR instr (lower (coalesce (field, '') || ' ' || coalesce (lsq_id, '')"       \
+  "         || ' ' || coalesce (ghl_id, '') || ' ' || coalesce (before, '') || ' '"                \
+  "         || coalesce (after, '') || ' ' || coalesce (error, '') || ' '"                         \
+  "         || coalesce (cause, '')), ?6) > 0)"
+#define OPERATION_SELECT                                                                           \
+  "SELECT id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error,"   \
+  " cause" OPERATION_WHERE
+
+GPtrArray *
+liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilter *filter, gint64 after_id,
+                     guint limit, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      filter->newest_first
+          ? OPERATION_SELECT " AND (?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
+          : OPERATION_SELECT " AND id > ?7 ORDER BY id LIMIT ?8",
+      error);
+  g_autofree char *folded = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, filter->run_id);
+  liaison_store_bind_text (stmt, 2, filter->contact && *filter->contact ? filter->contact : NULL);
+  liaison_store_bind_text (stmt, 3, filter->field && *filter->field ? filter->field : NULL);
+  liaison_store_bind_text (stmt, 4,
+                           filter->action >= 0 ? liaison_operation_action_to_string (filter->action)
+                                               : NULL);
+  liaison_store_bind_text (stmt, 5,
+                           filter->status >= 0 ? liaison_operation_status_to_string (filter->status)
+                                               : NULL);
+  /* SQLite's lower () folds ASCII only: fold the search the same way. */
+  if (filter->search && *filter->search)
+    folded = g_ascii_strdown (filter->search, -1);
+  liaison_store_bind_text (stmt, 6, folded);
+  sqlite3_bind_int64 (stmt, 7, after_id);
+  sqlite3_bind_int64 (stmt, 8, limit > 0 ? (gint64) limit : -1);
+  return liaison_store_collect (db, stmt, operation_from_row,
+                                (GDestroyNotify) liaison_store_operation_free,
+                                "Could not read the sync history", error);
+}
+
+GPtrArray *
+liaison_store_query_operations (LiaisonStore *self, const LiaisonHistoryFilter *filter,
+                                gint64 after_id, guint limit, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
+  return liaison_store_db_query_operations (liaison_store_get_reader (self), filter, after_id, limit, error);
+}
+
+typedef struct
+{
+  LiaisonHistoryFilter *filter;
+  gint64 from_id;
+  guint limit;
+} PageData;
+
+static void
+page_data_free (PageData *data)
+{
+  liaison_history_filter_free (data->filter);
+  g_free (data);
+}
+
+static void
+runs_page_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  PageData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *rows = db_list_runs_page (db, data->from_id, data->limit, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+liaison_store_list_runs_page_async (LiaisonStore *self, gint64 before_id, guint limit,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  PageData *data = g_new0 (PageData, 1);
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  data->from_id = before_id;
+  data->limit = limit;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_runs_page_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);
+  liaison_store_push_job (self, task, runs_page_job);
+}
+
+GPtrArray *
+liaison_store_list_runs_page_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+operations_page_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  PageData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *rows = liaison_store_db_query_operations (db, data->filter, data->from_id, data->limit, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+liaison_store_query_operations_async (LiaisonStore *self, const LiaisonHistoryFilter *filter,
+                                      gint64 after_id, guint limit, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  PageData *data = g_new0 (PageData, 1);
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  data->filter = liaison_history_filter_copy (filter);
+  data->from_id = after_id;
+  data->limit = limit;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_query_operations_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);
+  liaison_store_push_job (self, task, operations_page_job);
+}
+
+GPtrArray *
+liaison_store_query_operations_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
