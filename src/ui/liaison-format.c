@@ -34,11 +34,11 @@ liaison_format_time_ms (gint64 ms_utc)
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: a date this year, see strftime(3): "27 Nov" */
     /* xgettext:no-c-format */
-    return g_date_time_format (local, _ ("%e %b"));
+    return g_date_time_format (local, _ ("%-d %b"));
 
-  /* Translators: a date in another year, see strftime(3) */
+  /* Translators: a date in another year, see strftime(3): "24 Jan 2027" */
   /* xgettext:no-c-format */
-  return g_date_time_format (local, _ ("%x"));
+  return g_date_time_format (local, _ ("%-d %b %Y"));
 }
 
 char *

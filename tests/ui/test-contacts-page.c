@@ -207,6 +207,21 @@ wait_detail (LiaisonContactDetail *detail)
 }
 
 static void
+assert_no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  PangoAttrIterator *iter;
+  PangoAttribute *hyphens;
+
+  g_assert_nonnull (attrs);
+  iter = pango_attr_list_get_iterator (attrs);
+  hyphens = pango_attr_iterator_get (iter, PANGO_ATTR_INSERT_HYPHENS);
+  g_assert_nonnull (hyphens);
+  g_assert_false (((PangoAttrInt *) hyphens)->value);
+  pango_attr_iterator_destroy (iter);
+}
+
+static void
 test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
 {
   GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
@@ -243,6 +258,10 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (grid_label (grid, 1, 1)), "warning"));
   /* Row 3 is the phone, the same on both sides. */
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (grid_label (grid, 1, 3)), "warning"));
+  /* Values wrap without hyphens: a hyphen inside an address would show another address. */
+  for (int column = 1; column <= 2; column++)
+    for (int line = 1; line <= 3; line++)
+      assert_no_hyphens (grid_label (grid, column, line));
 
   /* A proposed pair can be linked; nothing is linked yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));

@@ -54,10 +54,15 @@ static GtkWidget *
 value_label_new (const char *text, gboolean differs)
 {
   GtkWidget *label = gtk_label_new (text != NULL && *text != '\0' ? text : "—");
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Values are addresses and numbers: a hyphen added where a long one wraps would read as part
+   * of it ("m-ail.example.net"), so a value breaks without one. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   if (differs)
