@@ -1,4 +1,4 @@
-/* test-cli.c: liaison-cli's version, help and usage errors, run as a person
+/* test-cli.c: liaison-cli's version, help, usage errors and history export, run as a person
  * or a script would run it.
  *
  * Copyright 2026 The Liaison authors
@@ -6,6 +6,7 @@
  */
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct
@@ -90,6 +91,58 @@ test_cli_usage_errors (void)
   g_assert_nonnull (strstr (unknown_option.err, "--frobnicate"));
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* `history export` writes the CSV header even when there is no history yet, and says what is
+ * wrong with a missing or unwritable file. */
+static void
+test_cli_history_export (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (home, "history.csv", NULL);
+  g_autofree char *unwritable = g_build_filename (home, "missing", "history.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (CliResult) written = { 0 };
+  g_auto (CliResult) no_file = { 0 };
+  g_auto (CliResult) refused = { 0 };
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE); /* liaison-cli keeps its store there */
+  run_cli (&written, "history", "export", "--csv", csv, NULL);
+  g_assert_cmpint (written.exit_status, ==, 0);
+  g_assert_nonnull (strstr (written.err, "Wrote 0 operations")); /* stdout stays for “-” */
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "run,operation,at,action,side,lsq_id,ghl_id,field,"
+                                             "before,after,result,error,cause"));
+
+  run_cli (&no_file, "history", "export", NULL);
+  g_assert_cmpint (no_file.exit_status, ==, 2);
+  g_assert_nonnull (strstr (no_file.err, "--csv FILE"));
+
+  run_cli (&refused, "history", "export", "--csv", unwritable, NULL);
+  g_assert_cmpint (refused.exit_status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "could not write"));
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+
+  remove_tree (home);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -100,6 +153,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/history-export", test_cli_history_export);
 
   return g_test_run ();
 }
