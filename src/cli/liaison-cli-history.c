@@ -26,12 +26,11 @@ liaison_cli_history_export_main (int argc, char **argv)
 {
   g_autofree char *csv = NULL;
   gint64 run = 0;
-  const GOptionEntry entries[]
-      = { { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_ ("Write CSV to FILE (“-”: standard output)"),
-            N_ ("FILE") },
-          { "run", 0, 0, G_OPTION_ARG_INT64, &run, N_ ("Only the operations of run ID"),
-            N_ ("ID") },
-          { NULL } };
+  const GOptionEntry entries[] = { { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+                                     N_ ("Write CSV to FILE (“-”: standard output)"), N_ ("FILE") },
+                                   { "run", 0, 0, G_OPTION_ARG_INT64, &run,
+                                     N_ ("Only the operations of run ID"), N_ ("ID") },
+                                   { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonStore) store = NULL;

@@ -15,9 +15,9 @@
 #define EXPORT_PAGE 2000
 
 /* Column names are not translated: the file is read by programs as much as by people. */
-static const char *const header[] = { "run",    "operation", "at",     "action", "side",
-                                      "lsq_id", "ghl_id",    "field",  "before", "after",
-                                      "result", "error",     "cause" };
+static const char *const header[]
+    = { "run",   "operation", "at",    "action", "side",  "lsq_id", "ghl_id",
+        "field", "before",    "after", "result", "error", "cause" };
 
 void
 liaison_csv_append_field (GString *line, const char *value)
@@ -204,9 +204,9 @@ export_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 }
 
 void
-liaison_store_export_csv_async (LiaisonStore *self, const LiaisonHistoryFilter *filter,
-                                GFile *file, GCancellable *cancellable,
-                                GAsyncReadyCallback callback, gpointer user_data)
+liaison_store_export_csv_async (LiaisonStore *self, const LiaisonHistoryFilter *filter, GFile *file,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   ExportData *data = g_new0 (ExportData, 1);

@@ -56,9 +56,9 @@ static gpointer
 run_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
-  guint *counts[] = { &run->n_created,   &run->n_updated, &run->n_deleted,    &run->n_linked,
-                      &run->n_conflicts, &run->n_skipped, &run->n_failed,     &run->lsq_requests,
-                      &run->ghl_requests };
+  guint *counts[] = { &run->n_created, &run->n_updated,    &run->n_deleted,
+                      &run->n_linked,  &run->n_conflicts,  &run->n_skipped,
+                      &run->n_failed,  &run->lsq_requests, &run->ghl_requests };
 
   run->id = sqlite3_column_int64 (stmt, 0);
   run->started_at = sqlite3_column_int64 (stmt, 1);
@@ -146,14 +146,13 @@ db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **e
   " cause" OPERATION_WHERE
 
 GPtrArray *
-liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilter *filter, gint64 after_id,
-                     guint limit, GError **error)
+liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilter *filter,
+                                   gint64 after_id, guint limit, GError **error)
 {
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      filter->newest_first
-          ? OPERATION_SELECT " AND (?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
-          : OPERATION_SELECT " AND id > ?7 ORDER BY id LIMIT ?8",
+      filter->newest_first ? OPERATION_SELECT " AND (?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
+                           : OPERATION_SELECT " AND id > ?7 ORDER BY id LIMIT ?8",
       error);
   g_autofree char *folded = NULL;
 
@@ -162,12 +161,10 @@ liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilte
   sqlite3_bind_int64 (stmt, 1, filter->run_id);
   liaison_store_bind_text (stmt, 2, filter->contact && *filter->contact ? filter->contact : NULL);
   liaison_store_bind_text (stmt, 3, filter->field && *filter->field ? filter->field : NULL);
-  liaison_store_bind_text (stmt, 4,
-                           filter->action >= 0 ? liaison_operation_action_to_string (filter->action)
-                                               : NULL);
-  liaison_store_bind_text (stmt, 5,
-                           filter->status >= 0 ? liaison_operation_status_to_string (filter->status)
-                                               : NULL);
+  liaison_store_bind_text (
+      stmt, 4, filter->action >= 0 ? liaison_operation_action_to_string (filter->action) : NULL);
+  liaison_store_bind_text (
+      stmt, 5, filter->status >= 0 ? liaison_operation_status_to_string (filter->status) : NULL);
   /* SQLite's lower () folds ASCII only: fold the search the same way. */
   if (filter->search && *filter->search)
     folded = g_ascii_strdown (filter->search, -1);
@@ -184,7 +181,8 @@ liaison_store_query_operations (LiaisonStore *self, const LiaisonHistoryFilter *
                                 gint64 after_id, guint limit, GError **error)
 {
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  return liaison_store_db_query_operations (liaison_store_get_reader (self), filter, after_id, limit, error);
+  return liaison_store_db_query_operations (liaison_store_get_reader (self), filter, after_id,
+                                            limit, error);
 }
 
 typedef struct
@@ -243,7 +241,8 @@ operations_page_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   PageData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  GPtrArray *rows = liaison_store_db_query_operations (db, data->filter, data->from_id, data->limit, &error);
+  GPtrArray *rows
+      = liaison_store_db_query_operations (db, data->filter, data->from_id, data->limit, &error);
 
   if (rows == NULL)
     g_task_return_error (task, error);

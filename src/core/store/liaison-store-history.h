@@ -17,12 +17,12 @@ G_BEGIN_DECLS
 /* What a history read keeps. Every member is optional: 0, NULL or -1 keeps everything. */
 typedef struct
 {
-  gint64 run_id;  /* one run's operations; 0: every run */
-  char *contact;  /* a record id of either service (the operation's LeadSquared or HighLevel id) */
-  char *field;    /* the pair key, as in the mapping */
-  int action;     /* a LiaisonOperationAction, or -1 */
-  int status;     /* a LiaisonOperationStatus, or -1 */
-  char *search;   /* found, case folded, in the field, the ids, before, after, error or cause */
+  gint64 run_id; /* one run's operations; 0: every run */
+  char *contact; /* a record id of either service (the operation's LeadSquared or HighLevel id) */
+  char *field;   /* the pair key, as in the mapping */
+  int action;    /* a LiaisonOperationAction, or -1 */
+  int status;    /* a LiaisonOperationStatus, or -1 */
+  char *search;  /* found, case folded, in the field, the ids, before, after, error or cause */
   gboolean newest_first;
 } LiaisonHistoryFilter;
 
@@ -42,9 +42,8 @@ GPtrArray *liaison_store_list_runs_page_finish (LiaisonStore *self, GAsyncResult
 /* Up to limit operations the filter keeps, after the one with id after_id in the filter's order
  * (0: from its start), on the store's worker: a GPtrArray of LiaisonStoreOperation. */
 void liaison_store_query_operations_async (LiaisonStore *self, const LiaisonHistoryFilter *filter,
-                                           gint64 after_id, guint limit,
-                                           GCancellable *cancellable, GAsyncReadyCallback callback,
-                                           gpointer user_data);
+                                           gint64 after_id, guint limit, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *liaison_store_query_operations_finish (LiaisonStore *self, GAsyncResult *result,
                                                   GError **error);
 /* The same read on the calling thread's own connection (liaison-cli, tests). */
