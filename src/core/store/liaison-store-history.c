@@ -45,87 +45,23 @@ liaison_history_filter_free (LiaisonHistoryFilter *filter)
   g_free (filter);
 }
 
-/* ---- rows ---- */
-
-#define RUN_COLUMNS                                                                                \
-  "id, started_at, coalesce (finished_at, 0), \"trigger\", dry_run, status, n_created,"            \
-  " n_updated, n_deleted, n_linked, n_conflicts, n_skipped, n_failed, lsq_requests,"               \
-  " ghl_requests, error, cause"
-
-static gpointer
-run_from_row (sqlite3_stmt *stmt)
-{
-  LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
-  guint *counts[] = { &run->n_created, &run->n_updated,    &run->n_deleted,
-                      &run->n_linked,  &run->n_conflicts,  &run->n_skipped,
-                      &run->n_failed,  &run->lsq_requests, &run->ghl_requests };
-
-  run->id = sqlite3_column_int64 (stmt, 0);
-  run->started_at = sqlite3_column_int64 (stmt, 1);
-  run->finished_at = sqlite3_column_int64 (stmt, 2);
-  run->trigger = liaison_store_column_dup (stmt, 3);
-  run->dry_run = sqlite3_column_int (stmt, 4) != 0;
-  run->status = liaison_store_column_dup (stmt, 5);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    *counts[i] = sqlite3_column_int (stmt, 6 + i);
-  run->error = liaison_store_column_dup (stmt, 15);
-  run->cause = liaison_store_column_dup (stmt, 16);
-  return run;
-}
-
-static int
-action_from_string (const char *name)
-{
-  for (int i = LIAISON_OPERATION_CREATE; i <= LIAISON_OPERATION_SKIP; i++)
-    if (g_strcmp0 (liaison_operation_action_to_string (i), name) == 0)
-      return i;
-  return LIAISON_OPERATION_SKIP;
-}
-
-static int
-status_from_string (const char *name)
-{
-  for (int i = LIAISON_OPERATION_PLANNED; i <= LIAISON_OPERATION_SKIPPED; i++)
-    if (g_strcmp0 (liaison_operation_status_to_string (i), name) == 0)
-      return i;
-  return LIAISON_OPERATION_FAILED;
-}
-
-static gpointer
-operation_from_row (sqlite3_stmt *stmt)
-{
-  LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
-
-  op->id = sqlite3_column_int64 (stmt, 0);
-  op->run_id = sqlite3_column_int64 (stmt, 1);
-  op->at = sqlite3_column_int64 (stmt, 2);
-  liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 3), &op->service);
-  op->lsq_id = liaison_store_column_dup (stmt, 4);
-  op->ghl_id = liaison_store_column_dup (stmt, 5);
-  op->action = action_from_string ((const char *) sqlite3_column_text (stmt, 6));
-  op->field = liaison_store_column_dup (stmt, 7);
-  op->before = liaison_store_column_dup (stmt, 8);
-  op->after = liaison_store_column_dup (stmt, 9);
-  op->status = status_from_string ((const char *) sqlite3_column_text (stmt, 10));
-  op->error = liaison_store_column_dup (stmt, 11);
-  op->cause = liaison_store_column_dup (stmt, 12);
-  return op;
-}
-
 /* ---- the reads ---- */
 
 static GPtrArray *
 db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **error)
 {
-  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db, "SELECT " RUN_COLUMNS " FROM runs WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2",
-      error);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db,
+                                  "SELECT " LIAISON_STORE_RUN_COLUMNS
+                                  " FROM runs WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2",
+                                  error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, before_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  return liaison_store_collect (db, stmt, run_from_row, (GDestroyNotify) liaison_store_run_free,
+  return liaison_store_collect (db, stmt, liaison_store_run_from_row,
+                                (GDestroyNotify) liaison_store_run_free,
                                 "Could not read the sync history", error);
 }
 
@@ -141,9 +77,7 @@ db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **e
   "         || ' ' || coalesce (ghl_id, '') || ' ' || coalesce (before, '') || ' '"                \
   "         || coalesce (after, '') || ' ' || coalesce (error, '') || ' '"                         \
   "         || coalesce (cause, '')), ?6) > 0)"
-#define OPERATION_SELECT                                                                           \
-  "SELECT id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error,"   \
-  " cause" OPERATION_WHERE
+#define OPERATION_SELECT "SELECT " LIAISON_STORE_OPERATION_COLUMNS OPERATION_WHERE
 
 GPtrArray *
 liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilter *filter,
@@ -171,7 +105,7 @@ liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilte
   liaison_store_bind_text (stmt, 6, folded);
   sqlite3_bind_int64 (stmt, 7, after_id);
   sqlite3_bind_int64 (stmt, 8, limit > 0 ? (gint64) limit : -1);
-  return liaison_store_collect (db, stmt, operation_from_row,
+  return liaison_store_collect (db, stmt, liaison_store_operation_from_row,
                                 (GDestroyNotify) liaison_store_operation_free,
                                 "Could not read the sync history", error);
 }

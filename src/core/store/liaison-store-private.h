@@ -48,7 +48,15 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
 #define LIAISON_STORE_RECORD_COLUMNS                                                               \
   "connection_id, kind, remote_id, parent_id, raw, content_hash, modified_at, fetched_at,"         \
   " deleted, display_name, email, email_norm, phone, phone_norm, company, owner"
+#define LIAISON_STORE_RUN_COLUMNS                                                                  \
+  "id, started_at, finished_at, \"trigger\", dry_run, status, n_created, n_updated, n_deleted,"    \
+  " n_linked, n_conflicts, n_skipped, n_failed, lsq_requests, ghl_requests, error, cause"
+#define LIAISON_STORE_OPERATION_COLUMNS                                                            \
+  "id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error, cause"
 LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
+/* As liaison_store_collect takes them: a LiaisonStoreRun, a LiaisonStoreOperation. */
+gpointer liaison_store_run_from_row (sqlite3_stmt *stmt);
+gpointer liaison_store_operation_from_row (sqlite3_stmt *stmt);
 LiaisonStoreRecord *liaison_store_record_from_row (sqlite3_stmt *stmt);
 /* Runs a prepared, bound statement selecting LIAISON_STORE_RECORD_COLUMNS. */
 /* Steps a prepared, bound statement to its end, one from_row per row. */

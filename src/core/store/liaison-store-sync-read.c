@@ -157,12 +157,8 @@ liaison_store_get_setting (LiaisonStore *self, const char *key, GError **error)
   return NULL;
 }
 
-#define RUN_COLUMNS                                                                                \
-  "id, started_at, finished_at, \"trigger\", dry_run, status, n_created, n_updated, n_deleted,"    \
-  " n_linked, n_conflicts, n_skipped, n_failed, lsq_requests, ghl_requests, error, cause"
-
-static gpointer
-run_from_row (sqlite3_stmt *stmt)
+gpointer
+liaison_store_run_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
 
@@ -192,12 +188,13 @@ liaison_store_list_runs (LiaisonStore *self, guint limit, GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db, "SELECT " RUN_COLUMNS " FROM runs ORDER BY id DESC LIMIT ?1", error);
+      db, "SELECT " LIAISON_STORE_RUN_COLUMNS " FROM runs ORDER BY id DESC LIMIT ?1", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  return liaison_store_collect (db, stmt, run_from_row, (GDestroyNotify) liaison_store_run_free,
+  return liaison_store_collect (db, stmt, liaison_store_run_from_row,
+                                (GDestroyNotify) liaison_store_run_free,
                                 "Could not read the sync history", error);
 }
 
@@ -205,8 +202,8 @@ LiaisonStoreRun *
 liaison_store_lookup_run (LiaisonStore *self, gint64 run_id, GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
-  g_autoptr (LiaisonCachedStmt) stmt
-      = liaison_store_db_prepare (db, "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1", error);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db, "SELECT " LIAISON_STORE_RUN_COLUMNS " FROM runs WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -214,14 +211,14 @@ liaison_store_lookup_run (LiaisonStore *self, gint64 run_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, run_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return run_from_row (stmt);
+    return liaison_store_run_from_row (stmt);
   if (rc != SQLITE_DONE)
     liaison_store_db_fail (db, rc, "Could not read the run", error);
   return NULL;
 }
 
-static gpointer
-operation_from_row (sqlite3_stmt *stmt)
+gpointer
+liaison_store_operation_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
 
@@ -249,14 +246,13 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status,"
-      "  error, cause FROM operations WHERE run_id = ?1 ORDER BY id",
+      "SELECT " LIAISON_STORE_OPERATION_COLUMNS " FROM operations WHERE run_id = ?1 ORDER BY id",
       error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  return liaison_store_collect (db, stmt, operation_from_row,
+  return liaison_store_collect (db, stmt, liaison_store_operation_from_row,
                                 (GDestroyNotify) liaison_store_operation_free,
                                 "Could not read the run's operations", error);
 }
