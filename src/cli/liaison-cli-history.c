@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "liaison-cli-history.h"
+#include "liaison-cli-sync.h"
 #include "liaison-store-history.h"
 
 enum
@@ -36,8 +37,6 @@ liaison_cli_history_export_main (int argc, char **argv)
   g_autoptr (LiaisonStore) store = NULL;
   g_autoptr (LiaisonHistoryFilter) filter = liaison_history_filter_new ();
   g_autoptr (GOutputStream) out = NULL;
-  const char *profile = g_getenv ("LIAISON_PROFILE");
-  g_autofree char *path = NULL;
   gint64 n;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -47,9 +46,7 @@ liaison_cli_history_export_main (int argc, char **argv)
                   error ? error->message : _ ("give the file to write with --csv FILE"));
       return EXIT_USAGE;
     }
-  path = liaison_store_default_path (profile && *profile ? profile : "default", &error);
-  if (path != NULL)
-    store = liaison_store_open_sync (path, NULL, &error);
+  store = liaison_cli_sync_open_store (&error);
   if (store != NULL && run > 0)
     {
       g_autoptr (LiaisonStoreRun) found = liaison_store_lookup_run (store, run, &error);
@@ -83,6 +80,15 @@ liaison_cli_history_export_main (int argc, char **argv)
   n = out ? liaison_store_export_csv (store, filter, out, NULL, &error) : -1;
   if (n >= 0)
     g_output_stream_close (out, NULL, &error);
+  else if (out != NULL)
+    {
+      /* A close that is cancelled keeps the file that was there before: a failed export never
+       * leaves half a file in its place. */
+      g_autoptr (GCancellable) keep = g_cancellable_new ();
+
+      g_cancellable_cancel (keep);
+      g_output_stream_close (out, keep, NULL);
+    }
   if (error != NULL)
     {
       g_printerr (_ ("liaison-cli history export: could not write “%s”: %s. Choose another "

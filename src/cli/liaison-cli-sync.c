@@ -56,8 +56,8 @@ wait_clear (Wait *w)
   g_clear_object (&w->result);
 }
 
-static LiaisonStore *
-open_store (GError **error)
+LiaisonStore *
+liaison_cli_sync_open_store (GError **error)
 {
   const char *profile = g_getenv ("LIAISON_PROFILE");
   g_autofree char *path
@@ -219,7 +219,7 @@ liaison_cli_sync_main (int argc, char **argv)
       g_main_loop_unref (w.loop);
       return EXIT_USAGE;
     }
-  store = open_store (&error);
+  store = liaison_cli_sync_open_store (&error);
   if (store != NULL)
     ghl = ghl_client (&error);
   if (ghl != NULL)
@@ -396,7 +396,7 @@ liaison_cli_conflicts_main (int argc, char **argv)
           { NULL } };
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonStore) store = open_store (&error);
+  g_autoptr (LiaisonStore) store = liaison_cli_sync_open_store (&error);
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -492,7 +492,7 @@ liaison_cli_history_main (int argc, char **argv)
                   error ? error->message : _ ("give at most one run id"));
       return EXIT_USAGE;
     }
-  store = open_store (&error);
+  store = liaison_cli_sync_open_store (&error);
   if (store == NULL)
     {
       g_printerr ("liaison-cli history: %s\n", error->message);

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "liaison-store.h"
+
 G_BEGIN_DECLS
 
 /* argv[0] is the command's name. Exit status: 0 the run finished (open conflicts are no
@@ -16,5 +18,8 @@ G_BEGIN_DECLS
 int liaison_cli_sync_main (int argc, char **argv);
 int liaison_cli_conflicts_main (int argc, char **argv);
 int liaison_cli_history_main (int argc, char **argv);
+
+/* The store of the profile LIAISON_PROFILE names, else "default"'s. */
+LiaisonStore *liaison_cli_sync_open_store (GError **error);
 
 G_END_DECLS
