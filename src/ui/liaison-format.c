@@ -12,9 +12,21 @@
 char *
 liaison_format_time_ms (gint64 ms_utc)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return liaison_format_time_ms_at (ms_utc, now);
+}
+
+/* As liaison_format_time_ms(), with "now" given, so that what "today" and "this year" mean can
+ * be tested on any day. */
+char *
+liaison_format_time_ms_at (gint64 ms_utc, GDateTime *now_time)
+{
   g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
   g_autoptr (GDateTime) now = NULL;
+
+  g_return_val_if_fail (now_time != NULL, NULL);
 
   if (ms_utc <= 0)
     return g_strdup ("");
@@ -23,7 +35,7 @@ liaison_format_time_ms (gint64 ms_utc)
   if (utc == NULL)
     return g_strdup ("");
   local = g_date_time_to_local (utc);
-  now = g_date_time_new_now_local ();
+  now = g_date_time_to_local (now_time);
 
   if (g_date_time_get_year (local) == g_date_time_get_year (now)
       && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
@@ -44,13 +56,23 @@ liaison_format_time_ms (gint64 ms_utc)
 char *
 liaison_format_date_time (GDateTime *time)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return liaison_format_date_time_at (time, now);
+}
+
+char *
+liaison_format_date_time_at (GDateTime *time, GDateTime *now_time)
+{
   g_autoptr (GDateTime) local = NULL;
   g_autoptr (GDateTime) now = NULL;
+
+  g_return_val_if_fail (now_time != NULL, NULL);
 
   if (time == NULL)
     return NULL;
   local = g_date_time_to_local (time);
-  now = g_date_time_new_now_local ();
+  now = g_date_time_to_local (now_time);
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: a date and time this year, see strftime(3): "Fri 27 Nov, 14:30" */
     /* xgettext:no-c-format */

@@ -13,7 +13,9 @@
 G_BEGIN_DECLS
 
 char *liaison_format_time_ms (gint64 ms_utc);
+char *liaison_format_time_ms_at (gint64 ms_utc, GDateTime *now);
 char *liaison_format_date_time (GDateTime *time);
+char *liaison_format_date_time_at (GDateTime *time, GDateTime *now);
 const char *liaison_format_link_status (LiaisonLinkStatus status);
 char *liaison_format_link_explanation (LiaisonContactRow *row);
 
