@@ -2,7 +2,8 @@
  * sandbox filled, driven through its widgets: a pair's direction and policy changed and saved
  * reach the store; a pair writing a field another pair writes is refused with its sentence
  * beside its row and nothing is saved; Discard leaves the store alone; Reset to Defaults saved
- * removes the saved map; a picklist pair's value table is saved; and the page says what to do
+ * removes the saved map; a picklist pair's value table is saved; a saved map another release
+ * wrote is reported and replaced; and the page says what to do
  * when an account is not connected or no refresh has read the fields.
  *
  * Copyright 2026 The Liaison authors
@@ -196,8 +197,14 @@ test_edit_and_save (Fixture *f, gconstpointer data)
   g_autoptr (JsonNode) map = NULL;
   JsonObject *pair;
   gint64 revision = -1;
+  int min_width = 0;
 
   g_assert_cmpstr (liaison_mapping_page_get_state (f->page), ==, "map");
+  /* The page fits a phone-sized window (the window's content pane is 360 wide). */
+  adw_expander_row_set_expanded (liaison_mapping_page_get_row (f->page, "email"), TRUE);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (min_width, <=, 360);
   /* The defaults, fitted to the sandbox: its LeadSquared account has no mx_State. */
   row = liaison_mapping_page_get_row (f->page, "email");
   g_assert_nonnull (row);
@@ -217,7 +224,7 @@ test_edit_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Email  →  Email");
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
-                   "To HighLevel Only · None · LeadSquared Wins");
+                   "To HighLevel Only · Unchanged · LeadSquared Wins");
   /* Nothing reaches the store before Save. */
   map = stored_map (f->env.store, &revision);
   g_assert_null (map);
@@ -384,6 +391,35 @@ test_value_table (Fixture *f, gconstpointer data)
 }
 
 static void
+test_damaged_map (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) map = NULL;
+  gint64 revision = 0;
+
+  /* A map written by another release: the page says so, shows the defaults, and saving them
+   * removes it. */
+  liaison_store_save_mapping_async (f->env.store, "{\"version\": 7, \"pairs\": []}", NULL,
+                                    store_test_result_cb, &result);
+  g_assert_true (
+      liaison_store_save_mapping_finish (f->env.store, store_test_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (f->window);
+  open_page (f, f->env.store, f->env.lsq_connection, f->env.ghl_connection);
+  g_assert_cmpstr (liaison_mapping_page_get_state (f->page), ==, "map");
+  g_assert_nonnull (liaison_mapping_page_get_row (f->page, "email"));
+  g_assert_nonnull (strstr (liaison_mapping_page_get_last_toast (f->page),
+                            "it is of version 7, written by another release of Liaison."));
+  g_assert_true (liaison_mapping_model_get_modified (liaison_mapping_page_get_model (f->page)));
+  g_assert_true (gtk_revealer_get_reveal_child (save_bar (f)));
+  activate (f, "mapping.save");
+  map = stored_map (f->env.store, &revision);
+  g_assert_null (map);
+  g_assert_false (liaison_mapping_model_get_modified (liaison_mapping_page_get_model (f->page)));
+}
+
+static void
 test_not_connected (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = store_test_tmpdir ();
@@ -424,6 +460,7 @@ main (int argc, char **argv)
   g_test_add ("/mapping-page/invalid-refused", Fixture, NULL, set_up, test_invalid_refused,
               tear_down);
   g_test_add ("/mapping-page/value-table", Fixture, NULL, set_up, test_value_table, tear_down);
+  g_test_add ("/mapping-page/damaged-map", Fixture, NULL, set_up, test_damaged_map, tear_down);
   g_test_add ("/mapping-page/not-connected", Fixture, NULL, NULL, test_not_connected, tear_down);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ struct _LiaisonMappingModel
 
   LiaisonFieldMap *saved; /* what the store holds (or the defaults it stands for) */
   gboolean saved_is_default;
+  gboolean saved_damaged; /* the stored map could not be read: saving replaces it */
   LiaisonFieldMap *map; /* the copy being edited */
   gboolean is_default;
   GPtrArray *items; /* LiaisonMappingPair, one per pair of map */

@@ -223,14 +223,15 @@ update_modified (LiaisonMappingModel *self)
 
   if (self->map == NULL || self->saved == NULL)
     modified = FALSE;
-  else if (self->is_default != self->saved_is_default)
-    modified = TRUE;
   else
     {
       g_autofree char *a = map_text (self->map);
       g_autofree char *b = map_text (self->saved);
 
-      modified = g_strcmp0 (a, b) != 0;
+      /* Edits undone by hand leave nothing to save; a damaged saved map is replaced. */
+      modified = g_strcmp0 (a, b) != 0 || self->saved_damaged;
+      if (!modified)
+        self->is_default = self->saved_is_default;
     }
   set_flag (self, &self->modified, modified, PROP_MODIFIED);
 }
@@ -334,6 +335,7 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   self->saved = liaison_field_map_new_for_profile (json, self->store, self->connection[0],
                                                    self->connection[1], &map_error);
   self->saved_is_default = json == NULL;
+  self->saved_damaged = self->saved == NULL;
   if (self->saved == NULL)
     {
       /* The saved map cannot be read: the defaults stand in, and a save replaces it. */
@@ -683,6 +685,7 @@ on_mapping_saved (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_set_object (&self->saved, data->map);
   self->saved_is_default = data->is_default;
+  self->saved_damaged = FALSE;
   update_modified (self);
   g_task_return_boolean (task, TRUE);
 }

@@ -17,7 +17,7 @@ static const char *const direction_labels[] = {
   N_ ("To LeadSquared Only"),
 };
 static const char *const transform_labels[] = {
-  N_ ("None"),
+  N_ ("Unchanged"),
   N_ ("Trim Spaces"),
   N_ ("Letter Case"),
   N_ ("Phone Number (E.164)"),
