@@ -450,6 +450,38 @@ test_not_connected (Fixture *f, gconstpointer data)
   store_test_rmtree (dir);
 }
 
+/* A refresh reads the fields while the page shows that they are missing: the page follows. */
+static void
+test_fields_arrive (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 deadline;
+
+  booking_env_start (&f->env, PINNED);
+  f->env.dir = store_test_tmpdir ();
+  f->env.path = g_build_filename (f->env.dir, "profile.db", NULL);
+  f->env.store = store_test_open (f->env.path, "US", &error);
+  g_assert_no_error (error);
+  f->env.lsq_connection
+      = store_test_add_connection (f->env.store, LIAISON_SERVICE_LSQ, "sandbox-org");
+  f->env.ghl_connection = store_test_add_connection (
+      f->env.store, LIAISON_SERVICE_GHL, liaison_sandbox_get_location_id (f->env.sandbox));
+  open_page (f, f->env.store, f->env.lsq_connection, f->env.ghl_connection);
+  g_assert_cmpstr (liaison_mapping_page_get_state (f->page), ==, "no-fields");
+
+  booking_env_fill (&f->env);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_strcmp0 (liaison_mapping_page_get_state (f->page), "map") != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_idle (f);
+  /* The defaults are fitted to the fields just read: the sandbox has no mx_State. */
+  g_assert_nonnull (liaison_mapping_page_get_row (f->page, "email"));
+  g_assert_null (liaison_mapping_page_get_row (f->page, "state"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,6 +493,7 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/mapping-page/value-table", Fixture, NULL, set_up, test_value_table, tear_down);
   g_test_add ("/mapping-page/damaged-map", Fixture, NULL, set_up, test_damaged_map, tear_down);
+  g_test_add ("/mapping-page/fields-arrive", Fixture, NULL, NULL, test_fields_arrive, tear_down);
   g_test_add ("/mapping-page/not-connected", Fixture, NULL, NULL, test_not_connected, tear_down);
   return g_test_run ();
 }
