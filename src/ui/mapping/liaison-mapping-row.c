@@ -83,6 +83,8 @@ update_texts (Row *row)
   const char *problem = liaison_mapping_pair_get_problem (pair);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_subtitle = NULL;
 
   title = g_strdup_printf ("%s  %s  %s", liaison_mapping_pair_get_label (pair, LIAISON_SERVICE_LSQ),
                            arrow (direction),
@@ -94,8 +96,11 @@ update_texts (Row *row)
     subtitle = g_strdup_printf (_ ("%s · %s · %s"), _ (direction_labels[direction]),
                                 _ (transform_labels[liaison_mapping_pair_get_transform (pair)]),
                                 _ (policy_labels[liaison_mapping_pair_get_policy (pair)]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  adw_expander_row_set_subtitle (row->row, subtitle);
+  /* The expander's inner row reads markup: a field named "R&D" must stay text. */
+  escaped_title = g_markup_escape_text (title, -1);
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), escaped_title);
+  adw_expander_row_set_subtitle (row->row, escaped_subtitle);
   gtk_label_set_text (row->problem, problem != NULL ? problem : "");
   gtk_widget_set_visible (row->problem_row, problem != NULL);
   gtk_widget_set_visible (row->warning, problem != NULL);
@@ -283,7 +288,6 @@ liaison_mapping_row_new (LiaisonMappingModel *model, LiaisonMappingPair *pair)
   row->pair = g_object_ref (pair);
   row->value_rows = g_ptr_array_new ();
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
   g_object_set_data_full (G_OBJECT (row->row), "liaison-mapping-row", row, row_free);
 
   row->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
