@@ -141,6 +141,29 @@ row_problem (Fixture *f, const char *key)
              : NULL;
 }
 
+/* The row inside an expander row whose title is title, or NULL. */
+static GtkWidget *
+row_titled (AdwExpanderRow *row, const char *title)
+{
+  GtkWidget *top = GTK_WIDGET (row);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (top); w != NULL;)
+    {
+      if (ADW_IS_PREFERENCES_ROW (w)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != top && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != top ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  return NULL;
+}
+
 static void
 activate (Fixture *f, const char *action)
 {
@@ -284,6 +307,8 @@ test_invalid_refused (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (problem, "both write the HighLevel field “city”"));
   g_assert_null (row_problem (f, "city"));
   g_assert_false (liaison_mapping_model_get_valid (model));
+  /* The sentence names the pair by its key, which its row shows. */
+  g_assert_nonnull (row_titled (liaison_mapping_page_get_row (f->page, "city2"), "Pair “city2”"));
 
   activate (f, "mapping.save");
   g_assert_cmpstr (liaison_mapping_page_get_last_toast (f->page), ==,
@@ -331,7 +356,7 @@ static void
 test_value_table (Fixture *f, gconstpointer data)
 {
   AdwExpanderRow *row;
-  AdwComboRow *checkup = NULL;
+  AdwComboRow *checkup;
   g_autoptr (JsonNode) map = NULL;
   JsonObject *pair;
   gint64 revision = 0;
@@ -352,26 +377,7 @@ test_value_table (Fixture *f, gconstpointer data)
                                                        "lead_stage", LIAISON_SERVICE_GHL));
 
   /* The value row of LeadSquared's "Checkup" offers HighLevel's options. */
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL;)
-    {
-      if (ADW_IS_COMBO_ROW (w)
-          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)),
-                        "LeadSquared “Checkup” becomes")
-                 == 0)
-        {
-          checkup = ADW_COMBO_ROW (w);
-          break;
-        }
-      /* Depth first through the expander's inner list. */
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (row))
-            w = gtk_widget_get_parent (w);
-          w = w != NULL && w != GTK_WIDGET (row) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  checkup = ADW_COMBO_ROW (row_titled (row, "LeadSquared “Checkup” becomes"));
   g_assert_nonnull (checkup);
   g_assert_cmpstr (
       gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (checkup)), 1), ==,

@@ -105,6 +105,8 @@ update_texts (Row *row)
   gtk_widget_set_visible (row->problem_row, problem != NULL);
   gtk_widget_set_visible (row->warning, problem != NULL);
   gtk_widget_set_tooltip_text (row->warning, problem);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  problem != NULL ? problem : "", -1);
 }
 
 /* ---- the value table ---- */
@@ -281,8 +283,10 @@ GtkWidget *
 liaison_mapping_row_new (LiaisonMappingModel *model, LiaisonMappingPair *pair)
 {
   Row *row = g_new0 (Row, 1);
-  GtkWidget *remove;
+  GtkWidget *remove, *names;
   g_autofree char *remove_label = NULL;
+  g_autofree char *names_title = NULL;
+  g_autofree char *names_subtitle = NULL;
 
   row->model = g_object_ref (model);
   row->pair = g_object_ref (pair);
@@ -317,6 +321,20 @@ liaison_mapping_row_new (LiaisonMappingModel *model, LiaisonMappingPair *pair)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->problem_row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->problem_row), GTK_WIDGET (row->problem));
   adw_expander_row_add_row (row->row, row->problem_row);
+
+  /* The validation sentences, the history, the conflicts and liaison-cli name the pair by its
+   * key and its fields by their names in the services. */
+  names = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (names), FALSE);
+  names_title = g_strdup_printf (_ ("Pair “%s”"), liaison_mapping_pair_get_key (pair));
+  names_subtitle = g_strdup_printf (
+      _ ("LeadSquared field “%s”, HighLevel field “%s”, as the history, the conflicts and "
+         "liaison-cli name them"),
+      liaison_mapping_pair_get_field (pair, LIAISON_SERVICE_LSQ),
+      liaison_mapping_pair_get_field (pair, LIAISON_SERVICE_GHL));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (names), names_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (names), names_subtitle);
+  adw_expander_row_add_row (row->row, names);
 
   row->direction
       = combo_row (row, _ ("Direction"), direction_labels, G_N_ELEMENTS (direction_labels),
