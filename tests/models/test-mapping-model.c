@@ -232,6 +232,25 @@ test_edit_refuse_save (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->changes, ==, 1);
   g_assert_true (liaison_mapping_model_get_modified (f->model));
   g_assert_false (liaison_mapping_model_set_policy (f->model, "nope", LIAISON_POLICY_ASK));
+  /* A setting the map refuses changes nothing. */
+  json = liaison_mapping_model_dup_json (f->model);
+  g_assert_false (
+      liaison_mapping_model_set_setting (f->model, "email", "format", "weekly", &error));
+  g_assert_error (error, LIAISON_FIELD_MAP_ERROR, LIAISON_FIELD_MAP_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = liaison_mapping_model_dup_json (f->model);
+    g_assert_cmpstr (after, ==, json);
+  }
+  g_clear_pointer (&json, g_free);
+  g_assert_true (liaison_mapping_model_set_transform (f->model, "email", LIAISON_TRANSFORM_CASE));
+  g_assert_true (liaison_mapping_model_set_setting (f->model, "email", "case", "title", &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_mapping_model_set_transform (f->model, "email", LIAISON_TRANSFORM_NONE));
+  {
+    g_autofree char *letter_case = liaison_mapping_model_dup_setting (f->model, "email", "case");
+    g_assert_null (letter_case);
+  }
 
   /* A second writer of mx_City: refused, with the sentence on the new pair only. */
   key = liaison_mapping_model_add_pair (f->model, "mx_City", "city", &error);

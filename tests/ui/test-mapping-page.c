@@ -221,6 +221,7 @@ test_edit_and_save (Fixture *f, gconstpointer data)
   JsonObject *pair;
   gint64 revision = -1;
   int min_width = 0;
+  AdwComboRow *letter_case;
 
   g_assert_cmpstr (liaison_mapping_page_get_state (f->page), ==, "map");
   /* The page fits a phone-sized window (the window's content pane is 360 wide). */
@@ -248,6 +249,16 @@ test_edit_and_save (Fixture *f, gconstpointer data)
                    "Email  →  Email");
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
                    "To HighLevel Only · Unchanged · LeadSquared Wins");
+  /* A transform's setting: the company written in upper case. */
+  adw_combo_row_set_selected (row_combo (f, "company", LIAISON_MAPPING_ROW_TRANSFORM),
+                              LIAISON_TRANSFORM_CASE);
+  letter_case = ADW_COMBO_ROW (
+      row_titled (liaison_mapping_page_get_row (f->page, "company"), "Letter Case"));
+  g_assert_nonnull (letter_case);
+  g_assert_cmpuint (adw_combo_row_get_selected (letter_case), ==, 0);
+  adw_combo_row_set_selected (letter_case, 1);
+  g_assert_null (row_problem (f, "company"));
+
   /* Nothing reaches the store before Save. */
   map = stored_map (f->env.store, &revision);
   g_assert_null (map);
@@ -269,6 +280,9 @@ test_edit_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (pair, "policy"), ==, "ask");
   g_assert_cmpstr (json_object_get_string_member (pair, "transform"), ==, "e164");
   g_assert_null (stored_pair (map, "state"));
+  pair = stored_pair (map, "company");
+  g_assert_cmpstr (json_object_get_string_member (pair, "transform"), ==, "case");
+  g_assert_cmpstr (json_object_get_string_member (pair, "case"), ==, "upper");
 
   /* A page opened afterwards shows what was saved. */
   gtk_window_destroy (f->window);

@@ -24,7 +24,7 @@ struct _LiaisonMappingModel
   LiaisonFieldMap *saved; /* what the store holds (or the defaults it stands for) */
   gboolean saved_is_default;
   gboolean saved_damaged; /* the stored map could not be read: saving replaces it */
-  LiaisonFieldMap *map; /* the copy being edited */
+  LiaisonFieldMap *map;   /* the copy being edited */
   gboolean is_default;
   GPtrArray *items; /* LiaisonMappingPair, one per pair of map */
 
@@ -32,6 +32,11 @@ struct _LiaisonMappingModel
   gboolean modified;
   gboolean valid;
 };
+
+/* liaison-mapping-model.c */
+int liaison_mapping_model_index_of (LiaisonMappingModel *self, const char *key);
+void liaison_mapping_model_fit (LiaisonMappingModel *self, LiaisonFieldMap *map);
+void liaison_mapping_model_changed_pair (LiaisonMappingModel *self, guint i);
 
 /* liaison-mapping-fields.c */
 void liaison_mapping_fields_fill (LiaisonMappingModel *self);

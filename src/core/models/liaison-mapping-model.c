@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "liaison-field-map-cache.h"
 #include "liaison-mapping-model-private.h"
@@ -269,8 +268,8 @@ rebuild (LiaisonMappingModel *self)
 }
 
 /* After an edit of pair i in place. */
-static void
-changed_pair (LiaisonMappingModel *self, guint i)
+void
+liaison_mapping_model_changed_pair (LiaisonMappingModel *self, guint i)
 {
   self->is_default = FALSE;
   liaison_mapping_pair_update (
@@ -280,8 +279,8 @@ changed_pair (LiaisonMappingModel *self, guint i)
   update_modified (self);
 }
 
-static void
-fit (LiaisonMappingModel *self, LiaisonFieldMap *map)
+void
+liaison_mapping_model_fit (LiaisonMappingModel *self, LiaisonFieldMap *map)
 {
   liaison_field_map_set_field_defs (map, self->defs[0], self->defs[1]);
   liaison_field_map_set_users (map, self->users[0], self->users[1]);
@@ -432,8 +431,8 @@ liaison_mapping_model_dup_json (LiaisonMappingModel *self)
 
 /* ---- edits ---- */
 
-static int
-index_of (LiaisonMappingModel *self, const char *key)
+int
+liaison_mapping_model_index_of (LiaisonMappingModel *self, const char *key)
 {
   g_return_val_if_fail (LIAISON_IS_MAPPING_MODEL (self), -1);
   return self->map != NULL ? liaison_field_map_find (self->map, key) : -1;
@@ -443,14 +442,14 @@ gboolean
 liaison_mapping_model_set_direction (LiaisonMappingModel *self, const char *key,
                                      LiaisonSyncDirection direction)
 {
-  int i = index_of (self, key);
+  int i = liaison_mapping_model_index_of (self, key);
 
   if (i < 0)
     return FALSE;
   if (liaison_field_map_get_direction (self->map, i) != direction)
     {
       liaison_field_map_set_direction (self->map, i, direction);
-      changed_pair (self, i);
+      liaison_mapping_model_changed_pair (self, i);
     }
   return TRUE;
 }
@@ -459,143 +458,22 @@ gboolean
 liaison_mapping_model_set_policy (LiaisonMappingModel *self, const char *key,
                                   LiaisonConflictPolicy policy)
 {
-  int i = index_of (self, key);
+  int i = liaison_mapping_model_index_of (self, key);
 
   if (i < 0)
     return FALSE;
   if (liaison_field_map_get_policy (self->map, i) != policy)
     {
       liaison_field_map_set_policy (self->map, i, policy);
-      changed_pair (self, i);
+      liaison_mapping_model_changed_pair (self, i);
     }
   return TRUE;
-}
-
-/* The pair's stored form, changed by edit, put back. */
-static gboolean
-edit_pair (LiaisonMappingModel *self, const char *key, void (*edit) (JsonObject *, gpointer),
-           gpointer data)
-{
-  int i = index_of (self, key);
-  g_autoptr (JsonNode) all = NULL;
-  JsonObject *pair;
-  g_autoptr (GError) error = NULL;
-
-  if (i < 0)
-    return FALSE;
-  all = liaison_field_map_to_json (self->map);
-  pair = json_array_get_object_element (
-      json_object_get_array_member (json_node_get_object (all), "pairs"), i);
-  edit (pair, data);
-  if (!liaison_field_map_put_pair (self->map, pair, &error))
-    {
-      /* The edits below only make settings the reader takes. */
-      g_critical ("A mapping edit made a pair the map refuses: %s", error->message);
-      return FALSE;
-    }
-  fit (self, self->map);
-  changed_pair (self, i);
-  return TRUE;
-}
-
-static void
-edit_transform (JsonObject *pair, gpointer data)
-{
-  LiaisonTransform transform = GPOINTER_TO_UINT (data);
-  const char *lsq = json_object_get_string_member (pair, "lsq");
-
-  for (guint k = 0; k < 5; k++)
-    {
-      const char *member = (const char *[]){ "case", "format", "separator", "full", "values" }[k];
-
-      if (json_object_has_member (pair, member))
-        json_object_remove_member (pair, member);
-    }
-  json_object_set_string_member (pair, "transform", liaison_transform_to_string (transform));
-  if (transform == LIAISON_TRANSFORM_VALUES)
-    json_object_set_object_member (pair, "values", json_object_new ());
-  /* The full name is on the side that names one field; the other joins first and last. */
-  if (transform == LIAISON_TRANSFORM_NAME)
-    json_object_set_string_member (pair, "full", strchr (lsq, '+') != NULL ? "ghl" : "lsq");
-}
-
-gboolean
-liaison_mapping_model_set_transform (LiaisonMappingModel *self, const char *key,
-                                     LiaisonTransform transform)
-{
-  int i = index_of (self, key);
-
-  g_return_val_if_fail ((guint) transform <= LIAISON_TRANSFORM_OWNER, FALSE);
-  if (i < 0)
-    return FALSE;
-  if (liaison_field_map_get_transform (self->map, i) == transform)
-    return TRUE;
-  return edit_pair (self, key, edit_transform, GUINT_TO_POINTER (transform));
-}
-
-typedef struct
-{
-  const char *lsq_option;
-  const char *ghl_option;
-} ValueEdit;
-
-static void
-edit_value (JsonObject *pair, gpointer data)
-{
-  ValueEdit *edit = data;
-  JsonObject *values = json_object_get_object_member (pair, "values");
-
-  if (edit->ghl_option == NULL || *edit->ghl_option == '\0')
-    {
-      if (json_object_has_member (values, edit->lsq_option))
-        json_object_remove_member (values, edit->lsq_option);
-    }
-  else
-    json_object_set_string_member (values, edit->lsq_option, edit->ghl_option);
-}
-
-gboolean
-liaison_mapping_model_set_value (LiaisonMappingModel *self, const char *key, const char *lsq_option,
-                                 const char *ghl_option)
-{
-  int i = index_of (self, key);
-  ValueEdit edit = { lsq_option, ghl_option };
-  g_autofree char *current = NULL;
-
-  g_return_val_if_fail (lsq_option != NULL, FALSE);
-  if (i < 0 || liaison_field_map_get_transform (self->map, i) != LIAISON_TRANSFORM_VALUES)
-    return FALSE;
-  current = liaison_mapping_model_dup_value (self, key, lsq_option);
-  if (g_strcmp0 (current, ghl_option != NULL && *ghl_option != '\0' ? ghl_option : NULL) == 0)
-    return TRUE;
-  return edit_pair (self, key, edit_value, &edit);
-}
-
-char *
-liaison_mapping_model_dup_value (LiaisonMappingModel *self, const char *key, const char *lsq_option)
-{
-  int i = index_of (self, key);
-  g_autoptr (JsonNode) all = NULL;
-  JsonObject *pair;
-  JsonObject *values;
-  const char *value;
-
-  if (i < 0 || lsq_option == NULL)
-    return NULL;
-  all = liaison_field_map_to_json (self->map);
-  pair = json_array_get_object_element (
-      json_object_get_array_member (json_node_get_object (all), "pairs"), i);
-  values = json_object_get_object_member (pair, "values");
-  if (values == NULL || !json_object_has_member (values, lsq_option))
-    return NULL;
-  value = json_object_get_string_member (values, lsq_option);
-  return g_strdup (value);
 }
 
 gboolean
 liaison_mapping_model_remove_pair (LiaisonMappingModel *self, const char *key)
 {
-  if (index_of (self, key) < 0)
+  if (liaison_mapping_model_index_of (self, key) < 0)
     return FALSE;
   liaison_field_map_remove_pair (self->map, key);
   self->is_default = FALSE;
@@ -614,7 +492,7 @@ liaison_mapping_model_add_pair (LiaisonMappingModel *self, const char *lsq_field
   pair = liaison_mapping_fields_new_pair (self, lsq_field, ghl_field, error);
   if (pair == NULL || !liaison_field_map_put_pair (self->map, pair, error))
     return NULL;
-  fit (self, self->map);
+  liaison_mapping_model_fit (self, self->map);
   self->is_default = FALSE;
   rebuild (self);
   i = liaison_field_map_find (self->map, json_object_get_string_member (pair, "key"));
@@ -635,7 +513,7 @@ liaison_mapping_model_reset (LiaisonMappingModel *self)
       /* Only a cache that cannot be read gets here: the plain defaults, fitted to nothing. */
       g_warning ("The defaults cannot be fitted to the accounts: %s", error->message);
       defaults = liaison_field_map_new_default ();
-      fit (self, defaults);
+      liaison_mapping_model_fit (self, defaults);
     }
   g_clear_object (&self->map);
   self->map = defaults;

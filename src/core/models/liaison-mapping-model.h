@@ -63,6 +63,14 @@ gboolean liaison_mapping_model_set_policy (LiaisonMappingModel *self, const char
  * field on the side that names one field, an empty value table). */
 gboolean liaison_mapping_model_set_transform (LiaisonMappingModel *self, const char *key,
                                               LiaisonTransform transform);
+/* A transform's setting, by its name in the stored form: "case" (fold, upper, title), "format"
+ * (date, date-time), "full" (lsq, ghl: the side with one full-name field), "separator" (of a
+ * set kept as one text). NULL or empty removes it (its default applies); a value the map
+ * refuses is an error and changes nothing. */
+gboolean liaison_mapping_model_set_setting (LiaisonMappingModel *self, const char *key,
+                                            const char *name, const char *value, GError **error);
+char *liaison_mapping_model_dup_setting (LiaisonMappingModel *self, const char *key,
+                                         const char *name);
 /* The value table of a values pair (LeadSquared option -> HighLevel option; a NULL or empty
  * HighLevel option removes the entry) and its current entries. */
 gboolean liaison_mapping_model_set_value (LiaisonMappingModel *self, const char *key,

@@ -45,7 +45,7 @@ typedef struct
   GtkWidget *problem_row;
   GtkLabel *problem;
   GtkWidget *warning;
-  GPtrArray *value_rows;
+  GPtrArray *setting_rows;
   gboolean updating;
 } Row;
 
@@ -56,7 +56,7 @@ row_free (gpointer data)
 
   g_clear_object (&row->model);
   g_clear_object (&row->pair);
-  g_clear_pointer (&row->value_rows, g_ptr_array_unref);
+  g_clear_pointer (&row->setting_rows, g_ptr_array_unref);
   g_free (row);
 }
 
@@ -109,7 +109,7 @@ update_texts (Row *row)
                                   problem != NULL ? problem : "", -1);
 }
 
-/* ---- the value table ---- */
+/* ---- a value table ---- */
 
 static void
 on_value_combo (AdwComboRow *combo, GParamSpec *pspec, Row *row)
@@ -179,22 +179,106 @@ value_row (Row *row, const char *lsq_option, const char *const *ghl_options)
   return widget;
 }
 
+/* ---- a transform's settings ---- */
+
+typedef struct
+{
+  const char *value; /* as the stored form names it */
+  const char *label;
+} Choice;
+
+static const Choice case_choices[] = {
+  { "fold", N_ ("Lower Case") },
+  { "upper", N_ ("Upper Case") },
+  { "title", N_ ("Title Case") },
+  { NULL, NULL },
+};
+static const Choice format_choices[] = {
+  { "date", N_ ("Date Only") },
+  { "date-time", N_ ("Date and Time (UTC)") },
+  { NULL, NULL },
+};
+static const Choice full_choices[] = {
+  { "lsq", N_ ("In LeadSquared") },
+  { "ghl", N_ ("In HighLevel") },
+  { NULL, NULL },
+};
+
 static void
-update_value_rows (Row *row)
+on_setting_combo (AdwComboRow *combo, GParamSpec *pspec, Row *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (combo), "setting");
+  const Choice *choices = g_object_get_data (G_OBJECT (combo), "choices");
+  guint selected = adw_combo_row_get_selected (combo);
+  g_autoptr (GError) error = NULL;
+
+  if (row->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!liaison_mapping_model_set_setting (row->model, liaison_mapping_pair_get_key (row->pair),
+                                          name, choices[selected].value, &error))
+    g_warning ("The setting %s was not changed: %s", name, error->message);
+}
+
+static GtkWidget *
+setting_combo (Row *row, const char *name, const char *title, const Choice *choices)
+{
+  g_autofree char *current = liaison_mapping_model_dup_setting (
+      row->model, liaison_mapping_pair_get_key (row->pair), name);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *combo = adw_combo_row_new ();
+  guint selected = 0;
+
+  for (guint i = 0; choices[i].value != NULL; i++)
+    {
+      gtk_string_list_append (list, _ (choices[i].label));
+      if (g_strcmp0 (current, choices[i].value) == 0)
+        selected = i;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+  g_object_set_data (G_OBJECT (combo), "setting", (gpointer) name);
+  g_object_set_data (G_OBJECT (combo), "choices", (gpointer) choices);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_setting_combo), row);
+  return combo;
+}
+
+static void
+on_separator_changed (GtkEditable *entry, Row *row)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (row->updating)
+    return;
+  /* Empty: the default separator. */
+  if (!liaison_mapping_model_set_setting (row->model, liaison_mapping_pair_get_key (row->pair),
+                                          "separator", gtk_editable_get_text (entry), &error))
+    g_warning ("The separator was not changed: %s", error->message);
+}
+
+static GtkWidget *
+separator_row (Row *row)
+{
+  g_autofree char *current = liaison_mapping_model_dup_setting (
+      row->model, liaison_mapping_pair_get_key (row->pair), "separator");
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry),
+                                 _ ("Separator Where a Side Keeps Text"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), current != NULL ? current : ";");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_separator_changed), row);
+  return entry;
+}
+
+static void
+add_value_rows (Row *row)
 {
   const char *key = liaison_mapping_pair_get_key (row->pair);
-  const char *const *lsq_options;
-  const char *const *ghl_options;
+  const char *const *lsq_options
+      = liaison_mapping_model_get_options (row->model, key, LIAISON_SERVICE_LSQ);
+  const char *const *ghl_options
+      = liaison_mapping_model_get_options (row->model, key, LIAISON_SERVICE_GHL);
 
-  for (guint i = 0; i < row->value_rows->len; i++)
-    adw_expander_row_remove (row->row, g_ptr_array_index (row->value_rows, i));
-  g_ptr_array_set_size (row->value_rows, 0);
-  if (liaison_mapping_pair_get_transform (row->pair) != LIAISON_TRANSFORM_VALUES)
-    return;
-
-  lsq_options = liaison_mapping_model_get_options (row->model, key, LIAISON_SERVICE_LSQ);
-  ghl_options = liaison_mapping_model_get_options (row->model, key, LIAISON_SERVICE_GHL);
-  row->updating = TRUE;
   if (lsq_options == NULL)
     {
       GtkWidget *note = adw_action_row_new ();
@@ -203,12 +287,46 @@ update_value_rows (Row *row)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (note),
                                    _ ("The LeadSquared field is not a picklist, so its values "
                                       "are written as they are."));
-      g_ptr_array_add (row->value_rows, note);
+      g_ptr_array_add (row->setting_rows, note);
     }
   for (guint i = 0; lsq_options != NULL && lsq_options[i] != NULL; i++)
-    g_ptr_array_add (row->value_rows, value_row (row, lsq_options[i], ghl_options));
-  for (guint i = 0; i < row->value_rows->len; i++)
-    adw_expander_row_add_row (row->row, g_ptr_array_index (row->value_rows, i));
+    g_ptr_array_add (row->setting_rows, value_row (row, lsq_options[i], ghl_options));
+}
+
+/* The rows of the pair's transform settings, made anew when the transform changes. */
+static void
+update_setting_rows (Row *row)
+{
+  for (guint i = 0; i < row->setting_rows->len; i++)
+    adw_expander_row_remove (row->row, g_ptr_array_index (row->setting_rows, i));
+  g_ptr_array_set_size (row->setting_rows, 0);
+
+  row->updating = TRUE;
+  switch (liaison_mapping_pair_get_transform (row->pair))
+    {
+      case LIAISON_TRANSFORM_VALUES:
+        add_value_rows (row);
+        break;
+      case LIAISON_TRANSFORM_CASE:
+        g_ptr_array_add (row->setting_rows,
+                         setting_combo (row, "case", _ ("Letter Case"), case_choices));
+        break;
+      case LIAISON_TRANSFORM_DATE:
+        g_ptr_array_add (row->setting_rows,
+                         setting_combo (row, "format", _ ("Date Format"), format_choices));
+        break;
+      case LIAISON_TRANSFORM_NAME:
+        g_ptr_array_add (row->setting_rows,
+                         setting_combo (row, "full", _ ("Full Name Field"), full_choices));
+        break;
+      case LIAISON_TRANSFORM_SET:
+        g_ptr_array_add (row->setting_rows, separator_row (row));
+        break;
+      default:
+        break;
+    }
+  for (guint i = 0; i < row->setting_rows->len; i++)
+    adw_expander_row_add_row (row->row, g_ptr_array_index (row->setting_rows, i));
   row->updating = FALSE;
 }
 
@@ -228,7 +346,7 @@ on_pair_changed (LiaisonMappingPair *pair, GParamSpec *pspec, Row *row)
     adw_combo_row_set_selected (row->transform, transform);
   row->updating = FALSE;
   if (g_str_equal (pspec->name, "transform"))
-    update_value_rows (row);
+    update_setting_rows (row);
   update_texts (row);
 }
 
@@ -290,7 +408,7 @@ liaison_mapping_row_new (LiaisonMappingModel *model, LiaisonMappingPair *pair)
 
   row->model = g_object_ref (model);
   row->pair = g_object_ref (pair);
-  row->value_rows = g_ptr_array_new ();
+  row->setting_rows = g_ptr_array_new ();
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   g_object_set_data_full (G_OBJECT (row->row), "liaison-mapping-row", row, row_free);
 
@@ -352,7 +470,7 @@ liaison_mapping_row_new (LiaisonMappingModel *model, LiaisonMappingPair *pair)
   g_object_set_data (G_OBJECT (row->row), LIAISON_MAPPING_ROW_REMOVE, remove);
 
   g_signal_connect_object (pair, "notify", G_CALLBACK (on_pair_notify), row->row, 0);
-  update_value_rows (row);
+  update_setting_rows (row);
   update_texts (row);
   return GTK_WIDGET (row->row);
 }
