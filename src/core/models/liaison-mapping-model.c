@@ -251,20 +251,52 @@ item_for (LiaisonMappingModel *self, guint i)
   return item;
 }
 
-/* The items anew from the copy (after it was replaced, or a pair added or removed). */
+static gboolean
+same_item (LiaisonMappingPair *a, LiaisonMappingPair *b)
+{
+  if (g_strcmp0 (liaison_mapping_pair_get_key (a), liaison_mapping_pair_get_key (b)) != 0)
+    return FALSE;
+  for (guint s = 0; s < 2; s++)
+    if (g_strcmp0 (liaison_mapping_pair_get_field (a, s), liaison_mapping_pair_get_field (b, s))
+            != 0
+        || g_strcmp0 (liaison_mapping_pair_get_label (a, s), liaison_mapping_pair_get_label (b, s))
+               != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The items anew from the copy (after it was replaced, or a pair added or removed). When the
+ * pairs are the same ones (a reload after a refresh that changed nothing the map names), the
+ * items stay and only their values follow, so that views keep their rows. */
 static void
 rebuild (LiaisonMappingModel *self)
 {
   guint removed = self->items->len;
   guint n = self->map != NULL ? liaison_field_map_get_n_pairs (self->map) : 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same = n == removed;
 
-  g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->items, item_for (self, i));
+    {
+      g_ptr_array_add (items, item_for (self, i));
+      same = same && same_item (g_ptr_array_index (items, i), g_ptr_array_index (self->items, i));
+    }
+  if (same)
+    for (guint i = 0; i < n; i++)
+      liaison_mapping_pair_update (g_ptr_array_index (self->items, i),
+                                   liaison_field_map_get_direction (self->map, i),
+                                   liaison_field_map_get_transform (self->map, i),
+                                   liaison_field_map_get_policy (self->map, i));
+  else
+    {
+      g_ptr_array_unref (self->items);
+      self->items = g_steal_pointer (&items);
+    }
   if (self->map != NULL)
     update_problems (self);
   update_modified (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
+  if (!same)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
 }
 
 /* After an edit of pair i in place. */
