@@ -36,7 +36,6 @@ struct _LiaisonMappingPage
   guint busy;
   guint reload_source;
   char *last_toast;
-  char *expand_key; /* the pair added last: opened once its row exists */
 };
 
 enum
@@ -171,23 +170,6 @@ create_row (gpointer item, gpointer user_data)
 }
 
 static void
-on_items_changed (GListModel *list, guint position, guint removed, guint added,
-                  LiaisonMappingPage *self)
-{
-  AdwExpanderRow *row;
-
-  if (self->expand_key == NULL)
-    return;
-  row = liaison_mapping_page_get_row (self, self->expand_key);
-  if (row != NULL)
-    {
-      adw_expander_row_set_expanded (row, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-  g_clear_pointer (&self->expand_key, g_free);
-}
-
-static void
 on_model_notify (LiaisonMappingModel *model, GParamSpec *pspec, LiaisonMappingPage *self)
 {
   update_actions (self);
@@ -291,7 +273,6 @@ liaison_mapping_page_set_store (LiaisonMappingPage *self, LiaisonStore *store,
     {
       self->model = liaison_mapping_model_new (store, lsq_connection, ghl_connection);
       gtk_list_box_bind_model (self->pair_list, G_LIST_MODEL (self->model), create_row, self, NULL);
-      g_signal_connect_after (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
       g_signal_connect (self->model, "notify", G_CALLBACK (on_model_notify), self);
       g_signal_connect (store, "records-changed", G_CALLBACK (on_records_changed), self);
       if (lsq_connection != NULL && ghl_connection != NULL)
@@ -438,6 +419,7 @@ on_add_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
   GtkDropDown *ghl = g_object_get_data (G_OBJECT (dialog), "ghl");
   LiaisonFieldDef *lsq_field, *ghl_field;
   g_autoptr (GError) error = NULL;
+  AdwExpanderRow *row;
   const char *key;
 
   if (self == NULL || self->model == NULL || g_strcmp0 (response, "add") != 0)
@@ -446,8 +428,6 @@ on_add_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
   ghl_field = gtk_drop_down_get_selected_item (ghl);
   if (lsq_field == NULL || ghl_field == NULL)
     return;
-  g_free (self->expand_key);
-  self->expand_key = NULL;
   key = liaison_mapping_model_add_pair (self->model, liaison_field_def_get_id (lsq_field),
                                         liaison_field_def_get_id (ghl_field), &error);
   if (key == NULL)
@@ -456,8 +436,12 @@ on_add_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
       return;
     }
   /* The rows were made anew: open the new one where the person can set it up. */
-  self->expand_key = g_strdup (key);
-  on_items_changed (NULL, 0, 0, 0, self);
+  row = liaison_mapping_page_get_row (self, key);
+  if (row != NULL)
+    {
+      adw_expander_row_set_expanded (row, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 }
 
 static void
@@ -537,7 +521,6 @@ liaison_mapping_page_finalize (GObject *object)
   g_free (self->connection[0]);
   g_free (self->connection[1]);
   g_free (self->last_toast);
-  g_free (self->expand_key);
   G_OBJECT_CLASS (liaison_mapping_page_parent_class)->finalize (object);
 }
 
