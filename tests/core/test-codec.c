@@ -224,8 +224,8 @@ test_user_and_field (void)
     pick_record = liaison_field_codec_to_record (field);
     pick_back = liaison_field_codec_from_json (pick_record->raw, &error);
     g_assert_no_error (error);
-    g_assert_true (g_strv_equal ((const char *const *) liaison_field_def_get_options (pick_back),
-                                 options));
+    g_assert_true (
+        g_strv_equal ((const char *const *) liaison_field_def_get_options (pick_back), options));
   }
 }
 
