@@ -211,6 +211,22 @@ test_user_and_field (void)
   g_assert_no_error (error);
   g_assert_cmpstr (liaison_field_def_get_key (field_back), ==, "contact.birthday");
   g_assert_cmpint (liaison_field_def_get_data_type (field_back), ==, LIAISON_FIELD_TYPE_DATE);
+  g_assert_null (liaison_field_def_get_options (field_back));
+
+  /* A picklist keeps its options, in order (the field map's value tables pair them). */
+  {
+    g_autoptr (LiaisonStoreRecord) pick_record = NULL;
+    g_autoptr (LiaisonFieldDef) pick_back = NULL;
+    const char *const options[] = { "New", "Qualified", "Customer", NULL };
+
+    liaison_field_def_set_data_type (field, LIAISON_FIELD_TYPE_SINGLE_OPTION);
+    liaison_field_def_set_options (field, options);
+    pick_record = liaison_field_codec_to_record (field);
+    pick_back = liaison_field_codec_from_json (pick_record->raw, &error);
+    g_assert_no_error (error);
+    g_assert_true (
+        g_strv_equal ((const char *const *) liaison_field_def_get_options (pick_back), options));
+  }
 }
 
 static void
