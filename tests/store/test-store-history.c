@@ -180,6 +180,26 @@ test_filters (void)
   filter->search = g_strdup ("503");
   rows = query (store, filter, 0, 0);
   g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* LIKE's wildcards are searched for as they are: no row holds an underscore or a percent. */
+  g_free (filter->search);
+  filter->search = g_strdup ("_");
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_free (filter->search);
+  filter->search = g_strdup ("%");
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* Combined filters: one run's failed operations of one contact. */
+  g_clear_pointer (&filter->search, g_free);
+  filter->run_id = 2;
+  filter->contact = g_strdup ("ghl-1");
+  filter->status = LIAISON_OPERATION_FAILED;
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (op_id (rows, 0), ==, 3);
 
   g_clear_object (&store);
   store_test_drain ();
