@@ -16,6 +16,7 @@
 #include "liaison-bearer-authorizer.h"
 #include "liaison-cli-accounts.h"
 #include "liaison-cli-history.h"
+#include "liaison-store-history.h"
 #include "liaison-cli-sync.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-store-sync.h"
@@ -132,6 +133,33 @@ connection_id (LiaisonStore *store, LiaisonService service, const char *account,
   return id;
 }
 
+/* The setting's days of history (90 when the schema is not installed), as the application
+ * keeps them: a timer's `liaison-cli sync` is what keeps a profile without the window small. */
+static void
+prune_history (LiaisonStore *store, Wait *w)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GError) error = NULL;
+  int days = 90;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "history-retention-days"))
+    {
+      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      days = g_settings_get_int (settings, "history-retention-days");
+    }
+  if (days <= 0)
+    return;
+  liaison_store_prune_history_async (
+      store, liaison_history_retention_cutoff ((guint) days, g_get_real_time () / 1000), NULL,
+      on_done, w);
+  if (!liaison_store_prune_history_finish (store, wait_for (w), NULL, &error))
+    g_printerr (_ ("liaison-cli sync: old history was kept: %s\n"), error->message);
+  wait_clear (w);
+}
+
 static void
 on_progress (LiaisonSyncEngine *engine, guint done, guint total, gpointer user_data)
 {
@@ -246,6 +274,8 @@ liaison_cli_sync_main (int argc, char **argv)
   liaison_sync_engine_run_async (engine, &options, NULL, on_done, &w);
   result = liaison_sync_engine_run_finish (engine, wait_for (&w), &error);
   wait_clear (&w);
+  if (result != NULL && !dry_run)
+    prune_history (store, &w);
   g_main_loop_unref (w.loop);
   if (result == NULL)
     {
