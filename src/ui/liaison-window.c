@@ -13,6 +13,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-booking-page.h"
+#include "liaison-history-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-window-private.h"
 
@@ -29,6 +30,7 @@ struct _LiaisonWindow
   LiaisonContactsPage *contacts_page;
   LiaisonAccountsPage *accounts_page;
   LiaisonBookingPage *booking_page;
+  LiaisonHistoryPage *history_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -261,6 +263,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
                                        liaison_session_get_refresher (session));
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
+  liaison_history_page_set_store (self->history_page, liaison_session_get_store (session));
 
   if (self->watched_authorizer != authorizer)
     {
@@ -288,6 +291,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
+      liaison_history_page_set_store (self->history_page, NULL);
       return;
     }
 
@@ -359,6 +363,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
@@ -367,6 +372,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);

@@ -259,6 +259,22 @@ test_csv_round_trip (void)
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[0], ==, "2");
 
+  /* Values as a person reads them. */
+  {
+    gboolean is_text = FALSE;
+    g_autofree char *city = liaison_history_value_to_text ("\"Pune\"", &is_text);
+    g_autofree char *number = NULL;
+
+    g_assert_cmpstr (city, ==, "Pune");
+    g_assert_true (is_text);
+    number = liaison_history_value_to_text ("42", &is_text);
+    g_assert_cmpstr (number, ==, "42");
+    g_assert_false (is_text);
+    g_assert_null (liaison_history_value_to_text ("null", NULL));
+    g_assert_null (liaison_history_value_to_text ("\"\"", NULL));
+    g_assert_null (liaison_history_value_to_text (NULL, NULL));
+  }
+
   /* An unclosed quote is an error, not a short row. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = liaison_csv_parse ("a,\"b\r\n", &error);

@@ -10,6 +10,8 @@
 
 #define G_LOG_DOMAIN "liaison-store"
 
+#include <json-glib/json-glib.h>
+
 #include "liaison-store-history-private.h"
 
 LiaisonHistoryFilter *
@@ -43,6 +45,30 @@ liaison_history_filter_free (LiaisonHistoryFilter *filter)
   g_free (filter->field);
   g_free (filter->search);
   g_free (filter);
+}
+
+char *
+liaison_history_value_to_text (const char *json, gboolean *is_text)
+{
+  g_autoptr (JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+
+  if (is_text != NULL)
+    *is_text = FALSE;
+  if (node == NULL)
+    return json && *json ? g_strdup (json) : NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (*text == '\0')
+        return NULL;
+      if (is_text != NULL)
+        *is_text = TRUE;
+      return g_strdup (text);
+    }
+  return g_strdup (json);
 }
 
 /* ---- the reads ---- */

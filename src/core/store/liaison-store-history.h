@@ -60,6 +60,10 @@ void liaison_store_export_csv_async (LiaisonStore *self, const LiaisonHistoryFil
                                      GAsyncReadyCallback callback, gpointer user_data);
 gint64 liaison_store_export_csv_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
+/* A stored before or after value (JSON text) as a person reads it: NULL for null or an empty
+ * text; a text's content (is_text TRUE); anything else as its JSON (is_text FALSE). */
+char *liaison_history_value_to_text (const char *json, gboolean *is_text);
+
 /* Retention: the instant before which runs are pruned when days of history are kept (0: keep
  * everything, and the cutoff is 0). */
 gint64 liaison_history_retention_cutoff (guint days, gint64 now_ms);
