@@ -257,7 +257,7 @@ count_nodes (GskRenderNode *node, GskRenderNodeType type)
 }
 
 static guint
-drawn_color_nodes (GtkWidget *chart)
+drawn_nodes (GtkWidget *chart, GskRenderNodeType type)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
@@ -265,7 +265,7 @@ drawn_color_nodes (GtkWidget *chart)
   GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  return count_nodes (node, GSK_COLOR_NODE);
+  return count_nodes (node, type);
 }
 
 /* Days at fixed instants (local noons, so any time zone gives the same days); the chart with
@@ -306,15 +306,21 @@ test_chart (void)
   gtk_box_append (GTK_BOX (box), changes);
   gtk_box_append (GTK_BOX (box), errors);
   gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 420, 300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 300);
   gtk_window_present (GTK_WINDOW (window));
   ui_test_spin (200);
 
+  g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (changes)), ==,
+                   "No changes to chart yet");
   none = liaison_history_days_from_runs (NULL, g_date_time_to_unix (now) * 1000, 14);
   liaison_history_chart_set_days (LIAISON_HISTORY_CHART (changes), none);
   g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (changes)), ==,
                    "No changes in the last 14 days");
-  without = drawn_color_nodes (changes);
+  without = drawn_nodes (changes, GSK_COLOR_NODE);
+  /* The axis (0), the first, middle and last day, the legend and the sentence of no data. */
+  g_assert_cmpuint (drawn_nodes (changes, GSK_TEXT_NODE), ==, 1 + 3 + 3 + 1);
+  liaison_history_chart_set_days (LIAISON_HISTORY_CHART (errors), none);
+  g_assert_cmpuint (drawn_nodes (errors, GSK_TEXT_NODE), ==, 1 + 3 + 1);
 
   liaison_history_chart_set_days (LIAISON_HISTORY_CHART (changes), days);
   liaison_history_chart_set_days (LIAISON_HISTORY_CHART (errors), days);
@@ -322,7 +328,8 @@ test_chart (void)
                    "Changes per day, last 14 days: 10 in all, most on 1 Dec (6)");
   g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (errors)), ==,
                    "Errors per day, last 14 days: 3 in all, most on 3 Dec (2)");
-  with_data = drawn_color_nodes (changes);
+  with_data = drawn_nodes (changes, GSK_COLOR_NODE);
+  g_assert_cmpuint (drawn_nodes (changes, GSK_TEXT_NODE), ==, 1 + 3 + 3);
   /* The line of the largest value, and three segments: created and updated on 1 Dec, updated on
    * 3 Dec. */
   g_assert_cmpuint (with_data, ==, without + 4);

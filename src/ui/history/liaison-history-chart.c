@@ -124,7 +124,10 @@ update_summary (LiaisonHistoryChart *self)
         }
     }
   g_free (self->summary);
-  if (total == 0)
+  if (n == 0)
+    self->summary
+        = g_strdup (self->errors ? _ ("No errors to chart yet") : _ ("No changes to chart yet"));
+  else if (total == 0)
     self->summary = g_strdup_printf (
         self->errors
             ? ngettext ("No errors in the last %u day", "No errors in the last %u days", n)
@@ -340,7 +343,7 @@ liaison_history_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* The first, middle and last day under their bars. */
   {
     guint marks[3] = { 0, n / 2, n - 1 };
-    double last_end = -1;
+    double last_end = -G_MAXDOUBLE;
 
     for (guint m = 0; m < 3; m++)
       {
