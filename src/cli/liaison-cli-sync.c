@@ -16,6 +16,7 @@
 #include "liaison-bearer-authorizer.h"
 #include "liaison-cli-accounts.h"
 #include "liaison-cli-history.h"
+#include "liaison-store-history.h"
 #include "liaison-cli-sync.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-store-sync.h"
@@ -132,6 +133,33 @@ connection_id (LiaisonStore *store, LiaisonService service, const char *account,
   return id;
 }
 
+/* The setting's days of history (90 when the schema is not installed), as the application
+ * keeps them: a timer's `liaison-cli sync` is what keeps a profile without the window small. */
+static void
+prune_history (LiaisonStore *store, Wait *w)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GError) error = NULL;
+  int days = 90;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "history-retention-days"))
+    {
+      g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      days = g_settings_get_int (settings, "history-retention-days");
+    }
+  if (days <= 0)
+    return;
+  liaison_store_prune_history_async (
+      store, liaison_history_retention_cutoff ((guint) days, g_get_real_time () / 1000), NULL,
+      on_done, w);
+  if (!liaison_store_prune_history_finish (store, wait_for (w), NULL, &error))
+    g_printerr (_ ("liaison-cli sync: old history was kept: %s\n"), error->message);
+  wait_clear (w);
+}
+
 static void
 on_progress (LiaisonSyncEngine *engine, guint done, guint total, gpointer user_data)
 {
@@ -172,7 +200,9 @@ print_plan_text (LiaisonSyncPlan *plan)
                json_object_get_string_member_with_default (op, "side", "") ?: "",
                json_object_get_string_member_with_default (op, "lsqId", "-") ?: "-",
                json_object_get_string_member_with_default (op, "ghlId", "-") ?: "-");
-      if (field)
+      if (field && g_strcmp0 (action, "skip") == 0)
+        g_print (" %s", field);
+      else if (field)
         g_print (" %s: %s → %s", field, before ? before : "null", after ? after : "null");
       if (reason)
         g_print (" (%s)", reason);
@@ -183,8 +213,10 @@ print_plan_text (LiaisonSyncPlan *plan)
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
 }
 
-int
-liaison_cli_sync_main (int argc, char **argv)
+/* `liaison-cli sync`, and `liaison-cli undo RUN` (undo set): the same run of the engine, which
+ * for an undo plans the earlier run's fields back instead of syncing. */
+static int
+sync_main (int argc, char **argv, gboolean undo)
 {
   gboolean dry_run = FALSE, json = FALSE, force_delete = FALSE, full = FALSE;
   const GOptionEntry entries[]
@@ -196,7 +228,12 @@ liaison_cli_sync_main (int argc, char **argv)
           { "full", 0, 0, G_OPTION_ARG_NONE, &full,
             N_ ("Read both accounts in full, which is what notices deleted contacts"), NULL },
           { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  const GOptionEntry undo_entries[]
+      = { { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+            N_ ("Show what the undo would put back; write nothing to either service"), NULL },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (undo ? _ ("RUN") : NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonStore) store = NULL;
   g_autoptr (LiaisonGhlClient) ghl = NULL;
@@ -210,12 +247,25 @@ liaison_cli_sync_main (int argc, char **argv)
   int status;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ ("Sync the contacts of both accounts, both ways."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
+  g_option_context_set_summary (
+      context, undo ? _ ("Put back, in both services, every field a sync run changed, where it "
+                         "still holds what the run left. The undo is a run of its own.")
+                    : _ ("Sync the contacts of both accounts, both ways."));
+  g_option_context_add_main_entries (context, undo ? undo_entries : entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != (undo ? 2 : 1))
     {
-      g_printerr ("liaison-cli sync: %s\n",
-                  error ? error->message : _ ("this command takes no arguments"));
+      g_printerr ("liaison-cli %s: %s\n", undo ? "undo" : "sync",
+                  error  ? error->message
+                  : undo ? _ ("give the number of one run, as “liaison-cli history” lists them")
+                         : _ ("this command takes no arguments"));
+      g_main_loop_unref (w.loop);
+      return EXIT_USAGE;
+    }
+  if (undo && (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &options.undo_run, &error)))
+    {
+      g_printerr (_ ("liaison-cli undo: “%s” is not the number of a run; “liaison-cli history” "
+                     "lists them.\n"),
+                  argv[1]);
       g_main_loop_unref (w.loop);
       return EXIT_USAGE;
     }
@@ -231,7 +281,7 @@ liaison_cli_sync_main (int argc, char **argv)
                             &w, &error);
   if (ghl_id == NULL)
     {
-      g_printerr ("liaison-cli sync: %s\n", error->message);
+      g_printerr ("liaison-cli %s: %s\n", undo ? "undo" : "sync", error->message);
       g_main_loop_unref (w.loop);
       return EXIT_USAGE;
     }
@@ -246,10 +296,12 @@ liaison_cli_sync_main (int argc, char **argv)
   liaison_sync_engine_run_async (engine, &options, NULL, on_done, &w);
   result = liaison_sync_engine_run_finish (engine, wait_for (&w), &error);
   wait_clear (&w);
+  if (result != NULL && !dry_run && !undo)
+    prune_history (store, &w);
   g_main_loop_unref (w.loop);
   if (result == NULL)
     {
-      g_printerr ("liaison-cli sync: %s\n", error->message);
+      g_printerr ("liaison-cli %s: %s\n", undo ? "undo" : "sync", error->message);
       return EXIT_FAILED;
     }
 
@@ -298,6 +350,20 @@ liaison_cli_sync_main (int argc, char **argv)
     }
   if (dry_run && result->plan)
     print_plan_text (result->plan);
+  else if (undo)
+    {
+      GPtrArray *items = result->plan ? liaison_sync_plan_get_items (result->plan) : NULL;
+
+      g_print (_ ("Run %s: %u records put back; %u fields and records left alone.\n"), argv[1],
+               result->n_updated, result->n_skipped);
+      for (guint i = 0; items && i < items->len; i++)
+        {
+          LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+          if (item->kind == LIAISON_SYNC_ITEM_SKIP)
+            g_print (_ ("Left alone: %s\n"), item->reason);
+        }
+    }
   else
     g_print (_ ("Created %u, updated %u, deleted %u, linked %u, unlinked %u; %u conflicts, "
                 "%u skipped, %u failed.\n"),
@@ -309,6 +375,18 @@ liaison_cli_sync_main (int argc, char **argv)
   if (result->delete_guard)
     g_printerr ("%s\n", result->delete_guard);
   return status;
+}
+
+int
+liaison_cli_sync_main (int argc, char **argv)
+{
+  return sync_main (argc, argv, FALSE);
+}
+
+int
+liaison_cli_undo_main (int argc, char **argv)
+{
+  return sync_main (argc, argv, TRUE);
 }
 
 /* ---- conflicts ---- */

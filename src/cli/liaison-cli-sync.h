@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * failure), 1 operations failed (each printed; the next sync retries them) or another sync is
  * running, 2 a usage or set-up problem. */
 int liaison_cli_sync_main (int argc, char **argv);
+/* `liaison-cli undo RUN [--dry-run] [--json]`: exit status as sync's. */
+int liaison_cli_undo_main (int argc, char **argv);
 int liaison_cli_conflicts_main (int argc, char **argv);
 int liaison_cli_history_main (int argc, char **argv);
 

@@ -56,6 +56,7 @@ main (int argc, char *argv[])
       "  lsq                 call LeadSquared (run “liaison-cli lsq --help”)\n"
       "  mapping show|set|reset  the contact field map (run “liaison-cli mapping --help”)\n"
       "  sync                sync both accounts' contacts ([--dry-run] [--json] [--force-delete])\n"
+      "  undo RUN            put back what a sync run changed ([--dry-run] [--json])\n"
       "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
       "  history             past sync runs; history RUN: that run's operations;\n"
       "                      history export --csv FILE [--run ID]: the changes as CSV");
@@ -99,6 +100,8 @@ main (int argc, char *argv[])
     return liaison_cli_mapping_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "sync"))
     return liaison_cli_sync_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "undo"))
+    return liaison_cli_undo_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "conflicts"))
     return liaison_cli_conflicts_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "history"))

@@ -11,6 +11,7 @@
 
 #include "liaison-application.h"
 #include "liaison-sandbox.h"
+#include "liaison-store-history.h"
 #include "liaison-preferences-window.h"
 #include "liaison-window.h"
 
@@ -27,6 +28,8 @@ struct _LiaisonApplication
   char *session_error;
   char *damage;             /* why the store could not be read, while it waits for a rebuild */
   AdwMessageDialog *repair; /* the offer to rebuild it, while it shows */
+  GCancellable *cancellable;
+  guint prune_timeout; /* the history's retention, applied every few hours */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
@@ -156,7 +159,8 @@ liaison_application_offer_rebuild (LiaisonApplication *self, LiaisonWindow *wind
       adw_message_dialog_new (GTK_WINDOW (window), _ ("Liaison’s Local Data Is Damaged"), NULL));
   adw_message_dialog_format_body (
       dialog,
-      _ ("%s.\n\nLiaison can move the damaged file aside, keep the accounts, links and sync history "
+      _ ("%s.\n\nLiaison can move the damaged file aside, keep the accounts, links and sync "
+         "history "
          "that can still be read from it, and fetch the contacts again from both services. The "
          "file is kept, not deleted."),
       self->damage);
@@ -181,6 +185,53 @@ liaison_application_ensure_window (LiaisonApplication *self)
     }
 
   return LIAISON_WINDOW (window);
+}
+
+/* Retention ------------------------------------------------------------------ */
+
+/* The history older than the setting's days goes at start, every six hours while Liaison runs
+ * and when the setting changes, on the store's worker (the main loop never waits for it). */
+#define PRUNE_INTERVAL_S (6 * 60 * 60)
+
+static void
+on_history_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  guint64 n_runs = 0;
+
+  if (!liaison_store_prune_history_finish (LIAISON_STORE (source), result, &n_runs, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Old sync history was kept: %s", error->message);
+      return;
+    }
+  g_debug ("pruned %" G_GUINT64_FORMAT " runs of the sync history", n_runs);
+}
+
+static void
+liaison_application_prune_history (LiaisonApplication *self)
+{
+  LiaisonStore *store = self->session ? liaison_session_get_store (self->session) : NULL;
+  int days = g_settings_get_int (self->settings, "history-retention-days");
+
+  if (store == NULL || days <= 0)
+    return;
+  liaison_store_prune_history_async (
+      store, liaison_history_retention_cutoff ((guint) days, g_get_real_time () / 1000),
+      self->cancellable, on_history_pruned, NULL);
+}
+
+static gboolean
+on_prune_timeout (gpointer user_data)
+{
+  liaison_application_prune_history (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_retention_changed (GSettings *settings, const char *key, LiaisonApplication *self)
+{
+  liaison_application_prune_history (self);
 }
 
 static void
@@ -210,6 +261,13 @@ on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (LIAISON_IS_WINDOW (l->data))
       liaison_application_prepare_window (self, l->data);
+
+  if (error == NULL)
+    {
+      liaison_application_prune_history (self);
+      if (self->prune_timeout == 0)
+        self->prune_timeout = g_timeout_add_seconds (PRUNE_INTERVAL_S, on_prune_timeout, self);
+    }
 
   /* Keep the application alive while the session opened. */
   g_application_release (G_APPLICATION (self));
@@ -422,6 +480,9 @@ liaison_application_shutdown (GApplication *app)
 {
   LiaisonApplication *self = LIAISON_APPLICATION (app);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->prune_timeout, g_source_remove);
+
   /* Stopping saves the sandbox's data for the next start. */
   if (self->sandbox != NULL)
     liaison_sandbox_stop (self->sandbox);
@@ -435,6 +496,8 @@ liaison_application_dispose (GObject *object)
 {
   LiaisonApplication *self = LIAISON_APPLICATION (object);
 
+  g_clear_handle_id (&self->prune_timeout, g_source_remove);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_pointer (&self->session_error, g_free);
@@ -461,6 +524,9 @@ static void
 liaison_application_init (LiaisonApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->settings, "changed::history-retention-days",
+                           G_CALLBACK (on_retention_changed), self, 0);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

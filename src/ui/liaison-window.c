@@ -13,6 +13,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-booking-page.h"
+#include "liaison-history-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-mapping-page.h"
 #include "liaison-window-private.h"
@@ -31,6 +32,7 @@ struct _LiaisonWindow
   LiaisonAccountsPage *accounts_page;
   LiaisonBookingPage *booking_page;
   LiaisonMappingPage *mapping_page;
+  LiaisonHistoryPage *history_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -264,6 +266,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
   liaison_mapping_page_set_session (self->mapping_page, session);
+  liaison_history_page_set_store (self->history_page, liaison_session_get_store (session));
 
   if (self->watched_authorizer != authorizer)
     {
@@ -292,6 +295,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
       liaison_mapping_page_set_session (self->mapping_page, NULL);
+      liaison_history_page_set_store (self->history_page, NULL);
       return;
     }
 
@@ -364,6 +368,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
   g_type_ensure (LIAISON_TYPE_MAPPING_PAGE);
+  g_type_ensure (LIAISON_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-window.ui");
@@ -373,6 +378,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);

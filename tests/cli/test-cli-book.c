@@ -13,67 +13,15 @@
 #include <string.h>
 
 #include "booking-test-util.h"
+#include "cli-test-util.h"
 #include "store-test-util.h"
 
 static char *private_dir;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-  JsonNode *json;
-} Run;
-
 static void
-run_clear (Run *run)
+run_cli (CliRun *run, const char *input, const char *const *args)
 {
-  g_free (run->out);
-  g_free (run->err);
-  g_clear_pointer (&run->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run, const char *input, const char *const *args)
-{
-  const char *const unset[]
-      = { "LIAISON_GHL_TOKEN",      "LIAISON_GHL_LOCATION",   "LIAISON_GHL_URL",
-          "LIAISON_LSQ_ACCESS_KEY", "LIAISON_LSQ_SECRET_KEY", "LIAISON_LSQ_URL",
-          "LIAISON_PROFILE" };
-  const char *const dirs[]
-      = { "XDG_DATA_HOME", "data", "XDG_CONFIG_HOME", "config", "XDG_CACHE_HOME", "cache" };
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
-    g_subprocess_launcher_unsetenv (launcher, unset[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i += 2)
-    {
-      g_autofree char *dir = g_build_filename (private_dir, dirs[i + 1], NULL);
-
-      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
-    }
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
-                                 &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->json = json_from_string (run->out, NULL);
-  if (run->status != 0)
-    g_test_message ("liaison-cli %s: exit %d, stderr:\n%s", args[0], run->status, run->err);
+  cli_test_run (run, private_dir, NULL, input, args);
 }
 
 #define CLI(run, input, ...) run_cli (run, input, (const char *const[]){ __VA_ARGS__, NULL })
@@ -100,9 +48,9 @@ assert_instant (const char *text, const char *iso)
 static void
 test_usage (void)
 {
-  g_auto (Run) missing = { 0 };
-  g_auto (Run) zone = { 0 };
-  g_auto (Run) start = { 0 };
+  g_auto (CliRun) missing = { 0 };
+  g_auto (CliRun) zone = { 0 };
+  g_auto (CliRun) start = { 0 };
 
   CLI (&missing, NULL, "book", "--calendar", "Consultation");
   g_assert_cmpint (missing.status, ==, 2);
@@ -121,10 +69,10 @@ static void
 test_book (void)
 {
   BookingEnv env;
-  g_auto (Run) ghl = { 0 };
-  g_auto (Run) lsq = { 0 };
-  g_auto (Run) booked = { 0 };
-  g_auto (Run) again = { 0 };
+  g_auto (CliRun) ghl = { 0 };
+  g_auto (CliRun) lsq = { 0 };
+  g_auto (CliRun) booked = { 0 };
+  g_auto (CliRun) again = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) connections = NULL;
   g_autoptr (JsonArray) keep_event = NULL;
@@ -152,8 +100,8 @@ test_book (void)
                                       liaison_sandbox_get_lsq_access_key (env.sandbox), -1, NULL));
   g_assert_cmpint (g_chmod (access_key_file, 0600), ==, 0);
   CLI (&lsq, liaison_sandbox_get_lsq_secret_key (env.sandbox), "connect", "lsq",
-       "--access-key-file", access_key_file, "--secret-key-file", "-",
-       "--sandbox-lsq-url", liaison_sandbox_get_lsq_url (env.sandbox), "--profile", "book");
+       "--access-key-file", access_key_file, "--secret-key-file", "-", "--sandbox-lsq-url",
+       liaison_sandbox_get_lsq_url (env.sandbox), "--profile", "book");
   g_assert_cmpint (lsq.status, ==, 0);
 
   /* The profile's local copy, refreshed and one contact linked, as the GUI would. */

@@ -19,26 +19,6 @@
 #define N_CONTACTS STORE_TEST_BENCH_CONTACTS
 #define TARGET 54321
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static double
-proc_status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, field);
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
-}
-
 static void
 touch_rows (GListModel *model, guint n)
 {
@@ -63,13 +43,11 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) connections = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *target = store_test_bench_name (TARGET);
   const char *lsq = NULL, *ghl = NULL;
   double first_rows, worst = 0, total = 0;
   gint64 start;
   guint n_keys = 0, changes = 0;
-  int status = 0;
 
   if (argc == 3 && g_str_equal (argv[1], "--generate"))
     return store_test_bench_generate (argv[2], N_CONTACTS);
@@ -77,16 +55,10 @@ main (int argc, char *argv[])
   dir = store_test_tmpdir ();
   path = g_build_filename (dir, "bench.db", NULL);
   start = g_get_monotonic_time ();
-  {
-    const char *child[] = { exe, "--generate", path, NULL };
-    if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                       &status, &error)
-        || !g_spawn_check_wait_status (status, &error))
-      g_error ("generating the store: %s", error->message);
-  }
+  store_test_bench_spawn_generate (path);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"generate_store_s\", \"contacts\": %d,"
           " \"value\": %.1f}\n",
-          N_CONTACTS, ms_since (start) / 1000);
+          N_CONTACTS, store_test_ms_since (start) / 1000);
 
   /* Cold start: open the profile, build the model, show the first screen of rows. */
   start = g_get_monotonic_time ();
@@ -94,7 +66,7 @@ main (int argc, char *argv[])
   if (store == NULL)
     g_error ("open: %s", error->message);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"store_open_ms\", \"value\": %.1f}\n",
-          ms_since (start));
+          store_test_ms_since (start));
   connections = liaison_store_list_connections (store, &error);
   for (guint i = 0; i < connections->len; i++)
     {
@@ -109,7 +81,7 @@ main (int argc, char *argv[])
   if (!liaison_contact_list_load_finish (list, store_test_wait (&result), &error))
     g_error ("load: %s", error->message);
   touch_rows (G_LIST_MODEL (list), 50);
-  first_rows = ms_since (start);
+  first_rows = store_test_ms_since (start);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"cold_start_first_rows_ms\", \"rows\": %u,"
           " \"value\": %.1f, \"goal\": 300}\n",
           g_list_model_get_n_items (G_LIST_MODEL (list)), first_rows);
@@ -123,7 +95,7 @@ main (int argc, char *argv[])
       start = g_get_monotonic_time ();
       liaison_contact_list_set_filter_text (list, typed);
       touch_rows (G_LIST_MODEL (list), 30);
-      ms = ms_since (start);
+      ms = store_test_ms_since (start);
       worst = MAX (worst, ms);
       total += ms;
       n_keys++;
@@ -136,7 +108,7 @@ main (int argc, char *argv[])
   liaison_contact_list_set_filter_text (list, "");
   touch_rows (G_LIST_MODEL (list), 30);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"filter_clear_ms\", \"value\": %.2f}\n",
-          ms_since (start));
+          store_test_ms_since (start));
   printf ("{\"bench\": \"contact-list\", \"metric\": \"filter_keystroke_summary\", \"keystrokes\":"
           " %u, \"mean_ms\": %.2f, \"max_ms\": %.2f, \"goal\": 30}\n",
           n_keys, total / n_keys, worst);
@@ -145,12 +117,12 @@ main (int argc, char *argv[])
   touch_rows (G_LIST_MODEL (list), 30);
   printf (
       "{\"bench\": \"contact-list\", \"metric\": \"sort_by_last_change_ms\", \"value\": %.2f}\n",
-      ms_since (start));
+      store_test_ms_since (start));
   liaison_contact_list_set_sort (list, LIAISON_CONTACT_SORT_NAME);
 
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_mb\", \"value\": %.1f,"
           " \"peak_mb\": %.1f, \"goal\": 200}\n",
-          proc_status_mb ("VmRSS:"), proc_status_mb ("VmHWM:"));
+          store_test_proc_status_mb ("VmRSS:"), store_test_proc_status_mb ("VmHWM:"));
 
   /* 10,000 changed contacts arrive (as a refresh would store them) and reach the model. */
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
@@ -159,7 +131,7 @@ main (int argc, char *argv[])
     store_test_bench_commit_range (store, lsq, "L", n * 10, n * 10 + 1000, 1);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_commit_ms\", \"value\":"
           " %.1f}\n",
-          ms_since (start));
+          store_test_ms_since (start));
   /* The model reloads by itself after a change; time one reload on its own as well. */
   {
     g_autoptr (GAsyncResult) reloaded = NULL;
@@ -170,15 +142,15 @@ main (int argc, char *argv[])
       g_error ("reload: %s", error->message);
     touch_rows (G_LIST_MODEL (list), 50);
     printf ("{\"bench\": \"contact-list\", \"metric\": \"model_reload_ms\", \"value\": %.1f}\n",
-            ms_since (reload_start));
+            store_test_ms_since (reload_start));
   }
   printf (
       "{\"bench\": \"contact-list\", \"metric\": \"store_10k_changed_total_ms\", \"value\":"
       " %.1f, \"items_changed\": %u, \"note\": \"commit into the store and model reload; fetching"
       " from the sandbox is not included\"}\n",
-      ms_since (start), changes);
+      store_test_ms_since (start), changes);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_after_reload_mb\", \"value\": %.1f}\n",
-          proc_status_mb ("VmRSS:"));
+          store_test_proc_status_mb ("VmRSS:"));
 
   g_clear_object (&list);
   g_clear_object (&store);

@@ -5,6 +5,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "store-test-util.h"
@@ -263,4 +264,38 @@ store_test_bench_generate (const char *path, guint n_contacts)
         g_error ("link: %s", error->message);
     }
   return 0;
+}
+
+double
+store_test_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+double
+store_test_proc_status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+}
+
+void
+store_test_bench_spawn_generate (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *child[] = { exe, "--generate", path, NULL };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                     &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("generating the store: %s", error->message);
 }

@@ -38,4 +38,11 @@ void store_test_bench_commit_range (LiaisonStore *store, const char *connection,
                                     guint from, guint to, guint version);
 int store_test_bench_generate (const char *path, guint n_contacts);
 
+/* What the benchmarks measure with: milliseconds since a g_get_monotonic_time (), a figure of
+ * /proc/self/status in MB ("VmRSS:", "VmHWM:"), and running this program again with
+ * `--generate PATH` so that the generation's memory and time stay out of the figures. */
+double store_test_ms_since (gint64 start);
+double store_test_proc_status_mb (const char *field);
+void store_test_bench_spawn_generate (const char *path);
+
 G_END_DECLS

@@ -180,6 +180,26 @@ test_filters (void)
   filter->search = g_strdup ("503");
   rows = query (store, filter, 0, 0);
   g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* LIKE's wildcards are searched for as they are: no row holds an underscore or a percent. */
+  g_free (filter->search);
+  filter->search = g_strdup ("_");
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_free (filter->search);
+  filter->search = g_strdup ("%");
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* Combined filters: one run's failed operations of one contact. */
+  g_clear_pointer (&filter->search, g_free);
+  filter->run_id = 2;
+  filter->contact = g_strdup ("ghl-1");
+  filter->status = LIAISON_OPERATION_FAILED;
+  rows = query (store, filter, 0, 0);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (op_id (rows, 0), ==, 3);
 
   g_clear_object (&store);
   store_test_drain ();
@@ -239,11 +259,117 @@ test_csv_round_trip (void)
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[0], ==, "2");
 
+  /* Values as a person reads them. */
+  {
+    gboolean is_text = FALSE;
+    g_autofree char *city = liaison_history_value_to_text ("\"Pune\"", &is_text);
+    g_autofree char *number = NULL;
+
+    g_assert_cmpstr (city, ==, "Pune");
+    g_assert_true (is_text);
+    number = liaison_history_value_to_text ("42", &is_text);
+    g_assert_cmpstr (number, ==, "42");
+    g_assert_false (is_text);
+    g_assert_null (liaison_history_value_to_text ("null", NULL));
+    g_assert_null (liaison_history_value_to_text ("\"\"", NULL));
+    g_assert_null (liaison_history_value_to_text (NULL, NULL));
+  }
+
   /* An unclosed quote is an error, not a short row. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = liaison_csv_parse ("a,\"b\r\n", &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_null (rows);
+
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
+}
+
+static gint64
+raw_count (const char *dir, const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "profile.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static guint64
+prune (LiaisonStore *store, gint64 before_ms)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 n_runs = G_MAXUINT64;
+
+  liaison_store_prune_history_async (store, before_ms, NULL, store_test_result_cb, &result);
+  g_assert_true (
+      liaison_store_prune_history_finish (store, store_test_wait (&result), &n_runs, &error));
+  g_assert_no_error (error);
+  return n_runs;
+}
+
+/* Retention at fixed instants: 90 days before 1 December 2026, 09:00 UTC is 2 September, 09:00;
+ * 0 days keeps everything. Pruning removes the runs started before the cutoff with their
+ * operations, in batches of 200, and never a run still running. */
+static void
+test_prune (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autoptr (LiaisonStore) store = open_seeded (dir);
+  g_autofree char *path = g_build_filename (dir, "profile.db", NULL);
+  g_autoptr (GString) sql = g_string_new ("BEGIN;");
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (liaison_history_retention_cutoff (90, 1796115600000), ==, 1788339600000);
+  g_assert_cmpint (liaison_history_retention_cutoff (0, 1796115600000), ==, 0);
+  g_assert_cmpint (liaison_history_retention_cutoff (1, 1000), ==, 0);
+
+  /* 450 finished runs in August 2026 of two operations each, and one there still running. */
+  for (guint i = 0; i < 450; i++)
+    g_string_append_printf (
+        sql,
+        "INSERT INTO runs (id, started_at, finished_at, \"trigger\", status)"
+        " VALUES (%u, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'scheduled', 'succeeded');"
+        "INSERT INTO operations (run_id, at, service, kind, action, status) VALUES"
+        " (%u, 1, 'ghl', 'contact', 'update', 'applied'),"
+        " (%u, 2, 'lsq', 'contact', 'update', 'applied');",
+        100 + i, 1785542400000 + i * 60000, 1785542400000 + i * 60000 + 1000, 100 + i, 100 + i);
+  g_string_append (sql, "INSERT INTO runs (id, started_at, \"trigger\", status)"
+                        " VALUES (99, 1785542400000, 'cli', 'running');"
+                        "INSERT INTO intents (run_id, service, kind, op, state, created_at,"
+                        " updated_at) VALUES (100, 'ghl', 'contact', 'update', 'done', 1, 1);"
+                        "COMMIT;");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql->str, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (prune (store, 0), ==, 0);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM runs"), ==, 454);
+
+  g_assert_cmpuint (prune (store, liaison_history_retention_cutoff (90, 1796115600000)), ==, 450);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM runs"), ==, 4);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM operations"), ==, 4);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM runs WHERE status = 'running'"), ==, 1);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM intents WHERE run_id IS NULL"), ==, 1);
+
+  /* A day's retention: on 1 December 2026, 11:30 UTC every run of that morning stays; on
+   * 2 December, 09:30 run 1 (09:00 the day before) goes and run 2 (10:00) stays. */
+  g_assert_cmpuint (prune (store, liaison_history_retention_cutoff (1, 1796124600000)), ==, 0);
+  g_assert_cmpuint (prune (store, liaison_history_retention_cutoff (1, 1796203800000)), ==, 1);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM runs WHERE id IN (1, 2, 3)"), ==, 2);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM operations WHERE run_id = 1"), ==, 0);
+  g_assert_cmpint (raw_count (dir, "SELECT count(*) FROM operations WHERE run_id = 2"), ==, 2);
 
   g_clear_object (&store);
   store_test_drain ();
@@ -257,5 +383,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/history/runs-pages", test_runs_pages);
   g_test_add_func ("/store/history/filters", test_filters);
   g_test_add_func ("/store/history/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/store/history/prune", test_prune);
   return g_test_run ();
 }

@@ -397,3 +397,20 @@ sync_record (SyncFixture *f, LiaisonService side, const char *id)
     }
   return NULL;
 }
+
+void
+sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+  LiaisonStoreLink *link;
+
+  liaison_store_list_links_async (f->store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
+                                  &result);
+  links = liaison_store_list_links_finish (f->store, store_test_wait (&result), NULL);
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, >, 0);
+  link = g_ptr_array_index (links, 0);
+  *lsq_id = g_strdup (link->lsq_id);
+  *ghl_id = g_strdup (link->ghl_id);
+}

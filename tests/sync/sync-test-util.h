@@ -62,5 +62,7 @@ guint sync_until_quiet (SyncFixture *f, guint max_runs);
  * mapped field but those with an open conflict. Returns the number of pairs that disagree. */
 guint sync_count_disagreements (SyncFixture *f, GString *report);
 void sync_set_deletes (SyncFixture *f, gboolean on);
+/* The ids of the store's first contact link (there must be one). */
+void sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id);
 
 G_END_DECLS

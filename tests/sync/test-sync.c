@@ -55,21 +55,11 @@ count_emails (JsonArray *records, const char *member, const char *email)
 static const char *
 first_linked_lsq (SyncFixture *f, char **ghl_id)
 {
-  g_autoptr (GPtrArray) runs = NULL;
   static char lsq[128];
-  GPtrArray *links;
-  g_autoptr (GAsyncResult) result = NULL;
-  LiaisonStoreLink *link;
+  g_autofree char *lsq_id = NULL;
 
-  liaison_store_list_links_async (f->store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
-                                  &result);
-  links = liaison_store_list_links_finish (f->store, store_test_wait (&result), NULL);
-  g_assert_nonnull (links);
-  g_assert_cmpuint (links->len, >, 0);
-  link = g_ptr_array_index (links, 0);
-  g_strlcpy (lsq, link->lsq_id, sizeof lsq);
-  *ghl_id = g_strdup (link->ghl_id);
-  g_ptr_array_unref (links);
+  sync_first_link (f, &lsq_id, ghl_id);
+  g_strlcpy (lsq, lsq_id, sizeof lsq);
   return lsq;
 }
 

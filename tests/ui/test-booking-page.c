@@ -18,6 +18,7 @@
 #include "booking-test-util.h"
 #include "liaison-booking-page.h"
 #include "store-test-util.h"
+#include "ui-test-util.h"
 
 #define PINNED "2026-10-19T12:00:00Z"
 
@@ -35,36 +36,13 @@ typedef struct
 static gpointer
 child (Fixture *f, const char *name)
 {
-  GObject *object
-      = gtk_widget_get_template_child (GTK_WIDGET (f->page), LIAISON_TYPE_BOOKING_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  return ui_test_child (f->page, LIAISON_TYPE_BOOKING_PAGE, name);
 }
 
 static void
 wait_idle (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  /* Let queued work start before asking whether it is done. */
-  spin (50);
-  while (liaison_booking_page_get_busy (f->page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  store_test_drain ();
-  spin (50);
+  ui_test_wait_idle (f->page);
 }
 
 static void
@@ -98,7 +76,7 @@ tear_down (Fixture *f, gconstpointer data)
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  spin (20);
+  ui_test_spin (20);
   g_clear_object (&f->booking);
   g_clear_object (&f->calendars);
   g_clear_object (&f->contacts);
@@ -161,8 +139,8 @@ choose_days (Fixture *f, int year, int month, int day, guint n_days)
 
   GtkCalendar *calendar = child (f, "first_day_calendar");
   gboolean selected = FALSE;
-  gulong handler = g_signal_connect_swapped (calendar, "day-selected",
-                                             G_CALLBACK (note_selected), &selected);
+  gulong handler
+      = g_signal_connect_swapped (calendar, "day-selected", G_CALLBACK (note_selected), &selected);
 
   gtk_spin_button_set_value (child (f, "days_spin"), n_days);
   /* A click on a day always says "day-selected"; gtk_calendar_select_day
@@ -235,7 +213,8 @@ slot_button (Fixture *f, const char *heading_and_time)
     g_autoptr (GString) list = g_string_new (NULL);
 
     for (guint i = 0; i < shown->len; i++)
-      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (shown, i));
+      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                              (char *) g_ptr_array_index (shown, i));
     g_error ("No free slot %s is shown; the page shows: %s; it says: %s", heading_and_time,
              list->len > 0 ? list->str : "nothing", message (f));
   }
@@ -413,7 +392,7 @@ test_book_move_cancel (Fixture *f, gconstpointer data)
 
   /* Cancel it, answering the question. */
   g_signal_emit_by_name (row_button (row, "_Cancel…"), "clicked");
-  spin (50);
+  ui_test_spin (50);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
@@ -561,7 +540,7 @@ test_states (Fixture *f, gconstpointer data)
       booking_delete (&f->env, "ghl/calendars", liaison_calendar_get_id (c));
       liaison_calendar_list_refresh_async (f->calendars, NULL, NULL, NULL);
       wait_idle (f);
-      spin (200);
+      ui_test_spin (200);
       store_test_drain ();
       if (g_list_model_get_n_items (calendars) > 0)
         {

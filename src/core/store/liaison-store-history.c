@@ -10,6 +10,8 @@
 
 #define G_LOG_DOMAIN "liaison-store"
 
+#include <json-glib/json-glib.h>
+
 #include "liaison-store-history-private.h"
 
 LiaisonHistoryFilter *
@@ -45,6 +47,30 @@ liaison_history_filter_free (LiaisonHistoryFilter *filter)
   g_free (filter);
 }
 
+char *
+liaison_history_value_to_text (const char *json, gboolean *is_text)
+{
+  g_autoptr (JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+
+  if (is_text != NULL)
+    *is_text = FALSE;
+  if (node == NULL)
+    return json && *json ? g_strdup (json) : NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (*text == '\0')
+        return NULL;
+      if (is_text != NULL)
+        *is_text = TRUE;
+      return g_strdup (text);
+    }
+  return g_strdup (json);
+}
+
 /* ---- the reads ---- */
 
 static GPtrArray *
@@ -65,30 +91,60 @@ db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **e
                                 "Could not read the sync history", error);
 }
 
-/* One statement text per order, so that both stay prepared. The contact is matched on either
- * id; the search on the text a person sees in a row. */
-#define OPERATION_WHERE                                                                            \
-  " FROM operations WHERE (?1 = 0 OR run_id = ?1)"                                                 \
-  "   AND (?2 IS NULL OR lsq_id = ?2 OR ghl_id = ?2)"                                              \
-  "   AND (?3 IS NULL OR field = ?3)"                                                              \
-  "   AND (?4 IS NULL OR action = ?4)"                                                             \
-  "   AND (?5 IS NULL OR status = ?5)"                                                             \
-  "   AND (?6 IS NULL OR instr (lower (coalesce (field, '') || ' ' || coalesce (lsq_id, '')"       \
-  "         || ' ' || coalesce (ghl_id, '') || ' ' || coalesce (before, '') || ' '"                \
-  "         || coalesce (after, '') || ' ' || coalesce (error, '') || ' '"                         \
-  "         || coalesce (cause, '')), ?6) > 0)"
-#define OPERATION_SELECT "SELECT " LIAISON_STORE_OPERATION_COLUMNS OPERATION_WHERE
+/* The statement names only the filters in use, so that SQLite can pick an index for them
+ * (`?1 = 0 OR run_id = ?1` would scan the whole table). Each combination is its own prepared
+ * statement in the connection's cache; the parameter numbers stay the same in all of them. The
+ * contact is matched on either id; the search on the text a person sees in a row, column by
+ * column with LIKE, which folds ASCII case without building a string per row. */
+static char *
+operations_sql (const LiaisonHistoryFilter *filter, gboolean search)
+{
+  GString *sql = g_string_new ("SELECT " LIAISON_STORE_OPERATION_COLUMNS " FROM operations WHERE ");
+
+  if (filter->run_id != 0)
+    g_string_append (sql, "run_id = ?1 AND ");
+  if (filter->contact && *filter->contact)
+    g_string_append (sql, "(lsq_id = ?2 OR ghl_id = ?2) AND ");
+  if (filter->field && *filter->field)
+    g_string_append (sql, "field = ?3 AND ");
+  if (filter->action >= 0)
+    g_string_append (sql, "action = ?4 AND ");
+  if (filter->status >= 0)
+    g_string_append (sql, "status = ?5 AND ");
+  if (search)
+    g_string_append (sql, "(field LIKE ?6 ESCAPE '\\' OR lsq_id LIKE ?6 ESCAPE '\\'"
+                          " OR ghl_id LIKE ?6 ESCAPE '\\' OR before LIKE ?6 ESCAPE '\\'"
+                          " OR after LIKE ?6 ESCAPE '\\' OR error LIKE ?6 ESCAPE '\\'"
+                          " OR cause LIKE ?6 ESCAPE '\\') AND ");
+  g_string_append (sql, filter->newest_first ? "(?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
+                                             : "id > ?7 ORDER BY id LIMIT ?8");
+  return g_string_free (sql, FALSE);
+}
+
+/* A LIKE pattern finding text anywhere, its own % and _ taken literally. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
 
 GPtrArray *
 liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilter *filter,
                                    gint64 after_id, guint limit, GError **error)
 {
-  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db,
-      filter->newest_first ? OPERATION_SELECT " AND (?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
-                           : OPERATION_SELECT " AND id > ?7 ORDER BY id LIMIT ?8",
-      error);
-  g_autofree char *folded = NULL;
+  gboolean search = filter->search && *filter->search;
+  g_autofree char *sql = operations_sql (filter, search);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, sql, error);
+  g_autofree char *pattern = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -99,10 +155,10 @@ liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilte
       stmt, 4, filter->action >= 0 ? liaison_operation_action_to_string (filter->action) : NULL);
   liaison_store_bind_text (
       stmt, 5, filter->status >= 0 ? liaison_operation_status_to_string (filter->status) : NULL);
-  /* SQLite's lower () folds ASCII only: fold the search the same way. */
-  if (filter->search && *filter->search)
-    folded = g_ascii_strdown (filter->search, -1);
-  liaison_store_bind_text (stmt, 6, folded);
+  /* LIKE folds ASCII case only, as SQLite's lower () did before it. */
+  if (search)
+    pattern = like_pattern (filter->search);
+  liaison_store_bind_text (stmt, 6, pattern);
   sqlite3_bind_int64 (stmt, 7, after_id);
   sqlite3_bind_int64 (stmt, 8, limit > 0 ? (gint64) limit : -1);
   return liaison_store_collect (db, stmt, liaison_store_operation_from_row,

@@ -60,6 +60,21 @@ void liaison_store_export_csv_async (LiaisonStore *self, const LiaisonHistoryFil
                                      GAsyncReadyCallback callback, gpointer user_data);
 gint64 liaison_store_export_csv_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
+/* A stored before or after value (JSON text) as a person reads it: NULL for null or an empty
+ * text; a text's content (is_text TRUE); anything else as its JSON (is_text FALSE). */
+char *liaison_history_value_to_text (const char *json, gboolean *is_text);
+
+/* Retention: the instant before which runs are pruned when days of history are kept (0: keep
+ * everything, and the cutoff is 0). */
+gint64 liaison_history_retention_cutoff (guint days, gint64 now_ms);
+/* Removes the runs started before before_ms (0: none) and their operations, a batch per
+ * transaction on the store's worker, never a run still running; n_runs: how many went. */
+void liaison_store_prune_history_async (LiaisonStore *self, gint64 before_ms,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean liaison_store_prune_history_finish (LiaisonStore *self, GAsyncResult *result,
+                                             guint64 *n_runs, GError **error);
+
 /* CSV, RFC 4180: a field quoted when it holds a quote, a comma, CR or LF (quotes doubled). */
 void liaison_csv_append_field (GString *line, const char *value);
 /* Parses CSV text into rows (GPtrArray of GStrv); NULL with an error for an unclosed quote. */

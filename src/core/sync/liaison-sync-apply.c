@@ -202,6 +202,7 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
       default:
         op = operation_new (run, item, LIAISON_OPERATION_SKIP, item->target);
         op->status = LIAISON_OPERATION_SKIPPED;
+        op->field = g_strdup (item->field);
         op->error = g_strdup (item->reason);
         g_ptr_array_add (step->operations, op);
         run->result->n_skipped++;
@@ -443,7 +444,9 @@ finish_update (Work *w)
           op->before = json_text (json_object_get_member (before, l->data));
           op->after = json_text (json_object_get_member (changes, l->data));
           g_free (op->cause);
-          op->cause = g_strdup (side == LIAISON_SERVICE_LSQ ? "from-ghl" : "from-lsq");
+          op->cause = g_strdup (item->undoes                  ? "undo"
+                                : side == LIAISON_SERVICE_LSQ ? "from-ghl"
+                                                              : "from-lsq");
           if (w->errors[side] != NULL)
             {
               op->status = LIAISON_OPERATION_FAILED;
@@ -453,6 +456,13 @@ finish_update (Work *w)
             }
           g_ptr_array_add (step->operations, op);
         }
+    }
+  /* An undo merged only the fields it put back: no seen hashes, so that the next sync reads the
+   * pair again and carries any other edit as usual. */
+  if (item->undoes)
+    {
+      g_clear_pointer (&seen[LIAISON_SERVICE_LSQ], g_free);
+      g_clear_pointer (&seen[LIAISON_SERVICE_GHL], g_free);
     }
   add_link (step, item, ok, seen[LIAISON_SERVICE_LSQ], seen[LIAISON_SERVICE_GHL]);
   if (item->link_id == 0)

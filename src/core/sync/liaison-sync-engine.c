@@ -221,6 +221,9 @@ run_finish (LiaisonSyncRun *run)
     }
   else
     row.status = (char *) "succeeded";
+  /* An undo says so in the history, whatever else its row says. */
+  if (run->options.undo_run != 0 && row.cause == NULL)
+    row.cause = (char *) "undo";
   liaison_store_finish_run_async (run->store, &row, NULL, on_run_finished, run->task);
 }
 
@@ -264,15 +267,12 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 }
 
 static void
-on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
+planned (LiaisonSyncRun *run, LiaisonSyncPlan *plan, GError *error)
 {
-  LiaisonSyncRun *run = user_data;
-  GError *error = NULL;
-  LiaisonSyncPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
-
   if (plan == NULL)
     {
-      g_prefix_error (&error, _ ("Could not plan the sync: "));
+      if (run->options.undo_run == 0)
+        g_prefix_error (&error, _ ("Could not plan the sync: "));
       run->fatal = error;
       run_finish (run);
       return;
@@ -290,6 +290,16 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   liaison_sync_apply_local (run, on_local_applied);
+}
+
+static void
+on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+  LiaisonSyncPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
+
+  planned (run, plan, error);
 }
 
 static GPtrArray *
@@ -338,6 +348,17 @@ start_plan (LiaisonSyncRun *run)
   liaison_field_map_set_users (run->map, lsq_users, ghl_users);
   if (liaison_store_get_default_region (run->store) != NULL)
     liaison_field_map_set_default_region (run->map, liaison_store_get_default_region (run->store));
+  if (run->options.undo_run != 0)
+    {
+      /* A few lookups per pair the run changed, on the store's reader: no worker needed. */
+      LiaisonSyncPlan *plan
+          = liaison_sync_plan_build_undo (run->store, run->map, run->lsq_connection,
+                                          run->ghl_connection, run->options.undo_run, &error);
+
+      g_ptr_array_unref (conflicts);
+      planned (run, plan, error);
+      return;
+    }
   task = g_task_new (NULL, g_task_get_cancellable (run->task), on_planned, run);
   g_task_set_source_tag (task, start_plan);
   g_task_set_task_data (task, run, NULL);

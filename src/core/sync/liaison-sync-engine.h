@@ -35,6 +35,7 @@ typedef struct
   gboolean full_refresh; /* read everything: the only way to see what was deleted (always on
                           * when deletes travel) */
   const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
+  gint64 undo_run;       /* not 0: instead of syncing, take this run back (liaison-sync-undo.c) */
 } LiaisonSyncOptions;
 
 /* What a run did. failures: one sentence per operation that failed, with its cause. */

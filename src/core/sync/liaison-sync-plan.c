@@ -50,6 +50,7 @@ liaison_sync_item_free (LiaisonSyncItem *item)
   g_free (item->candidates);
   g_free (item->reason);
   g_free (item->cause);
+  g_free (item->field);
   g_free (item);
 }
 
@@ -265,6 +266,8 @@ add_item (JsonBuilder *b, const LiaisonSyncItem *item)
                              ? NULL
                              : liaison_service_to_string (item->target),
                          item);
+        if (item->field != NULL)
+          add_string_or_null (b, "field", item->field);
         add_string_or_null (b, "reason", item->reason);
         json_builder_end_object (b);
         break;

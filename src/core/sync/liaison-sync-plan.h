@@ -53,6 +53,8 @@ typedef struct
   char *candidates;          /* AMBIGUOUS: {"lsq": [...], "ghl": [...], "reason": ...} */
   char *reason;              /* SKIP, UNLINK, DELETE, a new link: why, a sentence */
   char *cause;               /* a short code: "matched-email", "no-key", "deletes-off"... */
+  char *field;               /* SKIP: the field it is about, or NULL for the whole record */
+  gint64 undoes;             /* an undo's item: the run it takes back; 0 otherwise */
 } LiaisonSyncItem;
 
 void liaison_sync_item_free (LiaisonSyncItem *item);
@@ -88,6 +90,15 @@ const char *liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self);
 /* The plan as JSON: {"calls": {"lsq": n, "ghl": n}, "counts": {...}, "operations": [...]}, each
  * operation {"action", "side", "lsqId", "ghlId", "email", "field", "before", "after", "reason"}. */
 JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);
+
+/* The plan of a run that takes run_id back (liaison-sync-undo.c): each field the run changed
+ * returns to its value before the run on both services, where both still hold what the run
+ * left; fields changed since, and records the run created, are SKIP items. On the thread that
+ * owns the store's reader (the main thread). */
+LiaisonSyncPlan *liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map,
+                                               const char *lsq_connection,
+                                               const char *ghl_connection, gint64 run_id,
+                                               GError **error);
 
 /* For the planner. */
 LiaisonSyncPlan *liaison_sync_plan_new (void);

@@ -1,0 +1,360 @@
+/* liaison-sync-undo.c: liaison_sync_plan_build_undo, the plan of a run that takes an earlier
+ * run back.
+ *
+ * For each field the run changed, both services go back to the value from before the run: the
+ * side the run wrote, and the side whose edit it carried (which holds the edit still). Only
+ * where the field still holds what the run left on both sides: a field changed since is listed
+ * as skipped and left alone, both sides, so that the undo never overwrites a later edit. The
+ * link's base becomes the value put back, so that the next sync finds nothing to write. The
+ * items are ordinary UPDATE items: the engine applies them through its usual intents, writes and
+ * history rows, and the undo is a run of its own.
+ *
+ * Records the run created are kept (the undo deletes nothing); they are listed as skipped.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include <glib/gi18n-lib.h>
+
+#include "liaison-contact-codec.h"
+#include "liaison-sync-engine.h"
+#include "liaison-sync-plan.h"
+
+/* What the run did to one field of one pair: per side, the value before and after (NULL: the
+ * run did not write that side). */
+typedef struct
+{
+  char *key;
+  gboolean wrote[2];
+  char *before[2];
+  char *after[2];
+} FieldChange;
+
+typedef struct
+{
+  char *lsq_id;
+  char *ghl_id;
+  GPtrArray *fields; /* FieldChange */
+} PairChanges;
+
+static void
+field_change_free (FieldChange *c)
+{
+  g_free (c->key);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (c->before[i]);
+      g_free (c->after[i]);
+    }
+  g_free (c);
+}
+
+static void
+pair_changes_free (PairChanges *p)
+{
+  g_free (p->lsq_id);
+  g_free (p->ghl_id);
+  g_ptr_array_unref (p->fields);
+  g_free (p);
+}
+
+static JsonNode *
+parse_value (const char *text)
+{
+  JsonNode *node = text ? json_from_string (text, NULL) : NULL;
+
+  return node ? node : json_node_new (JSON_NODE_NULL);
+}
+
+static char *
+value_text (JsonNode *node)
+{
+  return node ? json_to_string (node, FALSE) : g_strdup ("null");
+}
+
+static JsonObject *
+project (LiaisonStore *store, LiaisonFieldMap *map, LiaisonService side, const char *connection,
+         const char *remote_id)
+{
+  g_autoptr (LiaisonStoreRecord) record
+      = liaison_store_lookup_record (store, connection, LIAISON_RECORD_CONTACT, remote_id, NULL);
+  g_autoptr (LiaisonContact) contact = NULL;
+
+  if (record == NULL || record->deleted || record->raw == NULL)
+    return NULL;
+  contact = liaison_contact_codec_from_json (record->raw, NULL);
+  if (contact == NULL)
+    return NULL;
+  return liaison_field_map_project (map, side, contact);
+}
+
+static LiaisonSyncItem *
+skip_item (gint64 run_id, const char *lsq_id, const char *ghl_id, LiaisonService target,
+           const char *field, const char *cause, char *reason)
+{
+  LiaisonSyncItem *item = g_new0 (LiaisonSyncItem, 1);
+
+  item->kind = LIAISON_SYNC_ITEM_SKIP;
+  item->undoes = run_id;
+  item->lsq_id = g_strdup (lsq_id);
+  item->ghl_id = g_strdup (ghl_id);
+  item->target = target;
+  item->field = g_strdup (field);
+  item->cause = g_strdup (cause);
+  item->reason = reason;
+  return item;
+}
+
+static void
+set_change (LiaisonSyncItem *item, LiaisonService side, const char *key, JsonNode *value,
+            JsonNode *now)
+{
+  JsonObject **changes = side == LIAISON_SERVICE_LSQ ? &item->lsq_changes : &item->ghl_changes;
+  JsonObject **befores = side == LIAISON_SERVICE_LSQ ? &item->lsq_before : &item->ghl_before;
+
+  if (*changes == NULL)
+    {
+      *changes = json_object_new ();
+      *befores = json_object_new ();
+    }
+  json_object_set_member (*changes, key, json_node_copy (value));
+  json_object_set_member (*befores, key,
+                          now ? json_node_copy (now) : json_node_new (JSON_NODE_NULL));
+}
+
+/* One pair's UPDATE item (NULL when nothing is left to put back) and its skips into plan. */
+static void
+plan_pair (LiaisonSyncPlan *plan, LiaisonStore *store, LiaisonFieldMap *map,
+           const char *const connections[2], gint64 run_id, PairChanges *pair)
+{
+  const char *ids[2] = { pair->lsq_id, pair->ghl_id };
+  g_autoptr (LiaisonStoreLink) link = liaison_store_lookup_link (
+      store, LIAISON_SERVICE_LSQ, connections[0], LIAISON_RECORD_CONTACT, pair->lsq_id, NULL);
+  g_autoptr (LiaisonSyncItem) item = NULL;
+  g_autoptr (JsonObject) base = NULL;
+  g_autoptr (JsonNode) base_node = NULL;
+  JsonObject *now[2] = { NULL, NULL };
+
+  if (link == NULL || g_strcmp0 (link->ghl_id, pair->ghl_id) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf (
+          _ ("LeadSquared lead %s and HighLevel contact %s are no longer linked; nothing of "
+             "theirs was put back."),
+          pair->lsq_id, pair->ghl_id);
+      liaison_sync_plan_add (plan,
+                             skip_item (run_id, pair->lsq_id, pair->ghl_id, LIAISON_SERVICE_LSQ,
+                                        NULL, "unlinked", g_steal_pointer (&reason)));
+      return;
+    }
+  for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+    now[side] = project (store, map, side, connections[side], ids[side]);
+  if (now[0] == NULL || now[1] == NULL)
+    {
+      g_autofree char *reason
+          = (now[0] == NULL
+                 ? g_strdup_printf (_ ("The local copy of LeadSquared lead %s cannot be read; "
+                                       "refresh, then undo again."),
+                                    pair->lsq_id)
+                 : g_strdup_printf (_ ("The local copy of HighLevel contact %s cannot be read; "
+                                       "refresh, then undo again."),
+                                    pair->ghl_id));
+      liaison_sync_plan_add (plan,
+                             skip_item (run_id, pair->lsq_id, pair->ghl_id,
+                                        now[0] == NULL ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
+                                        NULL, "unreadable", g_steal_pointer (&reason)));
+      goto out;
+    }
+
+  base_node = link->base_snapshot ? json_from_string (link->base_snapshot, NULL) : NULL;
+  base = base_node && JSON_NODE_HOLDS_OBJECT (base_node)
+             ? json_object_ref (json_node_get_object (base_node))
+             : json_object_new ();
+  item = g_new0 (LiaisonSyncItem, 1);
+  item->kind = LIAISON_SYNC_ITEM_UPDATE;
+  item->undoes = run_id;
+  item->link_id = link->id;
+  item->origin = link->origin;
+  item->lsq_id = g_strdup (pair->lsq_id);
+  item->ghl_id = g_strdup (pair->ghl_id);
+  item->base = g_strdup (link->base_snapshot);
+  item->base_hash = g_strdup (link->base_hash);
+  item->cause = g_strdup ("undo");
+  item->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
+  item->conflicts_closed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  item->conflicts_applied = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint f = 0; f < pair->fields->len; f++)
+    {
+      FieldChange *c = g_ptr_array_index (pair->fields, f);
+      int index = liaison_field_map_find (map, c->key);
+      /* Where the run left the field, and what goes back: a side the run wrote returns to its
+       * own value before; the side it carried the edit from, to the written side's. */
+      const char *written_before = c->wrote[0] ? c->before[0] : c->before[1];
+      g_autoptr (JsonNode) target_lsq = parse_value (c->wrote[0] ? c->before[0] : written_before);
+      g_autoptr (JsonNode) target_ghl = parse_value (c->wrote[1] ? c->before[1] : written_before);
+      g_autoptr (JsonNode) left_lsq = parse_value (c->wrote[0] ? c->after[0] : c->after[1]);
+      g_autoptr (JsonNode) left_ghl = parse_value (c->wrote[1] ? c->after[1] : c->after[0]);
+      JsonNode *target[2] = { target_lsq, target_ghl };
+      JsonNode *left[2] = { left_lsq, left_ghl };
+      g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+      gboolean changed_since = FALSE, same;
+      LiaisonService moved = LIAISON_SERVICE_LSQ;
+
+      if (index < 0)
+        {
+          liaison_sync_plan_add (
+              plan, skip_item (run_id, pair->lsq_id, pair->ghl_id, LIAISON_SERVICE_LSQ, c->key,
+                               "unmapped",
+                               g_strdup_printf (_ ("The field “%s” is no longer in the mapping; "
+                                                   "it was left as it is."),
+                                                c->key)));
+          continue;
+        }
+      for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+        {
+          JsonNode *value = json_object_get_member (now[side], c->key);
+
+          if (!liaison_field_map_value_equal (value, left[side])
+              && !liaison_field_map_value_equal (value, target[side]))
+            {
+              changed_since = TRUE;
+              moved = side;
+            }
+        }
+      if (changed_since)
+        {
+          g_autofree char *holds = value_text (json_object_get_member (now[moved], c->key));
+          g_autofree char *left_text = value_text (left[moved]);
+
+          liaison_sync_plan_add (
+              plan, skip_item (
+                        run_id, pair->lsq_id, pair->ghl_id, moved, c->key, "changed-since",
+                        g_strdup_printf (_ ("“%s” changed since run %s (%s now holds %s, "
+                                            "the run left %s); it was left as it is on both "
+                                            "sides."),
+                                         c->key, run_text,
+                                         moved == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel",
+                                         holds, left_text)));
+          continue;
+        }
+      for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+        {
+          JsonNode *value = json_object_get_member (now[side], c->key);
+
+          if (!liaison_field_map_value_equal (value, target[side])
+              && liaison_field_map_can_update (map, (guint) index, side))
+            set_change (item, side, c->key, target[side], value);
+        }
+      /* The base is what both sides hold afterwards; sides that go back to different values (a
+       * conflict the run had settled) disagree with it again, as they did before the run. */
+      same = liaison_field_map_value_equal (target[0], target[1]);
+      json_object_set_member (base, c->key,
+                              same ? json_node_copy (target[0]) : json_node_new (JSON_NODE_NULL));
+    }
+
+  if (item->lsq_changes != NULL || item->ghl_changes != NULL)
+    {
+      item->new_base = liaison_field_map_serialize (base);
+      item->new_base_hash = liaison_field_map_hash (map, base);
+      liaison_sync_plan_add (plan, g_steal_pointer (&item));
+    }
+out:
+  for (guint i = 0; i < 2; i++)
+    g_clear_pointer (&now[i], json_object_unref);
+}
+
+LiaisonSyncPlan *
+liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const char *lsq_connection,
+                              const char *ghl_connection, gint64 run_id, GError **error)
+{
+  const char *const connections[2] = { lsq_connection, ghl_connection };
+  g_autoptr (LiaisonStoreRun) run = liaison_store_lookup_run (store, run_id, error);
+  g_autoptr (GPtrArray) ops = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GHashTable) by_pair = NULL;
+  g_autoptr (LiaisonSyncPlan) plan = NULL;
+  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+
+  if (run == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+                     _ ("There is no run %s in the history; “liaison-cli history” lists the "
+                        "runs."),
+                     run_text);
+      return NULL;
+    }
+  if (run->dry_run)
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+                   _ ("Run %s was a dry run: it changed nothing to undo."), run_text);
+      return NULL;
+    }
+  if (g_strcmp0 (run->status, "running") == 0)
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
+                   _ ("Run %s has not finished; undo it once it has."), run_text);
+      return NULL;
+    }
+  ops = liaison_store_list_operations (store, run_id, error);
+  if (ops == NULL)
+    return NULL;
+
+  plan = liaison_sync_plan_new ();
+  pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_changes_free);
+  by_pair = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+      g_autofree char *pair_key = NULL;
+      PairChanges *pair;
+      FieldChange *change = NULL;
+      guint side = op->service == LIAISON_SERVICE_GHL ? 1 : 0;
+
+      if (op->status != LIAISON_OPERATION_APPLIED || op->lsq_id == NULL || op->ghl_id == NULL)
+        continue;
+      if (op->action == LIAISON_OPERATION_CREATE)
+        {
+          liaison_sync_plan_add (
+              plan, skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept",
+                               g_strdup_printf (_ ("The %s record the run created was kept: an "
+                                                   "undo deletes nothing."),
+                                                side ? "HighLevel" : "LeadSquared")));
+          continue;
+        }
+      if (op->action != LIAISON_OPERATION_UPDATE || op->field == NULL)
+        continue;
+      pair_key = g_strdup_printf ("%s\n%s", op->lsq_id, op->ghl_id);
+      pair = g_hash_table_lookup (by_pair, pair_key);
+      if (pair == NULL)
+        {
+          pair = g_new0 (PairChanges, 1);
+          pair->lsq_id = g_strdup (op->lsq_id);
+          pair->ghl_id = g_strdup (op->ghl_id);
+          pair->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_change_free);
+          g_ptr_array_add (pairs, pair);
+          g_hash_table_insert (by_pair, g_steal_pointer (&pair_key), pair);
+        }
+      for (guint f = 0; f < pair->fields->len && change == NULL; f++)
+        if (g_str_equal (((FieldChange *) g_ptr_array_index (pair->fields, f))->key, op->field))
+          change = g_ptr_array_index (pair->fields, f);
+      if (change == NULL)
+        {
+          change = g_new0 (FieldChange, 1);
+          change->key = g_strdup (op->field);
+          g_ptr_array_add (pair->fields, change);
+        }
+      g_free (change->before[side]);
+      g_free (change->after[side]);
+      change->wrote[side] = TRUE;
+      change->before[side] = g_strdup (op->before);
+      change->after[side] = g_strdup (op->after);
+    }
+
+  for (guint i = 0; i < pairs->len; i++)
+    plan_pair (plan, store, map, connections, run_id, g_ptr_array_index (pairs, i));
+  return g_steal_pointer (&plan);
+}

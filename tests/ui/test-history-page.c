@@ -1,0 +1,353 @@
+/* test-history-page.c: the History page on the runs of real syncs against the in-process
+ * sandbox: runs newest first with their counts, a run's changes with before and after, the
+ * filters and search, the honest empty states, and the charts with data and without (their
+ * days at fixed instants, in any time zone).
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "liaison-history-chart.h"
+#include "liaison-history-page.h"
+#include "store-test-util.h"
+#include "sync-test-util.h"
+#include "ui-test-util.h"
+
+static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
+
+typedef struct
+{
+  SyncFixture sync;
+  GtkWindow *window;
+  LiaisonHistoryPage *page;
+} Fixture;
+
+static gpointer
+child (Fixture *f, const char *name)
+{
+  return ui_test_child (f->page, LIAISON_TYPE_HISTORY_PAGE, name);
+}
+
+static void
+wait_idle (Fixture *f)
+{
+  ui_test_wait_idle (f->page);
+}
+
+static LiaisonSyncResult *
+run_ok (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  LiaisonSyncResult *result = sync_run (&f->sync, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  sync_fixture_set_up (&f->sync, &small);
+  f->page = g_object_ref_sink (g_object_new (LIAISON_TYPE_HISTORY_PAGE, NULL));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 680);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->page);
+  ui_test_spin (30);
+  sync_fixture_tear_down (&f->sync);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static AdwActionRow *
+row_at (GtkListBox *list, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) index);
+
+  g_assert_nonnull (row);
+  return ADW_ACTION_ROW (row);
+}
+
+static const char *
+title_of (AdwActionRow *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* The first operation row whose title is title, or NULL. */
+static AdwActionRow *
+find_operation (Fixture *f, const char *title)
+{
+  GtkListBox *list = child (f, "operations_list");
+
+  for (guint i = 0; i < n_rows (list); i++)
+    if (g_strcmp0 (title_of (row_at (list, i)), title) == 0)
+      return row_at (list, i);
+  return NULL;
+}
+
+static void
+test_runs_and_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) carried = NULL;
+  g_autoptr (JsonNode) edit = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
+  g_autofree char *path = NULL;
+  GtkListBox *runs = child (f, "runs_list");
+  GtkListBox *operations = child (f, "operations_list");
+  AdwActionRow *row;
+  guint n_all;
+
+  /* Before any store: the honest empty state. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "state_stack")), ==, "empty");
+
+  sync_until_quiet (&f->sync, 3);
+  sync_first_link (&f->sync, &lsq_id, &ghl_id);
+  path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  edit = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", path, "{\"city\": \"Pune\"}");
+  carried = run_ok (f);
+  g_assert_cmpuint (carried->n_updated, ==, 1);
+
+  liaison_history_page_set_store (f->page, f->sync.store);
+  wait_idle (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "state_stack")), ==, "history");
+  /* "All Runs", then the runs newest first: the one that carried the city is on top. */
+  g_assert_cmpuint (n_rows (runs), >=, 3);
+  g_assert_cmpstr (title_of (row_at (runs, 0)), ==, "All Runs");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row_at (runs, 0))));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row_at (runs, 1)), "1 updated"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row_at (runs, 1)), "Sync Now"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row_at (runs, 1)), "Succeeded"));
+  g_assert_cmpstr (gtk_label_get_text (child (f, "run_title")), ==, "All Runs");
+  n_all = n_rows (operations);
+  g_assert_cmpuint (n_all, >, 1);
+
+  /* The run that carried the edit: its changes (the city, and what it skipped), before and
+   * after, and why. */
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 1));
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), ==,
+                    carried->plan ? liaison_sync_plan_get_items (carried->plan)->len : 0);
+  row = find_operation (f, "Updated city in LeadSquared");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "→ “Pune”"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Carried from HighLevel"));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (f, "run_summary")), "1 updated"));
+
+  /* Every run again, searched and filtered. */
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 0));
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), ==, n_all);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "pune");
+  ui_test_spin (300);
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "");
+  ui_test_spin (300);
+  wait_idle (f);
+  gtk_drop_down_set_selected (child (f, "kind_dropdown"), 4); /* Linked */
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), ==, first->n_linked);
+  g_assert_nonnull (find_operation (f, "Linked in LeadSquared"));
+  gtk_drop_down_set_selected (child (f, "kind_dropdown"), 0);
+  wait_idle (f);
+
+  /* One field, then one contact, from a change's menu; the chip takes the filter away. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.only-field", "s", "city");
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), ==, 1);
+  g_assert_true (gtk_widget_get_visible (child (f, "field_chip")));
+  g_assert_cmpstr (adw_button_content_get_label (child (f, "field_chip_content")), ==,
+                   "Field city");
+  g_signal_emit_by_name (child (f, "field_chip"), "clicked");
+  wait_idle (f);
+  g_assert_false (gtk_widget_get_visible (child (f, "field_chip")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.only-contact", "s", ghl_id);
+  wait_idle (f);
+  g_assert_cmpuint (n_rows (operations), >=, 2); /* its link, and the city */
+  g_assert_nonnull (find_operation (f, "Updated city in LeadSquared"));
+  g_signal_emit_by_name (child (f, "contact_chip"), "clicked");
+  wait_idle (f);
+
+  /* A search that matches nothing says so. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "no such text anywhere");
+  ui_test_spin (300);
+  wait_idle (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "operations_stack")), ==, "none");
+  g_assert_cmpstr (adw_status_page_get_title (child (f, "none_status")), ==, "No Matching Changes");
+
+  /* The charts count today's changes and errors; their summary is the accessible label. */
+  {
+    LiaisonHistoryChart *changes = child (f, "changes_chart");
+    LiaisonHistoryChart *errors = child (f, "errors_chart");
+    guint n = first->n_created + first->n_updated + first->n_deleted + carried->n_updated;
+    g_autofree char *expected = NULL;
+
+    expected = g_strdup_printf ("Changes per day, last 14 days: %u in all", n);
+    g_test_message ("%s", liaison_history_chart_get_summary (changes));
+    g_assert_true (g_str_has_prefix (liaison_history_chart_get_summary (changes), expected));
+    g_assert_cmpstr (liaison_history_chart_get_summary (errors), ==,
+                     "No errors in the last 14 days");
+  }
+}
+
+/* No runs in the store: the empty state, not an empty list. */
+static void
+test_no_runs (Fixture *f, gconstpointer data)
+{
+  liaison_history_page_set_store (f->page, f->sync.store);
+  wait_idle (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "state_stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (child (f, "empty_status")), ==, "No Sync Runs Yet");
+}
+
+static LiaisonStoreRun *
+fixed_run (int day, guint created, guint updated, guint failed)
+{
+  g_autoptr (GDateTime) noon = g_date_time_new_local (2026, 12, day, 12, 0, 0);
+  LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
+
+  run->started_at = g_date_time_to_unix (noon) * 1000;
+  run->n_created = created;
+  run->n_updated = updated;
+  run->n_failed = failed;
+  return run;
+}
+
+static guint
+count_nodes (GskRenderNode *node, GskRenderNodeType type)
+{
+  guint n = gsk_render_node_get_node_type (node) == type;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+      case GSK_CONTAINER_NODE:
+        for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+          n += count_nodes (gsk_container_node_get_child (node, i), type);
+        break;
+      case GSK_TRANSFORM_NODE:
+        n += count_nodes (gsk_transform_node_get_child (node), type);
+        break;
+      default:
+        break;
+    }
+  return n;
+}
+
+static guint
+drawn_nodes (GtkWidget *chart, GskRenderNodeType type)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return count_nodes (node, type);
+}
+
+/* Days at fixed instants (local noons, so any time zone gives the same days); the chart with
+ * data draws a bar per kind and day, without data only its axes, and says so. */
+static void
+test_chart (void)
+{
+  g_autoptr (GPtrArray) runs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_run_free);
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 12, 3, 18, 0, 0);
+  g_autoptr (GArray) days = NULL;
+  g_autoptr (GArray) none = NULL;
+  g_autoptr (GDateTime) first_day = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *changes = liaison_history_chart_new (FALSE);
+  GtkWidget *errors = liaison_history_chart_new (TRUE);
+  g_autofree char *tooltip = NULL;
+  guint with_data, without;
+
+  g_ptr_array_add (runs, fixed_run (1, 2, 3, 0));
+  g_ptr_array_add (runs, fixed_run (1, 0, 1, 1));
+  g_ptr_array_add (runs, fixed_run (3, 0, 4, 2));
+  g_ptr_array_add (runs, fixed_run (1, 0, 0, 0));
+  ((LiaisonStoreRun *) g_ptr_array_index (runs, 3))->dry_run = TRUE;
+  ((LiaisonStoreRun *) g_ptr_array_index (runs, 3))->n_created = 50;
+  days = liaison_history_days_from_runs (runs, g_date_time_to_unix (now) * 1000, 14);
+  g_assert_cmpuint (days->len, ==, 14);
+  first_day = g_date_time_new_local (2026, 11, 20, 0, 0, 0);
+  g_assert_cmpint (g_array_index (days, LiaisonHistoryDay, 0).day_ms, ==,
+                   g_date_time_to_unix (first_day) * 1000);
+  g_assert_cmpuint (g_array_index (days, LiaisonHistoryDay, 11).created, ==, 2); /* 1 Dec */
+  g_assert_cmpuint (g_array_index (days, LiaisonHistoryDay, 11).updated, ==, 4);
+  g_assert_cmpuint (g_array_index (days, LiaisonHistoryDay, 11).failed, ==, 1);
+  g_assert_cmpuint (g_array_index (days, LiaisonHistoryDay, 12).updated, ==, 0);
+  g_assert_cmpuint (g_array_index (days, LiaisonHistoryDay, 13).updated, ==, 4); /* 3 Dec */
+
+  gtk_box_append (GTK_BOX (box), changes);
+  gtk_box_append (GTK_BOX (box), errors);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+
+  g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (changes)), ==,
+                   "No changes to chart yet");
+  none = liaison_history_days_from_runs (NULL, g_date_time_to_unix (now) * 1000, 14);
+  liaison_history_chart_set_days (LIAISON_HISTORY_CHART (changes), none);
+  g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (changes)), ==,
+                   "No changes in the last 14 days");
+  without = drawn_nodes (changes, GSK_COLOR_NODE);
+  /* The axis (0), the first, middle and last day, the legend and the sentence of no data. */
+  g_assert_cmpuint (drawn_nodes (changes, GSK_TEXT_NODE), ==, 1 + 3 + 3 + 1);
+  liaison_history_chart_set_days (LIAISON_HISTORY_CHART (errors), none);
+  g_assert_cmpuint (drawn_nodes (errors, GSK_TEXT_NODE), ==, 1 + 3 + 1);
+
+  liaison_history_chart_set_days (LIAISON_HISTORY_CHART (changes), days);
+  liaison_history_chart_set_days (LIAISON_HISTORY_CHART (errors), days);
+  g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (changes)), ==,
+                   "Changes per day, last 14 days: 10 in all, most on 1 Dec (6)");
+  g_assert_cmpstr (liaison_history_chart_get_summary (LIAISON_HISTORY_CHART (errors)), ==,
+                   "Errors per day, last 14 days: 3 in all, most on 3 Dec (2)");
+  with_data = drawn_nodes (changes, GSK_COLOR_NODE);
+  g_assert_cmpuint (drawn_nodes (changes, GSK_TEXT_NODE), ==, 1 + 3 + 3);
+  /* The line of the largest value, and three segments: created and updated on 1 Dec, updated on
+   * 3 Dec. */
+  g_assert_cmpuint (with_data, ==, without + 4);
+  /* The last bar's tooltip. */
+  tooltip = liaison_history_chart_dup_tooltip_at (LIAISON_HISTORY_CHART (changes),
+                                                  gtk_widget_get_width (changes) - 4);
+  g_assert_cmpstr (tooltip, ==, "3 Dec: 0 created, 4 updated, 0 deleted");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/history-page/chart", test_chart);
+  g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
+  g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,
+              tear_down);
+  return g_test_run ();
+}
