@@ -142,8 +142,6 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   GtkLabel *count = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "count_label");
   GtkSearchEntry *search
       = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "search_entry");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkStack *list_stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_stack");
 
   liaison_contacts_page_set_model (fixture->page, fixture->model);
@@ -169,7 +167,9 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
-  gtk_drop_down_set_selected (status, 4); /* Only in LeadSquared */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.filter", "s", "lsq-only"));
+  g_assert_cmpstr (liaison_contacts_page_get_filter (fixture->page), ==, "lsq-only");
   wait_until_loaded (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
@@ -227,8 +227,6 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
   LiaisonContactDetail *detail
       = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkGrid *grid = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "fields_grid");
   GtkStack *detail_stack = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "stack");
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
@@ -265,7 +263,7 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
 
   /* A proposed pair can be linked; nothing is linked yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));
-  gtk_drop_down_set_selected (status, 1); /* Linked */
+  liaison_contacts_page_set_filter (fixture->page, "linked");
   {
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -369,8 +367,6 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
 {
   GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
   gpointer detail = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   g_autoptr (GPtrArray) links
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
@@ -386,7 +382,7 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (ids);
   liaison_contacts_page_set_model (fixture->page, fixture->model);
-  gtk_drop_down_set_selected (status, 1); /* Linked */
+  liaison_contacts_page_set_filter (fixture->page, "linked");
   wait_for_n_rows (fixture, 1);
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_nonnull (liaison_contact_detail_get_row (detail));
@@ -414,11 +410,12 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
 }
 
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
- * are whole states shown instead of the list and detail, never beside them. */
+ * are whole states shown instead of the list and detail, never beside them; and except in
+ * menus, whose keys count only while the menu is open. */
 static void
 collect_mnemonics (GtkWidget *widget, GHashTable *seen, GString *duplicates)
 {
-  if (ADW_IS_STATUS_PAGE (widget))
+  if (ADW_IS_STATUS_PAGE (widget) || GTK_IS_POPOVER (widget))
     return;
   if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
       && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
@@ -490,6 +487,103 @@ test_contacts_page_tab_leaves_list (Fixture *fixture, gconstpointer data)
   g_assert_true (focus_within (fixture, gtk_widget_get_parent (search)));
 }
 
+/* Iterates until the page has been laid out at the window's width. */
+static void
+wait_size (Fixture *fixture, int width, int height)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (fixture->window, width, height);
+  while (gtk_widget_get_width (GTK_WIDGET (fixture->page)) != width
+         || gtk_widget_get_height (GTK_WIDGET (fixture->page)) != height)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+row_position (Fixture *fixture, const char *lsq_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* List and detail side by side on a wide window, one at a time on a narrow one; the page
+ * never asks for more than 360 px, whichever contact it shows; each contact opens at its top. */
+static void
+test_contacts_page_folding (Fixture *fixture, gconstpointer data)
+{
+  AdwLeaflet *leaflet = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "leaflet");
+  GtkWidget *list_pane = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_pane");
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkScrolledWindow *scroller = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "scroller");
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  const char *const contacts[] = { "L1", "L3", NULL };
+  int minimum;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+
+  wait_size (fixture, 1000, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+
+  /* A proposed pair (two sides, Link) and a one-sided contact: neither widens the page. */
+  for (guint i = 0; contacts[i] != NULL; i++)
+    {
+      gtk_selection_model_select_item (selection, row_position (fixture, contacts[i]), TRUE);
+      wait_detail (detail);
+      gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                          NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      g_assert_false (adw_leaflet_get_folded (leaflet));
+    }
+
+  /* Narrow: the list alone, until a contact is chosen; then its detail alone, and back. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  g_assert_null (liaison_contact_detail_get_row (detail));
+  wait_size (fixture, 360, 700);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+
+  gtk_selection_model_select_item (selection, row_position (fixture, "L2"), TRUE);
+  wait_detail (detail);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (detail));
+  g_assert_true (liaison_contacts_page_get_can_go_back (fixture->page));
+  wait_size (fixture, 360, 300);
+
+  /* Scrolled down in one contact, the next one opens at its top. */
+  g_assert_cmpfloat (
+      gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment), >, 50.0);
+  gtk_adjustment_set_value (vadjustment, 50.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 50.0);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L1"), TRUE);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0.0);
+
+  g_assert_true (liaison_contacts_page_go_back (fixture->page));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+  g_assert_false (liaison_contacts_page_go_back (fixture->page));
+
+  /* Wide again, both panes show and the contact stays selected. */
+  wait_size (fixture, 1000, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_nonnull (liaison_contact_detail_get_row (detail));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -511,6 +605,8 @@ main (int argc, char *argv[])
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 
+  g_test_add ("/contacts-page/folding", Fixture, NULL, fixture_set_up, test_contacts_page_folding,
+              fixture_tear_down);
   g_test_add ("/contacts-page/tab-leaves-list", Fixture, NULL, fixture_set_up,
               test_contacts_page_tab_leaves_list, fixture_tear_down);
 

@@ -35,6 +35,7 @@ struct _LiaisonContactDetail
   GError *read_error;          /* the first read that failed */
 
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkLabel *name_label;
   GtkLabel *explanation_label;
   GtkGrid *fields_grid;
@@ -489,11 +490,23 @@ liaison_contact_detail_get_row (LiaisonContactDetail *self)
   return self->row;
 }
 
+/* The same contact as another row: the same sides (a reload makes new rows for them). */
+static gboolean
+same_contact (LiaisonContactRow *a, LiaisonContactRow *b)
+{
+  return a != NULL && b != NULL
+         && g_strcmp0 (liaison_contact_row_get_lsq_id (a), liaison_contact_row_get_lsq_id (b)) == 0
+         && g_strcmp0 (liaison_contact_row_get_ghl_id (a), liaison_contact_row_get_ghl_id (b)) == 0;
+}
+
 void
 liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row)
 {
   g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
 
+  /* Another contact starts at its top; the same one, reloaded, stays where the person was. */
+  if (!same_contact (self->row, row))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   g_set_object (&self->row, row);
   liaison_contact_detail_update (self);
 }
@@ -622,6 +635,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, fields_grid);

@@ -1,8 +1,10 @@
 /* liaison-contacts-page.c: the Contacts page. A column view over the store-
  * backed LiaisonContactList (which filters and sorts in the store, so the
- * page stays fast at 100,000 contacts), a search entry, a link-status filter,
- * and the detail pane of the selected contact. Empty, loading and error
- * states each say what is going on and what to do.
+ * page stays fast at 100,000 contacts), a search entry, a menu of link-status
+ * filters and sort orders, and the detail pane of the selected contact. List
+ * and detail sit side by side in an AdwLeaflet that folds them to one at a
+ * time on a narrow window. Empty, loading and error states each say what is
+ * going on and what to do.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,9 +36,12 @@ struct _LiaisonContactsPage
   GtkStack *state_stack;
   GtkSpinner *loading_spinner;
   AdwStatusPage *error_page;
+  const char *filter; /* a name of status_filters, static */
+  LiaisonContactSort sort;
+
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
   GtkSearchEntry *search_entry;
-  GtkDropDown *status_dropdown;
-  GtkDropDown *sort_dropdown;
   GtkStack *list_stack;
   GtkColumnView *column_view;
   AdwStatusPage *no_results_page;
@@ -58,6 +63,9 @@ enum
   PROP_0,
   PROP_MODEL,
   PROP_REFRESHER,
+  PROP_FILTER,
+  PROP_SORT,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
@@ -65,11 +73,25 @@ static GParamSpec *properties[N_PROPS];
 
 static void liaison_contacts_page_update_refresh (LiaisonContactsPage *self);
 
-/* In the order of the status drop-down's items. */
-static const LiaisonLinkStatus status_filters[] = {
-  LIAISON_LINK_STATUS_ALL,       LIAISON_LINK_STATUS_LINKED,   LIAISON_LINK_STATUS_PROPOSED,
-  LIAISON_LINK_STATUS_AMBIGUOUS, LIAISON_LINK_STATUS_LSQ_ONLY, LIAISON_LINK_STATUS_GHL_ONLY,
+/* The targets of contacts.filter, in the order of the view menu's items. */
+static const struct
+{
+  const char *name;
+  LiaisonLinkStatus statuses;
+} status_filters[] = {
+  { "all", LIAISON_LINK_STATUS_ALL },           { "linked", LIAISON_LINK_STATUS_LINKED },
+  { "proposed", LIAISON_LINK_STATUS_PROPOSED }, { "ambiguous", LIAISON_LINK_STATUS_AMBIGUOUS },
+  { "lsq-only", LIAISON_LINK_STATUS_LSQ_ONLY }, { "ghl-only", LIAISON_LINK_STATUS_GHL_ONLY },
 };
+
+static LiaisonLinkStatus
+filter_statuses (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    if (g_strcmp0 (status_filters[i].name, name) == 0)
+      return status_filters[i].statuses;
+  return LIAISON_LINK_STATUS_ALL;
+}
 
 static void
 liaison_contacts_page_update_state (LiaisonContactsPage *self)
@@ -186,10 +208,59 @@ on_model_changed (LiaisonContactsPage *self)
   liaison_contacts_page_update_refresh (self);
 }
 
+/* Folded ------------------------------------------------------------------ */
+
+gboolean
+liaison_contacts_page_get_can_go_back (LiaisonContactsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet)
+         && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "contacts") == 0;
+}
+
+/* From the detail back to the list, when only one of them is shown; FALSE when there is
+ * nowhere to go back to on this page. */
+gboolean
+liaison_contacts_page_go_back (LiaisonContactsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), FALSE);
+
+  if (!liaison_contacts_page_get_can_go_back (self))
+    return FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return TRUE;
+}
+
+static void
+notify_can_go_back (LiaisonContactsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+static void
+on_leaflet_changed (AdwLeaflet *leaflet, GParamSpec *pspec, LiaisonContactsPage *self)
+{
+  /* Folded with nobody to show, the detail would be an empty pane: the list stands in. */
+  if (adw_leaflet_get_folded (leaflet) && liaison_contact_detail_get_row (self->detail) == NULL
+      && adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (self->detail))
+    adw_leaflet_set_visible_child (leaflet, self->list_pane);
+  notify_can_go_back (self);
+}
+
 static void
 on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, LiaisonContactsPage *self)
 {
-  liaison_contact_detail_set_row (self->detail, gtk_single_selection_get_selected_item (selection));
+  LiaisonContactRow *row = gtk_single_selection_get_selected_item (selection);
+
+  liaison_contact_detail_set_row (self->detail, row);
+  /* One pane at a time: choosing a contact opens it, as in GNOME Contacts. */
+  if (row != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  else
+    on_leaflet_changed (self->leaflet, NULL, self);
 }
 
 LiaisonContactList *
@@ -225,11 +296,8 @@ liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *
       /* The page's controls describe the model: bring them to its state. */
       liaison_contact_list_set_filter_text (
           model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      liaison_contact_list_set_status_filter (
-          model, status_filters[gtk_drop_down_get_selected (self->status_dropdown)]);
-      liaison_contact_list_set_sort (model, gtk_drop_down_get_selected (self->sort_dropdown) == 1
-                                                ? LIAISON_CONTACT_SORT_LAST_CHANGE
-                                                : LIAISON_CONTACT_SORT_NAME);
+      liaison_contact_list_set_status_filter (model, filter_statuses (self->filter));
+      liaison_contact_list_set_sort (model, self->sort);
     }
   liaison_contact_detail_set_model (self->detail, model);
 
@@ -245,22 +313,49 @@ on_search_changed (GtkSearchEntry *entry, LiaisonContactsPage *self)
                                           gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-static void
-on_status_filter_changed (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonContactsPage *self)
+/* The link status shown, by its name in status_filters ("all", "linked", …). */
+const char *
+liaison_contacts_page_get_filter (LiaisonContactsPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), NULL);
 
-  if (self->model != NULL && selected < G_N_ELEMENTS (status_filters))
-    liaison_contact_list_set_status_filter (self->model, status_filters[selected]);
+  return self->filter;
+}
+
+void
+liaison_contacts_page_set_filter (LiaisonContactsPage *self, const char *filter)
+{
+  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    if (g_strcmp0 (status_filters[i].name, filter) == 0 && self->filter != status_filters[i].name)
+      {
+        self->filter = status_filters[i].name;
+        if (self->model != NULL)
+          liaison_contact_list_set_status_filter (self->model, status_filters[i].statuses);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+        return;
+      }
+}
+
+static const char *
+sort_name (LiaisonContactSort sort)
+{
+  return sort == LIAISON_CONTACT_SORT_LAST_CHANGE ? "last-change" : "name";
 }
 
 static void
-on_sort_changed (GtkDropDown *dropdown, GParamSpec *pspec, LiaisonContactsPage *self)
+liaison_contacts_page_set_sort (LiaisonContactsPage *self, const char *name)
 {
+  LiaisonContactSort sort = g_strcmp0 (name, "last-change") == 0 ? LIAISON_CONTACT_SORT_LAST_CHANGE
+                                                                 : LIAISON_CONTACT_SORT_NAME;
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
   if (self->model != NULL)
-    liaison_contact_list_set_sort (self->model, gtk_drop_down_get_selected (dropdown) == 1
-                                                    ? LIAISON_CONTACT_SORT_LAST_CHANGE
-                                                    : LIAISON_CONTACT_SORT_NAME);
+    liaison_contact_list_set_sort (self->model, sort);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
 static void
@@ -559,6 +654,18 @@ liaison_contacts_page_get_property (GObject *object, guint prop_id, GValue *valu
         g_value_set_object (value, self->refresher);
         break;
 
+      case PROP_FILTER:
+        g_value_set_string (value, self->filter);
+        break;
+
+      case PROP_SORT:
+        g_value_set_string (value, sort_name (self->sort));
+        break;
+
+      case PROP_CAN_GO_BACK:
+        g_value_set_boolean (value, liaison_contacts_page_get_can_go_back (self));
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -578,6 +685,14 @@ liaison_contacts_page_set_property (GObject *object, guint prop_id, const GValue
 
       case PROP_REFRESHER:
         liaison_contacts_page_set_refresher (self, g_value_get_object (value));
+        break;
+
+      case PROP_FILTER:
+        liaison_contacts_page_set_filter (self, g_value_get_string (value));
+        break;
+
+      case PROP_SORT:
+        liaison_contacts_page_set_sort (self, g_value_get_string (value));
         break;
 
       default:
@@ -602,6 +717,15 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   properties[PROP_REFRESHER]
       = g_param_spec_object ("refresher", NULL, NULL, LIAISON_TYPE_REFRESHER,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER]
+      = g_param_spec_string ("filter", NULL, NULL, "all",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT]
+      = g_param_spec_string ("sort", NULL, NULL, "name",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE when only the detail is shown: the window's back button then leads to the list. */
+  properties[PROP_CAN_GO_BACK] = g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_CONTACT_DETAIL);
@@ -612,8 +736,8 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, no_results_page);
@@ -627,10 +751,11 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_refresh_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
 
   gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
+  gtk_widget_class_install_property_action (widget_class, "contacts.filter", "filter");
+  gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
   gtk_widget_class_install_action (widget_class, "contacts.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "contacts.cancel-refresh", NULL,
                                    cancel_refresh_action);
@@ -650,6 +775,8 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
 static void
 liaison_contacts_page_init (LiaisonContactsPage *self)
 {
+  self->filter = status_filters[0].name;
+  self->sort = LIAISON_CONTACT_SORT_NAME;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->selection = gtk_single_selection_new (NULL);
@@ -658,6 +785,8 @@ liaison_contacts_page_init (LiaisonContactsPage *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                     self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->state_stack, "notify::visible-child-name",
+                            G_CALLBACK (notify_can_go_back), self);
 
   /* Name and email take what room there is; the rest size to their content,
    * and the list scrolls sideways when the pane is narrow. */
