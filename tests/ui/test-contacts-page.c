@@ -584,6 +584,62 @@ test_contacts_page_folding (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (liaison_contact_detail_get_row (detail));
 }
 
+static char *
+visible_columns (Fixture *fixture)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (titles, "%s%s", titles->len > 0 ? ", " : "",
+                                gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (titles, FALSE);
+}
+
+/* Name, email, link and owner by default; the menu's check items add and remove the others,
+ * and the choice is kept for the next start. */
+static void
+test_contacts_page_columns (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *shown = visible_columns (fixture);
+  g_auto (GStrv) kept = NULL;
+  GtkWidget *other;
+
+  g_assert_cmpstr (shown, ==, "Name, Email, Link, Owner");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "columns.show-phone", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "columns.show-owner", NULL));
+  g_free (shown);
+  shown = visible_columns (fixture);
+  g_assert_cmpstr (shown, ==, "Name, Email, Link, Phone");
+  kept = g_settings_get_strv (settings, "contact-columns");
+  g_assert_cmpuint (g_strv_length (kept), ==, 4);
+  g_assert_true (g_strv_contains ((const char *const *) kept, "phone"));
+  g_assert_false (g_strv_contains ((const char *const *) kept, "owner"));
+
+  /* A page made later shows what was chosen. */
+  other = g_object_ref_sink (g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL));
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (
+        gtk_widget_get_template_child (other, LIAISON_TYPE_CONTACTS_PAGE, "column_view"));
+    g_autoptr (GtkColumnViewColumn) phone
+        = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (phone), ==, "Phone");
+    g_assert_true (gtk_column_view_column_get_visible (phone));
+  }
+  g_object_unref (other);
+  g_settings_reset (settings, "contact-columns");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -605,6 +661,8 @@ main (int argc, char *argv[])
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 
+  g_test_add ("/contacts-page/columns", Fixture, NULL, fixture_set_up, test_contacts_page_columns,
+              fixture_tear_down);
   g_test_add ("/contacts-page/folding", Fixture, NULL, fixture_set_up, test_contacts_page_folding,
               fixture_tear_down);
   g_test_add ("/contacts-page/tab-leaves-list", Fixture, NULL, fixture_set_up,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-contact-columns.h"
 #include "liaison-contact-detail.h"
 #include "liaison-contacts-page.h"
 #include "liaison-format.h"
@@ -23,6 +24,7 @@ struct _LiaisonContactsPage
 {
   GtkWidget parent_instance;
 
+  GSettings *settings;
   LiaisonContactList *model;
   GtkSingleSelection *selection;
   GCancellable *cancellable;
@@ -523,70 +525,6 @@ liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *se
       session != NULL ? liaison_session_get_ghl_client (session) : NULL);
 }
 
-/* Columns ---------------------------------------------------------------- */
-
-static void
-setup_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  const char *property = user_data;
-  GObject *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  if (row != NULL)
-    g_object_get (row, property, &text, NULL);
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-}
-
-static void
-bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  LiaisonContactRow *row = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (
-      label, row != NULL ? liaison_format_link_status (liaison_contact_row_get_status (row)) : "");
-}
-
-static void
-bind_modified_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  LiaisonContactRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  if (row != NULL)
-    text = liaison_format_time_ms (liaison_contact_row_get_modified_at (row));
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-}
-
-static void
-add_column (LiaisonContactsPage *self, const char *title, GCallback bind, const char *property,
-            gboolean expand, int fixed_width)
-{
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cell), NULL);
-  g_signal_connect (factory, "bind", bind, (gpointer) property);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
-}
-
 /* Keyboard ---------------------------------------------------------------- */
 
 /* GTK 4.8's lists move Tab from row to row (4.12 added tab-behavior for this), so with many
@@ -632,6 +570,7 @@ liaison_contacts_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->refresher, self);
   g_clear_object (&self->refresher);
   g_clear_pointer (&self->refresh_error, g_free);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_CONTACTS_PAGE);
 
@@ -775,6 +714,8 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
 static void
 liaison_contacts_page_init (LiaisonContactsPage *self)
 {
+  GActionGroup *columns;
+
   self->filter = status_filters[0].name;
   self->sort = LIAISON_CONTACT_SORT_NAME;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -788,14 +729,10 @@ liaison_contacts_page_init (LiaisonContactsPage *self)
   g_signal_connect_swapped (self->state_stack, "notify::visible-child-name",
                             G_CALLBACK (notify_can_go_back), self);
 
-  /* Name and email take what room there is; the rest size to their content,
-   * and the list scrolls sideways when the pane is narrow. */
-  add_column (self, _ ("Name"), G_CALLBACK (bind_text_cell), "display-name", TRUE, 170);
-  add_column (self, _ ("Email"), G_CALLBACK (bind_text_cell), "email", TRUE, 190);
-  add_column (self, _ ("Phone"), G_CALLBACK (bind_text_cell), "phone", FALSE, -1);
-  add_column (self, _ ("Owner"), G_CALLBACK (bind_text_cell), "owner", FALSE, -1);
-  add_column (self, _ ("Link"), G_CALLBACK (bind_status_cell), NULL, FALSE, -1);
-  add_column (self, _ ("Last Change"), G_CALLBACK (bind_modified_cell), NULL, FALSE, -1);
+  self->settings = g_settings_new (APPLICATION_ID);
+  columns = liaison_contact_columns_add (self->column_view, self->settings);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", columns);
+  g_object_unref (columns);
 
   liaison_contacts_page_update_state (self);
   liaison_contacts_page_update_refresh (self);
