@@ -24,6 +24,7 @@ typedef struct
   char *ghl;
   LiaisonContactList *model;
   LiaisonContactsPage *page;
+  AdwToastOverlay *overlay;
   GtkWindow *window;
 } Fixture;
 
@@ -103,7 +104,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->page = g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  /* As in the main window, whose toast overlay says what linking did. */
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
 }
 
@@ -179,6 +183,19 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (liaison_contact_row_get_display_name (row), ==, "Only Lead");
     g_assert_cmpint (liaison_contact_row_get_status (row), ==, LIAISON_LINK_STATUS_LSQ_ONLY);
   }
+}
+
+static guint
+row_position (Fixture *fixture, const char *lsq_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
 }
 
 static GtkLabel *
@@ -409,6 +426,115 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
   g_assert_null (detail);
 }
 
+/* The first widget under widget of type whose label is text, or NULL. */
+static GtkWidget *
+find_labelled (GtkWidget *widget, GType type, const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
+                                                : gtk_button_get_label (GTK_BUTTON (widget));
+
+      if (g_strcmp0 (label, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Undo button of the toast titled title, once it shows. */
+static GtkWidget *
+wait_toast_undo (Fixture *fixture, const char *title)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *label;
+
+  while ((label = find_labelled (GTK_WIDGET (fixture->overlay), GTK_TYPE_LABEL, title)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")));
+  return find_labelled (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")),
+                        GTK_TYPE_BUTTON, "_Undo");
+}
+
+static LiaisonContactRow *
+selected_row (Fixture *fixture)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+
+  return gtk_single_selection_get_selected_item (
+      GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+}
+
+/* Linking and unlinking answer with a toast and Undo; the person's place in the list is
+ * kept: the pair that took the linked one's place is selected next. */
+static void
+test_contacts_page_link_toast_undo (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkWidget *undo;
+
+  liaison_contacts_page_set_filter (fixture->page, "proposed");
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_for_n_rows (fixture, 2);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L1"), TRUE);
+  wait_detail (detail);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));
+  undo = wait_toast_undo (fixture, "“Zoë Müller” linked");
+  g_assert_nonnull (undo);
+  wait_for_n_rows (fixture, 1);
+  /* Zoë left the proposed pairs; Arjun, the next, is selected and shown. */
+  g_assert_nonnull (selected_row (fixture));
+  g_assert_cmpstr (liaison_contact_row_get_lsq_id (selected_row (fixture)), ==, "L2");
+  g_assert_cmpstr (liaison_contact_row_get_lsq_id (liaison_contact_detail_get_row (detail)), ==,
+                   "L2");
+
+  /* Undo ends the link again: both pairs are proposed once more. */
+  g_signal_emit_by_name (undo, "clicked");
+  wait_for_n_rows (fixture, 2);
+
+  /* Unlinking (after its question) says so too, and its Undo links the pair again. */
+  {
+    g_autoptr (GPtrArray) links
+        = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GArray) ids = NULL;
+    AdwMessageDialog *dialog;
+
+    g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, fixture->lsq, "L2",
+                                                    fixture->ghl, "G2", LIAISON_LINK_MANUAL));
+    liaison_store_create_links_async (fixture->store, links, NULL, store_test_result_cb, &result);
+    ids = liaison_store_create_links_finish (fixture->store, store_test_wait (&result), &error);
+    g_assert_no_error (error);
+    liaison_contacts_page_set_filter (fixture->page, "linked");
+    wait_for_n_rows (fixture, 1);
+    gtk_selection_model_select_item (selection, 0, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.unlink", NULL));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "unlink");
+    undo = wait_toast_undo (fixture, "“Arjun Rao” unlinked");
+    g_assert_nonnull (undo);
+    wait_for_n_rows (fixture, 0);
+    g_signal_emit_by_name (undo, "clicked");
+    wait_for_n_rows (fixture, 1);
+  }
+}
+
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
  * are whole states shown instead of the list and detail, never beside them; and except in
  * menus, whose keys count only while the menu is open. */
@@ -502,19 +628,6 @@ wait_size (Fixture *fixture, int width, int height)
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static guint
-row_position (Fixture *fixture, const char *lsq_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
-    {
-      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
-
-      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0)
-        return i;
-    }
-  g_assert_not_reached ();
 }
 
 /* List and detail side by side on a wide window, one at a time on a narrow one; the page
@@ -658,6 +771,8 @@ main (int argc, char *argv[])
   g_test_add ("/contacts-page/unlink-dialog", Fixture, NULL, fixture_set_up,
               test_contacts_page_unlink_dialog, fixture_tear_down);
 
+  g_test_add ("/contacts-page/link-toast-undo", Fixture, NULL, fixture_set_up,
+              test_contacts_page_link_toast_undo, fixture_tear_down);
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 

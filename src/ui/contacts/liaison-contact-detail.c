@@ -14,6 +14,7 @@
 
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
+#include "liaison-contact-links.h"
 #include "liaison-format.h"
 #include "liaison-weak-ref-private.h"
 
@@ -50,6 +51,14 @@ struct _LiaisonContactDetail
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, GTK_TYPE_WIDGET)
+
+enum
+{
+  LINK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 value_label_new (const char *text, gboolean differs)
@@ -513,14 +522,25 @@ liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *r
 
 /* Linking ---------------------------------------------------------------- */
 
+/* A link made or ended here: the page keeps the person's place in the list. */
+static void
+link_changed (LiaisonContactDetail *self)
+{
+  g_signal_emit (self, signals[LINK_CHANGED], 0);
+}
+
 static void
 on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_contact_list_link_finish (LIAISON_CONTACT_LIST (source), result, &error)
-      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (liaison_contact_links_link_finish (result, &error))
+    {
+      if (self != NULL)
+        link_changed (self);
+    }
+  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be linked: %s"), error->message);
@@ -535,8 +555,10 @@ link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->row == NULL || self->model == NULL)
     return;
-  liaison_contact_list_link_async (self->model, self->row, self->cancellable, on_link_created,
-                                   liaison_weak_ref_new (self));
+  liaison_contact_links_link_async (
+      widget, self->model, liaison_contact_row_get_lsq_id (self->row),
+      liaison_contact_row_get_ghl_id (self->row), liaison_contact_row_get_display_name (self->row),
+      self->cancellable, on_link_created, liaison_weak_ref_new (self));
 }
 
 static void
@@ -545,8 +567,12 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_contact_list_unlink_finish (LIAISON_CONTACT_LIST (source), result, &error)
-      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (liaison_contact_links_unlink_finish (result, &error))
+    {
+      if (self != NULL)
+        link_changed (self);
+    }
+  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be unlinked: %s"), error->message);
@@ -559,14 +585,17 @@ static void
 on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = g_weak_ref_get (user_data);
-  /* The link the question was about, whatever the pane shows by now. */
-  const gint64 *link_id = g_object_get_data (G_OBJECT (dialog), "link-id");
+  /* The pair the question was about, whatever the pane shows by now. */
+  LiaisonContactRow *row = g_object_get_data (G_OBJECT (dialog), "row");
 
   if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->model == NULL)
     return;
 
-  liaison_contact_list_unlink_async (self->model, *link_id, self->cancellable, on_link_deleted,
-                                     liaison_weak_ref_new (self));
+  liaison_contact_links_unlink_async (
+      GTK_WIDGET (self), self->model, liaison_contact_row_get_link_id (row),
+      liaison_contact_row_get_lsq_id (row), liaison_contact_row_get_ghl_id (row),
+      liaison_contact_row_get_display_name (row), self->cancellable, on_link_deleted,
+      liaison_weak_ref_new (self));
 }
 
 static void
@@ -575,11 +604,9 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
-  gint64 link_id;
 
   if (self->row == NULL || liaison_contact_row_get_link_id (self->row) <= 0)
     return;
-  link_id = liaison_contact_row_get_link_id (self->row);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _ ("Unlink These Contacts?"),
                                    _ ("Liaison will stop keeping them in step. Neither contact is "
@@ -590,8 +617,7 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "link-id", g_memdup2 (&link_id, sizeof link_id),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (self->row), g_object_unref);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unlink_response),
                          liaison_weak_ref_new (self), liaison_weak_ref_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -630,6 +656,10 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_contact_detail_dispose;
+
+  /* A person linked or unlinked the contact shown, and it went through. */
+  signals[LINK_CHANGED] = g_signal_new ("link-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LIAISON_TYPE_CONTACT_ACTIVITY);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -16,64 +16,14 @@
 
 #include "liaison-contact-columns.h"
 #include "liaison-contact-detail.h"
-#include "liaison-contacts-page.h"
+#include "liaison-contacts-page-private.h"
 #include "liaison-format.h"
 #include "liaison-weak-ref-private.h"
 
-struct _LiaisonContactsPage
-{
-  GtkWidget parent_instance;
-
-  GSettings *settings;
-  LiaisonContactList *model;
-  GtkSingleSelection *selection;
-  GCancellable *cancellable;
-  GError *load_error;
-  gboolean loaded_once;
-
-  LiaisonRefresher *refresher;
-  GCancellable *refresh_cancellable;
-  char *refresh_error;
-
-  GtkStack *state_stack;
-  GtkSpinner *loading_spinner;
-  AdwStatusPage *error_page;
-  const char *filter; /* a name of status_filters, static */
-  LiaisonContactSort sort;
-
-  AdwLeaflet *leaflet;
-  GtkWidget *list_pane;
-  GtkSearchEntry *search_entry;
-  GtkStack *list_stack;
-  GtkColumnView *column_view;
-  AdwStatusPage *no_results_page;
-  GtkLabel *count_label;
-  LiaisonContactDetail *detail;
-  GtkRevealer *refresh_revealer;
-  GtkLabel *refresh_label;
-  GtkProgressBar *refresh_progress;
-  GtkWidget *refresh_cancel_button;
-  GtkWidget *refresh_retry_button;
-  GtkWidget *refresh_dismiss_button;
-  GtkWidget *empty_refresh_button;
-};
-
 G_DEFINE_FINAL_TYPE (LiaisonContactsPage, liaison_contacts_page, GTK_TYPE_WIDGET)
 
-enum
-{
-  PROP_0,
-  PROP_MODEL,
-  PROP_REFRESHER,
-  PROP_FILTER,
-  PROP_SORT,
-  PROP_CAN_GO_BACK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void liaison_contacts_page_update_refresh (LiaisonContactsPage *self);
+GParamSpec *liaison_contacts_page_properties[N_PROPS];
+#define properties liaison_contacts_page_properties
 
 /* The targets of contacts.filter, in the order of the view menu's items. */
 static const struct
@@ -95,7 +45,7 @@ filter_statuses (const char *name)
   return LIAISON_LINK_STATUS_ALL;
 }
 
-static void
+void
 liaison_contacts_page_update_state (LiaisonContactsPage *self)
 {
   guint n_items, n_total;
@@ -253,16 +203,72 @@ on_leaflet_changed (AdwLeaflet *leaflet, GParamSpec *pspec, LiaisonContactsPage 
 }
 
 static void
+keep_selected (LiaisonContactsPage *self, LiaisonContactRow *row)
+{
+  g_free (self->kept_lsq_id);
+  g_free (self->kept_ghl_id);
+  self->kept_lsq_id = row != NULL ? g_strdup (liaison_contact_row_get_lsq_id (row)) : NULL;
+  self->kept_ghl_id = row != NULL ? g_strdup (liaison_contact_row_get_ghl_id (row)) : NULL;
+  self->kept_position = gtk_single_selection_get_selected (self->selection);
+}
+
+static void
 on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, LiaisonContactsPage *self)
 {
   LiaisonContactRow *row = gtk_single_selection_get_selected_item (selection);
 
+  /* A reload that drops the selected row decides once it is done (on_items_changed). */
+  if (row == NULL && self->reloading)
+    return;
+  keep_selected (self, row);
   liaison_contact_detail_set_row (self->detail, row);
   /* One pane at a time: choosing a contact opens it, as in GNOME Contacts. */
   if (row != NULL)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
   else
     on_leaflet_changed (self->leaflet, NULL, self);
+}
+
+static void
+on_items_changing (GListModel *model, guint position, guint removed, guint added,
+                   LiaisonContactsPage *self)
+{
+  self->reloading = TRUE;
+}
+
+/* A reload makes new rows: the contact selected before is selected again where it still is.
+ * After a link made or ended here took it out of the list, the row now in its place is. */
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added,
+                  LiaisonContactsPage *self)
+{
+  guint n_items = g_list_model_get_n_items (model);
+  gboolean found = FALSE;
+
+  self->reloading = FALSE;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION
+      && (self->kept_lsq_id != NULL || self->kept_ghl_id != NULL) && n_items > 0)
+    {
+      guint at = MIN (self->kept_position, n_items - 1);
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (model, at);
+
+      found = g_strcmp0 (liaison_contact_row_get_lsq_id (row), self->kept_lsq_id) == 0
+              && g_strcmp0 (liaison_contact_row_get_ghl_id (row), self->kept_ghl_id) == 0;
+      if (found || self->after_own_link)
+        {
+          self->after_own_link = FALSE;
+          gtk_single_selection_set_selected (self->selection, at);
+        }
+    }
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    on_selection_changed (self->selection, NULL, self);
+  on_model_changed (self);
+}
+
+static void
+on_link_changed (LiaisonContactDetail *detail, LiaisonContactsPage *self)
+{
+  self->after_own_link = TRUE;
 }
 
 LiaisonContactList *
@@ -286,14 +292,18 @@ liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactList *
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  gtk_single_selection_set_model (self->selection, NULL);
+  keep_selected (self, NULL);
   liaison_contact_detail_set_row (self->detail, NULL);
 
   if (model != NULL)
     {
+      /* Around the selection's own handler: on_items_changing runs before it, on_items_changed
+       * after. */
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changing), self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
       g_signal_connect_swapped (model, "notify::loading", G_CALLBACK (on_model_changed), self);
-      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_changed), self);
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
 
       /* The page's controls describe the model: bring them to its state. */
       liaison_contact_list_set_filter_text (
@@ -374,145 +384,6 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Refreshing ------------------------------------------------------------ */
-
-static void
-liaison_contacts_page_update_refresh (LiaisonContactsPage *self)
-{
-  gboolean running = self->refresher != NULL && liaison_refresher_get_running (self->refresher);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.refresh",
-                                 self->refresher != NULL && !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.cancel-refresh", running);
-
-  gtk_widget_set_visible (self->refresh_cancel_button, running);
-  gtk_widget_set_visible (GTK_WIDGET (self->refresh_progress), running);
-  gtk_widget_set_visible (self->refresh_retry_button, !running && self->refresh_error != NULL);
-  gtk_widget_set_visible (self->refresh_dismiss_button, !running && self->refresh_error != NULL);
-  gtk_revealer_set_reveal_child (self->refresh_revealer, running || self->refresh_error != NULL);
-
-  if (running)
-    {
-      guint lsq_fetched = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_LSQ);
-      guint lsq_total = liaison_refresher_get_total (self->refresher, LIAISON_SERVICE_LSQ);
-      guint ghl_fetched = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_GHL);
-      guint ghl_total = liaison_refresher_get_total (self->refresher, LIAISON_SERVICE_GHL);
-      g_autofree char *text = NULL;
-
-      /* Translators: progress of a refresh, e.g. "LeadSquared: 120 of 500 · HighLevel: 80 of 300"
-       */
-      text = g_strdup_printf (_ ("Refreshing — LeadSquared: %u of %u · HighLevel: %u of %u"),
-                              lsq_fetched, MAX (lsq_total, lsq_fetched), ghl_fetched,
-                              MAX (ghl_total, ghl_fetched));
-      gtk_label_set_label (self->refresh_label, text);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->refresh_label), "error");
-      if (lsq_total + ghl_total > 0)
-        gtk_progress_bar_set_fraction (
-            self->refresh_progress, (double) (lsq_fetched + ghl_fetched)
-                                        / MAX (lsq_total + ghl_total, lsq_fetched + ghl_fetched));
-      else
-        gtk_progress_bar_pulse (self->refresh_progress);
-    }
-  else if (self->refresh_error != NULL)
-    {
-      gtk_label_set_label (self->refresh_label, self->refresh_error);
-      gtk_widget_add_css_class (GTK_WIDGET (self->refresh_label), "error");
-    }
-}
-
-static void
-on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LiaisonContactsPage) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (GError) error = NULL;
-  gboolean ok = liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error);
-
-  /* A run of a refresher the page no longer shows (the accounts changed
-   * meanwhile, or the page is gone) must not touch the state of the current one. */
-  if (self == NULL || LIAISON_REFRESHER (source) != self->refresher)
-    return;
-
-  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_free (self->refresh_error);
-      self->refresh_error = g_strdup_printf (
-          _ ("The refresh stopped: %s. What was fetched so far is kept; trying again goes on "
-             "from there."),
-          error->message);
-    }
-  g_clear_object (&self->refresh_cancellable);
-  liaison_contacts_page_update_refresh (self);
-}
-
-static void
-refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
-
-  if (self->refresher == NULL || liaison_refresher_get_running (self->refresher))
-    return;
-
-  g_clear_pointer (&self->refresh_error, g_free);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  liaison_refresher_run_async (self->refresher, FALSE, self->refresh_cancellable,
-                               on_refresh_finished, liaison_weak_ref_new (self));
-  liaison_contacts_page_update_refresh (self);
-}
-
-static void
-cancel_refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
-
-  g_cancellable_cancel (self->refresh_cancellable);
-}
-
-static void
-dismiss_refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
-
-  g_clear_pointer (&self->refresh_error, g_free);
-  liaison_contacts_page_update_refresh (self);
-}
-
-LiaisonRefresher *
-liaison_contacts_page_get_refresher (LiaisonContactsPage *self)
-{
-  g_return_val_if_fail (LIAISON_IS_CONTACTS_PAGE (self), NULL);
-
-  return self->refresher;
-}
-
-void
-liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher)
-{
-  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
-  g_return_if_fail (refresher == NULL || LIAISON_IS_REFRESHER (refresher));
-
-  if (self->refresher == refresher)
-    return;
-
-  if (self->refresher != NULL)
-    g_signal_handlers_disconnect_by_data (self->refresher, self);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_set_object (&self->refresher, refresher);
-  g_clear_pointer (&self->refresh_error, g_free);
-
-  if (refresher != NULL)
-    {
-      g_signal_connect_swapped (refresher, "progress",
-                                G_CALLBACK (liaison_contacts_page_update_refresh), self);
-      g_signal_connect_swapped (refresher, "notify::running",
-                                G_CALLBACK (liaison_contacts_page_update_refresh), self);
-    }
-
-  liaison_contacts_page_update_refresh (self);
-  liaison_contacts_page_update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHER]);
-}
-
 /* The session's clients let the detail pane fetch a contact's tasks, notes and appointments. */
 void
 liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session)
@@ -564,13 +435,10 @@ liaison_contacts_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_error (&self->load_error);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  if (self->refresher != NULL)
-    g_signal_handlers_disconnect_by_data (self->refresher, self);
-  g_clear_object (&self->refresher);
-  g_clear_pointer (&self->refresh_error, g_free);
+  liaison_contacts_page_dispose_refresh (self);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->kept_lsq_id, g_free);
+  g_clear_pointer (&self->kept_ghl_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_CONTACTS_PAGE);
 
@@ -695,13 +563,7 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
   gtk_widget_class_install_property_action (widget_class, "contacts.filter", "filter");
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
-  gtk_widget_class_install_action (widget_class, "contacts.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "contacts.cancel-refresh", NULL,
-                                   cancel_refresh_action);
-  gtk_widget_class_install_action (widget_class, "contacts.dismiss-refresh", NULL,
-                                   dismiss_refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "contacts.refresh", NULL);
+  liaison_contacts_page_class_add_refresh (widget_class);
   gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL,
                                    focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -726,6 +588,7 @@ liaison_contacts_page_init (LiaisonContactsPage *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                     self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->detail, "link-changed", G_CALLBACK (on_link_changed), self);
   g_signal_connect_swapped (self->state_stack, "notify::visible-child-name",
                             G_CALLBACK (notify_can_go_back), self);
 
