@@ -168,9 +168,23 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   wait_until_loaded (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  /* It says what hides them, and its button shows them all again. */
+  {
+    AdwStatusPage *no_results
+        = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "no_results_page");
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpstr (adw_status_page_get_title (no_results), ==, "No Matching Contacts");
+    g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+    g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "the search"));
+  }
+  liaison_contacts_page_set_filter (fixture->page, "ghl-only");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.show-all", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_cmpstr (liaison_contacts_page_get_filter (fixture->page), ==, "all");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.filter", "s", "lsq-only"));
   g_assert_cmpstr (liaison_contacts_page_get_filter (fixture->page), ==, "lsq-only");
@@ -613,6 +627,43 @@ test_contacts_page_tab_leaves_list (Fixture *fixture, gconstpointer data)
   g_assert_true (focus_within (fixture, gtk_widget_get_parent (search)));
 }
 
+/* A store with no contacts is not "no match": it has an icon and words of its own, and
+ * without both accounts to refresh it sends the person to Accounts. */
+static void
+test_contacts_page_empty_store (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, "US", &error);
+  g_autofree char *lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "org-2");
+  g_autofree char *ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "loc-2");
+  g_autoptr (LiaisonContactList) model = liaison_contact_list_new (store, lsq, ghl);
+  GtkStack *list_stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_stack");
+  AdwStatusPage *empty = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "empty_page");
+  GtkStack *actions
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "empty_action_stack");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  liaison_contacts_page_set_model (fixture->page, model);
+  store_test_drain ();
+  while (liaison_contact_list_get_loading (model))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  store_test_drain ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Contacts Fetched Yet");
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty), !=, "edit-find-symbolic");
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Connect LeadSquared"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (actions), ==, "accounts");
+
+  liaison_contacts_page_set_model (fixture->page, NULL);
+  store_test_drain ();
+}
+
 /* Iterates until the page has been laid out at the window's width. */
 static void
 wait_size (Fixture *fixture, int width, int height)
@@ -776,6 +827,8 @@ main (int argc, char *argv[])
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 
+  g_test_add ("/contacts-page/empty-store", Fixture, NULL, fixture_set_up,
+              test_contacts_page_empty_store, fixture_tear_down);
   g_test_add ("/contacts-page/columns", Fixture, NULL, fixture_set_up, test_contacts_page_columns,
               fixture_tear_down);
   g_test_add ("/contacts-page/folding", Fixture, NULL, fixture_set_up, test_contacts_page_folding,

@@ -108,7 +108,9 @@ test_contacts_refresh_from_sandbox (void)
     g_main_context_iteration (NULL, TRUE);
   store_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "list_stack")), ==,
-                   "no-results");
+                   "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "empty_action_stack")),
+                   ==, "refresh");
   g_assert_true (gtk_widget_get_visible (template_child (page, "empty_refresh_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contacts.refresh", NULL));

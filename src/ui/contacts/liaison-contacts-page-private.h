@@ -45,6 +45,8 @@ struct _LiaisonContactsPage
   GtkStack *list_stack;
   GtkColumnView *column_view;
   AdwStatusPage *no_results_page;
+  AdwStatusPage *empty_page;
+  GtkStack *empty_action_stack;
   GtkLabel *count_label;
   LiaisonContactDetail *detail;
   GtkRevealer *refresh_revealer;

@@ -99,22 +99,29 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
     }
 
   gtk_label_set_label (self->count_label, "");
-  gtk_widget_set_visible (self->empty_refresh_button, n_total == 0 && self->refresher != NULL);
-  if (n_total == 0)
+  if (n_total > 0)
     {
-      adw_status_page_set_title (self->no_results_page, _ ("No Contacts Fetched Yet"));
+      /* The contacts are there, the search or the filter hides them all. */
       adw_status_page_set_description (
           self->no_results_page,
-          _ ("Liaison has no copy of either account’s contacts yet. Refresh from both services "
-             "to fetch them."));
+          *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+              ? _ ("No contact’s name, email address or phone number matches the search.")
+              : _ ("No contact is linked this way."));
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+      return;
     }
-  else
-    {
-      adw_status_page_set_title (self->no_results_page, _ ("No Matching Contacts"));
-      adw_status_page_set_description (self->no_results_page,
-                                       _ ("Try another search, or show all contacts."));
-    }
-  gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+
+  /* Nothing fetched: what to do depends on whether both accounts are there to refresh. */
+  adw_status_page_set_description (
+      self->empty_page,
+      self->refresher != NULL
+          ? _ ("Liaison has no copy of either account’s contacts yet. Refresh from both services "
+               "to fetch them.")
+          : _ ("Connect LeadSquared and HighLevel in Accounts, then refresh from both services "
+               "to fetch their contacts."));
+  gtk_stack_set_visible_child_name (self->empty_action_stack,
+                                    self->refresher != NULL ? "refresh" : "accounts");
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
 static void
@@ -376,6 +383,19 @@ reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   liaison_contacts_page_load (LIAISON_CONTACTS_PAGE (widget));
 }
 
+/* Out of "No Matching Contacts": every contact again. */
+static void
+show_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (self->model != NULL)
+    liaison_contact_list_set_filter_text (self->model, "");
+  liaison_contacts_page_set_filter (self, "all");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 focus_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -557,10 +577,13 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_retry_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_action_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
 
   gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "contacts.show-all", NULL, show_all_action);
   gtk_widget_class_install_property_action (widget_class, "contacts.filter", "filter");
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
   liaison_contacts_page_class_add_refresh (widget_class);
