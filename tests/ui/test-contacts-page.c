@@ -804,6 +804,54 @@ test_contacts_page_columns (Fixture *fixture, gconstpointer data)
   g_settings_reset (settings, "contact-columns");
 }
 
+/* Ctrl+F goes to the search, Escape there clears it (and a second one goes back to the list);
+ * the shortcuts window lists them with Ctrl+R. */
+static void
+test_contacts_page_keyboard (Fixture *fixture, gconstpointer data)
+{
+  GtkSearchEntry *search
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "search_entry");
+  GtkWidget *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  g_autoptr (GtkBuilder) builder
+      = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
+  g_autoptr (GString) accels = g_string_new (NULL);
+  GSList *objects;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.focus-search", NULL));
+  g_assert_true (focus_within (fixture, search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "rao");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
+
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
+  g_assert_true (focus_within (fixture, search));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_true (focus_within (fixture, view));
+
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        if (accel != NULL)
+          g_string_append_printf (accels, "%s ", accel);
+      }
+  g_slist_free (objects);
+  g_assert_nonnull (strstr (accels->str, "<Control>f "));
+  g_assert_nonnull (strstr (accels->str, "<Control>r "));
+  g_assert_nonnull (strstr (accels->str, "Escape "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -829,6 +877,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/contacts-page/empty-store", Fixture, NULL, fixture_set_up,
               test_contacts_page_empty_store, fixture_tear_down);
+  g_test_add ("/contacts-page/keyboard", Fixture, NULL, fixture_set_up, test_contacts_page_keyboard,
+              fixture_tear_down);
   g_test_add ("/contacts-page/columns", Fixture, NULL, fixture_set_up, test_contacts_page_columns,
               fixture_tear_down);
   g_test_add ("/contacts-page/folding", Fixture, NULL, fixture_set_up, test_contacts_page_folding,

@@ -332,6 +332,20 @@ on_search_changed (GtkSearchEntry *entry, LiaisonContactsPage *self)
                                           gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Escape in the search clears it; a second Escape, on an empty search, goes back to the list. */
+static void
+on_search_stopped (GtkSearchEntry *entry, LiaisonContactsPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  if (self->model != NULL)
+    liaison_contact_list_set_filter_text (self->model, "");
+}
+
 /* The link status shown, by its name in status_filters ("all", "linked", …). */
 const char *
 liaison_contacts_page_get_filter (LiaisonContactsPage *self)
@@ -581,6 +595,7 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_action_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped);
 
   gtk_widget_class_install_action (widget_class, "contacts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "contacts.show-all", NULL, show_all_action);
