@@ -155,6 +155,24 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   /* Two proposed pairs (email case differs for Zoë) and one single on each side. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
   g_assert_cmpstr (gtk_label_get_label (count), ==, "4 contacts");
+  /* The filter menu counts each status. */
+  {
+    GMenuModel *filters
+        = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "filter_section");
+    const char *const expected[] = { "All Contacts (4)",        "Linked (0)",
+                                     "Proposed Matches (2)",    "Ambiguous Matches (0)",
+                                     "Only in LeadSquared (1)", "Only in HighLevel (1)" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (filters), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *label = NULL;
+
+        g_assert_true (
+            g_menu_model_get_item_attribute (filters, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_cmpstr (label, ==, expected[i]);
+      }
+  }
 
   /* Typing filters; the page waits for the typing to pause. */
   gtk_editable_set_text (GTK_EDITABLE (search), "rao");

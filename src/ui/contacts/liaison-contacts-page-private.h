@@ -46,6 +46,8 @@ struct _LiaisonContactsPage
   GtkColumnView *column_view;
   AdwStatusPage *no_results_page;
   AdwStatusPage *empty_page;
+  GMenu *filter_section;
+  guint filter_counts[6]; /* as shown in filter_section */
   GtkStack *empty_action_stack;
   GtkLabel *count_label;
   LiaisonContactDetail *detail;

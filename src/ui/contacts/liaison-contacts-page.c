@@ -13,6 +13,7 @@
 #define G_LOG_DOMAIN "liaison-contacts-page"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "liaison-contact-columns.h"
 #include "liaison-contact-detail.h"
@@ -30,11 +31,49 @@ static const struct
 {
   const char *name;
   LiaisonLinkStatus statuses;
+  const char *title;
 } status_filters[] = {
-  { "all", LIAISON_LINK_STATUS_ALL },           { "linked", LIAISON_LINK_STATUS_LINKED },
-  { "proposed", LIAISON_LINK_STATUS_PROPOSED }, { "ambiguous", LIAISON_LINK_STATUS_AMBIGUOUS },
-  { "lsq-only", LIAISON_LINK_STATUS_LSQ_ONLY }, { "ghl-only", LIAISON_LINK_STATUS_GHL_ONLY },
+  { "all", LIAISON_LINK_STATUS_ALL, N_ ("All Contacts") },
+  { "linked", LIAISON_LINK_STATUS_LINKED, N_ ("Linked") },
+  { "proposed", LIAISON_LINK_STATUS_PROPOSED, N_ ("Proposed Matches") },
+  { "ambiguous", LIAISON_LINK_STATUS_AMBIGUOUS, N_ ("Ambiguous Matches") },
+  { "lsq-only", LIAISON_LINK_STATUS_LSQ_ONLY, N_ ("Only in LeadSquared") },
+  { "ghl-only", LIAISON_LINK_STATUS_GHL_ONLY, N_ ("Only in HighLevel") },
 };
+
+/* The filter menu's items, each with how many contacts it shows before any search. */
+static void
+update_filter_menu (LiaisonContactsPage *self)
+{
+  guint counts[G_N_ELEMENTS (status_filters)] = { 0 };
+
+  if (self->model != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+      counts[i] = status_filters[i].statuses == LIAISON_LINK_STATUS_ALL
+                      ? liaison_contact_list_get_n_total (self->model)
+                      : liaison_contact_list_count_status (self->model, status_filters[i].statuses);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->filter_section)) > 0
+      && memcmp (counts, self->filter_counts, sizeof counts) == 0)
+    return;
+  memcpy (self->filter_counts, counts, sizeof counts);
+
+  g_menu_remove_all (self->filter_section);
+  for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
+    {
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Translators: a filter of the contact list and how many contacts it shows,
+       * e.g. "Linked (120)" */
+      label = self->model != NULL
+                  ? g_strdup_printf (_ ("%s (%u)"), _ (status_filters[i].title), counts[i])
+                  : g_strdup (_ (status_filters[i].title));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "contacts.filter",
+                                               g_variant_new_string (status_filters[i].name));
+      g_menu_append_item (self->filter_section, item);
+    }
+}
 
 static LiaisonLinkStatus
 filter_statuses (const char *name)
@@ -49,6 +88,8 @@ void
 liaison_contacts_page_update_state (LiaisonContactsPage *self)
 {
   guint n_items, n_total;
+
+  update_filter_menu (self);
 
   if (self->model == NULL)
     {
@@ -592,6 +633,7 @@ liaison_contacts_page_class_init (LiaisonContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, refresh_dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_refresh_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, filter_section);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactsPage, empty_action_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
