@@ -13,6 +13,7 @@
 
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
+#include "liaison-contact-picker.h"
 #include "liaison-contacts-page.h"
 #include "store-test-util.h"
 
@@ -215,6 +216,14 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (liaison_contact_row_get_display_name (row), ==, "Only Lead");
     g_assert_cmpint (liaison_contact_row_get_status (row), ==, LIAISON_LINK_STATUS_LSQ_ONLY);
   }
+}
+
+static gboolean
+focus_within (Fixture *fixture, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static guint
@@ -567,6 +576,99 @@ test_contacts_page_link_toast_undo (Fixture *fixture, gconstpointer data)
   }
 }
 
+static void
+wait_for_status_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (liaison_contact_list_count_status (fixture->model, status) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  store_test_drain ();
+}
+
+/* An ambiguous contact shows every candidate of the other side, and one can be picked; a
+ * contact on one side only finds one to link with by Link To… and a search. */
+static void
+test_contacts_page_candidates (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkWidget *candidates = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "candidates_box");
+  GtkWidget *link_to = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "link_to_button");
+  LiaisonContactPicker *picker = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "picker");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  gint64 now = g_get_real_time () / 1000;
+  GtkWidget *button;
+
+  /* Two HighLevel contacts share Dana's address. */
+  commit_contacts (fixture->store, fixture->lsq,
+                   store_test_contact ("L4", "Dana Lee", "dana@example.com", NULL, NULL, now),
+                   NULL);
+  commit_contacts (fixture->store, fixture->ghl,
+                   store_test_contact ("G4", "Dana Lee", "dana@example.com", NULL, NULL, now),
+                   store_test_contact ("G5", "D. Lee", "DANA@example.com", NULL, NULL, now), NULL);
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (
+      liaison_contact_list_count_status (fixture->model, LIAISON_LINK_STATUS_AMBIGUOUS), ==, 3);
+
+  gtk_selection_model_select_item (selection, row_position (fixture, "L4"), TRUE);
+  wait_detail (detail);
+  g_assert_true (gtk_widget_get_visible (candidates));
+  g_assert_false (gtk_widget_get_visible (link_to));
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G5");
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 1)), ==, "G4");
+  g_assert_null (liaison_contact_row_get_lsq_id (liaison_contact_picker_get_candidate (picker, 0)));
+
+  /* Picking the second links Dana with it. */
+  g_signal_emit_by_name (picker, "picked", liaison_contact_picker_get_candidate (picker, 1));
+  g_assert_nonnull (wait_toast_undo (fixture, "“Dana Lee” linked"));
+  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 1);
+  liaison_contacts_page_set_filter (fixture->page, "linked");
+  wait_for_n_rows (fixture, 1);
+  {
+    g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+
+    g_assert_cmpstr (liaison_contact_row_get_lsq_id (row), ==, "L4");
+    g_assert_cmpstr (liaison_contact_row_get_ghl_id (row), ==, "G4");
+  }
+
+  /* Only Lead has no match: Link To… searches HighLevel's single contacts. */
+  liaison_contacts_page_set_filter (fixture->page, "lsq-only");
+  wait_for_n_rows (fixture, 1);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  wait_detail (detail);
+  g_assert_false (gtk_widget_get_visible (candidates));
+  g_assert_true (gtk_widget_get_visible (link_to));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link-to", NULL));
+  g_assert_true (gtk_widget_get_visible (candidates));
+  /* Only Contact and D. Lee, in name order; not the linked or proposed ones. */
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
+  {
+    GtkWidget *search = gtk_widget_get_first_child (GTK_WIDGET (picker));
+
+    g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+    g_assert_true (focus_within (fixture, search));
+    gtk_editable_set_text (GTK_EDITABLE (search), "only.contact");
+    g_signal_emit_by_name (search, "search-changed");
+  }
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 1);
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G3");
+  button = find_labelled (GTK_WIDGET (picker), GTK_TYPE_BUTTON, "Link");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_nonnull (wait_toast_undo (fixture, "“Only Lead” linked"));
+  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 2);
+}
+
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
  * are whole states shown instead of the list and detail, never beside them; and except in
  * menus, whose keys count only while the menu is open. */
@@ -602,16 +704,9 @@ test_contacts_page_mnemonics (Fixture *fixture, gconstpointer data)
    * the activity) can all be on screen together: Alt and a letter must reach one control. */
   collect_mnemonics (GTK_WIDGET (fixture->page), seen, duplicates);
   g_assert_cmpstr (duplicates->str, ==, "");
-  g_assert_cmpuint (g_hash_table_size (seen), ==, 7);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 8);
 }
 
-static gboolean
-focus_within (Fixture *fixture, gpointer widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
 
 static void
 test_contacts_page_tab_leaves_list (Fixture *fixture, gconstpointer data)
@@ -890,6 +985,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/contacts-page/link-toast-undo", Fixture, NULL, fixture_set_up,
               test_contacts_page_link_toast_undo, fixture_tear_down);
+  g_test_add ("/contacts-page/candidates", Fixture, NULL, fixture_set_up,
+              test_contacts_page_candidates, fixture_tear_down);
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 

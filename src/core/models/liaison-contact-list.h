@@ -70,5 +70,10 @@ gboolean liaison_contact_list_unlink_finish (LiaisonContactList *self, GAsyncRes
 
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
 guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
+/* Up to max rows (LiaisonContactRow) of contacts only on side (not linked, not paired) whose
+ * name, e-mail, phone or company contains text, whatever the list's filters: candidates to
+ * link by hand. */
+GPtrArray *liaison_contact_list_find_single (LiaisonContactList *self, LiaisonService side,
+                                             const char *text, guint max);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
 #include "liaison-contact-links.h"
+#include "liaison-contact-picker.h"
 #include "liaison-format.h"
 #include "liaison-weak-ref-private.h"
 
@@ -44,6 +45,10 @@ struct _LiaisonContactDetail
   GtkLabel *read_error_label;
   GtkWidget *link_button;
   GtkWidget *unlink_button;
+  GtkWidget *link_to_button;
+  GtkWidget *candidates_box;
+  GtkLabel *candidates_label;
+  LiaisonContactPicker *picker;
   GtkWidget *open_box;
   GtkWidget *open_lsq_button;
   GtkWidget *open_ghl_button;
@@ -286,6 +291,65 @@ update_unlink (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
 }
 
+/* The side a contact on one side only could be linked to, or -1 for a pair. */
+static int
+other_side (LiaisonContactRow *row)
+{
+  if (row == NULL)
+    return -1;
+  if (liaison_contact_row_get_ghl_id (row) == NULL && liaison_contact_row_get_lsq_id (row) != NULL)
+    return LIAISON_SERVICE_GHL;
+  if (liaison_contact_row_get_lsq_id (row) == NULL && liaison_contact_row_get_ghl_id (row) != NULL)
+    return LIAISON_SERVICE_LSQ;
+  return -1;
+}
+
+/* An ambiguous contact lists every candidate of the other side at once; one on its own
+ * offers Link To…, which searches them. */
+static void
+update_candidates (LiaisonContactDetail *self)
+{
+  int side = other_side (self->row);
+  gboolean ambiguous
+      = side >= 0 && self->model != NULL
+        && liaison_contact_row_get_status (self->row) == LIAISON_LINK_STATUS_AMBIGUOUS;
+  const char *email = self->row != NULL ? liaison_contact_row_get_email (self->row) : NULL;
+  const char *key = email != NULL && *email != '\0'
+                        ? email
+                        : (self->row != NULL ? liaison_contact_row_get_phone (self->row) : NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link-to",
+                                 side >= 0 && self->model != NULL);
+  gtk_widget_set_visible (self->link_to_button, side >= 0 && self->model != NULL && !ambiguous);
+  gtk_widget_set_visible (self->candidates_box, ambiguous);
+  if (!ambiguous)
+    {
+      liaison_contact_picker_show (self->picker, NULL, 0, NULL, FALSE);
+      return;
+    }
+  gtk_label_set_label (self->candidates_label,
+                       side == LIAISON_SERVICE_GHL
+                           ? _ ("Which HighLevel contact is the same person?")
+                           : _ ("Which LeadSquared lead is the same person?"));
+  liaison_contact_picker_show (self->picker, self->model, side, key, FALSE);
+}
+
+static void
+link_to_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+  int side = other_side (self->row);
+
+  if (side < 0 || self->model == NULL)
+    return;
+  gtk_label_set_label (self->candidates_label, side == LIAISON_SERVICE_GHL
+                                                   ? _ ("Link With a HighLevel Contact")
+                                                   : _ ("Link With a LeadSquared Lead"));
+  liaison_contact_picker_show (self->picker, self->model, side, NULL, TRUE);
+  gtk_widget_set_visible (self->candidates_box, TRUE);
+  liaison_contact_picker_focus_search (self->picker);
+}
+
 /* The fields of both sides, once both have been read. */
 static void
 show_fields (LiaisonContactDetail *self)
@@ -427,6 +491,7 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
   update_unlink (self);
+  update_candidates (self);
 
   if (self->row == NULL)
     {
@@ -580,6 +645,26 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* A candidate of the other side was picked: the shown contact and it become a manual link. */
+static void
+on_picked (LiaisonContactPicker *picker, LiaisonContactRow *candidate, LiaisonContactDetail *self)
+{
+  const char *lsq_id, *ghl_id;
+
+  if (self->row == NULL || self->model == NULL)
+    return;
+  lsq_id = liaison_contact_row_get_lsq_id (self->row) != NULL
+               ? liaison_contact_row_get_lsq_id (self->row)
+               : liaison_contact_row_get_lsq_id (candidate);
+  ghl_id = liaison_contact_row_get_ghl_id (self->row) != NULL
+               ? liaison_contact_row_get_ghl_id (self->row)
+               : liaison_contact_row_get_ghl_id (candidate);
+  liaison_contact_links_link_async (GTK_WIDGET (self), self->model, lsq_id, ghl_id,
+                                    liaison_contact_row_get_display_name (self->row),
+                                    self->cancellable, on_link_created,
+                                    liaison_weak_ref_new (self));
+}
+
 /* The dialog holds the pane only weakly and frees that hold with itself, answered or not. */
 static void
 on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
@@ -662,6 +747,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LIAISON_TYPE_CONTACT_ACTIVITY);
+  g_type_ensure (LIAISON_TYPE_CONTACT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, stack);
@@ -673,6 +759,11 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, picker);
+  gtk_widget_class_bind_template_callback (widget_class, on_picked);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_lsq_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_ghl_button);
@@ -680,6 +771,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.unlink", NULL, unlink_action);
+  gtk_widget_class_install_action (widget_class, "detail.link-to", NULL, link_to_action);
   gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
   gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 

@@ -142,11 +142,19 @@ change_closure_free (gpointer data, GClosure *closure)
   change_free (data);
 }
 
-/* The toast owns its copy of the change for as long as Undo can be pressed. */
+/* The toast owns its copy of the change for as long as Undo can be pressed. Each change's
+ * toast takes the place of the one before, as in Files: going through a list of matches, the
+ * person sees the last one at once, not after the earlier ones have timed out. */
 static void
 show_done (Change *change, const char *format, GCallback on_undo)
 {
+  static GWeakRef last_toast;
+  g_autoptr (AdwToast) previous = g_weak_ref_get (&last_toast);
   AdwToast *toast = toast_new (format, change->name);
+
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  g_weak_ref_set (&last_toast, toast);
 
   adw_toast_set_button_label (toast, _ ("_Undo"));
   g_signal_connect_data (toast, "button-clicked", on_undo, change_copy (change),
