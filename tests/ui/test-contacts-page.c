@@ -707,7 +707,6 @@ test_contacts_page_mnemonics (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 8);
 }
 
-
 static void
 test_contacts_page_tab_leaves_list (Fixture *fixture, gconstpointer data)
 {

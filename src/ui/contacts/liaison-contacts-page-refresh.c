@@ -58,6 +58,29 @@ liaison_contacts_page_update_refresh (LiaisonContactsPage *self)
     }
 }
 
+/* A refresh that went through says so, however fast it was, and the list's footer keeps
+ * when (liaison_contacts_page_update_state). */
+static void
+refresh_done (LiaisonContactsPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  guint lsq = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_LSQ);
+  guint ghl = liaison_refresher_get_fetched (self->refresher, LIAISON_SERVICE_GHL);
+  g_autofree char *lsq_text = NULL;
+  g_autofree char *title = NULL;
+
+  self->refreshed_at = g_get_real_time () / 1000;
+  liaison_contacts_page_update_state (self);
+  if (overlay == NULL)
+    return;
+  lsq_text = g_strdup_printf (ngettext ("%u from LeadSquared", "%u from LeadSquared", lsq), lsq);
+  /* Translators: "Refreshed: 120 from LeadSquared, 80 from HighLevel" */
+  title = g_strdup_printf (
+      ngettext ("Refreshed: %s, %u from HighLevel", "Refreshed: %s, %u from HighLevel", ghl),
+      lsq_text, ghl);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
 static void
 on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -78,6 +101,8 @@ on_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
              "from there."),
           error->message);
     }
+  else if (ok)
+    refresh_done (self);
   g_clear_object (&self->refresh_cancellable);
   liaison_contacts_page_update_refresh (self);
 }

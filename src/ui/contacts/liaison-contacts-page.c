@@ -134,6 +134,16 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
         /* Translators: "12 of 4,500 contacts" */
         count = g_strdup_printf (ngettext ("%u of %u contact", "%u of %u contacts", n_total),
                                  n_items, n_total);
+      if (self->refreshed_at > 0)
+        {
+          g_autofree char *when = liaison_format_time_ms (self->refreshed_at);
+          g_autofree char *line = NULL;
+
+          /* Translators: "204 contacts · refreshed 10:49" */
+          line = g_strdup_printf (_ ("%s · refreshed %s"), count, when);
+          g_free (count);
+          count = g_steal_pointer (&line);
+        }
       gtk_label_set_label (self->count_label, count);
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
