@@ -80,6 +80,7 @@ value_label_new (const char *text, gboolean differs)
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
   if (differs)
     {
       /* Color alone is not enough: the words say it too. */
@@ -99,7 +100,8 @@ attach_field (LiaisonContactDetail *self, int line, const char *name, const char
   gboolean differs = both_sides && g_strcmp0 (lsq_value, ghl_value) != 0;
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0.0f);
-  gtk_label_set_yalign (GTK_LABEL (name_label), 0.0f);
+  /* The field's name sits on the first line of its values, whatever their wrapping. */
+  gtk_widget_set_valign (name_label, GTK_ALIGN_BASELINE);
   gtk_widget_add_css_class (name_label, "dim-label");
   gtk_grid_attach (self->fields_grid, name_label, 0, line, 1, 1);
   gtk_grid_attach (self->fields_grid, value_label_new (lsq_value, differs), 1, line, 1, 1);
