@@ -827,6 +827,14 @@ test_contacts_page_folding (Fixture *fixture, gconstpointer data)
       g_assert_false (adw_leaflet_get_folded (leaflet));
     }
 
+  /* What the default window (1000 px, less its 231 px of sidebar) leaves the page is less than
+   * the list's columns and the detail ask for: one pane at a time, the list with room for all
+   * its columns. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  wait_size (fixture, 769, 680);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
   /* Narrow: the list alone, until a contact is chosen; then its detail alone, and back. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
   g_assert_null (liaison_contact_detail_get_row (detail));

@@ -1,7 +1,8 @@
 /* liaison-contact-columns.c: the columns of the Contacts page's list. Name, email, link status
- * and owner show by default, which fits the list at the default window size; phone, company
- * and the last change can be added from the page's menu. Each cell shows its whole value in
- * a tooltip when the column is too narrow for it.
+ * and owner show by default; phone, company and the last change can be added from the page's
+ * menu. Every column has a fixed width, so the list's natural width depends on the columns
+ * shown and never on the rows in view: the page folds list and detail by it. Each cell shows
+ * its whole value in a tooltip when the column is too narrow for it.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,13 +34,13 @@ static void bind_modified_cell (GtkSignalListItemFactory *factory, GtkListItem *
                                 gpointer user_data);
 
 static const Column columns[] = {
-  { "name", N_ ("Name"), "display-name", G_CALLBACK (bind_text_cell), TRUE, 140 },
-  { "email", N_ ("Email"), "email", G_CALLBACK (bind_text_cell), TRUE, 160 },
+  { "name", N_ ("Name"), "display-name", G_CALLBACK (bind_text_cell), TRUE, 130 },
+  { "email", N_ ("Email"), "email", G_CALLBACK (bind_text_cell), TRUE, 130 },
   { "link", N_ ("Link"), NULL, G_CALLBACK (bind_status_cell), FALSE, -1 },
-  { "owner", N_ ("Owner"), "owner", G_CALLBACK (bind_text_cell), FALSE, -1 },
-  { "phone", N_ ("Phone"), "phone", G_CALLBACK (bind_text_cell), FALSE, -1 },
-  { "company", N_ ("Company"), "company", G_CALLBACK (bind_text_cell), FALSE, -1 },
-  { "modified", N_ ("Last Change"), NULL, G_CALLBACK (bind_modified_cell), FALSE, -1 },
+  { "owner", N_ ("Owner"), "owner", G_CALLBACK (bind_text_cell), FALSE, 120 },
+  { "phone", N_ ("Phone"), "phone", G_CALLBACK (bind_text_cell), FALSE, 150 },
+  { "company", N_ ("Company"), "company", G_CALLBACK (bind_text_cell), FALSE, 140 },
+  { "modified", N_ ("Last Change"), NULL, G_CALLBACK (bind_modified_cell), FALSE, 110 },
 };
 
 static void
@@ -95,6 +96,41 @@ bind_modified_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   set_cell_text (item, text);
 }
 
+/* Wide enough for the longest link status in the person's language ("LeadSquared only"),
+ * which a column sized by the rows first shown would cut ("HighL…"). */
+static int
+link_column_width (GtkWidget *view)
+{
+  static const LiaisonLinkStatus statuses[] = {
+    LIAISON_LINK_STATUS_LINKED,   LIAISON_LINK_STATUS_PROPOSED, LIAISON_LINK_STATUS_AMBIGUOUS,
+    LIAISON_LINK_STATUS_LSQ_ONLY, LIAISON_LINK_STATUS_GHL_ONLY,
+  };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr (PangoLayout) layout
+          = gtk_widget_create_pango_layout (view, liaison_format_link_status (statuses[i]));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The cell's padding on both sides, as the data-table style draws it. */
+  return widest + 24;
+}
+
+/* GTK 4.8's column view counts a hidden column's fixed width in its own: only a shown column
+ * keeps one. */
+static void
+show_column (GtkColumnViewColumn *column, gboolean visible)
+{
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "liaison-width"));
+
+  gtk_column_view_column_set_fixed_width (column, visible ? width : -1);
+  gtk_column_view_column_set_visible (column, visible);
+}
+
 static void
 on_show_column (GSimpleAction *action, GVariant *state, gpointer user_data)
 {
@@ -107,7 +143,7 @@ on_show_column (GSimpleAction *action, GVariant *state, gpointer user_data)
   gboolean visible = g_variant_get_boolean (state);
 
   g_simple_action_set_state (action, state);
-  gtk_column_view_column_set_visible (column, visible);
+  show_column (column, visible);
 
   for (guint i = 0; shown[i] != NULL; i++)
     if (!g_str_equal (shown[i], name))
@@ -139,9 +175,11 @@ liaison_contact_columns_add (GtkColumnView *view, GSettings *settings)
       column = gtk_column_view_column_new (_ (columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
-      gtk_column_view_column_set_visible (column, visible);
+      g_object_set_data (G_OBJECT (column), "liaison-width",
+                         GINT_TO_POINTER (columns[i].fixed_width > 0
+                                              ? columns[i].fixed_width
+                                              : link_column_width (GTK_WIDGET (view))));
+      show_column (column, visible);
       gtk_column_view_append_column (view, column);
 
       if (i > 0)
