@@ -857,6 +857,13 @@ test_contacts_page_folding (Fixture *fixture, gconstpointer data)
   gtk_selection_model_select_item (selection, row_position (fixture, "L1"), TRUE);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0.0);
 
+  /* Ctrl+F from the detail goes to the list's search. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.focus-search", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L2"), TRUE);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (detail));
+
   g_assert_true (liaison_contacts_page_go_back (fixture->page));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
   g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));

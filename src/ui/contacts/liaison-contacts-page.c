@@ -466,6 +466,8 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   LiaisonContactsPage *self = LIAISON_CONTACTS_PAGE (widget);
 
+  /* One pane at a time, the search is with the list. */
+  liaison_contacts_page_go_back (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
