@@ -356,16 +356,32 @@ find_message_dialog (void)
 }
 
 static void
-wait_for_n_rows (Fixture *fixture, guint n)
+wait_for_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) != n)
+  while ((status != 0 ? liaison_contact_list_count_status (fixture->model, status)
+                      : g_list_model_get_n_items (G_LIST_MODEL (fixture->model)))
+         != n)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
   store_test_drain ();
+}
+
+/* Until the list shows n rows. */
+static void
+wait_for_n_rows (Fixture *fixture, guint n)
+{
+  wait_for_count (fixture, 0, n);
+}
+
+/* Until the store holds n contacts of status, whatever the list shows. */
+static void
+wait_for_status_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
+{
+  wait_for_count (fixture, status, n);
 }
 
 /* The store cannot be read after the list was loaded (here: its records table is gone): the
@@ -574,19 +590,6 @@ test_contacts_page_link_toast_undo (Fixture *fixture, gconstpointer data)
     g_signal_emit_by_name (undo, "clicked");
     wait_for_n_rows (fixture, 1);
   }
-}
-
-static void
-wait_for_status_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (liaison_contact_list_count_status (fixture->model, status) != n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  store_test_drain ();
 }
 
 /* An ambiguous contact shows every candidate of the other side, and one can be picked; a
