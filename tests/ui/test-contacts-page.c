@@ -15,6 +15,7 @@
 #include "liaison-contact-detail.h"
 #include "liaison-contact-picker.h"
 #include "liaison-contacts-page.h"
+#include "liaison-window-private.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -672,6 +673,46 @@ test_contacts_page_candidates (Fixture *fixture, gconstpointer data)
   wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 2);
 }
 
+/* In the main window, one back button serves both leaflets: from a contact's detail to the
+ * list, then from the page to the sidebar. */
+static void
+test_contacts_page_window_back (Fixture *fixture, gconstpointer data)
+{
+  LiaisonWindow *window = liaison_window_new (NULL);
+  LiaisonContactsPage *page = LIAISON_CONTACTS_PAGE (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "contacts_page"));
+  GtkWidget *back = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "back_button"));
+  AdwLeaflet *outer = ADW_LEAFLET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "leaflet"));
+  AdwLeaflet *inner = template_child (page, LIAISON_TYPE_CONTACTS_PAGE, "leaflet");
+  GtkColumnView *view = template_child (page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  liaison_window_show_page (window, "contacts");
+  liaison_contacts_page_set_model (page, fixture->model);
+  while (liaison_contact_list_get_loading (fixture->model) || !adw_leaflet_get_folded (inner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* At the default size the sidebar shows, and the page shows its list alone. */
+  g_assert_false (adw_leaflet_get_folded (outer));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (back), ==, "Back to Contacts");
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (liaison_contacts_page_get_can_go_back (page));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  store_test_drain ();
+}
+
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
  * are whole states shown instead of the list and detail, never beside them; and except in
  * menus, whose keys count only while the menu is open. */
@@ -1004,6 +1045,8 @@ main (int argc, char *argv[])
               test_contacts_page_link_toast_undo, fixture_tear_down);
   g_test_add ("/contacts-page/candidates", Fixture, NULL, fixture_set_up,
               test_contacts_page_candidates, fixture_tear_down);
+  g_test_add ("/contacts-page/window-back", Fixture, NULL, fixture_set_up,
+              test_contacts_page_window_back, fixture_tear_down);
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 
