@@ -135,3 +135,55 @@ liaison_format_link_explanation (LiaisonContactRow *row)
         return g_strdup ("");
     }
 }
+
+/* What a HighLevel sign-in's scopes (space-separated, as granted) let Liaison do, in words:
+ * "read contacts, change contacts and read users". A scope with no words here is named as
+ * it is. Words never break inside a token the way the raw list did ("locations/
+ * customFields.write"). */
+char *
+liaison_format_ghl_scopes (const char *scope)
+{
+  static const struct
+  {
+    const char *scope;
+    const char *words;
+  } known[] = {
+    { "contacts.readonly", N_ ("read contacts") },
+    { "contacts.write", N_ ("change contacts") },
+    { "calendars.readonly", N_ ("read calendars") },
+    { "calendars.write", N_ ("change calendars") },
+    { "calendars/events.readonly", N_ ("read appointments") },
+    { "calendars/events.write", N_ ("book and change appointments") },
+    { "locations.readonly", N_ ("read the location") },
+    { "locations/customFields.readonly", N_ ("read custom fields") },
+    { "locations/customFields.write", N_ ("change custom fields") },
+    { "users.readonly", N_ ("read users") },
+    { "businesses.readonly", N_ ("read businesses") },
+  };
+  g_auto (GStrv) scopes = g_strsplit_set (scope != NULL ? scope : "", " ", -1);
+  g_autoptr (GPtrArray) words = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; scopes[i] != NULL; i++)
+    {
+      const char *word = scopes[i];
+
+      if (*word == '\0')
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+        if (g_str_equal (known[k].scope, scopes[i]))
+          word = _ (known[k].words);
+      g_ptr_array_add (words, (gpointer) word);
+    }
+  if (words->len == 0)
+    return g_string_free (g_string_append (text, _ ("do nothing: HighLevel granted no scopes")),
+                          FALSE);
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two items of a list, and between the others */
+        g_string_append (text, i + 1 == words->len ? _ (" and ") : _ (", "));
+      g_string_append (text, g_ptr_array_index (words, i));
+    }
+  return g_string_free (text, FALSE);
+}

@@ -34,6 +34,7 @@ struct _LiaisonWindow
   LiaisonMappingPage *mapping_page;
   LiaisonHistoryPage *history_page;
   AdwLeaflet *leaflet;
+  GtkWidget *back_button;
   GtkListBox *sidebar;
   GtkStack *stack;
   AdwWindowTitle *content_title;
@@ -162,10 +163,33 @@ on_sidebar_row_activated (GtkListBox *list, GtkListBoxRow *row, LiaisonWindow *s
   liaison_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* One back button for both leaflets: from a contact's detail to the contact list when the
+ * Contacts page shows one pane at a time, and from a page to the pages when the sidebar is
+ * folded away. */
+static gboolean
+contacts_can_go_back (LiaisonWindow *self)
+{
+  return gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->contacts_page)
+         && liaison_contacts_page_get_can_go_back (self->contacts_page);
+}
+
+static void
+on_folded_changed (LiaisonWindow *self)
+{
+  gboolean contacts = contacts_can_go_back (self);
+
+  gtk_widget_set_visible (self->back_button, contacts || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_tooltip_text (self->back_button,
+                               contacts ? _ ("Back to Contacts") : _ ("Back to Pages"));
+}
+
 static void
 on_back_clicked (GtkButton *button, LiaisonWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (contacts_can_go_back (self))
+    liaison_contacts_page_go_back (self->contacts_page);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -176,6 +200,8 @@ on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self
 
   if (name == NULL || child == NULL)
     return;
+
+  on_folded_changed (self);
 
   adw_window_title_set_title (self->content_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
@@ -380,11 +406,13 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_title);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

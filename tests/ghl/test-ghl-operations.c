@@ -543,6 +543,19 @@ test_users (void)
                            (const char *(*) (gpointer)) liaison_user_get_id));
 }
 
+/* The location's name, as the Accounts page shows it. */
+static void
+test_location_name (void)
+{
+  g_auto (GhlWait) wait = { 0 };
+  g_autofree char *name = NULL;
+
+  liaison_ghl_client_get_location_name_async (env.client, NULL, ghl_on_done, &wait);
+  name = FINISH (&wait, liaison_ghl_client_get_location_name_finish);
+  assert_last ("GET", "/locations/:locationId", C);
+  g_assert_cmpstr (name, ==, "Sandbox Dental (main)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -557,6 +570,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ghl/contacts/tags", test_tags);
   g_test_add_func ("/ghl/tasks", test_tasks);
   g_test_add_func ("/ghl/notes", test_notes);
+  g_test_add_func ("/ghl/location-name", test_location_name);
   g_test_add_func ("/ghl/users", test_users);
 
   status = g_test_run ();

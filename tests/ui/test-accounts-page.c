@@ -74,6 +74,31 @@ label_visible (gpointer label)
 }
 
 static gboolean
+ghl_named (gpointer page)
+{
+  return g_strcmp0 (
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_template_child (
+                 page, LIAISON_TYPE_ACCOUNTS_PAGE, "ghl_status_row"))),
+             "Connected to Sandbox Dental (main)")
+         == 0;
+}
+
+static gboolean
+lsq_shown_connected (gpointer page)
+{
+  return g_str_has_prefix (
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+          gtk_widget_get_template_child (page, LIAISON_TYPE_ACCOUNTS_PAGE, "lsq_status_row"))),
+      "Connected to ");
+}
+
+static gboolean
+suggested_shown (GtkWidget *button)
+{
+  return gtk_widget_get_visible (button) && gtk_widget_has_css_class (button, "suggested-action");
+}
+
+static gboolean
 ghl_connected (gpointer session)
 {
   return liaison_session_get_ghl_client (session) != NULL;
@@ -154,7 +179,6 @@ test_accounts_connect_both (Fixture *f, gconstpointer data)
   LiaisonAccountsPage *page;
   GtkWindow *window;
   GtkLabel *ghl_message, *lsq_message;
-  const char *title;
 
   if (f->sandbox == NULL)
     return;
@@ -169,27 +193,37 @@ test_accounts_connect_both (Fixture *f, gconstpointer data)
                    "Not connected");
   g_assert_true (gtk_widget_get_visible (child (page, "ghl_client_id_row")));
   g_assert_false (gtk_widget_get_visible (child (page, "ghl_test_button")));
+  /* One suggested button on the page: the first account's. */
+  g_assert_true (suggested_shown (child (page, "ghl_connect_button")));
+  g_assert_false (suggested_shown (child (page, "lsq_connect_button")));
 
   /* HighLevel: the browser opens the sandbox's consent page and allows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.connect-ghl", NULL));
   g_assert_true (gtk_widget_get_visible (child (page, "ghl_cancel_button")));
-  wait_for (label_visible, ghl_message);
-  g_assert_cmpstr (gtk_label_get_label (ghl_message), ==, "HighLevel is connected.");
-  g_assert_true (ghl_connected (session));
-  title = adw_preferences_row_get_title (child (page, "ghl_status_row"));
-  g_assert_true (g_str_has_prefix (title, "Connected to location "));
+  wait_for (ghl_connected, session);
+  /* The status row names the location as HighLevel does (the consent page showed it), and
+   * the scopes in words; no second line repeats it. */
+  wait_for (ghl_named, page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ghl_message)));
   g_assert_nonnull (
+      strstr (adw_action_row_get_subtitle (child (page, "ghl_status_row")), "read contacts"));
+  g_assert_null (
       strstr (adw_action_row_get_subtitle (child (page, "ghl_status_row")), "contacts.readonly"));
+  g_assert_true (suggested_shown (child (page, "lsq_connect_button")));
   g_assert_false (gtk_widget_get_visible (child (page, "ghl_client_secret_row")));
 
   /* LeadSquared: the keys are checked and the region found. */
   gtk_widget_set_visible (GTK_WIDGET (lsq_message), FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "accounts.connect-lsq", NULL));
-  wait_for (label_visible, lsq_message);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (lsq_message), "LeadSquared is connected"));
-  g_assert_true (lsq_connected (session));
+  wait_for (lsq_connected, session);
+  wait_for (lsq_shown_connected, page);
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (child (page, "lsq_status_row")),
                                    "Connected to "));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lsq_message)));
+  /* The sandbox is in no documented region: no "region ?". */
+  g_assert_null (strstr (adw_action_row_get_subtitle (child (page, "lsq_status_row")), "?"));
+  g_assert_true (
+      g_str_has_prefix (adw_action_row_get_subtitle (child (page, "lsq_status_row")), "As "));
 
   /* Both connected: the contact list and the refresher exist. */
   g_assert_nonnull (liaison_session_get_contact_list (session));

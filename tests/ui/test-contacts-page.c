@@ -13,7 +13,9 @@
 
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
+#include "liaison-contact-picker.h"
 #include "liaison-contacts-page.h"
+#include "liaison-window-private.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -24,6 +26,7 @@ typedef struct
   char *ghl;
   LiaisonContactList *model;
   LiaisonContactsPage *page;
+  AdwToastOverlay *overlay;
   GtkWindow *window;
 } Fixture;
 
@@ -103,7 +106,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->page = g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  /* As in the main window, whose toast overlay says what linking did. */
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
 }
 
@@ -142,8 +148,6 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   GtkLabel *count = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "count_label");
   GtkSearchEntry *search
       = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "search_entry");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkStack *list_stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_stack");
 
   liaison_contacts_page_set_model (fixture->page, fixture->model);
@@ -153,6 +157,24 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   /* Two proposed pairs (email case differs for Zoë) and one single on each side. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
   g_assert_cmpstr (gtk_label_get_label (count), ==, "4 contacts");
+  /* The filter menu counts each status. */
+  {
+    GMenuModel *filters
+        = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "filter_section");
+    const char *const expected[] = { "All Contacts (4)",        "Linked (0)",
+                                     "Proposed Matches (2)",    "Ambiguous Matches (0)",
+                                     "Only in LeadSquared (1)", "Only in HighLevel (1)" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (filters), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *label = NULL;
+
+        g_assert_true (
+            g_menu_model_get_item_attribute (filters, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_cmpstr (label, ==, expected[i]);
+      }
+  }
 
   /* Typing filters; the page waits for the typing to pause. */
   gtk_editable_set_text (GTK_EDITABLE (search), "rao");
@@ -166,10 +188,26 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   wait_until_loaded (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  /* It says what hides them, and its button shows them all again. */
+  {
+    AdwStatusPage *no_results
+        = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "no_results_page");
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_signal_emit_by_name (search, "search-changed");
-  gtk_drop_down_set_selected (status, 4); /* Only in LeadSquared */
+    g_assert_cmpstr (adw_status_page_get_title (no_results), ==, "No Matching Contacts");
+    g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+    g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "the search"));
+  }
+  liaison_contacts_page_set_filter (fixture->page, "ghl-only");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.show-all", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_cmpstr (liaison_contacts_page_get_filter (fixture->page), ==, "all");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.filter", "s", "lsq-only"));
+  g_assert_cmpstr (liaison_contacts_page_get_filter (fixture->page), ==, "lsq-only");
   wait_until_loaded (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
@@ -179,6 +217,27 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (liaison_contact_row_get_display_name (row), ==, "Only Lead");
     g_assert_cmpint (liaison_contact_row_get_status (row), ==, LIAISON_LINK_STATUS_LSQ_ONLY);
   }
+}
+
+static gboolean
+focus_within (Fixture *fixture, gpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static guint
+row_position (Fixture *fixture, const char *lsq_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
 }
 
 static GtkLabel *
@@ -227,8 +286,6 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
   GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
   LiaisonContactDetail *detail
       = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkGrid *grid = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "fields_grid");
   GtkStack *detail_stack = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "stack");
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
@@ -265,7 +322,7 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
 
   /* A proposed pair can be linked; nothing is linked yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));
-  gtk_drop_down_set_selected (status, 1); /* Linked */
+  liaison_contacts_page_set_filter (fixture->page, "linked");
   {
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -300,16 +357,32 @@ find_message_dialog (void)
 }
 
 static void
-wait_for_n_rows (Fixture *fixture, guint n)
+wait_for_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) != n)
+  while ((status != 0 ? liaison_contact_list_count_status (fixture->model, status)
+                      : g_list_model_get_n_items (G_LIST_MODEL (fixture->model)))
+         != n)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
   store_test_drain ();
+}
+
+/* Until the list shows n rows. */
+static void
+wait_for_n_rows (Fixture *fixture, guint n)
+{
+  wait_for_count (fixture, 0, n);
+}
+
+/* Until the store holds n contacts of status, whatever the list shows. */
+static void
+wait_for_status_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
+{
+  wait_for_count (fixture, status, n);
 }
 
 /* The store cannot be read after the list was loaded (here: its records table is gone): the
@@ -369,8 +442,6 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
 {
   GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
   gpointer detail = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
-  GtkDropDown *status
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "status_dropdown");
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   g_autoptr (GPtrArray) links
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
@@ -386,7 +457,7 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (ids);
   liaison_contacts_page_set_model (fixture->page, fixture->model);
-  gtk_drop_down_set_selected (status, 1); /* Linked */
+  liaison_contacts_page_set_filter (fixture->page, "linked");
   wait_for_n_rows (fixture, 1);
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_nonnull (liaison_contact_detail_get_row (detail));
@@ -413,12 +484,242 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
   g_assert_null (detail);
 }
 
+/* The first widget under widget of type whose label is text, or NULL. */
+static GtkWidget *
+find_labelled (GtkWidget *widget, GType type, const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
+                                                : gtk_button_get_label (GTK_BUTTON (widget));
+
+      if (g_strcmp0 (label, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Undo button of the toast titled title, once it shows. */
+static GtkWidget *
+wait_toast_undo (Fixture *fixture, const char *title)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *label;
+
+  while ((label = find_labelled (GTK_WIDGET (fixture->overlay), GTK_TYPE_LABEL, title)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")));
+  return find_labelled (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")),
+                        GTK_TYPE_BUTTON, "_Undo");
+}
+
+static LiaisonContactRow *
+selected_row (Fixture *fixture)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+
+  return gtk_single_selection_get_selected_item (
+      GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+}
+
+/* Linking and unlinking answer with a toast and Undo; the person's place in the list is
+ * kept: the pair that took the linked one's place is selected next. */
+static void
+test_contacts_page_link_toast_undo (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkWidget *undo;
+
+  liaison_contacts_page_set_filter (fixture->page, "proposed");
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_for_n_rows (fixture, 2);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L1"), TRUE);
+  wait_detail (detail);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link", NULL));
+  undo = wait_toast_undo (fixture, "“Zoë Müller” linked");
+  g_assert_nonnull (undo);
+  wait_for_n_rows (fixture, 1);
+  /* Zoë left the proposed pairs; Arjun, the next, is selected and shown. */
+  g_assert_nonnull (selected_row (fixture));
+  g_assert_cmpstr (liaison_contact_row_get_lsq_id (selected_row (fixture)), ==, "L2");
+  g_assert_cmpstr (liaison_contact_row_get_lsq_id (liaison_contact_detail_get_row (detail)), ==,
+                   "L2");
+
+  /* Undo ends the link again: both pairs are proposed once more. */
+  g_signal_emit_by_name (undo, "clicked");
+  wait_for_n_rows (fixture, 2);
+
+  /* Unlinking (after its question) says so too, and its Undo links the pair again. */
+  {
+    g_autoptr (GPtrArray) links
+        = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GArray) ids = NULL;
+    AdwMessageDialog *dialog;
+
+    g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, fixture->lsq, "L2",
+                                                    fixture->ghl, "G2", LIAISON_LINK_MANUAL));
+    liaison_store_create_links_async (fixture->store, links, NULL, store_test_result_cb, &result);
+    ids = liaison_store_create_links_finish (fixture->store, store_test_wait (&result), &error);
+    g_assert_no_error (error);
+    liaison_contacts_page_set_filter (fixture->page, "linked");
+    wait_for_n_rows (fixture, 1);
+    gtk_selection_model_select_item (selection, 0, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.unlink", NULL));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "unlink");
+    undo = wait_toast_undo (fixture, "“Arjun Rao” unlinked");
+    g_assert_nonnull (undo);
+    wait_for_n_rows (fixture, 0);
+    g_signal_emit_by_name (undo, "clicked");
+    wait_for_n_rows (fixture, 1);
+  }
+}
+
+/* An ambiguous contact shows every candidate of the other side, and one can be picked; a
+ * contact on one side only finds one to link with by Link To… and a search. */
+static void
+test_contacts_page_candidates (Fixture *fixture, gconstpointer data)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkWidget *candidates = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "candidates_box");
+  GtkWidget *link_to = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "link_to_button");
+  LiaisonContactPicker *picker = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "picker");
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  gint64 now = g_get_real_time () / 1000;
+  GtkWidget *button;
+
+  /* Two HighLevel contacts share Dana's address. */
+  commit_contacts (fixture->store, fixture->lsq,
+                   store_test_contact ("L4", "Dana Lee", "dana@example.com", NULL, NULL, now),
+                   NULL);
+  commit_contacts (fixture->store, fixture->ghl,
+                   store_test_contact ("G4", "Dana Lee", "dana@example.com", NULL, NULL, now),
+                   store_test_contact ("G5", "D. Lee", "DANA@example.com", NULL, NULL, now), NULL);
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (
+      liaison_contact_list_count_status (fixture->model, LIAISON_LINK_STATUS_AMBIGUOUS), ==, 3);
+
+  gtk_selection_model_select_item (selection, row_position (fixture, "L4"), TRUE);
+  wait_detail (detail);
+  g_assert_true (gtk_widget_get_visible (candidates));
+  g_assert_false (gtk_widget_get_visible (link_to));
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G5");
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 1)), ==, "G4");
+  g_assert_null (liaison_contact_row_get_lsq_id (liaison_contact_picker_get_candidate (picker, 0)));
+
+  /* Picking the second links Dana with it. */
+  g_signal_emit_by_name (picker, "picked", liaison_contact_picker_get_candidate (picker, 1));
+  g_assert_nonnull (wait_toast_undo (fixture, "“Dana Lee” linked"));
+  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 1);
+  liaison_contacts_page_set_filter (fixture->page, "linked");
+  wait_for_n_rows (fixture, 1);
+  {
+    g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+
+    g_assert_cmpstr (liaison_contact_row_get_lsq_id (row), ==, "L4");
+    g_assert_cmpstr (liaison_contact_row_get_ghl_id (row), ==, "G4");
+  }
+
+  /* Only Lead has no match: Link To… searches HighLevel's single contacts. */
+  liaison_contacts_page_set_filter (fixture->page, "lsq-only");
+  wait_for_n_rows (fixture, 1);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  wait_detail (detail);
+  g_assert_false (gtk_widget_get_visible (candidates));
+  g_assert_true (gtk_widget_get_visible (link_to));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link-to", NULL));
+  g_assert_true (gtk_widget_get_visible (candidates));
+  /* Only Contact and D. Lee, in name order; not the linked or proposed ones. */
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
+  {
+    GtkWidget *search = gtk_widget_get_first_child (GTK_WIDGET (picker));
+
+    g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+    g_assert_true (focus_within (fixture, search));
+    gtk_editable_set_text (GTK_EDITABLE (search), "only.contact");
+    g_signal_emit_by_name (search, "search-changed");
+  }
+  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 1);
+  g_assert_cmpstr (
+      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G3");
+  button = find_labelled (GTK_WIDGET (picker), GTK_TYPE_BUTTON, "Link");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_nonnull (wait_toast_undo (fixture, "“Only Lead” linked"));
+  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 2);
+}
+
+/* In the main window, one back button serves both leaflets: from a contact's detail to the
+ * list, then from the page to the sidebar. */
+static void
+test_contacts_page_window_back (Fixture *fixture, gconstpointer data)
+{
+  LiaisonWindow *window = liaison_window_new (NULL);
+  LiaisonContactsPage *page = LIAISON_CONTACTS_PAGE (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "contacts_page"));
+  GtkWidget *back = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "back_button"));
+  AdwLeaflet *outer = ADW_LEAFLET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "leaflet"));
+  AdwLeaflet *inner = template_child (page, LIAISON_TYPE_CONTACTS_PAGE, "leaflet");
+  GtkColumnView *view = template_child (page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  liaison_window_show_page (window, "contacts");
+  liaison_contacts_page_set_model (page, fixture->model);
+  while (liaison_contact_list_get_loading (fixture->model) || !adw_leaflet_get_folded (inner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* At the default size the sidebar shows, and the page shows its list alone. */
+  g_assert_false (adw_leaflet_get_folded (outer));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (back), ==, "Back to Contacts");
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (liaison_contacts_page_get_can_go_back (page));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  store_test_drain ();
+}
+
 /* Collects the mnemonic keys of every label under widget, except inside status pages: those
- * are whole states shown instead of the list and detail, never beside them. */
+ * are whole states shown instead of the list and detail, never beside them; and except in
+ * menus, whose keys count only while the menu is open. */
 static void
 collect_mnemonics (GtkWidget *widget, GHashTable *seen, GString *duplicates)
 {
-  if (ADW_IS_STATUS_PAGE (widget))
+  if (ADW_IS_STATUS_PAGE (widget) || GTK_IS_POPOVER (widget))
     return;
   if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
       && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
@@ -447,15 +748,7 @@ test_contacts_page_mnemonics (Fixture *fixture, gconstpointer data)
    * the activity) can all be on screen together: Alt and a letter must reach one control. */
   collect_mnemonics (GTK_WIDGET (fixture->page), seen, duplicates);
   g_assert_cmpstr (duplicates->str, ==, "");
-  g_assert_cmpuint (g_hash_table_size (seen), ==, 7);
-}
-
-static gboolean
-focus_within (Fixture *fixture, gpointer widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 8);
 }
 
 static void
@@ -490,6 +783,246 @@ test_contacts_page_tab_leaves_list (Fixture *fixture, gconstpointer data)
   g_assert_true (focus_within (fixture, gtk_widget_get_parent (search)));
 }
 
+/* A store with no contacts is not "no match": it has an icon and words of its own, and
+ * without both accounts to refresh it sends the person to Accounts. */
+static void
+test_contacts_page_empty_store (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, "US", &error);
+  g_autofree char *lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "org-2");
+  g_autofree char *ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "loc-2");
+  g_autoptr (LiaisonContactList) model = liaison_contact_list_new (store, lsq, ghl);
+  GtkStack *list_stack = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_stack");
+  AdwStatusPage *empty = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "empty_page");
+  GtkStack *actions
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "empty_action_stack");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  liaison_contacts_page_set_model (fixture->page, model);
+  store_test_drain ();
+  while (liaison_contact_list_get_loading (model))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  store_test_drain ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Contacts Fetched Yet");
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty), !=, "edit-find-symbolic");
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Connect LeadSquared"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (actions), ==, "accounts");
+
+  liaison_contacts_page_set_model (fixture->page, NULL);
+  store_test_drain ();
+}
+
+/* Iterates until the page has been laid out at the window's width. */
+static void
+wait_size (Fixture *fixture, int width, int height)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (fixture->window, width, height);
+  while (gtk_widget_get_width (GTK_WIDGET (fixture->page)) != width
+         || gtk_widget_get_height (GTK_WIDGET (fixture->page)) != height)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* List and detail side by side on a wide window, one at a time on a narrow one; the page
+ * never asks for more than 360 px, whichever contact it shows; each contact opens at its top. */
+static void
+test_contacts_page_folding (Fixture *fixture, gconstpointer data)
+{
+  AdwLeaflet *leaflet = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "leaflet");
+  GtkWidget *list_pane = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "list_pane");
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  LiaisonContactDetail *detail
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  GtkScrolledWindow *scroller = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "scroller");
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  const char *const contacts[] = { "L1", "L3", NULL };
+  int minimum;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+
+  wait_size (fixture, 1000, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+
+  /* A proposed pair (two sides, Link) and a one-sided contact: neither widens the page. */
+  for (guint i = 0; contacts[i] != NULL; i++)
+    {
+      gtk_selection_model_select_item (selection, row_position (fixture, contacts[i]), TRUE);
+      wait_detail (detail);
+      gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                          NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      g_assert_false (adw_leaflet_get_folded (leaflet));
+    }
+
+  /* What the default window (1000 px, less its 231 px of sidebar) leaves the page is less than
+   * the list's columns and the detail ask for: one pane at a time, the list with room for all
+   * its columns. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  wait_size (fixture, 769, 680);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
+  /* Narrow: the list alone, until a contact is chosen; then its detail alone, and back. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  g_assert_null (liaison_contact_detail_get_row (detail));
+  wait_size (fixture, 360, 700);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+
+  gtk_selection_model_select_item (selection, row_position (fixture, "L2"), TRUE);
+  wait_detail (detail);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (detail));
+  g_assert_true (liaison_contacts_page_get_can_go_back (fixture->page));
+  wait_size (fixture, 360, 300);
+
+  /* Scrolled down in one contact, the next one opens at its top. */
+  g_assert_cmpfloat (
+      gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment), >, 50.0);
+  gtk_adjustment_set_value (vadjustment, 50.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 50.0);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L1"), TRUE);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0.0);
+
+  /* Ctrl+F from the detail goes to the list's search. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.focus-search", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  gtk_selection_model_select_item (selection, row_position (fixture, "L2"), TRUE);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (detail));
+
+  g_assert_true (liaison_contacts_page_go_back (fixture->page));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
+  g_assert_false (liaison_contacts_page_go_back (fixture->page));
+
+  /* Wide again, both panes show and the contact stays selected. */
+  wait_size (fixture, 1000, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_nonnull (liaison_contact_detail_get_row (detail));
+}
+
+static char *
+visible_columns (Fixture *fixture)
+{
+  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (titles, "%s%s", titles->len > 0 ? ", " : "",
+                                gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (titles, FALSE);
+}
+
+/* Name, email, link and owner by default; the menu's check items add and remove the others,
+ * and the choice is kept for the next start. */
+static void
+test_contacts_page_columns (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *shown = visible_columns (fixture);
+  g_auto (GStrv) kept = NULL;
+  GtkWidget *other;
+
+  g_assert_cmpstr (shown, ==, "Name, Email, Link, Owner");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "columns.show-phone", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "columns.show-owner", NULL));
+  g_free (shown);
+  shown = visible_columns (fixture);
+  g_assert_cmpstr (shown, ==, "Name, Email, Link, Phone");
+  kept = g_settings_get_strv (settings, "contact-columns");
+  g_assert_cmpuint (g_strv_length (kept), ==, 4);
+  g_assert_true (g_strv_contains ((const char *const *) kept, "phone"));
+  g_assert_false (g_strv_contains ((const char *const *) kept, "owner"));
+
+  /* A page made later shows what was chosen. */
+  other = g_object_ref_sink (g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL));
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (
+        gtk_widget_get_template_child (other, LIAISON_TYPE_CONTACTS_PAGE, "column_view"));
+    g_autoptr (GtkColumnViewColumn) phone
+        = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (phone), ==, "Phone");
+    g_assert_true (gtk_column_view_column_get_visible (phone));
+  }
+  g_object_unref (other);
+  g_settings_reset (settings, "contact-columns");
+}
+
+/* Ctrl+F goes to the search, Escape there clears it (and a second one goes back to the list);
+ * the shortcuts window lists them with Ctrl+R. */
+static void
+test_contacts_page_keyboard (Fixture *fixture, gconstpointer data)
+{
+  GtkSearchEntry *search
+      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "search_entry");
+  GtkWidget *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
+  g_autoptr (GtkBuilder) builder
+      = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
+  g_autoptr (GString) accels = g_string_new (NULL);
+  GSList *objects;
+
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contacts.focus-search", NULL));
+  g_assert_true (focus_within (fixture, search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "rao");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 1);
+
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 4);
+  g_assert_true (focus_within (fixture, search));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_true (focus_within (fixture, view));
+
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        if (accel != NULL)
+          g_string_append_printf (accels, "%s ", accel);
+      }
+  g_slist_free (objects);
+  g_assert_nonnull (strstr (accels->str, "<Control>f "));
+  g_assert_nonnull (strstr (accels->str, "<Control>r "));
+  g_assert_nonnull (strstr (accels->str, "Escape "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -508,9 +1041,23 @@ main (int argc, char *argv[])
   g_test_add ("/contacts-page/unlink-dialog", Fixture, NULL, fixture_set_up,
               test_contacts_page_unlink_dialog, fixture_tear_down);
 
+  g_test_add ("/contacts-page/link-toast-undo", Fixture, NULL, fixture_set_up,
+              test_contacts_page_link_toast_undo, fixture_tear_down);
+  g_test_add ("/contacts-page/candidates", Fixture, NULL, fixture_set_up,
+              test_contacts_page_candidates, fixture_tear_down);
+  g_test_add ("/contacts-page/window-back", Fixture, NULL, fixture_set_up,
+              test_contacts_page_window_back, fixture_tear_down);
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
               test_contacts_page_mnemonics, fixture_tear_down);
 
+  g_test_add ("/contacts-page/empty-store", Fixture, NULL, fixture_set_up,
+              test_contacts_page_empty_store, fixture_tear_down);
+  g_test_add ("/contacts-page/keyboard", Fixture, NULL, fixture_set_up, test_contacts_page_keyboard,
+              fixture_tear_down);
+  g_test_add ("/contacts-page/columns", Fixture, NULL, fixture_set_up, test_contacts_page_columns,
+              fixture_tear_down);
+  g_test_add ("/contacts-page/folding", Fixture, NULL, fixture_set_up, test_contacts_page_folding,
+              fixture_tear_down);
   g_test_add ("/contacts-page/tab-leaves-list", Fixture, NULL, fixture_set_up,
               test_contacts_page_tab_leaves_list, fixture_tear_down);
 

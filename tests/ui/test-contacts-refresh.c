@@ -16,6 +16,22 @@
 #include "liaison-sandbox.h"
 #include "store-test-util.h"
 
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gpointer
 template_child (gpointer widget, const char *name)
 {
@@ -60,6 +76,7 @@ test_contacts_refresh_from_sandbox (void)
   g_autoptr (LiaisonContactList) model = NULL;
   LiaisonContactsPage *page;
   GtkWindow *window;
+  GtkWidget *overlay;
   guint n_progress = 0, n_lsq = 0, n_ghl = 0, n_proposed = 0;
   gint64 deadline;
 
@@ -99,7 +116,9 @@ test_contacts_refresh_from_sandbox (void)
   g_object_set_data (G_OBJECT (page), "n-progress", &n_progress);
   g_signal_connect (refresher, "progress", G_CALLBACK (on_progress), page);
   window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (window, overlay);
   gtk_window_present (window);
 
   /* Nothing fetched yet: the page offers to refresh. */
@@ -108,7 +127,9 @@ test_contacts_refresh_from_sandbox (void)
     g_main_context_iteration (NULL, TRUE);
   store_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "list_stack")), ==,
-                   "no-results");
+                   "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, "empty_action_stack")),
+                   ==, "refresh");
   g_assert_true (gtk_widget_get_visible (template_child (page, "empty_refresh_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contacts.refresh", NULL));
@@ -148,6 +169,17 @@ test_contacts_refresh_from_sandbox (void)
   g_assert_cmpuint (n_ghl, >, 20);
   /* The sandbox puts many people in both services: they are proposed as pairs. */
   g_assert_cmpuint (n_proposed, >, 5);
+  /* Done, however fast: a toast says what came from where, the footer keeps when. */
+  {
+    g_autofree char *expected
+        = g_strdup_printf ("Refreshed: %u from LeadSquared, %u from HighLevel",
+                           liaison_refresher_get_fetched (refresher, LIAISON_SERVICE_LSQ),
+                           liaison_refresher_get_fetched (refresher, LIAISON_SERVICE_GHL));
+
+    g_assert_nonnull (find_label (overlay, expected));
+    g_assert_nonnull (
+        strstr (gtk_label_get_label (template_child (page, "count_label")), " · refreshed "));
+  }
 
   gtk_window_destroy (window);
   store_test_drain ();

@@ -191,6 +191,77 @@ test_window_state_round_trip (void)
 }
 
 static void
+wait_for_width (LiaisonWindow *window, int width)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  /* The default size counts the decorations the window draws itself, the width not all. */
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 20)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_context ();
+}
+
+/* Every page fits a 360 px window; the sidebar folds away below about 600 px, behind the back
+ * button, and shows beside the page above. */
+static void
+test_window_narrow (void)
+{
+  LiaisonWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *back_button;
+  GtkWidget *sidebar_pane;
+
+  reset_settings ();
+  window = liaison_window_new (NULL);
+  leaflet = ADW_LEAFLET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "leaflet"));
+  back_button = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (window), LIAISON_TYPE_WINDOW, "back_button"));
+  sidebar_pane
+      = gtk_widget_get_ancestor (GTK_WIDGET (liaison_window_get_sidebar (window)), GTK_TYPE_BOX);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_width (window, 1000);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back_button));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_pages); i++)
+    {
+      int minimum;
+
+      liaison_window_show_page (window, expected_pages[i].name);
+      drain_main_context ();
+      /* The window's content: the window itself adds its shadow. */
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        g_error ("The %s page needs a window of %d px", expected_pages[i].name, minimum);
+    }
+
+  wait_for_width (window, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (back_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (back_button), ==, "Back to Pages");
+  g_signal_emit_by_name (back_button, "clicked");
+  drain_main_context ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_pane);
+
+  liaison_window_show_page (window, "history");
+  drain_main_context ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != sidebar_pane);
+
+  wait_for_width (window, 1000);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_context ();
+}
+
+static void
 test_preferences_color_scheme (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -222,6 +293,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/pages-by-sidebar", test_window_pages_by_sidebar);
   g_test_add_func ("/window/pages-by-action", test_window_pages_by_action);
   g_test_add_func ("/window/state-round-trip", test_window_state_round_trip);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/preferences/color-scheme", test_preferences_color_scheme);
 
   return g_test_run ();

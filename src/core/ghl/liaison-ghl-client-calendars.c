@@ -454,3 +454,46 @@ liaison_ghl_client_list_users_async (LiaisonGhlClient *self, GCancellable *cance
   liaison_ghl_client_run_list (self, request, &users_reader, liaison_ghl_client_list_users_async,
                                cancellable, callback, user_data);
 }
+
+/* ---- the location ---- */
+
+static gpointer
+parse_location_name (LiaisonHttpCall *call, JsonNode *root, GError **error)
+{
+  JsonObject *location = JSON_NODE_HOLDS_OBJECT (root)
+                             ? liaison_json_get_object (json_node_get_object (root), "location")
+                             : NULL;
+  const char *name = location != NULL ? liaison_json_get_string (location, "name") : NULL;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "HighLevel sent no name for the location");
+      return NULL;
+    }
+  return g_strdup (name);
+}
+
+/* The location's name as its owner wrote it ("Sandbox Dental"), for the person to recognise. */
+void
+liaison_ghl_client_get_location_name_async (LiaisonGhlClient *self, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request = NULL;
+
+  g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
+
+  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
+                                        "read the location's name", "locations",
+                                        liaison_ghl_client_get_location_id (self), NULL);
+  liaison_ghl_client_run (self, request, parse_location_name, NULL, g_free,
+                          liaison_ghl_client_get_location_name_async, cancellable, callback,
+                          user_data);
+}
+
+char *
+liaison_ghl_client_get_location_name_finish (LiaisonGhlClient *self, GAsyncResult *result,
+                                             GError **error)
+{
+  return liaison_http_call_finish (self, result, liaison_ghl_client_get_location_name_async, error);
+}

@@ -162,6 +162,11 @@ void liaison_ghl_client_list_custom_fields_async (LiaisonGhlClient *self, GCance
                                                   GAsyncReadyCallback callback, gpointer user_data);
 void liaison_ghl_client_list_users_async (LiaisonGhlClient *self, GCancellable *cancellable,
                                           GAsyncReadyCallback callback, gpointer user_data);
+/* The location's name ("Sandbox Dental"). */
+void liaison_ghl_client_get_location_name_async (LiaisonGhlClient *self, GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+char *liaison_ghl_client_get_location_name_finish (LiaisonGhlClient *self, GAsyncResult *result,
+                                                   GError **error);
 
 /* Shared by every list_* and get_free_slots: a GPtrArray of models. */
 GPtrArray *liaison_ghl_client_list_finish (LiaisonGhlClient *self, GAsyncResult *result,

@@ -1,6 +1,6 @@
 /* liaison-contact-list-links.c: what a person does to the pairs of LiaisonContactList: link a
- * proposed pair (a manual link) and unlink a linked one. The list reloads by itself when the
- * store announces the change.
+ * proposed pair or any two contacts of the two sides (a manual link) and unlink a linked one. The
+ * list reloads by itself when the store announces the change.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,24 +20,26 @@ on_linked (GObject *source, GAsyncResult *result, gpointer user_data)
   ids = liaison_store_create_links_finish (LIAISON_STORE (source), result, &error);
   if (ids == NULL)
     g_task_return_error (task, error);
+  else if (ids->len != 1 || g_array_index (ids, gint64, 0) <= 0)
+    g_task_return_new_error (task, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                             "The store made no link for the pair");
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_int (task, g_array_index (ids, gint64, 0));
 }
 
 void
-liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRow *row,
-                                 GCancellable *cancellable, GAsyncReadyCallback callback,
-                                 gpointer user_data)
+liaison_contact_list_link_pair_async (LiaisonContactList *self, const char *lsq_id,
+                                      const char *ghl_id, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GPtrArray) links = NULL;
 
   g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
-  g_return_if_fail (LIAISON_IS_CONTACT_ROW (row));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, liaison_contact_list_link_async);
-  if (liaison_contact_row_get_lsq_id (row) == NULL || liaison_contact_row_get_ghl_id (row) == NULL)
+  g_task_set_source_tag (task, liaison_contact_list_link_pair_async);
+  if (lsq_id == NULL || *lsq_id == '\0' || ghl_id == NULL || *ghl_id == '\0')
     {
       g_task_return_new_error (task, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
                                "Only a contact in both accounts can be linked");
@@ -45,14 +47,57 @@ liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRow *ro
     }
   links = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
   /* A person confirmed this pair, so it is a manual link, not an automatic match. */
-  g_ptr_array_add (links, liaison_store_link_new (
-                              LIAISON_RECORD_CONTACT,
-                              liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_LSQ),
-                              liaison_contact_row_get_lsq_id (row),
-                              liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_GHL),
-                              liaison_contact_row_get_ghl_id (row), LIAISON_LINK_MANUAL));
+  g_ptr_array_add (links,
+                   liaison_store_link_new (
+                       LIAISON_RECORD_CONTACT,
+                       liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_LSQ), lsq_id,
+                       liaison_contact_list_get_connection_id (self, LIAISON_SERVICE_GHL), ghl_id,
+                       LIAISON_LINK_MANUAL));
   liaison_store_create_links_async (liaison_contact_list_get_store (self), links, cancellable,
                                     on_linked, g_steal_pointer (&task));
+}
+
+/* The new link's id, or 0 with error set. */
+gint64
+liaison_contact_list_link_pair_finish (LiaisonContactList *self, GAsyncResult *result,
+                                       GError **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == liaison_contact_list_link_pair_async, 0);
+  id = g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? id : 0;
+}
+
+static void
+on_row_linked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (liaison_contact_list_link_pair_finish (LIAISON_CONTACT_LIST (source), result, &error) > 0)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
+  g_return_if_fail (LIAISON_IS_CONTACT_ROW (row));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_contact_list_link_async);
+  liaison_contact_list_link_pair_async (self, liaison_contact_row_get_lsq_id (row),
+                                        liaison_contact_row_get_ghl_id (row), cancellable,
+                                        on_row_linked, task);
 }
 
 gboolean

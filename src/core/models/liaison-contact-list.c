@@ -597,6 +597,31 @@ liaison_contact_list_get_n_total (LiaisonContactList *self)
   return self->index ? self->index->n_entries : 0;
 }
 
+/* Rows of contacts only on side that contain text, whatever the list's filters (see .h). */
+GPtrArray *
+liaison_contact_list_find_single (LiaisonContactList *self, LiaisonService side, const char *text,
+                                  guint max)
+{
+  g_autofree char *folded = liaison_normalize_text (text);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), rows);
+  for (guint i = 0; self->index != NULL && i < self->index->n_entries && rows->len < max; i++)
+    {
+      const LiaisonContactEntry *e = &self->index->entries[i];
+      gboolean single = side == LIAISON_SERVICE_LSQ ? e->lsq_rec != 0 && e->ghl_rec == 0
+                                                    : e->ghl_rec != 0 && e->lsq_rec == 0;
+
+      if (single
+          && entry_matches (self->index, e,
+                            LIAISON_LINK_STATUS_AMBIGUOUS | LIAISON_LINK_STATUS_LSQ_ONLY
+                                | LIAISON_LINK_STATUS_GHL_ONLY,
+                            folded))
+        g_ptr_array_add (rows, make_row (self, i));
+    }
+  return rows;
+}
+
 /* Rows of one status (a single flag) before any filter: for the status filter's counts. */
 guint
 liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status)

@@ -54,6 +54,13 @@ void liaison_contact_list_link_async (LiaisonContactList *self, LiaisonContactRo
                                       gpointer user_data);
 gboolean liaison_contact_list_link_finish (LiaisonContactList *self, GAsyncResult *result,
                                            GError **error);
+/* A person paired the lead lsq_id with the contact ghl_id: a manual link, whose id _finish
+ * returns (0 with error set when it failed). */
+void liaison_contact_list_link_pair_async (LiaisonContactList *self, const char *lsq_id,
+                                           const char *ghl_id, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+gint64 liaison_contact_list_link_pair_finish (LiaisonContactList *self, GAsyncResult *result,
+                                              GError **error);
 /* Ends a link; neither contact is deleted. */
 void liaison_contact_list_unlink_async (LiaisonContactList *self, gint64 link_id,
                                         GCancellable *cancellable, GAsyncReadyCallback callback,
@@ -63,5 +70,10 @@ gboolean liaison_contact_list_unlink_finish (LiaisonContactList *self, GAsyncRes
 
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
 guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
+/* Up to max rows (LiaisonContactRow) of contacts only on side (not linked, not paired) whose
+ * name, e-mail, phone or company contains text, whatever the list's filters: candidates to
+ * link by hand. */
+GPtrArray *liaison_contact_list_find_single (LiaisonContactList *self, LiaisonService side,
+                                             const char *text, guint max);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _LiaisonAccountsPage
   GCancellable *ghl_cancellable;
   GCancellable *lsq_cancellable;
   GCancellable *cancellable; /* the page's lifetime: the connection tests */
+  char *ghl_location_asked;  /* the location whose name was asked for */
+  char *ghl_location_name;   /* and its answer, once it came */
 
   GtkLabel *sandbox_label;
   AdwActionRow *ghl_status_row;
@@ -108,6 +110,40 @@ has_ghl_app (LiaisonAccountsPage *self)
 }
 
 static void
+on_location_name (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name
+      = liaison_ghl_client_get_location_name_finish (LIAISON_GHL_CLIENT (source), result, &error);
+
+  /* Without its name the location is shown by its id, as before: nothing to fix for the
+   * person, so the log only. */
+  if (name == NULL)
+    g_message ("Could not read the HighLevel location's name: %s", error->message);
+  if (self == NULL || name == NULL)
+    return;
+  g_free (self->ghl_location_name);
+  self->ghl_location_name = g_steal_pointer (&name);
+  liaison_accounts_page_update (self);
+}
+
+/* HighLevel's own name of the connected location ("Sandbox Dental"), asked for once. */
+static void
+ask_location_name (LiaisonAccountsPage *self, const char *location_id)
+{
+  LiaisonGhlClient *client = liaison_session_get_ghl_client (self->session);
+
+  if (client == NULL || g_strcmp0 (self->ghl_location_asked, location_id) == 0)
+    return;
+  g_free (self->ghl_location_asked);
+  self->ghl_location_asked = g_strdup (location_id);
+  g_clear_pointer (&self->ghl_location_name, g_free);
+  liaison_ghl_client_get_location_name_async (client, self->cancellable, on_location_name,
+                                              liaison_weak_ref_new (self));
+}
+
+static void
 update_ghl (LiaisonAccountsPage *self)
 {
   const LiaisonStoreConnection *connection = NULL;
@@ -137,16 +173,21 @@ update_ghl (LiaisonAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ghl_status_row),
                                      _ ("Waiting for HighLevel…"));
       adw_action_row_set_subtitle (self->ghl_status_row,
-                                   _ ("Finish signing in in your browser and allow Liaison. This "
-                                      "page updates by itself."));
+                                   _ ("Finish signing in with your web browser and allow "
+                                      "Liaison. This page updates by itself."));
     }
   else if (connected)
     {
-      g_autofree char *title
-          = g_strdup_printf (_ ("Connected to location %s"), connection->display_name);
+      g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
-      const char *scope = liaison_ghl_authorizer_get_scope (authorizer);
+      g_autofree char *scopes
+          = liaison_format_ghl_scopes (liaison_ghl_authorizer_get_scope (authorizer));
 
+      ask_location_name (self, connection->account_id);
+      if (self->ghl_location_name != NULL)
+        title = g_strdup_printf (_ ("Connected to %s"), self->ghl_location_name);
+      else
+        title = g_strdup_printf (_ ("Connected to location %s"), connection->display_name);
       gtk_image_set_from_icon_name (self->ghl_status_icon, "emblem-ok-symbolic");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ghl_status_row), title);
       if (liaison_ghl_authorizer_get_kind (authorizer) == LIAISON_GHL_AUTH_PRIVATE)
@@ -159,9 +200,8 @@ update_ghl (LiaisonAccountsPage *self)
 
           /* Translators: the access token is renewed by itself before this time */
           subtitle = g_strdup_printf (_ ("Signed in; the current token is valid until %s and is "
-                                         "renewed by itself.\nScopes: %s"),
-                                      until != NULL ? until : "?",
-                                      scope != NULL ? scope : _ ("none reported"));
+                                         "renewed by itself. Liaison may %s."),
+                                      until != NULL ? until : "?", scopes);
         }
       adw_action_row_set_subtitle (self->ghl_status_row, subtitle);
     }
@@ -188,10 +228,10 @@ update_ghl (LiaisonAccountsPage *self)
       adw_action_row_set_subtitle (
           self->ghl_status_row,
           defaults != NULL && defaults->client_id != NULL && defaults->client_secret != NULL
-              ? _ ("Sign in in your browser with the HighLevel app that came with Liaison, or "
-                   "enter the client ID and secret of your own marketplace app.")
+              ? _ ("Sign in with your web browser, through the HighLevel app that came with "
+                   "Liaison, or enter the client ID and secret of your own marketplace app.")
               : _ ("Enter the client ID and secret of your HighLevel marketplace app, then sign "
-                   "in in your browser."));
+                   "in with your web browser."));
     }
 
   /* What is needed to connect is only asked for while not connected. */
@@ -226,7 +266,8 @@ ghl_finish (LiaisonAccountsPage *self, GError *error)
     show_message (self->ghl_message_label, _ ("Connecting was cancelled."), TRUE);
   else
     {
-      show_message (self->ghl_message_label, _ ("HighLevel is connected."), FALSE);
+      /* The status row above says so, with the location's name. */
+      show_message (self->ghl_message_label, NULL, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->ghl_token_row), "");
     }
   liaison_accounts_page_update (self);
@@ -362,11 +403,16 @@ update_lsq (LiaisonAccountsPage *self)
       g_autofree char *region = connection_detail (connection, "region");
       g_autofree char *subtitle = NULL;
 
-      /* Translators: "As Priya Shah (Sales Manager), region India, at
-       * https://api-in21.leadsquared.com" */
-      subtitle = g_strdup_printf (_ ("As %s (%s), region %s, at %s"), user != NULL ? user : "?",
-                                  role != NULL ? role : "?", region != NULL ? region : "?",
-                                  connection->host);
+      if (region != NULL)
+        /* Translators: "As Priya Shah (Sales Manager), region India (Mumbai), at
+         * https://api-in21.leadsquared.com" */
+        subtitle = g_strdup_printf (_ ("As %s (%s), region %s, at %s"), user != NULL ? user : "?",
+                                    role != NULL ? role : "?", region, connection->host);
+      else
+        /* A host outside the documented regions (the sandbox's, or a new region): its address
+         * says where it is. Translators: "As Priya Shah (Sales Manager), at https://…" */
+        subtitle = g_strdup_printf (_ ("As %s (%s), at %s"), user != NULL ? user : "?",
+                                    role != NULL ? role : "?", connection->host);
       gtk_image_set_from_icon_name (self->lsq_status_icon, "emblem-ok-symbolic");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lsq_status_row), title);
       adw_action_row_set_subtitle (self->lsq_status_row, subtitle);
@@ -398,6 +444,11 @@ update_lsq (LiaisonAccountsPage *self)
   gtk_widget_set_visible (self->lsq_test_button, connected && !busy);
   gtk_widget_set_visible (self->lsq_disconnect_button, connection != NULL && !busy);
   gtk_widget_set_visible (self->lsq_connect_button, !connected);
+  /* One suggested button per page: LeadSquared's, once HighLevel's is no longer shown. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->ghl_connect_button)))
+    gtk_widget_remove_css_class (self->lsq_connect_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->lsq_connect_button, "suggested-action");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.connect-lsq",
                                  self->session != NULL && !busy
                                      && has_text (self->lsq_access_key_row)
@@ -405,14 +456,14 @@ update_lsq (LiaisonAccountsPage *self)
 }
 
 static void
-lsq_finish (LiaisonAccountsPage *self, GError *error, const char *success)
+lsq_finish (LiaisonAccountsPage *self, GError *error)
 {
   g_clear_object (&self->lsq_cancellable);
   if (error != NULL)
     show_message (self->lsq_message_label, error->message, TRUE);
   else
     {
-      show_message (self->lsq_message_label, success, FALSE);
+      show_message (self->lsq_message_label, NULL, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->lsq_secret_key_row), "");
     }
   liaison_accounts_page_update (self);
@@ -423,16 +474,13 @@ on_lsq_connected (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonAccountsPage) self = liaison_weak_ref_steal (user_data);
   g_autoptr (LiaisonLsqAccount) account = NULL;
-  g_autofree char *success = NULL;
   g_autoptr (GError) error = NULL;
 
   account = liaison_session_connect_lsq_finish (LIAISON_SESSION (source), result, &error);
   if (self == NULL)
     return;
-  if (account != NULL)
-    success = g_strdup_printf (_ ("LeadSquared is connected: %s (%s) of %s, at %s."), account->name,
-                               account->role, account->org_name, account->host);
-  lsq_finish (self, error, success);
+  /* Connected, the status row says to which account, as whom and where. */
+  lsq_finish (self, error);
 }
 
 static void
@@ -647,6 +695,8 @@ liaison_accounts_page_dispose (GObject *object)
   g_clear_object (&self->ghl_cancellable);
   g_clear_object (&self->lsq_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ghl_location_asked, g_free);
+  g_clear_pointer (&self->ghl_location_name, g_free);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);

@@ -14,6 +14,8 @@
 
 #include "liaison-contact-activity.h"
 #include "liaison-contact-detail.h"
+#include "liaison-contact-links.h"
+#include "liaison-contact-picker.h"
 #include "liaison-format.h"
 #include "liaison-weak-ref-private.h"
 
@@ -35,6 +37,7 @@ struct _LiaisonContactDetail
   GError *read_error;          /* the first read that failed */
 
   GtkStack *stack;
+  GtkScrolledWindow *scroller;
   GtkLabel *name_label;
   GtkLabel *explanation_label;
   GtkGrid *fields_grid;
@@ -42,6 +45,10 @@ struct _LiaisonContactDetail
   GtkLabel *read_error_label;
   GtkWidget *link_button;
   GtkWidget *unlink_button;
+  GtkWidget *link_to_button;
+  GtkWidget *candidates_box;
+  GtkLabel *candidates_label;
+  LiaisonContactPicker *picker;
   GtkWidget *open_box;
   GtkWidget *open_lsq_button;
   GtkWidget *open_ghl_button;
@@ -49,6 +56,14 @@ struct _LiaisonContactDetail
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, GTK_TYPE_WIDGET)
+
+enum
+{
+  LINK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 value_label_new (const char *text, gboolean differs)
@@ -65,6 +80,7 @@ value_label_new (const char *text, gboolean differs)
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
   if (differs)
     {
       /* Color alone is not enough: the words say it too. */
@@ -84,7 +100,8 @@ attach_field (LiaisonContactDetail *self, int line, const char *name, const char
   gboolean differs = both_sides && g_strcmp0 (lsq_value, ghl_value) != 0;
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0.0f);
-  gtk_label_set_yalign (GTK_LABEL (name_label), 0.0f);
+  /* The field's name sits on the first line of its values, whatever their wrapping. */
+  gtk_widget_set_valign (name_label, GTK_ALIGN_BASELINE);
   gtk_widget_add_css_class (name_label, "dim-label");
   gtk_grid_attach (self->fields_grid, name_label, 0, line, 1, 1);
   gtk_grid_attach (self->fields_grid, value_label_new (lsq_value, differs), 1, line, 1, 1);
@@ -276,6 +293,65 @@ update_unlink (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
 }
 
+/* The side a contact on one side only could be linked to, or -1 for a pair. */
+static int
+other_side (LiaisonContactRow *row)
+{
+  if (row == NULL)
+    return -1;
+  if (liaison_contact_row_get_ghl_id (row) == NULL && liaison_contact_row_get_lsq_id (row) != NULL)
+    return LIAISON_SERVICE_GHL;
+  if (liaison_contact_row_get_lsq_id (row) == NULL && liaison_contact_row_get_ghl_id (row) != NULL)
+    return LIAISON_SERVICE_LSQ;
+  return -1;
+}
+
+/* An ambiguous contact lists every candidate of the other side at once; one on its own
+ * offers Link To…, which searches them. */
+static void
+update_candidates (LiaisonContactDetail *self)
+{
+  int side = other_side (self->row);
+  gboolean ambiguous
+      = side >= 0 && self->model != NULL
+        && liaison_contact_row_get_status (self->row) == LIAISON_LINK_STATUS_AMBIGUOUS;
+  const char *email = self->row != NULL ? liaison_contact_row_get_email (self->row) : NULL;
+  const char *key = email != NULL && *email != '\0'
+                        ? email
+                        : (self->row != NULL ? liaison_contact_row_get_phone (self->row) : NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link-to",
+                                 side >= 0 && self->model != NULL);
+  gtk_widget_set_visible (self->link_to_button, side >= 0 && self->model != NULL && !ambiguous);
+  gtk_widget_set_visible (self->candidates_box, ambiguous);
+  if (!ambiguous)
+    {
+      liaison_contact_picker_show (self->picker, NULL, 0, NULL, FALSE);
+      return;
+    }
+  gtk_label_set_label (self->candidates_label,
+                       side == LIAISON_SERVICE_GHL
+                           ? _ ("Which HighLevel contact is the same person?")
+                           : _ ("Which LeadSquared lead is the same person?"));
+  liaison_contact_picker_show (self->picker, self->model, side, key, FALSE);
+}
+
+static void
+link_to_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+  int side = other_side (self->row);
+
+  if (side < 0 || self->model == NULL)
+    return;
+  gtk_label_set_label (self->candidates_label, side == LIAISON_SERVICE_GHL
+                                                   ? _ ("Link With a HighLevel Contact")
+                                                   : _ ("Link With a LeadSquared Lead"));
+  liaison_contact_picker_show (self->picker, self->model, side, NULL, TRUE);
+  gtk_widget_set_visible (self->candidates_box, TRUE);
+  liaison_contact_picker_focus_search (self->picker);
+}
+
 /* The fields of both sides, once both have been read. */
 static void
 show_fields (LiaisonContactDetail *self)
@@ -417,6 +493,7 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
   update_unlink (self);
+  update_candidates (self);
 
   if (self->row == NULL)
     {
@@ -489,16 +566,35 @@ liaison_contact_detail_get_row (LiaisonContactDetail *self)
   return self->row;
 }
 
+/* The same contact as another row: the same sides (a reload makes new rows for them). */
+static gboolean
+same_contact (LiaisonContactRow *a, LiaisonContactRow *b)
+{
+  return a != NULL && b != NULL
+         && g_strcmp0 (liaison_contact_row_get_lsq_id (a), liaison_contact_row_get_lsq_id (b)) == 0
+         && g_strcmp0 (liaison_contact_row_get_ghl_id (a), liaison_contact_row_get_ghl_id (b)) == 0;
+}
+
 void
 liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row)
 {
   g_return_if_fail (LIAISON_IS_CONTACT_DETAIL (self));
 
+  /* Another contact starts at its top; the same one, reloaded, stays where the person was. */
+  if (!same_contact (self->row, row))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   g_set_object (&self->row, row);
   liaison_contact_detail_update (self);
 }
 
 /* Linking ---------------------------------------------------------------- */
+
+/* A link made or ended here: the page keeps the person's place in the list. */
+static void
+link_changed (LiaisonContactDetail *self)
+{
+  g_signal_emit (self, signals[LINK_CHANGED], 0);
+}
 
 static void
 on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -506,8 +602,12 @@ on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_contact_list_link_finish (LIAISON_CONTACT_LIST (source), result, &error)
-      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (liaison_contact_links_link_finish (result, &error))
+    {
+      if (self != NULL)
+        link_changed (self);
+    }
+  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be linked: %s"), error->message);
@@ -522,8 +622,10 @@ link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->row == NULL || self->model == NULL)
     return;
-  liaison_contact_list_link_async (self->model, self->row, self->cancellable, on_link_created,
-                                   liaison_weak_ref_new (self));
+  liaison_contact_links_link_async (
+      widget, self->model, liaison_contact_row_get_lsq_id (self->row),
+      liaison_contact_row_get_ghl_id (self->row), liaison_contact_row_get_display_name (self->row),
+      self->cancellable, on_link_created, liaison_weak_ref_new (self));
 }
 
 static void
@@ -532,8 +634,12 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (!liaison_contact_list_unlink_finish (LIAISON_CONTACT_LIST (source), result, &error)
-      && self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (liaison_contact_links_unlink_finish (result, &error))
+    {
+      if (self != NULL)
+        link_changed (self);
+    }
+  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message
           = g_strdup_printf (_ ("The contacts could not be unlinked: %s"), error->message);
@@ -541,19 +647,42 @@ on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* A candidate of the other side was picked: the shown contact and it become a manual link. */
+static void
+on_picked (LiaisonContactPicker *picker, LiaisonContactRow *candidate, LiaisonContactDetail *self)
+{
+  const char *lsq_id, *ghl_id;
+
+  if (self->row == NULL || self->model == NULL)
+    return;
+  lsq_id = liaison_contact_row_get_lsq_id (self->row) != NULL
+               ? liaison_contact_row_get_lsq_id (self->row)
+               : liaison_contact_row_get_lsq_id (candidate);
+  ghl_id = liaison_contact_row_get_ghl_id (self->row) != NULL
+               ? liaison_contact_row_get_ghl_id (self->row)
+               : liaison_contact_row_get_ghl_id (candidate);
+  liaison_contact_links_link_async (GTK_WIDGET (self), self->model, lsq_id, ghl_id,
+                                    liaison_contact_row_get_display_name (self->row),
+                                    self->cancellable, on_link_created,
+                                    liaison_weak_ref_new (self));
+}
+
 /* The dialog holds the pane only weakly and frees that hold with itself, answered or not. */
 static void
 on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = g_weak_ref_get (user_data);
-  /* The link the question was about, whatever the pane shows by now. */
-  const gint64 *link_id = g_object_get_data (G_OBJECT (dialog), "link-id");
+  /* The pair the question was about, whatever the pane shows by now. */
+  LiaisonContactRow *row = g_object_get_data (G_OBJECT (dialog), "row");
 
   if (g_strcmp0 (response, "unlink") != 0 || self == NULL || self->model == NULL)
     return;
 
-  liaison_contact_list_unlink_async (self->model, *link_id, self->cancellable, on_link_deleted,
-                                     liaison_weak_ref_new (self));
+  liaison_contact_links_unlink_async (
+      GTK_WIDGET (self), self->model, liaison_contact_row_get_link_id (row),
+      liaison_contact_row_get_lsq_id (row), liaison_contact_row_get_ghl_id (row),
+      liaison_contact_row_get_display_name (row), self->cancellable, on_link_deleted,
+      liaison_weak_ref_new (self));
 }
 
 static void
@@ -562,11 +691,9 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
-  gint64 link_id;
 
   if (self->row == NULL || liaison_contact_row_get_link_id (self->row) <= 0)
     return;
-  link_id = liaison_contact_row_get_link_id (self->row);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _ ("Unlink These Contacts?"),
                                    _ ("Liaison will stop keeping them in step. Neither contact is "
@@ -577,8 +704,7 @@ unlink_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "link-id", g_memdup2 (&link_id, sizeof link_id),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (self->row), g_object_unref);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_unlink_response),
                          liaison_weak_ref_new (self), liaison_weak_ref_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -618,10 +744,16 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
 
   object_class->dispose = liaison_contact_detail_dispose;
 
+  /* A person linked or unlinked the contact shown, and it went through. */
+  signals[LINK_CHANGED] = g_signal_new ("link-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (LIAISON_TYPE_CONTACT_ACTIVITY);
+  g_type_ensure (LIAISON_TYPE_CONTACT_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, fields_grid);
@@ -629,6 +761,11 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, picker);
+  gtk_widget_class_bind_template_callback (widget_class, on_picked);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_lsq_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, open_ghl_button);
@@ -636,6 +773,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.unlink", NULL, unlink_action);
+  gtk_widget_class_install_action (widget_class, "detail.link-to", NULL, link_to_action);
   gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
   gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 

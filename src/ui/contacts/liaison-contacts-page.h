@@ -24,5 +24,12 @@ void liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactL
 LiaisonRefresher *liaison_contacts_page_get_refresher (LiaisonContactsPage *self);
 void liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher);
 void liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session);
+/* The link status shown: "all", "linked", "proposed", "ambiguous", "lsq-only", "ghl-only". */
+const char *liaison_contacts_page_get_filter (LiaisonContactsPage *self);
+void liaison_contacts_page_set_filter (LiaisonContactsPage *self, const char *filter);
+/* Folded to one pane, the page shows the list or a contact's detail; from the detail it
+ * can go back to the list. */
+gboolean liaison_contacts_page_get_can_go_back (LiaisonContactsPage *self);
+gboolean liaison_contacts_page_go_back (LiaisonContactsPage *self);
 
 G_END_DECLS

@@ -1,0 +1,32 @@
+/* liaison-contact-links.h: linking and unlinking from the Contacts page, each answered by a
+ * toast with Undo.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-contact-list.h"
+
+G_BEGIN_DECLS
+
+/* Links the lead lsq_id with the contact ghl_id, then says so, by the contact's name, in the
+ * toast overlay around widget, with Undo. */
+void liaison_contact_links_link_async (GtkWidget *widget, LiaisonContactList *model,
+                                       const char *lsq_id, const char *ghl_id, const char *name,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+gboolean liaison_contact_links_link_finish (GAsyncResult *result, GError **error);
+
+/* Ends the link link_id between lsq_id and ghl_id, then says so with Undo, which links the
+ * two again. */
+void liaison_contact_links_unlink_async (GtkWidget *widget, LiaisonContactList *model,
+                                         gint64 link_id, const char *lsq_id, const char *ghl_id,
+                                         const char *name, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_contact_links_unlink_finish (GAsyncResult *result, GError **error);
+
+G_END_DECLS
