@@ -70,6 +70,50 @@ page_idle (gpointer data)
   return !liaison_mapping_page_get_busy (data);
 }
 
+/* With LIAISON_PREVIEW_SHOTS=DIR, saves window light and dark, wide and narrow, as
+ * DIR/NAME.png, NAME-dark.png, NAME-narrow.png and NAME-narrow-dark.png, to be looked at. */
+static void
+save_shot (GtkWidget *window, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+shoot (GtkWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_PREVIEW_SHOTS");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const char *const suffixes[] = { "", "-dark", "-narrow", "-narrow-dark" };
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (name, suffixes[i], ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i % 2 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (window, i < 2 ? 640 : 360, 700);
+      spin (400);
+      save_shot (GTK_WIDGET (window), path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (window, 640, 700);
+  spin (100);
+}
+
 static void
 refresh (Fixture *f)
 {
@@ -223,6 +267,7 @@ test_preview_sync (Fixture *f, gconstpointer data)
 
   refresh (f);
   open_page (f);
+  shoot (f->window, "mapping-page");
   untouched_note (f, &before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "mapping.preview-sync", NULL));
@@ -281,8 +326,13 @@ test_preview_sync (Fixture *f, gconstpointer data)
   for (GtkWidget *w
        = gtk_widget_get_first_child (GTK_WIDGET (liaison_plan_preview_get_changes (preview)));
        w != NULL; w = gtk_widget_get_next_sibling (w))
-    n_rows++;
+    {
+      if (n_rows++ < 12)
+        g_test_message ("change: %s / %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)),
+                        adw_action_row_get_subtitle (ADW_ACTION_ROW (w)));
+    }
   g_assert_cmpuint (n_rows, ==, n_ops > 200 ? 201 : n_ops);
+  shoot (GTK_WINDOW (preview), "preview-sync");
   untouched_check (f, &before);
 
   /* Closed while it plans: the plan's answer finds nothing, and nothing is written. */
@@ -384,6 +434,13 @@ test_preview_contact (Fixture *f, gconstpointer data)
   row = liaison_contact_preview_get_field_row (preview, "email");
   g_assert_cmpstr (cell (row, "now-lsq"), ==, cell (row, "after-lsq"));
   g_assert_cmpstr (cell (row, "outcome"), ==, "The same on both sides: nothing to write.");
+  shoot (GTK_WINDOW (preview), "preview-contact");
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.back", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+                             GTK_WIDGET (preview), LIAISON_TYPE_CONTACT_PREVIEW, "search_entry")),
+                         "");
+  spin (400);
+  shoot (GTK_WINDOW (preview), "preview-contact-pick");
   gtk_window_destroy (GTK_WINDOW (preview));
 
   /* The unsaved copy: the city now goes only to HighLevel, so LeadSquared keeps its own. */

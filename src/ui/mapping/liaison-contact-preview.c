@@ -35,8 +35,9 @@ struct _LiaisonContactPreview
   LiaisonMappingModel *model;
   LiaisonFieldMap *map;
   LiaisonContactList *contacts;
-  GCancellable *cancellable; /* the window's: the contact list */
-  GCancellable *preview;     /* the preview in flight */
+  GCancellable *cancellable;   /* the window's: the contact list */
+  GCancellable *preview;       /* the preview in flight */
+  GtkSizeGroup *caption_group; /* "Now" and "After" of every row, so the columns line up */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonContactPreview, liaison_contact_preview, ADW_TYPE_WINDOW)
@@ -91,8 +92,10 @@ value_label (GtkGrid *grid, const char *value, int column, int row, gboolean wri
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Both columns ask for the same width, so that they share the row evenly and line up from
+   * one pair to the next. */
   gtk_label_set_width_chars (GTK_LABEL (label), 6);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
   gtk_widget_set_hexpand (label, TRUE);
   if (value == NULL)
     gtk_widget_add_css_class (label, "dim-label");
@@ -108,10 +111,12 @@ value_label (GtkGrid *grid, const char *value, int column, int row, gboolean wri
 }
 
 static GtkWidget *
-caption (GtkGrid *grid, const char *text, int column, int row)
+caption (GtkGrid *grid, const char *text, int column, int row, GtkSizeGroup *group)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  if (group != NULL)
+    gtk_size_group_add_widget (group, label);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
@@ -146,10 +151,10 @@ field_row (LiaisonContactPreview *self, const LiaisonSyncFieldPreview *field)
   gtk_label_set_wrap (GTK_LABEL (outcome_label), TRUE);
   gtk_widget_add_css_class (outcome_label, "dim-label");
   gtk_grid_attach (grid, outcome_label, 0, 1, 3, 1);
-  caption (grid, sides[0], 1, 2);
-  caption (grid, sides[1], 2, 2);
-  caption (grid, _ ("Now"), 0, 3);
-  caption (grid, _ ("After"), 0, 4);
+  caption (grid, sides[0], 1, 2, NULL);
+  caption (grid, sides[1], 2, 2, NULL);
+  caption (grid, _ ("Now"), 0, 3, self->caption_group);
+  caption (grid, _ ("After"), 0, 4, self->caption_group);
   for (guint s = 0; s < 2; s++)
     {
       g_autofree char *now_name = g_strdup_printf (_ ("%s now"), sides[s]);
@@ -203,13 +208,18 @@ on_preview (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->field_list))) != NULL)
     gtk_list_box_remove (self->field_list, child);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      LiaisonSyncFieldPreview *field = g_ptr_array_index (fields, i);
+  /* What the sync changes first, then the rest, each in the map's order. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < fields->len; i++)
+      {
+        LiaisonSyncFieldPreview *field = g_ptr_array_index (fields, i);
+        gboolean changes = field->conflict || field->written[0] || field->written[1];
 
-      n_written += field->conflict || field->written[0] || field->written[1];
-      gtk_list_box_append (self->field_list, field_row (self, field));
-    }
+        if (changes != (pass == 0))
+          continue;
+        n_written += changes;
+        gtk_list_box_append (self->field_list, field_row (self, field));
+      }
   {
     g_autofree char *summary = g_strdup_printf (
         ngettext ("A sync with the pairs as edited changes %u of %u field (a conflict counts "
@@ -453,6 +463,7 @@ liaison_contact_preview_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->map);
   g_clear_object (&self->store);
+  g_clear_object (&self->caption_group);
   G_OBJECT_CLASS (liaison_contact_preview_parent_class)->dispose (object);
 }
 
@@ -500,5 +511,6 @@ liaison_contact_preview_init (LiaisonContactPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->caption_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   set_state (self, "pick");
 }
