@@ -344,6 +344,16 @@ test_preview_sync (Fixture *f, gconstpointer data)
   spin (300);
   g_assert_null (find_window (LIAISON_TYPE_PLAN_PREVIEW));
   untouched_check (f, &before);
+
+  /* A pair at fault (HighLevel's city written by two pairs): no preview until it is fixed. */
+  g_assert_nonnull (liaison_mapping_model_add_pair (liaison_mapping_page_get_model (f->page),
+                                                    "mx_City", "city", NULL));
+  spin (50);
+  g_assert_false (liaison_mapping_model_get_valid (liaison_mapping_page_get_model (f->page)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (f->page), LIAISON_TYPE_MAPPING_PAGE, "preview_sync_row"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (f->page), LIAISON_TYPE_MAPPING_PAGE, "preview_contact_row"))));
 }
 
 static gboolean

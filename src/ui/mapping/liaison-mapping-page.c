@@ -600,6 +600,9 @@ liaison_mapping_page_class_init (LiaisonMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, pair_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_status);
+  /* For tests, which look at whether the previews can be opened. */
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_contact_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_sync_row", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "mapping.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "mapping.discard", NULL, discard_action);
