@@ -289,6 +289,25 @@ test_lsq_defaults (void)
   g_assert_cmpuint (liaison_rate_limiter_get_burst (limiter), ==, 20);
 }
 
+/* The wait n calls take under the limits: a burst goes at once, then one more burst an interval
+ * (with the limiter's 2% margin); bulk calls also wait for their own, slower window. */
+static void
+test_estimate (void)
+{
+  g_autoptr (LiaisonRateLimiter) lsq = liaison_rate_limiter_new_for_lsq ();
+  g_autoptr (LiaisonRateLimiter) ghl = liaison_rate_limiter_new_for_ghl ();
+  g_autoptr (LiaisonRateLimiter) open = liaison_rate_limiter_new (0, 1000, 4);
+
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (lsq, 0, 0), ==, 0);
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (lsq, 10, 0), ==, 0);
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (lsq, 11, 0), ==, 5100);
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (lsq, 30, 0), ==, 10200);
+  /* 6 bulk calls: 5 per 5 s, so the sixth waits one interval though 6 of 10 is fine. */
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (lsq, 6, 6), ==, 5100);
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (ghl, 250, 0), ==, 20400);
+  g_assert_cmpint (liaison_rate_limiter_estimate_ms (open, 100000, 0), ==, 0);
+}
+
 static void
 test_cancel_waiting (void)
 {
@@ -325,6 +344,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rate-limiter/server-headers", test_server_headers);
   g_test_add_func ("/rate-limiter/lsq-defaults", test_lsq_defaults);
   g_test_add_func ("/rate-limiter/cancel-waiting", test_cancel_waiting);
+  g_test_add_func ("/rate-limiter/estimate", test_estimate);
 
   return g_test_run ();
 }

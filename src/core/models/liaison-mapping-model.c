@@ -461,6 +461,19 @@ liaison_mapping_model_dup_json (LiaisonMappingModel *self)
   return self->map != NULL ? map_text (self->map) : NULL;
 }
 
+LiaisonFieldMap *
+liaison_mapping_model_dup_map (LiaisonMappingModel *self)
+{
+  LiaisonFieldMap *copy;
+
+  g_return_val_if_fail (LIAISON_IS_MAPPING_MODEL (self), NULL);
+  if (self->map == NULL)
+    return NULL;
+  copy = liaison_field_map_copy (self->map);
+  liaison_mapping_model_fit (self, copy);
+  return copy;
+}
+
 /* ---- edits ---- */
 
 int

@@ -93,6 +93,9 @@ void liaison_mapping_model_discard (LiaisonMappingModel *self);
 
 /* The copy as its stored JSON (for tests and previews). */
 char *liaison_mapping_model_dup_json (LiaisonMappingModel *self);
+/* A copy of the copy, fitted to the accounts (field types, users, default region), for a
+ * preview to use while the editor goes on; NULL before the model is loaded. */
+LiaisonFieldMap *liaison_mapping_model_dup_map (LiaisonMappingModel *self);
 
 /* Validates the copy against both sides' cached definitions; a refusal is
  * LIAISON_FIELD_MAP_ERROR with every sentence (one a line) and nothing is written. Otherwise

@@ -272,6 +272,27 @@ liaison_rate_limiter_get_interval_ms (LiaisonRateLimiter *self)
   return (guint) (self->standard.interval_us / 1020);
 }
 
+/* A window lets burst through at once, then burst more each interval. */
+static gint64
+window_estimate_us (const Window *w, guint n)
+{
+  if (w->burst == 0 || n == 0)
+    return 0;
+  return (gint64) ((n - 1) / w->burst) * w->interval_us;
+}
+
+gint64
+liaison_rate_limiter_estimate_ms (LiaisonRateLimiter *self, guint n_calls, guint n_bulk)
+{
+  gint64 us;
+
+  g_return_val_if_fail (LIAISON_IS_RATE_LIMITER (self), 0);
+  us = window_estimate_us (&self->standard, MAX (n_calls, n_bulk));
+  if (self->bulk.burst > 0)
+    us = MAX (us, window_estimate_us (&self->bulk, n_bulk));
+  return us / 1000;
+}
+
 guint
 liaison_rate_limiter_get_max_in_flight (LiaisonRateLimiter *self)
 {

@@ -31,6 +31,10 @@ guint liaison_rate_limiter_get_in_flight (LiaisonRateLimiter *self);
 guint liaison_rate_limiter_get_waiting (LiaisonRateLimiter *self);
 guint liaison_rate_limiter_get_available (LiaisonRateLimiter *self);
 gint64 liaison_rate_limiter_get_daily_remaining (LiaisonRateLimiter *self);
+/* How long n_calls requests (n_bulk of them bulk calls, counted in n_calls too) take to be let
+ * through under the limits, from windows with nothing spent: the waits only, in ms, not the
+ * requests' own time. For a plan's estimate; the day's quota is get_daily_remaining's. */
+gint64 liaison_rate_limiter_estimate_ms (LiaisonRateLimiter *self, guint n_calls, guint n_bulk);
 void liaison_rate_limiter_update_from_headers (LiaisonRateLimiter *self,
                                                SoupMessageHeaders *headers);
 void liaison_rate_limiter_note_rejected (LiaisonRateLimiter *self);

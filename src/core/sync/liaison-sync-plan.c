@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "liaison-sync"
 
+#include <string.h>
+
 #include "liaison-sync-plan.h"
 
 struct _LiaisonSyncPlan
@@ -154,6 +156,63 @@ liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self)
 {
   g_return_val_if_fail (LIAISON_IS_SYNC_PLAN (self), NULL);
   return self->delete_guard;
+}
+
+guint
+liaison_sync_plan_get_n_bulk_calls (LiaisonSyncPlan *self, LiaisonService service)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_PLAN (self), 0);
+  if (service != LIAISON_SERVICE_LSQ)
+    return 0;
+  return (self->n_lsq_creates + self->lsq_create_batch - 1) / self->lsq_create_batch;
+}
+
+void
+liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summary)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_PLAN (self));
+  g_return_if_fail (summary != NULL);
+  memset (summary, 0, sizeof *summary);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const LiaisonSyncItem *item = g_ptr_array_index (self->items, i);
+      guint side = item->target == LIAISON_SERVICE_GHL;
+
+      switch (item->kind)
+        {
+          case LIAISON_SYNC_ITEM_UPDATE:
+            for (guint s = 0; s < 2; s++)
+              {
+                JsonObject *changes
+                    = s == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
+
+                if (liaison_sync_item_writes (item, s))
+                  {
+                    summary->updated[s]++;
+                    summary->fields[s] += json_object_get_size (changes);
+                  }
+              }
+            summary->linked += item->link_id == 0;
+            summary->conflicts += item->conflicts ? item->conflicts->len : 0;
+            break;
+          case LIAISON_SYNC_ITEM_CREATE:
+            summary->created[side]++;
+            break;
+          case LIAISON_SYNC_ITEM_DELETE:
+            summary->deleted[side]++;
+            break;
+          case LIAISON_SYNC_ITEM_SKIP:
+            summary->skipped[side]++;
+            break;
+          case LIAISON_SYNC_ITEM_UNLINK:
+            summary->unlinked++;
+            break;
+          case LIAISON_SYNC_ITEM_AMBIGUOUS:
+          default:
+            summary->ambiguous++;
+            break;
+        }
+    }
 }
 
 /* ---- JSON ---- */

@@ -87,6 +87,25 @@ guint liaison_sync_plan_count (LiaisonSyncPlan *self, LiaisonSyncItemKind kind);
 guint liaison_sync_plan_get_n_links (LiaisonSyncPlan *self); /* links before the run */
 /* Deletes were held back by the guard: why, a sentence; NULL when they were not. */
 const char *liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self);
+/* What a plan does, counted per side (by LIAISON_SERVICE_*): records updated there and the
+ * field values written to them, records created, deleted and skipped there; and the pairs
+ * linked by a match, the links removed, the ambiguous matches and the fields in conflict. */
+typedef struct
+{
+  guint updated[2];
+  guint fields[2];
+  guint created[2];
+  guint deleted[2];
+  guint skipped[2];
+  guint linked;
+  guint unlinked;
+  guint ambiguous;
+  guint conflicts;
+} LiaisonSyncPlanSummary;
+
+void liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summary);
+/* Of get_n_calls, the bulk calls (LeadSquared's bulk creates), which have a limit of their own. */
+guint liaison_sync_plan_get_n_bulk_calls (LiaisonSyncPlan *self, LiaisonService service);
 /* The plan as JSON: {"calls": {"lsq": n, "ghl": n}, "counts": {...}, "operations": [...]}, each
  * operation {"action", "side", "lsqId", "ghlId", "email", "field", "before", "after", "reason"}. */
 JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);
@@ -99,6 +118,17 @@ LiaisonSyncPlan *liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonField
                                                const char *lsq_connection,
                                                const char *ghl_connection, gint64 run_id,
                                                GError **error);
+
+/* For previews: what a sync under map would do to one linked pair (link: its id and base
+ * snapshot) whose cached records are lsq and ghl (raw as the store keeps them), the same
+ * three-way merge the plan makes; open_conflicts (LiaisonStoreConflict, may be NULL) are those
+ * of the link. Never NULL: an UPDATE, maybe writing nothing, or a SKIP saying why. The
+ * duplicate-key checks that need every record are not made. */
+LiaisonSyncItem *liaison_sync_plan_preview_pair (LiaisonFieldMap *map,
+                                                 const LiaisonStoreSyncLink *link,
+                                                 const LiaisonStoreRecord *lsq,
+                                                 const LiaisonStoreRecord *ghl,
+                                                 GPtrArray *open_conflicts);
 
 /* For the planner. */
 LiaisonSyncPlan *liaison_sync_plan_new (void);

@@ -683,6 +683,45 @@ plan_unlinked (Planner *p)
       plan_create (p, LIAISON_SERVICE_GHL, &g_array_index (ug, Unlinked, i));
 }
 
+LiaisonSyncItem *
+liaison_sync_plan_preview_pair (LiaisonFieldMap *map, const LiaisonStoreSyncLink *link,
+                                const LiaisonStoreRecord *lsq, const LiaisonStoreRecord *ghl,
+                                GPtrArray *open_conflicts)
+{
+  Planner p = { 0 };
+  LiaisonSyncItem *item;
+
+  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (map), NULL);
+  g_return_val_if_fail (link != NULL && lsq != NULL && ghl != NULL, NULL);
+  p.map = map;
+  p.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; open_conflicts && i < open_conflicts->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (open_conflicts, i);
+
+      if (c->kind == LIAISON_CONFLICT_FIELD && c->link_id == link->id && c->field)
+        g_hash_table_replace (p.conflicts, conflict_key (c->link_id, c->field), c);
+    }
+  for (guint side = 0; side < 2; side++)
+    p.linked_keys[side] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  item = plan_pair (&p, link, lsq->remote_id, lsq->raw, lsq->content_hash, lsq->modified_at,
+                    ghl->remote_id, ghl->raw, ghl->content_hash, ghl->modified_at,
+                    lsq->email_norm ? lsq->email_norm : ghl->email_norm);
+  if (item == NULL)
+    {
+      /* In step already: nothing to write. */
+      item = g_new0 (LiaisonSyncItem, 1);
+      item->kind = LIAISON_SYNC_ITEM_UPDATE;
+      item->link_id = link->id;
+      item->lsq_id = g_strdup (lsq->remote_id);
+      item->ghl_id = g_strdup (ghl->remote_id);
+    }
+  g_hash_table_unref (p.conflicts);
+  for (guint side = 0; side < 2; side++)
+    g_hash_table_unref (p.linked_keys[side]);
+  return item;
+}
+
 LiaisonSyncPlan *
 liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *lsq_connection,
                          const char *ghl_connection, GPtrArray *open_conflicts,

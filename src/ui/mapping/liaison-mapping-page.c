@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-mapping-page-private.h"
+#include "liaison-mapping-preview-private.h"
 #include "liaison-mapping-row.h"
 #include "liaison-weak-ref-private.h"
 
@@ -32,6 +33,7 @@ struct _LiaisonMappingPage
   LiaisonStore *store;
   char *connection[2];
   LiaisonMappingModel *model;
+  LiaisonRateLimiter *limiter[2]; /* the accounts' own, for Preview Sync's estimate */
   GCancellable *cancellable;
   guint busy;
   guint reload_source;
@@ -96,6 +98,11 @@ update_actions (LiaisonMappingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.save", modified && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.discard", modified && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.add", ready && idle);
+  /* A pair at fault would preview values that no sync can have. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview-contact",
+                                 ready && liaison_mapping_model_get_valid (self->model));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview-sync",
+                                 ready && liaison_mapping_model_get_valid (self->model));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.reset",
                                  ready && idle
                                      && !liaison_mapping_model_get_is_default (self->model));
@@ -290,6 +297,14 @@ liaison_mapping_page_set_session (LiaisonMappingPage *self, LiaisonSession *sess
       = session != NULL ? liaison_session_get_connection (session, LIAISON_SERVICE_GHL) : NULL;
 
   g_return_if_fail (LIAISON_IS_MAPPING_PAGE (self));
+  for (guint s = 0; s < 2; s++)
+    g_clear_object (&self->limiter[s]);
+  if (session != NULL && liaison_session_get_lsq_client (session) != NULL)
+    self->limiter[0] = g_object_ref (liaison_http_get_rate_limiter (
+        liaison_lsq_client_get_http (liaison_session_get_lsq_client (session))));
+  if (session != NULL && liaison_session_get_ghl_client (session) != NULL)
+    self->limiter[1] = g_object_ref (liaison_http_get_rate_limiter (
+        liaison_ghl_client_get_http (liaison_session_get_ghl_client (session))));
   liaison_mapping_page_set_store (self,
                                   session != NULL ? liaison_session_get_store (session) : NULL,
                                   lsq != NULL ? lsq->id : NULL, ghl != NULL ? ghl->id : NULL);
@@ -390,6 +405,42 @@ reset_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   liaison_mapping_model_reset (self->model);
   toast (self, _ ("The default pairs are back; save to keep them"));
+}
+
+/* ---- previews ---- */
+
+static GtkWindow *
+parent_window (LiaisonMappingPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+preview_contact_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+  g_autoptr (LiaisonFieldMap) map = NULL;
+
+  if (self->model == NULL || (map = liaison_mapping_model_dup_map (self->model)) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (
+      liaison_contact_preview_new (parent_window (self), self->store, self->connection[0],
+                                   self->connection[1], self->model, map)));
+}
+
+static void
+preview_sync_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+  g_autoptr (LiaisonFieldMap) map = NULL;
+
+  if (self->model == NULL || (map = liaison_mapping_model_dup_map (self->model)) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (liaison_plan_preview_new (
+      parent_window (self), self->store, self->connection[0], self->connection[1], self->model, map,
+      self->limiter[0], self->limiter[1])));
 }
 
 /* ---- adding a pair ---- */
@@ -509,6 +560,8 @@ liaison_mapping_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->pair_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->limiter[0]);
+  g_clear_object (&self->limiter[1]);
   /* AdwBin unparents its child, the whole template, itself. */
   G_OBJECT_CLASS (liaison_mapping_page_parent_class)->dispose (object);
 }
@@ -547,11 +600,17 @@ liaison_mapping_page_class_init (LiaisonMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, pair_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_status);
+  /* For tests, which look at whether the previews can be opened. */
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_contact_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "preview_sync_row", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "mapping.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "mapping.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "mapping.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "mapping.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "mapping.preview-contact", NULL,
+                                   preview_contact_action);
+  gtk_widget_class_install_action (widget_class, "mapping.preview-sync", NULL, preview_sync_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "mapping.save",
                                        NULL);
 }
