@@ -27,6 +27,7 @@ struct _LiaisonSyncRun
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;
+  gboolean holding; /* the store's notifications are held for this run */
 
   /* apply */
   GPtrArray *queue;       /* LiaisonSyncItem (borrowed from the plan) with remote writes */

@@ -24,6 +24,7 @@
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
 #include "liaison-refresher.h"
+#include "liaison-store-query.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
 #include "liaison-user.h"
@@ -136,9 +137,21 @@ liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total)
 
 /* ---- the run ---- */
 
+/* The store's change notifications are held from the run's start to its end, so that the list
+ * models reload once after the run rather than after every page and write of it. */
+static void
+run_release_notifications (LiaisonSyncRun *run)
+{
+  if (!run->holding)
+    return;
+  run->holding = FALSE;
+  liaison_store_release_notifications (run->store);
+}
+
 static void
 run_free (LiaisonSyncRun *run)
 {
+  run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
   liaison_sync_result_free (run->result);
@@ -157,10 +170,39 @@ liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error)
                    g_strdup_printf ("%s: %s", what, error ? error->message : _ ("failed")));
 }
 
+/* Runs after the notifications queued before it (same context, same priority): those are
+ * folded into the held ones, and every connection and kind the run changed is announced once. */
+static gboolean
+run_return_idle (gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSyncRun *run = g_task_get_task_data (task);
+
+  run_release_notifications (run);
+  if (run->fatal != NULL)
+    g_task_return_error (task, g_steal_pointer (&run->fatal));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&run->result),
+                           (GDestroyNotify) liaison_sync_result_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_return (GTask *task)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, run_return_idle, task, NULL);
+  g_source_set_static_name (source, "[liaison-sync] run return");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
 static void
 on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
+  GTask *task = user_data;
   LiaisonSyncRun *run = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
 
@@ -168,11 +210,7 @@ on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
     g_warning ("Could not record the end of sync run %" G_GINT64_FORMAT ": %s", run->result->run_id,
                error->message);
   liaison_store_notify_sync (run->store, run->lsq_connection, run->ghl_connection);
-  if (run->fatal != NULL)
-    g_task_return_error (task, g_steal_pointer (&run->fatal));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&run->result),
-                           (GDestroyNotify) liaison_sync_result_free);
+  run_return (task);
 }
 
 /* Closes the run's row, then the task: with the error in run->fatal, or the result. */
@@ -184,9 +222,7 @@ run_finish (LiaisonSyncRun *run)
 
   if (r->run_id == 0)
     {
-      GTask *task = run->task;
-      g_task_return_error (task, g_steal_pointer (&run->fatal));
-      g_object_unref (task);
+      run_return (run->task);
       return;
     }
   row.id = r->run_id;
@@ -490,6 +526,8 @@ liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions
   run->result->failures = g_ptr_array_new_with_free_func (g_free);
   self->running = TRUE;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  liaison_store_hold_notifications (self->store);
+  run->holding = TRUE;
 
   run->lock_fd = liaison_sync_lock_acquire (liaison_store_get_path (self->store), &error);
   if (run->lock_fd < 0)
