@@ -21,8 +21,9 @@ gboolean liaison_field_map_read_cache (LiaisonStore *store, const char *connecti
 /* The map stored JSON gives (liaison_store_load_mapping_finish), or the defaults when json is
  * NULL; then, as far as both connections' caches tell (a NULL connection id: not connected),
  * its custom fields are typed, its users set, and the defaults' pairs naming fields the
- * LeadSquared account lacks (mx_State...) dropped. A saved map is used as saved: fields gone
- * since make validate() refuse it, which says which. */
+ * LeadSquared account lacks (mx_State...), or that the accounts' field types make invalid,
+ * dropped: the fitted defaults always validate. A saved map is used as saved: fields gone
+ * since make validate() refuse it, which says which. Safe on a worker thread. */
 LiaisonFieldMap *liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
                                                     const char *lsq_connection,
                                                     const char *ghl_connection, GError **error);

@@ -23,7 +23,8 @@ struct _LiaisonSyncRun
   const char *lsq_connection;
   const char *ghl_connection;
   LiaisonSyncOptions options;
-  LiaisonFieldMap *map;
+  char *mapping_json;   /* the saved map, NULL for the defaults */
+  LiaisonFieldMap *map; /* made on the planning thread */
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;

@@ -23,6 +23,7 @@
 #include "liaison-contact-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
+#include "liaison-field-map-cache.h"
 #include "liaison-refresher.h"
 #include "liaison-store-query.h"
 #include "liaison-store-sync.h"
@@ -154,6 +155,7 @@ run_free (LiaisonSyncRun *run)
   run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
+  g_free (run->mapping_json);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
@@ -290,9 +292,23 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   LiaisonSyncPlanOptions options
       = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH };
   GError *error = NULL;
-  LiaisonSyncPlan *plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection,
-                                                   run->ghl_connection, open, &options, &error);
+  LiaisonSyncPlan *plan;
 
+  /* The saved map, else the defaults fitted to what the refresh read of both accounts. */
+  run->map = liaison_field_map_new_for_profile (run->mapping_json, run->store, run->lsq_connection,
+                                                run->ghl_connection, &error);
+  if (run->map == NULL)
+    {
+      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
+                               _ ("The saved field mapping cannot be used (%s); fix it "
+                                  "with “liaison-cli mapping set” or go back to the "
+                                  "defaults with “liaison-cli mapping reset”."),
+                               error->message);
+      g_clear_error (&error);
+      return;
+    }
+  plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection, run->ghl_connection,
+                                  open, &options, &error);
   if (plan == NULL)
     g_task_return_error (task, error);
   else
@@ -308,7 +324,8 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (plan == NULL)
     {
-      g_prefix_error (&error, _ ("Could not plan the sync: "));
+      if (!g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING))
+        g_prefix_error (&error, _ ("Could not plan the sync: "));
       run->fatal = error;
       run_finish (run);
       return;
@@ -328,37 +345,10 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
   liaison_sync_apply_local (run, on_local_applied);
 }
 
-static GPtrArray *
-cached_users (LiaisonSyncRun *run, const char *connection)
-{
-  g_autoptr (GPtrArray) raws
-      = liaison_store_list_raw (run->store, connection, LIAISON_RECORD_USER, NULL);
-  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; raws && i < raws->len; i++)
-    {
-      g_autoptr (JsonNode) node = json_from_string (g_ptr_array_index (raws, i), NULL);
-      JsonObject *o;
-      LiaisonUser *user;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      o = json_node_get_object (node);
-      user = liaison_user_new ();
-      liaison_user_set_id (user, json_object_get_string_member_with_default (o, "id", NULL));
-      liaison_user_set_name (user, json_object_get_string_member_with_default (o, "name", NULL));
-      liaison_user_set_email (user, json_object_get_string_member_with_default (o, "email", NULL));
-      g_ptr_array_add (users, user);
-    }
-  return users;
-}
-
 static void
 start_plan (LiaisonSyncRun *run)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GPtrArray) lsq_users = cached_users (run, run->lsq_connection);
-  g_autoptr (GPtrArray) ghl_users = cached_users (run, run->ghl_connection);
   g_autofree char *deletes
       = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
   GError *error = NULL;
@@ -371,9 +361,6 @@ start_plan (LiaisonSyncRun *run)
       return;
     }
   run->deletes = g_strcmp0 (deletes, "on") == 0;
-  liaison_field_map_set_users (run->map, lsq_users, ghl_users);
-  if (liaison_store_get_default_region (run->store) != NULL)
-    liaison_field_map_set_default_region (run->map, liaison_store_get_default_region (run->store));
   task = g_task_new (NULL, g_task_get_cancellable (run->task), on_planned, run);
   g_task_set_source_tag (task, start_plan);
   g_task_set_task_data (task, run, NULL);
@@ -387,32 +374,13 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LiaisonSyncRun *run = user_data;
   GError *error = NULL;
-  g_autofree char *json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
 
+  run->mapping_json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
   if (error != NULL)
     {
       run->fatal = error;
       run_finish (run);
       return;
-    }
-  if (json == NULL)
-    run->map = liaison_field_map_new_default ();
-  else
-    {
-      g_autoptr (JsonNode) node = json_from_string (json, &error);
-
-      run->map = node ? liaison_field_map_new_from_json (node, &error) : NULL;
-      if (run->map == NULL)
-        {
-          run->fatal = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
-                                    _ ("The saved field mapping cannot be used (%s); fix it "
-                                       "with “liaison-cli mapping set” or go back to the "
-                                       "defaults with “liaison-cli mapping reset”."),
-                                    error->message);
-          g_clear_error (&error);
-          run_finish (run);
-          return;
-        }
     }
   start_plan (run);
 }
