@@ -230,6 +230,8 @@ on_local_step (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (task);
       return;
     }
+  liaison_sync_engine_crash_point (((Local *) g_task_get_task_data (task))->run->engine,
+                                   "local-step");
   local_next (task);
 }
 
@@ -295,7 +297,18 @@ typedef struct
   GError *batch_error;
   LiaisonStoreIntent *intent_of[2];
   LiaisonStoreStep *skips; /* operations found while building bodies */
+  const char *kind;        /* "update", "create", "delete", "bulk": for the crash points */
 } Work;
+
+/* A step of one remote write, named "<kind>-<stage>" ("update-intent"...). */
+static void
+crash_point (Work *w, const char *stage)
+{
+  char where[64];
+
+  g_snprintf (where, sizeof where, "%s-%s", w->kind, stage);
+  liaison_sync_engine_crash_point (w->run->engine, where);
+}
 
 static void pump (LiaisonSyncRun *run);
 
@@ -357,7 +370,7 @@ on_work_step (GObject *source, GAsyncResult *result, gpointer user_data)
       w->run->stopping = TRUE;
     }
   else
-    liaison_sync_engine_crash_point (w->run->engine, "committed");
+    crash_point (w, "committed");
   work_done (w, w->items->len);
 }
 
@@ -403,7 +416,7 @@ finish_update (Work *w)
   const char *conn[2] = { run->lsq_connection, run->ghl_connection };
   gboolean ok = TRUE, any = FALSE;
 
-  liaison_sync_engine_crash_point (run->engine, "answered");
+  crash_point (w, "answered");
   g_ptr_array_extend_and_steal (step->operations, g_steal_pointer (&w->skips->operations));
   w->skips->operations
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
@@ -489,6 +502,7 @@ on_lsq_reread (GObject *source, GAsyncResult *result, gpointer user_data)
    * changes nothing). */
   if (w->answers[LIAISON_SERVICE_LSQ] == NULL)
     w->errors[LIAISON_SERVICE_LSQ] = g_steal_pointer (&error);
+  crash_point (w, "reread");
   send_ghl_update (w);
 }
 
@@ -505,6 +519,7 @@ on_lsq_patched (GObject *source, GAsyncResult *result, gpointer user_data)
       send_ghl_update (w);
       return;
     }
+  crash_point (w, "lsq-written");
   liaison_lsq_client_get_lead_async (w->run->lsq, item->lsq_id, NULL, on_lsq_reread, w);
 }
 
@@ -550,7 +565,7 @@ on_update_intents (GObject *source, GAsyncResult *result, gpointer user_data)
       work_done (w, 1);
       return;
     }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  crash_point (w, "intent");
   if (w->bodies[LIAISON_SERVICE_LSQ] != NULL)
     liaison_lsq_client_patch_lead_async (w->run->lsq, item->lsq_id, w->bodies[LIAISON_SERVICE_LSQ],
                                          NULL, on_lsq_patched, w);
@@ -642,6 +657,7 @@ start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
   Work *w = work_new (run);
 
   g_ptr_array_add (w->items, item);
+  w->kind = "update";
   for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
     {
       JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
@@ -699,7 +715,7 @@ finish_single (Work *w)
   LiaisonStoreOperation *op = operation_new (
       run, item, create ? LIAISON_OPERATION_CREATE : LIAISON_OPERATION_DELETE, side);
 
-  liaison_sync_engine_crash_point (run->engine, "answered");
+  crash_point (w, "answered");
   if (error == NULL && create)
     {
       g_autofree char *seen = NULL;
@@ -797,7 +813,7 @@ on_single_intent (GObject *source, GAsyncResult *result, gpointer user_data)
       work_done (w, 1);
       return;
     }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  crash_point (w, "intent");
   if (item->kind == LIAISON_SYNC_ITEM_CREATE)
     liaison_ghl_client_create_contact_json_async (w->run->ghl, w->bodies[LIAISON_SERVICE_GHL], NULL,
                                                   on_ghl_created, w);
@@ -815,6 +831,7 @@ start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
   LiaisonService side = item->target;
 
   g_ptr_array_add (w->items, item);
+  w->kind = item->kind == LIAISON_SYNC_ITEM_CREATE ? "create" : "delete";
   intent->run_id = run->result->run_id;
   intent->service = side;
   intent->link_id = item->link_id;
@@ -855,7 +872,7 @@ on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
   run->result->lsq_calls++;
   w->rows = liaison_lsq_client_bulk_create_or_update_finish (LIAISON_LSQ_CLIENT (source), result,
                                                              &w->batch_error);
-  liaison_sync_engine_crash_point (run->engine, "answered");
+  crash_point (w, "answered");
   for (guint i = 0; i < w->items->len; i++)
     {
       LiaisonSyncItem *item = g_ptr_array_index (w->items, i);
@@ -928,7 +945,7 @@ on_bulk_intents (GObject *source, GAsyncResult *result, gpointer user_data)
       work_done (w, w->items->len);
       return;
     }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  crash_point (w, "intent");
   liaison_lsq_client_bulk_create_or_update_async (
       w->run->lsq, w->contacts, first->email ? "EmailAddress" : "Phone", NULL, on_bulk_done, w);
 }
@@ -940,6 +957,7 @@ start_bulk (LiaisonSyncRun *run)
   Work *w = work_new (run);
   gboolean by_email = ((LiaisonSyncItem *) g_ptr_array_index (run->lsq_creates, 0))->email != NULL;
 
+  w->kind = "bulk";
   w->contacts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < run->lsq_creates->len && w->items->len < LIAISON_LSQ_BULK_BATCH;)
     {

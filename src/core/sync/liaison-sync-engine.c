@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -41,6 +42,7 @@ struct _LiaisonSyncEngine
   char *ghl_connection;
   guint concurrency;
   guint crash_at;
+  gboolean report_steps;
   guint steps;
   gboolean running;
 };
@@ -118,16 +120,49 @@ liaison_sync_lock_release (int fd)
 
 /* ---- test hooks ---- */
 
+/* Written with write(2): the step must reach the test even if the process is killed at once. */
+static void
+report_step (guint step, const char *where, const char *what)
+{
+  g_autofree char *line = g_strdup_printf ("liaison-sync: step %u (%s)%s\n", step, where, what);
+  gsize left = strlen (line);
+  const char *p = line;
+
+  while (left > 0)
+    {
+      ssize_t n = write (STDERR_FILENO, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      p += n;
+      left -= (gsize) n;
+    }
+}
+
+/* LIAISON_SYNC_STEPS=1 reports every step on stderr ("liaison-sync: step N (where)");
+ * LIAISON_SYNC_CRASH_AT=N reports them too and, at the Nth, stops the run where it stands (the
+ * main loop blocked, the other threads going on) for the test to kill the process with SIGKILL.
+ * A process nobody kills ends itself after a minute. */
 void
 liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where)
 {
+  gint64 until;
+
   self->steps++;
-  if (self->crash_at > 0 && self->steps == self->crash_at)
+  if (!self->report_steps && self->crash_at == 0)
+    return;
+  if (self->crash_at == 0 || self->steps != self->crash_at)
     {
-      g_printerr ("liaison-sync: stopping at step %u (%s) as LIAISON_SYNC_CRASH_AT asks\n",
-                  self->steps, where);
-      _exit (86);
+      report_step (self->steps, where, "");
+      return;
     }
+  report_step (self->steps, where, ": waiting to be killed, as LIAISON_SYNC_CRASH_AT asks");
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    sleep (1);
+  _exit (86);
 }
 
 void
@@ -211,6 +246,7 @@ on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!liaison_store_finish_run_finish (LIAISON_STORE (source), result, &error))
     g_warning ("Could not record the end of sync run %" G_GINT64_FORMAT ": %s", run->result->run_id,
                error->message);
+  liaison_sync_engine_crash_point (run->engine, "finished");
   liaison_store_notify_sync (run->store, run->lsq_connection, run->ghl_connection);
   run_return (task);
 }
@@ -237,6 +273,7 @@ run_finish (LiaisonSyncRun *run)
   row.n_failed = r->n_failed;
   row.lsq_requests = r->lsq_calls;
   row.ghl_requests = r->ghl_calls;
+  liaison_sync_engine_crash_point (run->engine, "finishing");
   if (run->fatal != NULL)
     {
       row.status = g_cancellable_is_cancelled (g_task_get_cancellable (run->task))
@@ -280,6 +317,7 @@ on_local_applied (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "local-applied");
   run->applied = apply_finished;
   liaison_sync_apply_remote (run);
 }
@@ -382,6 +420,7 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "mapping-loaded");
   start_plan (run);
 }
 
@@ -434,6 +473,7 @@ on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "reconciled");
   start_refresh (run);
 }
 
@@ -450,6 +490,7 @@ on_run_begun (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "run-begun");
   if (run->options.dry_run)
     {
       /* A dry run writes to no service, not even to finish what a crash interrupted. */
@@ -571,4 +612,5 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
 
   self->concurrency = 4;
   self->crash_at = crash ? (guint) g_ascii_strtoull (crash, NULL, 10) : 0;
+  self->report_steps = g_strcmp0 (g_getenv ("LIAISON_SYNC_STEPS"), "1") == 0;
 }
