@@ -408,19 +408,30 @@ pair_acceptable (const LiaisonFieldPair *pair, GPtrArray *defs[2])
   return sentences->len == 0;
 }
 
-char **
-liaison_field_map_drop_refused (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
-                                GPtrArray *ghl_field_defs)
+/* Whether every field the pair names exists (as far as the definitions tell). */
+static gboolean
+pair_fields_exist (const LiaisonFieldPair *pair, GPtrArray *defs[2])
+{
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; pair->parts[s][k] != NULL; k++)
+      if (!part_exists (s, pair->parts[s][k], defs[s]))
+        return FALSE;
+  return TRUE;
+}
+
+/* Removes the pairs keep() refuses; returns their keys. */
+static char **
+drop_pairs (LiaisonFieldMap *self, GPtrArray *lsq_field_defs, GPtrArray *ghl_field_defs,
+            gboolean (*keep) (const LiaisonFieldPair *pair, GPtrArray *defs[2]))
 {
   GPtrArray *defs[2] = { lsq_field_defs, ghl_field_defs };
   g_autoptr (GStrvBuilder) dropped = g_strv_builder_new ();
 
-  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
   for (guint i = self->pairs->len; i > 0; i--)
     {
       LiaisonFieldPair *pair = g_ptr_array_index (self->pairs, i - 1);
 
-      if (pair_acceptable (pair, defs))
+      if (keep (pair, defs))
         continue;
       g_strv_builder_add (dropped, pair->key);
       g_ptr_array_remove_index (self->pairs, i - 1);
@@ -429,26 +440,17 @@ liaison_field_map_drop_refused (LiaisonFieldMap *self, GPtrArray *lsq_field_defs
 }
 
 char **
+liaison_field_map_drop_refused (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
+                                GPtrArray *ghl_field_defs)
+{
+  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
+  return drop_pairs (self, lsq_field_defs, ghl_field_defs, pair_acceptable);
+}
+
+char **
 liaison_field_map_drop_missing (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
                                 GPtrArray *ghl_field_defs)
 {
-  GPtrArray *defs[2] = { lsq_field_defs, ghl_field_defs };
-  g_autoptr (GStrvBuilder) dropped = g_strv_builder_new ();
-
   g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
-  for (guint i = self->pairs->len; i > 0; i--)
-    {
-      LiaisonFieldPair *pair = g_ptr_array_index (self->pairs, i - 1);
-      gboolean missing = FALSE;
-
-      for (guint s = 0; s < 2 && !missing; s++)
-        for (guint k = 0; pair->parts[s][k] != NULL && !missing; k++)
-          missing = !part_exists (s, pair->parts[s][k], defs[s]);
-      if (missing)
-        {
-          g_strv_builder_add (dropped, pair->key);
-          g_ptr_array_remove_index (self->pairs, i - 1);
-        }
-    }
-  return g_strv_builder_end (dropped);
+  return drop_pairs (self, lsq_field_defs, ghl_field_defs, pair_fields_exist);
 }
