@@ -25,20 +25,6 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static double
-proc_status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, field);
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
-}
-
 static void
 touch_rows (GListModel *model, guint n)
 {
@@ -150,7 +136,7 @@ main (int argc, char *argv[])
 
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_mb\", \"value\": %.1f,"
           " \"peak_mb\": %.1f, \"goal\": 200}\n",
-          proc_status_mb ("VmRSS:"), proc_status_mb ("VmHWM:"));
+          store_test_proc_status_mb ("VmRSS:"), store_test_proc_status_mb ("VmHWM:"));
 
   /* 10,000 changed contacts arrive (as a refresh would store them) and reach the model. */
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
@@ -178,7 +164,7 @@ main (int argc, char *argv[])
       " from the sandbox is not included\"}\n",
       ms_since (start), changes);
   printf ("{\"bench\": \"contact-list\", \"metric\": \"rss_after_reload_mb\", \"value\": %.1f}\n",
-          proc_status_mb ("VmRSS:"));
+          store_test_proc_status_mb ("VmRSS:"));
 
   g_clear_object (&list);
   g_clear_object (&store);

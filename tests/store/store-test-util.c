@@ -34,6 +34,20 @@ store_test_drain (void)
     ;
 }
 
+double
+store_test_proc_status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+}
+
 char *
 store_test_tmpdir (void)
 {

@@ -16,6 +16,8 @@ GAsyncResult *store_test_wait (GAsyncResult **slot);
 void store_test_drain (void);
 
 char *store_test_tmpdir (void);
+/* A size line of /proc/self/status ("VmRSS:", "VmHWM:") in MB, or -1: for benchmarks. */
+double store_test_proc_status_mb (const char *field);
 void store_test_rmtree (const char *dir);
 LiaisonStore *store_test_open (const char *path, const char *region, GError **error);
 char *store_test_add_connection (LiaisonStore *store, LiaisonService service,

@@ -18,20 +18,6 @@
 #include "liaison-contacts-page.h"
 #include "store-test-util.h"
 
-static double
-proc_status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, field);
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
-}
-
 /* A label with exactly this text somewhere under widget, as the row shows it. */
 static gboolean
 shows_label (GtkWidget *widget, const char *text)
@@ -117,7 +103,7 @@ main (int argc, char *argv[])
   dir = store_test_tmpdir ();
   path = generate_store (dir);
   /* What GTK, libadwaita and the page's code cost before any contact is read. */
-  rss_baseline = proc_status_mb ("VmRSS:");
+  rss_baseline = store_test_proc_status_mb ("VmRSS:");
 
   /* Cold start: open the profile, build the model, show the page, first row on screen. */
   start = g_get_monotonic_time ();
@@ -166,7 +152,7 @@ main (int argc, char *argv[])
 
   /* Settle: let the page finish what it does after the first frame. */
   wait_frames (&paints, 10);
-  rss_shown = proc_status_mb ("VmRSS:");
+  rss_shown = store_test_proc_status_mb ("VmRSS:");
 
   /* To the middle of the list: GTK 4.8 has no scroll_to, so move the adjustment; the list
    * view's height is an estimate that settles as rows are measured, so aim again once. */
@@ -184,7 +170,7 @@ main (int argc, char *argv[])
   if (middle < 0.4 || middle > 0.6)
     g_error ("the list did not scroll to the middle (%.2f)", middle);
   wait_frames (&paints, 10);
-  rss_scrolled = proc_status_mb ("VmRSS:");
+  rss_scrolled = store_test_proc_status_mb ("VmRSS:");
 
   conditions = g_strdup_printf (
       "{\"linked_contacts\": %u, \"window\": \"1280x800\", \"renderer\": \"%s\","
@@ -207,7 +193,7 @@ main (int argc, char *argv[])
           rss_scrolled, conditions);
   printf ("{\"bench\": \"contacts-page\", \"figure\": \"rss_peak\", \"value\": %.1f,"
           " \"unit\": \"MB\", \"conditions\": %s}\n",
-          proc_status_mb ("VmHWM:"), conditions);
+          store_test_proc_status_mb ("VmHWM:"), conditions);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, &paints);
   gtk_window_destroy (window);
