@@ -238,7 +238,7 @@ final_state (SyncFixture *f)
 /* The scenario a kill interrupts: the first sync from the seed (links, creates both ways,
  * conflicts), then, after edits on both sides and a new HighLevel contact, a second one
  * (updates both ways, a LeadSquared create). */
-static const SyncFixtureOptions kill_options = { .seed = 23, .contacts = 14, .cli_profile = TRUE };
+static const SyncFixtureOptions kill_options = { .seed = 23, .contacts = 12, .cli_profile = TRUE };
 
 static void
 edit_both (SyncFixture *f)
