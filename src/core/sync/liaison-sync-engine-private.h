@@ -23,8 +23,7 @@ struct _LiaisonSyncRun
   const char *lsq_connection;
   const char *ghl_connection;
   LiaisonSyncOptions options;
-  char *mapping_json;   /* the saved map, NULL for the defaults */
-  LiaisonFieldMap *map; /* made on the planning thread */
+  LiaisonFieldMap *map;
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;

@@ -190,7 +190,6 @@ run_free (LiaisonSyncRun *run)
   run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
-  g_free (run->mapping_json);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
@@ -332,19 +331,6 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   LiaisonSyncPlan *plan;
 
-  /* The saved map, else the defaults fitted to what the refresh read of both accounts. */
-  run->map = liaison_field_map_new_for_profile (run->mapping_json, run->store, run->lsq_connection,
-                                                run->ghl_connection, &error);
-  if (run->map == NULL)
-    {
-      g_task_return_new_error (task, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
-                               _ ("The saved field mapping cannot be used (%s); fix it "
-                                  "with “liaison-cli mapping set” or go back to the "
-                                  "defaults with “liaison-cli mapping reset”."),
-                               error->message);
-      g_clear_error (&error);
-      return;
-    }
   plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection, run->ghl_connection,
                                   open, &options, &error);
   if (plan == NULL)
@@ -362,8 +348,7 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (plan == NULL)
     {
-      if (!g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING))
-        g_prefix_error (&error, _ ("Could not plan the sync: "));
+      g_prefix_error (&error, _ ("Could not plan the sync: "));
       run->fatal = error;
       run_finish (run);
       return;
@@ -413,10 +398,26 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   LiaisonSyncRun *run = user_data;
   GError *error = NULL;
 
-  run->mapping_json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
+  g_autofree char *json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
+
   if (error != NULL)
     {
       run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  /* The saved map, else the defaults fitted to what the refresh read of both accounts. On this
+   * thread: it reads the store's cache through the main thread's connection. */
+  run->map = liaison_field_map_new_for_profile (json, run->store, run->lsq_connection,
+                                                run->ghl_connection, &error);
+  if (run->map == NULL)
+    {
+      run->fatal = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
+                                _ ("The saved field mapping cannot be used (%s); fix it "
+                                   "with “liaison-cli mapping set” or go back to the "
+                                   "defaults with “liaison-cli mapping reset”."),
+                                error->message);
+      g_clear_error (&error);
       run_finish (run);
       return;
     }
