@@ -116,7 +116,7 @@ test_show_defaults (void)
 
   CLI (&run, NULL, "show", "--json");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (n_pairs (&run), ==, 15);
+  g_assert_cmpuint (n_pairs (&run), ==, 14);
   g_assert_cmpstr (json_object_get_string_member (pair_of (&run, "owner"), "lsq"), ==, "OwnerId");
   g_assert_cmpstr (json_object_get_string_member (pair_of (&run, "owner"), "ghl"), ==,
                    "assignedTo");
@@ -159,7 +159,7 @@ test_set_pair (void)
   g_assert_cmpstr (
       json_object_get_string_member (json_object_get_object_member (pair, "values"), "Checkup"), ==,
       "Check-up");
-  g_assert_cmpuint (n_pairs (&add), ==, 16);
+  g_assert_cmpuint (n_pairs (&add), ==, 15);
 
   CLI (&removed, NULL, "set", "treatment", "--remove", "--json");
   g_assert_cmpint (removed.status, ==, 0);
@@ -264,7 +264,7 @@ test_cached_definitions (void)
   /* The defaults, fitted to the account: no mx_State here, so no "state" pair. */
   CLI (&reset, NULL, "reset", "--json");
   g_assert_cmpint (reset.status, ==, 0);
-  g_assert_cmpuint (n_pairs (&reset), ==, 14);
+  g_assert_cmpuint (n_pairs (&reset), ==, 13);
   g_assert_null (pair_of (&reset, "state"));
   g_assert_nonnull (pair_of (&reset, "city"));
 

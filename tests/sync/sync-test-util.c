@@ -22,8 +22,8 @@ make_engine (SyncFixture *f)
   f->engine = liaison_sync_engine_new (f->store, f->lsq, f->lsq_id, f->ghl, f->ghl_id);
 }
 
-/* The default map less "source" and "state": the sandbox's LeadSquared Source is a picklist without
- * HighLevel's free-text sources, so copying it would be refused row by row. */
+/* The default map less "state": the sandbox's LeadSquared has no mx_State, the default map's
+ * state field. */
 static void
 save_test_mapping (SyncFixture *f)
 {
@@ -33,8 +33,6 @@ save_test_mapping (SyncFixture *f)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (liaison_field_map_remove_pair (map, "source"));
-  /* Nor does it have mx_State, the default map's state field. */
   g_assert_true (liaison_field_map_remove_pair (map, "state"));
   node = liaison_field_map_to_json (map);
   json = json_to_string (node, FALSE);
@@ -72,8 +70,17 @@ sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *o)
   f->control = soup_session_new ();
 
   f->dir = store_test_tmpdir ();
-  f->store_path = g_build_filename (f->dir, "profile.db", NULL);
-  f->store = store_test_open (f->store_path, "IN", &error);
+  if (o->cli_profile)
+    {
+      g_autofree char *data = g_build_filename (f->dir, "data", "liaison", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
+      f->store_path = g_build_filename (data, "default.db", NULL);
+    }
+  else
+    f->store_path = g_build_filename (f->dir, "profile.db", NULL);
+  f->region = o->cli_profile ? NULL : "IN";
+  f->store = store_test_open (f->store_path, f->region, &error);
   g_assert_no_error (error);
   f->lsq_id = store_test_add_connection (f->store, LIAISON_SERVICE_LSQ, "sandbox-org");
   f->ghl_id = store_test_add_connection (f->store, LIAISON_SERVICE_GHL,
@@ -95,7 +102,8 @@ sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *o)
       liaison_rate_limiter_set_limit (liaison_http_get_rate_limiter (ghl_http), 5000, 1000);
     }
   f->lsq = liaison_lsq_client_new (lsq_http);
-  save_test_mapping (f);
+  if (!o->cli_profile)
+    save_test_mapping (f);
   make_engine (f);
 }
 
@@ -108,7 +116,7 @@ sync_fixture_reopen (SyncFixture *f)
   store_test_drain ();
   g_clear_object (&f->store);
   store_test_drain ();
-  f->store = store_test_open (f->store_path, "IN", &error);
+  f->store = store_test_open (f->store_path, f->region, &error);
   g_assert_no_error (error);
   make_engine (f);
 }
@@ -357,9 +365,8 @@ sync_count_disagreements (SyncFixture *f, GString *report)
   g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
   Agree a = { f, map, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), report, 0 };
 
-  liaison_field_map_remove_pair (map, "source");
   liaison_field_map_remove_pair (map, "state");
-  liaison_field_map_set_default_region (map, "IN");
+  liaison_field_map_set_default_region (map, f->region);
   liaison_refresher_run_async (refresher, FALSE, NULL, store_test_result_cb, &result);
   g_assert_true (liaison_refresher_run_finish (refresher, store_test_wait (&result), &error));
   g_assert_no_error (error);
@@ -413,4 +420,73 @@ sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id)
   link = g_ptr_array_index (links, 0);
   *lsq_id = g_strdup (link->lsq_id);
   *ghl_id = g_strdup (link->ghl_id);
+}
+
+GSubprocess *
+sync_cli_spawn (SyncFixture *f, const char *const *env, const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  static const char *const dirs[]
+      = { "XDG_DATA_HOME", "data", "XDG_CONFIG_HOME", "config", "XDG_CACHE_HOME", "cache" };
+  GSubprocess *process;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("LIAISON_CLI"));
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i += 2)
+    {
+      g_autofree char *dir = g_build_filename (f->dir, dirs[i + 1], NULL);
+      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
+    }
+  g_subprocess_launcher_unsetenv (launcher, "LIAISON_PROFILE");
+  g_subprocess_launcher_unsetenv (launcher, "LIAISON_SYNC_CRASH_AT");
+  g_subprocess_launcher_unsetenv (launcher, "LIAISON_SYNC_STEPS");
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_URL",
+                                liaison_sandbox_get_ghl_url (f->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_TOKEN",
+                                liaison_sandbox_get_private_token (f->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_LOCATION",
+                                liaison_sandbox_get_location_id (f->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_URL",
+                                liaison_sandbox_get_lsq_url (f->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_ACCESS_KEY",
+                                liaison_sandbox_get_lsq_access_key (f->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_SECRET_KEY",
+                                liaison_sandbox_get_lsq_secret_key (f->sandbox), TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, kv[0], kv[1] ? kv[1] : "", TRUE);
+    }
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+int
+sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,
+              char **err)
+{
+  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, args);
+  g_autofree char *o = NULL;
+  g_autofree char *e = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &o, &e, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (g_subprocess_get_exit_status (process) != 0)
+    g_test_message ("liaison-cli %s: exit %d, stderr:\n%s", args[0],
+                    g_subprocess_get_exit_status (process), e);
+  if (out)
+    *out = g_steal_pointer (&o);
+  if (err)
+    *err = g_steal_pointer (&e);
+  return g_subprocess_get_exit_status (process);
 }

@@ -29,6 +29,7 @@ typedef struct
   LiaisonGhlClient *ghl;
   LiaisonLsqClient *lsq;
   LiaisonSyncEngine *engine;
+  const char *region; /* the store's: "IN", or none as liaison-cli opens it */
 } SyncFixture;
 
 typedef struct
@@ -38,9 +39,17 @@ typedef struct
   const char *faults;
   guint latency_ms;
   gboolean documented_limits; /* else generous limits on both sides */
+  gboolean cli_profile;       /* the store where liaison-cli keeps the default profile's, under
+                               * dir/data (XDG_DATA_HOME), and no map saved: the defaults apply */
 } SyncFixtureOptions;
 
 void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);
+/* Runs liaison-cli (LIAISON_CLI) on the fixture's profile, with the sandbox's credentials in its
+ * environment (and env, "NAME=value" pairs, when not NULL); returns the process, started. */
+GSubprocess *sync_cli_spawn (SyncFixture *f, const char *const *env, const char *const *args);
+/* Runs it to its end: its exit status, its output and its error output. */
+int sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,
+                  char **err);
 void sync_fixture_tear_down (SyncFixture *f);
 /* Opens the store again (after a child process wrote it) and makes a new engine. */
 void sync_fixture_reopen (SyncFixture *f);

@@ -326,7 +326,8 @@ test_round_trip (Fixture *f, gconstpointer data)
   /* LeadSquared's values onto HighLevel: read back, they mean the same. */
   from_lsq = liaison_field_map_project (map, LIAISON_SERVICE_LSQ, lead);
   before = get_contact (f, contact_id);
-  g_assert_cmpuint (n_differing (map, before, from_lsq), >=, 2);
+  /* One person on both sides: the seed makes most of the two alike, not all. */
+  g_assert_cmpuint (n_differing (map, before, from_lsq), >=, 1);
   to_ghl = write_values (f, map, LIAISON_SERVICE_GHL, contact_id, from_lsq);
   g_assert_cmpuint (to_ghl->len, >=, 10);
   contact = get_contact (f, contact_id);

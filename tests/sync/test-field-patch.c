@@ -400,6 +400,95 @@ test_validate (void)
                   (const char *const[]){ "HighLevel field “contact.gone”", NULL });
 }
 
+static LiaisonFieldMap *
+map_with_pair (const char *pair_json)
+{
+  LiaisonFieldMap *map = liaison_field_map_new_default ();
+  g_autoptr (JsonNode) pair = json_from_string (pair_json, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (pair);
+  g_assert_true (liaison_field_map_put_pair (map, json_node_get_object (pair), &error));
+  g_assert_no_error (error);
+  return map;
+}
+
+/* Free text written into a single-choice picklist is refused, naming both fields, unless a value
+ * table translates it or the pair is one-way from the picklist; the defaults leave out such a
+ * pair, and drop_refused() leaves out a default pair the accounts' types turn into one. */
+static void
+test_validate_picklist (void)
+{
+  g_autoptr (LiaisonFieldMap) defaults = liaison_field_map_new_default ();
+  g_autoptr (LiaisonFieldMap) both = NULL;
+  g_autoptr (LiaisonFieldMap) one_way = NULL;
+  g_autoptr (LiaisonFieldMap) table = NULL;
+  g_autoptr (LiaisonFieldMap) custom = NULL;
+  g_autoptr (LiaisonFieldMap) two_lists = NULL;
+  g_autoptr (GPtrArray) lsq_defs = lsq_defs_without_state ();
+  g_autoptr (GPtrArray) ghl_defs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) picky_lsq = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) dropped = NULL;
+
+  g_ptr_array_add (ghl_defs,
+                   field_def ("cfT", "contact.treatment", LIAISON_FIELD_TYPE_SINGLE_OPTION, TRUE));
+  g_ptr_array_add (
+      lsq_defs, field_def ("mx_Treatment", "mx_Treatment", LIAISON_FIELD_TYPE_SINGLE_OPTION, TRUE));
+  g_assert_cmpint (liaison_field_map_find (defaults, "source"), ==, -1);
+  g_assert_true (liaison_field_map_validate (defaults, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* LeadSquared's Source is a picklist (even before its definitions are read). */
+  both = map_with_pair ("{\"key\": \"source\", \"lsq\": \"Source\", \"ghl\": \"source\"}");
+  assert_invalid (both, NULL, NULL, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                  (const char *const[]){ "pair “source”", "LeadSquared picklist “Source”",
+                                         "HighLevel free-text field “source”", "value table",
+                                         NULL });
+  one_way = map_with_pair ("{\"key\": \"source\", \"lsq\": \"Source\", \"ghl\": \"source\", "
+                           "\"direction\": \"to-ghl\"}");
+  g_assert_true (liaison_field_map_validate (one_way, NULL, NULL, &error));
+  g_assert_no_error (error);
+  table = map_with_pair ("{\"key\": \"source\", \"lsq\": \"Source\", \"ghl\": \"source\", "
+                         "\"transform\": \"values\", \"values\": {\"Walk-in\": \"walk in\"}}");
+  g_assert_true (liaison_field_map_validate (table, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A HighLevel custom picklist written from LeadSquared text; two picklists are fine. */
+  custom = map_with_pair ("{\"key\": \"treatment\", \"lsq\": \"mx_Background\", \"ghl\": "
+                          "\"contact.treatment\"}");
+  liaison_field_map_remove_pair (custom, "state");
+  assert_invalid (custom, lsq_defs, ghl_defs, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                  (const char *const[]){ "HighLevel picklist “contact.treatment”",
+                                         "LeadSquared free-text field “mx_Background”", NULL });
+  liaison_field_map_set_direction (custom, liaison_field_map_find (custom, "treatment"),
+                                   LIAISON_SYNC_TO_LSQ);
+  g_assert_true (liaison_field_map_validate (custom, lsq_defs, ghl_defs, &error));
+  g_assert_no_error (error);
+  two_lists = map_with_pair ("{\"key\": \"treatment\", \"lsq\": \"mx_Treatment\", \"ghl\": "
+                             "\"contact.treatment\"}");
+  liaison_field_map_remove_pair (two_lists, "state");
+  g_assert_true (liaison_field_map_validate (two_lists, lsq_defs, ghl_defs, &error));
+  g_assert_no_error (error);
+
+  /* An account whose City is a picklist: the fitted defaults leave "city" (and the missing
+   * "state") out, and what is left validates. */
+  g_ptr_array_add (picky_lsq,
+                   field_def ("mx_City", "mx_City", LIAISON_FIELD_TYPE_SINGLE_OPTION, TRUE));
+  g_ptr_array_add (picky_lsq, field_def ("mx_Zip", "mx_Zip", LIAISON_FIELD_TYPE_TEXT, TRUE));
+  g_ptr_array_add (picky_lsq,
+                   field_def ("mx_Street1", "mx_Street1", LIAISON_FIELD_TYPE_TEXT, TRUE));
+  g_ptr_array_add (picky_lsq,
+                   field_def ("mx_Country", "mx_Country", LIAISON_FIELD_TYPE_TEXT, TRUE));
+  dropped = liaison_field_map_drop_refused (defaults, picky_lsq, ghl_defs);
+  g_assert_cmpuint (g_strv_length (dropped), ==, 2);
+  g_assert_true (g_strv_contains ((const char *const *) dropped, "city"));
+  g_assert_true (g_strv_contains ((const char *const *) dropped, "state"));
+  g_assert_cmpint (liaison_field_map_find (defaults, "postalCode"), >=, 0);
+  g_assert_true (liaison_field_map_validate (defaults, picky_lsq, ghl_defs, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,5 +504,6 @@ main (int argc, char **argv)
   g_test_add_func ("/field-map/patch/only-changed", test_patch_only_changed);
   g_test_add_func ("/field-map/patch/create", test_create);
   g_test_add_func ("/field-map/validate", test_validate);
+  g_test_add_func ("/field-map/validate/picklist", test_validate_picklist);
   return g_test_run ();
 }

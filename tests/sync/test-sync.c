@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "liaison-contact-list.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
@@ -319,6 +320,107 @@ test_dry_run (SyncFixture *f, gconstpointer data)
                     >, 0);
 }
 
+/* ---- the contact list during a sync ---- */
+
+typedef struct
+{
+  GAsyncResult *result; /* the run's, once it returned */
+  guint changes;        /* records-changed and links-changed for contacts */
+  guint reloads_during; /* loads of the list before it returned */
+  guint reloads_after;
+} ListWatch;
+
+static void
+count_change (ListWatch *w)
+{
+  w->changes++;
+}
+
+static void
+on_records_changed (LiaisonStore *store, const char *connection, LiaisonRecordKind kind,
+                    ListWatch *w)
+{
+  if (kind == LIAISON_RECORD_CONTACT)
+    count_change (w);
+}
+
+static void
+on_links_changed (LiaisonStore *store, LiaisonRecordKind kind, ListWatch *w)
+{
+  if (kind == LIAISON_RECORD_CONTACT)
+    count_change (w);
+}
+
+static void
+on_loading (LiaisonContactList *list, GParamSpec *pspec, ListWatch *w)
+{
+  if (!liaison_contact_list_get_loading (list))
+    return;
+  if (w->result == NULL)
+    w->reloads_during++;
+  else
+    w->reloads_after++;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The store's notifications are held while a sync runs: the contact list reloads its index once,
+ * after the run, not after every page and write of it (80 ms a request, so the run lasts far
+ * longer than the list's 150 ms coalescing). */
+static void
+test_list_reloads_once (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonContactList) list = liaison_contact_list_new (f->store, f->lsq_id, f->ghl_id);
+  g_autoptr (GAsyncResult) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncResult) result = NULL;
+  ListWatch w = { 0 };
+  LiaisonSyncOptions options = { 0 };
+  gboolean settled = FALSE;
+  gint64 started;
+
+  liaison_contact_list_load_async (list, NULL, store_test_result_cb, &loaded);
+  g_assert_true (liaison_contact_list_load_finish (list, store_test_wait (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_contact_list_get_n_total (list), ==, 0);
+  g_signal_connect (f->store, "records-changed", G_CALLBACK (on_records_changed), &w);
+  g_signal_connect (f->store, "links-changed", G_CALLBACK (on_links_changed), &w);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading), &w);
+
+  started = g_get_monotonic_time ();
+  liaison_sync_engine_run_async (f->engine, &options, NULL, store_test_result_cb, &w.result);
+  result = liaison_sync_engine_run_finish (f->engine, store_test_wait (&w.result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_failed, ==, 0);
+  g_test_message ("the run took %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - started, >, 3 * 150 * 1000);
+
+  /* Long enough for a reload the list scheduled to start and finish. */
+  g_timeout_add (600, set_flag, &settled);
+  while (!settled || liaison_contact_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("%u changes, %u reloads during the run, %u after", w.changes, w.reloads_during,
+                  w.reloads_after);
+  /* Each side's contacts and the links, announced once each, at the end of the run. */
+  g_assert_cmpuint (w.changes, ==, 3);
+  g_assert_cmpuint (w.reloads_during, ==, 0);
+  g_assert_cmpuint (w.reloads_after, ==, 1);
+  g_assert_cmpuint (liaison_contact_list_get_n_total (list), >, 0);
+  g_assert_cmpuint (liaison_contact_list_count_status (list, LIAISON_LINK_STATUS_LINKED), >, 0);
+  g_signal_handlers_disconnect_by_data (f->store, &w);
+  g_signal_handlers_disconnect_by_data (list, &w);
+  g_clear_object (&w.result);
+}
+
+static const SyncFixtureOptions slow = { 5, 40, NULL, 80, FALSE };
+
 int
 main (int argc, char *argv[])
 {
@@ -332,5 +434,7 @@ main (int argc, char *argv[])
   ADD ("/sync/deletes-on", test_deletes_on);
   ADD ("/sync/delete-guard", test_delete_guard);
   ADD ("/sync/dry-run", test_dry_run);
+  g_test_add ("/sync/list-reloads-once", SyncFixture, &slow, set_up, test_list_reloads_once,
+              tear_down);
   return g_test_run ();
 }

@@ -91,7 +91,6 @@ gboolean liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, c
 typedef void (*LiaisonStoreJobFunc) (LiaisonStore *self, LiaisonStoreDb *db, GTask *task);
 void liaison_store_push_job (LiaisonStore *self, GTask *task, LiaisonStoreJobFunc func);
 LiaisonStoreDb *liaison_store_get_reader (LiaisonStore *self);
-char *liaison_store_dup_default_region (LiaisonStore *self);
 /* From the worker after a commit: emitted on the store's main context. */
 void liaison_store_notify_records (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind);

@@ -50,6 +50,8 @@ LiaisonStore *liaison_store_open_sync (const char *path, const char *default_reg
 
 const char *liaison_store_get_path (LiaisonStore *self);
 const char *liaison_store_get_default_region (LiaisonStore *self);
+/* The same, copied: for other threads (the region may change meanwhile). */
+char *liaison_store_dup_default_region (LiaisonStore *self);
 void liaison_store_set_default_region (LiaisonStore *self, const char *region);
 
 /* Connections */

@@ -117,6 +117,7 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
   g_autoptr (GPtrArray) ghl_defs = NULL;
   g_autoptr (GPtrArray) lsq_users = NULL;
   g_autoptr (GPtrArray) ghl_users = NULL;
+  g_autofree char *region = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
   if (json != NULL)
@@ -159,7 +160,18 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
                  dropped[i]);
     }
   liaison_field_map_set_field_defs (map, lsq_defs, ghl_defs);
+  if (json == NULL)
+    {
+      /* The accounts' types: a default pair they make invalid (a picklist where the defaults
+       * expect text...) is left out, so that the defaults always validate. */
+      g_auto (GStrv) refused = liaison_field_map_drop_refused (map, lsq_defs, ghl_defs);
+
+      for (guint i = 0; refused[i] != NULL; i++)
+        g_debug ("The default pair %s is left out: the accounts' field types refuse it",
+                 refused[i]);
+    }
   liaison_field_map_set_users (map, lsq_users, ghl_users);
-  liaison_field_map_set_default_region (map, liaison_store_get_default_region (store));
+  region = liaison_store_dup_default_region (store);
+  liaison_field_map_set_default_region (map, region);
   return g_steal_pointer (&map);
 }

@@ -13,15 +13,17 @@
 G_BEGIN_DECLS
 
 /* The cached field definitions (LiaisonFieldDef) and users (LiaisonUser) of one connection, as a
- * refresh stored them; a record that cannot be read is skipped. Reads on the calling thread's
- * connection (liaison-cli, the engine's worker). *field_defs / *users may be NULL to skip. */
+ * refresh stored them; a record that cannot be read is skipped. Reads through the store's reader
+ * connection, which is the main thread's: call it there, never from a worker thread.
+ * *field_defs / *users may be NULL to skip. */
 gboolean liaison_field_map_read_cache (LiaisonStore *store, const char *connection_id,
                                        GPtrArray **field_defs, GPtrArray **users, GError **error);
 
 /* The map stored JSON gives (liaison_store_load_mapping_finish), or the defaults when json is
  * NULL; then, as far as both connections' caches tell (a NULL connection id: not connected),
  * its custom fields are typed, its users set, and the defaults' pairs naming fields the
- * LeadSquared account lacks (mx_State...) dropped. A saved map is used as saved: fields gone
+ * LeadSquared account lacks (mx_State...), or that the accounts' field types make invalid,
+ * dropped: the fitted defaults always validate. A saved map is used as saved: fields gone
  * since make validate() refuse it, which says which. */
 LiaisonFieldMap *liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
                                                     const char *lsq_connection,

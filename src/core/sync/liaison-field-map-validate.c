@@ -240,20 +240,55 @@ check_fields (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, 
       }
 }
 
+/* A single-choice picklist takes only its options: free text written into it would be refused
+ * record by record. Only a value table (or a pair one-way from the picklist) can be trusted. */
+static gboolean
+check_picklist (const LiaisonFieldPair *pair, LiaisonFieldType types[2], GError **error,
+                GString *sentences)
+{
+  if (pair->transform == LIAISON_TRANSFORM_VALUES)
+    return TRUE;
+  for (guint target = 0; target < 2; target++)
+    {
+      guint source = !target;
+
+      if (!liaison_field_pair_writes (pair, target)
+          || types[target] != LIAISON_FIELD_TYPE_SINGLE_OPTION
+          || types[source] == LIAISON_FIELD_TYPE_SINGLE_OPTION)
+        continue;
+      refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+              g_strdup_printf (
+                  /* Translators: e.g. The pair “source” would write the LeadSquared picklist
+                   * “Source” from the HighLevel free-text field “source”... */
+                  _ ("The pair “%s” would write the %s picklist “%s” from the %s free-text field "
+                     "“%s”, and the picklist takes only its own options; give the pair a value "
+                     "table (transform values), make it one-way from “%s”, or remove it."),
+                  pair->key, liaison_side_name (target), pair->field[target],
+                  liaison_side_name (source), pair->field[source], pair->field[target]));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 check_types (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, GString *sentences)
 {
   TypeClass classes[2];
+  LiaisonFieldType types[2];
 
   if (pair->transform == LIAISON_TRANSFORM_OWNER)
     return; /* user ids on both sides, translated through the users */
   for (guint s = 0; s < 2; s++)
     {
-      classes[s] = type_class (part_type (pair, s, pair->parts[s][0], defs[s]));
+      types[s] = part_type (pair, s, pair->parts[s][0], defs[s]);
+      classes[s] = type_class (types[s]);
       /* Joined flags are one flag; a joined name is text. */
       if (pair->parts[s][1] != NULL)
-        classes[s]
-            = liaison_field_pair_kind (pair) == LIAISON_VALUE_BOOLEAN ? CLASS_BOOLEAN : CLASS_TEXT;
+        {
+          classes[s] = liaison_field_pair_kind (pair) == LIAISON_VALUE_BOOLEAN ? CLASS_BOOLEAN
+                                                                               : CLASS_TEXT;
+          types[s] = LIAISON_FIELD_TYPE_OTHER;
+        }
     }
   for (guint target = 0; target < 2; target++)
     {
@@ -275,6 +310,7 @@ check_types (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, G
                   class_name (classes[source]), liaison_transform_to_string (pair->transform)));
       return;
     }
+  check_picklist (pair, types, error, sentences);
 }
 
 /* The field a part writes, comparable across pairs: a HighLevel custom field by its id. */
@@ -357,27 +393,64 @@ liaison_field_map_validate (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
   return FALSE;
 }
 
-char **
-liaison_field_map_drop_missing (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
-                                GPtrArray *ghl_field_defs)
+/* Whether one pair passes the checks that concern it alone. */
+static gboolean
+pair_acceptable (const LiaisonFieldPair *pair, GPtrArray *defs[2])
+{
+  g_autoptr (GString) sentences = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  check_shape (pair, &error, sentences);
+  if (sentences->len == 0)
+    check_fields (pair, defs, &error, sentences);
+  if (sentences->len == 0)
+    check_types (pair, defs, &error, sentences);
+  return sentences->len == 0;
+}
+
+/* Whether every field the pair names exists (as far as the definitions tell). */
+static gboolean
+pair_fields_exist (const LiaisonFieldPair *pair, GPtrArray *defs[2])
+{
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; pair->parts[s][k] != NULL; k++)
+      if (!part_exists (s, pair->parts[s][k], defs[s]))
+        return FALSE;
+  return TRUE;
+}
+
+/* Removes the pairs keep() refuses; returns their keys. */
+static char **
+drop_pairs (LiaisonFieldMap *self, GPtrArray *lsq_field_defs, GPtrArray *ghl_field_defs,
+            gboolean (*keep) (const LiaisonFieldPair *pair, GPtrArray *defs[2]))
 {
   GPtrArray *defs[2] = { lsq_field_defs, ghl_field_defs };
   g_autoptr (GStrvBuilder) dropped = g_strv_builder_new ();
 
-  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
   for (guint i = self->pairs->len; i > 0; i--)
     {
       LiaisonFieldPair *pair = g_ptr_array_index (self->pairs, i - 1);
-      gboolean missing = FALSE;
 
-      for (guint s = 0; s < 2 && !missing; s++)
-        for (guint k = 0; pair->parts[s][k] != NULL && !missing; k++)
-          missing = !part_exists (s, pair->parts[s][k], defs[s]);
-      if (missing)
-        {
-          g_strv_builder_add (dropped, pair->key);
-          g_ptr_array_remove_index (self->pairs, i - 1);
-        }
+      if (keep (pair, defs))
+        continue;
+      g_strv_builder_add (dropped, pair->key);
+      g_ptr_array_remove_index (self->pairs, i - 1);
     }
   return g_strv_builder_end (dropped);
+}
+
+char **
+liaison_field_map_drop_refused (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
+                                GPtrArray *ghl_field_defs)
+{
+  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
+  return drop_pairs (self, lsq_field_defs, ghl_field_defs, pair_acceptable);
+}
+
+char **
+liaison_field_map_drop_missing (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
+                                GPtrArray *ghl_field_defs)
+{
+  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
+  return drop_pairs (self, lsq_field_defs, ghl_field_defs, pair_fields_exist);
 }

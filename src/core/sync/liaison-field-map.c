@@ -398,7 +398,6 @@ liaison_field_map_new_default (void)
     { "country", "mx_Country", "country", LIAISON_TRANSFORM_NONE },
     { "website", "Website", "website", LIAISON_TRANSFORM_NONE },
     { "timeZone", "TimeZone", "timezone", LIAISON_TRANSFORM_NONE },
-    { "source", "Source", "source", LIAISON_TRANSFORM_NONE },
     { "doNotContact", "DoNotEmail+DoNotCall+DoNotSMS", "dnd", LIAISON_TRANSFORM_NONE },
     { "owner", "OwnerId", "assignedTo", LIAISON_TRANSFORM_OWNER },
   };

@@ -87,8 +87,9 @@ gboolean liaison_transform_from_string (const char *str, LiaisonTransform *trans
 G_DECLARE_FINAL_TYPE (LiaisonFieldMap, liaison_field_map, LIAISON, FIELD_MAP, GObject)
 
 /* Pair keys of the defaults: "firstName", "lastName", "email", "phone", "company", "address",
- * "city", "state", "postalCode", "country", "website", "timeZone", "source", "doNotContact",
- * "owner"; all both ways, policy ask. */
+ * "city", "state", "postalCode", "country", "website", "timeZone", "doNotContact", "owner"; all
+ * both ways, policy ask. Not "source": LeadSquared's Source is a picklist and HighLevel's free
+ * text, which validate() refuses both ways without a value table. */
 LiaisonFieldMap *liaison_field_map_new_default (void);
 LiaisonFieldMap *liaison_field_map_copy (LiaisonFieldMap *self);
 
@@ -111,6 +112,11 @@ JsonNode *liaison_field_map_to_json (LiaisonFieldMap *self);
  * The error is a translated sentence naming the fields. */
 gboolean liaison_field_map_validate (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
                                      GPtrArray *ghl_field_defs, GError **error);
+/* Removes the pairs validate() would refuse on their own (a field that does not exist, types
+ * that cannot hold each other, free text written into a picklist...), for fitting the defaults
+ * to the accounts. Returns the removed pairs' keys (NULL-terminated, maybe empty). */
+char **liaison_field_map_drop_refused (LiaisonFieldMap *self, GPtrArray *lsq_field_defs,
+                                       GPtrArray *ghl_field_defs);
 /* Removes the pairs naming a field that either side's definitions (when not NULL) lack, e.g.
  * the default "state" pair where the LeadSquared account has no mx_State. Returns the removed
  * pairs' keys (NULL-terminated, maybe empty), for saying so. */

@@ -31,7 +31,7 @@
 #include "liaison-lsq-client-patch.h"
 #include "liaison-lsq-json.h"
 #include "liaison-store-sync.h"
-#include "liaison-sync-engine-private.h"
+#include "liaison-sync-apply-private.h"
 
 #define LOCAL_PAGE 500
 
@@ -41,8 +41,8 @@ json_text (JsonNode *node)
   return node ? json_to_string (node, FALSE) : g_strdup ("null");
 }
 
-static char *
-object_text (JsonObject *object)
+char *
+liaison_sync_object_text (JsonObject *object)
 {
   g_autoptr (JsonNode) node = NULL;
 
@@ -85,9 +85,9 @@ liaison_sync_intent_payload (const LiaisonSyncItem *item)
   return json_to_string (root, FALSE);
 }
 
-static LiaisonStoreOperation *
-operation_new (LiaisonSyncRun *run, const LiaisonSyncItem *item, LiaisonOperationAction action,
-               LiaisonService side)
+LiaisonStoreOperation *
+liaison_sync_operation_new (LiaisonSyncRun *run, const LiaisonSyncItem *item,
+                            LiaisonOperationAction action, LiaisonService side)
 {
   LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
 
@@ -109,7 +109,7 @@ add_conflicts (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncIte
       const LiaisonStoreConflict *c = g_ptr_array_index (item->conflicts, i);
       LiaisonStoreConflict *copy = g_new0 (LiaisonStoreConflict, 1);
       LiaisonStoreOperation *op
-          = operation_new (run, item, LIAISON_OPERATION_CONFLICT, LIAISON_SERVICE_LSQ);
+          = liaison_sync_operation_new (run, item, LIAISON_OPERATION_CONFLICT, LIAISON_SERVICE_LSQ);
 
       copy->kind = c->kind;
       copy->lsq_id = g_strdup (c->lsq_id);
@@ -140,9 +140,9 @@ add_conflicts (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncIte
 }
 
 /* The link after the item. ok FALSE: a write failed; the base stays, the seen hashes go. */
-static void
-add_link (LiaisonStoreStep *step, const LiaisonSyncItem *item, gboolean ok, const char *lsq_seen,
-          const char *ghl_seen)
+void
+liaison_sync_add_link (LiaisonStoreStep *step, const LiaisonSyncItem *item, gboolean ok,
+                       const char *lsq_seen, const char *ghl_seen)
 {
   LiaisonStoreSyncLink *link = g_new0 (LiaisonStoreSyncLink, 1);
 
@@ -174,10 +174,11 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
   switch (item->kind)
     {
       case LIAISON_SYNC_ITEM_UPDATE:
-        add_link (step, item, TRUE, item->lsq_seen, item->ghl_seen);
+        liaison_sync_add_link (step, item, TRUE, item->lsq_seen, item->ghl_seen);
         if (item->link_id == 0)
           {
-            op = operation_new (run, item, LIAISON_OPERATION_LINK, LIAISON_SERVICE_LSQ);
+            op = liaison_sync_operation_new (run, item, LIAISON_OPERATION_LINK,
+                                             LIAISON_SERVICE_LSQ);
             op->after = g_strdup (item->new_base);
             g_ptr_array_add (step->operations, op);
             run->result->n_linked++;
@@ -191,7 +192,7 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
         break;
       case LIAISON_SYNC_ITEM_UNLINK:
         g_array_append_val (step->links_removed, item->link_id);
-        op = operation_new (run, item, LIAISON_OPERATION_UNLINK, LIAISON_SERVICE_LSQ);
+        op = liaison_sync_operation_new (run, item, LIAISON_OPERATION_UNLINK, LIAISON_SERVICE_LSQ);
         op->error = g_strdup (item->reason);
         g_ptr_array_add (step->operations, op);
         run->result->n_unlinked++;
@@ -200,7 +201,7 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
       case LIAISON_SYNC_ITEM_DELETE:
       case LIAISON_SYNC_ITEM_CREATE:
       default:
-        op = operation_new (run, item, LIAISON_OPERATION_SKIP, item->target);
+        op = liaison_sync_operation_new (run, item, LIAISON_OPERATION_SKIP, item->target);
         op->status = LIAISON_OPERATION_SKIPPED;
         op->field = g_strdup (item->field);
         op->error = g_strdup (item->reason);
@@ -231,6 +232,8 @@ on_local_step (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (task);
       return;
     }
+  liaison_sync_engine_crash_point (((Local *) g_task_get_task_data (task))->run->engine,
+                                   "local-step");
   local_next (task);
 }
 
@@ -283,25 +286,18 @@ liaison_sync_apply_local_finish (LiaisonSyncRun *run, GAsyncResult *result, GErr
 
 /* ---- remote writes ---- */
 
-typedef struct
+/* A step of one remote write, named "<kind>-<stage>" ("update-intent"...). */
+void
+liaison_sync_work_crash_point (Work *w, const char *stage)
 {
-  LiaisonSyncRun *run;
-  GPtrArray *items;    /* LiaisonSyncItem, borrowed: one, or a LeadSquared batch */
-  GPtrArray *intents;  /* LiaisonStoreIntent, by side for updates */
-  JsonNode *bodies[2]; /* by LiaisonService */
-  GError *errors[2];
-  LiaisonContact *answers[2]; /* the record as the service holds it after the write */
-  GPtrArray *contacts;        /* LeadSquared batch: what is sent */
-  GPtrArray *rows;            /* LeadSquared batch: LiaisonLsqRowResult */
-  GError *batch_error;
-  LiaisonStoreIntent *intent_of[2];
-  LiaisonStoreStep *skips; /* operations found while building bodies */
-} Work;
+  char where[64];
 
-static void pump (LiaisonSyncRun *run);
+  g_snprintf (where, sizeof where, "%s-%s", w->kind, stage);
+  liaison_sync_engine_crash_point (w->run->engine, where);
+}
 
-static void
-work_free (Work *w)
+void
+liaison_sync_work_free (Work *w)
 {
   g_ptr_array_unref (w->items);
   g_clear_pointer (&w->intents, g_ptr_array_unref);
@@ -318,8 +314,8 @@ work_free (Work *w)
   g_free (w);
 }
 
-static Work *
-work_new (LiaisonSyncRun *run)
+Work *
+liaison_sync_work_new (LiaisonSyncRun *run)
 {
   Work *w = g_new0 (Work, 1);
 
@@ -330,16 +326,16 @@ work_new (LiaisonSyncRun *run)
   return w;
 }
 
-static void
-work_done (Work *w, guint n_items)
+void
+liaison_sync_work_done (Work *w, guint n_items)
 {
   LiaisonSyncRun *run = w->run;
 
   run->in_flight--;
   run->done += n_items;
   liaison_sync_engine_progress (run->engine, run->done, run->total);
-  work_free (w);
-  pump (run);
+  liaison_sync_work_free (w);
+  liaison_sync_apply_pump (run);
 }
 
 static void
@@ -358,18 +354,19 @@ on_work_step (GObject *source, GAsyncResult *result, gpointer user_data)
       w->run->stopping = TRUE;
     }
   else
-    liaison_sync_engine_crash_point (w->run->engine, "committed");
-  work_done (w, w->items->len);
+    liaison_sync_work_crash_point (w, "committed");
+  liaison_sync_work_done (w, w->items->len);
 }
 
-static void
-commit (Work *w, LiaisonStoreStep *step)
+void
+liaison_sync_work_commit (Work *w, LiaisonStoreStep *step)
 {
   liaison_store_apply_step_async (w->run->store, step, NULL, on_work_step, w);
 }
 
-static void
-fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent, const GError *error)
+void
+liaison_sync_fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent,
+                          const GError *error)
 {
   LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
 
@@ -378,8 +375,8 @@ fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent, const GEr
   g_ptr_array_add (step->intents_failed, failed);
 }
 
-static const char *
-error_cause (const GError *error)
+const char *
+liaison_sync_error_cause (const GError *error)
 {
   static const char *const codes[]
       = { "network",   "timeout",    "cancelled",  "unauthorized", "forbidden",
@@ -404,7 +401,7 @@ finish_update (Work *w)
   const char *conn[2] = { run->lsq_connection, run->ghl_connection };
   gboolean ok = TRUE, any = FALSE;
 
-  liaison_sync_engine_crash_point (run->engine, "answered");
+  liaison_sync_work_crash_point (w, "answered");
   g_ptr_array_extend_and_steal (step->operations, g_steal_pointer (&w->skips->operations));
   w->skips->operations
       = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_operation_free);
@@ -431,14 +428,15 @@ finish_update (Work *w)
         {
           ok = FALSE;
           if (w->intent_of[side] != NULL)
-            fail_intent (step, w->intent_of[side], w->errors[side]);
+            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side]);
           liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
                              w->errors[side]);
         }
       keys = changes ? json_object_get_members (changes) : NULL;
       for (GList *l = keys; l != NULL; l = l->next)
         {
-          LiaisonStoreOperation *op = operation_new (run, item, LIAISON_OPERATION_UPDATE, side);
+          LiaisonStoreOperation *op
+              = liaison_sync_operation_new (run, item, LIAISON_OPERATION_UPDATE, side);
 
           op->field = g_strdup (l->data);
           op->before = json_text (json_object_get_member (before, l->data));
@@ -452,7 +450,7 @@ finish_update (Work *w)
               op->status = LIAISON_OPERATION_FAILED;
               op->error = g_strdup (w->errors[side]->message);
               g_free (op->cause);
-              op->cause = g_strdup (error_cause (w->errors[side]));
+              op->cause = g_strdup (liaison_sync_error_cause (w->errors[side]));
             }
           g_ptr_array_add (step->operations, op);
         }
@@ -464,11 +462,11 @@ finish_update (Work *w)
       g_clear_pointer (&seen[LIAISON_SERVICE_LSQ], g_free);
       g_clear_pointer (&seen[LIAISON_SERVICE_GHL], g_free);
     }
-  add_link (step, item, ok, seen[LIAISON_SERVICE_LSQ], seen[LIAISON_SERVICE_GHL]);
+  liaison_sync_add_link (step, item, ok, seen[LIAISON_SERVICE_LSQ], seen[LIAISON_SERVICE_GHL]);
   if (item->link_id == 0)
     {
       LiaisonStoreOperation *op
-          = operation_new (run, item, LIAISON_OPERATION_LINK, LIAISON_SERVICE_LSQ);
+          = liaison_sync_operation_new (run, item, LIAISON_OPERATION_LINK, LIAISON_SERVICE_LSQ);
       op->after = g_strdup (item->new_base);
       g_ptr_array_add (step->operations, op);
       run->result->n_linked++;
@@ -481,7 +479,7 @@ finish_update (Work *w)
     run->result->n_updated++;
   g_free (seen[0]);
   g_free (seen[1]);
-  commit (w, g_steal_pointer (&step));
+  liaison_sync_work_commit (w, g_steal_pointer (&step));
 }
 
 static void send_ghl_update (Work *w);
@@ -499,6 +497,7 @@ on_lsq_reread (GObject *source, GAsyncResult *result, gpointer user_data)
    * changes nothing). */
   if (w->answers[LIAISON_SERVICE_LSQ] == NULL)
     w->errors[LIAISON_SERVICE_LSQ] = g_steal_pointer (&error);
+  liaison_sync_work_crash_point (w, "reread");
   send_ghl_update (w);
 }
 
@@ -515,6 +514,7 @@ on_lsq_patched (GObject *source, GAsyncResult *result, gpointer user_data)
       send_ghl_update (w);
       return;
     }
+  liaison_sync_work_crash_point (w, "lsq-written");
   liaison_lsq_client_get_lead_async (w->run->lsq, item->lsq_id, NULL, on_lsq_reread, w);
 }
 
@@ -557,10 +557,10 @@ on_update_intents (GObject *source, GAsyncResult *result, gpointer user_data)
       /* Nothing was sent: the next run plans it again. */
       liaison_sync_fail (w->run, item->lsq_id, error);
       g_error_free (error);
-      work_done (w, 1);
+      liaison_sync_work_done (w, 1);
       return;
     }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
+  liaison_sync_work_crash_point (w, "intent");
   if (w->bodies[LIAISON_SERVICE_LSQ] != NULL)
     liaison_lsq_client_patch_lead_async (w->run->lsq, item->lsq_id, w->bodies[LIAISON_SERVICE_LSQ],
                                          NULL, on_lsq_patched, w);
@@ -569,8 +569,9 @@ on_update_intents (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 /* Sets key of the item's new base to value and hashes it again. */
-static void
-rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const char *key, JsonNode *value)
+void
+liaison_sync_rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const char *key,
+                         JsonNode *value)
 {
   g_autoptr (JsonNode) node = item->new_base ? json_from_string (item->new_base, NULL) : NULL;
   JsonObject *base;
@@ -612,7 +613,8 @@ lenient_patch (LiaisonSyncRun *run, LiaisonStoreStep *skips, LiaisonSyncItem *it
       part = liaison_field_map_build_patch (run->map, side, one, &local);
       if (part == NULL)
         {
-          LiaisonStoreOperation *op = operation_new (run, item, LIAISON_OPERATION_SKIP, side);
+          LiaisonStoreOperation *op
+              = liaison_sync_operation_new (run, item, LIAISON_OPERATION_SKIP, side);
 
           op->field = g_strdup (l->data);
           op->after = json_text (json_object_get_member (changes, l->data));
@@ -621,7 +623,7 @@ lenient_patch (LiaisonSyncRun *run, LiaisonStoreStep *skips, LiaisonSyncItem *it
           g_free (op->cause);
           op->cause = g_strdup ("unmappable");
           g_ptr_array_add (skips->operations, op);
-          rebase_key (run, item, l->data, json_object_get_member (before, l->data));
+          liaison_sync_rebase_key (run, item, l->data, json_object_get_member (before, l->data));
           json_object_remove_member (changes, l->data);
           continue;
         }
@@ -649,9 +651,10 @@ lenient_patch (LiaisonSyncRun *run, LiaisonStoreStep *skips, LiaisonSyncItem *it
 static void
 start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
 {
-  Work *w = work_new (run);
+  Work *w = liaison_sync_work_new (run);
 
   g_ptr_array_add (w->items, item);
+  w->kind = "update";
   for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
     {
       JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
@@ -681,331 +684,17 @@ start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
   liaison_store_add_intents_async (run->store, w->intents, NULL, on_update_intents, w);
 }
 
-/* ---- HighLevel creates and deletes ---- */
-
-/* A value the target cannot take is left out of a create; the base says the target has none. */
-static JsonNode *
-build_create (LiaisonSyncRun *run, LiaisonSyncItem *item, LiaisonService side, GError **error)
-{
-  g_auto (GStrv) skipped = NULL;
-  JsonNode *body = liaison_field_map_build_create (run->map, side, item->values, &skipped, error);
-
-  for (guint i = 0; body && skipped && skipped[i]; i++)
-    rebase_key (run, item, skipped[i], NULL);
-  return body;
-}
-
-static void
-finish_single (Work *w)
-{
-  LiaisonSyncRun *run = w->run;
-  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
-  LiaisonService side = item->target;
-  g_autoptr (LiaisonStoreStep) step
-      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
-  LiaisonStoreIntent *intent = w->intent_of[side];
-  GError *error = w->errors[side];
-  gboolean create = item->kind == LIAISON_SYNC_ITEM_CREATE;
-  LiaisonStoreOperation *op = operation_new (
-      run, item, create ? LIAISON_OPERATION_CREATE : LIAISON_OPERATION_DELETE, side);
-
-  liaison_sync_engine_crash_point (run->engine, "answered");
-  if (error == NULL && create)
-    {
-      g_autofree char *seen = NULL;
-      LiaisonSyncItem linked = *item;
-
-      g_ptr_array_add (step->records, liaison_sync_record_from_contact (
-                                          w->answers[side], run->ghl_connection, &seen));
-      linked.ghl_id = (char *) liaison_contact_get_id (w->answers[side]);
-      add_link (step, &linked, TRUE, item->lsq_seen, seen);
-      g_free (op->ghl_id);
-      op->ghl_id = g_strdup (linked.ghl_id);
-      op->after = object_text (item->values);
-      g_array_append_val (step->intents_done, intent->id);
-      run->result->n_created++;
-    }
-  else if (error == NULL)
-    {
-      LiaisonStoreRecord *gone = liaison_store_record_new (
-          LIAISON_RECORD_CONTACT, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id, "{}");
-
-      gone->connection_id
-          = g_strdup (side == LIAISON_SERVICE_LSQ ? run->lsq_connection : run->ghl_connection);
-      g_ptr_array_add (step->records_gone, gone);
-      g_array_append_val (step->links_removed, item->link_id);
-      g_array_append_val (step->intents_done, intent->id);
-      op->error = g_strdup (item->reason);
-      run->result->n_deleted++;
-    }
-  else
-    {
-      op->status = LIAISON_OPERATION_FAILED;
-      op->error = g_strdup (error->message);
-      g_free (op->cause);
-      op->cause = g_strdup (error_cause (error));
-      liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
-      /* A create that failed may still have reached the service: its intent stays pending and
-       * the next run looks the record up first. A refused one (validation) did not. */
-      if (intent != NULL
-          && (!create
-              || g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION)))
-        fail_intent (step, intent, error);
-    }
-  g_ptr_array_add (step->operations, op);
-  commit (w, g_steal_pointer (&step));
-}
-
-static void
-on_ghl_created (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Work *w = user_data;
-
-  w->run->result->ghl_calls++;
-  w->answers[LIAISON_SERVICE_GHL] = liaison_ghl_client_create_contact_json_finish (
-      LIAISON_GHL_CLIENT (source), result, &w->errors[LIAISON_SERVICE_GHL]);
-  finish_single (w);
-}
-
-static void
-on_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Work *w = user_data;
-  LiaisonService side = ((LiaisonSyncItem *) g_ptr_array_index (w->items, 0))->target;
-  gboolean ok;
-
-  if (side == LIAISON_SERVICE_GHL)
-    {
-      w->run->result->ghl_calls++;
-      ok = liaison_ghl_client_delete_contact_finish (LIAISON_GHL_CLIENT (source), result,
-                                                     &w->errors[side]);
-    }
-  else
-    {
-      w->run->result->lsq_calls++;
-      ok = liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &w->errors[side]);
-    }
-  /* Already gone is what a delete wants. */
-  if (!ok && g_error_matches (w->errors[side], LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND))
-    g_clear_error (&w->errors[side]);
-  finish_single (w);
-}
-
-static void
-on_single_intent (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Work *w = user_data;
-  LiaisonSyncItem *item = g_ptr_array_index (w->items, 0);
-  g_autoptr (GArray) ids = NULL;
-  GError *error = NULL;
-
-  ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
-  if (ids == NULL)
-    {
-      liaison_sync_fail (w->run, item->lsq_id ? item->lsq_id : item->ghl_id, error);
-      g_error_free (error);
-      work_done (w, 1);
-      return;
-    }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
-  if (item->kind == LIAISON_SYNC_ITEM_CREATE)
-    liaison_ghl_client_create_contact_json_async (w->run->ghl, w->bodies[LIAISON_SERVICE_GHL], NULL,
-                                                  on_ghl_created, w);
-  else if (item->target == LIAISON_SERVICE_GHL)
-    liaison_ghl_client_delete_contact_async (w->run->ghl, item->ghl_id, NULL, on_deleted, w);
-  else
-    liaison_lsq_client_delete_lead_async (w->run->lsq, item->lsq_id, NULL, on_deleted, w);
-}
-
-static void
-start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
-{
-  Work *w = work_new (run);
-  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
-  LiaisonService side = item->target;
-
-  g_ptr_array_add (w->items, item);
-  intent->run_id = run->result->run_id;
-  intent->service = side;
-  intent->link_id = item->link_id;
-  if (item->kind == LIAISON_SYNC_ITEM_CREATE)
-    {
-      w->bodies[side] = build_create (run, item, side, &w->errors[side]);
-      if (w->bodies[side] == NULL)
-        {
-          liaison_store_intent_free (intent);
-          finish_single (w);
-          return;
-        }
-      intent->op = LIAISON_INTENT_CREATE;
-      intent->source_id = g_strdup (item->lsq_id);
-      intent->payload = liaison_sync_intent_payload (item);
-    }
-  else
-    {
-      intent->op = LIAISON_INTENT_DELETE;
-      intent->remote_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
-      intent->source_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id);
-    }
-  w->intent_of[side] = intent;
-  g_ptr_array_add (w->intents, intent);
-  liaison_store_add_intents_async (run->store, w->intents, NULL, on_single_intent, w);
-}
-
-/* ---- LeadSquared creates, in bulk ---- */
-
-static void
-on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Work *w = user_data;
-  LiaisonSyncRun *run = w->run;
-  g_autoptr (LiaisonStoreStep) step
-      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
-
-  run->result->lsq_calls++;
-  w->rows = liaison_lsq_client_bulk_create_or_update_finish (LIAISON_LSQ_CLIENT (source), result,
-                                                             &w->batch_error);
-  liaison_sync_engine_crash_point (run->engine, "answered");
-  for (guint i = 0; i < w->items->len; i++)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (w->items, i);
-      LiaisonStoreIntent *intent = g_ptr_array_index (w->intents, i);
-      LiaisonLsqRowResult *row = NULL;
-      LiaisonStoreOperation *op
-          = operation_new (run, item, LIAISON_OPERATION_CREATE, LIAISON_SERVICE_LSQ);
-
-      for (guint j = 0; w->rows && j < w->rows->len; j++)
-        if (((LiaisonLsqRowResult *) g_ptr_array_index (w->rows, j))->row == i)
-          row = g_ptr_array_index (w->rows, j);
-      if (row != NULL && row->lead_id != NULL && row->error == NULL)
-        {
-          LiaisonContact *sent = g_ptr_array_index (w->contacts, i);
-          g_autofree char *seen = NULL;
-          LiaisonSyncItem linked = *item;
-
-          /* LeadSquared answers only the id: the record cached is what was sent. */
-          liaison_contact_set_id (sent, row->lead_id);
-          g_ptr_array_add (step->records,
-                           liaison_sync_record_from_contact (sent, run->lsq_connection, &seen));
-          linked.lsq_id = row->lead_id;
-          add_link (step, &linked, TRUE, seen, item->ghl_seen);
-          g_free (op->lsq_id);
-          op->lsq_id = g_strdup (row->lead_id);
-          op->after = object_text (item->values);
-          g_array_append_val (step->intents_done, intent->id);
-          run->result->n_created++;
-        }
-      else
-        {
-          const GError *error = row && row->error ? row->error : w->batch_error;
-          g_autoptr (GError) missing = NULL;
-
-          if (error == NULL)
-            error = missing = g_error_new_literal (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
-                                                   _ ("LeadSquared did not answer for this row"));
-          op->status = LIAISON_OPERATION_FAILED;
-          op->error = g_strdup (error->message);
-          g_free (op->cause);
-          op->cause = g_strdup (error_cause (error));
-          liaison_sync_fail (run, item->ghl_id, error);
-          /* A row LeadSquared refused was not created; a batch whose answer was lost may have
-           * been: that intent stays pending for the next run to look up. */
-          if (row != NULL && row->error != NULL)
-            fail_intent (step, intent, error);
-        }
-      g_ptr_array_add (step->operations, op);
-    }
-  run->lsq_bulk_busy = FALSE;
-  commit (w, g_steal_pointer (&step));
-}
-
-static void
-on_bulk_intents (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Work *w = user_data;
-  g_autoptr (GArray) ids = NULL;
-  GError *error = NULL;
-  LiaisonSyncItem *first = g_ptr_array_index (w->items, 0);
-
-  ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
-  if (ids == NULL)
-    {
-      for (guint i = 0; i < w->items->len; i++)
-        liaison_sync_fail (w->run, ((LiaisonSyncItem *) g_ptr_array_index (w->items, i))->ghl_id,
-                           error);
-      g_error_free (error);
-      w->run->lsq_bulk_busy = FALSE;
-      work_done (w, w->items->len);
-      return;
-    }
-  liaison_sync_engine_crash_point (w->run->engine, "intent");
-  liaison_lsq_client_bulk_create_or_update_async (
-      w->run->lsq, w->contacts, first->email ? "EmailAddress" : "Phone", NULL, on_bulk_done, w);
-}
-
-/* Takes up to a batch of creates that search by the same key (e-mail, else phone). */
-static void
-start_bulk (LiaisonSyncRun *run)
-{
-  Work *w = work_new (run);
-  gboolean by_email = ((LiaisonSyncItem *) g_ptr_array_index (run->lsq_creates, 0))->email != NULL;
-
-  w->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < run->lsq_creates->len && w->items->len < LIAISON_LSQ_BULK_BATCH;)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (run->lsq_creates, i);
-      g_autoptr (JsonNode) body = NULL;
-      g_autoptr (GError) error = NULL;
-      LiaisonContact *contact = NULL;
-      LiaisonStoreIntent *intent;
-
-      if ((item->email != NULL) != by_email)
-        {
-          i++;
-          continue;
-        }
-      g_ptr_array_remove_index (run->lsq_creates, i);
-      body = build_create (run, item, LIAISON_SERVICE_LSQ, &error);
-      if (body != NULL)
-        contact = liaison_lsq_client_contact_from_attributes (run->lsq, body, &error);
-      if (contact == NULL)
-        {
-          liaison_sync_fail (run, item->ghl_id, error);
-          run->done++;
-          continue;
-        }
-      intent = g_new0 (LiaisonStoreIntent, 1);
-      intent->run_id = run->result->run_id;
-      intent->service = LIAISON_SERVICE_LSQ;
-      intent->op = LIAISON_INTENT_CREATE;
-      intent->source_id = g_strdup (item->ghl_id);
-      intent->payload = liaison_sync_intent_payload (item);
-      g_ptr_array_add (w->intents, intent);
-      g_ptr_array_add (w->contacts, contact);
-      g_ptr_array_add (w->items, item);
-    }
-  if (w->items->len == 0)
-    {
-      run->in_flight--;
-      work_free (w);
-      run->lsq_bulk_busy = FALSE;
-      pump (run);
-      return;
-    }
-  liaison_store_add_intents_async (run->store, w->intents, NULL, on_bulk_intents, w);
-}
-
 /* ---- the pump ---- */
 
-static void
-pump (LiaisonSyncRun *run)
+void
+liaison_sync_apply_pump (LiaisonSyncRun *run)
 {
   while (!run->stopping && !run->lsq_bulk_busy && run->lsq_creates->len > 0
          && run->in_flight < run->concurrency)
     {
       run->lsq_bulk_busy = TRUE;
       run->in_flight++;
-      start_bulk (run);
+      liaison_sync_apply_start_bulk (run);
     }
   while (!run->stopping && run->next < run->queue->len && run->in_flight < run->concurrency)
     {
@@ -1015,7 +704,7 @@ pump (LiaisonSyncRun *run)
       if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
         start_update (run, item);
       else
-        start_single (run, item);
+        liaison_sync_apply_start_single (run, item);
     }
   if (run->in_flight == 0
       && (run->stopping || (run->next >= run->queue->len && run->lsq_creates->len == 0)))
@@ -1048,5 +737,5 @@ liaison_sync_apply_remote (LiaisonSyncRun *run)
     }
   run->total = run->queue->len + run->lsq_creates->len;
   LIAISON_TRACE (LIAISON_DEBUG_SYNC, "applying %u remote writes", run->total);
-  pump (run);
+  liaison_sync_apply_pump (run);
 }

@@ -27,6 +27,7 @@ struct _LiaisonSyncRun
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;
+  gboolean holding; /* the store's notifications are held for this run */
 
   /* apply */
   GPtrArray *queue;       /* LiaisonSyncItem (borrowed from the plan) with remote writes */
@@ -41,7 +42,8 @@ struct _LiaisonSyncRun
   void (*applied) (LiaisonSyncRun *run); /* called once nothing is in flight and all is done */
 };
 
-/* Crash points for tests: LIAISON_SYNC_CRASH_AT=N ends the process at the Nth step. */
+/* Steps of a run, for tests: LIAISON_SYNC_STEPS=1 reports each on stderr, and
+ * LIAISON_SYNC_CRASH_AT=N waits at the Nth to be killed (see liaison-sync-engine.c). */
 void liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where);
 void liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total);
 

@@ -17,13 +17,16 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include "liaison-contact-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
+#include "liaison-field-map-cache.h"
 #include "liaison-refresher.h"
+#include "liaison-store-query.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
 #include "liaison-user.h"
@@ -39,6 +42,7 @@ struct _LiaisonSyncEngine
   char *ghl_connection;
   guint concurrency;
   guint crash_at;
+  gboolean report_steps;
   guint steps;
   gboolean running;
 };
@@ -116,16 +120,49 @@ liaison_sync_lock_release (int fd)
 
 /* ---- test hooks ---- */
 
+/* Written with write(2): the step must reach the test even if the process is killed at once. */
+static void
+report_step (guint step, const char *where, const char *what)
+{
+  g_autofree char *line = g_strdup_printf ("liaison-sync: step %u (%s)%s\n", step, where, what);
+  gsize left = strlen (line);
+  const char *p = line;
+
+  while (left > 0)
+    {
+      ssize_t n = write (STDERR_FILENO, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      p += n;
+      left -= (gsize) n;
+    }
+}
+
+/* LIAISON_SYNC_STEPS=1 reports every step on stderr ("liaison-sync: step N (where)");
+ * LIAISON_SYNC_CRASH_AT=N reports them too and, at the Nth, stops the run where it stands (the
+ * main loop blocked, the other threads going on) for the test to kill the process with SIGKILL.
+ * A process nobody kills ends itself after a minute. */
 void
 liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where)
 {
+  gint64 until;
+
   self->steps++;
-  if (self->crash_at > 0 && self->steps == self->crash_at)
+  if (!self->report_steps && self->crash_at == 0)
+    return;
+  if (self->crash_at == 0 || self->steps != self->crash_at)
     {
-      g_printerr ("liaison-sync: stopping at step %u (%s) as LIAISON_SYNC_CRASH_AT asks\n",
-                  self->steps, where);
-      _exit (86);
+      report_step (self->steps, where, "");
+      return;
     }
+  report_step (self->steps, where, ": waiting to be killed, as LIAISON_SYNC_CRASH_AT asks");
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    sleep (1);
+  _exit (86);
 }
 
 void
@@ -136,9 +173,21 @@ liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total)
 
 /* ---- the run ---- */
 
+/* The store's change notifications are held from the run's start to its end, so that the list
+ * models reload once after the run rather than after every page and write of it. */
+static void
+run_release_notifications (LiaisonSyncRun *run)
+{
+  if (!run->holding)
+    return;
+  run->holding = FALSE;
+  liaison_store_release_notifications (run->store);
+}
+
 static void
 run_free (LiaisonSyncRun *run)
 {
+  run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
   liaison_sync_result_free (run->result);
@@ -157,22 +206,48 @@ liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error)
                    g_strdup_printf ("%s: %s", what, error ? error->message : _ ("failed")));
 }
 
+/* Runs after the notifications queued before it (same context, same priority): those are
+ * folded into the held ones, and every connection and kind the run changed is announced once. */
+static gboolean
+run_return_idle (gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonSyncRun *run = g_task_get_task_data (task);
+
+  run_release_notifications (run);
+  if (run->fatal != NULL)
+    g_task_return_error (task, g_steal_pointer (&run->fatal));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&run->result),
+                           (GDestroyNotify) liaison_sync_result_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_return (GTask *task)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, run_return_idle, task, NULL);
+  g_source_set_static_name (source, "[liaison-sync] run return");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
 static void
 on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
+  GTask *task = user_data;
   LiaisonSyncRun *run = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
 
   if (!liaison_store_finish_run_finish (LIAISON_STORE (source), result, &error))
     g_warning ("Could not record the end of sync run %" G_GINT64_FORMAT ": %s", run->result->run_id,
                error->message);
+  liaison_sync_engine_crash_point (run->engine, "finished");
   liaison_store_notify_sync (run->store, run->lsq_connection, run->ghl_connection);
-  if (run->fatal != NULL)
-    g_task_return_error (task, g_steal_pointer (&run->fatal));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&run->result),
-                           (GDestroyNotify) liaison_sync_result_free);
+  run_return (task);
 }
 
 /* Closes the run's row, then the task: with the error in run->fatal, or the result. */
@@ -184,9 +259,7 @@ run_finish (LiaisonSyncRun *run)
 
   if (r->run_id == 0)
     {
-      GTask *task = run->task;
-      g_task_return_error (task, g_steal_pointer (&run->fatal));
-      g_object_unref (task);
+      run_return (run->task);
       return;
     }
   row.id = r->run_id;
@@ -199,6 +272,7 @@ run_finish (LiaisonSyncRun *run)
   row.n_failed = r->n_failed;
   row.lsq_requests = r->lsq_calls;
   row.ghl_requests = r->ghl_calls;
+  liaison_sync_engine_crash_point (run->engine, "finishing");
   if (run->fatal != NULL)
     {
       row.status = g_cancellable_is_cancelled (g_task_get_cancellable (run->task))
@@ -245,6 +319,7 @@ on_local_applied (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "local-applied");
   run->applied = apply_finished;
   liaison_sync_apply_remote (run);
 }
@@ -257,9 +332,10 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   LiaisonSyncPlanOptions options
       = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH };
   GError *error = NULL;
-  LiaisonSyncPlan *plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection,
-                                                   run->ghl_connection, open, &options, &error);
+  LiaisonSyncPlan *plan;
 
+  plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection, run->ghl_connection,
+                                  open, &options, &error);
   if (plan == NULL)
     g_task_return_error (task, error);
   else
@@ -302,37 +378,10 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
   planned (run, plan, error);
 }
 
-static GPtrArray *
-cached_users (LiaisonSyncRun *run, const char *connection)
-{
-  g_autoptr (GPtrArray) raws
-      = liaison_store_list_raw (run->store, connection, LIAISON_RECORD_USER, NULL);
-  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; raws && i < raws->len; i++)
-    {
-      g_autoptr (JsonNode) node = json_from_string (g_ptr_array_index (raws, i), NULL);
-      JsonObject *o;
-      LiaisonUser *user;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      o = json_node_get_object (node);
-      user = liaison_user_new ();
-      liaison_user_set_id (user, json_object_get_string_member_with_default (o, "id", NULL));
-      liaison_user_set_name (user, json_object_get_string_member_with_default (o, "name", NULL));
-      liaison_user_set_email (user, json_object_get_string_member_with_default (o, "email", NULL));
-      g_ptr_array_add (users, user);
-    }
-  return users;
-}
-
 static void
 start_plan (LiaisonSyncRun *run)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GPtrArray) lsq_users = cached_users (run, run->lsq_connection);
-  g_autoptr (GPtrArray) ghl_users = cached_users (run, run->ghl_connection);
   g_autofree char *deletes
       = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
   GError *error = NULL;
@@ -345,9 +394,6 @@ start_plan (LiaisonSyncRun *run)
       return;
     }
   run->deletes = g_strcmp0 (deletes, "on") == 0;
-  liaison_field_map_set_users (run->map, lsq_users, ghl_users);
-  if (liaison_store_get_default_region (run->store) != NULL)
-    liaison_field_map_set_default_region (run->map, liaison_store_get_default_region (run->store));
   if (run->options.undo_run != 0)
     {
       /* A few lookups per pair the run changed, on the store's reader: no worker needed. */
@@ -372,6 +418,7 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LiaisonSyncRun *run = user_data;
   GError *error = NULL;
+
   g_autofree char *json = liaison_store_load_mapping_finish (run->store, result, NULL, &error);
 
   if (error != NULL)
@@ -380,25 +427,22 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
-  if (json == NULL)
-    run->map = liaison_field_map_new_default ();
-  else
+  /* The saved map, else the defaults fitted to what the refresh read of both accounts. On this
+   * thread: it reads the store's cache through the main thread's connection. */
+  run->map = liaison_field_map_new_for_profile (json, run->store, run->lsq_connection,
+                                                run->ghl_connection, &error);
+  if (run->map == NULL)
     {
-      g_autoptr (JsonNode) node = json_from_string (json, &error);
-
-      run->map = node ? liaison_field_map_new_from_json (node, &error) : NULL;
-      if (run->map == NULL)
-        {
-          run->fatal = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
-                                    _ ("The saved field mapping cannot be used (%s); fix it "
-                                       "with “liaison-cli mapping set” or go back to the "
-                                       "defaults with “liaison-cli mapping reset”."),
-                                    error->message);
-          g_clear_error (&error);
-          run_finish (run);
-          return;
-        }
+      run->fatal = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
+                                _ ("The saved field mapping cannot be used (%s); fix it "
+                                   "with “liaison-cli mapping set” or go back to the "
+                                   "defaults with “liaison-cli mapping reset”."),
+                                error->message);
+      g_clear_error (&error);
+      run_finish (run);
+      return;
     }
+  liaison_sync_engine_crash_point (run->engine, "mapping-loaded");
   start_plan (run);
 }
 
@@ -451,6 +495,7 @@ on_reconciled (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "reconciled");
   start_refresh (run);
 }
 
@@ -467,6 +512,7 @@ on_run_begun (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  liaison_sync_engine_crash_point (run->engine, "run-begun");
   if (run->options.dry_run)
     {
       /* A dry run writes to no service, not even to finish what a crash interrupted. */
@@ -511,6 +557,8 @@ liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions
   run->result->failures = g_ptr_array_new_with_free_func (g_free);
   self->running = TRUE;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  liaison_store_hold_notifications (self->store);
+  run->holding = TRUE;
 
   run->lock_fd = liaison_sync_lock_acquire (liaison_store_get_path (self->store), &error);
   if (run->lock_fd < 0)
@@ -586,4 +634,5 @@ liaison_sync_engine_init (LiaisonSyncEngine *self)
 
   self->concurrency = 4;
   self->crash_at = crash ? (guint) g_ascii_strtoull (crash, NULL, 10) : 0;
+  self->report_steps = g_strcmp0 (g_getenv ("LIAISON_SYNC_STEPS"), "1") == 0;
 }

@@ -48,6 +48,8 @@ on_step (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (task);
       return;
     }
+  liaison_sync_engine_crash_point (((Reconcile *) g_task_get_task_data (task))->run->engine,
+                                   "reconcile-settled");
   reconcile_next (task);
 }
 

@@ -1,0 +1,58 @@
+/* liaison-sync-apply-private.h: what the files carrying out a plan share: one remote write in
+ * flight (Work) and the beats every write goes through.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-contact.h"
+#include "liaison-store-sync.h"
+#include "liaison-sync-engine-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LiaisonSyncRun *run;
+  GPtrArray *items;    /* LiaisonSyncItem, borrowed: one, or a LeadSquared batch */
+  GPtrArray *intents;  /* LiaisonStoreIntent, by side for updates */
+  JsonNode *bodies[2]; /* by LiaisonService */
+  GError *errors[2];
+  LiaisonContact *answers[2]; /* the record as the service holds it after the write */
+  GPtrArray *contacts;        /* LeadSquared batch: what is sent */
+  GPtrArray *rows;            /* LeadSquared batch: LiaisonLsqRowResult */
+  GError *batch_error;
+  LiaisonStoreIntent *intent_of[2];
+  LiaisonStoreStep *skips; /* operations found while building bodies */
+  const char *kind;        /* "update", "create", "delete", "bulk": for the crash points */
+} Work;
+
+Work *liaison_sync_work_new (LiaisonSyncRun *run);
+void liaison_sync_work_free (Work *w);
+/* The write is over (n_items of the plan): progress, then the next writes. */
+void liaison_sync_work_done (Work *w, guint n_items);
+/* The last beat: the step in one transaction, then work_done. */
+void liaison_sync_work_commit (Work *w, LiaisonStoreStep *step);
+void liaison_sync_work_crash_point (Work *w, const char *stage);
+
+LiaisonStoreOperation *liaison_sync_operation_new (LiaisonSyncRun *run, const LiaisonSyncItem *item,
+                                                   LiaisonOperationAction action,
+                                                   LiaisonService side);
+void liaison_sync_add_link (LiaisonStoreStep *step, const LiaisonSyncItem *item, gboolean ok,
+                            const char *lsq_seen, const char *ghl_seen);
+void liaison_sync_fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent,
+                               const GError *error);
+const char *liaison_sync_error_cause (const GError *error);
+void liaison_sync_rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const char *key,
+                              JsonNode *value);
+char *liaison_sync_object_text (JsonObject *object);
+
+/* liaison-sync-apply.c: starts what fits in flight; ends the apply when all is done. */
+void liaison_sync_apply_pump (LiaisonSyncRun *run);
+/* liaison-sync-apply-create.c */
+void liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item);
+void liaison_sync_apply_start_bulk (LiaisonSyncRun *run);
+
+G_END_DECLS
