@@ -54,7 +54,7 @@ query_text (const char *path, const char *sql)
   return text;
 }
 
-/* The CLI's profile, made beforehand: the sync tests' map (no source or state, which the
+/* The CLI's profile, made beforehand: the sync tests' map (no state, which the
  * sandbox's LeadSquared refuses) and a run from 1 January 2020 with an operation. */
 static char *
 prepare_profile (SyncFixture *f)
@@ -72,7 +72,6 @@ prepare_profile (SyncFixture *f)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   store = store_test_open (path, "IN", &error);
   g_assert_no_error (error);
-  g_assert_true (liaison_field_map_remove_pair (map, "source"));
   g_assert_true (liaison_field_map_remove_pair (map, "state"));
   node = liaison_field_map_to_json (map);
   json = json_to_string (node, FALSE);
