@@ -12,6 +12,7 @@
 
 #include "liaison-history-chart.h"
 #include "liaison-history-page.h"
+#include "liaison-history-requests.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 #include "ui-test-util.h"
@@ -211,6 +212,18 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
     g_assert_cmpstr (liaison_history_chart_get_summary (errors), ==,
                      "No errors in the last 14 days");
   }
+
+  /* The requests chart counts what the runs' rows say they sent: the run that carried the city
+   * wrote to LeadSquared. */
+  {
+    LiaisonHistoryRequestsChart *requests = child (f, "requests_chart");
+    const char *summary = liaison_history_requests_chart_get_summary (requests);
+
+    g_test_message ("%s", summary);
+    g_assert_true (g_str_has_prefix (summary, "API requests of the last "));
+    g_assert_nonnull (strstr (summary, "of its 10000 a day"));
+    g_assert_cmpuint (carried->lsq_calls, >, 0);
+  }
 }
 
 /* No runs in the store: the empty state, not an empty list. */
@@ -340,12 +353,100 @@ test_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static LiaisonStoreRun *
+requests_run (gint64 id, int hour, guint lsq, guint ghl)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_local (2026, 12, 3, hour, 5, 0);
+  LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
+
+  run->id = id;
+  run->started_at = g_date_time_to_unix (at) * 1000;
+  run->lsq_requests = lsq;
+  run->ghl_requests = ghl;
+  return run;
+}
+
+/* The runs' requests against the daily quotas: the newest runs oldest first, dry runs left out;
+ * a bar per service and run with data, only the axes and a sentence without, a tooltip per run,
+ * a summary that names the quotas. Fixed local instants: the same in any time zone. */
+static void
+test_requests_chart (void)
+{
+  g_autoptr (GPtrArray) runs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_run_free);
+  g_autoptr (GArray) requests = NULL;
+  g_autoptr (GArray) quiet = NULL;
+  g_autoptr (GArray) none = g_array_new (FALSE, TRUE, sizeof (LiaisonHistoryRequests));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = liaison_history_requests_chart_new ();
+  LiaisonHistoryRequestsChart *c = LIAISON_HISTORY_REQUESTS_CHART (chart);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *tiny = liaison_history_format_share (0.00001);
+  g_autofree char *half = liaison_history_format_share (0.005);
+  g_autofree char *most = liaison_history_format_share (0.25);
+  guint without;
+
+  g_assert_cmpstr (tiny, ==, "< 0.01 %");
+  g_assert_cmpstr (half, ==, "0.50 %");
+  g_assert_cmpstr (most, ==, "25 %");
+  g_ptr_array_add (runs, requests_run (7, 11, 0, 0));
+  g_ptr_array_add (runs, requests_run (5, 9, 40, 10));
+  g_ptr_array_add (runs, requests_run (9, 12, 1000, 2000));
+  g_ptr_array_add (runs, requests_run (8, 11, 500, 0));
+  ((LiaisonStoreRun *) g_ptr_array_index (runs, 3))->dry_run = TRUE;
+  g_ptr_array_add (runs, requests_run (6, 10, 12, 3));
+  requests = liaison_history_requests_from_runs (runs, 3);
+  g_assert_cmpuint (requests->len, ==, 3);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 0).run_id, ==, 6);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 1).run_id, ==, 7);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 2).run_id, ==, 9);
+  g_assert_cmpuint (g_array_index (requests, LiaisonHistoryRequests, 2).ghl, ==, 2000);
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 150);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "No API requests to chart yet");
+  liaison_history_requests_chart_set_runs (c, none);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "No API requests to chart yet");
+  without = drawn_nodes (chart, GSK_COLOR_NODE);
+  /* The axis (0 %), the legend and the sentence of no data. */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_TEXT_NODE), ==, 1 + 2 + 1);
+  g_assert_null (liaison_history_requests_chart_dup_tooltip_at (c, 150));
+
+  quiet = liaison_history_requests_from_runs (runs, 1);
+  g_array_index (quiet, LiaisonHistoryRequests, 0).lsq = 0;
+  g_array_index (quiet, LiaisonHistoryRequests, 0).ghl = 0;
+  liaison_history_requests_chart_set_runs (c, quiet);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "The last run sent no API requests");
+
+  liaison_history_requests_chart_set_runs (c, requests);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "API requests of the last 3 runs: at most 1000 to LeadSquared (10 % of its "
+                   "10000 a day) and 2000 to HighLevel (1.0 % of its 200000 a day)");
+  /* The top line, and five bars: run 6's two, none for run 7, run 9's two... */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_COLOR_NODE), ==, without + 1 + 4);
+  /* ... its axis (10 %), the legend, and the first, middle and last run's time. */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_TEXT_NODE), ==, 1 + 2 + 3);
+  tooltip = liaison_history_requests_chart_dup_tooltip_at (c, gtk_widget_get_width (chart) - 4);
+  g_assert_cmpstr (tooltip, ==,
+                   "Run 9, 3 Dec 12:05\n"
+                   "LeadSquared: 1000 requests, 10 % of 10000 a day\n"
+                   "HighLevel: 2000 requests, 1.0 % of 200000 a day");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/history-page/chart", test_chart);
+  g_test_add_func ("/history-page/requests-chart", test_requests_chart);
   g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
   g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,
               tear_down);

@@ -15,6 +15,7 @@
 #include "liaison-history-chart.h"
 #include "liaison-history-page-private.h"
 #include "liaison-history-page.h"
+#include "liaison-history-requests.h"
 #include "liaison-store-history.h"
 
 #define RUNS_PAGE 50
@@ -22,6 +23,8 @@
 #define CHART_DAYS 14
 /* Runs read for the charts: 14 days of a sync every 5 minutes. */
 #define CHART_RUNS 4100
+/* Runs on the chart of API requests. */
+#define REQUESTS_RUNS 30
 
 struct _LiaisonHistoryPage
 {
@@ -48,6 +51,7 @@ struct _LiaisonHistoryPage
   GtkWidget *operations_pane;
   LiaisonHistoryChart *changes_chart;
   LiaisonHistoryChart *errors_chart;
+  LiaisonHistoryRequestsChart *requests_chart;
   GtkListBox *runs_list;
   GtkWidget *older_button;
   GtkLabel *run_title;
@@ -459,6 +463,7 @@ on_chart_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
   g_autoptr (GArray) days = NULL;
+  g_autoptr (GArray) requests = NULL;
 
   busy_add (self, -1);
   if (rows == NULL)
@@ -471,6 +476,8 @@ on_chart_runs (GObject *source, GAsyncResult *result, gpointer user_data)
       rows, self->now_ms > 0 ? self->now_ms : g_get_real_time () / 1000, CHART_DAYS);
   liaison_history_chart_set_days (self->changes_chart, days);
   liaison_history_chart_set_days (self->errors_chart, days);
+  requests = liaison_history_requests_from_runs (rows, REQUESTS_RUNS);
+  liaison_history_requests_chart_set_runs (self->requests_chart, requests);
 }
 
 void
@@ -666,6 +673,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_HISTORY_CHART);
+  g_type_ensure (LIAISON_TYPE_HISTORY_REQUESTS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-history-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, LiaisonHistoryPage, name)
@@ -676,6 +684,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   CHILD (operations_pane);
   CHILD (changes_chart);
   CHILD (errors_chart);
+  CHILD (requests_chart);
   CHILD (runs_list);
   CHILD (older_button);
   CHILD (run_title);
