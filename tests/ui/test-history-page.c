@@ -226,6 +226,126 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
   }
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The first row of the dialog's list whose title is title, or NULL. */
+static AdwActionRow *
+find_dialog_row (AdwMessageDialog *dialog, const char *title)
+{
+  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *list
+      = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+
+  if (GTK_IS_VIEWPORT (list))
+    list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (guint i = 0; i < n_rows (GTK_LIST_BOX (list)); i++)
+    if (g_strcmp0 (title_of (row_at (GTK_LIST_BOX (list), i)), title) == 0)
+      return row_at (GTK_LIST_BOX (list), i);
+  return NULL;
+}
+
+/* "Undo Run…" on the run that carried an edit: the dialog shows the dry run's plan (the city
+ * goes back on both sides, the postal code changed since is left alone), and its Undo runs the
+ * undo through the engine: the city from before the run is back in both services, the later
+ * postal code stays, and the undo is the newest run of the list. */
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) carried = NULL;
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) later = NULL;
+  g_autoptr (JsonObject) contact = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
+  g_autofree char *gpath = NULL;
+  g_autofree char *lpath = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *back = NULL;
+  GtkListBox *runs = child (f, "runs_list");
+  AdwMessageDialog *dialog;
+  AdwActionRow *row;
+
+  sync_until_quiet (&f->sync, 3);
+  sync_first_link (&f->sync, &lsq_id, &ghl_id);
+  gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  contact = sync_record (&f->sync, LIAISON_SERVICE_GHL, ghl_id);
+  city = g_strdup (json_object_get_string_member_with_default (contact, "city", NULL));
+  g_assert_cmpstr (city, !=, "Pune");
+  g_clear_pointer (&contact, json_object_unref);
+  edit = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath,
+                       "{\"city\": \"Pune\", \"postalCode\": \"411001\"}");
+  carried = run_ok (f);
+  g_assert_cmpuint (carried->n_updated, ==, 1);
+  later = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"mx_Zip\": \"411002\"}");
+
+  liaison_history_page_set_store (f->page, f->sync.store);
+  wait_idle (f);
+  /* "All Runs" has nothing to undo; the run has, once there is an engine. */
+  g_assert_false (gtk_widget_get_visible (child (f, "undo_button")));
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 1));
+  wait_idle (f);
+  g_assert_true (gtk_widget_get_visible (child (f, "undo_button")));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  liaison_history_page_set_engine (f->page, f->sync.engine);
+  g_assert_true (gtk_widget_is_sensitive (child (f, "undo_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  wait_idle (f);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  heading = g_strdup_printf ("Undo Run %" G_GINT64_FORMAT "?", carried->run_id);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 values go back"));
+  back = g_strdup_printf ("“Pune” → “%s” · %s", city, lsq_id);
+  row = find_dialog_row (dialog, "city in LeadSquared");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, back);
+  g_assert_nonnull (find_dialog_row (dialog, "city in HighLevel"));
+  row = find_dialog_row (dialog, "postalCode left alone");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "411002"));
+  /* The dry run wrote nothing: the city is still the edit's. */
+  lead = sync_record (&f->sync, LIAISON_SERVICE_LSQ, lsq_id);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_City"), ==, "Pune");
+  g_clear_pointer (&lead, json_object_unref);
+
+  /* What the Undo button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "undo");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  wait_idle (f);
+  g_assert_null (find_dialog ());
+  lead = sync_record (&f->sync, LIAISON_SERVICE_LSQ, lsq_id);
+  contact = sync_record (&f->sync, LIAISON_SERVICE_GHL, ghl_id);
+  g_assert_cmpstr (json_object_get_string_member_with_default (lead, "mx_City", NULL), ==, city);
+  g_assert_cmpstr (json_object_get_string_member_with_default (contact, "city", NULL), ==, city);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_Zip"), ==, "411002");
+  /* The undo on top, then its dry run; "Undo Run…" is on again. */
+  g_assert_true (g_str_has_prefix (title_of (row_at (runs, 1)), "Undo, "));
+  g_assert_true (g_str_has_prefix (title_of (row_at (runs, 2)), "Dry run, "));
+  g_assert_true (gtk_widget_is_sensitive (child (f, "undo_button")));
+  g_assert_cmpuint (first->n_linked, >, 0);
+}
+
 /* No runs in the store: the empty state, not an empty list. */
 static void
 test_no_runs (Fixture *f, gconstpointer data)
@@ -448,6 +568,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-page/chart", test_chart);
   g_test_add_func ("/history-page/requests-chart", test_requests_chart);
   g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
+  g_test_add ("/history-page/undo", Fixture, NULL, set_up, test_undo, tear_down);
   g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,
               tear_down);
   return g_test_run ();

@@ -87,6 +87,22 @@ guint liaison_sync_plan_count (LiaisonSyncPlan *self, LiaisonSyncItemKind kind);
 guint liaison_sync_plan_get_n_links (LiaisonSyncPlan *self); /* links before the run */
 /* Deletes were held back by the guard: why, a sentence; NULL when they were not. */
 const char *liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self);
+/* One field an UPDATE item writes on one side, its values as JSON text. */
+typedef struct
+{
+  LiaisonService side;
+  char *record_id; /* the side's record */
+  char *field;     /* the pair key */
+  char *now;       /* the value there now */
+  char *after;     /* the value written */
+} LiaisonSyncChange;
+
+void liaison_sync_change_free (LiaisonSyncChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncChange, liaison_sync_change_free)
+/* Every field the item writes, LeadSquared's first: a GPtrArray of LiaisonSyncChange (empty for
+ * an item that writes no field). For the History page's undo dialog, which reads no JSON. */
+GPtrArray *liaison_sync_item_list_changes (const LiaisonSyncItem *item);
+
 /* The plan as JSON: {"calls": {"lsq": n, "ghl": n}, "counts": {...}, "operations": [...]}, each
  * operation {"action", "side", "lsqId", "ghlId", "email", "field", "before", "after", "reason"}. */
 JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);

@@ -31,6 +31,9 @@ struct _LiaisonHistoryPage
   GtkWidget parent_instance;
 
   LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+  GCancellable *undo_cancellable;
+  gboolean undoing;
   GCancellable *cancellable;     /* the runs and the charts */
   GCancellable *ops_cancellable; /* the changes shown */
   GCancellable *export_cancellable;
@@ -56,6 +59,7 @@ struct _LiaisonHistoryPage
   GtkWidget *older_button;
   GtkLabel *run_title;
   GtkLabel *run_summary;
+  GtkWidget *undo_button;
   GtkWidget *export_button;
   GtkSearchEntry *search_entry;
   GtkDropDown *kind_dropdown;
@@ -124,7 +128,45 @@ cancelled (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+void
+liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta)
+{
+  busy_add (self, delta);
+}
+
+void
+liaison_history_page_toast (LiaisonHistoryPage *self, const char *text)
+{
+  toast (self, text);
+}
+
 /* ---- the header of the changes ---- */
+
+/* "Undo Run…" is there for one run, and on for a finished run that was not a dry run, once both
+ * accounts are connected and no other undo is on its way. */
+static void
+update_undo (LiaisonHistoryPage *self)
+{
+  LiaisonStoreRun *run = g_hash_table_lookup (self->runs, &self->filter->run_id);
+  gboolean can = self->engine != NULL && run != NULL && !run->dry_run && !self->undoing
+                 && g_strcmp0 (run->status, "running") != 0;
+  const char *tip = _ ("Undo Run…");
+
+  gtk_widget_set_visible (self->undo_button, run != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.undo-run", can);
+  if (run != NULL && run->dry_run)
+    tip = _ ("A dry run changed nothing to undo");
+  else if (run != NULL && self->engine == NULL)
+    tip = _ ("Connect both accounts to undo a run");
+  gtk_widget_set_tooltip_text (self->undo_button, tip);
+}
+
+void
+liaison_history_page_set_undoing (LiaisonHistoryPage *self, gboolean undoing)
+{
+  self->undoing = undoing;
+  update_undo (self);
+}
 
 static void
 update_header (LiaisonHistoryPage *self)
@@ -133,6 +175,7 @@ update_header (LiaisonHistoryPage *self)
   g_autofree char *title = NULL;
   g_autoptr (GString) summary = g_string_new (NULL);
 
+  update_undo (self);
   if (run == NULL)
     {
       gtk_label_set_text (self->run_title, _ ("All Runs"));
@@ -273,29 +316,14 @@ on_more_clicked (GtkButton *button, LiaisonHistoryPage *self)
 }
 
 static void
-set_chip (GtkWidget *chip, AdwButtonContent *content, const char *format, const char *value)
-{
-  if (value == NULL)
-    {
-      gtk_widget_set_visible (chip, FALSE);
-      return;
-    }
-  {
-    g_autofree char *label = g_strdup_printf (format, value);
-
-    adw_button_content_set_label (content, label);
-  }
-  gtk_widget_set_visible (chip, TRUE);
-}
-
-static void
 update_chips (LiaisonHistoryPage *self)
 {
   /* Translators: a filter of the history, %s is a record's id */
-  set_chip (self->contact_chip, self->contact_chip_content, _ ("Contact %s"),
-            self->filter->contact);
+  liaison_history_set_chip (self->contact_chip, self->contact_chip_content, _ ("Contact %s"),
+                            self->filter->contact);
   /* Translators: a filter of the history, %s is a field's key */
-  set_chip (self->field_chip, self->field_chip_content, _ ("Field %s"), self->filter->field);
+  liaison_history_set_chip (self->field_chip, self->field_chip_content, _ ("Field %s"),
+                            self->filter->field);
 }
 
 /* Keeps only one contact's or one field's changes (value NULL: all of them again). */
@@ -528,6 +556,35 @@ liaison_history_page_set_store (LiaisonHistoryPage *self, LiaisonStore *store)
 }
 
 void
+liaison_history_page_set_engine (LiaisonHistoryPage *self, LiaisonSyncEngine *engine)
+{
+  g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
+  g_set_object (&self->engine, engine);
+  update_undo (self);
+}
+
+LiaisonSyncEngine *
+liaison_history_page_get_engine (LiaisonHistoryPage *self)
+{
+  return self->engine;
+}
+
+GCancellable *
+liaison_history_page_get_undo_cancellable (LiaisonHistoryPage *self)
+{
+  return self->undo_cancellable;
+}
+
+static void
+undo_run (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  LiaisonHistoryPage *self = LIAISON_HISTORY_PAGE (widget);
+
+  if (self->engine != NULL && self->filter->run_id > 0 && !self->undoing)
+    liaison_history_undo_run (self, self->filter->run_id);
+}
+
+void
 liaison_history_page_set_now (LiaisonHistoryPage *self, gint64 now_ms)
 {
   g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
@@ -637,6 +694,7 @@ liaison_history_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->ops_cancellable);
   g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->undo_cancellable);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -647,6 +705,8 @@ liaison_history_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_HISTORY_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->undo_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->ops_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -689,6 +749,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   CHILD (older_button);
   CHILD (run_title);
   CHILD (run_summary);
+  CHILD (undo_button);
   CHILD (export_button);
   CHILD (search_entry);
   CHILD (kind_dropdown);
@@ -712,6 +773,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_chip_clicked);
   gtk_widget_class_install_action (widget_class, "history.only-contact", "s", only_contact);
   gtk_widget_class_install_action (widget_class, "history.only-field", "s", only_field);
+  gtk_widget_class_install_action (widget_class, "history.undo-run", NULL, undo_run);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -724,8 +786,10 @@ liaison_history_page_init (LiaisonHistoryPage *self)
                                       (GDestroyNotify) liaison_store_run_free);
   self->cancellable = g_cancellable_new ();
   self->ops_cancellable = g_cancellable_new ();
+  self->undo_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_history_chart_set_errors (self->errors_chart, TRUE);
   gtk_stack_set_visible_child_name (self->state_stack, "empty");
+  update_undo (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

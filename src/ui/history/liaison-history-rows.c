@@ -343,3 +343,16 @@ liaison_history_operation_row_new (const LiaisonStoreOperation *op)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
+
+void
+liaison_history_set_chip (GtkWidget *chip, AdwButtonContent *content, const char *format,
+                          const char *value)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (chip, value != NULL);
+  if (value == NULL)
+    return;
+  label = g_strdup_printf (format, value);
+  adw_button_content_set_label (content, label);
+}
