@@ -13,6 +13,7 @@
 #include "liaison-history-chart.h"
 #include "liaison-history-page.h"
 #include "liaison-history-requests.h"
+#include "liaison-store-history.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 #include "ui-test-util.h"
@@ -107,6 +108,30 @@ find_operation (Fixture *f, const char *title)
   return NULL;
 }
 
+/* Exports through the page, as its Export button does with the file chosen; the rows of the CSV
+ * written, its header first. */
+static GPtrArray *
+export_rows (Fixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->sync.dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows;
+
+  liaison_history_page_export_to (f->page, file);
+  g_assert_false (gtk_widget_is_sensitive (child (f, "export_button")));
+  wait_idle (f);
+  g_assert_true (gtk_widget_is_sensitive (child (f, "export_button")));
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  rows = liaison_csv_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >=, 1);
+  return rows;
+}
+
 static void
 test_runs_and_changes (Fixture *f, gconstpointer data)
 {
@@ -165,6 +190,19 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
   ui_test_spin (300);
   wait_idle (f);
   g_assert_cmpuint (n_rows (operations), ==, 1);
+  /* The export writes what the list shows: every run's changes, searched. */
+  {
+    g_autoptr (GPtrArray) rows = export_rows (f, "searched.csv");
+    char **header = g_ptr_array_index (rows, 0);
+    char **city = NULL;
+
+    g_assert_cmpuint (rows->len, ==, 1 + 1);
+    city = g_ptr_array_index (rows, 1);
+    g_assert_cmpstr (header[7], ==, "field");
+    g_assert_cmpstr (header[9], ==, "after");
+    g_assert_cmpstr (city[7], ==, "city");
+    g_assert_nonnull (strstr (city[9], "Pune"));
+  }
   gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "");
   ui_test_spin (300);
   wait_idle (f);
@@ -172,6 +210,11 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
   wait_idle (f);
   g_assert_cmpuint (n_rows (operations), ==, first->n_linked);
   g_assert_nonnull (find_operation (f, "Linked in LeadSquared"));
+  {
+    g_autoptr (GPtrArray) rows = export_rows (f, "linked.csv");
+
+    g_assert_cmpuint (rows->len, ==, 1 + first->n_linked);
+  }
   gtk_drop_down_set_selected (child (f, "kind_dropdown"), 0);
   wait_idle (f);
 

@@ -25,6 +25,8 @@ char *liaison_history_format_value (const char *json);
 /* Why an operation was done, or why it failed, as words; NULL for no cause. */
 const char *liaison_history_cause_label (const char *cause);
 char *liaison_history_run_title (const LiaisonStoreRun *run);
+/* "Sync Now · Succeeded · 1.5 s · 3 + 2 requests", its counts and its error, on lines. */
+char *liaison_history_run_summary (const LiaisonStoreRun *run);
 
 /* A run of the list (the run's id in data "run-id"); NULL run: the "All Runs" row (id 0). */
 GtkWidget *liaison_history_run_row_new (const LiaisonStoreRun *run);

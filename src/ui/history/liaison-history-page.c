@@ -173,7 +173,7 @@ update_header (LiaisonHistoryPage *self)
 {
   LiaisonStoreRun *run = g_hash_table_lookup (self->runs, &self->filter->run_id);
   g_autofree char *title = NULL;
-  g_autoptr (GString) summary = g_string_new (NULL);
+  g_autofree char *summary = NULL;
 
   update_undo (self);
   if (run == NULL)
@@ -184,23 +184,8 @@ update_header (LiaisonHistoryPage *self)
     }
   title = liaison_history_run_title (run);
   gtk_label_set_text (self->run_title, title);
-  {
-    g_autofree char *duration = liaison_history_format_duration (
-        run->finished_at > 0 ? run->finished_at - run->started_at : -1);
-    g_autofree char *counts = liaison_history_format_counts (run);
-
-    g_string_append_printf (summary, "%s · %s", liaison_history_trigger_label (run->trigger),
-                            liaison_history_status_label (run->status));
-    if (*duration != '\0')
-      g_string_append_printf (summary, " · %s", duration);
-    /* Translators: API requests of a run, LeadSquared then HighLevel */
-    g_string_append_printf (summary, _ (" · %u + %u requests"), run->lsq_requests,
-                            run->ghl_requests);
-    g_string_append_printf (summary, "\n%s", counts);
-    if (run->error != NULL)
-      g_string_append_printf (summary, "\n%s", run->error);
-  }
-  gtk_label_set_text (self->run_summary, summary->str);
+  summary = liaison_history_run_summary (run);
+  gtk_label_set_text (self->run_summary, summary);
 }
 
 /* ---- the changes ---- */
@@ -624,6 +609,25 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
   toast (self, said);
 }
 
+void
+liaison_history_page_export_to (LiaisonHistoryPage *self, GFile *file)
+{
+  g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+  read_filters (self);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  g_set_object (&self->export_file, file);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  busy_add (self, 1);
+  liaison_store_export_csv_async (self->store, self->filter, file, self->export_cancellable,
+                                  on_exported, g_object_ref (self));
+}
+
 static void
 on_chooser_response (GtkNativeDialog *dialog, int response, LiaisonHistoryPage *self)
 {
@@ -632,16 +636,8 @@ on_chooser_response (GtkNativeDialog *dialog, int response, LiaisonHistoryPage *
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  if (file == NULL || self->store == NULL)
-    return;
-  read_filters (self);
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
-  g_set_object (&self->export_file, file);
-  gtk_widget_set_sensitive (self->export_button, FALSE);
-  busy_add (self, 1);
-  liaison_store_export_csv_async (self->store, self->filter, file, self->export_cancellable,
-                                  on_exported, g_object_ref (self));
+  if (file != NULL)
+    liaison_history_page_export_to (self, file);
 }
 
 static void

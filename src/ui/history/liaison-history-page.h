@@ -28,6 +28,10 @@ void liaison_history_page_set_engine (LiaisonHistoryPage *self, LiaisonSyncEngin
 /* Reads the runs and the changes shown again (the page does when it is shown, and after a sync
  * of this process). */
 void liaison_history_page_reload (LiaisonHistoryPage *self);
+/* Exports what the page lists, the run chosen or every run, with its search and filters, to file
+ * as CSV, and says in a toast how many changes went; the Export button calls it with the file
+ * chosen. */
+void liaison_history_page_export_to (LiaisonHistoryPage *self, GFile *file);
 /* The instant the charts end at (tests); 0: now. */
 void liaison_history_page_set_now (LiaisonHistoryPage *self, gint64 now_ms);
 /* TRUE while a read of the store is on its way ("busy"). */

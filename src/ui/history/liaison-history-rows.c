@@ -356,3 +356,23 @@ liaison_history_set_chip (GtkWidget *chip, AdwButtonContent *content, const char
   label = g_strdup_printf (format, value);
   adw_button_content_set_label (content, label);
 }
+
+char *
+liaison_history_run_summary (const LiaisonStoreRun *run)
+{
+  GString *summary = g_string_new (NULL);
+  g_autofree char *duration = liaison_history_format_duration (
+      run->finished_at > 0 ? run->finished_at - run->started_at : -1);
+  g_autofree char *counts = liaison_history_format_counts (run);
+
+  g_string_append_printf (summary, "%s · %s", liaison_history_trigger_label (run->trigger),
+                          liaison_history_status_label (run->status));
+  if (*duration != '\0')
+    g_string_append_printf (summary, " · %s", duration);
+  /* Translators: API requests of a run, LeadSquared then HighLevel */
+  g_string_append_printf (summary, _ (" · %u + %u requests"), run->lsq_requests, run->ghl_requests);
+  g_string_append_printf (summary, "\n%s", counts);
+  if (run->error != NULL)
+    g_string_append_printf (summary, "\n%s", run->error);
+  return g_string_free (summary, FALSE);
+}
