@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-debug.h"
 #include "liaison-history-chart.h"
 #include "liaison-history-page-private.h"
 #include "liaison-history-page.h"
@@ -45,6 +46,7 @@ struct _LiaisonHistoryPage
   gint64 last_operation;
   gint64 now_ms;
   guint busy;
+  guint loaded_idle;
   char *shown; /* the newest run and its state as last listed: nothing to redo when unchanged */
 
   AdwToastOverlay *toast_overlay;
@@ -87,14 +89,32 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_operations (LiaisonHistoryPage *self, gboolean reset);
 
-static void
-busy_add (LiaisonHistoryPage *self, int delta)
+/* LIAISON_DEBUG=ui: once nothing is read any more (a read that starts another is not done) and
+ * the window's stack has shown the page in full, it says so, for build-aux/screenshots. */
+static gboolean
+say_loaded (gpointer user_data)
+{
+  LiaisonHistoryPage *self = user_data;
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_STACK);
+
+  if (stack != NULL && gtk_stack_get_transition_running (GTK_STACK (stack)))
+    return G_SOURCE_CONTINUE;
+  self->loaded_idle = 0;
+  if (self->busy == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_debug ("The History page is loaded: %u runs listed", g_hash_table_size (self->runs));
+  return G_SOURCE_REMOVE;
+}
+
+void
+liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta)
 {
   gboolean was = self->busy > 0;
 
   self->busy = (guint) ((int) self->busy + delta);
   if (was != (self->busy > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (self->busy == 0 && self->loaded_idle == 0 && liaison_debug_enabled (LIAISON_DEBUG_UI))
+    self->loaded_idle = g_timeout_add (50, say_loaded, self);
 }
 
 gboolean
@@ -104,8 +124,8 @@ liaison_history_page_get_busy (LiaisonHistoryPage *self)
   return self->busy > 0;
 }
 
-static void
-toast (LiaisonHistoryPage *self, const char *text)
+void
+liaison_history_page_toast (LiaisonHistoryPage *self, const char *text)
 {
   AdwToast *t = adw_toast_new (text);
 
@@ -126,18 +146,6 @@ static gboolean
 cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-void
-liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta)
-{
-  busy_add (self, delta);
-}
-
-void
-liaison_history_page_toast (LiaisonHistoryPage *self, const char *text)
-{
-  toast (self, text);
 }
 
 /* ---- the header of the changes ---- */
@@ -214,11 +222,11 @@ on_operations (GObject *source, GAsyncResult *result, gpointer user_data)
   gboolean reset = read->reset;
 
   g_free (read);
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   if (reset)
@@ -282,7 +290,7 @@ load_operations (LiaisonHistoryPage *self, gboolean reset)
   read = g_new0 (OperationsRead, 1);
   read->self = g_object_ref (self);
   read->reset = reset;
-  busy_add (self, 1);
+  liaison_history_page_add_busy (self, 1);
   liaison_store_query_operations_async (self->store, self->filter, self->last_operation,
                                         OPERATIONS_PAGE, self->ops_cancellable, on_operations,
                                         read);
@@ -388,7 +396,7 @@ on_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (cancelled (error))
@@ -435,11 +443,11 @@ on_older_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   add_runs (self, rows);
@@ -448,7 +456,7 @@ on_older_runs (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_older_clicked (GtkButton *button, LiaisonHistoryPage *self)
 {
-  busy_add (self, 1);
+  liaison_history_page_add_busy (self, 1);
   liaison_store_list_runs_page_async (self->store, self->oldest_run, RUNS_PAGE, self->cancellable,
                                       on_older_runs, g_object_ref (self));
 }
@@ -478,7 +486,7 @@ on_chart_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GArray) days = NULL;
   g_autoptr (GArray) requests = NULL;
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
@@ -508,7 +516,7 @@ liaison_history_page_reload (LiaisonHistoryPage *self)
     }
   if (g_hash_table_size (self->runs) == 0)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
-  busy_add (self, 2);
+  liaison_history_page_add_busy (self, 2);
   liaison_store_list_runs_page_async (self->store, 0, RUNS_PAGE, self->cancellable, on_runs,
                                       g_object_ref (self));
   liaison_store_list_runs_page_async (self->store, 0, CHART_RUNS, self->cancellable, on_chart_runs,
@@ -594,19 +602,19 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *name = NULL;
   g_autofree char *said = NULL;
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (n < 0)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   name = g_file_get_parse_name (self->export_file);
   said = g_strdup_printf (
       ngettext ("%u change exported to %s", "%u changes exported to %s", (gulong) n), (guint) n,
       name);
-  toast (self, said);
+  liaison_history_page_toast (self, said);
 }
 
 void
@@ -623,7 +631,7 @@ liaison_history_page_export_to (LiaisonHistoryPage *self, GFile *file)
   self->export_cancellable = g_cancellable_new ();
   g_set_object (&self->export_file, file);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  busy_add (self, 1);
+  liaison_history_page_add_busy (self, 1);
   liaison_store_export_csv_async (self->store, self->filter, file, self->export_cancellable,
                                   on_exported, g_object_ref (self));
 }
@@ -691,6 +699,7 @@ liaison_history_page_dispose (GObject *object)
   g_cancellable_cancel (self->ops_cancellable);
   g_cancellable_cancel (self->export_cancellable);
   g_cancellable_cancel (self->undo_cancellable);
+  g_clear_handle_id (&self->loaded_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);

@@ -296,12 +296,14 @@ liaison_history_requests_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapsho
   for (guint i = 0; i < n && f.max > 0; i++)
     {
       const LiaisonHistoryRequests *r = &g_array_index (self->runs, LiaisonHistoryRequests, i);
-      double bar = slot * 0.35;
+      /* Two bars side by side in the middle of the run's slot, never wider than 16 px each. */
+      double bar = MIN (slot * 0.35, 16.0);
+      double start = f.left + i * slot + (slot - 2 * bar) / 2;
 
       for (guint side = 0; side < 2; side++)
         {
           double length = height * share_of (r, side) / f.max;
-          double x = f.left + i * slot + slot * 0.15 + side * bar;
+          double x = start + side * bar;
 
           if (length <= 0)
             continue;
