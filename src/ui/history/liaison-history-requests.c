@@ -15,11 +15,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "liaison-history-draw-private.h"
 #include "liaison-history-requests.h"
 #include "liaison-rate-limiter.h"
 #include "liaison-store-sync.h"
-
-#define GAP 6.0
 
 struct _LiaisonHistoryRequestsChart
 {
@@ -165,37 +164,10 @@ palette_init (LiaisonHistoryRequestsChart *self, Palette *p)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &p->fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  p->dim = p->fg;
-  p->dim.alpha *= 0.7f;
-  p->line = p->fg;
-  p->line.alpha *= 0.25f;
+  liaison_chart_text_colors (GTK_WIDGET (self), &p->fg, &p->dim, &p->line);
   /* The GNOME palette's purple and teal, light or dark. */
   gdk_rgba_parse (&p->colors[0], dark ? "#dc8add" : "#813d9c");
   gdk_rgba_parse (&p->colors[1], dark ? "#93ddc2" : "#1a7f74");
-}
-
-static PangoLayout *
-small_layout (LiaisonHistoryRequestsChart *self, const char *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.83));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
-
-static void
-draw_text (GtkSnapshot *snapshot, PangoLayout *layout, double x, double y, const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
 }
 
 typedef struct
@@ -217,33 +189,26 @@ frame_init (LiaisonHistoryRequestsChart *self, Frame *f)
       f->max
           = MAX (f->max, share_of (&g_array_index (self->runs, LiaisonHistoryRequests, i), side));
   f->max_text = liaison_history_format_share (f->max);
-  layout = small_layout (self, f->max_text);
+  layout = liaison_chart_small_layout (GTK_WIDGET (self), f->max_text);
   pango_layout_get_pixel_size (layout, &w, &h);
-  f->left = w + GAP;
-  f->top = h + GAP;
+  f->left = w + LIAISON_CHART_GAP;
+  f->top = h + LIAISON_CHART_GAP;
   f->right = gtk_widget_get_width (GTK_WIDGET (self)) - 2.0;
-  f->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - GAP / 2;
+  f->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - LIAISON_CHART_GAP / 2;
 }
 
 static void
 draw_legend (LiaisonHistoryRequestsChart *self, GtkSnapshot *snapshot, const Palette *p)
 {
   const char *names[2] = { "LeadSquared", "HighLevel" };
-  double x = gtk_widget_get_width (GTK_WIDGET (self));
 
-  for (int i = 1; i >= 0; i--)
-    {
-      g_autoptr (PangoLayout) layout = small_layout (self, names[i]);
-      int w, h;
+  liaison_chart_draw_legend (GTK_WIDGET (self), snapshot, names, p->colors, 2, &p->dim);
+}
 
-      pango_layout_get_pixel_size (layout, &w, &h);
-      x -= w;
-      draw_text (snapshot, layout, x, 0, &p->dim);
-      x -= 10 + 4;
-      gtk_snapshot_append_color (snapshot, &p->colors[i],
-                                 &GRAPHENE_RECT_INIT ((float) x, (h - 10) / 2.0f, 10, 10));
-      x -= 12;
-    }
+static char *
+run_label (gpointer data, guint i)
+{
+  return format_when (g_array_index ((GArray *) data, LiaisonHistoryRequests, i).started_at);
 }
 
 static void
@@ -270,24 +235,25 @@ liaison_history_requests_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapsho
   gtk_snapshot_append_color (
       snapshot, &p.line,
       &GRAPHENE_RECT_INIT ((float) f.left, (float) f.bottom, (float) (f.right - f.left), 1));
-  max_layout = small_layout (self, f.max_text);
+  max_layout = liaison_chart_small_layout (GTK_WIDGET (self), f.max_text);
   g_free (f.max_text);
   pango_layout_get_pixel_size (max_layout, &w, &h);
-  draw_text (snapshot, max_layout, f.left - GAP - w, (f.max > 0 ? f.top : f.bottom) - h / 2.0,
-             &p.dim);
+  liaison_chart_draw_text (snapshot, max_layout, f.left - LIAISON_CHART_GAP - w,
+                           (f.max > 0 ? f.top : f.bottom) - h / 2.0, &p.dim);
   if (f.max > 0)
     gtk_snapshot_append_color (
         snapshot, &p.line,
         &GRAPHENE_RECT_INIT ((float) f.left, (float) f.top, (float) (f.right - f.left), 1));
   if (n == 0 || f.max <= 0)
     {
-      g_autoptr (PangoLayout) layout = small_layout (self, self->summary);
+      g_autoptr (PangoLayout) layout
+          = liaison_chart_small_layout (GTK_WIDGET (self), self->summary);
 
       pango_layout_set_width (layout, (int) ((f.right - f.left) * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_size (layout, &w, &h);
-      draw_text (snapshot, layout, f.left, f.top + (height - h) / 2.0, &p.dim);
+      liaison_chart_draw_text (snapshot, layout, f.left, f.top + (height - h) / 2.0, &p.dim);
       if (n == 0)
         return;
     }
@@ -316,30 +282,8 @@ liaison_history_requests_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapsho
     }
 
   /* The first, middle and last run's time under their bars. */
-  {
-    guint marks[3] = { 0, n / 2, n - 1 };
-    double last_end = -G_MAXDOUBLE;
-
-    for (guint m = 0; m < 3; m++)
-      {
-        g_autofree char *text = NULL;
-        g_autoptr (PangoLayout) layout = NULL;
-        double x;
-
-        if (m > 0 && marks[m] == marks[m - 1])
-          continue;
-        text
-            = format_when (g_array_index (self->runs, LiaisonHistoryRequests, marks[m]).started_at);
-        layout = small_layout (self, text);
-        pango_layout_get_pixel_size (layout, &w, &h);
-        x = f.left + (marks[m] + 0.5) * slot - w / 2.0;
-        x = CLAMP (x, 0, gtk_widget_get_width (widget) - w);
-        if (x < last_end + GAP)
-          continue;
-        draw_text (snapshot, layout, x, f.bottom + GAP / 2, &p.dim);
-        last_end = x + w;
-      }
-  }
+  liaison_chart_draw_marks (widget, snapshot, f.left, slot, f.bottom + LIAISON_CHART_GAP / 2, n,
+                            run_label, self->runs, &p.dim);
 }
 
 char *
@@ -374,43 +318,19 @@ liaison_history_requests_chart_dup_tooltip_at (LiaisonHistoryRequestsChart *self
                           (guint) quota[1]);
 }
 
+static char *
+dup_tooltip_at (GtkWidget *widget, double x)
+{
+  return liaison_history_requests_chart_dup_tooltip_at (LIAISON_HISTORY_REQUESTS_CHART (widget), x);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                   gpointer user_data)
 {
-  LiaisonHistoryRequestsChart *self = LIAISON_HISTORY_REQUESTS_CHART (widget);
-  g_autofree char *text = NULL;
-
-  if (keyboard)
-    {
-      gtk_tooltip_set_text (tooltip, self->summary);
-      return TRUE;
-    }
-  text = liaison_history_requests_chart_dup_tooltip_at (self, x);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-liaison_history_requests_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                                        int *minimum, int *natural, int *minimum_baseline,
-                                        int *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 160;
-      *natural = 280;
-    }
-  else
-    *minimum = *natural = 110;
-}
-
-static void
-on_dark_changed (LiaisonHistoryRequestsChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return liaison_chart_query_tooltip (widget, x, keyboard, tooltip,
+                                      LIAISON_HISTORY_REQUESTS_CHART (widget)->summary,
+                                      dup_tooltip_at);
 }
 
 static void
@@ -431,19 +351,13 @@ liaison_history_requests_chart_class_init (LiaisonHistoryRequestsChartClass *kla
 
   object_class->finalize = liaison_history_requests_chart_finalize;
   widget_class->snapshot = liaison_history_requests_chart_snapshot;
-  widget_class->measure = liaison_history_requests_chart_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_widget_class_set_css_name (widget_class, "chart");
+  liaison_chart_class_init (widget_class);
 }
 
 static void
 liaison_history_requests_chart_init (LiaisonHistoryRequestsChart *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  liaison_chart_init (GTK_WIDGET (self), G_CALLBACK (on_query_tooltip));
   update_summary (self);
 }
 
