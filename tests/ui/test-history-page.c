@@ -64,7 +64,7 @@ set_up (Fixture *f, gconstpointer data)
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (f->window);
+  g_clear_pointer (&f->window, gtk_window_destroy);
   g_clear_object (&f->page);
   ui_test_spin (30);
   sync_fixture_tear_down (&f->sync);
@@ -389,6 +389,35 @@ test_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (first->n_linked, >, 0);
 }
 
+/* The window closes while the undo is planned: the plan finishes, no dialog opens for a page
+ * nobody sees, and the page goes once the engine lets go of it, without a warning. */
+static void
+test_undo_page_gone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  GtkListBox *runs = child (f, "runs_list");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gpointer page = f->page;
+
+  liaison_history_page_set_store (f->page, f->sync.store);
+  liaison_history_page_set_engine (f->page, f->sync.engine);
+  wait_idle (f);
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 1));
+  wait_idle (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  g_assert_true (liaison_history_page_get_busy (f->page));
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  g_clear_pointer (&f->window, gtk_window_destroy);
+  g_clear_object (&f->page);
+  while (page != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (first->n_linked, >, 0);
+}
+
 /* No runs in the store: the empty state, not an empty list. */
 static void
 test_no_runs (Fixture *f, gconstpointer data)
@@ -612,6 +641,8 @@ main (int argc, char **argv)
   g_test_add_func ("/history-page/requests-chart", test_requests_chart);
   g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
   g_test_add ("/history-page/undo", Fixture, NULL, set_up, test_undo, tear_down);
+  g_test_add ("/history-page/undo-page-gone", Fixture, NULL, set_up, test_undo_page_gone,
+              tear_down);
   g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,
               tear_down);
   return g_test_run ();

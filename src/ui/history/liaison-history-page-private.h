@@ -38,12 +38,12 @@ GtkWidget *liaison_history_operation_row_new (const LiaisonStoreOperation *op);
 void liaison_history_set_chip (GtkWidget *chip, AdwButtonContent *content, const char *format,
                                const char *value);
 
-/* What liaison-history-undo.c uses of the page: its engine, its busy count, a toast, and the
- * cancellable of its undo (cancelled when the page goes). */
-LiaisonSyncEngine *liaison_history_page_get_engine (LiaisonHistoryPage *self);
+/* What liaison-history-undo.c uses of the page: its engine and the cancellable of its undo
+ * (cancelled when the page goes), its busy count, a toast. */
+LiaisonSyncEngine *liaison_history_page_get_engine (LiaisonHistoryPage *self,
+                                                    GCancellable **undo_cancellable);
 void liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta);
 void liaison_history_page_toast (LiaisonHistoryPage *self, const char *text);
-GCancellable *liaison_history_page_get_undo_cancellable (LiaisonHistoryPage *self);
 /* Undoing: the action is off while an undo is planned, asked or applied. */
 void liaison_history_page_set_undoing (LiaisonHistoryPage *self, gboolean undoing);
 

@@ -113,7 +113,8 @@ liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta)
   self->busy = (guint) ((int) self->busy + delta);
   if (was != (self->busy > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  if (self->busy == 0 && self->loaded_idle == 0 && liaison_debug_enabled (LIAISON_DEBUG_UI))
+  if (self->busy == 0 && self->loaded_idle == 0 && self->runs != NULL /* not disposed */
+      && liaison_debug_enabled (LIAISON_DEBUG_UI))
     self->loaded_idle = g_timeout_add (50, say_loaded, self);
 }
 
@@ -150,8 +151,7 @@ cancelled (const GError *error)
 
 /* ---- the header of the changes ---- */
 
-/* "Undo Run…" is there for one run, and on for a finished run that was not a dry run, once both
- * accounts are connected and no other undo is on its way. */
+/* "Undo Run…": for a finished run, not a dry run, with both accounts, one undo at a time. */
 static void
 update_undo (LiaisonHistoryPage *self)
 {
@@ -173,7 +173,8 @@ void
 liaison_history_page_set_undoing (LiaisonHistoryPage *self, gboolean undoing)
 {
   self->undoing = undoing;
-  update_undo (self);
+  if (self->runs != NULL) /* not disposed */
+    update_undo (self);
 }
 
 static void
@@ -557,15 +558,10 @@ liaison_history_page_set_engine (LiaisonHistoryPage *self, LiaisonSyncEngine *en
 }
 
 LiaisonSyncEngine *
-liaison_history_page_get_engine (LiaisonHistoryPage *self)
+liaison_history_page_get_engine (LiaisonHistoryPage *self, GCancellable **undo_cancellable)
 {
+  *undo_cancellable = self->undo_cancellable;
   return self->engine;
-}
-
-GCancellable *
-liaison_history_page_get_undo_cancellable (LiaisonHistoryPage *self)
-{
-  return self->undo_cancellable;
 }
 
 static void

@@ -19,6 +19,7 @@ typedef struct
 {
   LiaisonHistoryPage *page;
   LiaisonSyncEngine *engine;
+  GCancellable *cancellable; /* the page's: cancelled when it goes */
   gint64 run_id;
 } Undo;
 
@@ -30,6 +31,7 @@ undo_clear (Undo *undo)
   liaison_history_page_set_undoing (undo->page, FALSE);
   g_object_unref (undo->page);
   g_object_unref (undo->engine);
+  g_object_unref (undo->cancellable);
 }
 
 static void
@@ -176,10 +178,11 @@ on_undone (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *said = NULL;
 
   liaison_history_page_add_busy (undo->page, -1);
+  if (g_cancellable_is_cancelled (undo->cancellable))
+    return; /* the page is gone */
   if (done == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        liaison_history_page_toast (undo->page, error->message);
+      liaison_history_page_toast (undo->page, error->message);
       liaison_history_page_reload (undo->page);
       return;
     }
@@ -209,8 +212,7 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
   options.undo_run = undo->run_id;
   options.trigger = "manual";
   liaison_history_page_add_busy (undo->page, 1);
-  liaison_sync_engine_run_async (undo->engine, &options,
-                                 liaison_history_page_get_undo_cancellable (undo->page), on_undone,
+  liaison_sync_engine_run_async (undo->engine, &options, undo->cancellable, on_undone,
                                  g_rc_box_acquire (undo));
 }
 
@@ -225,11 +227,13 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
   GtkWidget *dialog;
 
   liaison_history_page_add_busy (undo->page, -1);
+  if (g_cancellable_is_cancelled (undo->cancellable))
+    return; /* the page is gone */
   /* The dry run is a run of the history too. */
   liaison_history_page_reload (undo->page);
   if (planned == NULL || planned->plan == NULL)
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error != NULL)
         liaison_history_page_toast (undo->page, error->message);
       return;
     }
@@ -245,7 +249,8 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 liaison_history_undo_run (LiaisonHistoryPage *page, gint64 run_id)
 {
-  LiaisonSyncEngine *engine = liaison_history_page_get_engine (page);
+  GCancellable *cancellable = NULL;
+  LiaisonSyncEngine *engine = liaison_history_page_get_engine (page, &cancellable);
   LiaisonSyncOptions options = { 0 };
   Undo *undo;
 
@@ -253,12 +258,12 @@ liaison_history_undo_run (LiaisonHistoryPage *page, gint64 run_id)
   undo = g_rc_box_new0 (Undo);
   undo->page = g_object_ref (page);
   undo->engine = g_object_ref (engine);
+  undo->cancellable = g_object_ref (cancellable);
   undo->run_id = run_id;
   liaison_history_page_set_undoing (page, TRUE);
   options.dry_run = TRUE;
   options.undo_run = run_id;
   options.trigger = "manual";
   liaison_history_page_add_busy (page, 1);
-  liaison_sync_engine_run_async (engine, &options, liaison_history_page_get_undo_cancellable (page),
-                                 on_planned, undo);
+  liaison_sync_engine_run_async (engine, &options, undo->cancellable, on_planned, undo);
 }
