@@ -12,7 +12,7 @@
 static const GDebugKey debug_keys[] = {
   { "http", LIAISON_DEBUG_HTTP },       { "auth", LIAISON_DEBUG_AUTH },
   { "store", LIAISON_DEBUG_STORE },     { "sync", LIAISON_DEBUG_SYNC },
-  { "sandbox", LIAISON_DEBUG_SANDBOX },
+  { "sandbox", LIAISON_DEBUG_SANDBOX }, { "ui", LIAISON_DEBUG_UI },
 };
 
 static gint debug_flags = -1;

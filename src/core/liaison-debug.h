@@ -17,6 +17,7 @@ typedef enum
   LIAISON_DEBUG_STORE = 1 << 2,
   LIAISON_DEBUG_SYNC = 1 << 3,
   LIAISON_DEBUG_SANDBOX = 1 << 4,
+  LIAISON_DEBUG_UI = 1 << 5, /* the pages say when what they show is read (screenshots) */
 } LiaisonDebugFlags;
 
 gboolean liaison_debug_enabled (LiaisonDebugFlags flag);

@@ -281,6 +281,23 @@ on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, Liai
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The History page undoes a run through an engine of the two connected accounts, the one
+ * `liaison-cli undo` uses; without both there is none and "Undo Run…" is off. */
+static void
+set_history_engine (LiaisonWindow *self, LiaisonSession *session)
+{
+  const LiaisonStoreConnection *lsq = liaison_session_get_connection (session, LIAISON_SERVICE_LSQ);
+  const LiaisonStoreConnection *ghl = liaison_session_get_connection (session, LIAISON_SERVICE_GHL);
+  LiaisonStore *store = liaison_session_get_store (session);
+  g_autoptr (LiaisonSyncEngine) engine = NULL;
+
+  if (store != NULL && lsq != NULL && ghl != NULL && liaison_session_get_lsq_client (session)
+      && liaison_session_get_ghl_client (session))
+    engine = liaison_sync_engine_new (store, liaison_session_get_lsq_client (session), lsq->id,
+                                      liaison_session_get_ghl_client (session), ghl->id);
+  liaison_history_page_set_engine (self->history_page, engine);
+}
+
 static void
 on_session_changed (LiaisonSession *session, LiaisonWindow *self)
 {
@@ -293,6 +310,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_booking_page_set_session (self->booking_page, session);
   liaison_mapping_page_set_session (self->mapping_page, session);
   liaison_history_page_set_store (self->history_page, liaison_session_get_store (session));
+  set_history_engine (self, session);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -322,6 +340,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_booking_page_set_session (self->booking_page, NULL);
       liaison_mapping_page_set_session (self->mapping_page, NULL);
       liaison_history_page_set_store (self->history_page, NULL);
+      liaison_history_page_set_engine (self->history_page, NULL);
       return;
     }
 

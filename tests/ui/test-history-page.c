@@ -12,6 +12,8 @@
 
 #include "liaison-history-chart.h"
 #include "liaison-history-page.h"
+#include "liaison-history-requests.h"
+#include "liaison-store-history.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 #include "ui-test-util.h"
@@ -62,7 +64,7 @@ set_up (Fixture *f, gconstpointer data)
 static void
 tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (f->window);
+  g_clear_pointer (&f->window, gtk_window_destroy);
   g_clear_object (&f->page);
   ui_test_spin (30);
   sync_fixture_tear_down (&f->sync);
@@ -104,6 +106,30 @@ find_operation (Fixture *f, const char *title)
     if (g_strcmp0 (title_of (row_at (list, i)), title) == 0)
       return row_at (list, i);
   return NULL;
+}
+
+/* Exports through the page, as its Export button does with the file chosen; the rows of the CSV
+ * written, its header first. */
+static GPtrArray *
+export_rows (Fixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->sync.dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows;
+
+  liaison_history_page_export_to (f->page, file);
+  g_assert_false (gtk_widget_is_sensitive (child (f, "export_button")));
+  wait_idle (f);
+  g_assert_true (gtk_widget_is_sensitive (child (f, "export_button")));
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  rows = liaison_csv_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >=, 1);
+  return rows;
 }
 
 static void
@@ -164,6 +190,19 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
   ui_test_spin (300);
   wait_idle (f);
   g_assert_cmpuint (n_rows (operations), ==, 1);
+  /* The export writes what the list shows: every run's changes, searched. */
+  {
+    g_autoptr (GPtrArray) rows = export_rows (f, "searched.csv");
+    char **header = g_ptr_array_index (rows, 0);
+    char **city = NULL;
+
+    g_assert_cmpuint (rows->len, ==, 1 + 1);
+    city = g_ptr_array_index (rows, 1);
+    g_assert_cmpstr (header[7], ==, "field");
+    g_assert_cmpstr (header[9], ==, "after");
+    g_assert_cmpstr (city[7], ==, "city");
+    g_assert_nonnull (strstr (city[9], "Pune"));
+  }
   gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "");
   ui_test_spin (300);
   wait_idle (f);
@@ -171,6 +210,11 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
   wait_idle (f);
   g_assert_cmpuint (n_rows (operations), ==, first->n_linked);
   g_assert_nonnull (find_operation (f, "Linked in LeadSquared"));
+  {
+    g_autoptr (GPtrArray) rows = export_rows (f, "linked.csv");
+
+    g_assert_cmpuint (rows->len, ==, 1 + first->n_linked);
+  }
   gtk_drop_down_set_selected (child (f, "kind_dropdown"), 0);
   wait_idle (f);
 
@@ -211,6 +255,167 @@ test_runs_and_changes (Fixture *f, gconstpointer data)
     g_assert_cmpstr (liaison_history_chart_get_summary (errors), ==,
                      "No errors in the last 14 days");
   }
+
+  /* The requests chart counts what the runs' rows say they sent: the run that carried the city
+   * wrote to LeadSquared. */
+  {
+    LiaisonHistoryRequestsChart *requests = child (f, "requests_chart");
+    const char *summary = liaison_history_requests_chart_get_summary (requests);
+
+    g_test_message ("%s", summary);
+    g_assert_true (g_str_has_prefix (summary, "API requests of the last "));
+    g_assert_nonnull (strstr (summary, "of its 10000 a day"));
+    g_assert_cmpuint (carried->lsq_calls, >, 0);
+  }
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The first row of the dialog's list whose title is title, or NULL. */
+static AdwActionRow *
+find_dialog_row (AdwMessageDialog *dialog, const char *title)
+{
+  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *list
+      = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+
+  if (GTK_IS_VIEWPORT (list))
+    list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (guint i = 0; i < n_rows (GTK_LIST_BOX (list)); i++)
+    if (g_strcmp0 (title_of (row_at (GTK_LIST_BOX (list), i)), title) == 0)
+      return row_at (GTK_LIST_BOX (list), i);
+  return NULL;
+}
+
+/* "Undo Run…" on the run that carried an edit: the dialog shows the dry run's plan (the city
+ * goes back on both sides, the postal code changed since is left alone), and its Undo runs the
+ * undo through the engine: the city from before the run is back in both services, the later
+ * postal code stays, and the undo is the newest run of the list. */
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) carried = NULL;
+  g_autoptr (JsonNode) edit = NULL;
+  g_autoptr (JsonNode) later = NULL;
+  g_autoptr (JsonObject) contact = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
+  g_autofree char *gpath = NULL;
+  g_autofree char *lpath = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *back = NULL;
+  GtkListBox *runs = child (f, "runs_list");
+  AdwMessageDialog *dialog;
+  AdwActionRow *row;
+
+  sync_until_quiet (&f->sync, 3);
+  sync_first_link (&f->sync, &lsq_id, &ghl_id);
+  gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  contact = sync_record (&f->sync, LIAISON_SERVICE_GHL, ghl_id);
+  city = g_strdup (json_object_get_string_member_with_default (contact, "city", NULL));
+  g_assert_cmpstr (city, !=, "Pune");
+  g_clear_pointer (&contact, json_object_unref);
+  edit = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath,
+                       "{\"city\": \"Pune\", \"postalCode\": \"411001\"}");
+  carried = run_ok (f);
+  g_assert_cmpuint (carried->n_updated, ==, 1);
+  later = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"mx_Zip\": \"411002\"}");
+
+  liaison_history_page_set_store (f->page, f->sync.store);
+  wait_idle (f);
+  /* "All Runs" has nothing to undo; the run has, once there is an engine. */
+  g_assert_false (gtk_widget_get_visible (child (f, "undo_button")));
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 1));
+  wait_idle (f);
+  g_assert_true (gtk_widget_get_visible (child (f, "undo_button")));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  liaison_history_page_set_engine (f->page, f->sync.engine);
+  g_assert_true (gtk_widget_is_sensitive (child (f, "undo_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  wait_idle (f);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  heading = g_strdup_printf ("Undo Run %" G_GINT64_FORMAT "?", carried->run_id);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 values go back"));
+  back = g_strdup_printf ("“Pune” → “%s” · %s", city, lsq_id);
+  row = find_dialog_row (dialog, "city in LeadSquared");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, back);
+  g_assert_nonnull (find_dialog_row (dialog, "city in HighLevel"));
+  row = find_dialog_row (dialog, "postalCode left alone");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "411002"));
+  /* The dry run wrote nothing: the city is still the edit's. */
+  lead = sync_record (&f->sync, LIAISON_SERVICE_LSQ, lsq_id);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_City"), ==, "Pune");
+  g_clear_pointer (&lead, json_object_unref);
+
+  /* What the Undo button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "undo");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "undo_button")));
+  wait_idle (f);
+  g_assert_null (find_dialog ());
+  lead = sync_record (&f->sync, LIAISON_SERVICE_LSQ, lsq_id);
+  contact = sync_record (&f->sync, LIAISON_SERVICE_GHL, ghl_id);
+  g_assert_cmpstr (json_object_get_string_member_with_default (lead, "mx_City", NULL), ==, city);
+  g_assert_cmpstr (json_object_get_string_member_with_default (contact, "city", NULL), ==, city);
+  g_assert_cmpstr (json_object_get_string_member (lead, "mx_Zip"), ==, "411002");
+  /* The undo on top, then its dry run; "Undo Run…" is on again. */
+  g_assert_true (g_str_has_prefix (title_of (row_at (runs, 1)), "Undo, "));
+  g_assert_true (g_str_has_prefix (title_of (row_at (runs, 2)), "Dry run, "));
+  g_assert_true (gtk_widget_is_sensitive (child (f, "undo_button")));
+  g_assert_cmpuint (first->n_linked, >, 0);
+}
+
+/* The window closes while the undo is planned: the plan finishes, no dialog opens for a page
+ * nobody sees, and the page goes once the engine lets go of it, without a warning. */
+static void
+test_undo_page_gone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  GtkListBox *runs = child (f, "runs_list");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gpointer page = f->page;
+
+  liaison_history_page_set_store (f->page, f->sync.store);
+  liaison_history_page_set_engine (f->page, f->sync.engine);
+  wait_idle (f);
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, 1));
+  wait_idle (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  g_assert_true (liaison_history_page_get_busy (f->page));
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  g_clear_pointer (&f->window, gtk_window_destroy);
+  g_clear_object (&f->page);
+  while (page != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (first->n_linked, >, 0);
 }
 
 /* No runs in the store: the empty state, not an empty list. */
@@ -340,13 +545,104 @@ test_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static LiaisonStoreRun *
+requests_run (gint64 id, int hour, guint lsq, guint ghl)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_local (2026, 12, 3, hour, 5, 0);
+  LiaisonStoreRun *run = g_new0 (LiaisonStoreRun, 1);
+
+  run->id = id;
+  run->started_at = g_date_time_to_unix (at) * 1000;
+  run->lsq_requests = lsq;
+  run->ghl_requests = ghl;
+  return run;
+}
+
+/* The runs' requests against the daily quotas: the newest runs oldest first, dry runs left out;
+ * a bar per service and run with data, only the axes and a sentence without, a tooltip per run,
+ * a summary that names the quotas. Fixed local instants: the same in any time zone. */
+static void
+test_requests_chart (void)
+{
+  g_autoptr (GPtrArray) runs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_run_free);
+  g_autoptr (GArray) requests = NULL;
+  g_autoptr (GArray) quiet = NULL;
+  g_autoptr (GArray) none = g_array_new (FALSE, TRUE, sizeof (LiaisonHistoryRequests));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = liaison_history_requests_chart_new ();
+  LiaisonHistoryRequestsChart *c = LIAISON_HISTORY_REQUESTS_CHART (chart);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *tiny = liaison_history_format_share (0.00001);
+  g_autofree char *half = liaison_history_format_share (0.005);
+  g_autofree char *most = liaison_history_format_share (0.25);
+  guint without;
+
+  g_assert_cmpstr (tiny, ==, "< 0.01 %");
+  g_assert_cmpstr (half, ==, "0.50 %");
+  g_assert_cmpstr (most, ==, "25 %");
+  g_ptr_array_add (runs, requests_run (7, 11, 0, 0));
+  g_ptr_array_add (runs, requests_run (5, 9, 40, 10));
+  g_ptr_array_add (runs, requests_run (9, 12, 1000, 2000));
+  g_ptr_array_add (runs, requests_run (8, 11, 500, 0));
+  ((LiaisonStoreRun *) g_ptr_array_index (runs, 3))->dry_run = TRUE;
+  g_ptr_array_add (runs, requests_run (6, 10, 12, 3));
+  requests = liaison_history_requests_from_runs (runs, 3);
+  g_assert_cmpuint (requests->len, ==, 3);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 0).run_id, ==, 6);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 1).run_id, ==, 7);
+  g_assert_cmpint (g_array_index (requests, LiaisonHistoryRequests, 2).run_id, ==, 9);
+  g_assert_cmpuint (g_array_index (requests, LiaisonHistoryRequests, 2).ghl, ==, 2000);
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 150);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (200);
+
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "No API requests to chart yet");
+  liaison_history_requests_chart_set_runs (c, none);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "No API requests to chart yet");
+  without = drawn_nodes (chart, GSK_COLOR_NODE);
+  /* The axis (0 %), the legend and the sentence of no data. */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_TEXT_NODE), ==, 1 + 2 + 1);
+  g_assert_null (liaison_history_requests_chart_dup_tooltip_at (c, 150));
+
+  quiet = liaison_history_requests_from_runs (runs, 1);
+  g_array_index (quiet, LiaisonHistoryRequests, 0).lsq = 0;
+  g_array_index (quiet, LiaisonHistoryRequests, 0).ghl = 0;
+  liaison_history_requests_chart_set_runs (c, quiet);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "The last run sent no API requests");
+
+  liaison_history_requests_chart_set_runs (c, requests);
+  g_assert_cmpstr (liaison_history_requests_chart_get_summary (c), ==,
+                   "API requests of the last 3 runs: at most 1000 to LeadSquared (10 % of its "
+                   "10000 a day) and 2000 to HighLevel (1.0 % of its 200000 a day)");
+  /* The top line, and five bars: run 6's two, none for run 7, run 9's two... */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_COLOR_NODE), ==, without + 1 + 4);
+  /* ... its axis (10 %), the legend, and the first, middle and last run's time. */
+  g_assert_cmpuint (drawn_nodes (chart, GSK_TEXT_NODE), ==, 1 + 2 + 3);
+  tooltip = liaison_history_requests_chart_dup_tooltip_at (c, gtk_widget_get_width (chart) - 4);
+  g_assert_cmpstr (tooltip, ==,
+                   "Run 9, 3 Dec 12:05\n"
+                   "LeadSquared: 1000 requests, 10 % of 10000 a day\n"
+                   "HighLevel: 2000 requests, 1.0 % of 200000 a day");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/history-page/chart", test_chart);
+  g_test_add_func ("/history-page/requests-chart", test_requests_chart);
   g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
+  g_test_add ("/history-page/undo", Fixture, NULL, set_up, test_undo, tear_down);
+  g_test_add ("/history-page/undo-page-gone", Fixture, NULL, set_up, test_undo_page_gone,
+              tear_down);
   g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,
               tear_down);
   return g_test_run ();

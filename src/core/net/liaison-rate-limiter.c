@@ -212,7 +212,7 @@ liaison_rate_limiter_new_for_ghl (void)
 {
   LiaisonRateLimiter *self = liaison_rate_limiter_new (100, 10000, 4);
 
-  liaison_rate_limiter_set_daily_limit (self, 200000);
+  liaison_rate_limiter_set_daily_limit (self, LIAISON_GHL_DAILY_QUOTA);
   return self;
 }
 

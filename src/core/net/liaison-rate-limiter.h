@@ -13,6 +13,12 @@
 
 G_BEGIN_DECLS
 
+/* The documented daily quotas: HighLevel's 200,000 requests a day for each app and location
+ * (docs/oauth/Authorization.md); LeadSquared's 10,000 a day of its Pro plan before the 1,000
+ * each user adds (apidocs.leadsquared.com/rate-limits), the least an account has. */
+#define LIAISON_GHL_DAILY_QUOTA 200000
+#define LIAISON_LSQ_DAILY_QUOTA 10000
+
 #define LIAISON_TYPE_RATE_LIMITER (liaison_rate_limiter_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonRateLimiter, liaison_rate_limiter, LIAISON, RATE_LIMITER, GObject)

@@ -12,10 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "liaison-history-chart.h"
+#include "liaison-history-draw-private.h"
 #include "liaison-store-sync.h"
 
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
-#define GAP 6.0
 
 struct _LiaisonHistoryChart
 {
@@ -185,13 +185,7 @@ palette_init (LiaisonHistoryChart *self, Palette *p)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &p->fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  p->dim = p->fg;
-  p->dim.alpha *= 0.7f;
-  p->line = p->fg;
-  p->line.alpha *= 0.25f;
+  liaison_chart_text_colors (GTK_WIDGET (self), &p->fg, &p->dim, &p->line);
   /* The GNOME palette's success, accent and warning colours (errors: its error colour), in
    * their light or dark variant. */
   if (self->errors)
@@ -202,27 +196,6 @@ palette_init (LiaisonHistoryChart *self, Palette *p)
       gdk_rgba_parse (&p->colors[1], dark ? "#78aeed" : "#1c71d8");
       gdk_rgba_parse (&p->colors[2], dark ? "#ffbe6f" : "#c64600");
     }
-}
-
-static PangoLayout *
-small_layout (LiaisonHistoryChart *self, const char *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.83));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
-
-static void
-draw_text (GtkSnapshot *snapshot, PangoLayout *layout, double x, double y, const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
 }
 
 typedef struct
@@ -250,12 +223,12 @@ frame_init (LiaisonHistoryChart *self, Frame *f)
 
   f->max = max_total (self);
   max_text = g_strdup_printf ("%u", MAX (f->max, 1));
-  layout = small_layout (self, max_text);
+  layout = liaison_chart_small_layout (GTK_WIDGET (self), max_text);
   pango_layout_get_pixel_size (layout, &w, &h);
-  f->left = w + GAP;
-  f->top = self->errors ? h / 2.0 : h + GAP;
+  f->left = w + LIAISON_CHART_GAP;
+  f->top = self->errors ? h / 2.0 : h + LIAISON_CHART_GAP;
   f->right = gtk_widget_get_width (GTK_WIDGET (self)) - 2.0;
-  f->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - GAP / 2;
+  f->bottom = gtk_widget_get_height (GTK_WIDGET (self)) - h - LIAISON_CHART_GAP / 2;
 }
 
 static void
@@ -263,21 +236,14 @@ draw_legend (LiaisonHistoryChart *self, GtkSnapshot *snapshot, const Palette *p)
 {
   const char *names[3] = { C_ ("chart legend", "Created"), C_ ("chart legend", "Updated"),
                            C_ ("chart legend", "Deleted") };
-  double x = gtk_widget_get_width (GTK_WIDGET (self));
 
-  for (int i = 2; i >= 0; i--)
-    {
-      g_autoptr (PangoLayout) layout = small_layout (self, names[i]);
-      int w, h;
+  liaison_chart_draw_legend (GTK_WIDGET (self), snapshot, names, p->colors, 3, &p->dim);
+}
 
-      pango_layout_get_pixel_size (layout, &w, &h);
-      x -= w;
-      draw_text (snapshot, layout, x, 0, &p->dim);
-      x -= 10 + 4;
-      gtk_snapshot_append_color (snapshot, &p->colors[i],
-                                 &GRAPHENE_RECT_INIT ((float) x, (h - 10) / 2.0f, 10, 10));
-      x -= 12;
-    }
+static char *
+day_label (gpointer data, guint i)
+{
+  return format_day (g_array_index ((GArray *) data, LiaisonHistoryDay, i).day_ms);
 }
 
 static void
@@ -304,10 +270,10 @@ liaison_history_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       snapshot, &p.line,
       &GRAPHENE_RECT_INIT ((float) f.left, (float) f.bottom, (float) (f.right - f.left), 1));
   max_text = g_strdup_printf ("%u", f.max);
-  max_layout = small_layout (self, f.max > 0 ? max_text : "0");
+  max_layout = liaison_chart_small_layout (GTK_WIDGET (self), f.max > 0 ? max_text : "0");
   pango_layout_get_pixel_size (max_layout, &w, &h);
-  draw_text (snapshot, max_layout, f.left - GAP - w, (f.max > 0 ? f.top : f.bottom) - h / 2.0,
-             &p.dim);
+  liaison_chart_draw_text (snapshot, max_layout, f.left - LIAISON_CHART_GAP - w,
+                           (f.max > 0 ? f.top : f.bottom) - h / 2.0, &p.dim);
   if (f.max > 0)
     gtk_snapshot_append_color (
         snapshot, &p.line,
@@ -341,36 +307,17 @@ liaison_history_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
 
   /* The first, middle and last day under their bars. */
-  {
-    guint marks[3] = { 0, n / 2, n - 1 };
-    double last_end = -G_MAXDOUBLE;
-
-    for (guint m = 0; m < 3; m++)
-      {
-        g_autofree char *text
-            = format_day (g_array_index (self->days, LiaisonHistoryDay, marks[m]).day_ms);
-        g_autoptr (PangoLayout) layout = small_layout (self, text);
-        double x;
-
-        if (m > 0 && marks[m] == marks[m - 1])
-          continue;
-        pango_layout_get_pixel_size (layout, &w, &h);
-        x = f.left + (marks[m] + 0.5) * slot - w / 2.0;
-        x = CLAMP (x, 0, gtk_widget_get_width (widget) - w);
-        if (x < last_end + GAP)
-          continue;
-        draw_text (snapshot, layout, x, f.bottom + GAP / 2, &p.dim);
-        last_end = x + w;
-      }
-  }
+  liaison_chart_draw_marks (widget, snapshot, f.left, slot, f.bottom + LIAISON_CHART_GAP / 2, n,
+                            day_label, self->days, &p.dim);
 
   if (f.max == 0)
     {
-      g_autoptr (PangoLayout) layout = small_layout (self, self->summary);
+      g_autoptr (PangoLayout) layout
+          = liaison_chart_small_layout (GTK_WIDGET (self), self->summary);
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      draw_text (snapshot, layout, f.left + (f.right - f.left - w) / 2.0,
-                 f.top + (height - h) / 2.0, &p.dim);
+      liaison_chart_draw_text (snapshot, layout, f.left + (f.right - f.left - w) / 2.0,
+                               f.top + (height - h) / 2.0, &p.dim);
     }
 }
 
@@ -398,42 +345,18 @@ liaison_history_chart_dup_tooltip_at (LiaisonHistoryChart *self, double x)
                           day->updated, day->deleted);
 }
 
+static char *
+dup_tooltip_at (GtkWidget *widget, double x)
+{
+  return liaison_history_chart_dup_tooltip_at (LIAISON_HISTORY_CHART (widget), x);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                   gpointer user_data)
 {
-  g_autofree char *text = NULL;
-
-  if (keyboard)
-    {
-      gtk_tooltip_set_text (tooltip, LIAISON_HISTORY_CHART (widget)->summary);
-      return TRUE;
-    }
-  text = liaison_history_chart_dup_tooltip_at (LIAISON_HISTORY_CHART (widget), x);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-liaison_history_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                               int *minimum, int *natural, int *minimum_baseline,
-                               int *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 160;
-      *natural = 280;
-    }
-  else
-    *minimum = *natural = 110;
-}
-
-static void
-on_dark_changed (LiaisonHistoryChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return liaison_chart_query_tooltip (widget, x, keyboard, tooltip,
+                                      LIAISON_HISTORY_CHART (widget)->summary, dup_tooltip_at);
 }
 
 static void
@@ -454,19 +377,13 @@ liaison_history_chart_class_init (LiaisonHistoryChartClass *klass)
 
   object_class->finalize = liaison_history_chart_finalize;
   widget_class->snapshot = liaison_history_chart_snapshot;
-  widget_class->measure = liaison_history_chart_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_widget_class_set_css_name (widget_class, "chart");
+  liaison_chart_class_init (widget_class);
 }
 
 static void
 liaison_history_chart_init (LiaisonHistoryChart *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  liaison_chart_init (GTK_WIDGET (self), G_CALLBACK (on_query_tooltip));
   update_summary (self);
 }
 

@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "liaison-debug.h"
 #include "liaison-history-chart.h"
 #include "liaison-history-page-private.h"
 #include "liaison-history-page.h"
+#include "liaison-history-requests.h"
 #include "liaison-store-history.h"
 
 #define RUNS_PAGE 50
@@ -22,12 +24,17 @@
 #define CHART_DAYS 14
 /* Runs read for the charts: 14 days of a sync every 5 minutes. */
 #define CHART_RUNS 4100
+/* Runs on the chart of API requests. */
+#define REQUESTS_RUNS 30
 
 struct _LiaisonHistoryPage
 {
   GtkWidget parent_instance;
 
   LiaisonStore *store;
+  LiaisonSyncEngine *engine;
+  GCancellable *undo_cancellable;
+  gboolean undoing;
   GCancellable *cancellable;     /* the runs and the charts */
   GCancellable *ops_cancellable; /* the changes shown */
   GCancellable *export_cancellable;
@@ -39,6 +46,7 @@ struct _LiaisonHistoryPage
   gint64 last_operation;
   gint64 now_ms;
   guint busy;
+  guint loaded_idle;
   char *shown; /* the newest run and its state as last listed: nothing to redo when unchanged */
 
   AdwToastOverlay *toast_overlay;
@@ -48,10 +56,12 @@ struct _LiaisonHistoryPage
   GtkWidget *operations_pane;
   LiaisonHistoryChart *changes_chart;
   LiaisonHistoryChart *errors_chart;
+  LiaisonHistoryRequestsChart *requests_chart;
   GtkListBox *runs_list;
   GtkWidget *older_button;
   GtkLabel *run_title;
   GtkLabel *run_summary;
+  GtkWidget *undo_button;
   GtkWidget *export_button;
   GtkSearchEntry *search_entry;
   GtkDropDown *kind_dropdown;
@@ -79,14 +89,33 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_operations (LiaisonHistoryPage *self, gboolean reset);
 
-static void
-busy_add (LiaisonHistoryPage *self, int delta)
+/* LIAISON_DEBUG=ui: once nothing is read any more (a read that starts another is not done) and
+ * the window's stack has shown the page in full, it says so, for build-aux/screenshots. */
+static gboolean
+say_loaded (gpointer user_data)
+{
+  LiaisonHistoryPage *self = user_data;
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_STACK);
+
+  if (stack != NULL && gtk_stack_get_transition_running (GTK_STACK (stack)))
+    return G_SOURCE_CONTINUE;
+  self->loaded_idle = 0;
+  if (self->busy == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_debug ("The History page is loaded: %u runs listed", g_hash_table_size (self->runs));
+  return G_SOURCE_REMOVE;
+}
+
+void
+liaison_history_page_add_busy (LiaisonHistoryPage *self, int delta)
 {
   gboolean was = self->busy > 0;
 
   self->busy = (guint) ((int) self->busy + delta);
   if (was != (self->busy > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (self->busy == 0 && self->loaded_idle == 0 && self->runs != NULL /* not disposed */
+      && liaison_debug_enabled (LIAISON_DEBUG_UI))
+    self->loaded_idle = g_timeout_add (50, say_loaded, self);
 }
 
 gboolean
@@ -96,8 +125,8 @@ liaison_history_page_get_busy (LiaisonHistoryPage *self)
   return self->busy > 0;
 }
 
-static void
-toast (LiaisonHistoryPage *self, const char *text)
+void
+liaison_history_page_toast (LiaisonHistoryPage *self, const char *text)
 {
   AdwToast *t = adw_toast_new (text);
 
@@ -122,13 +151,40 @@ cancelled (const GError *error)
 
 /* ---- the header of the changes ---- */
 
+/* "Undo Run…": for a finished run, not a dry run, with both accounts, one undo at a time. */
+static void
+update_undo (LiaisonHistoryPage *self)
+{
+  LiaisonStoreRun *run = g_hash_table_lookup (self->runs, &self->filter->run_id);
+  gboolean can = self->engine != NULL && run != NULL && !run->dry_run && !self->undoing
+                 && g_strcmp0 (run->status, "running") != 0;
+  const char *tip = _ ("Undo Run…");
+
+  gtk_widget_set_visible (self->undo_button, run != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.undo-run", can);
+  if (run != NULL && run->dry_run)
+    tip = _ ("A dry run changed nothing to undo");
+  else if (run != NULL && self->engine == NULL)
+    tip = _ ("Connect both accounts to undo a run");
+  gtk_widget_set_tooltip_text (self->undo_button, tip);
+}
+
+void
+liaison_history_page_set_undoing (LiaisonHistoryPage *self, gboolean undoing)
+{
+  self->undoing = undoing;
+  if (self->runs != NULL) /* not disposed */
+    update_undo (self);
+}
+
 static void
 update_header (LiaisonHistoryPage *self)
 {
   LiaisonStoreRun *run = g_hash_table_lookup (self->runs, &self->filter->run_id);
   g_autofree char *title = NULL;
-  g_autoptr (GString) summary = g_string_new (NULL);
+  g_autofree char *summary = NULL;
 
+  update_undo (self);
   if (run == NULL)
     {
       gtk_label_set_text (self->run_title, _ ("All Runs"));
@@ -137,23 +193,8 @@ update_header (LiaisonHistoryPage *self)
     }
   title = liaison_history_run_title (run);
   gtk_label_set_text (self->run_title, title);
-  {
-    g_autofree char *duration = liaison_history_format_duration (
-        run->finished_at > 0 ? run->finished_at - run->started_at : -1);
-    g_autofree char *counts = liaison_history_format_counts (run);
-
-    g_string_append_printf (summary, "%s · %s", liaison_history_trigger_label (run->trigger),
-                            liaison_history_status_label (run->status));
-    if (*duration != '\0')
-      g_string_append_printf (summary, " · %s", duration);
-    /* Translators: API requests of a run, LeadSquared then HighLevel */
-    g_string_append_printf (summary, _ (" · %u + %u requests"), run->lsq_requests,
-                            run->ghl_requests);
-    g_string_append_printf (summary, "\n%s", counts);
-    if (run->error != NULL)
-      g_string_append_printf (summary, "\n%s", run->error);
-  }
-  gtk_label_set_text (self->run_summary, summary->str);
+  summary = liaison_history_run_summary (run);
+  gtk_label_set_text (self->run_summary, summary);
 }
 
 /* ---- the changes ---- */
@@ -182,11 +223,11 @@ on_operations (GObject *source, GAsyncResult *result, gpointer user_data)
   gboolean reset = read->reset;
 
   g_free (read);
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   if (reset)
@@ -250,7 +291,7 @@ load_operations (LiaisonHistoryPage *self, gboolean reset)
   read = g_new0 (OperationsRead, 1);
   read->self = g_object_ref (self);
   read->reset = reset;
-  busy_add (self, 1);
+  liaison_history_page_add_busy (self, 1);
   liaison_store_query_operations_async (self->store, self->filter, self->last_operation,
                                         OPERATIONS_PAGE, self->ops_cancellable, on_operations,
                                         read);
@@ -269,29 +310,14 @@ on_more_clicked (GtkButton *button, LiaisonHistoryPage *self)
 }
 
 static void
-set_chip (GtkWidget *chip, AdwButtonContent *content, const char *format, const char *value)
-{
-  if (value == NULL)
-    {
-      gtk_widget_set_visible (chip, FALSE);
-      return;
-    }
-  {
-    g_autofree char *label = g_strdup_printf (format, value);
-
-    adw_button_content_set_label (content, label);
-  }
-  gtk_widget_set_visible (chip, TRUE);
-}
-
-static void
 update_chips (LiaisonHistoryPage *self)
 {
   /* Translators: a filter of the history, %s is a record's id */
-  set_chip (self->contact_chip, self->contact_chip_content, _ ("Contact %s"),
-            self->filter->contact);
+  liaison_history_set_chip (self->contact_chip, self->contact_chip_content, _ ("Contact %s"),
+                            self->filter->contact);
   /* Translators: a filter of the history, %s is a field's key */
-  set_chip (self->field_chip, self->field_chip_content, _ ("Field %s"), self->filter->field);
+  liaison_history_set_chip (self->field_chip, self->field_chip_content, _ ("Field %s"),
+                            self->filter->field);
 }
 
 /* Keeps only one contact's or one field's changes (value NULL: all of them again). */
@@ -371,7 +397,7 @@ on_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (cancelled (error))
@@ -418,11 +444,11 @@ on_older_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   add_runs (self, rows);
@@ -431,7 +457,7 @@ on_older_runs (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 on_older_clicked (GtkButton *button, LiaisonHistoryPage *self)
 {
-  busy_add (self, 1);
+  liaison_history_page_add_busy (self, 1);
   liaison_store_list_runs_page_async (self->store, self->oldest_run, RUNS_PAGE, self->cancellable,
                                       on_older_runs, g_object_ref (self));
 }
@@ -459,8 +485,9 @@ on_chart_runs (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
   g_autoptr (GArray) days = NULL;
+  g_autoptr (GArray) requests = NULL;
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   if (rows == NULL)
     {
       if (!cancelled (error))
@@ -471,6 +498,8 @@ on_chart_runs (GObject *source, GAsyncResult *result, gpointer user_data)
       rows, self->now_ms > 0 ? self->now_ms : g_get_real_time () / 1000, CHART_DAYS);
   liaison_history_chart_set_days (self->changes_chart, days);
   liaison_history_chart_set_days (self->errors_chart, days);
+  requests = liaison_history_requests_from_runs (rows, REQUESTS_RUNS);
+  liaison_history_requests_chart_set_runs (self->requests_chart, requests);
 }
 
 void
@@ -488,7 +517,7 @@ liaison_history_page_reload (LiaisonHistoryPage *self)
     }
   if (g_hash_table_size (self->runs) == 0)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
-  busy_add (self, 2);
+  liaison_history_page_add_busy (self, 2);
   liaison_store_list_runs_page_async (self->store, 0, RUNS_PAGE, self->cancellable, on_runs,
                                       g_object_ref (self));
   liaison_store_list_runs_page_async (self->store, 0, CHART_RUNS, self->cancellable, on_chart_runs,
@@ -521,6 +550,30 @@ liaison_history_page_set_store (LiaisonHistoryPage *self, LiaisonStore *store)
 }
 
 void
+liaison_history_page_set_engine (LiaisonHistoryPage *self, LiaisonSyncEngine *engine)
+{
+  g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
+  g_set_object (&self->engine, engine);
+  update_undo (self);
+}
+
+LiaisonSyncEngine *
+liaison_history_page_get_engine (LiaisonHistoryPage *self, GCancellable **undo_cancellable)
+{
+  *undo_cancellable = self->undo_cancellable;
+  return self->engine;
+}
+
+static void
+undo_run (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  LiaisonHistoryPage *self = LIAISON_HISTORY_PAGE (widget);
+
+  if (self->engine != NULL && self->filter->run_id > 0 && !self->undoing)
+    liaison_history_undo_run (self, self->filter->run_id);
+}
+
+void
 liaison_history_page_set_now (LiaisonHistoryPage *self, gint64 now_ms)
 {
   g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
@@ -545,19 +598,38 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *name = NULL;
   g_autofree char *said = NULL;
 
-  busy_add (self, -1);
+  liaison_history_page_add_busy (self, -1);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (n < 0)
     {
       if (!cancelled (error))
-        toast (self, error->message);
+        liaison_history_page_toast (self, error->message);
       return;
     }
   name = g_file_get_parse_name (self->export_file);
   said = g_strdup_printf (
       ngettext ("%u change exported to %s", "%u changes exported to %s", (gulong) n), (guint) n,
       name);
-  toast (self, said);
+  liaison_history_page_toast (self, said);
+}
+
+void
+liaison_history_page_export_to (LiaisonHistoryPage *self, GFile *file)
+{
+  g_return_if_fail (LIAISON_IS_HISTORY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+  read_filters (self);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  g_set_object (&self->export_file, file);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  liaison_history_page_add_busy (self, 1);
+  liaison_store_export_csv_async (self->store, self->filter, file, self->export_cancellable,
+                                  on_exported, g_object_ref (self));
 }
 
 static void
@@ -568,16 +640,8 @@ on_chooser_response (GtkNativeDialog *dialog, int response, LiaisonHistoryPage *
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  if (file == NULL || self->store == NULL)
-    return;
-  read_filters (self);
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
-  g_set_object (&self->export_file, file);
-  gtk_widget_set_sensitive (self->export_button, FALSE);
-  busy_add (self, 1);
-  liaison_store_export_csv_async (self->store, self->filter, file, self->export_cancellable,
-                                  on_exported, g_object_ref (self));
+  if (file != NULL)
+    liaison_history_page_export_to (self, file);
 }
 
 static void
@@ -630,6 +694,8 @@ liaison_history_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->ops_cancellable);
   g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->undo_cancellable);
+  g_clear_handle_id (&self->loaded_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -640,6 +706,8 @@ liaison_history_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_HISTORY_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->undo_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->ops_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -666,6 +734,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_HISTORY_CHART);
+  g_type_ensure (LIAISON_TYPE_HISTORY_REQUESTS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-history-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, LiaisonHistoryPage, name)
@@ -676,10 +745,12 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   CHILD (operations_pane);
   CHILD (changes_chart);
   CHILD (errors_chart);
+  CHILD (requests_chart);
   CHILD (runs_list);
   CHILD (older_button);
   CHILD (run_title);
   CHILD (run_summary);
+  CHILD (undo_button);
   CHILD (export_button);
   CHILD (search_entry);
   CHILD (kind_dropdown);
@@ -703,6 +774,7 @@ liaison_history_page_class_init (LiaisonHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_chip_clicked);
   gtk_widget_class_install_action (widget_class, "history.only-contact", "s", only_contact);
   gtk_widget_class_install_action (widget_class, "history.only-field", "s", only_field);
+  gtk_widget_class_install_action (widget_class, "history.undo-run", NULL, undo_run);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -715,8 +787,10 @@ liaison_history_page_init (LiaisonHistoryPage *self)
                                       (GDestroyNotify) liaison_store_run_free);
   self->cancellable = g_cancellable_new ();
   self->ops_cancellable = g_cancellable_new ();
+  self->undo_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   liaison_history_chart_set_errors (self->errors_chart, TRUE);
   gtk_stack_set_visible_child_name (self->state_stack, "empty");
+  update_undo (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

@@ -343,3 +343,36 @@ liaison_history_operation_row_new (const LiaisonStoreOperation *op)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
+
+void
+liaison_history_set_chip (GtkWidget *chip, AdwButtonContent *content, const char *format,
+                          const char *value)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (chip, value != NULL);
+  if (value == NULL)
+    return;
+  label = g_strdup_printf (format, value);
+  adw_button_content_set_label (content, label);
+}
+
+char *
+liaison_history_run_summary (const LiaisonStoreRun *run)
+{
+  GString *summary = g_string_new (NULL);
+  g_autofree char *duration = liaison_history_format_duration (
+      run->finished_at > 0 ? run->finished_at - run->started_at : -1);
+  g_autofree char *counts = liaison_history_format_counts (run);
+
+  g_string_append_printf (summary, "%s · %s", liaison_history_trigger_label (run->trigger),
+                          liaison_history_status_label (run->status));
+  if (*duration != '\0')
+    g_string_append_printf (summary, " · %s", duration);
+  /* Translators: API requests of a run, LeadSquared then HighLevel */
+  g_string_append_printf (summary, _ (" · %u + %u requests"), run->lsq_requests, run->ghl_requests);
+  g_string_append_printf (summary, "\n%s", counts);
+  if (run->error != NULL)
+    g_string_append_printf (summary, "\n%s", run->error);
+  return g_string_free (summary, FALSE);
+}
