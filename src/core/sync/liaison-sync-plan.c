@@ -144,46 +144,6 @@ liaison_sync_plan_count (LiaisonSyncPlan *self, LiaisonSyncItemKind kind)
   return (guint) kind < G_N_ELEMENTS (self->counts) ? self->counts[kind] : 0;
 }
 
-void
-liaison_sync_change_free (LiaisonSyncChange *change)
-{
-  if (change == NULL)
-    return;
-  g_free (change->record_id);
-  g_free (change->field);
-  g_free (change->now);
-  g_free (change->after);
-  g_free (change);
-}
-
-GPtrArray *
-liaison_sync_item_list_changes (const LiaisonSyncItem *item)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_change_free);
-
-  g_return_val_if_fail (item != NULL, out);
-  for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
-    {
-      JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
-      JsonObject *befores = side == LIAISON_SERVICE_LSQ ? item->lsq_before : item->ghl_before;
-      g_autoptr (GList) keys = changes ? json_object_get_members (changes) : NULL;
-
-      for (GList *k = keys; k != NULL; k = k->next)
-        {
-          LiaisonSyncChange *change = g_new0 (LiaisonSyncChange, 1);
-          JsonNode *now = befores ? json_object_get_member (befores, k->data) : NULL;
-
-          change->side = side;
-          change->record_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
-          change->field = g_strdup (k->data);
-          change->now = now ? json_to_string (now, FALSE) : NULL;
-          change->after = json_to_string (json_object_get_member (changes, k->data), FALSE);
-          g_ptr_array_add (out, change);
-        }
-    }
-  return out;
-}
-
 guint
 liaison_sync_plan_get_n_links (LiaisonSyncPlan *self)
 {

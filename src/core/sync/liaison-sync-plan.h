@@ -107,22 +107,6 @@ void liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary 
 /* Of get_n_calls, the bulk calls (LeadSquared's bulk creates), which have a limit of their own. */
 guint liaison_sync_plan_get_n_bulk_calls (LiaisonSyncPlan *self, LiaisonService service);
 
-/* One field an UPDATE item writes on one side, its values as JSON text. */
-typedef struct
-{
-  LiaisonService side;
-  char *record_id; /* the side's record */
-  char *field;     /* the pair key */
-  char *now;       /* the value there now */
-  char *after;     /* the value written */
-} LiaisonSyncChange;
-
-void liaison_sync_change_free (LiaisonSyncChange *change);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncChange, liaison_sync_change_free)
-/* Every field the item writes, LeadSquared's first: a GPtrArray of LiaisonSyncChange (empty for
- * an item that writes no field). For the History page's undo dialog, which reads no JSON. */
-GPtrArray *liaison_sync_item_list_changes (const LiaisonSyncItem *item);
-
 /* The plan as JSON: {"calls": {"lsq": n, "ghl": n}, "counts": {...}, "operations": [...]}, each
  * operation {"action", "side", "lsqId", "ghlId", "email", "field", "before", "after", "reason"}. */
 JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);

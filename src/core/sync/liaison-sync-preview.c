@@ -455,6 +455,18 @@ add_updates (Changes *c, const LiaisonSyncItem *item, LiaisonService side)
 }
 
 GPtrArray *
+liaison_sync_item_list_updates (const LiaisonSyncItem *item)
+{
+  Changes c
+      = { g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_change_free), 0, 0 };
+
+  g_return_val_if_fail (item != NULL, c.changes);
+  add_updates (&c, item, LIAISON_SERVICE_LSQ);
+  add_updates (&c, item, LIAISON_SERVICE_GHL);
+  return c.changes;
+}
+
+GPtrArray *
 liaison_sync_plan_list_changes (LiaisonSyncPlan *plan, guint max, guint *n_total)
 {
   GPtrArray *items;

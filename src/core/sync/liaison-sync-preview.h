@@ -89,5 +89,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncChange, liaison_sync_change_free)
  * max of them (0: all): a GPtrArray of LiaisonSyncChange. *n_total (may be NULL): how many
  * there are in all. */
 GPtrArray *liaison_sync_plan_list_changes (LiaisonSyncPlan *plan, guint max, guint *n_total);
+/* The fields one UPDATE item writes, LeadSquared's first, each side's by key: a GPtrArray of
+ * LiaisonSyncChange of kind UPDATE (empty for an item that writes no field). */
+GPtrArray *liaison_sync_item_list_updates (const LiaisonSyncItem *item);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "liaison-history-page-private.h"
 #include "liaison-sync-engine.h"
+#include "liaison-sync-preview.h"
 
 typedef struct
 {
@@ -56,22 +57,35 @@ add_row (GtkListBox *list, const char *title, const char *subtitle)
   gtk_list_box_append (list, row);
 }
 
+/* A value as the plan's changes give it (as a person reads it), quoted as the history quotes
+ * text. */
+static char *
+quoted (const char *value)
+{
+  if (value == NULL)
+    return g_strdup (_ ("(empty)"));
+  /* Translators: a text value as the history shows it */
+  return g_strdup_printf (_ ("“%s”"), value);
+}
+
 /* One row per field that goes back on one side: "city in LeadSquared", "“Pune” → “Mumbai”". */
 static guint
 add_changes (GtkListBox *list, const LiaisonSyncItem *item)
 {
-  g_autoptr (GPtrArray) changes = liaison_sync_item_list_changes (item);
+  g_autoptr (GPtrArray) changes = liaison_sync_item_list_updates (item);
 
   for (guint i = 0; i < changes->len; i++)
     {
       LiaisonSyncChange *c = g_ptr_array_index (changes, i);
       const char *where = c->side == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
-      g_autofree char *now = liaison_history_format_value (c->now);
-      g_autofree char *back = liaison_history_format_value (c->after);
+      g_autofree char *now = quoted (c->before);
+      g_autofree char *back = quoted (c->after);
       /* Translators: a field that an undo puts back, and where: "city in LeadSquared" */
       g_autofree char *title = g_strdup_printf (_ ("%s in %s"), c->field, where);
       /* Translators: a field's value now, the one an undo puts back, and the record's id */
-      g_autofree char *subtitle = g_strdup_printf (_ ("%s → %s · %s"), now, back, c->record_id);
+      g_autofree char *subtitle = g_strdup_printf (_ ("%s → %s · %s"), now, back,
+                                                 c->side == LIAISON_SERVICE_LSQ ? c->lsq_id
+                                                                                : c->ghl_id);
 
       add_row (list, title, subtitle);
     }
