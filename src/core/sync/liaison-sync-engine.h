@@ -27,6 +27,14 @@ typedef enum
 
 GQuark liaison_sync_error_quark (void);
 
+/* What a run carries (LiaisonSyncOptions.kinds); 0: everything. */
+typedef enum
+{
+  LIAISON_SYNC_KIND_CONTACTS = 1 << 0,
+  LIAISON_SYNC_KIND_TASKS = 1 << 1,
+  LIAISON_SYNC_KIND_NOTES = 1 << 2,
+} LiaisonSyncKinds;
+
 typedef struct
 {
   gboolean dry_run;      /* plan only: nothing is written to either service */
@@ -35,6 +43,7 @@ typedef struct
   gboolean full_refresh; /* read everything: the only way to see what was deleted (always on
                           * when deletes travel) */
   const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
+  guint kinds;           /* LiaisonSyncKinds; 0: all of them */
 } LiaisonSyncOptions;
 
 /* What a run did. failures: one sentence per operation that failed, with its cause. */
@@ -47,6 +56,7 @@ typedef struct
   guint lsq_calls, ghl_calls; /* writes and lookups the engine sent (not the refresh's reads) */
   GPtrArray *failures;        /* char * */
   char *delete_guard;         /* deletes held back: why */
+  JsonNode *activity;         /* {"tasks": {"pairs", "reads", "calls", "operations"}}, or NULL */
 } LiaisonSyncResult;
 
 void liaison_sync_result_free (LiaisonSyncResult *result);

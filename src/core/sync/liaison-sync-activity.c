@@ -1,0 +1,194 @@
+/* liaison-sync-activity.c: see liaison-sync-activity.h.
+ *
+ * Neither service lists tasks or notes account-wide by modification, so a pass reads them per
+ * pair of linked contacts: the pairs whose contact changed on either side (or were linked) since
+ * the last pass, then the next stretch of a sweep over every link, which notices what changed
+ * under a contact that did not. One pair read for one kind costs a request on each service.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-sync"
+
+#include "liaison-sync-activity.h"
+
+/* How far back of the last pass the next one looks for changed contacts. */
+#define READ_AT_MARGIN_MS (10 * 60 * 1000)
+
+guint
+liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota, guint swept_today)
+{
+  guint64 share = (guint64) MIN (ghl_quota, lsq_quota) * MIN (share_percent, 100) / 100;
+
+  if (swept_today >= share)
+    return 0;
+  return (guint) MIN (share - swept_today, LIAISON_SWEEP_MAX_PER_RUN);
+}
+
+static gint64
+setting_int (LiaisonStore *store, const char *key, gint64 fallback)
+{
+  g_autofree char *text = liaison_store_get_setting (store, key, NULL);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL))
+    return fallback;
+  return value;
+}
+
+static char *
+today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Pairs the sweeps of either kind read today (the setting holds "YYYY-MM-DD n"). */
+static guint
+sweep_spent_today (LiaisonStore *store)
+{
+  g_autofree char *text = liaison_store_get_setting (store, LIAISON_SETTING_SWEEP_SPENT, NULL);
+  g_autofree char *day = today ();
+  g_auto (GStrv) parts = NULL;
+  guint64 n;
+
+  if (text == NULL)
+    return 0;
+  parts = g_strsplit (text, " ", 2);
+  if (g_strv_length (parts) != 2 || g_strcmp0 (parts[0], day) != 0
+      || !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
+static void
+add_pairs (GPtrArray *to, GPtrArray *pairs, GHashTable *seen)
+{
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      LiaisonStoreContactPair *pair = g_ptr_array_index (pairs, i);
+
+      if (!g_hash_table_add (seen, GINT_TO_POINTER ((int) pair->link_id)))
+        continue;
+      g_ptr_array_add (to, g_steal_pointer (&pairs->pdata[i]));
+    }
+}
+
+GPtrArray *
+liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
+                                    const char *cursor_key, guint *n_changed, guint *n_swept,
+                                    gint64 *sweep_cursor, GError **error)
+{
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
+  g_autoptr (GPtrArray) sweep = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gint64 since = setting_int (run->store, read_at_key, 0);
+  gint64 cursor = setting_int (run->store, cursor_key, 0);
+  guint share
+      = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE, LIAISON_SWEEP_SHARE_DEFAULT);
+  guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
+                                         LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
+  guint budget = liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
+                                            sweep_spent_today (run->store));
+
+  *n_changed = *n_swept = 0;
+  *sweep_cursor = cursor;
+  pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_contact_pair_free);
+  changed = liaison_store_list_changed_pairs (run->store, run->lsq_connection, run->ghl_connection,
+                                              since, error);
+  if (changed == NULL)
+    return NULL;
+  add_pairs (pairs, changed, seen);
+  *n_changed = pairs->len;
+  if (budget == 0)
+    return g_steal_pointer (&pairs);
+  sweep = liaison_store_list_sweep_pairs (run->store, run->lsq_connection, run->ghl_connection,
+                                          cursor, budget, error);
+  if (sweep == NULL)
+    return NULL;
+  if (sweep->len < budget && cursor > 0)
+    {
+      /* The end of the links: the sweep starts over from the first. */
+      g_autoptr (GPtrArray) more = liaison_store_list_sweep_pairs (
+          run->store, run->lsq_connection, run->ghl_connection, 0, budget - sweep->len, error);
+
+      if (more == NULL)
+        return NULL;
+      for (guint i = 0; i < more->len; i++)
+        g_ptr_array_add (sweep, g_steal_pointer (&more->pdata[i]));
+    }
+  if (sweep->len > 0)
+    *sweep_cursor
+        = ((LiaisonStoreContactPair *) g_ptr_array_index (sweep, sweep->len - 1))->link_id;
+  *n_swept = sweep->len;
+  add_pairs (pairs, sweep, seen);
+  return g_steal_pointer (&pairs);
+}
+
+typedef struct
+{
+  guint pending;
+  void (*done) (gpointer data);
+  gpointer data;
+} Marks;
+
+static void
+on_marks_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Marks *marks = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_store_set_setting_finish (LIAISON_STORE (source), result, &error))
+    g_warning ("Could not remember how far the sync of tasks and notes read: %s", error->message);
+  if (--marks->pending == 0)
+    {
+      marks->done (marks->data);
+      g_free (marks);
+    }
+}
+
+static void
+save_mark (LiaisonStore *store, Marks *marks, const char *key, const char *value)
+{
+  marks->pending++;
+  liaison_store_set_setting_async (store, key, value, NULL, on_marks_saved, marks);
+}
+
+void
+liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
+                                  const char *cursor_key, gint64 started_at, gboolean all_read,
+                                  guint n_swept, gint64 sweep_cursor, void (*done) (gpointer),
+                                  gpointer data)
+{
+  /* A margin for the services' clocks, which stamp modified_at. */
+  g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, started_at - READ_AT_MARGIN_MS);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
+  g_autofree char *day = today ();
+  g_autofree char *spent = g_strdup_printf ("%s %u", day, sweep_spent_today (run->store) + n_swept);
+  Marks *marks;
+
+  if (run->options.dry_run)
+    {
+      done (data);
+      return;
+    }
+  marks = g_new0 (Marks, 1);
+  marks->done = done;
+  marks->data = data;
+  marks->pending = 1;
+  if (all_read)
+    save_mark (run->store, marks, read_at_key, since);
+  if (n_swept > 0)
+    {
+      save_mark (run->store, marks, cursor_key, cursor);
+      save_mark (run->store, marks, LIAISON_SETTING_SWEEP_SPENT, spent);
+    }
+  if (--marks->pending == 0)
+    {
+      done (data);
+      g_free (marks);
+    }
+}
