@@ -29,6 +29,8 @@ typedef struct
   LiaisonGhlClient *ghl;
   LiaisonLsqClient *lsq;
   LiaisonSyncEngine *engine;
+  gint64 sweep_start_ms; /* what the sweep's clock said when the fixture was made */
+  gint64 made_us;        /* the monotonic clock then */
 } SyncFixture;
 
 typedef struct
@@ -38,6 +40,7 @@ typedef struct
   const char *faults;
   guint latency_ms;
   gboolean documented_limits; /* else generous limits on both sides */
+  guint sweep_hour;           /* the sweep's clock: this hour (UTC) of the anchor day, then on */
 } SyncFixtureOptions;
 
 void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);

@@ -16,7 +16,9 @@
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
-static const SyncFixtureOptions small = { 11, 6, NULL, 0, FALSE };
+/* At noon the sweep has half a day's share to read the tasks and notes of contacts that did not
+ * change. */
+static const SyncFixtureOptions small = { 11, 6, NULL, 0, FALSE, 12 };
 
 typedef struct
 {
@@ -502,19 +504,28 @@ test_dry_run_and_only (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (none2->len, ==, 0);
 }
 
-/* The sweep spends at most its share of the smaller daily quota: one request on each service per
- * pair and kind. */
+/* The sweep spends at most its share of the smaller daily quota (one request on each service per
+ * pair and kind), spread over the day: by any hour, that hour's part of the share, less what it
+ * read today. */
 static void
 test_sweep_budget (void)
 {
-  /* 10 % of LeadSquared's 10,000 (the smaller): 1,000 pairs a day, at most 500 a pass. */
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0), ==, 500);
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 600), ==, 400);
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 1000), ==, 0);
+  const gint64 hour = G_GINT64_CONSTANT (3600) * 1000;
+
+  /* 10 % of LeadSquared's 10,000 (the smaller): 1,000 pairs a day. */
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0, 0), ==, 0);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0, hour / 4), ==, 10);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0, 12 * hour), ==, 500);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 490, 12 * hour), ==, 10);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 600, 12 * hour), ==, 0);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 600, 18 * hour), ==, 150);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0, 24 * hour), ==, 1000);
+  /* A clock beyond the day counts as its end. */
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 10000, 0, 30 * hour), ==, 1000);
   /* An account with a larger LeadSquared quota: HighLevel's 200,000 bounds it. */
-  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 1000000, 19990), ==, 10);
-  g_assert_cmpuint (liaison_sync_sweep_budget (0, 200000, 10000, 0), ==, 0);
-  g_assert_cmpuint (liaison_sync_sweep_budget (250, 200000, 10000, 9999), ==, 1);
+  g_assert_cmpuint (liaison_sync_sweep_budget (10, 200000, 1000000, 19990, 24 * hour), ==, 10);
+  g_assert_cmpuint (liaison_sync_sweep_budget (0, 200000, 10000, 0, 12 * hour), ==, 0);
+  g_assert_cmpuint (liaison_sync_sweep_budget (250, 200000, 10000, 9999, 24 * hour), ==, 1);
 }
 
 /* ---- notes ---- */

@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "liaison-store"
 
+#include <string.h>
+
 #include "liaison-store-activity.h"
 #include "liaison-store-private.h"
 
@@ -17,6 +19,22 @@ liaison_store_contact_pair_free (LiaisonStoreContactPair *pair)
   g_free (pair->lsq_id);
   g_free (pair->ghl_id);
   g_free (pair);
+}
+
+/* A JSON list of link ids as the sync writes it: [1,2,3], digits, commas and brackets only, so that
+ * a damaged setting never fails the query (json_each refuses what is not JSON). */
+static gboolean
+json_valid_ids (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len < 2 || text[0] != '[' || text[len - 1] != ']')
+    return FALSE;
+  for (gsize i = 1; i + 1 < len; i++)
+    if (!g_ascii_isdigit (text[i])
+        && !(text[i] == ',' && g_ascii_isdigit (text[i - 1]) && g_ascii_isdigit (text[i + 1])))
+      return FALSE;
+  return TRUE;
 }
 
 static gpointer
@@ -32,7 +50,8 @@ pair_from_row (sqlite3_stmt *stmt)
 
 GPtrArray *
 liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq_connection,
-                                  const char *ghl_connection, gint64 since, GError **error)
+                                  const char *ghl_connection, gint64 since, const char *retry,
+                                  GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
@@ -44,8 +63,9 @@ liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq_connection
       "   AND b.remote_id = l.ghl_id"
       " WHERE l.kind = 'contact' AND l.lsq_connection = ?1 AND l.ghl_connection = ?2"
       "   AND coalesce (a.deleted, 0) = 0 AND coalesce (b.deleted, 0) = 0"
-      "   AND (l.linked_at > ?3 OR coalesce (a.modified_at, 0) > ?3"
-      "     OR coalesce (b.modified_at, 0) > ?3)"
+      "   AND (l.linked_at >= ?3 OR coalesce (a.changed_at, 0) >= ?3"
+      "     OR coalesce (b.changed_at, 0) >= ?3"
+      "     OR l.id IN (SELECT value FROM json_each (?4)))"
       " ORDER BY l.id",
       error);
 
@@ -54,6 +74,7 @@ liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq_connection
   liaison_store_bind_text (stmt, 1, lsq_connection);
   liaison_store_bind_text (stmt, 2, ghl_connection);
   sqlite3_bind_int64 (stmt, 3, since);
+  liaison_store_bind_text (stmt, 4, retry != NULL && json_valid_ids (retry) ? retry : "[]");
   return liaison_store_collect (db, stmt, pair_from_row,
                                 (GDestroyNotify) liaison_store_contact_pair_free,
                                 "Could not read the linked contacts", error);

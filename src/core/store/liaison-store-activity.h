@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #define LIAISON_SETTING_NOTES_SWEEP_CURSOR "sync.notes.sweep-cursor"
 #define LIAISON_SETTING_SWEEP_SPENT "sync.activity.sweep-spent" /* "YYYY-MM-DD pairs swept" */
 #define LIAISON_SETTING_LSQ_DAILY_QUOTA "sync.activity.lsq-daily-quota" /* requests a day */
+#define LIAISON_SETTING_TASKS_RETRY "sync.tasks.retry" /* links to read again: "[4,17]" */
+#define LIAISON_SETTING_NOTES_RETRY "sync.notes.retry"
 
 /* A linked pair of contacts. */
 typedef struct
@@ -37,12 +39,13 @@ typedef struct
 void liaison_store_contact_pair_free (LiaisonStoreContactPair *pair);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreContactPair, liaison_store_contact_pair_free)
 
-/* The linked contact pairs either of whose records changed on its service (modified_at), or
- * which were linked, after since (ms UTC), in link order; pairs with a record gone are left
- * out. */
+/* The linked contact pairs either of whose cached records changed in the store (changed_at, the
+ * store's clock), or which were linked, at or after since (ms UTC), and those whose link id is in
+ * retry (a JSON list of ids, "[4,17]"; NULL or anything else is none), in link order; pairs with
+ * a record gone are left out. */
 GPtrArray *liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq_connection,
                                              const char *ghl_connection, gint64 since,
-                                             GError **error);
+                                             const char *retry, GError **error);
 /* At most limit linked contact pairs with a link id above after_link_id, in link order, neither
  * of them gone from its service: one stretch of the slow sweep. */
 GPtrArray *liaison_store_list_sweep_pairs (LiaisonStore *self, const char *lsq_connection,

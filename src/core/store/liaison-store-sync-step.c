@@ -313,7 +313,7 @@ write_conflicts (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError 
 }
 
 static gboolean
-remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
+remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **error)
 {
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
@@ -322,8 +322,9 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
   if (step->records_gone->len > 0)
     {
       gone = liaison_store_db_prepare (db,
-                                       "UPDATE records SET deleted = 1 WHERE connection_id = ?1"
-                                       " AND kind = ?3 AND remote_id = ?2",
+                                       "UPDATE records SET deleted = 1, changed_at = ?4"
+                                       " WHERE connection_id = ?1 AND kind = ?3 AND remote_id = ?2"
+                                       "   AND deleted = 0",
                                        error);
       if (gone == NULL)
         return FALSE;
@@ -334,6 +335,7 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
           liaison_store_bind_text (gone, 1, record->connection_id);
           liaison_store_bind_text (gone, 2, record->remote_id);
           liaison_store_bind_text (gone, 3, liaison_record_kind_to_string (step->kind));
+          sqlite3_bind_int64 (gone, 4, now);
           if (!run_stmt (db, gone, "Could not mark a record deleted", error))
             return FALSE;
         }
@@ -368,7 +370,7 @@ apply_step_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   ok = ok && write_intents (db, step, now, &error);
   ok = ok && write_operations (db, step, now, &error);
   ok = ok && write_conflicts (db, step, now, &error);
-  ok = ok && remove_links (db, step, &error);
+  ok = ok && remove_links (db, step, now, &error);
   ok = ok && liaison_store_db_commit (db, &error);
   if (!ok)
     {

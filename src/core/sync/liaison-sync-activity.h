@@ -21,25 +21,31 @@ G_BEGIN_DECLS
 #define LIAISON_GHL_DAILY_QUOTA 200000
 #define LIAISON_LSQ_DAILY_QUOTA_DEFAULT 10000
 #define LIAISON_SWEEP_SHARE_DEFAULT 10
-/* The most pairs one pass sweeps, however much of the day's share is left. */
-#define LIAISON_SWEEP_MAX_PER_RUN 500
+/* The most pairs a pass leaves for the next one to read again; beyond, its mark stays. */
+#define LIAISON_RETRY_MAX 200
 
-/* The pairs one pass may sweep: share_percent of the smaller daily quota, less the pairs swept
- * today (by either kind), at most LIAISON_SWEEP_MAX_PER_RUN. */
+/* The pairs the sweep may read now: share_percent of the smaller daily quota times the part of
+ * the day gone (ms_into_day of 24 h, UTC), less the pairs swept today by either kind. */
 guint liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
-                                 guint swept_today);
+                                 guint swept_today, gint64 ms_into_day);
 
-/* The linked contact pairs whose tasks or notes a pass reads: those changed on either side (or
- * linked) since the time under read_at_key, then the sweep's next stretch after the link under
- * cursor_key, as long as today's share of the quota allows. */
+/* The linked contact pairs whose tasks or notes a pass reads: those whose contact changed in the
+ * store (or were linked) since the time under read_at_key, those listed under retry_key, then the
+ * sweep's next stretch after the link under cursor_key, as far as the sweep's pacing allows. */
 GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
-                                               const char *cursor_key, guint *n_changed,
-                                               guint *n_swept, gint64 *sweep_cursor,
-                                               GError **error);
-/* Saves where the next pass starts (nothing in a dry run), then calls done. all_read: every
- * chosen pair was read, so the changed-since mark moves. */
+                                               const char *cursor_key, const char *retry_key,
+                                               guint *n_changed, guint *n_swept,
+                                               gint64 *sweep_cursor, GError **error);
+/* Called as a pass leaves a pair: when anything failed since failures_seen (the run's count of
+ * failures), the pair's link goes into retry (gint64 link ids). */
+void liaison_sync_activity_pair_done (LiaisonSyncRun *run, GArray *retry, guint *failures_seen,
+                                      const LiaisonStoreContactPair *pair);
+/* Saves where the next pass starts (nothing in a dry run), then calls done. complete: the pass
+ * reached every chosen pair, so the changed-since mark moves to started_at (the store's clock
+ * when the pass began) and retry is what the next pass reads again. */
 void liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
-                                       const char *cursor_key, gint64 started_at, gboolean all_read,
+                                       const char *cursor_key, const char *retry_key,
+                                       gint64 started_at, gboolean complete, GArray *retry,
                                        guint n_swept, gint64 sweep_cursor, void (*done) (gpointer),
                                        gpointer data);
 

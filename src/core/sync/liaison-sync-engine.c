@@ -40,6 +40,8 @@ struct _LiaisonSyncEngine
   char *lsq_connection;
   char *ghl_connection;
   guint concurrency;
+  LiaisonSyncClock clock;
+  gpointer clock_data;
   guint crash_at;
   guint steps;
   gboolean running;
@@ -591,6 +593,20 @@ liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency)
 {
   g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
   self->concurrency = CLAMP (concurrency, 1, 32);
+}
+
+void
+liaison_sync_engine_set_clock (LiaisonSyncEngine *self, LiaisonSyncClock clock, gpointer user_data)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+gint64
+liaison_sync_engine_now_ms (LiaisonSyncEngine *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_real_time () / 1000;
 }
 
 static void

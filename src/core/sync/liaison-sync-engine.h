@@ -71,6 +71,11 @@ LiaisonSyncEngine *liaison_sync_engine_new (LiaisonStore *store, LiaisonLsqClien
                                             const char *ghl_connection);
 /* Requests in flight at once per service during apply (default 4). */
 void liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency);
+/* The clock of the daily pacing of the sweep over tasks and notes (liaison-sync-activity.c): ms
+ * since the epoch, UTC. NULL is the machine's clock; tests pin it to an hour of the day. */
+typedef gint64 (*LiaisonSyncClock) (gpointer user_data);
+void liaison_sync_engine_set_clock (LiaisonSyncEngine *self, LiaisonSyncClock clock,
+                                    gpointer user_data);
 /* "progress" (guint done, guint total) is emitted while applying. */
 void liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions *options,
                                     GCancellable *cancellable, GAsyncReadyCallback callback,

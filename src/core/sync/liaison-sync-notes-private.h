@@ -38,7 +38,9 @@ typedef struct
   GTask *task;
   gint64 started_at;
   GPtrArray *pairs;
-  guint next_pair, n_changed, n_swept, n_unread;
+  guint next_pair, n_changed, n_swept;
+  GArray *retry;       /* gint64 link ids of the pairs with a failure, read again next time */
+  guint failures_seen; /* the run's failures when the pair began */
   gint64 sweep_cursor;
   GHashTable *links_by_lsq, *links_by_ghl;
   GHashTable *conflicts; /* link id -> LiaisonStoreConflict on "text" */

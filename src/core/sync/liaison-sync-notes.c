@@ -37,6 +37,7 @@ static void
 pass_free (NotePass *pass)
 {
   g_clear_pointer (&pass->pairs, g_ptr_array_unref);
+  g_clear_pointer (&pass->retry, g_array_unref);
   g_clear_pointer (&pass->links_by_lsq, g_hash_table_unref);
   g_clear_pointer (&pass->links_by_ghl, g_hash_table_unref);
   g_clear_pointer (&pass->conflicts, g_hash_table_unref);
@@ -115,6 +116,8 @@ pass_done (gpointer data)
 void
 liaison_sync_notes_next_pair (NotePass *pass)
 {
+  liaison_sync_activity_pair_done (pass->run, pass->retry, &pass->failures_seen,
+                                   liaison_sync_notes_current_pair (pass));
   pass->next_pair++;
   g_clear_pointer (&pass->lsq_notes, g_ptr_array_unref);
   g_clear_pointer (&pass->ghl_notes, g_ptr_array_unref);
@@ -333,7 +336,6 @@ pair_failed (NotePass *pass, GError *error)
 
   liaison_sync_fail (pass->run, what, error);
   g_error_free (error);
-  pass->n_unread++;
   liaison_sync_notes_next_pair (pass);
 }
 
@@ -376,10 +378,10 @@ read_pair (NotePass *pass)
   if (pass->next_pair >= pass->pairs->len
       || g_cancellable_is_cancelled (g_task_get_cancellable (pass->task)))
     {
-      liaison_sync_activity_save_marks (pass->run, LIAISON_SETTING_NOTES_READ_AT,
-                                        LIAISON_SETTING_NOTES_SWEEP_CURSOR, pass->started_at,
-                                        pass->n_unread == 0, pass->n_swept, pass->sweep_cursor,
-                                        pass_done, pass);
+      liaison_sync_activity_save_marks (
+          pass->run, LIAISON_SETTING_NOTES_READ_AT, LIAISON_SETTING_NOTES_SWEEP_CURSOR,
+          LIAISON_SETTING_NOTES_RETRY, pass->started_at, pass->next_pair >= pass->pairs->len,
+          pass->retry, pass->n_swept, pass->sweep_cursor, pass_done, pass);
       return;
     }
   pass->ghl_reads++;
@@ -447,8 +449,8 @@ load_state (NotePass *pass, GError **error)
       liaison_store_apply_step_async (run->store, step, NULL, NULL, NULL);
     }
   pass->pairs = liaison_sync_activity_choose_pairs (
-      run, LIAISON_SETTING_NOTES_READ_AT, LIAISON_SETTING_NOTES_SWEEP_CURSOR, &pass->n_changed,
-      &pass->n_swept, &pass->sweep_cursor, error);
+      run, LIAISON_SETTING_NOTES_READ_AT, LIAISON_SETTING_NOTES_SWEEP_CURSOR,
+      LIAISON_SETTING_NOTES_RETRY, &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
   return pass->pairs != NULL;
 }
 
@@ -463,6 +465,8 @@ liaison_sync_notes_async (LiaisonSyncRun *run, GAsyncReadyCallback callback, gpo
   g_task_set_source_tag (pass->task, liaison_sync_notes_async);
   g_task_set_task_data (pass->task, pass, (GDestroyNotify) pass_free);
   pass->started_at = g_get_real_time () / 1000;
+  pass->retry = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pass->failures_seen = run->result->n_failed;
   pass->plan_ops = json_array_new ();
   if (!load_state (pass, &error))
     {

@@ -47,7 +47,9 @@ struct _TaskPass
   gint64 started_at;
   char *lsq_type;
   GPtrArray *pairs; /* LiaisonStoreContactPair */
-  guint next_pair, n_changed, n_swept, n_unread;
+  guint next_pair, n_changed, n_swept;
+  GArray *retry;       /* gint64 link ids of the pairs with a failure, read again next time */
+  guint failures_seen; /* the run's failures when the pair began */
   gint64 sweep_cursor;
   GHashTable *links_by_lsq; /* task id -> LiaisonStoreSyncLink (owned) */
   GHashTable *links_by_ghl; /* task id -> the same link */

@@ -79,6 +79,7 @@ static void
 pass_free (TaskPass *pass)
 {
   g_clear_pointer (&pass->pairs, g_ptr_array_unref);
+  g_clear_pointer (&pass->retry, g_array_unref);
   g_clear_pointer (&pass->links_by_lsq, g_hash_table_unref);
   g_clear_pointer (&pass->links_by_ghl, g_hash_table_unref);
   g_clear_pointer (&pass->conflicts, g_hash_table_unref);
@@ -103,7 +104,7 @@ choose_pairs (TaskPass *pass, GError **error)
 {
   pass->pairs = liaison_sync_activity_choose_pairs (
       pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
-      &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
+      LIAISON_SETTING_TASKS_RETRY, &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
   return pass->pairs != NULL;
 }
 
@@ -202,14 +203,15 @@ marks_saved (gpointer data)
   pass_done (data);
 }
 
-/* Remembers where the next pass starts: the changed-since mark (only when every pair was read),
- * the sweep's cursor and what it spent today. */
+/* Remembers where the next pass starts: the changed-since mark and the pairs to read again, the
+ * sweep's cursor and what it spent today. */
 static void
 save_marks (TaskPass *pass)
 {
   liaison_sync_activity_save_marks (
       pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
-      pass->started_at, pass->n_unread == 0, pass->n_swept, pass->sweep_cursor, marks_saved, pass);
+      LIAISON_SETTING_TASKS_RETRY, pass->started_at, pass->next_pair >= pass->pairs->len,
+      pass->retry, pass->n_swept, pass->sweep_cursor, marks_saved, pass);
 }
 
 /* ---- one pair: read ---- */
@@ -222,13 +224,14 @@ pair_failed (TaskPass *pass, const GError *error)
                                            pair->lsq_id, pair->ghl_id);
 
   liaison_sync_fail (pass->run, what, error);
-  pass->n_unread++;
   liaison_sync_tasks_next_pair (pass);
 }
 
 void
 liaison_sync_tasks_next_pair (TaskPass *pass)
 {
+  liaison_sync_activity_pair_done (pass->run, pass->retry, &pass->failures_seen,
+                                   g_ptr_array_index (pass->pairs, pass->next_pair));
   pass->next_pair++;
   g_clear_pointer (&pass->lsq_tasks, g_ptr_array_unref);
   g_clear_pointer (&pass->ghl_tasks, g_ptr_array_unref);
@@ -675,6 +678,8 @@ liaison_sync_tasks_async (LiaisonSyncRun *run, GAsyncReadyCallback callback, gpo
   g_task_set_source_tag (pass->task, liaison_sync_tasks_async);
   g_task_set_task_data (pass->task, pass, (GDestroyNotify) pass_free);
   pass->started_at = g_get_real_time () / 1000;
+  pass->retry = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pass->failures_seen = run->result->n_failed;
   pass->records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
   pass->plan_ops = json_array_new ();
   pass->lsq_type = liaison_store_get_setting (run->store, LIAISON_SETTING_TASKS_LSQ_TYPE, NULL);
