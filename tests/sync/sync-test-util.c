@@ -242,6 +242,19 @@ sync_run (SyncFixture *f, const LiaisonSyncOptions *options, GError **error)
   return liaison_sync_engine_run_finish (f->engine, store_test_wait (&result), error);
 }
 
+LiaisonSyncResult *
+sync_run_ok (SyncFixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  LiaisonSyncResult *result = sync_run (f, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->failures->len; i++)
+    g_test_message ("failure: %s", (char *) g_ptr_array_index (result->failures, i));
+  return result;
+}
+
 guint
 sync_until_quiet (SyncFixture *f, guint max_runs)
 {

@@ -27,19 +27,6 @@ typedef struct
   char *ghl_contact;
 } TaskFixture;
 
-static LiaisonSyncResult *
-run_ok (SyncFixture *f)
-{
-  g_autoptr (GError) error = NULL;
-  LiaisonSyncResult *result = sync_run (f, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  for (guint i = 0; i < result->failures->len; i++)
-    g_test_message ("failure: %s", (char *) g_ptr_array_index (result->failures, i));
-  return result;
-}
-
 static void
 set_up (TaskFixture *t, gconstpointer data)
 {
@@ -252,7 +239,7 @@ test_create_both_ways (TaskFixture *t, gconstpointer data)
   g_autofree char *a = lsq_create (t, "Send the renewal quote", "Two options", before_dst);
   g_autofree char *b = lsq_create (t, "Call after the clocks move", NULL, after_dst);
   g_autofree char *c = ghl_create (t, "Demo for the Pune team", "Bring the deck", kolkata);
-  g_autoptr (LiaisonSyncResult) first = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) second = NULL;
   g_autoptr (LiaisonTask) ga = NULL, gb = NULL, lc = NULL;
   gint64 lsq_seq, ghl_seq;
@@ -274,7 +261,7 @@ test_create_both_ways (TaskFixture *t, gconstpointer data)
 
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
-  second = run_ok (&t->f);
+  second = sync_run_ok (&t->f);
   g_assert_cmpuint (second->n_failed, ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
@@ -295,7 +282,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
 {
   g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 11, 2, 16, 0);
   g_autofree char *lsq_id = lsq_create (t, "Check the contract", NULL, due);
-  g_autoptr (LiaisonSyncResult) r1 = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) r1 = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
   g_autoptr (LiaisonTask) ghl = only_task (t, LIAISON_SERVICE_GHL, "Check the contract");
   g_autoptr (LiaisonTask) lsq = NULL, ghl2 = NULL, lsq2 = NULL;
@@ -305,7 +292,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
 
   /* Renamed in HighLevel: LeadSquared takes the name. */
   ghl_edit (t, ghl, "Check the signed contract", FALSE);
-  r2 = run_ok (&t->f);
+  r2 = sync_run_ok (&t->f);
   g_assert_cmpuint (r2->n_failed, ==, 0);
   lsq = only_task (t, LIAISON_SERVICE_LSQ, "Check the signed contract");
   g_assert_cmpstr (liaison_task_get_id (lsq), ==, lsq_id);
@@ -313,7 +300,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
 
   /* Completed in LeadSquared: HighLevel's is completed. */
   lsq_complete (t, lsq_id);
-  r3 = run_ok (&t->f);
+  r3 = sync_run_ok (&t->f);
   g_assert_cmpuint (r3->n_failed, ==, 0);
   ghl2 = only_task (t, LIAISON_SERVICE_GHL, "Check the signed contract");
   g_assert_true (liaison_task_get_completed (ghl2));
@@ -322,7 +309,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
    * to LeadSquared and the task stays completed there. */
   ghl_edit (t, ghl2, NULL, FALSE);
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
-  r4 = run_ok (&t->f);
+  r4 = sync_run_ok (&t->f);
   g_assert_cmpuint (r4->n_conflicts, >=, 1);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   lsq2 = only_task (t, LIAISON_SERVICE_LSQ, "Check the signed contract");
@@ -343,7 +330,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
     g_autoptr (GPtrArray) open = NULL;
 
     ghl_edit (t, again, NULL, TRUE);
-    r5 = run_ok (&t->f);
+    r5 = sync_run_ok (&t->f);
     open = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_TASK, NULL);
     g_assert_cmpuint (open->len, ==, 0);
   }
@@ -356,7 +343,7 @@ test_conflict (TaskFixture *t, gconstpointer data)
 {
   g_autoptr (GDateTime) due = zoned ("Asia/Kolkata", 2026, 3, 9, 18, 45);
   g_autofree char *id = ghl_create (t, "Plan the visit", NULL, due);
-  g_autoptr (LiaisonSyncResult) r1 = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) r1 = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL;
   g_autoptr (LiaisonTask) ghl = only_task (t, LIAISON_SERVICE_GHL, "Plan the visit");
   g_autoptr (LiaisonTask) lsq = only_task (t, LIAISON_SERVICE_LSQ, "Plan the visit");
@@ -372,7 +359,7 @@ test_conflict (TaskFixture *t, gconstpointer data)
   lsq_edit (t, lsq, "Plan the visit to Mumbai");
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
-  r2 = run_ok (&t->f);
+  r2 = sync_run_ok (&t->f);
   g_assert_cmpuint (r2->n_conflicts, ==, 1);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
@@ -388,7 +375,7 @@ test_conflict (TaskFixture *t, gconstpointer data)
   g_assert_true (
       liaison_store_resolve_conflict_finish (t->f.store, store_test_wait (&result), &error));
   g_assert_no_error (error);
-  r3 = run_ok (&t->f);
+  r3 = sync_run_ok (&t->f);
   g_assert_cmpuint (r3->n_failed, ==, 0);
   answered = only_task (t, LIAISON_SERVICE_LSQ, "Plan the visit to Pune");
   after = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_TASK, NULL);
@@ -425,7 +412,7 @@ test_lost_reply (TaskFixture *t, gconstpointer data)
   ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
   g_assert_no_error (error);
 
-  r = run_ok (&t->f);
+  r = sync_run_ok (&t->f);
   g_assert_cmpuint (r->n_failed, ==, 0);
   g_assert_cmpuint (r->n_reconciled, ==, 1);
   found = tasks_titled (t, LIAISON_SERVICE_GHL, "Send the welcome pack");
@@ -638,7 +625,7 @@ test_notes (TaskFixture *t, gconstpointer data)
 {
   g_autofree char *a = lsq_note (t, "Prefers calls after 4 pm");
   g_autofree char *b = ghl_note (t, "Met at the Pune trade fair");
-  g_autoptr (LiaisonSyncResult) r1 = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) r1 = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL, r4 = NULL;
   g_autoptr (LiaisonNote) ga = NULL, lb = NULL, lb2 = NULL, ga2 = NULL;
   g_autoptr (GPtrArray) open = NULL;
@@ -650,14 +637,14 @@ test_notes (TaskFixture *t, gconstpointer data)
 
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
-  r2 = run_ok (&t->f);
+  r2 = sync_run_ok (&t->f);
   g_assert_cmpuint (r2->n_failed, ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
 
   /* Edited in HighLevel: LeadSquared's copy follows, and only it is written. */
   ghl_edit_note (t, ga, "Prefers calls after 5 pm");
-  r3 = run_ok (&t->f);
+  r3 = sync_run_ok (&t->f);
   g_assert_cmpuint (r3->n_failed, ==, 0);
   lb2 = only_note (t, LIAISON_SERVICE_LSQ, "Prefers calls after 5 pm");
   g_assert_cmpstr (liaison_note_get_id (lb2), ==, a);
@@ -668,7 +655,7 @@ test_notes (TaskFixture *t, gconstpointer data)
   lsq_edit_note (t, lb2, "Prefers e-mail");
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
-  r4 = run_ok (&t->f);
+  r4 = sync_run_ok (&t->f);
   g_assert_cmpuint (r4->n_conflicts, ==, 1);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
   g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
@@ -703,7 +690,7 @@ test_note_lost_reply (TaskFixture *t, gconstpointer data)
   ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
   g_assert_no_error (error);
 
-  r = run_ok (&t->f);
+  r = sync_run_ok (&t->f);
   g_assert_cmpuint (r->n_failed, ==, 0);
   g_assert_cmpuint (r->n_reconciled, ==, 1);
   found = notes_with (t, LIAISON_SERVICE_GHL, "Sent the brochure by post");
@@ -725,7 +712,7 @@ test_refused_writes (TaskFixture *t, gconstpointer data)
                                           "{\"rule\": \"POST /contacts/*/tasks=503\"}");
   g_autoptr (JsonNode) f2 = sync_control (&t->f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/faults",
                                           "{\"rule\": \"POST /contacts/*/notes=503\"}");
-  g_autoptr (LiaisonSyncResult) refused = run_ok (&t->f);
+  g_autoptr (LiaisonSyncResult) refused = sync_run_ok (&t->f);
   g_autoptr (JsonNode) cleared = NULL;
   g_autoptr (LiaisonSyncResult) again = NULL, quiet = NULL;
   g_autoptr (GPtrArray) none = NULL, none2 = NULL, tasks = NULL, notes = NULL;
@@ -746,9 +733,9 @@ test_refused_writes (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (pending->len, ==, 0);
 
   cleared = sync_control (&t->f, LIAISON_SERVICE_GHL, "DELETE", "/_sandbox/faults", NULL);
-  again = run_ok (&t->f);
+  again = sync_run_ok (&t->f);
   g_assert_cmpuint (again->n_failed, ==, 0);
-  quiet = run_ok (&t->f);
+  quiet = sync_run_ok (&t->f);
   g_assert_cmpuint (quiet->n_created, ==, 0);
   tasks = tasks_titled (t, LIAISON_SERVICE_GHL, "Renew the insurance");
   g_assert_cmpuint (tasks->len, ==, 1);
