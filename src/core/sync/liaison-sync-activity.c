@@ -44,16 +44,21 @@ setting_int (LiaisonStore *store, const char *key, gint64 fallback)
   return value;
 }
 
-/* The sweep's day (UTC, "YYYY-MM-DD") and how far into it the sweep's clock is. */
+/* The sweep's day, UTC, "YYYY-MM-DD". */
 static char *
-sweep_day (LiaisonSyncRun *run, gint64 *ms_into_day)
+sweep_day (LiaisonSyncRun *run)
 {
-  gint64 now = liaison_sync_engine_now_ms (run->engine);
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (now / 1000);
+  g_autoptr (GDateTime) utc
+      = g_date_time_new_from_unix_utc (liaison_sync_engine_now_ms (run->engine) / 1000);
 
-  if (ms_into_day != NULL)
-    *ms_into_day = ((now % DAY_MS) + DAY_MS) % DAY_MS;
   return g_date_time_format (utc, "%Y-%m-%d");
+}
+
+/* How far into its day the sweep's clock is. */
+static gint64
+sweep_ms_into_day (LiaisonSyncRun *run)
+{
+  return ((liaison_sync_engine_now_ms (run->engine) % DAY_MS) + DAY_MS) % DAY_MS;
 }
 
 /* Pairs the sweeps of either kind read today (the setting holds "YYYY-MM-DD n"). */
@@ -61,7 +66,7 @@ static guint
 sweep_spent_today (LiaisonSyncRun *run)
 {
   g_autofree char *text = liaison_store_get_setting (run->store, LIAISON_SETTING_SWEEP_SPENT, NULL);
-  g_autofree char *day = sweep_day (run, NULL);
+  g_autofree char *day = sweep_day (run);
   g_auto (GStrv) parts = NULL;
   guint64 n;
 
@@ -103,10 +108,8 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key
       = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE, LIAISON_SWEEP_SHARE_DEFAULT);
   guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
                                          LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
-  gint64 ms_into_day = 0;
-  g_autofree char *day = sweep_day (run, &ms_into_day);
   guint budget = liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
-                                            sweep_spent_today (run), ms_into_day);
+                                            sweep_spent_today (run), sweep_ms_into_day (run));
 
   *n_changed = *n_swept = 0;
   *sweep_cursor = cursor;
@@ -200,7 +203,7 @@ liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
 {
   g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, started_at);
   g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
-  g_autofree char *day = sweep_day (run, NULL);
+  g_autofree char *day = sweep_day (run);
   g_autofree char *spent = g_strdup_printf ("%s %u", day, sweep_spent_today (run) + n_swept);
   g_autofree char *again = ids_to_json (retry);
   Marks *marks;
