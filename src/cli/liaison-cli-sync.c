@@ -20,6 +20,7 @@
 #include "liaison-cli-sync.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-store-sync.h"
+#include "liaison-store-activity.h"
 #include "liaison-sync-engine.h"
 
 enum
@@ -213,12 +214,114 @@ print_plan_text (LiaisonSyncPlan *plan)
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
 }
 
+/* The tasks' or notes' part of a plan or a run: each operation, then the reads and calls. */
+static void
+print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
+{
+  JsonArray *ops = json_object_get_array_member (part, "operations");
+  JsonObject *reads = json_object_get_object_member (part, "reads");
+  JsonObject *calls = json_object_get_object_member (part, "calls");
+  guint pairs = json_object_get_int_member (part, "pairs");
+  guint changed = json_object_get_int_member (part, "changedPairs");
+  guint swept = json_object_get_int_member (part, "sweptPairs");
+  guint lsq_reads = json_object_get_int_member (reads, "lsq");
+  guint ghl_reads = json_object_get_int_member (reads, "ghl");
+  guint lsq = json_object_get_int_member (calls, "lsq");
+  guint ghl = json_object_get_int_member (calls, "ghl");
+
+  for (guint i = 0; dry_run && i < json_array_get_length (ops); i++)
+    {
+      JsonObject *op = json_array_get_object_element (ops, i);
+      const char *reason = json_object_get_string_member_with_default (op, "reason", NULL);
+
+      g_print ("%-9s %s lsq:%s ghl:%s", json_object_get_string_member (op, "action"),
+               tasks ? "task" : "note",
+               json_object_get_string_member_with_default (op, tasks ? "lsqTask" : "lsqNote", "-"),
+               json_object_get_string_member_with_default (op, tasks ? "ghlTask" : "ghlNote", "-"));
+      if (json_object_has_member (op, "title"))
+        g_print (" “%s”", json_object_get_string_member (op, "title"));
+      if (reason != NULL)
+        g_print (" (%s)", reason);
+      g_print ("\n");
+    }
+  if (tasks)
+    g_print (_ ("Tasks: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
+                "and %u HighLevel requests.\n"),
+             pairs, changed, swept, lsq_reads, ghl_reads);
+  else
+    g_print (_ ("Notes: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
+                "and %u HighLevel requests.\n"),
+             pairs, changed, swept, lsq_reads, ghl_reads);
+  if (tasks)
+    g_print (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
+  else
+    g_print (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
+}
+
+static void
+print_activity_text (JsonNode *activity, gboolean dry_run)
+{
+  JsonObject *o = activity ? json_node_get_object (activity) : NULL;
+
+  if (o != NULL && json_object_has_member (o, "tasks"))
+    print_activity_kind (json_object_get_object_member (o, "tasks"), TRUE, dry_run);
+  if (o != NULL && json_object_has_member (o, "notes"))
+    print_activity_kind (json_object_get_object_member (o, "notes"), FALSE, dry_run);
+}
+
+/* "contacts,tasks,notes" -> LiaisonSyncKinds. */
+static gboolean
+parse_kinds (const char *text, guint *kinds, GError **error)
+{
+  g_auto (GStrv) names = g_strsplit (text, ",", -1);
+
+  *kinds = 0;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+
+      if (g_str_equal (name, "contacts"))
+        *kinds |= LIAISON_SYNC_KIND_CONTACTS;
+      else if (g_str_equal (name, "tasks"))
+        *kinds |= LIAISON_SYNC_KIND_TASKS;
+      else if (g_str_equal (name, "notes"))
+        *kinds |= LIAISON_SYNC_KIND_NOTES;
+      else if (g_str_equal (name, "appointments"))
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _ ("Appointments do not travel between the services yet; choose "
+                                  "from contacts, tasks and notes"));
+          return FALSE;
+        }
+      else if (*name != '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--only does not know “%s”; choose from contacts, tasks and notes"),
+                       name);
+          return FALSE;
+        }
+    }
+  if (*kinds == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _ ("--only needs at least one of contacts, tasks and notes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* `liaison-cli sync`, and `liaison-cli undo RUN` (undo set): the same run of the engine, which
  * for an undo plans the earlier run's fields back instead of syncing. */
 static int
 sync_main (int argc, char **argv, gboolean undo)
 {
   gboolean dry_run = FALSE, json = FALSE, force_delete = FALSE, full = FALSE;
+  g_autofree char *only = NULL;
+  g_autofree char *task_type = NULL;
   const GOptionEntry entries[]
       = { { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
             N_ ("Show what the sync would do; write nothing to either service"), NULL },
@@ -227,6 +330,13 @@ sync_main (int argc, char **argv, gboolean undo)
             N_ ("Delete even past the guard (many deletes, or one side empty)"), NULL },
           { "full", 0, 0, G_OPTION_ARG_NONE, &full,
             N_ ("Read both accounts in full, which is what notices deleted contacts"), NULL },
+          { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+            N_ ("Sync only these kinds of records (contacts, tasks, notes), separated by commas"),
+            N_ ("KINDS") },
+          { "task-type", 0, 0, G_OPTION_ARG_STRING, &task_type,
+            N_ ("The LeadSquared to-do type of tasks made from HighLevel (kept for later syncs; "
+                "default “Follow Up”)"),
+            N_ ("NAME") },
           { NULL } };
   const GOptionEntry undo_entries[]
       = { { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
@@ -250,7 +360,8 @@ sync_main (int argc, char **argv, gboolean undo)
   g_option_context_set_summary (
       context, undo ? _ ("Put back, in both services, every field a sync run changed, where it "
                          "still holds what the run left. The undo is a run of its own.")
-                    : _ ("Sync the contacts of both accounts, both ways."));
+                    : _ ("Sync the contacts of both accounts, both ways, and the tasks and notes "
+                         "of linked contacts."));
   g_option_context_add_main_entries (context, undo ? undo_entries : entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != (undo ? 2 : 1))
     {
@@ -266,6 +377,12 @@ sync_main (int argc, char **argv, gboolean undo)
       g_printerr (_ ("liaison-cli undo: “%s” is not the number of a run; “liaison-cli history” "
                      "lists them.\n"),
                   argv[1]);
+      g_main_loop_unref (w.loop);
+      return EXIT_USAGE;
+    }
+  if (only != NULL && !parse_kinds (only, &options.kinds, &error))
+    {
+      g_printerr ("liaison-cli sync: %s\n", error->message);
       g_main_loop_unref (w.loop);
       return EXIT_USAGE;
     }
@@ -286,6 +403,19 @@ sync_main (int argc, char **argv, gboolean undo)
       return EXIT_USAGE;
     }
 
+  if (task_type != NULL)
+    {
+      liaison_store_set_setting_async (store, LIAISON_SETTING_TASKS_LSQ_TYPE,
+                                       *task_type ? task_type : NULL, NULL, on_done, &w);
+      if (!liaison_store_set_setting_finish (store, wait_for (&w), &error))
+        {
+          wait_clear (&w);
+          g_printerr ("liaison-cli sync: %s\n", error->message);
+          g_main_loop_unref (w.loop);
+          return EXIT_FAILED;
+        }
+      wait_clear (&w);
+    }
   engine = liaison_sync_engine_new (store, lsq, lsq_id, ghl, ghl_id);
   if (isatty (STDERR_FILENO))
     g_signal_connect (engine, "progress", G_CALLBACK (on_progress), NULL);
@@ -343,6 +473,11 @@ sync_main (int argc, char **argv, gboolean undo)
           json_builder_set_member_name (b, "plan");
           json_builder_add_value (b, liaison_sync_plan_to_json (result->plan));
         }
+      if (result->activity)
+        {
+          json_builder_set_member_name (b, "activity");
+          json_builder_add_value (b, json_node_copy (result->activity));
+        }
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       print_json (root);
@@ -350,7 +485,8 @@ sync_main (int argc, char **argv, gboolean undo)
     }
   if (dry_run && result->plan)
     print_plan_text (result->plan);
-  else if (undo)
+  print_activity_text (result->activity, dry_run);
+  if (undo && !dry_run)
     {
       GPtrArray *items = result->plan ? liaison_sync_plan_get_items (result->plan) : NULL;
 
@@ -364,7 +500,7 @@ sync_main (int argc, char **argv, gboolean undo)
             g_print (_ ("Left alone: %s\n"), item->reason);
         }
     }
-  else
+  else if (!dry_run)
     g_print (_ ("Created %u, updated %u, deleted %u, linked %u, unlinked %u; %u conflicts, "
                 "%u skipped, %u failed.\n"),
              result->n_created, result->n_updated, result->n_deleted, result->n_linked,

@@ -717,10 +717,14 @@ delayed_request_cb (gpointer user_data)
 {
   LiaisonSandboxRequest *req = user_data;
 
+  gboolean reset = req->fault != NULL && req->fault->kind == FAULT_RESET;
+
   g_clear_pointer (&req->delay_source, g_source_unref);
   req->server->pending = g_list_remove (req->server->pending, req);
   run_request (req);
-  soup_server_message_unpause (req->msg);
+  /* A reset took the connection away: there is no message left to answer. */
+  if (!reset)
+    soup_server_message_unpause (req->msg);
   liaison_sandbox_request_free (req);
   return G_SOURCE_REMOVE;
 }

@@ -143,6 +143,29 @@ test_cli_history_export (void)
   remove_tree (home);
 }
 
+/* sync --only names what it carries; a kind that does not travel yet, or a misspelt one, is a
+ * usage error that says what can be chosen, before any store or account is touched. */
+static void
+test_cli_sync_only (void)
+{
+  g_auto (CliResult) appointments = { 0 };
+  g_auto (CliResult) unknown = { 0 };
+  g_auto (CliResult) empty = { 0 };
+
+  run_cli (&appointments, "sync", "--only", "tasks,appointments", NULL);
+  g_assert_cmpint (appointments.exit_status, ==, 2);
+  g_assert_nonnull (strstr (appointments.err, "Appointments do not travel"));
+  g_assert_nonnull (strstr (appointments.err, "contacts, tasks and notes"));
+
+  run_cli (&unknown, "sync", "--only", "contacts,taks", NULL);
+  g_assert_cmpint (unknown.exit_status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“taks”"));
+
+  run_cli (&empty, "sync", "--only", ",", NULL);
+  g_assert_cmpint (empty.exit_status, ==, 2);
+  g_assert_nonnull (strstr (empty.err, "at least one"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -154,6 +177,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/cli/history-export", test_cli_history_export);
+  g_test_add_func ("/cli/sync-only", test_cli_sync_only);
 
   return g_test_run ();
 }

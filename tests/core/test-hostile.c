@@ -349,8 +349,10 @@ test_whitespace_reply (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = get_contact_with (f, fake_response_json (200, " \r\n\t  "));
 
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL);
+  /* A reading is repeated after such a reply (it may have been cut short); this client tries once. */
   g_assert_cmpstr (error->message, ==,
-                   "Could not get the contact: HighLevel sent a JSON reply with no value in it");
+                   "Could not get the contact: HighLevel sent a JSON reply with no value in it "
+                   "(gave up after 1 try)");
 }
 
 static void

@@ -283,6 +283,39 @@ test_retry_then_success (void)
   fake_peer_free (peer);
 }
 
+/* A success whose JSON is cut short or garbled is read again when the request is idempotent (the
+ * answer is the same), and fails with what was wrong when it is a create, which is not repeated
+ * blindly. */
+static void
+test_retry_malformed (void)
+{
+  FakePeer *peer = fake_peer_new ();
+  g_autoptr (LiaisonHttp) http = new_http (LIAISON_HTTP_SERVICE_GHL, peer, NULL);
+  g_autoptr (LiaisonHttpRequest) read = get_request ("/tasks");
+  g_autoptr (LiaisonHttpRequest) create
+      = liaison_http_request_new ("POST", "/notes", "create the note");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonNode) none = NULL;
+
+  liaison_retry_policy_set_base_delay_ms (liaison_http_get_retry_policy (http), 1);
+  fake_peer_push (peer, "/tasks", fake_response_json (200, "{\"tasks\": [{\"id\": \"a\""));
+  fake_peer_push (peer, "/tasks", fake_response_json (200, "{\"tasks\": [],\"oops\":}"));
+  fake_peer_push (peer, "/tasks", fake_response_json (200, "{\"tasks\": []}"));
+  node = send_json (http, read, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_cmpuint (fake_peer_count (peer, "/tasks"), ==, 3);
+
+  fake_peer_push (peer, "/notes", fake_response_json (201, "{\"note\": {\"id\":"));
+  none = send_json (http, create, &error);
+  g_assert_null (none);
+  g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "malformed JSON"));
+  g_assert_cmpuint (fake_peer_count (peer, "/notes"), ==, 1);
+  fake_peer_free (peer);
+}
+
 static void
 test_retry_after (void)
 {
@@ -479,6 +512,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/http/error-mapping", test_error_mapping);
   g_test_add_func ("/http/success-json", test_success_json);
   g_test_add_func ("/http/retry/bounded", test_retry_bounded);
+  g_test_add_func ("/http/retry/malformed", test_retry_malformed);
   g_test_add_func ("/http/retry/then-success", test_retry_then_success);
   g_test_add_func ("/http/retry/retry-after", test_retry_after);
   g_test_add_func ("/http/retry/retry-after-too-long", test_retry_after_too_long);

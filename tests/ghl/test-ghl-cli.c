@@ -512,7 +512,8 @@ test_faults_and_tracing (void)
   g_assert_cmpstr (jstr (ok (&retried), "id"), ==, contact_id ());
   g_assert_cmpuint (requests_seen (), ==, 2);
 
-  ghl_add_fault (sandbox, "GET /contacts/*=malformed,count=1");
+  /* Broken every time (a broken body once is read again). */
+  ghl_add_fault (sandbox, "GET /contacts/*=malformed");
   run (&malformed, "contacts", "get", contact_id (), NULL);
   g_assert_cmpint (malformed.status, ==, 1);
   g_assert_cmpstr (malformed.out, ==, "");

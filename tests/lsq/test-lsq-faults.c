@@ -162,15 +162,26 @@ test_malformed_json (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) users = NULL;
   g_autoptr (GError) error = NULL;
 
+  /* Once: a reading is simply repeated. */
   lsq_add_fault (f->sandbox, GET_BY_ID "=malformed,count=1");
+  lead = get_lead (f, f->client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_contact_get_id (lead), ==, f->lead_id);
+  g_assert_cmpint (lsq_route_count (f->sandbox, GET_BY_ID), ==, 2);
+  g_clear_object (&lead);
+
+  /* Every time: it gives up, and says what was wrong. */
+  liaison_retry_policy_set_max_attempts (liaison_http_get_retry_policy (f->http), 3);
+  lsq_add_fault (f->sandbox, GET_BY_ID "=malformed");
   lead = get_lead (f, f->client, &error);
   g_assert_null (lead);
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL);
   g_assert_nonnull (strstr (error->message, "Could not get the lead"));
   g_assert_nonnull (strstr (error->message, "malformed JSON"));
+  g_assert_nonnull (strstr (error->message, "gave up after 3 tries"));
   g_clear_error (&error);
 
-  lsq_add_fault (f->sandbox, "GET /v2/UserManagement.svc/Users.Get=truncate,count=1");
+  lsq_add_fault (f->sandbox, "GET /v2/UserManagement.svc/Users.Get=truncate");
   liaison_lsq_client_list_users_async (f->client, NULL, lsq_wait_cb, &f->wait);
   users = liaison_lsq_client_list_finish (f->client, lsq_wait (&f->wait), &error);
   g_assert_null (users);

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "liaison-store-activity.h"
 #include "liaison-store-sync.h"
 #include "store-test-util.h"
 
@@ -108,6 +109,9 @@ test_migrate_v1_sync_state (void)
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, liaison_store_get_schema_version ());
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM intents"), ==, 2);
+  /* Cached records count as changed when they were fetched (schema 3). */
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM records WHERE changed_at = fetched_at"), ==,
+                   3);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM records"), ==, 3);
   g_assert_cmpint (raw_int (db, "SELECT resolution = 'dismissed' FROM conflicts WHERE id = 1"), ==,
                    1);
@@ -254,6 +258,82 @@ test_apply_step (void)
   store_test_rmtree (dir);
 }
 
+static void
+commit_contact (LiaisonStore *store, const char *connection, const char *id, const char *name)
+{
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (GError) error = NULL;
+
+  g_ptr_array_add (page, store_test_contact (id, name, NULL, NULL, NULL, 1700000000000));
+  g_assert_true (store_test_commit (store, connection, LIAISON_RECORD_CONTACT, page, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_changed (LiaisonStore *store, const char *lsq, const char *ghl, gint64 since, const char *retry)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pairs
+      = liaison_store_list_changed_pairs (store, lsq, ghl, since, retry, &error);
+
+  g_assert_no_error (error);
+  return pairs->len;
+}
+
+/* A record's changed_at moves, on the store's clock, when its content does and only then: the
+ * sync of tasks and notes reads the children of the pairs changed since its last pass, and of the
+ * pairs it was told to read again (a damaged list is none). */
+static void
+test_changed_at (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, "GB", &error);
+  g_autofree char *lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "org");
+  g_autofree char *ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "loc");
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *retry = NULL;
+  gint64 mark;
+
+  g_assert_no_error (error);
+  commit_contact (store, lsq, "lsq-1", "Ada Lovelace");
+  commit_contact (store, lsq, "lsq-2", "Emile Zola");
+  commit_contact (store, ghl, "ghl-1", "Ada Lovelace");
+  commit_contact (store, ghl, "ghl-2", "Emile Zola");
+  g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, lsq, "lsq-1", ghl,
+                                                  "ghl-1", LIAISON_LINK_MANUAL));
+  g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, lsq, "lsq-2", ghl,
+                                                  "ghl-2", LIAISON_LINK_MANUAL));
+  ids = store_test_link (store, links, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed (store, lsq, ghl, 0, NULL), ==, 2);
+
+  g_usleep (5000);
+  mark = g_get_real_time () / 1000;
+  g_usleep (5000);
+  /* The same content again: nothing changed. */
+  commit_contact (store, lsq, "lsq-1", "Ada Lovelace");
+  commit_contact (store, ghl, "ghl-2", "Emile Zola");
+  g_assert_cmpuint (n_changed (store, lsq, ghl, mark, NULL), ==, 0);
+  /* A new name on one side: its pair changed. */
+  commit_contact (store, ghl, "ghl-2", "Émile Zola");
+  g_assert_cmpuint (n_changed (store, lsq, ghl, mark, NULL), ==, 1);
+  g_assert_cmpuint (n_changed (store, lsq, ghl, g_get_real_time () / 1000 + 1, NULL), ==, 0);
+  /* The pairs to read again come with them. */
+  retry = g_strdup_printf ("[%" G_GINT64_FORMAT "]", g_array_index (ids, gint64, 0));
+  g_assert_cmpuint (n_changed (store, lsq, ghl, mark, retry), ==, 2);
+  g_assert_cmpuint (n_changed (store, lsq, ghl, mark, "[1,,2]"), ==, 1);
+  g_assert_cmpuint (n_changed (store, lsq, ghl, mark, "not a list"), ==, 1);
+
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -261,5 +341,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-sync/migrate-v1-sync-state", test_migrate_v1_sync_state);
   g_test_add_func ("/store-sync/mapping", test_mapping);
   g_test_add_func ("/store-sync/apply-step", test_apply_step);
+  g_test_add_func ("/store-sync/changed-at", test_changed_at);
   return g_test_run ();
 }

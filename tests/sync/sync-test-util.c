@@ -15,11 +15,22 @@
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
+/* The anchor day's hour the fixture chose, moving on in real time: the sweep's daily pacing is the
+ * same at any hour the tests run. */
+static gint64
+sweep_clock (gpointer user_data)
+{
+  SyncFixture *f = user_data;
+
+  return f->sweep_start_ms + (g_get_monotonic_time () - f->made_us) / 1000;
+}
+
 static void
 make_engine (SyncFixture *f)
 {
   g_clear_object (&f->engine);
   f->engine = liaison_sync_engine_new (f->store, f->lsq, f->lsq_id, f->ghl, f->ghl_id);
+  liaison_sync_engine_set_clock (f->engine, sweep_clock, f);
 }
 
 /* The default map less "state": the sandbox's LeadSquared has no mx_State, the default map's
@@ -59,6 +70,9 @@ sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *o)
   options.latency_ms = o->latency_ms;
   /* A fixed "today" keeps seeded dates, and so every result, the same on any day. */
   options.anchor_ms = G_GINT64_CONSTANT (1795737600000);
+  /* The anchor is a midnight, UTC. */
+  f->sweep_start_ms = options.anchor_ms + (gint64) MIN (o->sweep_hour, 23) * 3600 * 1000;
+  f->made_us = g_get_monotonic_time ();
   if (!o->documented_limits)
     {
       options.ghl_rate = "5000/1s";
@@ -234,6 +248,19 @@ sync_run (SyncFixture *f, const LiaisonSyncOptions *options, GError **error)
   liaison_sync_engine_run_async (f->engine, options ? options : &defaults, NULL,
                                  store_test_result_cb, &result);
   return liaison_sync_engine_run_finish (f->engine, store_test_wait (&result), error);
+}
+
+LiaisonSyncResult *
+sync_run_ok (SyncFixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  LiaisonSyncResult *result = sync_run (f, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->failures->len; i++)
+    g_test_message ("failure: %s", (char *) g_ptr_array_index (result->failures, i));
+  return result;
 }
 
 guint

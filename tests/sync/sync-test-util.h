@@ -30,6 +30,8 @@ typedef struct
   LiaisonLsqClient *lsq;
   LiaisonSyncEngine *engine;
   const char *region; /* the store's: "IN", or none as liaison-cli opens it */
+  gint64 sweep_start_ms; /* what the sweep's clock said when the fixture was made */
+  gint64 made_us;        /* the monotonic clock then */
 } SyncFixture;
 
 typedef struct
@@ -41,6 +43,7 @@ typedef struct
   gboolean documented_limits; /* else generous limits on both sides */
   gboolean cli_profile;       /* the store where liaison-cli keeps the default profile's, under
                                * dir/data (XDG_DATA_HOME), and no map saved: the defaults apply */
+  guint sweep_hour;           /* the sweep's clock: this hour (UTC) of the anchor day, then on */
 } SyncFixtureOptions;
 
 void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);
@@ -64,6 +67,8 @@ gint64 sync_log_seq (SyncFixture *f, LiaisonService side);
 void sync_clear_log (SyncFixture *f);
 
 LiaisonSyncResult *sync_run (SyncFixture *f, const LiaisonSyncOptions *options, GError **error);
+/* One sync with the default options that must not fail as a whole; its failures are logged. */
+LiaisonSyncResult *sync_run_ok (SyncFixture *f);
 /* Runs syncs until one writes nothing (at most max_runs); returns the runs it took. */
 guint sync_until_quiet (SyncFixture *f, guint max_runs);
 

@@ -148,7 +148,13 @@ fault_hits (SyncFixture *f, LiaisonService side)
 }
 
 /* 10 % 5xx, 5 % 429, 2 % resets, 1 % malformed replies on both services: after retries the same
- * contacts exist on each side as after a sync without faults, none twice. */
+ * contacts exist on each side as after a sync without faults, none twice.
+ *
+ * The faulty sandbox answers after 1 ms, not at once: libsoup 3.2 (Debian 12) crashes when a GET
+ * on a reused connection is reset and its restart on another pooled connection is answered in the
+ * same main-loop iteration, which only a server in the same process can do (the failed try's
+ * deferred error then ends the restarted one, whose own result arrives with no I/O left;
+ * libsoup 3.5.1 holds the item, commit 2a592b11). A real service is never that quick. */
 static void
 test_faults (void)
 {
@@ -156,7 +162,7 @@ test_faults (void)
   SyncFixtureOptions faulty = { 34, 70,
                                 "*=503,rate=0.10;*=429,rate=0.05;*=reset,rate=0.02;"
                                 "*=malformed,rate=0.01",
-                                0, FALSE };
+                                1, FALSE };
   SyncFixture a = { 0 }, b = { 0 };
   g_autofree char *lsq_a = NULL, *ghl_a = NULL, *lsq_b = NULL, *ghl_b = NULL;
   guint runs;

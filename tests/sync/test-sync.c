@@ -25,19 +25,6 @@ tear_down (SyncFixture *f, gconstpointer data)
   sync_fixture_tear_down (f);
 }
 
-static LiaisonSyncResult *
-run_ok (SyncFixture *f)
-{
-  g_autoptr (GError) error = NULL;
-  LiaisonSyncResult *result = sync_run (f, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  for (guint i = 0; i < result->failures->len; i++)
-    g_test_message ("failure: %s", (char *) g_ptr_array_index (result->failures, i));
-  return result;
-}
-
 static guint
 count_emails (JsonArray *records, const char *member, const char *email)
 {
@@ -69,7 +56,7 @@ first_linked_lsq (SyncFixture *f, char **ghl_id)
 static void
 test_first_sync (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autoptr (LiaisonSyncResult) second = NULL;
   g_autoptr (JsonArray) leads = NULL;
   g_autoptr (JsonArray) contacts = NULL;
@@ -82,7 +69,7 @@ test_first_sync (SyncFixture *f, gconstpointer data)
 
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_assert_cmpuint (second->n_failed, ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
@@ -109,7 +96,7 @@ test_first_sync (SyncFixture *f, gconstpointer data)
 static void
 test_edit_sends_only_changes (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autoptr (LiaisonSyncResult) second = NULL;
   g_autofree char *ghl_id = NULL;
   const char *lsq_id = first_linked_lsq (f, &ghl_id);
@@ -123,7 +110,7 @@ test_edit_sends_only_changes (SyncFixture *f, gconstpointer data)
   edited = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", path, "{\"city\": \"Pune\"}");
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_assert_cmpuint (second->n_failed, ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, bodies), ==, 1);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
@@ -143,7 +130,7 @@ test_edit_sends_only_changes (SyncFixture *f, gconstpointer data)
 static void
 test_conflict (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autoptr (LiaisonSyncResult) second = NULL;
   g_autofree char *ghl_id = NULL;
   const char *lsq_id = first_linked_lsq (f, &ghl_id);
@@ -160,9 +147,9 @@ test_conflict (SyncFixture *f, gconstpointer data)
   a = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath,
                     "{\"city\": \"Chennai\", \"postalCode\": \"600001\"}");
   b = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"mx_City\": \"Mumbai\"}");
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_clear_pointer (&second, liaison_sync_result_free);
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_assert_cmpuint (second->n_failed, ==, 0);
 
   lead = sync_record (f, LIAISON_SERVICE_LSQ, lsq_id);
@@ -190,7 +177,7 @@ test_conflict (SyncFixture *f, gconstpointer data)
 static void
 test_phone_twin (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autofree char *ghl_id = NULL;
   const char *lsq_id = first_linked_lsq (f, &ghl_id);
   g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
@@ -219,7 +206,7 @@ is_linked (SyncFixture *f, const char *lsq_id)
 static void
 test_deletes_off (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autofree char *ghl_id = NULL;
   g_autofree char *lsq_id = g_strdup (first_linked_lsq (f, &ghl_id));
   g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
@@ -246,7 +233,7 @@ test_deletes_off (SyncFixture *f, gconstpointer data)
 static void
 test_deletes_on (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autofree char *ghl_id = NULL;
   g_autofree char *lsq_id = g_strdup (first_linked_lsq (f, &ghl_id));
   g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
@@ -257,7 +244,7 @@ test_deletes_on (SyncFixture *f, gconstpointer data)
   sync_until_quiet (f, 3);
   sync_set_deletes (f, TRUE);
   gone = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", gpath, NULL);
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_assert_cmpuint (second->n_deleted, ==, 1);
   g_assert_false (is_linked (f, lsq_id));
   leads = sync_records (f, LIAISON_SERVICE_LSQ);
@@ -271,7 +258,7 @@ test_deletes_on (SyncFixture *f, gconstpointer data)
 static void
 test_delete_guard (SyncFixture *f, gconstpointer data)
 {
-  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
   g_autoptr (LiaisonSyncResult) second = NULL;
   g_autoptr (JsonArray) contacts = NULL;
   g_autoptr (JsonArray) leads_before = NULL;
@@ -290,7 +277,7 @@ test_delete_guard (SyncFixture *f, gconstpointer data)
       g_autoptr (JsonNode) gone = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", path, NULL);
     }
   leads_before = sync_records (f, LIAISON_SERVICE_LSQ);
-  second = run_ok (f);
+  second = sync_run_ok (f);
   g_assert_nonnull (second->delete_guard);
   g_assert_nonnull (strstr (second->delete_guard, "--force-delete"));
   g_assert_cmpuint (second->n_deleted, ==, 0);

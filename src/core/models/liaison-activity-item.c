@@ -1,6 +1,6 @@
 /* liaison-activity-item.c: LiaisonActivityItem, a contact's task, note or appointment with the
- * service it is from, and the order they are listed in. Immutable: LiaisonActivityList makes a
- * new one when an item changes.
+ * service it is from, and the order they are listed in. Immutable but for its sync state:
+ * LiaisonActivityList makes a new one when an item changes.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +21,7 @@ struct _LiaisonActivityItem
   LiaisonService service;
   LiaisonRecordKind kind;
   GObject *object;
+  LiaisonActivitySyncState sync_state;
 };
 
 enum
@@ -69,6 +70,36 @@ liaison_activity_item_get_object (LiaisonActivityItem *self)
 {
   g_return_val_if_fail (LIAISON_IS_ACTIVITY_ITEM (self), NULL);
   return self->object;
+}
+
+const char *
+liaison_activity_item_get_remote_id (LiaisonActivityItem *self)
+{
+  g_return_val_if_fail (LIAISON_IS_ACTIVITY_ITEM (self), NULL);
+  if (LIAISON_IS_TASK (self->object))
+    return liaison_task_get_id (LIAISON_TASK (self->object));
+  if (LIAISON_IS_NOTE (self->object))
+    return liaison_note_get_id (LIAISON_NOTE (self->object));
+  if (LIAISON_IS_APPOINTMENT (self->object))
+    return liaison_appointment_get_id (LIAISON_APPOINTMENT (self->object));
+  return NULL;
+}
+
+LiaisonActivitySyncState
+liaison_activity_item_get_sync_state (LiaisonActivityItem *self)
+{
+  g_return_val_if_fail (LIAISON_IS_ACTIVITY_ITEM (self), LIAISON_ACTIVITY_SYNC_NONE);
+  return self->sync_state;
+}
+
+gboolean
+liaison_activity_item_set_sync_state (LiaisonActivityItem *self, LiaisonActivitySyncState state)
+{
+  g_return_val_if_fail (LIAISON_IS_ACTIVITY_ITEM (self), FALSE);
+  if (self->sync_state == state)
+    return FALSE;
+  self->sync_state = state;
+  return TRUE;
 }
 
 static int

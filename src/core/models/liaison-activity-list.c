@@ -15,6 +15,7 @@
 #define G_LOG_DOMAIN "liaison-models"
 
 #include "liaison-activity-list.h"
+#include "liaison-activity-states.h"
 #include "liaison-codec.h"
 
 enum
@@ -55,6 +56,7 @@ struct _LiaisonActivityList
   GCancellable *contact_cancellable; /* the store read of the contact shown */
   GCancellable *fetch_cancellable;   /* the requests for the contact shown */
   GCancellable *cancellable;         /* the list's lifetime: cache writes */
+  GCancellable *states_cancellable;  /* the read of the items' sync states */
   guint reads_pending;
   GError *cache_error; /* the contact's cached items could not be read */
   gboolean was_loading;
@@ -202,6 +204,33 @@ rebuild (LiaisonActivityList *self)
                                 fresh->len - prefix - suffix);
 }
 
+static void
+on_states (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean changed = FALSE;
+
+  /* Cancelled when the list is gone or has asked again; a failed read leaves no state shown. */
+  if (liaison_activity_states_update_finish (result, &changed, &error) && changed)
+    g_signal_emit (LIAISON_ACTIVITY_LIST (user_data), signals[CHANGED], 0);
+}
+
+/* The sync states of the items shown, for a contact in both services: after the cache writes. */
+static void
+read_states (LiaisonActivityList *self)
+{
+  Side *lsq = &self->sides[LIAISON_SERVICE_LSQ], *ghl = &self->sides[LIAISON_SERVICE_GHL];
+
+  g_cancellable_cancel (self->states_cancellable);
+  g_clear_object (&self->states_cancellable);
+  if (!side_present (self, lsq) || !side_present (self, ghl) || self->shown->len == 0)
+    return;
+  self->states_cancellable = g_cancellable_new ();
+  liaison_activity_states_update_async (self->store, lsq->connection_id, lsq->contact_id,
+                                        ghl->connection_id, ghl->contact_id, self->shown,
+                                        self->states_cancellable, on_states, self);
+}
+
 /* Tells the listeners that something changed: "loading" when it did, then "changed". */
 static void
 announce (LiaisonActivityList *self)
@@ -213,6 +242,7 @@ announce (LiaisonActivityList *self)
       self->was_loading = loading;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
+  read_states (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -690,6 +720,7 @@ liaison_activity_list_dispose (GObject *object)
   g_cancellable_cancel (self->contact_cancellable);
   g_cancellable_cancel (self->fetch_cancellable);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->states_cancellable);
   for (guint s = 0; s < 2; s++)
     side_clear_items (&self->sides[s]);
   self->reads_pending = 0;
@@ -707,6 +738,7 @@ liaison_activity_list_finalize (GObject *object)
   g_clear_object (&self->contact_cancellable);
   g_clear_object (&self->fetch_cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->states_cancellable);
   g_clear_error (&self->cache_error);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   for (guint s = 0; s < 2; s++)

@@ -501,6 +501,21 @@ too_large_error (LiaisonHttp *self, Call *call)
                       cap / 1024);
 }
 
+/* A reply that says it is JSON and could not be parsed, though not nested too deep (which would
+ * come back the same). */
+static gboolean
+reply_cut_or_garbled (Reply *reply)
+{
+  gsize len = 0;
+  const char *data;
+
+  if (reply->root != NULL || reply->parse_error == NULL || reply->body == NULL)
+    return FALSE;
+  data = g_bytes_get_data (reply->body, &len);
+  return len > 0 && liaison_http_body_looks_like_json (reply->content_type, reply->body)
+         && liaison_json_check_depth (data, len, LIAISON_JSON_MAX_DEPTH);
+}
+
 /* The whole reply is in (and parsed, when it is JSON): map it. */
 static void
 reply_complete (GTask *task, Reply *reply)
@@ -525,6 +540,16 @@ reply_complete (GTask *task, Reply *reply)
   error = liaison_http_error_from_response (
       service_name (self), operation, liaison_http_request_get_subject (call->request),
       reply->status, reply->content_type, reply->body, reply->root, &fault);
+  if (error == NULL && reply_cut_or_garbled (reply))
+    {
+      /* A success whose JSON is cut short or garbled (a proxy that dropped the body half-way, a
+       * faulty serializer): the server acted, so the retry policy repeats only an idempotent
+       * request, as after a reset. */
+      error = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                           "Could not %s: %s sent %s", operation, service_name (self),
+                           reply->parse_error->message);
+      fault = LIAISON_HTTP_FAULT_MAYBE_SENT;
+    }
   if (error == NULL)
     {
       g_clear_object (&call->message);

@@ -5,7 +5,8 @@
  *  - A failure before the request left (connection refused, host or network
  *    unreachable, name resolution) cannot have reached the server: retry any
  *    request.
- *  - 5xx, a reset connection and a timeout may come after the server acted:
+ *  - 5xx, a reset connection, a timeout and a success whose JSON is cut short
+ *    or garbled (liaison-http-send.c) may come after the server acted:
  *    retry only idempotent requests (GET, PUT, DELETE, and POSTs the caller
  *    flags, such as upsert and CreateOrUpdate). A create is not repeated
  *    blindly: it fails, and the sync engine reconciles it (looks the record

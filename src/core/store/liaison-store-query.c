@@ -155,6 +155,109 @@ liaison_store_lookup_link_finish (LiaisonStore *self, GAsyncResult *result, GErr
   return propagate (self, result, liaison_store_lookup_link_async, error);
 }
 
+/* ---- the sync state of a contact's children ---- */
+
+typedef struct
+{
+  LiaisonRecordKind kind;
+  char *lsq_connection, *lsq_contact, *ghl_connection, *ghl_contact;
+} ChildLinksData;
+
+static void
+child_links_data_free (ChildLinksData *data)
+{
+  g_free (data->lsq_connection);
+  g_free (data->lsq_contact);
+  g_free (data->ghl_connection);
+  g_free (data->ghl_contact);
+  g_free (data);
+}
+
+void
+liaison_store_child_link_free (LiaisonStoreChildLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->lsq_id);
+  g_free (link->ghl_id);
+  g_free (link);
+}
+
+static gpointer
+child_link_from_row (sqlite3_stmt *stmt)
+{
+  LiaisonStoreChildLink *link = g_new0 (LiaisonStoreChildLink, 1);
+
+  link->lsq_id = liaison_store_column_dup (stmt, 0);
+  link->ghl_id = liaison_store_column_dup (stmt, 1);
+  link->conflict = sqlite3_column_int (stmt, 2) != 0;
+  return link;
+}
+
+static void
+child_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  ChildLinksData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT DISTINCT l.lsq_id, l.ghl_id, EXISTS (SELECT 1 FROM conflicts c"
+      "    WHERE c.link_id = l.id AND c.kind = 'field' AND c.resolved_at IS NULL)"
+      " FROM records r JOIN links l ON l.id = r.link_id"
+      " WHERE r.kind = ?1 AND ((r.connection_id = ?2 AND r.parent_id = ?3)"
+      "     OR (r.connection_id = ?4 AND r.parent_id = ?5))"
+      "   AND l.lsq_connection = ?2 AND l.ghl_connection = ?4",
+      &error);
+  GPtrArray *links;
+
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  liaison_store_bind_text (stmt, 1, liaison_record_kind_to_string (data->kind));
+  liaison_store_bind_text (stmt, 2, data->lsq_connection);
+  liaison_store_bind_text (stmt, 3, data->lsq_contact);
+  liaison_store_bind_text (stmt, 4, data->ghl_connection);
+  liaison_store_bind_text (stmt, 5, data->ghl_contact);
+  links = liaison_store_collect (db, stmt, child_link_from_row,
+                                 (GDestroyNotify) liaison_store_child_link_free,
+                                 "Could not read what the sync linked", &error);
+  if (links == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, links, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+liaison_store_list_child_links_of_async (LiaisonStore *self, LiaisonRecordKind kind,
+                                         const char *lsq_connection, const char *lsq_contact,
+                                         const char *ghl_connection, const char *ghl_contact,
+                                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                                         gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ChildLinksData *data = g_new0 (ChildLinksData, 1);
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  data->kind = kind;
+  data->lsq_connection = g_strdup (lsq_connection);
+  data->lsq_contact = g_strdup (lsq_contact);
+  data->ghl_connection = g_strdup (ghl_connection);
+  data->ghl_contact = g_strdup (ghl_contact);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_child_links_of_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) child_links_data_free);
+  liaison_store_push_job (self, task, child_links_job);
+}
+
+GPtrArray *
+liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result,
+                                          GError **error)
+{
+  return propagate (self, result, liaison_store_list_child_links_of_async, error);
+}
+
 /* ---- the contact list ---- */
 
 struct _LiaisonStoreContactScan

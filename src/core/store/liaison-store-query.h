@@ -38,6 +38,28 @@ void liaison_store_lookup_link_async (LiaisonStore *self, LiaisonService side,
 LiaisonStoreLink *liaison_store_lookup_link_finish (LiaisonStore *self, GAsyncResult *result,
                                                     GError **error);
 
+/* What the sync linked among the children of kind of a pair of contacts: each link between the
+ * two connections whose record on either side is cached as a child of the contact there, with
+ * its two ids and whether a conflict on it is open. */
+typedef struct
+{
+  char *lsq_id;
+  char *ghl_id;
+  gboolean conflict;
+} LiaisonStoreChildLink;
+
+void liaison_store_child_link_free (LiaisonStoreChildLink *link);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreChildLink, liaison_store_child_link_free)
+
+void liaison_store_list_child_links_of_async (LiaisonStore *self, LiaisonRecordKind kind,
+                                              const char *lsq_connection, const char *lsq_contact,
+                                              const char *ghl_connection, const char *ghl_contact,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+/* LiaisonStoreChildLinks. */
+GPtrArray *liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result,
+                                                     GError **error);
+
 /* ---- the contact list ----
  * A scan of every cached contact that is not marked deleted, in name order, from the covering
  * index (no raw JSON is read). func runs on the store's worker and returns what the caller

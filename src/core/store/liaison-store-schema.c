@@ -261,10 +261,21 @@ static const char migration_3[]
       "CREATE INDEX operations_status ON operations (status);"
       "CREATE INDEX intents_run ON intents (run_id) WHERE run_id IS NOT NULL;";
 
+/* Version 4: when the store saw a record's content change. records.changed_at is the store's own
+ * clock (ms), set when a record arrives and whenever its content_hash or deleted flag changes; the
+ * sync of tasks and notes reads the children of the contacts changed since its last pass by it,
+ * not by the services' modified_at (their clocks, and a margin for them). Records already cached
+ * count as changed when they were fetched. */
+static const char migration_4[]
+    = "ALTER TABLE records ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;"
+      "UPDATE records SET changed_at = fetched_at;"
+      "CREATE INDEX records_changed ON records (connection_id, kind, changed_at);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 guint

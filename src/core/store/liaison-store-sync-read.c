@@ -359,7 +359,7 @@ liaison_store_list_pending_intents (LiaisonStore *self, GError **error)
       db,
       "SELECT id, coalesce (run_id, 0), service, op, remote_id, source_id, coalesce (link_id, 0),"
       "  marker, payload, attempts, created_at FROM intents WHERE state = 'pending'"
-      " ORDER BY created_at, id",
+      "  AND kind = 'contact' ORDER BY created_at, id",
       error);
 
   if (stmt == NULL)
@@ -531,7 +531,7 @@ liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
       CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
-                      " ORDER BY c.id",
+                      "  AND l.kind = 'contact' ORDER BY c.id",
       error);
 
   if (stmt == NULL)

@@ -95,7 +95,7 @@ write_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **er
       db,
       "INSERT INTO links (kind, lsq_connection, lsq_id, ghl_connection, ghl_id, origin,"
       "  base_snapshot, base_hash, linked_at, synced_at, lsq_seen_hash, ghl_seen_hash)"
-      " VALUES ('contact', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)"
+      " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)"
       " ON CONFLICT (lsq_connection, kind, lsq_id) DO UPDATE SET"
       "   base_snapshot = excluded.base_snapshot, base_hash = excluded.base_hash,"
       "   synced_at = excluded.synced_at, lsq_seen_hash = excluded.lsq_seen_hash,"
@@ -136,6 +136,7 @@ write_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **er
       sqlite3_bind_int64 (insert, 8, synced);
       liaison_store_bind_text (insert, 9, link->lsq_seen_hash);
       liaison_store_bind_text (insert, 10, link->ghl_seen_hash);
+      liaison_store_bind_text (insert, 11, liaison_record_kind_to_string (step->kind));
       if (!run_stmt (db, insert, "Could not link two contacts", error))
         {
           if (g_error_matches (*error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_CONFLICT))
@@ -184,7 +185,7 @@ write_intents (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **
 }
 
 #define LINK_OF(l, g)                                                                              \
-  "(SELECT id FROM links WHERE kind = 'contact' AND ((lsq_connection = ?1 AND lsq_id = " l ")"     \
+  "(SELECT id FROM links WHERE kind = ?15 AND ((lsq_connection = ?1 AND lsq_id = " l ")"           \
   " OR (ghl_connection = ?2 AND ghl_id = " g ")))"
 
 static gboolean
@@ -198,7 +199,7 @@ write_operations (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError
       db,
       "INSERT INTO operations (run_id, at, service, kind, remote_id, link_id, action, field,"
       "  before, after, status, error, cause, lsq_id, ghl_id)"
-      " VALUES (?3, ?4, ?5, 'contact', CASE ?5 WHEN 'lsq' THEN ?6 ELSE ?7 END,"
+      " VALUES (?3, ?4, ?5, ?15, CASE ?5 WHEN 'lsq' THEN ?6 ELSE ?7 END,"
       "  " LINK_OF ("?6", "?7") ", ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?6, ?7)",
       error);
   if (stmt == NULL)
@@ -221,6 +222,7 @@ write_operations (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError
       liaison_store_bind_text (stmt, 12, liaison_operation_status_to_string (op->status));
       liaison_store_bind_text (stmt, 13, op->error);
       liaison_store_bind_text (stmt, 14, op->cause);
+      liaison_store_bind_text (stmt, 15, liaison_record_kind_to_string (step->kind));
       if (!run_stmt (db, stmt, "Could not record an operation", error))
         return FALSE;
     }
@@ -285,6 +287,7 @@ write_conflicts (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError 
       liaison_store_bind_text (field, 7, c->lsq_value);
       liaison_store_bind_text (field, 8, c->ghl_value);
       sqlite3_bind_int64 (field, 9, c->detected_at > 0 ? c->detected_at : now);
+      liaison_store_bind_text (field, 15, liaison_record_kind_to_string (step->kind));
       if (!run_stmt (db, field, "Could not record a conflict", error))
         return FALSE;
     }
@@ -310,7 +313,7 @@ write_conflicts (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError 
 }
 
 static gboolean
-remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
+remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **error)
 {
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
@@ -319,8 +322,9 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
   if (step->records_gone->len > 0)
     {
       gone = liaison_store_db_prepare (db,
-                                       "UPDATE records SET deleted = 1 WHERE connection_id = ?1"
-                                       " AND kind = 'contact' AND remote_id = ?2",
+                                       "UPDATE records SET deleted = 1, changed_at = ?4"
+                                       " WHERE connection_id = ?1 AND kind = ?3 AND remote_id = ?2"
+                                       "   AND deleted = 0",
                                        error);
       if (gone == NULL)
         return FALSE;
@@ -330,6 +334,8 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, GError **error)
 
           liaison_store_bind_text (gone, 1, record->connection_id);
           liaison_store_bind_text (gone, 2, record->remote_id);
+          liaison_store_bind_text (gone, 3, liaison_record_kind_to_string (step->kind));
+          sqlite3_bind_int64 (gone, 4, now);
           if (!run_stmt (db, gone, "Could not mark a record deleted", error))
             return FALSE;
         }
@@ -364,7 +370,7 @@ apply_step_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   ok = ok && write_intents (db, step, now, &error);
   ok = ok && write_operations (db, step, now, &error);
   ok = ok && write_conflicts (db, step, now, &error);
-  ok = ok && remove_links (db, step, &error);
+  ok = ok && remove_links (db, step, now, &error);
   ok = ok && liaison_store_db_commit (db, &error);
   if (!ok)
     {

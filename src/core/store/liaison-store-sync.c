@@ -405,7 +405,7 @@ add_intents_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
       db,
       "INSERT INTO intents (run_id, service, kind, op, remote_id, marker, payload, state,"
       "  created_at, updated_at, link_id, source_id)"
-      " VALUES (nullif (?1, 0), ?2, 'contact', ?3, ?4, ?5, ?6, 'pending', ?7, ?7, nullif (?8, 0),"
+      " VALUES (nullif (?1, 0), ?2, ?10, ?3, ?4, ?5, ?6, 'pending', ?7, ?7, nullif (?8, 0),"
       "  ?9)",
       error);
   gint64 now = now_ms ();
@@ -427,6 +427,7 @@ add_intents_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
       sqlite3_bind_int64 (stmt, 7, now);
       sqlite3_bind_int64 (stmt, 8, intent->link_id);
       liaison_store_bind_text (stmt, 9, intent->source_id);
+      liaison_store_bind_text (stmt, 10, liaison_record_kind_to_string (intent->kind));
       if (!step_stmt (db, stmt, "Could not write an intent", error))
         return FALSE;
       sqlite3_reset (stmt);

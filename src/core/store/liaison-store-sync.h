@@ -67,6 +67,7 @@ typedef struct
 {
   gint64 id;
   gint64 run_id;
+  LiaisonRecordKind kind; /* of the record written (contact unless set) */
   LiaisonService service; /* the side written */
   LiaisonIntentOp op;
   char *remote_id; /* the record written (NULL for a create) */
@@ -188,7 +189,7 @@ GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only,
 LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
                                                      GError **error);
 GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
-GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error);
+GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
 GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind, GError **error); /* char * */
 
@@ -224,6 +225,7 @@ typedef struct
   char *lsq_connection;
   char *ghl_connection;
   gint64 run_id;
+  LiaisonRecordKind kind;      /* of the links, operations and records gone (contact unless set) */
   GPtrArray *records;          /* LiaisonStoreRecord, connection_id set */
   GPtrArray *links;            /* LiaisonStoreSyncLink */
   GArray *intents_done;        /* gint64 */

@@ -442,9 +442,14 @@ upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id
 static const char upsert_record_sql[]
     = "INSERT INTO records (connection_id, kind, remote_id, parent_id, raw, content_hash,"
       "  modified_at, fetched_at, deleted, display_name, email, email_norm, phone, phone_norm,"
-      "  company, owner, name_sort, search_text)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+      "  company, owner, name_sort, search_text, changed_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+      "   ?8)"
       " ON CONFLICT (connection_id, kind, remote_id) DO UPDATE SET parent_id = excluded.parent_id,"
+      /* records.* is the row as it was, excluded.* as it comes. */
+      "   changed_at = CASE WHEN records.content_hash IS excluded.content_hash"
+      "     AND records.deleted = excluded.deleted THEN records.changed_at"
+      "     ELSE excluded.changed_at END,"
       "   raw = excluded.raw, content_hash = excluded.content_hash,"
       "   modified_at = excluded.modified_at, fetched_at = excluded.fetched_at,"
       "   deleted = excluded.deleted, display_name = excluded.display_name,"
@@ -573,7 +578,7 @@ finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   else
     {
       sweep = liaison_store_db_prepare (db,
-                                        "UPDATE records SET deleted = 1"
+                                        "UPDATE records SET deleted = 1, changed_at = ?4"
                                         " WHERE connection_id = ?1 AND kind = ?2 AND deleted = 0"
                                         "   AND fetched_at < ?3",
                                         &error);
@@ -585,6 +590,7 @@ finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       liaison_store_bind_text (sweep, 1, data->connection_id);
       liaison_store_bind_text (sweep, 2, liaison_record_kind_to_string (data->kind));
       sqlite3_bind_int64 (sweep, 3, cursor->refresh_started_at);
+      sqlite3_bind_int64 (sweep, 4, now_ms ());
       rc = sqlite3_step (sweep);
       if (rc != SQLITE_DONE)
         {

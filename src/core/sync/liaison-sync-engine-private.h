@@ -46,6 +46,8 @@ struct _LiaisonSyncRun
  * LIAISON_SYNC_CRASH_AT=N waits at the Nth to be killed (see liaison-sync-engine.c). */
 void liaison_sync_engine_crash_point (LiaisonSyncEngine *self, const char *where);
 void liaison_sync_engine_progress (LiaisonSyncEngine *self, guint done, guint total);
+/* The sweep's clock (liaison_sync_engine_set_clock), ms since the epoch. */
+gint64 liaison_sync_engine_now_ms (LiaisonSyncEngine *self);
 
 /* liaison-sync-apply.c */
 void liaison_sync_apply_local (LiaisonSyncRun *run, GAsyncReadyCallback callback);

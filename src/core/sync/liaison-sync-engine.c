@@ -29,6 +29,8 @@
 #include "liaison-store-query.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
+#include "liaison-sync-notes.h"
+#include "liaison-sync-tasks.h"
 #include "liaison-user.h"
 
 struct _LiaisonSyncEngine
@@ -41,6 +43,8 @@ struct _LiaisonSyncEngine
   char *lsq_connection;
   char *ghl_connection;
   guint concurrency;
+  LiaisonSyncClock clock;
+  gpointer clock_data;
   guint crash_at;
   gboolean report_steps;
   guint steps;
@@ -69,6 +73,7 @@ liaison_sync_result_free (LiaisonSyncResult *result)
   g_clear_object (&result->plan);
   g_clear_pointer (&result->failures, g_ptr_array_unref);
   g_free (result->delete_guard);
+  g_clear_pointer (&result->activity, json_node_unref);
   g_free (result);
 }
 
@@ -301,10 +306,55 @@ run_finish (LiaisonSyncRun *run)
   liaison_store_finish_run_async (run->store, &row, NULL, on_run_finished, run->task);
 }
 
+static gboolean
+run_carries (LiaisonSyncRun *run, LiaisonSyncKinds kind)
+{
+  return run->options.kinds == 0 || (run->options.kinds & kind) != 0;
+}
+
+static void
+on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_notes_finish (run, result, &error))
+    run->fatal = error;
+  run_finish (run);
+}
+
+static void
+start_notes (LiaisonSyncRun *run)
+{
+  if (run->fatal == NULL && run_carries (run, LIAISON_SYNC_KIND_NOTES))
+    {
+      liaison_sync_notes_async (run, on_notes_done, run);
+      return;
+    }
+  run_finish (run);
+}
+
+static void
+on_tasks_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_tasks_finish (run, result, &error))
+    run->fatal = error;
+  start_notes (run);
+}
+
+/* After the contacts: the records that follow them (liaison-sync-tasks.c, -notes.c). */
 static void
 apply_finished (LiaisonSyncRun *run)
 {
-  run_finish (run);
+  if (run->fatal == NULL && run_carries (run, LIAISON_SYNC_KIND_TASKS))
+    {
+      liaison_sync_tasks_async (run, on_tasks_done, run);
+      return;
+    }
+  start_notes (run);
 }
 
 static void
@@ -360,9 +410,17 @@ planned (LiaisonSyncRun *run, LiaisonSyncPlan *plan, GError *error)
                  liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_LSQ),
                  liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
   liaison_sync_engine_crash_point (run->engine, "planned");
+  if (!run_carries (run, LIAISON_SYNC_KIND_CONTACTS))
+    {
+      /* Only the records that follow the contacts: the contact plan is left out. */
+      g_clear_object (&run->result->plan);
+      g_clear_pointer (&run->result->delete_guard, g_free);
+      apply_finished (run);
+      return;
+    }
   if (run->options.dry_run)
     {
-      run_finish (run);
+      apply_finished (run);
       return;
     }
   liaison_sync_apply_local (run, on_local_applied);
@@ -604,6 +662,20 @@ liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency)
 {
   g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
   self->concurrency = CLAMP (concurrency, 1, 32);
+}
+
+void
+liaison_sync_engine_set_clock (LiaisonSyncEngine *self, LiaisonSyncClock clock, gpointer user_data)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_ENGINE (self));
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+gint64
+liaison_sync_engine_now_ms (LiaisonSyncEngine *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_real_time () / 1000;
 }
 
 static void

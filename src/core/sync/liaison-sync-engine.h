@@ -27,6 +27,14 @@ typedef enum
 
 GQuark liaison_sync_error_quark (void);
 
+/* What a run carries (LiaisonSyncOptions.kinds); 0: everything. */
+typedef enum
+{
+  LIAISON_SYNC_KIND_CONTACTS = 1 << 0,
+  LIAISON_SYNC_KIND_TASKS = 1 << 1,
+  LIAISON_SYNC_KIND_NOTES = 1 << 2,
+} LiaisonSyncKinds;
+
 typedef struct
 {
   gboolean dry_run;      /* plan only: nothing is written to either service */
@@ -36,6 +44,7 @@ typedef struct
                           * when deletes travel) */
   const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
   gint64 undo_run;       /* not 0: instead of syncing, take this run back (liaison-sync-undo.c) */
+  guint kinds;           /* LiaisonSyncKinds; 0: all of them */
 } LiaisonSyncOptions;
 
 /* What a run did. failures: one sentence per operation that failed, with its cause. */
@@ -48,6 +57,7 @@ typedef struct
   guint lsq_calls, ghl_calls; /* writes and lookups the engine sent (not the refresh's reads) */
   GPtrArray *failures;        /* char * */
   char *delete_guard;         /* deletes held back: why */
+  JsonNode *activity;         /* {"tasks": {"pairs", "reads", "calls", "operations"}}, or NULL */
 } LiaisonSyncResult;
 
 void liaison_sync_result_free (LiaisonSyncResult *result);
@@ -62,6 +72,11 @@ LiaisonSyncEngine *liaison_sync_engine_new (LiaisonStore *store, LiaisonLsqClien
                                             const char *ghl_connection);
 /* Requests in flight at once per service during apply (default 4). */
 void liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency);
+/* The clock of the daily pacing of the sweep over tasks and notes (liaison-sync-activity.c): ms
+ * since the epoch, UTC. NULL is the machine's clock; tests pin it to an hour of the day. */
+typedef gint64 (*LiaisonSyncClock) (gpointer user_data);
+void liaison_sync_engine_set_clock (LiaisonSyncEngine *self, LiaisonSyncClock clock,
+                                    gpointer user_data);
 /* "progress" (guint done, guint total) is emitted while applying. */
 void liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions *options,
                                     GCancellable *cancellable, GAsyncReadyCallback callback,

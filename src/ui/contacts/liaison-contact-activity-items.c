@@ -158,3 +158,43 @@ liaison_contact_activity_dup_subtitle (GObject *object, LiaisonService service)
   /* Translators: the separator between the facts of an item, e.g. "HighLevel · Open" */
   return g_strjoinv (_ (" · "), (char **) parts->pdata);
 }
+
+/* ---- where the sync stands ---- */
+
+GtkWidget *
+liaison_contact_activity_sync_label (LiaisonActivityItem *item)
+{
+  GtkWidget *label;
+  const char *text, *tooltip;
+
+  switch (liaison_activity_item_get_sync_state (item))
+    {
+      case LIAISON_ACTIVITY_SYNC_IN_BOTH:
+        /* Translators: a task or note is in both accounts */
+        text = C_ ("sync state", "In both");
+        tooltip = _ ("In both accounts: the sync keeps the two alike");
+        break;
+      case LIAISON_ACTIVITY_SYNC_WAITING:
+        /* Translators: a task or note waits for the next sync to copy it */
+        text = C_ ("sync state", "Waiting");
+        tooltip = _ ("Not in the other account yet: the next sync copies it");
+        break;
+      case LIAISON_ACTIVITY_SYNC_CONFLICT:
+        /* Translators: both accounts changed a task or note differently */
+        text = C_ ("sync state", "Conflict");
+        tooltip = _ ("Both accounts changed it differently: the sync waits until you choose");
+        break;
+      case LIAISON_ACTIVITY_SYNC_NONE:
+      default:
+        return NULL;
+    }
+  label = gtk_label_new (text);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, liaison_activity_item_get_sync_state (item)
+                                           == LIAISON_ACTIVITY_SYNC_CONFLICT
+                                       ? "warning"
+                                       : "dim-label");
+  return label;
+}

@@ -86,6 +86,7 @@ row_new (LiaisonActivityItem *item, guint group)
   g_autofree char *title = liaison_contact_activity_dup_title (object);
   g_autofree char *subtitle
       = liaison_contact_activity_dup_subtitle (object, liaison_activity_item_get_service (item));
+  GtkWidget *state = liaison_contact_activity_sync_label (item);
 
   /* Titles come from the services: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -95,6 +96,8 @@ row_new (LiaisonActivityItem *item, guint group)
   if (group == GROUP_NOTES)
     gtk_widget_set_tooltip_text (row, title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  if (state != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
   return row;
 }
 
