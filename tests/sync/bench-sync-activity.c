@@ -177,7 +177,7 @@ int
 main (int argc, char *argv[])
 {
   /* Noon on the sweep's clock; each measured sync gets a 15-minute slice (give_sweep_slice). */
-  SyncFixtureOptions options = { 12, N_PEOPLE, NULL, 0, FALSE, 12 };
+  SyncFixtureOptions options = { .seed = 12, .contacts = N_PEOPLE, .sweep_hour = 12 };
   SyncFixture f = { 0 };
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) links = NULL;

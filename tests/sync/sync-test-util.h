@@ -41,9 +41,9 @@ typedef struct
   const char *faults;
   guint latency_ms;
   gboolean documented_limits; /* else generous limits on both sides */
+  guint sweep_hour;           /* the sweep's clock: this hour (UTC) of the anchor day, then on */
   gboolean cli_profile;       /* the store where liaison-cli keeps the default profile's, under
                                * dir/data (XDG_DATA_HOME), and no map saved: the defaults apply */
-  guint sweep_hour;           /* the sweep's clock: this hour (UTC) of the anchor day, then on */
 } SyncFixtureOptions;
 
 void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);

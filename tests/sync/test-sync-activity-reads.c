@@ -13,7 +13,7 @@
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
-static const SyncFixtureOptions small = { 11, 6, NULL, 0, FALSE, 0 };
+static const SyncFixtureOptions small = { .seed = 11, .contacts = 6 };
 
 /* A count of one kind's pass: "changedPairs", "sweptPairs", or "reads.ghl". */
 static gint64

@@ -18,7 +18,7 @@
 
 /* At noon the sweep has half a day's share to read the tasks and notes of contacts that did not
  * change. */
-static const SyncFixtureOptions small = { 11, 6, NULL, 0, FALSE, 12 };
+static const SyncFixtureOptions small = { .seed = 11, .contacts = 6, .sweep_hour = 12 };
 
 typedef struct
 {
