@@ -134,7 +134,7 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
     {
       g_auto (CliRun) sync = { 0 };
 
-      cli_test_run (&sync, f->dir, env, NULL, (const char *const[]){ "sync", "--json", NULL });
+      cli_test_run (&sync, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
       g_assert_cmpint (sync.status, ==, 0);
       if (json_int (&sync, "created") + json_int (&sync, "updated") + json_int (&sync, "linked")
           == 0)
@@ -154,7 +154,7 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
   edit = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"city\": \"Pune\"}");
-  cli_test_run (&carried, f->dir, env, NULL, (const char *const[]){ "sync", "--json", NULL });
+  cli_test_run (&carried, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (carried.status, ==, 0);
   g_assert_cmpint (json_int (&carried, "updated"), ==, 1);
   run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&carried, "run"));
@@ -182,7 +182,7 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  cli_test_run (&next, f->dir, env, NULL, (const char *const[]){ "sync", "--json", NULL });
+  cli_test_run (&next, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (next.status, ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);

@@ -63,7 +63,7 @@ test_first_sync_defaults (void)
   gint64 lsq_seq, ghl_seq;
 
   sync_fixture_set_up (&f, &options);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--dry-run", "--json"), &dry, NULL),
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts", "--dry-run", "--json"), &dry, NULL),
                    ==, 0);
   dry_json = parse (dry);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (dry_json), "dryRun"));
@@ -88,7 +88,7 @@ test_first_sync_defaults (void)
 
   lsq_seq = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--json"), &synced, NULL), ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts", "--json"), &synced, NULL), ==, 0);
   synced_json = parse (synced);
   counts = json_node_get_object (synced_json);
   g_assert_cmpint (json_object_get_int_member (counts, "failed"), ==, 0);
@@ -109,7 +109,7 @@ test_first_sync_defaults (void)
   g_assert_cmpstr (a, ==, b);
   lsq_seq = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync"), NULL, NULL), ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (&f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (&f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   sync_fixture_tear_down (&f);
@@ -283,7 +283,7 @@ cli_sync (SyncFixture *f, guint crash_at, GPtrArray *steps)
 {
   g_autofree char *at = g_strdup_printf ("LIAISON_SYNC_CRASH_AT=%u", crash_at);
   const char *const env[] = { crash_at ? at : "LIAISON_SYNC_STEPS=1", NULL };
-  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, CLI_ARGS ("sync"));
+  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, CLI_ARGS ("sync", "--only", "contacts"));
   g_autoptr (GDataInputStream) err
       = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
   g_autofree char *want = g_strdup_printf ("liaison-sync: step %u (", crash_at);
