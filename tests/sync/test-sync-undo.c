@@ -105,6 +105,8 @@ test_undo (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   g_assert_cmpuint (liaison_sync_plan_count (plan->plan, LIAISON_SYNC_ITEM_UPDATE), ==, 1);
   g_assert_cmpuint (liaison_sync_plan_count (plan->plan, LIAISON_SYNC_ITEM_SKIP), ==, 1);
+  /* An undo puts fields back; it reads and writes no tasks or notes. */
+  g_assert_null (plan->activity);
   {
     GPtrArray *items = liaison_sync_plan_get_items (plan->plan);
 

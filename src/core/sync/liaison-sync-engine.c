@@ -306,9 +306,12 @@ run_finish (LiaisonSyncRun *run)
   liaison_store_finish_run_async (run->store, &row, NULL, on_run_finished, run->task);
 }
 
+/* Whether the run carries kind; an undo carries only the contacts' fields it puts back. */
 static gboolean
 run_carries (LiaisonSyncRun *run, LiaisonSyncKinds kind)
 {
+  if (run->options.undo_run != 0)
+    return kind == LIAISON_SYNC_KIND_CONTACTS;
   return run->options.kinds == 0 || (run->options.kinds & kind) != 0;
 }
 
