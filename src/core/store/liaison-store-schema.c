@@ -261,10 +261,26 @@ static const char migration_3[]
       "CREATE INDEX operations_status ON operations (status);"
       "CREATE INDEX intents_run ON intents (run_id) WHERE run_id IS NOT NULL;";
 
+/* Version 4: pairs a person kept apart ("these are two people"), by remote ids like links, so
+ * that they survive a full refresh. The matcher never proposes such a pair again, nor puts it in
+ * one ambiguous set; a record may be kept apart from several. */
+static const char migration_4[]
+    = "CREATE TABLE kept_apart ("
+      "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'task', 'note', 'appointment', 'calendar',"
+      "                                     'user', 'field')),"
+      "  lsq_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+      "  lsq_id TEXT NOT NULL,"
+      "  ghl_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+      "  ghl_id TEXT NOT NULL,"
+      "  kept_at INTEGER NOT NULL,"
+      "  PRIMARY KEY (lsq_connection, kind, lsq_id, ghl_connection, ghl_id));"
+      "CREATE INDEX kept_apart_ghl ON kept_apart (ghl_connection, kind, ghl_id);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 guint

@@ -118,6 +118,21 @@ LiaisonStoreLink *liaison_store_lookup_link (LiaisonStore *self, LiaisonService 
                                              const char *connection_id, LiaisonRecordKind kind,
                                              const char *remote_id, GError **error);
 
+/* Pairs kept apart (liaison-store-apart.c): each a LiaisonStoreLink of which kind, connections,
+ * ids and linked_at (when it was kept apart) are used. */
+void liaison_store_keep_apart_async (LiaisonStore *self, GPtrArray *pairs,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean liaison_store_keep_apart_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
+void liaison_store_release_apart_async (LiaisonStore *self, GPtrArray *pairs,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean liaison_store_release_apart_finish (LiaisonStore *self, GAsyncResult *result,
+                                             GError **error);
+GPtrArray *liaison_store_list_apart (LiaisonStore *self, LiaisonRecordKind kind,
+                                     const char *lsq_connection, const char *ghl_connection,
+                                     GError **error);
+
 G_END_DECLS
 
 #include "liaison-store-query.h"

@@ -74,6 +74,7 @@ typedef struct
   guint n_links;
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
+  GPtrArray *apart; /* LiaisonStoreLink: the pairs a person kept apart */
   GError *error;
 } Planner;
 
@@ -591,6 +592,36 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
   liaison_sync_plan_add (p->plan, g_steal_pointer (&item));
 }
 
+/* Pairs a person kept apart are never matched: a record held apart from all its partners is
+ * not created on the other side either, since its key is there (plan_create's duplicate). */
+static void
+add_kept_apart (Planner *p, LiaisonMatcher *matcher)
+{
+  g_autoptr (GHashTable) lsq = NULL;
+  g_autoptr (GHashTable) ghl = NULL;
+  GHashTable *index[2];
+
+  if (p->apart->len == 0)
+    return;
+  index[LIAISON_SERVICE_LSQ] = lsq = g_hash_table_new (g_str_hash, g_str_equal);
+  index[LIAISON_SERVICE_GHL] = ghl = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint side = 0; side < 2; side++)
+    {
+      for (guint i = 0; i < p->unlinked[side]->len; i++)
+        g_hash_table_insert (index[side], g_array_index (p->unlinked[side], Unlinked, i).remote_id,
+                             GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < p->apart->len; i++)
+    {
+      const LiaisonStoreLink *pair = g_ptr_array_index (p->apart, i);
+      guint l = GPOINTER_TO_UINT (g_hash_table_lookup (index[LIAISON_SERVICE_LSQ], pair->lsq_id));
+      guint g = GPOINTER_TO_UINT (g_hash_table_lookup (index[LIAISON_SERVICE_GHL], pair->ghl_id));
+
+      if (l > 0 && g > 0)
+        liaison_matcher_keep_apart (matcher, l - 1, g - 1);
+    }
+}
+
 static void
 plan_unlinked (Planner *p)
 {
@@ -612,6 +643,7 @@ plan_unlinked (Planner *p)
       liaison_matcher_add_normalized (matcher, LIAISON_SERVICE_GHL, i, u->email_norm,
                                       u->phone_norm);
     }
+  add_kept_apart (p, matcher);
   liaison_matcher_run (matcher);
 
   for (guint i = 0; i < liaison_matcher_get_n_pairs (matcher); i++)
@@ -719,7 +751,10 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   g_array_set_clear_func (p.changed, deferred_clear);
   liaison_sync_plan_set_lsq_create_batch (plan, options->lsq_create_batch);
 
-  ok = liaison_store_scan_contacts (store, lsq_connection, ghl_connection, scan_row, &p, error);
+  p.apart = liaison_store_list_apart (store, LIAISON_RECORD_CONTACT, lsq_connection, ghl_connection,
+                                      error);
+  ok = p.apart != NULL
+       && liaison_store_scan_contacts (store, lsq_connection, ghl_connection, scan_row, &p, error);
   if (ok)
     {
       liaison_sync_plan_set_n_links (plan, p.n_links);
@@ -736,5 +771,6 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
     }
   g_ptr_array_unref (p.deletes);
   g_array_unref (p.changed);
+  g_clear_pointer (&p.apart, g_ptr_array_unref);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
