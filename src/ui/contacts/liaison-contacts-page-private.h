@@ -47,7 +47,7 @@ struct _LiaisonContactsPage
   AdwStatusPage *no_results_page;
   AdwStatusPage *empty_page;
   GMenu *filter_section;
-  guint filter_counts[6]; /* as shown in filter_section */
+  guint filter_counts[7]; /* as shown in filter_section: one per status_filters */
   GtkStack *empty_action_stack;
   GtkLabel *count_label;
   LiaisonContactDetail *detail;

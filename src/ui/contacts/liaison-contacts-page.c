@@ -39,6 +39,7 @@ static const struct
   { "ambiguous", LIAISON_LINK_STATUS_AMBIGUOUS, N_ ("Ambiguous Matches") },
   { "lsq-only", LIAISON_LINK_STATUS_LSQ_ONLY, N_ ("Only in LeadSquared") },
   { "ghl-only", LIAISON_LINK_STATUS_GHL_ONLY, N_ ("Only in HighLevel") },
+  { "kept-apart", LIAISON_LINK_STATUS_KEPT_APART, N_ ("Kept Apart") },
 };
 
 /* The filter menu's items, each with how many contacts it shows before any search. */
@@ -46,6 +47,8 @@ static void
 update_filter_menu (LiaisonContactsPage *self)
 {
   guint counts[G_N_ELEMENTS (status_filters)] = { 0 };
+
+  G_STATIC_ASSERT (sizeof counts == sizeof self->filter_counts);
 
   if (self->model != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
