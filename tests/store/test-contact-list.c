@@ -500,6 +500,32 @@ test_phone_candidates (Fixture *f, gconstpointer data)
   g_assert_cmpuint (candidates->len, ==, 0);
 }
 
+static void
+set_refreshed (Fixture *f, const char *connection, gint64 at)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_store_set_refreshed_async (f->store, connection, at, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_set_refreshed_finish (f->store, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The list says when both accounts were refreshed: the older of the two, none until both were. */
+static void
+test_refreshed_at (Fixture *f, gconstpointer data)
+{
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 0);
+  set_refreshed (f, f->lsq, 1795769001000);
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 0);
+  set_refreshed (f, f->ghl, 1795769005000);
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 1795769001000);
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl, NULL), ==, 1795769005000);
+}
+
 /* ---- randomized: the model against a brute-force answer ---- */
 
 typedef struct
@@ -731,6 +757,7 @@ main (int argc, char *argv[])
   ADD ("/contact-list/link-lifecycle", fixture_set_up, test_link_lifecycle);
   ADD ("/contact-list/keep-apart", small_set_up, test_keep_apart);
   ADD ("/contact-list/phone-candidates", fixture_set_up, test_phone_candidates);
+  ADD ("/contact-list/refreshed-at", small_set_up, test_refreshed_at);
   ADD ("/contact-list/random", random_set_up, test_random);
   ADD ("/contact-list/prefetch", small_set_up, test_prefetch);
 #undef ADD

@@ -14,6 +14,7 @@
 #include "contacts-test-util.h"
 #include "liaison-contact-activity.h"
 #include "liaison-contact-picker.h"
+#include "liaison-format.h"
 #include "liaison-window-private.h"
 
 static const char *
@@ -704,6 +705,34 @@ test_contacts_page_keyboard (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (accels->str, "Escape "));
 }
 
+/* After a restart the footer still says when both accounts were last refreshed, as the store
+ * remembers it. */
+static void
+test_contacts_page_refreshed_after_restart (Fixture *fixture, gconstpointer data)
+{
+  GtkLabel *count = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "count_label");
+  gint64 at = g_get_real_time () / 1000 - 3600 * 1000;
+  g_autofree char *when = liaison_format_time_ms (at);
+  g_autofree char *expected = g_strdup_printf ("4 contacts · refreshed %s", when);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      liaison_store_set_refreshed_async (fixture->store, i == 0 ? fixture->lsq : fixture->ghl, at,
+                                         NULL, store_test_result_cb, &result);
+      g_assert_true (
+          liaison_store_set_refreshed_finish (fixture->store, store_test_wait (&result), &error));
+    }
+  /* The list of a new start reads it. */
+  g_clear_object (&fixture->model);
+  fixture->model = liaison_contact_list_new (fixture->store, fixture->lsq, fixture->ghl);
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -739,6 +768,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/contacts-page/tab-leaves-list", Fixture, NULL, fixture_set_up,
               test_contacts_page_tab_leaves_list, fixture_tear_down);
+  g_test_add ("/contacts-page/refreshed-after-restart", Fixture, NULL, fixture_set_up,
+              test_contacts_page_refreshed_after_restart, fixture_tear_down);
 
   return g_test_run ();
 }

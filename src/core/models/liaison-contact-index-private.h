@@ -39,6 +39,7 @@ typedef struct
   guint n_texts;
   guint32 *by_modified; /* entry numbers, newest change first; made on first use */
   guint counts[6];      /* entries per status, in flag order */
+  gint64 refreshed_at;  /* the older of both accounts' last refresh, ms UTC; 0: one never was */
 } LiaisonContactIndex;
 
 void liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,

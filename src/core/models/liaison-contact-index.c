@@ -321,6 +321,15 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
                                                  data->ghl_connection_id, error);
   if (apart == NULL)
     return NULL;
+  for (guint side = 0; side < 2; side++)
+    {
+      const char *id = side == 0 ? data->lsq_connection_id : data->ghl_connection_id;
+      gint64 at = id != NULL ? liaison_store_contact_scan_refreshed_at (scan, id, error) : 0;
+
+      if (at < 0)
+        return NULL;
+      index->refreshed_at = side == 0 ? at : MIN (index->refreshed_at, at);
+    }
   if (apart->len > 0)
     {
       single_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -599,6 +599,13 @@ liaison_contact_list_get_index (LiaisonContactList *self)
   return self->index;
 }
 
+gint64
+liaison_contact_list_get_refreshed_at (LiaisonContactList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), 0);
+  return self->index != NULL ? self->index->refreshed_at : 0;
+}
+
 /* Rows before any filter. */
 guint
 liaison_contact_list_get_n_total (LiaisonContactList *self)

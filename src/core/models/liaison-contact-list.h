@@ -85,6 +85,9 @@ gboolean liaison_contact_list_match_again_finish (LiaisonContactList *self, GAsy
                                                   GError **error);
 
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
+/* When both accounts were last refreshed (the older of the two), as of the last load: ms UTC, 0
+ * when one never was. */
+gint64 liaison_contact_list_get_refreshed_at (LiaisonContactList *self);
 guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
 /* Up to max rows (LiaisonContactRow) of contacts only on side (not linked, not paired) whose
  * name, e-mail, phone or company contains text, whatever the list's filters: candidates to

@@ -226,6 +226,13 @@ liaison_store_contact_scan_get_phone_norm (LiaisonStoreContactScan *scan)
   return scan->done ? NULL : (const char *) sqlite3_column_text (scan->stmt, 6);
 }
 
+gint64
+liaison_store_contact_scan_refreshed_at (LiaisonStoreContactScan *scan, const char *connection_id,
+                                         GError **error)
+{
+  return liaison_store_db_refreshed_at (scan->db, connection_id, error);
+}
+
 GArray *
 liaison_store_contact_scan_list_apart (LiaisonStoreContactScan *scan, const char *lsq_connection,
                                        const char *ghl_connection, GError **error)

@@ -276,11 +276,16 @@ static const char migration_4[]
       "  PRIMARY KEY (lsq_connection, kind, lsq_id, ghl_connection, ghl_id));"
       "CREATE INDEX kept_apart_ghl ON kept_apart (ghl_connection, kind, ghl_id);";
 
+/* Version 5: when each connection's last refresh went through (ms UTC, NULL: never), so that
+ * the Contacts page says how fresh its copy is after a restart too. */
+static const char migration_5[] = "ALTER TABLE connections ADD COLUMN refreshed_at INTEGER;";
+
 static const char *const migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
+  migration_1, /* the cache, links, journal and history */
+  migration_2, /* the sync engine's state */
+  migration_3, /* the History page's indexes */
+  migration_4, /* pairs kept apart */
+  migration_5, /* when each connection was refreshed */
 };
 
 guint

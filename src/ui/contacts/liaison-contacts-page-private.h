@@ -58,7 +58,8 @@ struct _LiaisonContactsPage
   GtkWidget *refresh_retry_button;
   GtkWidget *refresh_dismiss_button;
   GtkWidget *empty_refresh_button;
-  gint64 refreshed_at; /* when the last refresh of this session went through, ms; 0: none */
+  gint64 refreshed_at; /* when the last refresh of this session went through, ms; 0: none (the
+                        * model knows the stored one) */
 };
 
 enum
