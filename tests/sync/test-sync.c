@@ -371,6 +371,25 @@ test_kept_apart (SyncFixture *f, gconstpointer data)
   g_assert_null (liaison_store_lookup_link (f->store, LIAISON_SERVICE_GHL, f->ghl_id,
                                             LIAISON_RECORD_CONTACT, ghl_id, NULL));
   g_assert_cmpuint (run->n_linked, ==, n_matched - 1);
+  /* Both are skipped, and the plan says why. */
+  {
+    GPtrArray *planned = liaison_sync_plan_get_items (run->plan);
+    guint n_kept = 0;
+
+    for (guint i = 0; i < planned->len; i++)
+      {
+        LiaisonSyncItem *item = g_ptr_array_index (planned, i);
+
+        if (g_strcmp0 (item->cause, "kept-apart") == 0)
+          {
+            g_assert_cmpint (item->kind, ==, LIAISON_SYNC_ITEM_SKIP);
+            g_assert_true (g_strcmp0 (item->lsq_id, lsq_id) == 0
+                           || g_strcmp0 (item->ghl_id, ghl_id) == 0);
+            n_kept++;
+          }
+      }
+    g_assert_cmpuint (n_kept, ==, 2);
+  }
   /* Neither was copied: a create would name its source's id nowhere, so count by e-mail. */
   sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, lsq_writes);
   sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, ghl_writes);

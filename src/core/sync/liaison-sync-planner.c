@@ -532,7 +532,7 @@ has_key (GHashTable *keys, const char *prefix, const char *value)
 }
 
 static void
-plan_create (Planner *p, LiaisonService from, Unlinked *u)
+plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
 {
   LiaisonService to = from == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   g_autoptr (LiaisonSyncItem) item = g_new0 (LiaisonSyncItem, 1);
@@ -547,7 +547,15 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
   if (!p->may_create[to])
     return; /* the map lets nothing travel there: not even worth a line */
   item->kind = LIAISON_SYNC_ITEM_SKIP;
-  if (u->email_norm == NULL && u->phone_norm == NULL)
+  if (kept_apart)
+    {
+      item->reason = g_strdup_printf (_ ("It was kept apart from the %s contacts with its e-mail "
+                                         "address or phone number; it is not copied, to make no "
+                                         "duplicate."),
+                                      to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel");
+      item->cause = g_strdup ("kept-apart");
+    }
+  else if (u->email_norm == NULL && u->phone_norm == NULL)
     {
       item->reason = g_strdup (_ ("It has neither an e-mail address nor a phone number, so a "
                                   "copy could not be told apart from a duplicate; it is not "
@@ -593,7 +601,7 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
 }
 
 /* Pairs a person kept apart are never matched: a record held apart from all its partners is
- * not created on the other side either, since its key is there (plan_create's duplicate). */
+ * not created on the other side either, since its key is there. */
 static void
 add_kept_apart (Planner *p, LiaisonMatcher *matcher)
 {
@@ -630,6 +638,8 @@ plan_unlinked (Planner *p)
   g_autoptr (LiaisonMatcher) matcher = liaison_matcher_new (NULL);
   g_autofree gboolean *settled_l = g_new0 (gboolean, MAX (ul->len, 1));
   g_autofree gboolean *settled_g = g_new0 (gboolean, MAX (ug->len, 1));
+  g_autofree gboolean *held_l = g_new0 (gboolean, MAX (ul->len, 1));
+  g_autofree gboolean *held_g = g_new0 (gboolean, MAX (ug->len, 1));
 
   for (guint i = 0; i < ul->len; i++)
     {
@@ -707,12 +717,20 @@ plan_unlinked (Planner *p)
       liaison_sync_plan_add (p->plan, item);
     }
 
+  for (guint i = 0; i < liaison_matcher_get_n_held_apart (matcher); i++)
+    {
+      LiaisonService side;
+      guint64 key;
+
+      liaison_matcher_get_held_apart (matcher, i, &side, &key, NULL);
+      (side == LIAISON_SERVICE_LSQ ? held_l : held_g)[key] = TRUE;
+    }
   for (guint i = 0; i < ul->len; i++)
     if (!settled_l[i])
-      plan_create (p, LIAISON_SERVICE_LSQ, &g_array_index (ul, Unlinked, i));
+      plan_create (p, LIAISON_SERVICE_LSQ, &g_array_index (ul, Unlinked, i), held_l[i]);
   for (guint i = 0; i < ug->len; i++)
     if (!settled_g[i])
-      plan_create (p, LIAISON_SERVICE_GHL, &g_array_index (ug, Unlinked, i));
+      plan_create (p, LIAISON_SERVICE_GHL, &g_array_index (ug, Unlinked, i), held_g[i]);
 }
 
 LiaisonSyncPlan *
