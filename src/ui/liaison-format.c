@@ -97,6 +97,8 @@ liaison_format_link_status (LiaisonLinkStatus status)
         return _ ("LeadSquared only");
       case LIAISON_LINK_STATUS_GHL_ONLY:
         return _ ("HighLevel only");
+      case LIAISON_LINK_STATUS_KEPT_APART:
+        return _ ("Kept apart");
       default:
         return "";
     }
@@ -131,6 +133,18 @@ liaison_format_link_explanation (LiaisonContactRow *row)
       case LIAISON_LINK_STATUS_GHL_ONLY:
         return g_strdup (_ ("This contact is only in HighLevel; no LeadSquared lead has the same "
                             "email address or phone number."));
+      case LIAISON_LINK_STATUS_KEPT_APART:
+        {
+          guint n = liaison_contact_row_get_n_candidates (row);
+
+          return g_strdup_printf (
+              ngettext ("You kept this contact apart from %u contact on the other side with the "
+                        "same email address or phone number: they are not matched or copied.",
+                        "You kept this contact apart from %u contacts on the other side with the "
+                        "same email address or phone number: they are not matched or copied.",
+                        n),
+              n);
+        }
       default:
         return g_strdup ("");
     }

@@ -171,6 +171,7 @@ assert_keys (Fixture *f, const char *const *keys)
 #define AMBIGUOUS "4"
 #define LSQ_ONLY "8"
 #define GHL_ONLY "16"
+#define KEPT_APART "32"
 
 static void
 test_load (Fixture *f, gconstpointer data)
@@ -360,6 +361,169 @@ test_link_lifecycle (Fixture *f, gconstpointer data)
   /* Unlinked, the two still share an e-mail: a proposed match, not a link. */
   assert_keys (
       f, (const char *[]){ "L1|G1|" PROPOSED "|Ann Lee", "|G2|" GHL_ONLY "|Ann Other", NULL });
+}
+
+static LiaisonContactRow *
+find_row (Fixture *f, const char *lsq_id, const char *ghl_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->list)); i++)
+    {
+      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+
+      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0
+          && g_strcmp0 (liaison_contact_row_get_ghl_id (row), ghl_id) == 0)
+        return g_steal_pointer (&row);
+    }
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+keep_apart (Fixture *f, const char *lsq_id, const char *ghl_id)
+{
+  g_autoptr (LiaisonContactRow) row = find_row (f, lsq_id, ghl_id);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *pairs;
+
+  liaison_contact_list_keep_apart_async (f->list, row, NULL, store_test_result_cb, &result);
+  pairs = liaison_contact_list_keep_apart_finish (f->list, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  load (f);
+  return pairs;
+}
+
+static void
+match_again (Fixture *f, LiaisonContactRow *row, GPtrArray *pairs)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_contact_list_match_again_async (f->list, row, pairs, NULL, store_test_result_cb, &result);
+  g_assert_true (
+      liaison_contact_list_match_again_finish (f->list, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+  load (f);
+}
+
+#define COUNT(f, status) liaison_contact_list_count_status ((f)->list, LIAISON_LINK_STATUS_##status)
+
+/* A proposed pair and an ambiguous set kept apart are never matched again, in the list as in
+ * the store (which keeps them over a restart), until a person matches them again. */
+static void
+test_keep_apart (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) proposed = NULL;
+  g_autoptr (GPtrArray) ambiguous = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) candidates = NULL;
+  g_autoptr (LiaisonContactRow) dup = NULL;
+  g_autoptr (LiaisonContactRow) l3 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+
+  load (f);
+  proposed = keep_apart (f, "L3", "G3");
+  g_assert_cmpuint (proposed->len, ==, 1);
+  g_assert_cmpuint (COUNT (f, PROPOSED), ==, 0);
+  g_assert_cmpuint (COUNT (f, KEPT_APART), ==, 2);
+  l3 = find_row (f, "L3", NULL);
+  g_assert_cmpuint (liaison_contact_row_get_status (l3), ==, LIAISON_LINK_STATUS_KEPT_APART);
+  g_assert_cmpuint (liaison_contact_row_get_n_candidates (l3), ==, 1);
+  g_clear_object (&l3);
+
+  dup = find_row (f, "L4", NULL);
+  candidates = liaison_contact_list_find_candidates (f->list, dup);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  g_clear_object (&dup);
+  ambiguous = keep_apart (f, "L4", NULL);
+  g_assert_cmpuint (ambiguous->len, ==, 2);
+  g_assert_cmpuint (COUNT (f, AMBIGUOUS), ==, 0);
+  g_assert_cmpuint (COUNT (f, KEPT_APART), ==, 5);
+  g_assert_cmpuint (liaison_contact_list_get_n_total (f->list), ==, 9);
+  dup = find_row (f, "L4", NULL);
+  g_assert_cmpuint (liaison_contact_row_get_n_candidates (dup), ==, 2);
+
+  /* The store has the three pairs, by remote ids. */
+  stored = liaison_store_list_apart (f->store, LIAISON_RECORD_CONTACT, f->lsq, f->ghl, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 3);
+
+  /* Only a proposed or ambiguous contact can be kept apart. */
+  liaison_contact_list_keep_apart_async (f->list, dup, NULL, store_test_result_cb, &result);
+  g_assert_null (
+      liaison_contact_list_keep_apart_finish (f->list, store_test_wait (&result), &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Matching the lead again releases both of its pairs; Undo releases exactly what it kept. */
+  match_again (f, dup, NULL);
+  g_assert_cmpuint (COUNT (f, AMBIGUOUS), ==, 3);
+  g_assert_cmpuint (COUNT (f, KEPT_APART), ==, 2);
+  match_again (f, NULL, proposed);
+  g_assert_cmpuint (COUNT (f, PROPOSED), ==, 1);
+  g_assert_cmpuint (COUNT (f, KEPT_APART), ==, 0);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = liaison_store_list_apart (f->store, LIAISON_RECORD_CONTACT, f->lsq, f->ghl, &error);
+  g_assert_cmpuint (stored->len, ==, 0);
+}
+
+/* An ambiguous set found by phone lists its candidates by the number in E.164, however each
+ * side writes it, not by the text shown. */
+static void
+test_phone_candidates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonContactRow) lead = NULL;
+  g_autoptr (GPtrArray) candidates = NULL;
+
+  add_contacts (f, f->lsq,
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("L1", "Pat Lee", NULL, "(415) 555-0199", NULL, 1), NULL });
+  add_contacts (f, f->ghl,
+                (LiaisonStoreRecord *[]){
+                    store_test_contact ("G1", "Pat Lee", NULL, "+1 415 555 0199", NULL, 2),
+                    store_test_contact ("G2", "P. Lee", NULL, "415.555.0199", NULL, 3),
+                    store_test_contact ("G3", "Other Lee", NULL, "+1 415 555 0198", NULL, 4),
+                    NULL });
+  load (f);
+  g_assert_cmpuint (COUNT (f, AMBIGUOUS), ==, 3);
+  lead = find_row (f, "L1", NULL);
+  candidates = liaison_contact_list_find_candidates (f->list, lead);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  /* in name order: “P. Lee”, “Pat Lee” */
+  g_assert_cmpstr (liaison_contact_row_get_ghl_id (candidates->pdata[0]), ==, "G2");
+  g_assert_cmpstr (liaison_contact_row_get_ghl_id (candidates->pdata[1]), ==, "G1");
+  /* A one-sided contact has no set. */
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+  g_clear_object (&lead);
+  lead = find_row (f, NULL, "G3");
+  candidates = liaison_contact_list_find_candidates (f->list, lead);
+  g_assert_cmpuint (candidates->len, ==, 0);
+}
+
+static void
+set_refreshed (Fixture *f, const char *connection, gint64 at)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_store_set_refreshed_async (f->store, connection, at, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_set_refreshed_finish (f->store, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The list says when both accounts were refreshed: the older of the two, none until both were. */
+static void
+test_refreshed_at (Fixture *f, gconstpointer data)
+{
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 0);
+  set_refreshed (f, f->lsq, 1795769001000);
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 0);
+  set_refreshed (f, f->ghl, 1795769005000);
+  load (f);
+  g_assert_cmpint (liaison_contact_list_get_refreshed_at (f->list), ==, 1795769001000);
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl, NULL), ==, 1795769005000);
 }
 
 /* ---- randomized: the model against a brute-force answer ---- */
@@ -591,6 +755,9 @@ main (int argc, char *argv[])
   ADD ("/contact-list/sort", small_set_up, test_sort);
   ADD ("/contact-list/reload", small_set_up, test_reload);
   ADD ("/contact-list/link-lifecycle", fixture_set_up, test_link_lifecycle);
+  ADD ("/contact-list/keep-apart", small_set_up, test_keep_apart);
+  ADD ("/contact-list/phone-candidates", fixture_set_up, test_phone_candidates);
+  ADD ("/contact-list/refreshed-at", small_set_up, test_refreshed_at);
   ADD ("/contact-list/random", random_set_up, test_random);
   ADD ("/contact-list/prefetch", small_set_up, test_prefetch);
 #undef ADD

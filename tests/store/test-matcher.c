@@ -199,6 +199,88 @@ test_matcher_no_region (void)
   g_assert_true (has_pair (m, 3, 4, LIAISON_MATCH_PHONE));
 }
 
+static gboolean
+has_held (LiaisonMatcher *m, LiaisonService service, guint64 key, guint n_apart)
+{
+  for (guint i = 0; i < liaison_matcher_get_n_held_apart (m); i++)
+    {
+      LiaisonService s;
+      guint64 k;
+      guint n;
+
+      liaison_matcher_get_held_apart (m, i, &s, &k, &n);
+      if (s == service && k == key)
+        return n == n_apart;
+    }
+  return FALSE;
+}
+
+/* Records a person kept apart never meet again, by e-mail or by phone; the rest of their group
+ * is decided without them. */
+static void
+test_matcher_keep_apart (void)
+{
+  g_autoptr (LiaisonMatcher) m = liaison_matcher_new ("US");
+  const guint64 *lsq, *ghl;
+  guint n_lsq, n_ghl;
+
+  /* a proposed pair kept apart, sharing e-mail and phone: no pair, both held */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 1, "a@x.io", "(415) 555-0101");
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 101, "A@x.io", "+1 415 555 0101");
+  liaison_matcher_keep_apart (m, 1, 101);
+  /* one of two LeadSquared candidates kept apart: the other one pairs */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 2, "b@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 3, "b@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 102, "b@x.io", NULL);
+  liaison_matcher_keep_apart (m, 2, 102);
+  /* kept apart from both candidates: no set at all */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 4, "c@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 103, "c@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 104, "c@x.io", NULL);
+  liaison_matcher_keep_apart (m, 4, 103);
+  liaison_matcher_keep_apart (m, 4, 104);
+  /* kept apart by e-mail's partner, still matched by phone to another */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 5, "d@x.io", "+1 415 555 0105");
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 105, "d@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 106, NULL, "(415) 555-0105");
+  liaison_matcher_keep_apart (m, 5, 105);
+  /* a kept-apart pair that shares no key changes nothing */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 7, "e@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 107, "e@x.io", NULL);
+  liaison_matcher_keep_apart (m, 7, 999);
+  /* two sets of two, one pair of them kept apart: still ambiguous, all four in it */
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 8, "f@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_LSQ, 9, "f@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 108, "f@x.io", NULL);
+  liaison_matcher_add (m, LIAISON_SERVICE_GHL, 109, "f@x.io", NULL);
+  liaison_matcher_keep_apart (m, 8, 108);
+  liaison_matcher_run (m);
+
+  g_assert_cmpuint (liaison_matcher_get_n_pairs (m), ==, 3);
+  g_assert_false (has_pair (m, 1, 101, LIAISON_MATCH_EMAIL));
+  g_assert_false (has_pair (m, 1, 101, LIAISON_MATCH_PHONE));
+  g_assert_true (has_pair (m, 3, 102, LIAISON_MATCH_EMAIL));
+  g_assert_true (has_pair (m, 5, 106, LIAISON_MATCH_PHONE));
+  g_assert_true (has_pair (m, 7, 107, LIAISON_MATCH_EMAIL));
+
+  g_assert_cmpuint (liaison_matcher_get_n_ambiguous (m), ==, 1);
+  liaison_matcher_get_ambiguous (m, 0, &lsq, &n_lsq, &ghl, &n_ghl, NULL);
+  g_assert_cmpuint (n_lsq, ==, 2);
+  g_assert_cmpuint (n_ghl, ==, 2);
+
+  g_assert_cmpuint (liaison_matcher_get_n_held_apart (m), ==, 7);
+  g_assert_true (has_held (m, LIAISON_SERVICE_LSQ, 1, 1));
+  g_assert_true (has_held (m, LIAISON_SERVICE_GHL, 101, 1));
+  g_assert_true (has_held (m, LIAISON_SERVICE_LSQ, 2, 1));
+  g_assert_true (has_held (m, LIAISON_SERVICE_LSQ, 4, 2));
+  g_assert_true (has_held (m, LIAISON_SERVICE_GHL, 103, 1));
+  g_assert_true (has_held (m, LIAISON_SERVICE_GHL, 104, 1));
+  g_assert_true (has_held (m, LIAISON_SERVICE_GHL, 105, 1));
+  /* 5 was kept apart from 105 but paired by phone; 102 still had 3 */
+  g_assert_false (has_held (m, LIAISON_SERVICE_LSQ, 5, 1));
+  g_assert_false (has_held (m, LIAISON_SERVICE_GHL, 102, 1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -209,5 +291,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/matcher/text", test_text);
   g_test_add_func ("/matcher/pairs-and-ambiguity", test_matcher);
   g_test_add_func ("/matcher/no-region", test_matcher_no_region);
+  g_test_add_func ("/matcher/keep-apart", test_matcher_keep_apart);
   return g_test_run ();
 }

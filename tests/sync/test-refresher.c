@@ -163,10 +163,16 @@ test_refresher_full_then_incremental (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   const char *contact_id;
   guint64 before, after;
+  gint64 started = g_get_real_time () / 1000;
 
   g_assert_true (run_refresh (f, FALSE, NULL, &error));
   g_assert_no_error (error);
   assert_counts_match_sandbox (f);
+  /* Each account notes when its refresh went through. */
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->lsq_id, NULL), >=, started);
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl_id, NULL), >=, started);
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl_id, NULL), <=,
+                   g_get_real_time () / 1000);
   g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), >, 0);
   /* Each lead is counted once, though each page starts at the last one's second. */
   g_assert_cmpint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_LSQ), ==,
@@ -367,10 +373,13 @@ test_refresher_cancel_and_resume (Fixture *f, gconstpointer data)
   g_assert_cmpint (cursor->phase, ==, LIAISON_REFRESH_FULL);
   g_assert_cmpint (liaison_store_count_records (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, NULL),
                    >=, 10);
+  /* A refresh that stopped is not one that went through. */
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl_id, NULL), ==, 0);
 
   g_assert_true (run_refresh (f, FALSE, NULL, &error));
   g_assert_no_error (error);
   assert_counts_match_sandbox (f);
+  g_assert_cmpint (liaison_store_get_refreshed_at (f->store, f->ghl_id, NULL), >, 0);
 }
 
 int

@@ -408,6 +408,94 @@ test_list_reloads_once (SyncFixture *f, gconstpointer data)
 
 static const SyncFixtureOptions slow = { 5, 40, NULL, 80, FALSE };
 
+/* A matched pair a person kept apart is neither linked by the engine's first sync nor copied to
+ * the other side (its key is there: no duplicate); every other match still links. */
+static void
+test_kept_apart (SyncFixture *f, gconstpointer data)
+{
+  LiaisonSyncOptions dry = { .dry_run = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncResult) plan = sync_run (f, &dry, &error);
+  g_autoptr (LiaisonSyncResult) run = NULL;
+  g_autoptr (GPtrArray) pairs
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
+  GPtrArray *items;
+  gint64 lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  gint64 ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  g_autoptr (GPtrArray) lsq_writes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) ghl_writes = g_ptr_array_new_with_free_func (g_free);
+  guint n_matched = 0;
+
+  g_assert_no_error (error);
+  items = liaison_sync_plan_get_items (plan->plan);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == LIAISON_SYNC_ITEM_UPDATE && item->link_id == 0
+          && item->origin == LIAISON_LINK_MATCHED)
+        {
+          if (lsq_id == NULL)
+            {
+              lsq_id = g_strdup (item->lsq_id);
+              ghl_id = g_strdup (item->ghl_id);
+            }
+          n_matched++;
+        }
+    }
+  g_assert_nonnull (lsq_id);
+
+  g_ptr_array_add (pairs, liaison_store_link_new (LIAISON_RECORD_CONTACT, f->lsq_id, lsq_id,
+                                                  f->ghl_id, ghl_id, LIAISON_LINK_MANUAL));
+  liaison_store_keep_apart_async (f->store, pairs, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_keep_apart_finish (f->store, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+
+  run = sync_run_ok (f);
+  g_assert_cmpuint (run->n_failed, ==, 0);
+  g_assert_false (is_linked (f, lsq_id));
+  g_assert_null (liaison_store_lookup_link (f->store, LIAISON_SERVICE_GHL, f->ghl_id,
+                                            LIAISON_RECORD_CONTACT, ghl_id, NULL));
+  g_assert_cmpuint (run->n_linked, ==, n_matched - 1);
+  /* Both are skipped, and the plan says why. */
+  {
+    GPtrArray *planned = liaison_sync_plan_get_items (run->plan);
+    guint n_kept = 0;
+
+    for (guint i = 0; i < planned->len; i++)
+      {
+        LiaisonSyncItem *item = g_ptr_array_index (planned, i);
+
+        if (g_strcmp0 (item->cause, "kept-apart") == 0)
+          {
+            g_assert_cmpint (item->kind, ==, LIAISON_SYNC_ITEM_SKIP);
+            g_assert_true (g_strcmp0 (item->lsq_id, lsq_id) == 0
+                           || g_strcmp0 (item->ghl_id, ghl_id) == 0);
+            n_kept++;
+          }
+      }
+    g_assert_cmpuint (n_kept, ==, 2);
+  }
+  /* Neither was copied: a create would name its source's id nowhere, so count by e-mail. */
+  sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, lsq_writes);
+  sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, ghl_writes);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (item->lsq_id, lsq_id) == 0 && item->email != NULL)
+        {
+          for (guint w = 0; w < ghl_writes->len; w++)
+            g_assert_null (strstr (g_ptr_array_index (ghl_writes, w), item->email));
+          for (guint w = 0; w < lsq_writes->len; w++)
+            g_assert_null (strstr (g_ptr_array_index (lsq_writes, w), item->email));
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -423,5 +511,6 @@ main (int argc, char *argv[])
   ADD ("/sync/dry-run", test_dry_run);
   g_test_add ("/sync/list-reloads-once", SyncFixture, &slow, set_up, test_list_reloads_once,
               tear_down);
+  ADD ("/sync/kept-apart", test_kept_apart);
   return g_test_run ();
 }

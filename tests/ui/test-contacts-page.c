@@ -11,121 +11,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "contacts-test-util.h"
 #include "liaison-contact-activity.h"
-#include "liaison-contact-detail.h"
 #include "liaison-contact-picker.h"
-#include "liaison-contacts-page.h"
+#include "liaison-format.h"
 #include "liaison-window-private.h"
-#include "store-test-util.h"
-
-typedef struct
-{
-  char *dir;
-  LiaisonStore *store;
-  char *lsq;
-  char *ghl;
-  LiaisonContactList *model;
-  LiaisonContactsPage *page;
-  AdwToastOverlay *overlay;
-  GtkWindow *window;
-} Fixture;
-
-static gpointer
-template_child (gpointer widget, GType type, const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static void
-wait_until_loaded (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  store_test_drain ();
-  while (liaison_contact_list_get_loading (fixture->model))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  store_test_drain ();
-}
-
-static void
-commit_contacts (LiaisonStore *store, const char *connection_id, LiaisonStoreRecord *first, ...)
-{
-  g_autoptr (GPtrArray) records
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  va_start (args, first);
-  for (LiaisonStoreRecord *r = first; r != NULL; r = va_arg (args, LiaisonStoreRecord *))
-    g_ptr_array_add (records, r);
-  va_end (args);
-
-  g_assert_true (
-      store_test_commit (store, connection_id, LIAISON_RECORD_CONTACT, records, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  gint64 now = g_get_real_time () / 1000;
-
-  fixture->dir = store_test_tmpdir ();
-  path = g_build_filename (fixture->dir, "profile.db", NULL);
-  fixture->store = store_test_open (path, "US", &error);
-  g_assert_no_error (error);
-  fixture->lsq = store_test_add_connection (fixture->store, LIAISON_SERVICE_LSQ, "org-1");
-  fixture->ghl = store_test_add_connection (fixture->store, LIAISON_SERVICE_GHL, "loc-1");
-
-  commit_contacts (
-      fixture->store, fixture->lsq,
-      store_test_contact ("L1", "Zoë Müller", "zoe@example.com", "+49 30 1234567", "Müller GmbH",
-                          now - 1000),
-      store_test_contact ("L2", "Arjun Rao", "arjun@example.in", "+91 98765 43210", "Rao Traders",
-                          now - 2000),
-      store_test_contact ("L3", "Only Lead", "only.lead@example.com", NULL, NULL, now - 3000),
-      NULL);
-  commit_contacts (
-      fixture->store, fixture->ghl,
-      store_test_contact ("G1", "Zoe Muller", "ZOE@example.com", "+49 30 1234567", "Müller GmbH",
-                          now - 500),
-      store_test_contact ("G2", "Arjun Rao", "arjun@example.in", "+91 98765 43210", "Rao Traders",
-                          now - 2500),
-      store_test_contact ("G3", "Only Contact", "only.contact@example.com", NULL, NULL, now - 100),
-      NULL);
-
-  fixture->model = liaison_contact_list_new (fixture->store, fixture->lsq, fixture->ghl);
-  fixture->page = g_object_new (LIAISON_TYPE_CONTACTS_PAGE, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  /* As in the main window, whose toast overlay says what linking did. */
-  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
-  gtk_window_present (fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  store_test_drain ();
-  g_clear_object (&fixture->model);
-  g_clear_object (&fixture->store);
-  store_test_drain ();
-  g_free (fixture->lsq);
-  g_free (fixture->ghl);
-  g_free (fixture->dir);
-}
 
 static const char *
 visible_state (Fixture *fixture)
@@ -163,7 +53,8 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
         = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "filter_section");
     const char *const expected[] = { "All Contacts (4)",        "Linked (0)",
                                      "Proposed Matches (2)",    "Ambiguous Matches (0)",
-                                     "Only in LeadSquared (1)", "Only in HighLevel (1)" };
+                                     "Only in LeadSquared (1)", "Only in HighLevel (1)",
+                                     "Kept Apart (0)" };
 
     g_assert_cmpint (g_menu_model_get_n_items (filters), ==, G_N_ELEMENTS (expected));
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -219,27 +110,6 @@ test_contacts_page_rows_and_filter (Fixture *fixture, gconstpointer data)
   }
 }
 
-static gboolean
-focus_within (Fixture *fixture, gpointer widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static guint
-row_position (Fixture *fixture, const char *lsq_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
-    {
-      g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), i);
-
-      if (g_strcmp0 (liaison_contact_row_get_lsq_id (row), lsq_id) == 0)
-        return i;
-    }
-  g_assert_not_reached ();
-}
-
 static GtkLabel *
 grid_label (GtkGrid *grid, int column, int row)
 {
@@ -247,22 +117,6 @@ grid_label (GtkGrid *grid, int column, int row)
 
   g_assert_true (GTK_IS_LABEL (child));
   return GTK_LABEL (child);
-}
-
-/* The detail pane and its activity read the store asynchronously. */
-static void
-wait_detail (LiaisonContactDetail *detail)
-{
-  LiaisonContactActivity *activity
-      = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "activity");
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (liaison_contact_detail_get_loading (detail)
-         || liaison_contact_activity_get_loading (activity))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 static void
@@ -339,50 +193,6 @@ test_contacts_page_detail_and_link (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (liaison_contact_row_get_ghl_id (row), ==, "G1");
     g_assert_cmpint (liaison_contact_row_get_link_id (row), >, 0);
   }
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static void
-wait_for_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((status != 0 ? liaison_contact_list_count_status (fixture->model, status)
-                      : g_list_model_get_n_items (G_LIST_MODEL (fixture->model)))
-         != n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  store_test_drain ();
-}
-
-/* Until the list shows n rows. */
-static void
-wait_for_n_rows (Fixture *fixture, guint n)
-{
-  wait_for_count (fixture, 0, n);
-}
-
-/* Until the store holds n contacts of status, whatever the list shows. */
-static void
-wait_for_status_count (Fixture *fixture, LiaisonLinkStatus status, guint n)
-{
-  wait_for_count (fixture, status, n);
 }
 
 /* The store cannot be read after the list was loaded (here: its records table is gone): the
@@ -484,55 +294,6 @@ test_contacts_page_unlink_dialog (Fixture *fixture, gconstpointer data)
   g_assert_null (detail);
 }
 
-/* The first widget under widget of type whose label is text, or NULL. */
-static GtkWidget *
-find_labelled (GtkWidget *widget, GType type, const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget))
-                                                : gtk_button_get_label (GTK_BUTTON (widget));
-
-      if (g_strcmp0 (label, text) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The Undo button of the toast titled title, once it shows. */
-static GtkWidget *
-wait_toast_undo (Fixture *fixture, const char *title)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GtkWidget *label;
-
-  while ((label = find_labelled (GTK_WIDGET (fixture->overlay), GTK_TYPE_LABEL, title)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")));
-  return find_labelled (gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget")),
-                        GTK_TYPE_BUTTON, "_Undo");
-}
-
-static LiaisonContactRow *
-selected_row (Fixture *fixture)
-{
-  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
-
-  return gtk_single_selection_get_selected_item (
-      GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
-}
-
 /* Linking and unlinking answer with a toast and Undo; the person's place in the list is
  * kept: the pair that took the linked one's place is selected next. */
 static void
@@ -591,86 +352,6 @@ test_contacts_page_link_toast_undo (Fixture *fixture, gconstpointer data)
     g_signal_emit_by_name (undo, "clicked");
     wait_for_n_rows (fixture, 1);
   }
-}
-
-/* An ambiguous contact shows every candidate of the other side, and one can be picked; a
- * contact on one side only finds one to link with by Link To… and a search. */
-static void
-test_contacts_page_candidates (Fixture *fixture, gconstpointer data)
-{
-  GtkColumnView *view = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "column_view");
-  LiaisonContactDetail *detail
-      = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
-  GtkWidget *candidates = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "candidates_box");
-  GtkWidget *link_to = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "link_to_button");
-  LiaisonContactPicker *picker = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "picker");
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
-  gint64 now = g_get_real_time () / 1000;
-  GtkWidget *button;
-
-  /* Two HighLevel contacts share Dana's address. */
-  commit_contacts (fixture->store, fixture->lsq,
-                   store_test_contact ("L4", "Dana Lee", "dana@example.com", NULL, NULL, now),
-                   NULL);
-  commit_contacts (fixture->store, fixture->ghl,
-                   store_test_contact ("G4", "Dana Lee", "dana@example.com", NULL, NULL, now),
-                   store_test_contact ("G5", "D. Lee", "DANA@example.com", NULL, NULL, now), NULL);
-  liaison_contacts_page_set_model (fixture->page, fixture->model);
-  wait_until_loaded (fixture);
-  g_assert_cmpuint (
-      liaison_contact_list_count_status (fixture->model, LIAISON_LINK_STATUS_AMBIGUOUS), ==, 3);
-
-  gtk_selection_model_select_item (selection, row_position (fixture, "L4"), TRUE);
-  wait_detail (detail);
-  g_assert_true (gtk_widget_get_visible (candidates));
-  g_assert_false (gtk_widget_get_visible (link_to));
-  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
-  g_assert_cmpstr (
-      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G5");
-  g_assert_cmpstr (
-      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 1)), ==, "G4");
-  g_assert_null (liaison_contact_row_get_lsq_id (liaison_contact_picker_get_candidate (picker, 0)));
-
-  /* Picking the second links Dana with it. */
-  g_signal_emit_by_name (picker, "picked", liaison_contact_picker_get_candidate (picker, 1));
-  g_assert_nonnull (wait_toast_undo (fixture, "“Dana Lee” linked"));
-  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 1);
-  liaison_contacts_page_set_filter (fixture->page, "linked");
-  wait_for_n_rows (fixture, 1);
-  {
-    g_autoptr (LiaisonContactRow) row = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
-
-    g_assert_cmpstr (liaison_contact_row_get_lsq_id (row), ==, "L4");
-    g_assert_cmpstr (liaison_contact_row_get_ghl_id (row), ==, "G4");
-  }
-
-  /* Only Lead has no match: Link To… searches HighLevel's single contacts. */
-  liaison_contacts_page_set_filter (fixture->page, "lsq-only");
-  wait_for_n_rows (fixture, 1);
-  gtk_selection_model_select_item (selection, 0, TRUE);
-  wait_detail (detail);
-  g_assert_false (gtk_widget_get_visible (candidates));
-  g_assert_true (gtk_widget_get_visible (link_to));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.link-to", NULL));
-  g_assert_true (gtk_widget_get_visible (candidates));
-  /* Only Contact and D. Lee, in name order; not the linked or proposed ones. */
-  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 2);
-  {
-    GtkWidget *search = gtk_widget_get_first_child (GTK_WIDGET (picker));
-
-    g_assert_true (GTK_IS_SEARCH_ENTRY (search));
-    g_assert_true (focus_within (fixture, search));
-    gtk_editable_set_text (GTK_EDITABLE (search), "only.contact");
-    g_signal_emit_by_name (search, "search-changed");
-  }
-  g_assert_cmpuint (liaison_contact_picker_get_n_candidates (picker), ==, 1);
-  g_assert_cmpstr (
-      liaison_contact_row_get_ghl_id (liaison_contact_picker_get_candidate (picker, 0)), ==, "G3");
-  button = find_labelled (GTK_WIDGET (picker), GTK_TYPE_BUTTON, "Link");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_nonnull (wait_toast_undo (fixture, "“Only Lead” linked"));
-  wait_for_status_count (fixture, LIAISON_LINK_STATUS_LINKED, 2);
 }
 
 /* In the main window, one back button serves both leaflets: from a contact's detail to the
@@ -744,11 +425,12 @@ test_contacts_page_mnemonics (Fixture *fixture, gconstpointer data)
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr (GString) duplicates = g_string_new (NULL);
 
-  /* The list, the refresh bar and the detail (link, unlink, open on either website, retry of
-   * the activity) can all be on screen together: Alt and a letter must reach one control. */
+  /* The list, the refresh bar and the detail (link, unlink, keep apart, match again, open on
+   * either website, retry of the activity) can all be on screen together: Alt and a letter
+   * must reach one control. */
   collect_mnemonics (GTK_WIDGET (fixture->page), seen, duplicates);
   g_assert_cmpstr (duplicates->str, ==, "");
-  g_assert_cmpuint (g_hash_table_size (seen), ==, 8);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 10);
 }
 
 static void
@@ -1023,6 +705,34 @@ test_contacts_page_keyboard (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (accels->str, "Escape "));
 }
 
+/* After a restart the footer still says when both accounts were last refreshed, as the store
+ * remembers it. */
+static void
+test_contacts_page_refreshed_after_restart (Fixture *fixture, gconstpointer data)
+{
+  GtkLabel *count = template_child (fixture->page, LIAISON_TYPE_CONTACTS_PAGE, "count_label");
+  gint64 at = g_get_real_time () / 1000 - 3600 * 1000;
+  g_autofree char *when = liaison_format_time_ms (at);
+  g_autofree char *expected = g_strdup_printf ("4 contacts · refreshed %s", when);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      liaison_store_set_refreshed_async (fixture->store, i == 0 ? fixture->lsq : fixture->ghl, at,
+                                         NULL, store_test_result_cb, &result);
+      g_assert_true (
+          liaison_store_set_refreshed_finish (fixture->store, store_test_wait (&result), &error));
+    }
+  /* The list of a new start reads it. */
+  g_clear_object (&fixture->model);
+  fixture->model = liaison_contact_list_new (fixture->store, fixture->lsq, fixture->ghl);
+  liaison_contacts_page_set_model (fixture->page, fixture->model);
+  wait_until_loaded (fixture);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1043,8 +753,6 @@ main (int argc, char *argv[])
 
   g_test_add ("/contacts-page/link-toast-undo", Fixture, NULL, fixture_set_up,
               test_contacts_page_link_toast_undo, fixture_tear_down);
-  g_test_add ("/contacts-page/candidates", Fixture, NULL, fixture_set_up,
-              test_contacts_page_candidates, fixture_tear_down);
   g_test_add ("/contacts-page/window-back", Fixture, NULL, fixture_set_up,
               test_contacts_page_window_back, fixture_tear_down);
   g_test_add ("/contacts-page/mnemonics", Fixture, NULL, fixture_set_up,
@@ -1060,6 +768,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/contacts-page/tab-leaves-list", Fixture, NULL, fixture_set_up,
               test_contacts_page_tab_leaves_list, fixture_tear_down);
+  g_test_add ("/contacts-page/refreshed-after-restart", Fixture, NULL, fixture_set_up,
+              test_contacts_page_refreshed_after_restart, fixture_tear_down);
 
   return g_test_run ();
 }

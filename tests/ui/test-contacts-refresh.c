@@ -116,6 +116,8 @@ test_contacts_refresh_from_sandbox (void)
   g_object_set_data (G_OBJECT (page), "n-progress", &n_progress);
   g_signal_connect (refresher, "progress", G_CALLBACK (on_progress), page);
   window = GTK_WINDOW (gtk_window_new ());
+  /* Wide enough for the list and the detail side by side. */
+  gtk_window_set_default_size (window, 1280, 700);
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_window_set_child (window, overlay);
@@ -179,6 +181,61 @@ test_contacts_refresh_from_sandbox (void)
     g_assert_nonnull (find_label (overlay, expected));
     g_assert_nonnull (
         strstr (gtk_label_get_label (template_child (page, "count_label")), " · refreshed "));
+  }
+
+  /* Ctrl+R from a row of the list: after the refresh, the keyboard is still on that row. */
+  {
+    GtkColumnView *view = template_child (page, "column_view");
+    GtkSelectionModel *selection = gtk_column_view_get_model (view);
+    g_autoptr (JsonNode) edited = NULL;
+    GtkWidget *focus;
+
+    gtk_selection_model_select_item (selection, 3, TRUE);
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
+      g_main_context_iteration (NULL, FALSE);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (
+        focus != NULL
+        && (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contacts.refresh", NULL));
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (liaison_refresher_get_running (refresher) || liaison_contact_list_get_loading (model))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+    for (gint64 end = g_get_monotonic_time () + 500000; g_get_monotonic_time () < end;)
+      g_main_context_iteration (NULL, FALSE);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_test_message ("focus after refresh: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+    g_assert_true (
+        focus != NULL
+        && (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view))));
+
+    /* A refresh that brings new rows above the focused one reloads the list under it. */
+    {
+      g_autoptr (GPtrArray) page_records
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      g_ptr_array_add (page_records,
+                       store_test_contact ("new-1", "Aaa First", "aaa@example.com", NULL, NULL, 1));
+      g_assert_true (
+          store_test_commit (store, ghl_id, LIAISON_RECORD_CONTACT, page_records, NULL, &error));
+      while (g_list_model_get_n_items (G_LIST_MODEL (model)) == n)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      for (gint64 end = g_get_monotonic_time () + 500000; g_get_monotonic_time () < end;)
+        g_main_context_iteration (NULL, FALSE);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_test_message ("focus after reload: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+      g_assert_true (
+          focus != NULL
+          && (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view))));
+    }
   }
 
   gtk_window_destroy (window);

@@ -24,7 +24,8 @@ typedef struct
   guint32 lsq_text; /* offsets into the arena, or LIAISON_CONTACT_NO_TEXT */
   guint32 ghl_text;
   guint32 n_candidates;
-  guint32 status; /* one LiaisonLinkStatus flag */
+  guint32 status;    /* one LiaisonLinkStatus flag */
+  guint32 match_set; /* AMBIGUOUS: its set's number, from 1, the same for all its members */
 } LiaisonContactEntry;
 
 typedef struct
@@ -37,7 +38,8 @@ typedef struct
   guint32 *text_entry; /* the entry each text belongs to */
   guint n_texts;
   guint32 *by_modified; /* entry numbers, newest change first; made on first use */
-  guint counts[5];      /* entries per status, in flag order */
+  guint counts[6];      /* entries per status, in flag order */
+  gint64 refreshed_at;  /* the older of both accounts' last refresh, ms UTC; 0: one never was */
 } LiaisonContactIndex;
 
 void liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,
@@ -47,6 +49,7 @@ LiaisonContactIndex *liaison_contact_index_load_finish (GAsyncResult *result, GE
 void liaison_contact_index_free (LiaisonContactIndex *index);
 const guint32 *liaison_contact_index_by_modified (LiaisonContactIndex *index);
 guint8 *liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *folded);
+GArray *liaison_contact_index_find_set (const LiaisonContactIndex *index, gint64 record_id);
 gboolean liaison_contact_index_same_entry (const LiaisonContactIndex *a, guint ea,
                                            const LiaisonContactIndex *b, guint eb);
 

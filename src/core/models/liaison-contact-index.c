@@ -189,8 +189,8 @@ liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *
   return hits;
 }
 
-/* Marks the ranks of the matcher's proposed pairs and ambiguous sets; a proposed pair sits where
- * its LeadSquared side sorts. */
+/* Marks the ranks of the matcher's proposed pairs, ambiguous sets and records held apart; a
+ * proposed pair sits where its LeadSquared side sorts. */
 static void
 apply_matches (GArray *entries, const GArray *singles, LiaisonMatcher *matcher)
 {
@@ -222,7 +222,37 @@ apply_matches (GArray *entries, const GArray *singles, LiaisonMatcher *matcher)
             LiaisonContactEntry *e = &g_array_index (entries, LiaisonContactEntry, rank);
             e->status = LIAISON_LINK_STATUS_AMBIGUOUS;
             e->n_candidates = n[1 - s];
+            e->match_set = i + 1;
           }
+    }
+  for (guint i = 0; i < liaison_matcher_get_n_held_apart (matcher); i++)
+    {
+      guint64 key;
+      guint n_apart;
+      LiaisonContactEntry *e;
+
+      liaison_matcher_get_held_apart (matcher, i, NULL, &key, &n_apart);
+      e = &g_array_index (entries, LiaisonContactEntry, g_array_index (singles, guint32, key));
+      e->status = LIAISON_LINK_STATUS_KEPT_APART;
+      e->n_candidates = n_apart;
+    }
+}
+
+/* Tells the matcher which of its records a person kept apart: apart holds records.id pairs, and
+ * single_of maps a records.id of it to the record's matcher key (G_MAXUINT: linked, no key). */
+static void
+add_kept_apart (LiaisonMatcher *matcher, const GArray *apart, GHashTable *single_of)
+{
+  for (guint i = 0; i + 1 < apart->len; i += 2)
+    {
+      gint64 lsq = g_array_index (apart, gint64, i), ghl = g_array_index (apart, gint64, i + 1);
+      gpointer lsq_key, ghl_key;
+
+      if (g_hash_table_lookup_extended (single_of, &lsq, NULL, &lsq_key)
+          && g_hash_table_lookup_extended (single_of, &ghl, NULL, &ghl_key)
+          && GPOINTER_TO_UINT (lsq_key) != G_MAXUINT && GPOINTER_TO_UINT (ghl_key) != G_MAXUINT)
+        liaison_matcher_keep_apart (matcher, GPOINTER_TO_UINT (lsq_key),
+                                    GPOINTER_TO_UINT (ghl_key));
     }
 }
 
@@ -284,6 +314,31 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
   gsize lsq_len = data->lsq_connection_id ? strlen (data->lsq_connection_id) : 0;
   gsize ghl_len = data->ghl_connection_id ? strlen (data->ghl_connection_id) : 0;
   guint32 n_ranks = 0;
+  g_autoptr (GArray) apart = NULL;
+  g_autoptr (GHashTable) single_of = NULL; /* records.id kept apart -> matcher key */
+
+  apart = liaison_store_contact_scan_list_apart (scan, data->lsq_connection_id,
+                                                 data->ghl_connection_id, error);
+  if (apart == NULL)
+    return NULL;
+  for (guint side = 0; side < 2; side++)
+    {
+      const char *id = side == 0 ? data->lsq_connection_id : data->ghl_connection_id;
+      gint64 at = id != NULL ? liaison_store_contact_scan_refreshed_at (scan, id, error) : 0;
+
+      if (at < 0)
+        return NULL;
+      index->refreshed_at = side == 0 ? at : MIN (index->refreshed_at, at);
+    }
+  if (apart->len > 0)
+    {
+      single_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      /* Marks which ids to remember; the scan gives each its key. */
+      for (guint i = 0; i < apart->len; i++)
+        g_hash_table_insert (single_of,
+                             g_memdup2 (&g_array_index (apart, gint64, i), sizeof (gint64)),
+                             GUINT_TO_POINTER (G_MAXUINT));
+    }
 
   while (liaison_store_contact_scan_next (scan, &key, &scan_error))
     {
@@ -357,6 +412,9 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
               matcher, record.lsq_rec != 0 ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
               singles->len, liaison_store_contact_scan_get_email_norm (scan),
               liaison_store_contact_scan_get_phone_norm (scan));
+          if (single_of != NULL && g_hash_table_contains (single_of, &key.record_id))
+            g_hash_table_insert (single_of, g_memdup2 (&key.record_id, sizeof (gint64)),
+                                 GUINT_TO_POINTER (singles->len));
           g_array_append_val (singles, n_ranks);
         }
       n_ranks++;
@@ -374,11 +432,44 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
       return NULL;
     }
 
+  if (single_of != NULL)
+    add_kept_apart (matcher, apart, single_of);
   apply_matches (entries, singles, matcher);
   compact (index, g_steal_pointer (&entries), g_steal_pointer (&text_starts));
   index->arena_len = arena->len;
   index->arena = g_string_free (g_steal_pointer (&arena), FALSE);
   return g_steal_pointer (&index);
+}
+
+/* The entry numbers (guint32) of the other side's members of the ambiguous set the record
+ * record_id (records.id) is in; empty when it is in none. */
+GArray *
+liaison_contact_index_find_set (const LiaisonContactIndex *index, gint64 record_id)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 set = 0;
+  gboolean lsq = FALSE;
+
+  for (guint i = 0; record_id != 0 && i < index->n_entries; i++)
+    {
+      const LiaisonContactEntry *e = &index->entries[i];
+
+      if (e->status == LIAISON_LINK_STATUS_AMBIGUOUS
+          && (e->lsq_rec == record_id || e->ghl_rec == record_id))
+        {
+          set = e->match_set;
+          lsq = e->lsq_rec == record_id;
+          break;
+        }
+    }
+  for (guint32 i = 0; set != 0 && i < index->n_entries; i++)
+    {
+      const LiaisonContactEntry *e = &index->entries[i];
+
+      if (e->match_set == set && (lsq ? e->ghl_rec != 0 : e->lsq_rec != 0))
+        g_array_append_val (found, i);
+    }
+  return found;
 }
 
 /* Queued behind the store's writes, so the index reflects every write made before it. */

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "liaison-contact-index-private.h"
-#include "liaison-contact-list.h"
+#include "liaison-contact-list-private.h"
 #include "liaison-contact-row-private.h"
 #include "liaison-normalize.h"
 
@@ -140,8 +140,8 @@ read_record (LiaisonContactList *self, gint64 rec, LiaisonContactRowData *data, 
   *remote_id = g_steal_pointer (&record->remote_id);
 }
 
-static LiaisonContactRow *
-make_row (LiaisonContactList *self, guint32 entry_number)
+LiaisonContactRow *
+liaison_contact_list_make_row (LiaisonContactList *self, guint32 entry_number)
 {
   const LiaisonContactEntry *e = &self->index->entries[entry_number];
   LiaisonContactRowData data = { 0 };
@@ -150,6 +150,9 @@ make_row (LiaisonContactList *self, guint32 entry_number)
   data.modified_at = e->modified_at;
   data.link_id = e->link_id;
   data.n_candidates = e->n_candidates;
+  data.record_id = e->lsq_rec != 0 && e->ghl_rec == 0   ? e->lsq_rec
+                   : e->ghl_rec != 0 && e->lsq_rec == 0 ? e->ghl_rec
+                                                        : 0;
   /* LeadSquared first: a linked pair is listed (and sorted) by its LeadSquared name. */
   read_record (self, e->lsq_rec, &data, &data.lsq_id);
   read_record (self, e->ghl_rec, &data, &data.ghl_id);
@@ -181,7 +184,7 @@ get_item (GListModel *model, guint position)
   row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (entry + 1));
   if (row != NULL)
     return g_object_ref (row);
-  row = make_row (self, entry);
+  row = liaison_contact_list_make_row (self, entry);
   row_cache_add (self, entry, row);
   return row;
 }
@@ -196,9 +199,9 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* ---- filtering and sorting ---- */
 
-static gboolean
-entry_matches (const LiaisonContactIndex *index, const LiaisonContactEntry *e,
-               LiaisonLinkStatus statuses, const char *folded)
+gboolean
+liaison_contact_list_entry_matches (const LiaisonContactIndex *index, const LiaisonContactEntry *e,
+                                    LiaisonLinkStatus statuses, const char *folded)
 {
   if ((e->status & statuses) == 0)
     return FALSE;
@@ -254,7 +257,8 @@ compute_visible (LiaisonContactList *self, gboolean may_narrow, guint *n_out)
     for (guint i = 0; i < n_source; i++)
       {
         guint32 entry = source ? source[i] : i;
-        if (entry_matches (index, &index->entries[entry], self->status_filter, self->filter_folded))
+        if (liaison_contact_list_entry_matches (index, &index->entries[entry], self->status_filter,
+                                                self->filter_folded))
           out[n++] = entry;
       }
   *n_out = n;
@@ -589,37 +593,25 @@ liaison_contact_list_get_connection_id (LiaisonContactList *self, LiaisonService
   return service == LIAISON_SERVICE_LSQ ? self->lsq_connection_id : self->ghl_connection_id;
 }
 
+const LiaisonContactIndex *
+liaison_contact_list_get_index (LiaisonContactList *self)
+{
+  return self->index;
+}
+
+gint64
+liaison_contact_list_get_refreshed_at (LiaisonContactList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), 0);
+  return self->index != NULL ? self->index->refreshed_at : 0;
+}
+
 /* Rows before any filter. */
 guint
 liaison_contact_list_get_n_total (LiaisonContactList *self)
 {
   g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), 0);
   return self->index ? self->index->n_entries : 0;
-}
-
-/* Rows of contacts only on side that contain text, whatever the list's filters (see .h). */
-GPtrArray *
-liaison_contact_list_find_single (LiaisonContactList *self, LiaisonService side, const char *text,
-                                  guint max)
-{
-  g_autofree char *folded = liaison_normalize_text (text);
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (self), rows);
-  for (guint i = 0; self->index != NULL && i < self->index->n_entries && rows->len < max; i++)
-    {
-      const LiaisonContactEntry *e = &self->index->entries[i];
-      gboolean single = side == LIAISON_SERVICE_LSQ ? e->lsq_rec != 0 && e->ghl_rec == 0
-                                                    : e->ghl_rec != 0 && e->lsq_rec == 0;
-
-      if (single
-          && entry_matches (self->index, e,
-                            LIAISON_LINK_STATUS_AMBIGUOUS | LIAISON_LINK_STATUS_LSQ_ONLY
-                                | LIAISON_LINK_STATUS_GHL_ONLY,
-                            folded))
-        g_ptr_array_add (rows, make_row (self, i));
-    }
-  return rows;
 }
 
 /* Rows of one status (a single flag) before any filter: for the status filter's counts. */

@@ -68,12 +68,34 @@ void liaison_contact_list_unlink_async (LiaisonContactList *self, gint64 link_id
 gboolean liaison_contact_list_unlink_finish (LiaisonContactList *self, GAsyncResult *result,
                                              GError **error);
 
+/* A person said the contact of row (proposed or ambiguous) is not the same person as the other
+ * side's contacts it was matched with: they are never matched again. _finish returns the pairs
+ * kept apart (LiaisonStoreLink), for an Undo. */
+void liaison_contact_list_keep_apart_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
+GPtrArray *liaison_contact_list_keep_apart_finish (LiaisonContactList *self, GAsyncResult *result,
+                                                   GError **error);
+/* Lets pairs be matched again: those keep_apart returned, or with pairs NULL every pair the
+ * contact of row (LIAISON_LINK_STATUS_KEPT_APART) is kept apart in. */
+void liaison_contact_list_match_again_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                             GPtrArray *pairs, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_contact_list_match_again_finish (LiaisonContactList *self, GAsyncResult *result,
+                                                  GError **error);
+
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
+/* When both accounts were last refreshed (the older of the two), as of the last load: ms UTC, 0
+ * when one never was. */
+gint64 liaison_contact_list_get_refreshed_at (LiaisonContactList *self);
 guint liaison_contact_list_count_status (LiaisonContactList *self, LiaisonLinkStatus status);
 /* Up to max rows (LiaisonContactRow) of contacts only on side (not linked, not paired) whose
  * name, e-mail, phone or company contains text, whatever the list's filters: candidates to
  * link by hand. */
 GPtrArray *liaison_contact_list_find_single (LiaisonContactList *self, LiaisonService side,
                                              const char *text, guint max);
+/* The rows (LiaisonContactRow) of the other side's contacts in the ambiguous set of row, as the
+ * matcher found it (by normalized e-mail, or phone in E.164): empty for any other row. */
+GPtrArray *liaison_contact_list_find_candidates (LiaisonContactList *self, LiaisonContactRow *row);
 
 G_END_DECLS

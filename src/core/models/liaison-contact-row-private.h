@@ -23,9 +23,11 @@ typedef struct
   char *ghl_id;
   gint64 link_id;
   guint n_candidates;
+  gint64 record_id; /* a contact on one side only: its records.id, to find its match set by */
 } LiaisonContactRowData;
 
 /* Takes the strings of data. */
 LiaisonContactRow *liaison_contact_row_new_take (LiaisonContactRowData *data);
+const LiaisonContactRowData *liaison_contact_row_get_data (LiaisonContactRow *self);
 
 G_END_DECLS

@@ -42,7 +42,8 @@ G_DEFINE_FLAGS_TYPE (LiaisonLinkStatus, liaison_link_status,
                      G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_PROPOSED, "proposed"),
                      G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_AMBIGUOUS, "ambiguous"),
                      G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_LSQ_ONLY, "lsq-only"),
-                     G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_GHL_ONLY, "ghl-only"))
+                     G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_GHL_ONLY, "ghl-only"),
+                     G_DEFINE_ENUM_VALUE (LIAISON_LINK_STATUS_KEPT_APART, "kept-apart"))
 
 G_DEFINE_FINAL_TYPE (LiaisonContactRow, liaison_contact_row, G_TYPE_OBJECT)
 
@@ -217,6 +218,13 @@ liaison_contact_row_get_link_id (LiaisonContactRow *self)
 {
   g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (self), 0);
   return self->data.link_id;
+}
+
+const LiaisonContactRowData *
+liaison_contact_row_get_data (LiaisonContactRow *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (self), NULL);
+  return &self->data;
 }
 
 guint

@@ -19,11 +19,13 @@ typedef enum /*< flags >*/
   LIAISON_LINK_STATUS_AMBIGUOUS = 1 << 2,
   LIAISON_LINK_STATUS_LSQ_ONLY = 1 << 3,
   LIAISON_LINK_STATUS_GHL_ONLY = 1 << 4,
+  /* on one side, kept apart by a person from the other side's contacts with its e-mail or phone */
+  LIAISON_LINK_STATUS_KEPT_APART = 1 << 5,
 } LiaisonLinkStatus;
 
 #define LIAISON_LINK_STATUS_ALL                                                                    \
   (LIAISON_LINK_STATUS_LINKED | LIAISON_LINK_STATUS_PROPOSED | LIAISON_LINK_STATUS_AMBIGUOUS       \
-   | LIAISON_LINK_STATUS_LSQ_ONLY | LIAISON_LINK_STATUS_GHL_ONLY)
+   | LIAISON_LINK_STATUS_LSQ_ONLY | LIAISON_LINK_STATUS_GHL_ONLY | LIAISON_LINK_STATUS_KEPT_APART)
 
 #define LIAISON_TYPE_LINK_STATUS (liaison_link_status_get_type ())
 GType liaison_link_status_get_type (void);

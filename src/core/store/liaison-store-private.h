@@ -78,6 +78,11 @@ LiaisonStoreLink *liaison_store_db_lookup_link (LiaisonStoreDb *db, LiaisonServi
                                                 const char *connection_id, LiaisonRecordKind kind,
                                                 const char *remote_id, GError **error);
 LiaisonStoreLink *liaison_store_link_from_row (sqlite3_stmt *stmt);
+gint64 liaison_store_db_refreshed_at (LiaisonStoreDb *db, const char *connection_id,
+                                      GError **error);
+GPtrArray *liaison_store_db_list_apart (LiaisonStoreDb *db, LiaisonRecordKind kind,
+                                        const char *lsq_connection, const char *ghl_connection,
+                                        GError **error);
 
 #define LIAISON_STORE_SELECT_CURSOR_SQL                                                            \
   "SELECT " LIAISON_STORE_CURSOR_COLUMNS " FROM cursors WHERE connection_id = ?1 AND kind = ?2"

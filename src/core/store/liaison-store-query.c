@@ -329,6 +329,47 @@ liaison_store_contact_scan_get_phone_norm (LiaisonStoreContactScan *scan)
   return scan->done ? NULL : (const char *) sqlite3_column_text (scan->stmt, 6);
 }
 
+gint64
+liaison_store_contact_scan_refreshed_at (LiaisonStoreContactScan *scan, const char *connection_id,
+                                         GError **error)
+{
+  return liaison_store_db_refreshed_at (scan->db, connection_id, error);
+}
+
+GArray *
+liaison_store_contact_scan_list_apart (LiaisonStoreContactScan *scan, const char *lsq_connection,
+                                       const char *ghl_connection, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = liaison_store_db_prepare (
+      scan->db,
+      "SELECT l.id, g.id FROM kept_apart k"
+      " JOIN records l ON l.connection_id = k.lsq_connection AND l.kind = k.kind"
+      "   AND l.remote_id = k.lsq_id"
+      " JOIN records g ON g.connection_id = k.ghl_connection AND g.kind = k.kind"
+      "   AND g.remote_id = k.ghl_id"
+      " WHERE k.kind = 'contact' AND k.lsq_connection = ?1 AND k.ghl_connection = ?2",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, lsq_connection);
+  liaison_store_bind_text (stmt, 2, ghl_connection);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (ids, pair, 2);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_db_fail (scan->db, rc, "Could not read the contacts kept apart", error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static void
 scan_contacts_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {

@@ -88,6 +88,14 @@ gboolean liaison_store_contact_scan_next (LiaisonStoreContactScan *scan,
  * never need them). */
 const char *liaison_store_contact_scan_get_email_norm (LiaisonStoreContactScan *scan);
 const char *liaison_store_contact_scan_get_phone_norm (LiaisonStoreContactScan *scan);
+/* When connection_id was last refreshed (ms UTC, 0: never), or -1 and an error. */
+gint64 liaison_store_contact_scan_refreshed_at (LiaisonStoreContactScan *scan,
+                                                const char *connection_id, GError **error);
+/* The contacts kept apart between the two connections, as records.id pairs (LeadSquared's,
+ * then HighLevel's, one after the other in a gint64 array), or NULL and an error. */
+GArray *liaison_store_contact_scan_list_apart (LiaisonStoreContactScan *scan,
+                                               const char *lsq_connection,
+                                               const char *ghl_connection, GError **error);
 
 void liaison_store_scan_contacts_async (LiaisonStore *self, LiaisonStoreContactScanFunc func,
                                         gpointer data, GDestroyNotify data_free,

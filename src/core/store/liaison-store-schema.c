@@ -271,11 +271,32 @@ static const char migration_4[]
       "UPDATE records SET changed_at = fetched_at;"
       "CREATE INDEX records_changed ON records (connection_id, kind, changed_at);";
 
+/* Version 5: pairs a person kept apart ("these are two people"), by remote ids like links, so
+ * that they survive a full refresh. The matcher never proposes such a pair again, nor puts it in
+ * one ambiguous set; a record may be kept apart from several. */
+static const char migration_5[]
+    = "CREATE TABLE kept_apart ("
+      "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'task', 'note', 'appointment', 'calendar',"
+      "                                     'user', 'field')),"
+      "  lsq_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+      "  lsq_id TEXT NOT NULL,"
+      "  ghl_connection TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,"
+      "  ghl_id TEXT NOT NULL,"
+      "  kept_at INTEGER NOT NULL,"
+      "  PRIMARY KEY (lsq_connection, kind, lsq_id, ghl_connection, ghl_id));"
+      "CREATE INDEX kept_apart_ghl ON kept_apart (ghl_connection, kind, ghl_id);";
+
+/* Version 6: when each connection's last refresh went through (ms UTC, NULL: never), so that
+ * the Contacts page says how fresh its copy is after a restart too. */
+static const char migration_6[] = "ALTER TABLE connections ADD COLUMN refreshed_at INTEGER;";
+
 static const char *const migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
+  migration_1, /* the cache, links, journal and history */
+  migration_2, /* the sync engine's state */
+  migration_3, /* the History page's indexes */
+  migration_4, /* records.changed_at, the store's clock of content changes */
+  migration_5, /* pairs kept apart */
+  migration_6, /* when each connection was refreshed */
 };
 
 guint

@@ -120,6 +120,30 @@ LiaisonStoreLink *liaison_store_lookup_link (LiaisonStore *self, LiaisonService 
                                              const char *connection_id, LiaisonRecordKind kind,
                                              const char *remote_id, GError **error);
 
+/* When a connection's last refresh went through (liaison-store-refreshed.c): ms UTC, 0 never. */
+void liaison_store_set_refreshed_async (LiaisonStore *self, const char *connection_id,
+                                        gint64 refreshed_at, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_store_set_refreshed_finish (LiaisonStore *self, GAsyncResult *result,
+                                             GError **error);
+gint64 liaison_store_get_refreshed_at (LiaisonStore *self, const char *connection_id,
+                                       GError **error);
+
+/* Pairs kept apart (liaison-store-apart.c): each a LiaisonStoreLink of which kind, connections,
+ * ids and linked_at (when it was kept apart) are used. */
+void liaison_store_keep_apart_async (LiaisonStore *self, GPtrArray *pairs,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean liaison_store_keep_apart_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
+void liaison_store_release_apart_async (LiaisonStore *self, GPtrArray *pairs,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean liaison_store_release_apart_finish (LiaisonStore *self, GAsyncResult *result,
+                                             GError **error);
+GPtrArray *liaison_store_list_apart (LiaisonStore *self, LiaisonRecordKind kind,
+                                     const char *lsq_connection, const char *ghl_connection,
+                                     GError **error);
+
 G_END_DECLS
 
 #include "liaison-store-query.h"

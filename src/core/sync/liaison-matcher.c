@@ -5,6 +5,10 @@
  * of each side proposes a pair; a key shared by more records on either side makes an ambiguous
  * set for a person to decide, never a guess. Records with no usable key stay unmatched.
  *
+ * Two records a person kept apart never meet in a pair or a set: a record whose every partner in
+ * a group is kept apart from it leaves the group (and may still match by its other key), and the
+ * rest of the group is decided without it.
+ *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +25,14 @@ typedef struct
   const char *phone;
   LiaisonService service;
   gboolean settled;
+  guint n_apart; /* most partners it was kept apart from in one group */
 } Entry;
+
+typedef struct
+{
+  guint64 lsq;
+  guint64 ghl;
+} Apart;
 
 typedef struct
 {
@@ -43,9 +54,11 @@ struct _LiaisonMatcher
 
   char *default_region;
   GStringChunk *strings;
-  GArray *entries; /* Entry */
-  GArray *pairs;   /* Pair */
-  GPtrArray *sets; /* AmbiguousSet */
+  GArray *entries;   /* Entry */
+  GArray *pairs;     /* Pair */
+  GPtrArray *sets;   /* AmbiguousSet */
+  GHashTable *apart; /* Apart set */
+  GArray *held;      /* guint: indexes of entries held apart */
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonMatcher, liaison_matcher, G_TYPE_OBJECT)
@@ -70,7 +83,25 @@ liaison_matcher_finalize (GObject *object)
   g_array_unref (self->entries);
   g_array_unref (self->pairs);
   g_ptr_array_unref (self->sets);
+  g_hash_table_unref (self->apart);
+  g_array_unref (self->held);
   G_OBJECT_CLASS (liaison_matcher_parent_class)->finalize (object);
+}
+
+static guint
+apart_hash (gconstpointer data)
+{
+  const Apart *a = data;
+
+  return g_int64_hash (&a->lsq) * 31 + g_int64_hash (&a->ghl);
+}
+
+static gboolean
+apart_equal (gconstpointer a, gconstpointer b)
+{
+  const Apart *x = a, *y = b;
+
+  return x->lsq == y->lsq && x->ghl == y->ghl;
 }
 
 static void
@@ -86,6 +117,8 @@ liaison_matcher_init (LiaisonMatcher *self)
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   self->sets = g_ptr_array_new_with_free_func (ambiguous_set_free);
+  self->apart = g_hash_table_new_full (apart_hash, apart_equal, g_free, NULL);
+  self->held = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* default_region: ISO 3166-1 alpha-2 code national phone numbers are read in, or NULL to match
@@ -139,7 +172,70 @@ liaison_matcher_clear (LiaisonMatcher *self)
   g_array_set_size (self->entries, 0);
   g_array_set_size (self->pairs, 0);
   g_ptr_array_set_size (self->sets, 0);
+  g_array_set_size (self->held, 0);
+  g_hash_table_remove_all (self->apart);
   g_string_chunk_clear (self->strings);
+}
+
+void
+liaison_matcher_keep_apart (LiaisonMatcher *self, guint64 lsq_key, guint64 ghl_key)
+{
+  Apart *apart;
+
+  g_return_if_fail (LIAISON_IS_MATCHER (self));
+  apart = g_new (Apart, 1);
+  apart->lsq = lsq_key;
+  apart->ghl = ghl_key;
+  g_hash_table_add (self->apart, apart);
+}
+
+static gboolean
+kept_apart (LiaisonMatcher *self, const Entry *a, const Entry *b)
+{
+  Apart key;
+
+  if (a->service == b->service)
+    return FALSE;
+  key.lsq = a->service == LIAISON_SERVICE_LSQ ? a->key : b->key;
+  key.ghl = a->service == LIAISON_SERVICE_LSQ ? b->key : a->key;
+  return g_hash_table_contains (self->apart, &key);
+}
+
+/* Drops from members those kept apart from every member of the other side; counts what is left
+ * per side. */
+static void
+drop_kept_apart (LiaisonMatcher *self, GArray *members, guint *n_lsq, guint *n_ghl)
+{
+  guint kept = 0;
+
+  *n_lsq = *n_ghl = 0;
+  for (guint m = 0; m < members->len; m++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, g_array_index (members, guint, m));
+      guint n_other = 0, n_apart = 0;
+
+      for (guint o = 0; g_hash_table_size (self->apart) > 0 && o < members->len; o++)
+        {
+          Entry *other = &g_array_index (self->entries, Entry, g_array_index (members, guint, o));
+
+          if (other->service == entry->service)
+            continue;
+          n_other++;
+          if (kept_apart (self, entry, other))
+            n_apart++;
+        }
+      if (n_apart > 0 && n_apart == n_other)
+        {
+          entry->n_apart = MAX (entry->n_apart, n_apart);
+          continue;
+        }
+      g_array_index (members, guint, kept++) = g_array_index (members, guint, m);
+      if (entry->service == LIAISON_SERVICE_LSQ)
+        (*n_lsq)++;
+      else
+        (*n_ghl)++;
+    }
+  g_array_set_size (members, kept);
 }
 
 static const char *
@@ -180,14 +276,7 @@ match_pass (LiaisonMatcher *self, LiaisonMatchReason reason)
       GArray *members = g_ptr_array_index (order, g);
       guint n_lsq = 0, n_ghl = 0;
 
-      for (guint m = 0; m < members->len; m++)
-        {
-          Entry *entry = &g_array_index (self->entries, Entry, g_array_index (members, guint, m));
-          if (entry->service == LIAISON_SERVICE_LSQ)
-            n_lsq++;
-          else
-            n_ghl++;
-        }
+      drop_kept_apart (self, members, &n_lsq, &n_ghl);
       /* Duplicates within one side are that side's business, not a match. */
       if (n_lsq == 0 || n_ghl == 0)
         continue;
@@ -234,10 +323,44 @@ liaison_matcher_run (LiaisonMatcher *self)
 
   g_array_set_size (self->pairs, 0);
   g_ptr_array_set_size (self->sets, 0);
+  g_array_set_size (self->held, 0);
   for (guint i = 0; i < self->entries->len; i++)
-    g_array_index (self->entries, Entry, i).settled = FALSE;
+    {
+      g_array_index (self->entries, Entry, i).settled = FALSE;
+      g_array_index (self->entries, Entry, i).n_apart = 0;
+    }
   match_pass (self, LIAISON_MATCH_EMAIL);
   match_pass (self, LIAISON_MATCH_PHONE);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      if (!entry->settled && entry->n_apart > 0)
+        g_array_append_val (self->held, i);
+    }
+}
+
+guint
+liaison_matcher_get_n_held_apart (LiaisonMatcher *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MATCHER (self), 0);
+  return self->held->len;
+}
+
+void
+liaison_matcher_get_held_apart (LiaisonMatcher *self, guint index, LiaisonService *service,
+                                guint64 *key, guint *n_apart)
+{
+  const Entry *entry;
+
+  g_return_if_fail (LIAISON_IS_MATCHER (self));
+  g_return_if_fail (index < self->held->len);
+  entry = &g_array_index (self->entries, Entry, g_array_index (self->held, guint, index));
+  if (service)
+    *service = entry->service;
+  if (key)
+    *key = entry->key;
+  if (n_apart)
+    *n_apart = entry->n_apart;
 }
 
 guint

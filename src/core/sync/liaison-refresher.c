@@ -317,16 +317,39 @@ parse_ms (const char *iso)
 }
 
 static void
+on_refreshed_noted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Chain *chain = user_data;
+  GError *error = NULL;
+
+  liaison_store_set_refreshed_finish (LIAISON_STORE (source), result, &error);
+  chain_finish (chain, error);
+}
+
+/* A chain that went through notes when, for the Contacts page's "refreshed 10:49". */
+static void
+chain_done (Chain *chain)
+{
+  liaison_store_set_refreshed_async (chain->run->self->store, chain_connection (chain),
+                                     g_get_real_time () / 1000, chain_cancellable (chain),
+                                     on_refreshed_noted, chain);
+}
+
+static void
 on_full_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Chain *chain = user_data;
   GError *error = NULL;
   guint n_gone = 0;
 
-  if (liaison_store_finish_full_refresh_finish (LIAISON_STORE (source), result, &n_gone, &error))
-    LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: full refresh done, %u contacts gone",
-                   service_name (chain->service), n_gone);
-  chain_finish (chain, error);
+  if (!liaison_store_finish_full_refresh_finish (LIAISON_STORE (source), result, &n_gone, &error))
+    {
+      chain_finish (chain, error);
+      return;
+    }
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: full refresh done, %u contacts gone",
+                 service_name (chain->service), n_gone);
+  chain_done (chain);
 }
 
 static void
@@ -349,7 +372,7 @@ on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
         chain->cursor->cursor, chain->run->self->skipped[chain->service] > 0,
         chain_cancellable (chain), on_full_refresh_finished, chain);
   else
-    chain_finish (chain, NULL);
+    chain_done (chain);
 }
 
 /* Stores one page of contacts with the cursor that follows it. */

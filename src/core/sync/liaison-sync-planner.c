@@ -74,6 +74,7 @@ typedef struct
   guint n_links;
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
+  GPtrArray *apart; /* LiaisonStoreLink: the pairs a person kept apart */
   GError *error;
 } Planner;
 
@@ -531,7 +532,7 @@ has_key (GHashTable *keys, const char *prefix, const char *value)
 }
 
 static void
-plan_create (Planner *p, LiaisonService from, Unlinked *u)
+plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
 {
   LiaisonService to = from == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   g_autoptr (LiaisonSyncItem) item = g_new0 (LiaisonSyncItem, 1);
@@ -546,7 +547,15 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
   if (!p->may_create[to])
     return; /* the map lets nothing travel there: not even worth a line */
   item->kind = LIAISON_SYNC_ITEM_SKIP;
-  if (u->email_norm == NULL && u->phone_norm == NULL)
+  if (kept_apart)
+    {
+      item->reason = g_strdup_printf (_ ("It was kept apart from the %s contacts with its e-mail "
+                                         "address or phone number; it is not copied, to make no "
+                                         "duplicate."),
+                                      to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel");
+      item->cause = g_strdup ("kept-apart");
+    }
+  else if (u->email_norm == NULL && u->phone_norm == NULL)
     {
       item->reason = g_strdup (_ ("It has neither an e-mail address nor a phone number, so a "
                                   "copy could not be told apart from a duplicate; it is not "
@@ -591,6 +600,36 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
   liaison_sync_plan_add (p->plan, g_steal_pointer (&item));
 }
 
+/* Pairs a person kept apart are never matched: a record held apart from all its partners is
+ * not created on the other side either, since its key is there. */
+static void
+add_kept_apart (Planner *p, LiaisonMatcher *matcher)
+{
+  g_autoptr (GHashTable) lsq = NULL;
+  g_autoptr (GHashTable) ghl = NULL;
+  GHashTable *index[2];
+
+  if (p->apart->len == 0)
+    return;
+  index[LIAISON_SERVICE_LSQ] = lsq = g_hash_table_new (g_str_hash, g_str_equal);
+  index[LIAISON_SERVICE_GHL] = ghl = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint side = 0; side < 2; side++)
+    {
+      for (guint i = 0; i < p->unlinked[side]->len; i++)
+        g_hash_table_insert (index[side], g_array_index (p->unlinked[side], Unlinked, i).remote_id,
+                             GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < p->apart->len; i++)
+    {
+      const LiaisonStoreLink *pair = g_ptr_array_index (p->apart, i);
+      guint l = GPOINTER_TO_UINT (g_hash_table_lookup (index[LIAISON_SERVICE_LSQ], pair->lsq_id));
+      guint g = GPOINTER_TO_UINT (g_hash_table_lookup (index[LIAISON_SERVICE_GHL], pair->ghl_id));
+
+      if (l > 0 && g > 0)
+        liaison_matcher_keep_apart (matcher, l - 1, g - 1);
+    }
+}
+
 static void
 plan_unlinked (Planner *p)
 {
@@ -599,6 +638,8 @@ plan_unlinked (Planner *p)
   g_autoptr (LiaisonMatcher) matcher = liaison_matcher_new (NULL);
   g_autofree gboolean *settled_l = g_new0 (gboolean, MAX (ul->len, 1));
   g_autofree gboolean *settled_g = g_new0 (gboolean, MAX (ug->len, 1));
+  g_autofree gboolean *held_l = g_new0 (gboolean, MAX (ul->len, 1));
+  g_autofree gboolean *held_g = g_new0 (gboolean, MAX (ug->len, 1));
 
   for (guint i = 0; i < ul->len; i++)
     {
@@ -612,6 +653,7 @@ plan_unlinked (Planner *p)
       liaison_matcher_add_normalized (matcher, LIAISON_SERVICE_GHL, i, u->email_norm,
                                       u->phone_norm);
     }
+  add_kept_apart (p, matcher);
   liaison_matcher_run (matcher);
 
   for (guint i = 0; i < liaison_matcher_get_n_pairs (matcher); i++)
@@ -675,12 +717,20 @@ plan_unlinked (Planner *p)
       liaison_sync_plan_add (p->plan, item);
     }
 
+  for (guint i = 0; i < liaison_matcher_get_n_held_apart (matcher); i++)
+    {
+      LiaisonService side;
+      guint64 key;
+
+      liaison_matcher_get_held_apart (matcher, i, &side, &key, NULL);
+      (side == LIAISON_SERVICE_LSQ ? held_l : held_g)[key] = TRUE;
+    }
   for (guint i = 0; i < ul->len; i++)
     if (!settled_l[i])
-      plan_create (p, LIAISON_SERVICE_LSQ, &g_array_index (ul, Unlinked, i));
+      plan_create (p, LIAISON_SERVICE_LSQ, &g_array_index (ul, Unlinked, i), held_l[i]);
   for (guint i = 0; i < ug->len; i++)
     if (!settled_g[i])
-      plan_create (p, LIAISON_SERVICE_GHL, &g_array_index (ug, Unlinked, i));
+      plan_create (p, LIAISON_SERVICE_GHL, &g_array_index (ug, Unlinked, i), held_g[i]);
 }
 
 LiaisonSyncItem *
@@ -758,7 +808,10 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   g_array_set_clear_func (p.changed, deferred_clear);
   liaison_sync_plan_set_lsq_create_batch (plan, options->lsq_create_batch);
 
-  ok = liaison_store_scan_contacts (store, lsq_connection, ghl_connection, scan_row, &p, error);
+  p.apart = liaison_store_list_apart (store, LIAISON_RECORD_CONTACT, lsq_connection, ghl_connection,
+                                      error);
+  ok = p.apart != NULL
+       && liaison_store_scan_contacts (store, lsq_connection, ghl_connection, scan_row, &p, error);
   if (ok)
     {
       liaison_sync_plan_set_n_links (plan, p.n_links);
@@ -775,5 +828,6 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
     }
   g_ptr_array_unref (p.deletes);
   g_array_unref (p.changed);
+  g_clear_pointer (&p.apart, g_ptr_array_unref);
   return ok ? g_steal_pointer (&plan) : NULL;
 }

@@ -45,6 +45,8 @@ struct _LiaisonContactDetail
   GtkLabel *read_error_label;
   GtkWidget *link_button;
   GtkWidget *unlink_button;
+  GtkWidget *keep_apart_button;
+  GtkWidget *match_again_button;
   GtkWidget *link_to_button;
   GtkWidget *candidates_box;
   GtkLabel *candidates_label;
@@ -312,14 +314,16 @@ static void
 update_candidates (LiaisonContactDetail *self)
 {
   int side = other_side (self->row);
-  gboolean ambiguous
-      = side >= 0 && self->model != NULL
-        && liaison_contact_row_get_status (self->row) == LIAISON_LINK_STATUS_AMBIGUOUS;
-  const char *email = self->row != NULL ? liaison_contact_row_get_email (self->row) : NULL;
-  const char *key = email != NULL && *email != '\0'
-                        ? email
-                        : (self->row != NULL ? liaison_contact_row_get_phone (self->row) : NULL);
+  LiaisonLinkStatus status = self->row != NULL ? liaison_contact_row_get_status (self->row) : 0;
+  gboolean ambiguous = side >= 0 && self->model != NULL && status == LIAISON_LINK_STATUS_AMBIGUOUS;
+  gboolean can_keep_apart
+      = self->model != NULL && (ambiguous || status == LIAISON_LINK_STATUS_PROPOSED);
+  gboolean kept_apart = self->model != NULL && status == LIAISON_LINK_STATUS_KEPT_APART;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.keep-apart", can_keep_apart);
+  gtk_widget_set_visible (self->keep_apart_button, can_keep_apart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.match-again", kept_apart);
+  gtk_widget_set_visible (self->match_again_button, kept_apart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link-to",
                                  side >= 0 && self->model != NULL);
   gtk_widget_set_visible (self->link_to_button, side >= 0 && self->model != NULL && !ambiguous);
@@ -333,7 +337,7 @@ update_candidates (LiaisonContactDetail *self)
                        side == LIAISON_SERVICE_GHL
                            ? _ ("Which HighLevel contact is the same person?")
                            : _ ("Which LeadSquared lead is the same person?"));
-  liaison_contact_picker_show (self->picker, self->model, side, key, FALSE);
+  liaison_contact_picker_show_set (self->picker, self->model, side, self->row);
 }
 
 static void
@@ -596,23 +600,20 @@ link_changed (LiaisonContactDetail *self)
   g_signal_emit (self, signals[LINK_CHANGED], 0);
 }
 
+/* The end of a link, unlink, keep apart or match again started here. */
 static void
-on_link_created (GObject *source, GAsyncResult *result, gpointer user_data)
+on_change_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
   g_autoptr (GError) error = NULL;
 
-  if (liaison_contact_links_link_finish (result, &error))
+  if (liaison_contact_links_finish (result, &error))
     {
       if (self != NULL)
         link_changed (self);
     }
   else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message
-          = g_strdup_printf (_ ("The contacts could not be linked: %s"), error->message);
-      liaison_contact_detail_show_error (self, message);
-    }
+    liaison_contact_detail_show_error (self, error->message);
 }
 
 static void
@@ -622,29 +623,30 @@ link_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->row == NULL || self->model == NULL)
     return;
-  liaison_contact_links_link_async (
-      widget, self->model, liaison_contact_row_get_lsq_id (self->row),
-      liaison_contact_row_get_ghl_id (self->row), liaison_contact_row_get_display_name (self->row),
-      self->cancellable, on_link_created, liaison_weak_ref_new (self));
+  liaison_contact_links_link_async (widget, self->model, liaison_contact_row_get_lsq_id (self->row),
+                                    liaison_contact_row_get_ghl_id (self->row),
+                                    liaison_contact_row_get_display_name (self->row),
+                                    self->cancellable, on_change_done, liaison_weak_ref_new (self));
 }
 
 static void
-on_link_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
+keep_apart_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
-  g_autoptr (GError) error = NULL;
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
 
-  if (liaison_contact_links_unlink_finish (result, &error))
-    {
-      if (self != NULL)
-        link_changed (self);
-    }
-  else if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message
-          = g_strdup_printf (_ ("The contacts could not be unlinked: %s"), error->message);
-      liaison_contact_detail_show_error (self, message);
-    }
+  if (self->row != NULL && self->model != NULL)
+    liaison_contact_links_keep_apart_async (widget, self->model, self->row, self->cancellable,
+                                            on_change_done, liaison_weak_ref_new (self));
+}
+
+static void
+match_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+
+  if (self->row != NULL && self->model != NULL)
+    liaison_contact_links_match_again_async (widget, self->model, self->row, self->cancellable,
+                                             on_change_done, liaison_weak_ref_new (self));
 }
 
 /* A candidate of the other side was picked: the shown contact and it become a manual link. */
@@ -663,8 +665,7 @@ on_picked (LiaisonContactPicker *picker, LiaisonContactRow *candidate, LiaisonCo
                : liaison_contact_row_get_ghl_id (candidate);
   liaison_contact_links_link_async (GTK_WIDGET (self), self->model, lsq_id, ghl_id,
                                     liaison_contact_row_get_display_name (self->row),
-                                    self->cancellable, on_link_created,
-                                    liaison_weak_ref_new (self));
+                                    self->cancellable, on_change_done, liaison_weak_ref_new (self));
 }
 
 /* The dialog holds the pane only weakly and frees that hold with itself, answered or not. */
@@ -681,7 +682,7 @@ on_unlink_response (AdwMessageDialog *dialog, const char *response, gpointer use
   liaison_contact_links_unlink_async (
       GTK_WIDGET (self), self->model, liaison_contact_row_get_link_id (row),
       liaison_contact_row_get_lsq_id (row), liaison_contact_row_get_ghl_id (row),
-      liaison_contact_row_get_display_name (row), self->cancellable, on_link_deleted,
+      liaison_contact_row_get_display_name (row), self->cancellable, on_change_done,
       liaison_weak_ref_new (self));
 }
 
@@ -761,6 +762,8 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, unlink_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, keep_apart_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, match_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
@@ -774,6 +777,8 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.unlink", NULL, unlink_action);
   gtk_widget_class_install_action (widget_class, "detail.link-to", NULL, link_to_action);
+  gtk_widget_class_install_action (widget_class, "detail.keep-apart", NULL, keep_apart_action);
+  gtk_widget_class_install_action (widget_class, "detail.match-again", NULL, match_again_action);
   gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
   gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 

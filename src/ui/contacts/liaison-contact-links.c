@@ -1,7 +1,8 @@
 /* liaison-contact-links.c: linking and unlinking as a person does it on the Contacts page.
  * Each change is answered in the window's toast overlay by what happened, with Undo: a
  * link is undone by unlinking it, an unlink by linking the two contacts again (as a manual
- * link). Undo that fails says why in a toast of its own.
+ * link). Keeping a match apart is undone by matching it again; matching again has no Undo, since
+ * Keep Apart is at hand. Undo that fails says why in a toast of its own.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +21,8 @@ typedef struct
   char *lsq_id;
   char *ghl_id;
   char *name;
-  gint64 link_id; /* the link made, or the one ended */
+  gint64 link_id;   /* the link made, or the one ended */
+  GPtrArray *pairs; /* the pairs kept apart (LiaisonStoreLink) */
 } Change;
 
 static void
@@ -31,6 +33,7 @@ change_free (Change *change)
   g_free (change->lsq_id);
   g_free (change->ghl_id);
   g_free (change->name);
+  g_clear_pointer (&change->pairs, g_ptr_array_unref);
   g_free (change);
 }
 
@@ -63,6 +66,7 @@ change_copy (Change *change)
   copy->ghl_id = g_strdup (change->ghl_id);
   copy->name = g_strdup (change->name);
   copy->link_id = change->link_id;
+  copy->pairs = change->pairs != NULL ? g_ptr_array_ref (change->pairs) : NULL;
   return copy;
 }
 
@@ -137,6 +141,23 @@ on_undo_unlink (AdwToast *toast, Change *change)
 }
 
 static void
+on_undo_keep_apart_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Change) change = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!liaison_contact_list_match_again_finish (LIAISON_CONTACT_LIST (source), result, &error))
+    undo_failed (change, error);
+}
+
+static void
+on_undo_keep_apart (AdwToast *toast, Change *change)
+{
+  liaison_contact_list_match_again_async (change->model, NULL, change->pairs, NULL,
+                                          on_undo_keep_apart_done, change_copy (change));
+}
+
+static void
 change_closure_free (gpointer data, GClosure *closure)
 {
   change_free (data);
@@ -156,9 +177,12 @@ show_done (Change *change, const char *format, GCallback on_undo)
     adw_toast_dismiss (previous);
   g_weak_ref_set (&last_toast, toast);
 
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", on_undo, change_copy (change),
-                         change_closure_free, 0);
+  if (on_undo != NULL)
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", on_undo, change_copy (change),
+                             change_closure_free, 0);
+    }
   add_toast (change, toast);
 }
 
@@ -175,6 +199,7 @@ on_linked (GObject *source, GAsyncResult *result, gpointer user_data)
       = liaison_contact_list_link_pair_finish (LIAISON_CONTACT_LIST (source), result, &error);
   if (change->link_id <= 0)
     {
+      g_prefix_error (&error, _ ("The contacts could not be linked: "));
       g_task_return_error (task, error);
       return;
     }
@@ -201,15 +226,6 @@ liaison_contact_links_link_async (GtkWidget *widget, LiaisonContactList *model, 
                                         g_steal_pointer (&task));
 }
 
-gboolean
-liaison_contact_links_link_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == liaison_contact_links_link_async,
-                        FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 on_unlinked (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -219,6 +235,7 @@ on_unlinked (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_contact_list_unlink_finish (LIAISON_CONTACT_LIST (source), result, &error))
     {
+      g_prefix_error (&error, _ ("The contacts could not be unlinked: "));
       g_task_return_error (task, error);
       return;
     }
@@ -246,11 +263,94 @@ liaison_contact_links_unlink_async (GtkWidget *widget, LiaisonContactList *model
                                      g_steal_pointer (&task));
 }
 
+/* Every change of this file ends here; a failure says which change failed and why. */
 gboolean
-liaison_contact_links_unlink_finish (GAsyncResult *result, GError **error)
+liaison_contact_links_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == liaison_contact_links_unlink_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Keep apart and match again ------------------------------------------------ */
+
+/* A change to the contact of row, told by its name. */
+static GTask *
+row_change_new (GtkWidget *widget, LiaisonContactList *model, LiaisonContactRow *row,
+                gpointer source_tag, GCancellable *cancellable, GAsyncReadyCallback callback,
+                gpointer user_data)
+{
+  GTask *task;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (LIAISON_IS_CONTACT_LIST (model), NULL);
+  g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (row), NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (
+      task, change_new (widget, model, 0, NULL, NULL, liaison_contact_row_get_display_name (row)),
+      (GDestroyNotify) change_free);
+  return task;
+}
+
+static void
+on_kept_apart (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Change *change = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  change->pairs
+      = liaison_contact_list_keep_apart_finish (LIAISON_CONTACT_LIST (source), result, &error);
+  if (change->pairs == NULL)
+    {
+      g_prefix_error (&error, _ ("The contacts could not be kept apart: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Translators: %s is a contact's name */
+  show_done (change, _ ("“%s” kept apart"), G_CALLBACK (on_undo_keep_apart));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_links_keep_apart_async (GtkWidget *widget, LiaisonContactList *model,
+                                        LiaisonContactRow *row, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = row_change_new (widget, model, row, liaison_contact_links_keep_apart_async,
+                                cancellable, callback, user_data);
+
+  if (task != NULL)
+    liaison_contact_list_keep_apart_async (model, row, cancellable, on_kept_apart, task);
+}
+
+static void
+on_matched_again (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Change *change = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!liaison_contact_list_match_again_finish (LIAISON_CONTACT_LIST (source), result, &error))
+    {
+      g_prefix_error (&error, _ ("The contacts could not be matched again: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Translators: %s is a contact's name; it is again proposed or ambiguous */
+  show_done (change, _ ("“%s” can be matched again"), NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_links_match_again_async (GtkWidget *widget, LiaisonContactList *model,
+                                         LiaisonContactRow *row, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = row_change_new (widget, model, row, liaison_contact_links_match_again_async,
+                                cancellable, callback, user_data);
+
+  if (task != NULL)
+    liaison_contact_list_match_again_async (model, row, NULL, cancellable, on_matched_again, task);
 }

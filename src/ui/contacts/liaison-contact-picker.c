@@ -1,5 +1,6 @@
 /* liaison-contact-picker.c: the other side's contacts a person can link the shown contact
- * with: every member of an ambiguous set, or the result of a search ("Link To…"). Each is
+ * with: every member of an ambiguous set (as the matcher grouped them), or the result of a
+ * search ("Link To…"). Each is
  * a row with its name, e-mail and phone, and a Link button. Only contacts not linked and not
  * part of a proposed pair are offered: a proposed pair shows one side's values for both.
  *
@@ -22,7 +23,8 @@ struct _LiaisonContactPicker
 
   LiaisonContactList *model;
   LiaisonService side;
-  GPtrArray *candidates; /* LiaisonContactRow, as listed */
+  LiaisonContactRow *set_row; /* listing the set of this row, not a search */
+  GPtrArray *candidates;      /* LiaisonContactRow, as listed */
 
   GtkSearchEntry *search_entry;
   GtkListBox *list;
@@ -97,7 +99,10 @@ fill (LiaisonContactPicker *self)
     }
 
   /* One more than shown, to know whether there are more. */
-  found = liaison_contact_list_find_single (self->model, self->side, text, MAX_CANDIDATES + 1);
+  if (self->set_row != NULL)
+    found = liaison_contact_list_find_candidates (self->model, self->set_row);
+  else
+    found = liaison_contact_list_find_single (self->model, self->side, text, MAX_CANDIDATES + 1);
   for (guint i = 0; i < found->len && i < MAX_CANDIDATES; i++)
     {
       LiaisonContactRow *candidate = g_ptr_array_index (found, i);
@@ -116,6 +121,7 @@ liaison_contact_picker_show (LiaisonContactPicker *self, LiaisonContactList *mod
   g_return_if_fail (model == NULL || LIAISON_IS_CONTACT_LIST (model));
 
   g_set_object (&self->model, model);
+  g_clear_object (&self->set_row);
   self->side = side;
   gtk_list_box_set_placeholder (self->list,
                                 gtk_label_new (side == LIAISON_SERVICE_GHL
@@ -127,6 +133,19 @@ liaison_contact_picker_show (LiaisonContactPicker *self, LiaisonContactList *mod
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   g_signal_handlers_unblock_matched (self->search_entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                      self);
+  fill (self);
+}
+
+void
+liaison_contact_picker_show_set (LiaisonContactPicker *self, LiaisonContactList *model,
+                                 LiaisonService side, LiaisonContactRow *row)
+{
+  g_return_if_fail (LIAISON_IS_CONTACT_PICKER (self));
+  g_return_if_fail (LIAISON_IS_CONTACT_ROW (row));
+
+  liaison_contact_picker_show (self, NULL, side, NULL, FALSE);
+  g_set_object (&self->model, model);
+  g_set_object (&self->set_row, row);
   fill (self);
 }
 
@@ -169,6 +188,7 @@ liaison_contact_picker_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->model);
+  g_clear_object (&self->set_row);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (LiaisonContactPicker, liaison_contact_picker, LIAISON, CON
  * is emitted when one is chosen. A NULL model empties the list. */
 void liaison_contact_picker_show (LiaisonContactPicker *self, LiaisonContactList *model,
                                   LiaisonService side, const char *text, gboolean searchable);
+/* Lists the other side's members of the ambiguous set of row, as the matcher found them. */
+void liaison_contact_picker_show_set (LiaisonContactPicker *self, LiaisonContactList *model,
+                                      LiaisonService side, LiaisonContactRow *row);
 guint liaison_contact_picker_get_n_candidates (LiaisonContactPicker *self);
 LiaisonContactRow *liaison_contact_picker_get_candidate (LiaisonContactPicker *self, guint i);
 /* Focuses the search entry when there is one. */

@@ -47,7 +47,7 @@ struct _LiaisonContactsPage
   AdwStatusPage *no_results_page;
   AdwStatusPage *empty_page;
   GMenu *filter_section;
-  guint filter_counts[6]; /* as shown in filter_section */
+  guint filter_counts[7]; /* as shown in filter_section: one per status_filters */
   GtkStack *empty_action_stack;
   GtkLabel *count_label;
   LiaisonContactDetail *detail;
@@ -58,7 +58,8 @@ struct _LiaisonContactsPage
   GtkWidget *refresh_retry_button;
   GtkWidget *refresh_dismiss_button;
   GtkWidget *empty_refresh_button;
-  gint64 refreshed_at; /* when the last refresh of this session went through, ms; 0: none */
+  gint64 refreshed_at; /* when the last refresh of this session went through, ms; 0: none (the
+                        * model knows the stored one) */
 };
 
 enum

@@ -39,6 +39,7 @@ static const struct
   { "ambiguous", LIAISON_LINK_STATUS_AMBIGUOUS, N_ ("Ambiguous Matches") },
   { "lsq-only", LIAISON_LINK_STATUS_LSQ_ONLY, N_ ("Only in LeadSquared") },
   { "ghl-only", LIAISON_LINK_STATUS_GHL_ONLY, N_ ("Only in HighLevel") },
+  { "kept-apart", LIAISON_LINK_STATUS_KEPT_APART, N_ ("Kept Apart") },
 };
 
 /* The filter menu's items, each with how many contacts it shows before any search. */
@@ -46,6 +47,8 @@ static void
 update_filter_menu (LiaisonContactsPage *self)
 {
   guint counts[G_N_ELEMENTS (status_filters)] = { 0 };
+
+  G_STATIC_ASSERT (sizeof counts == sizeof self->filter_counts);
 
   if (self->model != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (status_filters); i++)
@@ -127,6 +130,9 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
   if (n_items > 0)
     {
       g_autofree char *count = NULL;
+      /* This session's refresh, or the one the store remembers from before a restart. */
+      gint64 refreshed_at
+          = MAX (self->refreshed_at, liaison_contact_list_get_refreshed_at (self->model));
 
       if (n_items == n_total)
         count = g_strdup_printf (ngettext ("%u contact", "%u contacts", n_total), n_total);
@@ -134,9 +140,9 @@ liaison_contacts_page_update_state (LiaisonContactsPage *self)
         /* Translators: "12 of 4,500 contacts" */
         count = g_strdup_printf (ngettext ("%u of %u contact", "%u of %u contacts", n_total),
                                  n_items, n_total);
-      if (self->refreshed_at > 0)
+      if (refreshed_at > 0)
         {
-          g_autofree char *when = liaison_format_time_ms (self->refreshed_at);
+          g_autofree char *when = liaison_format_time_ms (refreshed_at);
           g_autofree char *line = NULL;
 
           /* Translators: "204 contacts · refreshed 10:49" */

@@ -120,6 +120,7 @@ liaison_history_cause_label (const char *cause)
     { "delete-guard", N_ ("Held back by the mass-delete guard") },
     { "gone-both", N_ ("Deleted in both services") },
     { "duplicate", N_ ("Would duplicate another record") },
+    { "kept-apart", N_ ("Kept apart from its match on the Contacts page") },
     { "reconciled", N_ ("Finished after an interrupted run") },
     { "network", N_ ("The network failed") },
     { "timeout", N_ ("The service did not answer in time") },
