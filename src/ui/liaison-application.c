@@ -67,6 +67,7 @@ liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *win
     return;
 
   liaison_window_set_session (window, self->session);
+  liaison_window_set_scheduler (window, self->scheduler);
   if (self->sandbox != NULL)
     {
       const char *lsq_keys[2] = { liaison_sandbox_get_lsq_access_key (self->sandbox),

@@ -13,6 +13,7 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-booking-page.h"
+#include "liaison-conflicts-page.h"
 #include "liaison-contacts-page.h"
 #include "liaison-window-private.h"
 
@@ -29,6 +30,7 @@ struct _LiaisonWindow
   LiaisonContactsPage *contacts_page;
   LiaisonAccountsPage *accounts_page;
   LiaisonBookingPage *booking_page;
+  LiaisonConflictsPage *conflicts_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -261,6 +263,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
                                        liaison_session_get_refresher (session));
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
+  liaison_conflicts_page_set_store (self->conflicts_page, liaison_session_get_store (session));
 
   if (self->watched_authorizer != authorizer)
     {
@@ -288,6 +291,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_refresher (self->contacts_page, NULL);
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
+      liaison_conflicts_page_set_store (self->conflicts_page, NULL);
       return;
     }
 
@@ -296,6 +300,14 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       g_strcmp0 (liaison_session_get_profile (session), "sandbox") == 0 ? _ ("Sandbox") : NULL);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   on_session_changed (session, self);
+}
+
+void
+liaison_window_set_scheduler (LiaisonWindow *self, LiaisonSyncScheduler *scheduler)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  liaison_conflicts_page_set_scheduler (self->conflicts_page, scheduler);
 }
 
 void
@@ -358,6 +370,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
 
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
+  g_type_ensure (LIAISON_TYPE_CONFLICTS_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -367,6 +380,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
