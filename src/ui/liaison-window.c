@@ -15,6 +15,7 @@
 #include "liaison-booking-page.h"
 #include "liaison-conflicts-page.h"
 #include "liaison-contacts-page.h"
+#include "liaison-overview-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -31,6 +32,7 @@ struct _LiaisonWindow
   LiaisonAccountsPage *accounts_page;
   LiaisonBookingPage *booking_page;
   LiaisonConflictsPage *conflicts_page;
+  LiaisonOverviewPage *overview_page;
   AdwLeaflet *leaflet;
   GtkListBox *sidebar;
   GtkStack *stack;
@@ -264,6 +266,9 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
   liaison_conflicts_page_set_store (self->conflicts_page, liaison_session_get_store (session));
+  liaison_overview_page_set_store (self->overview_page, liaison_session_get_store (session));
+  liaison_overview_page_set_conflicts (self->overview_page,
+                                       liaison_conflicts_page_get_model (self->conflicts_page));
 
   if (self->watched_authorizer != authorizer)
     {
@@ -292,6 +297,8 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
       liaison_conflicts_page_set_store (self->conflicts_page, NULL);
+      liaison_overview_page_set_store (self->overview_page, NULL);
+      liaison_overview_page_set_conflicts (self->overview_page, NULL);
       return;
     }
 
@@ -308,6 +315,7 @@ liaison_window_set_scheduler (LiaisonWindow *self, LiaisonSyncScheduler *schedul
   g_return_if_fail (LIAISON_IS_WINDOW (self));
 
   liaison_conflicts_page_set_scheduler (self->conflicts_page, scheduler);
+  liaison_overview_page_set_scheduler (self->overview_page, scheduler);
 }
 
 void
@@ -371,6 +379,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
   g_type_ensure (LIAISON_TYPE_CONFLICTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -381,6 +390,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);

@@ -467,6 +467,14 @@ liaison_sync_scheduler_get_pause_reason (LiaisonSyncScheduler *self)
   return self->pause_reason;
 }
 
+gboolean
+liaison_sync_scheduler_get_needs_accounts (LiaisonSyncScheduler *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_SCHEDULER (self), FALSE);
+  return self->engine == NULL && self->session != NULL
+         && liaison_session_get_store (self->session) != NULL;
+}
+
 gint64
 liaison_sync_scheduler_get_next_run (LiaisonSyncScheduler *self)
 {

@@ -49,6 +49,8 @@ guint liaison_sync_scheduler_get_interval (LiaisonSyncScheduler *self);
 LiaisonSchedulerState liaison_sync_scheduler_get_state (LiaisonSyncScheduler *self);
 /* Why it cannot sync now (a sentence with a way forward), or NULL. */
 const char *liaison_sync_scheduler_get_pause_reason (LiaisonSyncScheduler *self);
+/* It cannot sync because an account is missing or cannot be used (the way forward is Accounts). */
+gboolean liaison_sync_scheduler_get_needs_accounts (LiaisonSyncScheduler *self);
 /* When the next scheduled run starts, in ms since the epoch; 0 when none is waiting. */
 gint64 liaison_sync_scheduler_get_next_run (LiaisonSyncScheduler *self);
 gboolean liaison_sync_scheduler_get_running (LiaisonSyncScheduler *self);

@@ -262,7 +262,6 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->choices), 6);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->choices), 3);
   gtk_widget_set_margin_top (self->choices, 6);
-  gtk_widget_set_halign (self->choices, GTK_ALIGN_START);
   self->buttons[0] = choice_button (self, _ ("Take LeadSquared"), "lsq",
                                     _ ("Write LeadSquared’s value to HighLevel too"));
   self->buttons[1] = choice_button (self, _ ("Take HighLevel"), "ghl",
