@@ -409,6 +409,46 @@ test_failure_once_per_cause (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_runs (f, "scheduled"), ==, 6);
 }
 
+static void
+on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A profile with no account connected pauses the scheduler with the way forward, Accounts. */
+static void
+test_session_without_accounts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->sync.dir, "empty-profile.db", NULL);
+  g_autoptr (LiaisonSession) session = liaison_session_new ("scheduler-test");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  LiaisonSyncScheduler *s = f->scheduler;
+
+  liaison_session_open_async (session, path, NULL, on_session_opened, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (liaison_session_open_finish (session, result, &error));
+  g_assert_no_error (error);
+
+  liaison_sync_scheduler_set_interval (s, 5);
+  liaison_sync_scheduler_set_session (s, session);
+  g_assert_cmpint (liaison_sync_scheduler_get_state (s), ==, LIAISON_SCHEDULER_PAUSED);
+  g_assert_true (liaison_sync_scheduler_get_needs_accounts (s));
+  g_assert_cmpstr (liaison_sync_scheduler_get_pause_reason (s), ==,
+                   "Connect LeadSquared and HighLevel in Accounts to sync them.");
+  g_assert_false (liaison_sync_scheduler_sync_now (s, &error));
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED);
+
+  /* Let go of the session: an engine given directly takes over. */
+  liaison_sync_scheduler_set_session (s, NULL);
+  liaison_sync_scheduler_set_engine (s, f->sync.engine, NULL);
+  g_assert_false (liaison_sync_scheduler_get_needs_accounts (s));
+  g_assert_cmpint (liaison_sync_scheduler_get_state (s), ==, LIAISON_SCHEDULER_WAITING);
+  g_clear_object (&session);
+  store_test_drain ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,5 +458,6 @@ main (int argc, char *argv[])
   ADD ("/scheduler/one-at-a-time", test_one_at_a_time);
   ADD ("/scheduler/offline", test_offline);
   ADD ("/scheduler/failure-once-per-cause", test_failure_once_per_cause);
+  ADD ("/scheduler/session-without-accounts", test_session_without_accounts);
   return g_test_run ();
 }
