@@ -334,6 +334,62 @@ test_edit_value (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      on_dialog_shown (window, &dialog);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Take HighLevel for All, once confirmed, answers every open field conflict; the next sync writes
+ * HighLevel's values to LeadSquared. */
+static void
+test_take_all (Fixture *f, gconstpointer data)
+{
+  LiaisonConflictList *model;
+  AdwMessageDialog *dialog;
+  guint n_open;
+
+  liaison_conflicts_page_set_store (f->page, f->sync.store);
+  model = liaison_conflicts_page_get_model (f->page);
+  make_conflict (f, "Mumbai", "Chennai");
+  WAIT_UNTIL (find_row (f, "city") != NULL);
+  n_open = liaison_conflict_list_get_n_open (model);
+  g_assert_cmpuint (n_open, >=, 2);
+  g_assert_true (gtk_widget_get_visible (template_child (f, "all_box")));
+
+  /* Cancel changes nothing. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "conflicts.take-all", "s", "ghl"));
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "values of"));
+  adw_message_dialog_response (dialog, "cancel");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  store_test_drain ();
+  g_assert_cmpuint (liaison_conflict_list_get_n_open (model), ==, n_open);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "conflicts.take-all", "s", "ghl"));
+  adw_message_dialog_response (find_dialog (), "take");
+  WAIT_UNTIL (liaison_conflict_list_get_n_open (model) == 0);
+  g_assert_false (gtk_widget_get_visible (template_child (f, "all_box")));
+  g_assert_cmpstr (lead_city (f), ==, "Mumbai");
+
+  run_ok (f);
+  g_assert_cmpstr (lead_city (f), ==, "Chennai");
+  g_assert_cmpuint (open_conflicts_for_lead (f), ==, 0);
+  WAIT_UNTIL (find_row (f, "city") == NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -342,5 +398,6 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/conflicts-page/keep-highlevel", test_keep_highlevel);
   ADD ("/conflicts-page/edit-value", test_edit_value);
+  ADD ("/conflicts-page/take-all", test_take_all);
   return g_test_run ();
 }

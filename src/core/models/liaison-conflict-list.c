@@ -272,6 +272,85 @@ liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *r
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+typedef struct
+{
+  guint pending;
+  guint answered;
+  GError *error; /* the first */
+} ResolveAll;
+
+static void
+resolve_all_free (ResolveAll *all)
+{
+  g_clear_error (&all->error);
+  g_free (all);
+}
+
+static void
+on_one_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonConflictList *self = g_task_get_source_object (task);
+  ResolveAll *all = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (liaison_store_resolve_conflict_finish (LIAISON_STORE (source), result, &error))
+    all->answered++;
+  else if (all->error == NULL)
+    all->error = error;
+  else
+    g_error_free (error);
+  if (--all->pending > 0)
+    return;
+  liaison_conflict_list_reload (self);
+  if (all->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&all->error));
+  else
+    g_task_return_int (task, all->answered);
+}
+
+void
+liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
+                                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                                         gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ResolveAll *all = g_new0 (ResolveAll, 1);
+
+  g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
+  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_conflict_list_resolve_all_async);
+  g_task_set_task_data (task, all, (GDestroyNotify) resolve_all_free);
+  /* One worker job each, queued in order; the list reads again once, after the last. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      LiaisonConflictItem *item = g_ptr_array_index (self->items, i);
+
+      if (liaison_conflict_item_get_kind (item) != LIAISON_CONFLICT_FIELD
+          || liaison_conflict_item_get_resolution (item) != NULL)
+        continue;
+      all->pending++;
+      liaison_store_resolve_conflict_async (self->store, liaison_conflict_item_get_id (item),
+                                            resolution, NULL, cancellable, on_one_resolved,
+                                            g_object_ref (task));
+    }
+  if (all->pending == 0)
+    g_task_return_int (task, 0);
+}
+
+guint
+liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                          GError **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  n = g_task_propagate_int (G_TASK (result), error);
+  return n > 0 ? (guint) n : 0;
+}
+
 /* ---- reading it ---- */
 
 LiaisonStore *

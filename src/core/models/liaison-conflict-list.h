@@ -40,4 +40,12 @@ void liaison_conflict_list_resolve_async (LiaisonConflictList *self, LiaisonConf
 gboolean liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *result,
                                                GError **error);
 
+/* Answers every open field conflict of the list with one side's value ("lsq" or "ghl"); returns
+ * how many were answered. Ambiguous matches are left alone (they need a person's choice). */
+void liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+guint liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                GError **error);
+
 G_END_DECLS

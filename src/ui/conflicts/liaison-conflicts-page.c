@@ -25,6 +25,7 @@ struct _LiaisonConflictsPage
   AdwStatusPage *error_page;
   GtkLabel *summary_label;
   GtkButton *apply_button;
+  GtkWidget *all_box;
   GtkListBox *list;
 };
 
@@ -105,6 +106,7 @@ update_view (LiaisonConflictsPage *self)
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button),
                           self->scheduler != NULL && n_answered > 0);
+  gtk_widget_set_visible (self->all_box, n_open > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.apply", !running);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -214,6 +216,73 @@ create_row (gpointer item, gpointer user_data)
   return row;
 }
 
+static void
+on_all_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonConflictsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  liaison_conflict_list_resolve_all_finish (LIAISON_CONFLICT_LIST (source), result, &error);
+  gtk_widget_set_sensitive (self->all_box, TRUE);
+  if (error != NULL)
+    {
+      g_autofree char *text
+          = g_strdup_printf (_ ("Not every answer could be saved: %s"), error->message);
+      toast (self, text);
+    }
+}
+
+static void
+on_take_all_response (AdwMessageDialog *dialog, const char *response, LiaisonConflictsPage *self)
+{
+  if (self->model == NULL || g_strcmp0 (response, "take") != 0)
+    return;
+  gtk_widget_set_sensitive (self->all_box, FALSE);
+  liaison_conflict_list_resolve_all_async (self->model,
+                                           g_object_get_data (G_OBJECT (dialog), "side"), NULL,
+                                           on_all_resolved, g_object_ref (self));
+}
+
+/* For all: asked first, since the other side's values are overwritten. */
+static void
+take_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
+  const char *side = g_variant_get_string (parameter, NULL);
+  gboolean lsq = g_strcmp0 (side, "lsq") == 0;
+  guint n = self->model ? liaison_conflict_list_get_n_open (self->model) : 0;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n == 0 || (!lsq && g_strcmp0 (side, "ghl") != 0))
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+      lsq ? _ ("Take LeadSquared’s Values?") : _ ("Take HighLevel’s Values?"), NULL));
+  body = g_strdup_printf (
+      lsq ? ngettext ("The next sync writes LeadSquared’s value of %u field to HighLevel, "
+                      "replacing HighLevel’s.",
+                      "The next sync writes LeadSquared’s values of %u fields to HighLevel, "
+                      "replacing HighLevel’s.",
+                      n)
+          : ngettext ("The next sync writes HighLevel’s value of %u field to LeadSquared, "
+                      "replacing LeadSquared’s.",
+                      "The next sync writes HighLevel’s values of %u fields to LeadSquared, "
+                      "replacing LeadSquared’s.",
+                      n),
+      n);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "take",
+                                    lsq ? _ ("_Take LeadSquared") : _ ("_Take HighLevel"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "take", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "side", lsq ? (gpointer) "lsq" : (gpointer) "ghl");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_take_all_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- actions ---- */
 
 static void
@@ -319,9 +388,11 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, all_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, list);
   gtk_widget_class_install_action (widget_class, "conflicts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "conflicts.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "conflicts.take-all", "s", take_all_action);
 }
 
 static void
