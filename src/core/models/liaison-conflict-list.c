@@ -143,7 +143,8 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) rows
       = liaison_store_list_conflicts_to_review_finish (LIAISON_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled, or disposed after the read had already ended. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     {
       g_object_unref (self);
       return;

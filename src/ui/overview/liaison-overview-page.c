@@ -311,7 +311,9 @@ on_runs_read (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) runs
       = liaison_store_list_runs_page_finish (LIAISON_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled (a newer read, another store, the page gone), even if the read had ended. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       g_object_unref (self);
       return;
@@ -442,6 +444,9 @@ liaison_overview_page_set_store (LiaisonOverviewPage *self, LiaisonStore *store)
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->last, liaison_store_run_free);
   self->loaded = FALSE;
