@@ -206,6 +206,22 @@ on_sync_failed (LiaisonSyncScheduler *scheduler, const char *cause, const char *
 }
 
 static void
+on_new_conflicts (LiaisonSyncScheduler *scheduler, guint n, LiaisonApplication *self)
+{
+  g_autoptr (GNotification) notification = g_notification_new (_ ("New Conflicts"));
+  g_autofree char *body = g_strdup_printf (
+      ngettext ("Both services changed %u field differently. Choose which value to keep.",
+                "Both services changed %u fields differently. Choose which values to keep.", n),
+      n);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "conflicts");
+  g_notification_add_button_with_target (notification, _ ("Show Conflicts"), "app.show-page", "s",
+                                         "conflicts");
+  g_application_send_notification (G_APPLICATION (self), "new-conflicts", notification);
+}
+
+static void
 on_sync_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean succeeded,
                   LiaisonApplication *self)
 {
@@ -226,6 +242,8 @@ liaison_application_start_scheduler (LiaisonApplication *self)
   g_settings_bind (self->settings, "sync-interval", self->scheduler, "interval",
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->scheduler, "failed", G_CALLBACK (on_sync_failed), self, 0);
+  g_signal_connect_object (self->scheduler, "new-conflicts", G_CALLBACK (on_new_conflicts), self,
+                           0);
   g_signal_connect_object (self->scheduler, "run-finished", G_CALLBACK (on_sync_finished), self,
                            0);
   liaison_sync_scheduler_set_session (self->scheduler, self->session);

@@ -120,7 +120,9 @@ typedef struct
   gint64 now;
   guint n_started, n_finished, n_failed;
   GPtrArray *triggers;
-  GPtrArray *failures; /* "cause|message" */
+  GPtrArray *failures;   /* "cause|message" */
+  guint n_new_conflicts; /* the sum of "new-conflicts" */
+  guint n_new_signals;
   gboolean last_succeeded;
 } Fixture;
 
@@ -154,6 +156,13 @@ on_failed (LiaisonSyncScheduler *scheduler, const char *cause, const char *messa
 }
 
 static void
+on_new_conflicts (LiaisonSyncScheduler *scheduler, guint n, Fixture *f)
+{
+  f->n_new_signals++;
+  f->n_new_conflicts += n;
+}
+
+static void
 set_up (Fixture *f, gconstpointer data)
 {
   sync_fixture_set_up (&f->sync, &small);
@@ -165,6 +174,7 @@ set_up (Fixture *f, gconstpointer data)
   g_signal_connect (f->scheduler, "run-started", G_CALLBACK (on_started), f);
   g_signal_connect (f->scheduler, "run-finished", G_CALLBACK (on_finished), f);
   g_signal_connect (f->scheduler, "failed", G_CALLBACK (on_failed), f);
+  g_signal_connect (f->scheduler, "new-conflicts", G_CALLBACK (on_new_conflicts), f);
 }
 
 static void
@@ -409,6 +419,87 @@ test_failure_once_per_cause (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_runs (f, "scheduled"), ==, 6);
 }
 
+/* Both services change one contact's city differently. */
+static void
+make_conflict (Fixture *f, const char *lsq_city, const char *ghl_city)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+  LiaisonStoreLink *link;
+  g_autofree char *gpath = NULL;
+  g_autofree char *lpath = NULL;
+  g_autofree char *gbody = g_strdup_printf ("{\"city\": \"%s\"}", ghl_city);
+  g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
+  g_autoptr (JsonNode) a = NULL;
+  g_autoptr (JsonNode) b = NULL;
+
+  liaison_store_list_links_async (f->sync.store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
+                                  &result);
+  links = liaison_store_list_links_finish (f->sync.store, store_test_wait (&result), NULL);
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, >, 0);
+  link = g_ptr_array_index (links, 0);
+  gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", link->ghl_id);
+  lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", link->lsq_id);
+  a = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
+  b = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
+}
+
+static guint
+count_open_conflicts (Fixture *f)
+{
+  g_autoptr (GPtrArray) open = liaison_store_list_conflicts (f->sync.store, TRUE, NULL);
+
+  g_assert_nonnull (open);
+  return open ? open->len : 0;
+}
+
+/* A scheduled run that parks conflicts not open before announces how many; the ones already
+ * open, a run that parks nothing new, and a manual run (the person is looking) announce
+ * nothing. */
+static void
+wait_conflicts_read (Fixture *f)
+{
+  while (liaison_sync_scheduler_get_reading_conflicts (f->scheduler))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_new_conflicts (Fixture *f, gconstpointer data)
+{
+  LiaisonSyncScheduler *s = f->scheduler;
+  g_autoptr (GError) error = NULL;
+  guint before;
+
+  liaison_sync_scheduler_set_engine (s, f->sync.engine, NULL);
+  liaison_sync_scheduler_set_interval (s, 5);
+  scheduled_run (f);
+  /* The seed's own conflicts, if any, were parked by this first run: new, and said so. */
+  wait_conflicts_read (f);
+  g_assert_cmpuint (f->n_new_conflicts, ==, count_open_conflicts (f));
+  before = f->n_new_signals;
+
+  scheduled_run (f);
+  wait_conflicts_read (f);
+  g_assert_cmpuint (f->n_new_signals, ==, before);
+
+  make_conflict (f, "Mumbai", "Chennai");
+  scheduled_run (f);
+  wait_conflicts_read (f);
+  g_assert_cmpuint (f->n_new_signals, ==, before + 1);
+  g_assert_cmpuint (f->n_new_conflicts, ==, count_open_conflicts (f));
+
+  scheduled_run (f);
+  wait_conflicts_read (f);
+  g_assert_cmpuint (f->n_new_signals, ==, before + 1);
+
+  make_conflict (f, "Pune", "Nagpur");
+  g_assert_true (liaison_sync_scheduler_sync_now (s, &error));
+  wait_finished (f, f->n_finished + 1);
+  wait_conflicts_read (f);
+  g_assert_cmpuint (f->n_new_signals, ==, before + 1);
+}
+
 static void
 on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -459,5 +550,6 @@ main (int argc, char *argv[])
   ADD ("/scheduler/offline", test_offline);
   ADD ("/scheduler/failure-once-per-cause", test_failure_once_per_cause);
   ADD ("/scheduler/session-without-accounts", test_session_without_accounts);
+  ADD ("/scheduler/new-conflicts", test_new_conflicts);
   return g_test_run ();
 }

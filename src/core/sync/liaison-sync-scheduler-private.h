@@ -20,4 +20,7 @@ void liaison_sync_scheduler_set_clock (LiaisonSyncScheduler *self, LiaisonSchedu
 /* What the timer does when it fires: starts the run that is due, if one is and none is going. */
 void liaison_sync_scheduler_tick (LiaisonSyncScheduler *self);
 
+/* A read of the open conflicts (to tell the new ones) is going on. */
+gboolean liaison_sync_scheduler_get_reading_conflicts (LiaisonSyncScheduler *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-store-sync.h"
 #include "liaison-sync-scheduler-private.h"
 
 /* The timer never sleeps longer than this, so that a suspend or a clock change is noticed. */
@@ -46,6 +47,11 @@ struct _LiaisonSyncScheduler
   LiaisonSyncResult *last_result;
   GError *last_error;
   char *notified_cause;
+
+  /* New conflicts: the newest open conflict known, read when an engine comes and after each run. */
+  LiaisonStore *conflicts_store;
+  GCancellable *conflicts_cancellable;
+  gint64 newest_conflict; /* -1: not read yet */
 };
 
 enum
@@ -65,6 +71,7 @@ enum
   PROGRESS,
   RUN_FINISHED,
   FAILED,
+  NEW_CONFLICTS,
   N_SIGNALS
 };
 
@@ -217,6 +224,74 @@ failure_of (const LiaisonSyncResult *result, const GError *error, char **cause, 
   return FALSE;
 }
 
+/* ---- new conflicts ---- */
+
+typedef struct
+{
+  LiaisonSyncScheduler *self;
+  gboolean announce; /* after a scheduled run: say how many are new */
+} ConflictsRead;
+
+static void
+on_conflicts_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ConflictsRead *read = user_data;
+  LiaisonSyncScheduler *self = read->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows
+      = liaison_store_list_conflicts_to_review_finish (LIAISON_STORE (source), result, &error);
+  gint64 newest = self->newest_conflict;
+  guint n_new = 0;
+
+  if (rows == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (rows == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("could not read the conflicts: %s", error->message);
+      g_object_unref (self);
+      g_free (read);
+      return;
+    }
+  g_clear_object (&self->conflicts_cancellable);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
+
+      if (c->resolved_at > 0)
+        continue;
+      if (self->newest_conflict >= 0 && c->id > self->newest_conflict)
+        n_new++;
+      newest = MAX (newest, c->id);
+    }
+  self->newest_conflict = MAX (newest, 0);
+  if (read->announce && n_new > 0)
+    g_signal_emit (self, signals[NEW_CONFLICTS], 0, n_new);
+  g_object_unref (self);
+  g_free (read);
+}
+
+static void
+read_conflicts (LiaisonSyncScheduler *self, LiaisonStore *store, gboolean announce)
+{
+  ConflictsRead *read;
+
+  if (store == NULL)
+    return;
+  if (store != self->conflicts_store)
+    {
+      g_set_object (&self->conflicts_store, store);
+      self->newest_conflict = -1;
+    }
+  if (self->conflicts_cancellable != NULL)
+    g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+  self->conflicts_cancellable = g_cancellable_new ();
+  read = g_new0 (ConflictsRead, 1);
+  read->self = g_object_ref (self);
+  read->announce = announce && self->newest_conflict >= 0;
+  liaison_store_list_conflicts_to_review_async (store, self->conflicts_cancellable,
+                                                on_conflicts_read, read);
+}
+
 static void
 on_run_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
@@ -249,6 +324,10 @@ on_run_done (GObject *source, GAsyncResult *res, gpointer user_data)
       self->notified_cause = g_strdup (cause);
       g_signal_emit (self, signals[FAILED], 0, cause, message);
     }
+
+  if (result != NULL)
+    read_conflicts (self, liaison_sync_engine_get_store (LIAISON_SYNC_ENGINE (source)),
+                    g_strcmp0 (trigger, "scheduled") == 0);
 
   /* Counted from the end of this run, whatever started it. */
   set_next_run (self, self->interval > 0 ? now_ms (self) + (gint64) self->interval * 60000 : 0);
@@ -330,6 +409,9 @@ liaison_sync_scheduler_set_engine (LiaisonSyncScheduler *self, LiaisonSyncEngine
   g_return_if_fail (engine == NULL || LIAISON_IS_SYNC_ENGINE (engine));
 
   g_set_object (&self->engine, engine);
+  /* What is open now is known, not new. */
+  if (engine != NULL && liaison_sync_engine_get_store (engine) != self->conflicts_store)
+    read_conflicts (self, liaison_sync_engine_get_store (engine), FALSE);
   g_free (self->missing_reason);
   self->missing_reason = g_strdup (missing_reason);
   update (self);
@@ -468,6 +550,13 @@ liaison_sync_scheduler_get_pause_reason (LiaisonSyncScheduler *self)
 }
 
 gboolean
+liaison_sync_scheduler_get_reading_conflicts (LiaisonSyncScheduler *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_SCHEDULER (self), FALSE);
+  return self->conflicts_cancellable != NULL;
+}
+
+gboolean
 liaison_sync_scheduler_get_needs_accounts (LiaisonSyncScheduler *self)
 {
   g_return_val_if_fail (LIAISON_IS_SYNC_SCHEDULER (self), FALSE);
@@ -574,6 +663,10 @@ liaison_sync_scheduler_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->engine);
+  if (self->conflicts_cancellable != NULL)
+    g_cancellable_cancel (self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_cancellable);
+  g_clear_object (&self->conflicts_store);
   G_OBJECT_CLASS (liaison_sync_scheduler_parent_class)->dispose (object);
 }
 
@@ -625,6 +718,9 @@ liaison_sync_scheduler_class_init (LiaisonSyncSchedulerClass *klass)
   signals[RUN_FINISHED]
       = g_signal_new ("run-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  signals[NEW_CONFLICTS]
+      = g_signal_new ("new-conflicts", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
@@ -633,5 +729,6 @@ static void
 liaison_sync_scheduler_init (LiaisonSyncScheduler *self)
 {
   self->state = LIAISON_SCHEDULER_PAUSED;
+  self->newest_conflict = -1;
   self->pause_reason = g_strdup (blocked_reason (self));
 }

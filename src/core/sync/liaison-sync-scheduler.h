@@ -73,6 +73,7 @@ const GError *liaison_sync_scheduler_get_last_error (LiaisonSyncScheduler *self)
  *   "progress" (guint done, guint total)
  *   "run-finished" (const char *trigger, gboolean succeeded)
  *   "failed" (const char *cause, const char *message): a scheduled run failed, for a cause not
- *     announced since the last run that went through (a notification, once per cause). */
+ *     announced since the last run that went through (a notification, once per cause).
+ *   "new-conflicts" (guint n): a scheduled run parked conflicts that were not open before. */
 
 G_END_DECLS
