@@ -274,6 +274,8 @@ test_keep_highlevel (Fixture *f, gconstpointer data)
   WAIT_UNTIL (strstr (gtk_label_get_label (template_child (f, "summary_label")),
                       "1 answer waits for the next sync")
               != NULL);
+  /* Without a scheduler there is no Apply Now (the edit test has one). */
+  g_assert_false (gtk_widget_get_visible (template_child (f, "apply_button")));
   /* Nothing has been written yet: that is the next sync's job. */
   g_assert_cmpstr (lead_city (f), ==, "Mumbai");
 
@@ -283,6 +285,12 @@ test_keep_highlevel (Fixture *f, gconstpointer data)
   g_assert_cmpuint (open_conflicts_for_lead (f), ==, 0);
   WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0);
   g_assert_cmpstr (visible_page (f), ==, "empty");
+}
+
+static void
+count_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean ok, guint *n)
+{
+  (*n)++;
 }
 
 static void
@@ -326,7 +334,20 @@ test_edit_value (Fixture *f, gconstpointer data)
   g_assert_cmpstr (liaison_conflict_item_get_resolved_value (liaison_conflict_row_get_item (row)),
                    ==, "\"Nashik\"");
 
-  run_ok (f);
+  /* Apply Now syncs at once through the app's scheduler. */
+  {
+    g_autoptr (LiaisonSyncScheduler) scheduler = liaison_sync_scheduler_new ();
+    guint n_finished = 0;
+
+    liaison_sync_scheduler_set_engine (scheduler, f->sync.engine, NULL);
+    g_signal_connect (scheduler, "run-finished", G_CALLBACK (count_finished), &n_finished);
+    liaison_conflicts_page_set_scheduler (f->page, scheduler);
+    WAIT_UNTIL (gtk_widget_get_visible (template_child (f, "apply_button")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "conflicts.apply", NULL));
+    g_assert_true (liaison_sync_scheduler_get_running (scheduler));
+    WAIT_UNTIL (n_finished == 1);
+    liaison_conflicts_page_set_scheduler (f->page, NULL);
+  }
   g_assert_cmpstr (lead_city (f), ==, "Nashik");
   g_assert_cmpstr (contact_city (f), ==, "Nashik");
   /* The seed's own conflicts stay; this one is gone. */

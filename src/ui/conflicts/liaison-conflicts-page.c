@@ -355,6 +355,17 @@ liaison_conflicts_page_set_scheduler (LiaisonConflictsPage *self, LiaisonSyncSch
   update_view (self);
 }
 
+/* Shown again: read again, for what the systemd timer's runs parked or wrote meanwhile. */
+static void
+liaison_conflicts_page_map (GtkWidget *widget)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (liaison_conflicts_page_parent_class)->map (widget);
+  if (self->model != NULL && liaison_conflict_list_get_loaded (self->model))
+    liaison_conflict_list_reload (self->model);
+}
+
 static void
 liaison_conflicts_page_dispose (GObject *object)
 {
@@ -380,6 +391,7 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_conflicts_page_dispose;
+  widget_class->map = liaison_conflicts_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-conflicts-page.ui");
