@@ -381,8 +381,20 @@ test_take_all (Fixture *f, gconstpointer data)
 
   liaison_conflicts_page_set_store (f->page, f->sync.store);
   model = liaison_conflicts_page_get_model (f->page);
+  {
+    /* Two fields of one contact: the second row does not repeat the contact. */
+    g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", f->ghl_id);
+    g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", f->lsq_id);
+    g_autoptr (JsonNode) a = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath,
+                                           "{\"postalCode\": \"600001\"}");
+    g_autoptr (JsonNode) b
+        = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"mx_Zip\": \"400001\"}");
+  }
   make_conflict (f, "Mumbai", "Chennai");
-  WAIT_UNTIL (find_row (f, "city") != NULL);
+  WAIT_UNTIL (find_row (f, "city") != NULL && find_row (f, "postalCode") != NULL);
+  g_assert_true (
+      gtk_widget_get_visible (find_named (GTK_WIDGET (find_row (f, "city")), "title"))
+      != gtk_widget_get_visible (find_named (GTK_WIDGET (find_row (f, "postalCode")), "title")));
   n_open = liaison_conflict_list_get_n_open (model);
   g_assert_cmpuint (n_open, >=, 2);
   g_assert_true (gtk_widget_get_visible (template_child (f, "all_box")));

@@ -16,6 +16,9 @@ struct _LiaisonConflictRow
   GtkListBoxRow parent_instance;
 
   LiaisonConflictItem *item;
+  GtkWidget *title_label;
+  GtkWidget *subtitle_label;
+  char *subtitle;
   GtkWidget *choices;
   GtkWidget *answer_label;
   GtkWidget *buttons[3];
@@ -76,6 +79,29 @@ liaison_conflict_row_get_item (LiaisonConflictRow *self)
 {
   g_return_val_if_fail (LIAISON_IS_CONFLICT_ROW (self), NULL);
   return self->item;
+}
+
+void
+liaison_conflict_row_set_grouped (LiaisonConflictRow *self, gboolean grouped)
+{
+  g_return_if_fail (LIAISON_IS_CONFLICT_ROW (self));
+
+  /* Under the row before, of the same contact: the field alone heads the row. */
+  gtk_widget_set_visible (self->title_label, !grouped);
+  if (grouped)
+    {
+      gtk_label_set_label (
+          GTK_LABEL (self->subtitle_label),
+          liaison_conflict_field_label (liaison_conflict_item_get_field (self->item)));
+      gtk_widget_remove_css_class (self->subtitle_label, "dim-label");
+      gtk_widget_add_css_class (self->subtitle_label, "heading");
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (self->subtitle_label), self->subtitle);
+      gtk_widget_remove_css_class (self->subtitle_label, "heading");
+      gtk_widget_add_css_class (self->subtitle_label, "dim-label");
+    }
 }
 
 void
@@ -212,7 +238,8 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
 
-  header = label_new (liaison_conflict_item_get_title (item), "heading");
+  header = self->title_label = label_new (liaison_conflict_item_get_title (item), "heading");
+  gtk_widget_set_name (header, "title");
   gtk_box_append (GTK_BOX (box), header);
   if (ambiguous)
     subtitle = g_strdup (_ ("Matches more than one contact"));
@@ -223,7 +250,9 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
         email);
   else
     subtitle = g_strdup (liaison_conflict_field_label (liaison_conflict_item_get_field (item)));
-  gtk_box_append (GTK_BOX (box), label_new (subtitle, "dim-label"));
+  self->subtitle = g_strdup (subtitle);
+  self->subtitle_label = label_new (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->subtitle_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   liaison_conflict_item_get_title (item),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
@@ -292,6 +321,7 @@ liaison_conflict_row_dispose (GObject *object)
   LiaisonConflictRow *self = LIAISON_CONFLICT_ROW (object);
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->subtitle, g_free);
   G_OBJECT_CLASS (liaison_conflict_row_parent_class)->dispose (object);
 }
 

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (LiaisonConflictRow, liaison_conflict_row, LIAISON, CONFLIC
 /* "choose" (const char *resolution): "lsq", "ghl" or "edit" (the page asks for the value). */
 GtkWidget *liaison_conflict_row_new (LiaisonConflictItem *item);
 LiaisonConflictItem *liaison_conflict_row_get_item (LiaisonConflictRow *self);
+/* The row follows one of the same contact: it shows the field, not the contact again. */
+void liaison_conflict_row_set_grouped (LiaisonConflictRow *self, gboolean grouped);
 /* While an answer is being saved, the choices are insensitive. */
 void liaison_conflict_row_set_busy (LiaisonConflictRow *self, gboolean busy);
 

@@ -283,6 +283,36 @@ take_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Conflicts come oldest first, so a contact's fields usually follow each other: the contact
+ * heads the first of them only, which groups them. */
+static void
+group_rows (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+{
+  LiaisonConflictItem *item, *previous;
+  gboolean grouped;
+
+  if (!LIAISON_IS_CONFLICT_ROW (row))
+    return;
+  item = liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (row));
+  previous = LIAISON_IS_CONFLICT_ROW (before)
+                 ? liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (before))
+                 : NULL;
+  grouped = previous != NULL && liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
+            && liaison_conflict_item_get_kind (previous) == LIAISON_CONFLICT_FIELD
+            && g_strcmp0 (liaison_conflict_item_get_lsq_id (item),
+                          liaison_conflict_item_get_lsq_id (previous))
+                   == 0
+            && g_strcmp0 (liaison_conflict_item_get_ghl_id (item),
+                          liaison_conflict_item_get_ghl_id (previous))
+                   == 0;
+  liaison_conflict_row_set_grouped (LIAISON_CONFLICT_ROW (row), grouped);
+  /* No line between the fields of one contact (style.css). */
+  if (before != NULL && grouped)
+    gtk_widget_add_css_class (GTK_WIDGET (before), "same-contact-follows");
+  else if (before != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (before), "same-contact-follows");
+}
+
 /* ---- actions ---- */
 
 static void
@@ -411,5 +441,6 @@ static void
 liaison_conflicts_page_init (LiaisonConflictsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->list, group_rows, NULL, NULL);
   update_view (self);
 }
