@@ -174,6 +174,21 @@ test_sync_now (Fixture *f, gconstpointer data)
   g_assert_false (gtk_revealer_get_reveal_child (child (f, "progress_revealer")));
   g_assert_true (gtk_widget_get_sensitive (child (f, "sync_button")));
   g_assert_cmpint (liaison_sync_scheduler_get_next_run (f->scheduler), ==, T0 + 5 * 60000);
+
+  /* The systemd timer's liaison-cli holds the profile: Sync Now says so, since that turn leaves
+   * no run behind to show. */
+  {
+    g_autoptr (GError) error = NULL;
+    int fd = liaison_sync_lock_acquire (f->sync.store_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "overview.sync-now", NULL));
+    WAIT_UNTIL (f->n_finished == 2);
+    liaison_sync_lock_release (fd);
+  }
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
+  g_assert_nonnull (strstr (label (f, "status_detail"), "Another sync of this profile is running"));
+  g_assert_cmpstr (label (f, "status_title"), ==, "The Last Sync Went Through");
 }
 
 /* A run that fails says why and what to do. */

@@ -28,6 +28,7 @@ struct _LiaisonOverviewPage
   GCancellable *cancellable;
   LiaisonStoreRun *last;
   gboolean loaded;
+  char *notice; /* why the last Sync Now made no run (another sync held the profile) */
   guint refresh_source;
   guint pulse_source;
 
@@ -144,6 +145,11 @@ update_status (LiaisonOverviewPage *self, gboolean running)
                               "and the next one finishes what it left."));
       else
         detail = g_strdup (reason);
+    }
+  if (!running && self->notice != NULL)
+    {
+      g_free (detail);
+      detail = g_strdup (self->notice);
     }
   gtk_label_set_label (self->status_title, title);
   gtk_label_set_label (self->status_detail, detail ? detail : "");
@@ -420,6 +426,13 @@ static void
 on_run_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean succeeded,
                  LiaisonOverviewPage *self)
 {
+  const GError *error = liaison_sync_scheduler_get_last_error (scheduler);
+
+  /* Such a run leaves no row in the store to show: say here why nothing happened. */
+  g_clear_pointer (&self->notice, g_free);
+  if (g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY)
+      && g_strcmp0 (trigger, "manual") == 0)
+    self->notice = g_strdup (error->message);
   liaison_overview_page_reload (self);
 }
 
@@ -506,6 +519,7 @@ liaison_overview_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->conflicts, self);
   g_clear_object (&self->conflicts);
   g_clear_pointer (&self->last, liaison_store_run_free);
+  g_clear_pointer (&self->notice, g_free);
   /* AdwBin unparents its child, the template's scrolled window, itself. */
   G_OBJECT_CLASS (liaison_overview_page_parent_class)->dispose (object);
 }
