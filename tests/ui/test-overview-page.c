@@ -139,10 +139,13 @@ test_sync_now (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label (f, "status_title"), ==, "Nothing Synced Yet");
   g_assert_nonnull (strstr (label (f, "status_detail"), "Accounts"));
   g_assert_false (gtk_widget_get_sensitive (child (f, "sync_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "go_accounts_button")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (f, "last_group"))));
 
   liaison_sync_scheduler_set_engine (f->scheduler, f->sync.engine, NULL);
   g_assert_true (gtk_widget_get_sensitive (child (f, "sync_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "sync_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "go_accounts_button")));
   g_assert_nonnull (strstr (subtitle (f, "next_row"), "every 5 minutes"));
   g_assert_nonnull (strstr (label (f, "status_detail"), "Choose Sync Now"));
 

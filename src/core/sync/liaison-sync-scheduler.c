@@ -560,8 +560,9 @@ gboolean
 liaison_sync_scheduler_get_needs_accounts (LiaisonSyncScheduler *self)
 {
   g_return_val_if_fail (LIAISON_IS_SYNC_SCHEDULER (self), FALSE);
-  return self->engine == NULL && self->session != NULL
-         && liaison_session_get_store (self->session) != NULL;
+  /* No engine for want of accounts, unless the profile's store itself is not open. */
+  return self->engine == NULL
+         && (self->session == NULL || liaison_session_get_store (self->session) != NULL);
 }
 
 gint64

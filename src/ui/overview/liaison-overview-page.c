@@ -38,13 +38,13 @@ struct _LiaisonOverviewPage
   GtkProgressBar *progress_bar;
   GtkLabel *progress_label;
   GtkButton *sync_button;
+  GtkButton *go_accounts_button;
   GtkButton *cancel_button;
   AdwPreferencesGroup *last_group;
   AdwActionRow *when_row;
   AdwActionRow *counts_row;
   AdwActionRow *error_row;
   AdwActionRow *next_row;
-  GtkButton *accounts_button;
   GtkButton *preferences_button;
   AdwActionRow *conflicts_row;
 };
@@ -223,8 +223,6 @@ update_schedule (LiaisonOverviewPage *self)
         break;
     }
   adw_action_row_set_subtitle (self->next_row, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->accounts_button),
-                          liaison_sync_scheduler_get_needs_accounts (self->scheduler));
   gtk_widget_set_visible (GTK_WIDGET (self->preferences_button),
                           state == LIAISON_SCHEDULER_OFF || state == LIAISON_SCHEDULER_WAITING);
 }
@@ -305,6 +303,15 @@ update (LiaisonOverviewPage *self)
                                      && liaison_sync_scheduler_get_pause_reason (self->scheduler)
                                             == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.cancel", running);
+  /* Without both accounts the way forward is Accounts, not a sync that cannot run. */
+  {
+    gboolean accounts = self->store == NULL
+                        || (self->scheduler != NULL
+                            && liaison_sync_scheduler_get_needs_accounts (self->scheduler));
+
+    gtk_widget_set_visible (GTK_WIDGET (self->go_accounts_button), accounts);
+    gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !accounts);
+  }
 }
 
 /* ---- reading the last run ---- */
@@ -543,13 +550,13 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   BIND (progress_bar);
   BIND (progress_label);
   BIND (sync_button);
+  BIND (go_accounts_button);
   BIND (cancel_button);
   BIND (last_group);
   BIND (when_row);
   BIND (counts_row);
   BIND (error_row);
   BIND (next_row);
-  BIND (accounts_button);
   BIND (preferences_button);
   BIND (conflicts_row);
 #undef BIND
