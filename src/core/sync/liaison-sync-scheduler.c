@@ -226,32 +226,44 @@ failure_of (const LiaisonSyncResult *result, const GError *error, char **cause, 
 
 /* ---- new conflicts ---- */
 
+/* The read does not keep the scheduler alive: disposing cancels it, and a cancelled read
+ * touches nothing of the scheduler. */
 typedef struct
 {
   LiaisonSyncScheduler *self;
+  GCancellable *cancellable;
   gboolean announce; /* after a scheduled run: say how many are new */
 } ConflictsRead;
+
+static void
+conflicts_read_free (ConflictsRead *read)
+{
+  g_object_unref (read->cancellable);
+  g_free (read);
+}
 
 static void
 on_conflicts_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ConflictsRead *read = user_data;
-  LiaisonSyncScheduler *self = read->self;
+  LiaisonSyncScheduler *self = read->self; /* valid only while the read is not cancelled */
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
       = liaison_store_list_conflicts_to_review_finish (LIAISON_STORE (source), result, &error);
-  gint64 newest = self->newest_conflict;
+  gint64 newest;
   guint n_new = 0;
 
-  if (rows == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (rows == NULL || g_cancellable_is_cancelled (read->cancellable))
     {
       if (rows == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("could not read the conflicts: %s", error->message);
-      g_object_unref (self);
-      g_free (read);
+      if (!g_cancellable_is_cancelled (read->cancellable))
+        g_clear_object (&self->conflicts_cancellable);
+      conflicts_read_free (read);
       return;
     }
   g_clear_object (&self->conflicts_cancellable);
+  newest = self->newest_conflict;
   for (guint i = 0; i < rows->len; i++)
     {
       LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
@@ -265,8 +277,7 @@ on_conflicts_read (GObject *source, GAsyncResult *result, gpointer user_data)
   self->newest_conflict = MAX (newest, 0);
   if (read->announce && n_new > 0)
     g_signal_emit (self, signals[NEW_CONFLICTS], 0, n_new);
-  g_object_unref (self);
-  g_free (read);
+  conflicts_read_free (read);
 }
 
 static void
@@ -286,7 +297,8 @@ read_conflicts (LiaisonSyncScheduler *self, LiaisonStore *store, gboolean announ
   g_clear_object (&self->conflicts_cancellable);
   self->conflicts_cancellable = g_cancellable_new ();
   read = g_new0 (ConflictsRead, 1);
-  read->self = g_object_ref (self);
+  read->self = self;
+  read->cancellable = g_object_ref (self->conflicts_cancellable);
   read->announce = announce && self->newest_conflict >= 0;
   liaison_store_list_conflicts_to_review_async (store, self->conflicts_cancellable,
                                                 on_conflicts_read, read);
