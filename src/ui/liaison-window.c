@@ -324,7 +324,7 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_contacts_page_set_session (self->contacts_page, session);
   liaison_booking_page_set_session (self->booking_page, session);
   liaison_conflicts_page_set_store (self->conflicts_page, liaison_session_get_store (session));
-  liaison_overview_page_set_store (self->overview_page, liaison_session_get_store (session));
+  liaison_overview_page_set_session (self->overview_page, session);
   liaison_overview_page_set_conflicts (self->overview_page,
                                        liaison_conflicts_page_get_model (self->conflicts_page));
   watch_conflicts (self);
@@ -356,7 +356,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_contacts_page_set_session (self->contacts_page, NULL);
       liaison_booking_page_set_session (self->booking_page, NULL);
       liaison_conflicts_page_set_store (self->conflicts_page, NULL);
-      liaison_overview_page_set_store (self->overview_page, NULL);
+      liaison_overview_page_set_session (self->overview_page, NULL);
       liaison_overview_page_set_conflicts (self->overview_page, NULL);
       watch_conflicts (self);
       return;

@@ -216,6 +216,45 @@ test_failure (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (subtitle (f, "error_row"), "Choose Sync Now to try again"));
 }
 
+static void
+on_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A profile with no account: both say so and lead to Accounts, as does the page's button. */
+static void
+test_accounts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->sync.dir, "empty-profile.db", NULL);
+  g_autoptr (LiaisonSession) session = liaison_session_new ("overview-test");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (gtk_widget_get_visible (child (f, "accounts_group")));
+  liaison_session_open_async (session, path, NULL, on_opened, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (liaison_session_open_finish (session, result, &error));
+  g_assert_no_error (error);
+  liaison_sync_scheduler_set_session (f->scheduler, session);
+  liaison_overview_page_set_session (f->page, session);
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
+
+  g_assert_true (gtk_widget_get_visible (child (f, "accounts_group")));
+  g_assert_cmpstr (subtitle (f, "lsq_row"), ==, "Not connected. Connect it in Accounts.");
+  g_assert_cmpstr (subtitle (f, "ghl_row"), ==, "Not connected. Connect it in Accounts.");
+  g_assert_true (gtk_widget_get_visible (child (f, "go_accounts_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "sync_button")));
+  g_assert_cmpstr (label (f, "status_title"), ==, "Nothing Synced Yet");
+  g_assert_cmpstr (label (f, "status_detail"), ==,
+                   "Connect LeadSquared and HighLevel in Accounts to sync them.");
+
+  liaison_overview_page_set_session (f->page, NULL);
+  liaison_sync_scheduler_set_session (f->scheduler, NULL);
+  g_clear_object (&session);
+  store_test_drain ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,5 +263,6 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/overview-page/sync-now", test_sync_now);
   ADD ("/overview-page/failure", test_failure);
+  ADD ("/overview-page/accounts", test_accounts);
   return g_test_run ();
 }

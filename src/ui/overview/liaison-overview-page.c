@@ -23,6 +23,7 @@ struct _LiaisonOverviewPage
   AdwBin parent_instance;
 
   LiaisonStore *store;
+  LiaisonSession *session;
   LiaisonSyncScheduler *scheduler;
   LiaisonConflictList *conflicts;
   GCancellable *cancellable;
@@ -47,6 +48,9 @@ struct _LiaisonOverviewPage
   AdwActionRow *next_row;
   GtkButton *preferences_button;
   AdwActionRow *conflicts_row;
+  AdwPreferencesGroup *accounts_group;
+  AdwActionRow *lsq_row;
+  AdwActionRow *ghl_row;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonOverviewPage, liaison_overview_page, ADW_TYPE_BIN)
@@ -247,6 +251,33 @@ update_conflicts (LiaisonOverviewPage *self)
   adw_action_row_set_subtitle (self->conflicts_row, text);
 }
 
+static void
+update_account (LiaisonOverviewPage *self, AdwActionRow *row, LiaisonService service)
+{
+  const LiaisonStoreConnection *c = liaison_session_get_connection (self->session, service);
+  const char *error = liaison_session_get_error (self->session, service);
+  g_autofree char *text = NULL;
+
+  if (c == NULL)
+    text = g_strdup (_ ("Not connected. Connect it in Accounts."));
+  else if (error != NULL)
+    text = g_strdup_printf (_ ("Cannot be used: %s. Connect it again in Accounts."), error);
+  else
+    text = g_strdup_printf (_ ("Connected to %s"),
+                            c->display_name && *c->display_name ? c->display_name : c->account_id);
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+update_accounts (LiaisonOverviewPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), self->session != NULL);
+  if (self->session == NULL)
+    return;
+  update_account (self, self->lsq_row, LIAISON_SERVICE_LSQ);
+  update_account (self, self->ghl_row, LIAISON_SERVICE_GHL);
+}
+
 static gboolean
 pulse (gpointer user_data)
 {
@@ -297,6 +328,7 @@ update (LiaisonOverviewPage *self)
   update_last (self);
   update_schedule (self);
   update_conflicts (self);
+  update_accounts (self);
   update_progress (self, running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.sync-now",
                                  self->scheduler != NULL && !running
@@ -476,6 +508,20 @@ liaison_overview_page_set_store (LiaisonOverviewPage *self, LiaisonStore *store)
 }
 
 void
+liaison_overview_page_set_session (LiaisonOverviewPage *self, LiaisonSession *session)
+{
+  g_return_if_fail (LIAISON_IS_OVERVIEW_PAGE (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  liaison_overview_page_set_store (self, session ? liaison_session_get_store (session) : NULL);
+  update (self);
+}
+
+void
 liaison_overview_page_set_scheduler (LiaisonOverviewPage *self, LiaisonSyncScheduler *scheduler)
 {
   g_return_if_fail (LIAISON_IS_OVERVIEW_PAGE (self));
@@ -522,6 +568,9 @@ liaison_overview_page_dispose (GObject *object)
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
   g_clear_object (&self->scheduler);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   if (self->conflicts != NULL)
     g_signal_handlers_disconnect_by_data (self->conflicts, self);
   g_clear_object (&self->conflicts);
@@ -559,6 +608,9 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   BIND (next_row);
   BIND (preferences_button);
   BIND (conflicts_row);
+  BIND (accounts_group);
+  BIND (lsq_row);
+  BIND (ghl_row);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "overview.sync-now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "overview.cancel", NULL, cancel_action);

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (LiaisonOverviewPage, liaison_overview_page, LIAISON, OVERV
 
 /* The runs are read from the store, so that the systemd timer's runs show too. */
 void liaison_overview_page_set_store (LiaisonOverviewPage *self, LiaisonStore *store);
+/* The profile: its store (as set_store) and the state of its two accounts. */
+void liaison_overview_page_set_session (LiaisonOverviewPage *self, LiaisonSession *session);
 void liaison_overview_page_set_scheduler (LiaisonOverviewPage *self,
                                           LiaisonSyncScheduler *scheduler);
 /* The Conflicts page's list, for the count waiting for an answer. */
