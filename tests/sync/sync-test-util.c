@@ -397,3 +397,32 @@ sync_record (SyncFixture *f, LiaisonService side, const char *id)
     }
   return NULL;
 }
+
+void
+sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+  LiaisonStoreLink *link;
+
+  liaison_store_list_links_async (f->store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
+                                  &result);
+  links = liaison_store_list_links_finish (f->store, store_test_wait (&result), NULL);
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, >, 0);
+  link = g_ptr_array_index (links, 0);
+  *lsq_id = g_strdup (link->lsq_id);
+  *ghl_id = g_strdup (link->ghl_id);
+}
+
+void
+sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id, const char *lsq_city,
+                     const char *ghl_city)
+{
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  g_autofree char *gbody = g_strdup_printf ("{\"city\": \"%s\"}", ghl_city);
+  g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
+  g_autoptr (JsonNode) a = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
+  g_autoptr (JsonNode) b = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
+}

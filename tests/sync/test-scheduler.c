@@ -423,26 +423,11 @@ test_failure_once_per_cause (Fixture *f, gconstpointer data)
 static void
 make_conflict (Fixture *f, const char *lsq_city, const char *ghl_city)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) links = NULL;
-  LiaisonStoreLink *link;
-  g_autofree char *gpath = NULL;
-  g_autofree char *lpath = NULL;
-  g_autofree char *gbody = g_strdup_printf ("{\"city\": \"%s\"}", ghl_city);
-  g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
-  g_autoptr (JsonNode) a = NULL;
-  g_autoptr (JsonNode) b = NULL;
+  g_autofree char *lsq_id = NULL;
+  g_autofree char *ghl_id = NULL;
 
-  liaison_store_list_links_async (f->sync.store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
-                                  &result);
-  links = liaison_store_list_links_finish (f->sync.store, store_test_wait (&result), NULL);
-  g_assert_nonnull (links);
-  g_assert_cmpuint (links->len, >, 0);
-  link = g_ptr_array_index (links, 0);
-  gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", link->ghl_id);
-  lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", link->lsq_id);
-  a = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
-  b = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
+  sync_first_link (&f->sync, &lsq_id, &ghl_id);
+  sync_edit_city_both (&f->sync, lsq_id, ghl_id, lsq_city, ghl_city);
 }
 
 static guint

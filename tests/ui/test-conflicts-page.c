@@ -46,18 +46,7 @@ run_ok (Fixture *f)
   g_assert_cmpuint (result->n_failed, ==, 0);
 }
 
-/* Runs the main loop until cond holds, for at most 20 s. */
-#define WAIT_UNTIL(cond)                                                                           \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                               \
-    while (!(cond))                                                                                \
-      {                                                                                            \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);                                    \
-        g_main_context_iteration (NULL, TRUE);                                                     \
-      }                                                                                            \
-  }                                                                                                \
-  G_STMT_END
+#define WAIT_UNTIL(cond) SYNC_WAIT_UNTIL (cond, 20)
 
 static const char *
 visible_page (Fixture *f)
@@ -65,34 +54,11 @@ visible_page (Fixture *f)
   return gtk_stack_get_visible_child_name (template_child (f, "stack"));
 }
 
-static void
-first_link (Fixture *f)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) links = NULL;
-  LiaisonStoreLink *link;
-
-  liaison_store_list_links_async (f->sync.store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
-                                  &result);
-  links = liaison_store_list_links_finish (f->sync.store, store_test_wait (&result), NULL);
-  g_assert_nonnull (links);
-  g_assert_cmpuint (links->len, >, 0);
-  link = g_ptr_array_index (links, 0);
-  f->lsq_id = g_strdup (link->lsq_id);
-  f->ghl_id = g_strdup (link->ghl_id);
-}
-
 /* Both services change the city of one linked contact differently: a conflict. */
 static void
 make_conflict (Fixture *f, const char *lsq_city, const char *ghl_city)
 {
-  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", f->ghl_id);
-  g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", f->lsq_id);
-  g_autofree char *gbody = g_strdup_printf ("{\"city\": \"%s\"}", ghl_city);
-  g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
-  g_autoptr (JsonNode) a = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
-  g_autoptr (JsonNode) b = sync_control (&f->sync, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
-
+  sync_edit_city_both (&f->sync, f->lsq_id, f->ghl_id, lsq_city, ghl_city);
   run_ok (f);
 }
 
@@ -102,7 +68,7 @@ set_up (Fixture *f, gconstpointer data)
   sync_fixture_set_up (&f->sync, &small);
   run_ok (f);
   sync_until_quiet (&f->sync, 3);
-  first_link (f);
+  sync_first_link (&f->sync, &f->lsq_id, &f->ghl_id);
 
   f->page = g_object_new (LIAISON_TYPE_CONFLICTS_PAGE, NULL);
   f->window = GTK_WINDOW (gtk_window_new ());

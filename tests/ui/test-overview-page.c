@@ -32,17 +32,7 @@ typedef struct
   gboolean revealed_while_running;
 } Fixture;
 
-#define WAIT_UNTIL(cond)                                                                           \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;                               \
-    while (!(cond))                                                                                \
-      {                                                                                            \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);                                    \
-        g_main_context_iteration (NULL, TRUE);                                                     \
-      }                                                                                            \
-  }                                                                                                \
-  G_STMT_END
+#define WAIT_UNTIL(cond) SYNC_WAIT_UNTIL (cond, 30)
 
 static gpointer
 child (Fixture *f, const char *name)
