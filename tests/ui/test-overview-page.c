@@ -206,6 +206,26 @@ test_failure (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (subtitle (f, "error_row"), "Choose Sync Now to try again"));
 }
 
+/* Cancel stops the run; the page says so, and that nothing is lost. */
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonStoreRun) run = NULL;
+
+  liaison_sync_scheduler_set_engine (f->scheduler, f->sync.engine, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "overview.sync-now", NULL));
+  g_assert_true (gtk_widget_get_visible (child (f, "cancel_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "overview.cancel", NULL));
+  WAIT_UNTIL (f->n_finished == 1);
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page)
+              && gtk_widget_get_visible (GTK_WIDGET (child (f, "last_group"))));
+  run = newest_run (f);
+  g_assert_cmpstr (run->status, ==, "cancelled");
+  g_assert_cmpstr (label (f, "status_title"), ==, "The Last Sync Was Cancelled");
+  g_assert_nonnull (strstr (subtitle (f, "error_row"), "Nothing is lost"));
+  g_assert_false (gtk_widget_get_visible (child (f, "cancel_button")));
+}
+
 static void
 on_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -254,5 +274,6 @@ main (int argc, char *argv[])
   ADD ("/overview-page/sync-now", test_sync_now);
   ADD ("/overview-page/failure", test_failure);
   ADD ("/overview-page/accounts", test_accounts);
+  ADD ("/overview-page/cancel", test_cancel);
   return g_test_run ();
 }
