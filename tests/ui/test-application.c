@@ -28,8 +28,8 @@ on_activate_check (GApplication *app, gpointer user_data)
   GtkWindow *window;
   gboolean *checked = user_data;
 
-  for (const char *const *name
-       = (const char *const[]){ "quit", "preferences", "about", "show-page", NULL };
+  for (const char *const *name = (const char *const[]){ "quit", "preferences", "about",
+                                                        "show-page", NULL };
        *name != NULL; name++)
     g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), *name) != NULL);
 
