@@ -12,6 +12,7 @@
 
 #include "liaison-conflict-row.h"
 #include "liaison-conflicts-page.h"
+#include "liaison-window-private.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
@@ -389,6 +390,80 @@ test_take_all (Fixture *f, gconstpointer data)
   WAIT_UNTIL (find_row (f, "city") == NULL);
 }
 
+static void
+on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GtkWidget *
+sidebar_count (LiaisonWindow *window)
+{
+  for (GtkWidget *row
+       = gtk_widget_get_first_child (GTK_WIDGET (liaison_window_get_sidebar (window)));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), "conflicts") == 0)
+      return find_named (row, "count");
+  return NULL;
+}
+
+/* The main window on the profile: the Conflicts row of the sidebar counts the open ones, and
+ * follows an answer. */
+static void
+test_sidebar_count (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSession) session = liaison_session_new ("conflicts-test");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = NULL;
+  LiaisonWindow *window;
+  LiaisonConflictsPage *page;
+  LiaisonConflictList *model;
+  GLogLevelFlags old_fatal;
+  guint n_open;
+
+  make_conflict (f, "Mumbai", "Chennai");
+  {
+    g_autoptr (GPtrArray) open = liaison_store_list_conflicts (f->sync.store, TRUE, NULL);
+
+    g_assert_nonnull (open);
+    n_open = open ? open->len : 0;
+  }
+  /* The fixture's connections have no secrets in the keyring, which the session warns about
+   * (the Accounts page would show it); here only the store matters. */
+  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  liaison_session_open_async (session, f->sync.store_path, NULL, on_session_opened, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (liaison_session_open_finish (session, result, &error));
+  g_assert_no_error (error);
+
+  window = liaison_window_new (NULL);
+  liaison_window_set_session (window, session);
+  gtk_window_present (GTK_WINDOW (window));
+  page = LIAISON_CONFLICTS_PAGE (
+      gtk_stack_get_child_by_name (liaison_window_get_stack (window), "conflicts"));
+  model = liaison_conflicts_page_get_model (page);
+  g_assert_nonnull (model);
+  WAIT_UNTIL (liaison_conflict_list_get_loaded (model));
+  expected = g_strdup_printf ("%u", n_open);
+  g_assert_nonnull (sidebar_count (window));
+  g_assert_true (gtk_widget_get_visible (sidebar_count (window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sidebar_count (window))), ==, expected);
+
+  g_clear_object (&result);
+  liaison_conflict_list_resolve_all_async (model, "lsq", NULL, on_session_opened, &result);
+  WAIT_UNTIL (result != NULL && liaison_conflict_list_get_n_open (model) == 0);
+  g_assert_false (gtk_widget_get_visible (sidebar_count (window)));
+
+  liaison_window_set_session (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_log_set_always_fatal (old_fatal);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&session);
+  store_test_drain ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,5 +473,6 @@ main (int argc, char *argv[])
   ADD ("/conflicts-page/keep-highlevel", test_keep_highlevel);
   ADD ("/conflicts-page/edit-value", test_edit_value);
   ADD ("/conflicts-page/take-all", test_take_all);
+  ADD ("/conflicts-page/sidebar-count", test_sidebar_count);
   return g_test_run ();
 }
