@@ -390,6 +390,53 @@ test_take_all (Fixture *f, gconstpointer data)
   WAIT_UNTIL (find_row (f, "city") == NULL);
 }
 
+static char *
+saved_mapping (Fixture *f)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *json;
+
+  liaison_store_load_mapping_async (f->sync.store, NULL, store_test_result_cb, &result);
+  json = liaison_store_load_mapping_finish (f->sync.store, store_test_wait (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+/* Always Take HighLevel for This Field: the field's policy in the saved mapping, its open
+ * conflict answered, and the next conflict of that field settled by the engine without asking. */
+static void
+test_always_take (Fixture *f, gconstpointer data)
+{
+  LiaisonConflictRow *row;
+  g_autofree char *mapping = NULL;
+
+  liaison_conflicts_page_set_store (f->page, f->sync.store);
+  make_conflict (f, "Mumbai", "Chennai");
+  WAIT_UNTIL ((row = find_row (f, "city")) != NULL);
+  g_assert_true (GTK_IS_MENU_BUTTON (find_named (GTK_WIDGET (row), "more")));
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "conflicts.always", "(ss)", "ghl", "city"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "without asking"));
+  adw_message_dialog_response (find_dialog (), "always");
+  WAIT_UNTIL (liaison_conflict_item_get_resolution (liaison_conflict_row_get_item (row)) != NULL);
+  g_assert_cmpstr (liaison_conflict_item_get_resolution (liaison_conflict_row_get_item (row)), ==,
+                   "ghl");
+  mapping = saved_mapping (f);
+  g_assert_nonnull (strstr (mapping, "\"policy\":\"ghl-wins\""));
+
+  run_ok (f);
+  g_assert_cmpstr (lead_city (f), ==, "Chennai");
+  /* Both change the city again: HighLevel's wins, and nothing is parked. */
+  make_conflict (f, "Delhi", "Madurai");
+  g_assert_cmpuint (open_conflicts_for_lead (f), ==, 0);
+  g_assert_cmpstr (lead_city (f), ==, "Madurai");
+  g_assert_cmpstr (contact_city (f), ==, "Madurai");
+  WAIT_UNTIL (find_row (f, "city") == NULL);
+}
+
 static void
 on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -473,6 +520,7 @@ main (int argc, char *argv[])
   ADD ("/conflicts-page/keep-highlevel", test_keep_highlevel);
   ADD ("/conflicts-page/edit-value", test_edit_value);
   ADD ("/conflicts-page/take-all", test_take_all);
+  ADD ("/conflicts-page/always-take", test_always_take);
   ADD ("/conflicts-page/sidebar-count", test_sidebar_count);
   return g_test_run ();
 }

@@ -12,7 +12,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "liaison-conflict-list.h"
+#include "liaison-field-map.h"
 #include "liaison-store-sync.h"
 
 /* A sync run announces its end once; a short wait still folds a burst of announcements. */
@@ -275,6 +278,8 @@ liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *r
 
 typedef struct
 {
+  char *resolution;
+  char *field; /* only this field's conflicts; NULL: every field */
   guint pending;
   guint answered;
   GError *error; /* the first */
@@ -283,6 +288,8 @@ typedef struct
 static void
 resolve_all_free (ResolveAll *all)
 {
+  g_free (all->resolution);
+  g_free (all->field);
   g_clear_error (&all->error);
   g_free (all);
 }
@@ -310,35 +317,57 @@ on_one_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_int (task, all->answered);
 }
 
-void
-liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
-                                         GCancellable *cancellable, GAsyncReadyCallback callback,
-                                         gpointer user_data)
+/* Answers the open field conflicts the task's ResolveAll names, then returns the task. */
+static void
+resolve_matching (LiaisonConflictList *self, GTask *task)
 {
-  g_autoptr (GTask) task = NULL;
-  ResolveAll *all = g_new0 (ResolveAll, 1);
+  ResolveAll *all = g_task_get_task_data (task);
 
-  g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
-  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, liaison_conflict_list_resolve_all_async);
-  g_task_set_task_data (task, all, (GDestroyNotify) resolve_all_free);
   /* One worker job each, queued in order; the list reads again once, after the last. */
   for (guint i = 0; i < self->items->len; i++)
     {
       LiaisonConflictItem *item = g_ptr_array_index (self->items, i);
 
       if (liaison_conflict_item_get_kind (item) != LIAISON_CONFLICT_FIELD
-          || liaison_conflict_item_get_resolution (item) != NULL)
+          || liaison_conflict_item_get_resolution (item) != NULL
+          || (all->field != NULL
+              && g_strcmp0 (liaison_conflict_item_get_field (item), all->field) != 0))
         continue;
       all->pending++;
       liaison_store_resolve_conflict_async (self->store, liaison_conflict_item_get_id (item),
-                                            resolution, NULL, cancellable, on_one_resolved,
-                                            g_object_ref (task));
+                                            all->resolution, NULL, g_task_get_cancellable (task),
+                                            on_one_resolved, g_object_ref (task));
     }
   if (all->pending == 0)
     g_task_return_int (task, 0);
+}
+
+static GTask *
+resolve_task_new (LiaisonConflictList *self, const char *resolution, const char *field,
+                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ResolveAll *all = g_new0 (ResolveAll, 1);
+
+  all->resolution = g_strdup (resolution);
+  all->field = g_strdup (field);
+  g_task_set_task_data (task, all, (GDestroyNotify) resolve_all_free);
+  return task;
+}
+
+void
+liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
+                                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                                         gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
+  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
+
+  task = resolve_task_new (self, resolution, NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_conflict_list_resolve_all_async);
+  resolve_matching (self, task);
 }
 
 guint
@@ -350,6 +379,101 @@ liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResul
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   n = g_task_propagate_int (G_TASK (result), error);
   return n > 0 ? (guint) n : 0;
+}
+
+/* ---- a field's policy ---- */
+
+static void
+on_mapping_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!liaison_store_save_mapping_finish (LIAISON_STORE (source), result, NULL, &error))
+    {
+      g_prefix_error (&error, _ ("The field mapping could not be saved: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  resolve_matching (g_task_get_source_object (task), task);
+}
+
+static void
+on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonConflictList *self = g_task_get_source_object (task);
+  ResolveAll *all = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *json
+      = liaison_store_load_mapping_finish (LIAISON_STORE (source), result, NULL, &error);
+  g_autoptr (LiaisonFieldMap) map = NULL;
+  g_autoptr (JsonNode) saved = NULL;
+  g_autofree char *text = NULL;
+  GCancellable *cancellable;
+  int i;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* None saved: the defaults are what the engine uses, so they are what changes. */
+  saved = json ? json_from_string (json, &error) : NULL;
+  map = json == NULL ? liaison_field_map_new_default ()
+        : saved      ? liaison_field_map_new_from_json (saved, &error)
+                     : NULL;
+  if (map == NULL)
+    {
+      g_task_return_new_error (task, LIAISON_FIELD_MAP_ERROR, LIAISON_FIELD_MAP_ERROR_INVALID,
+                               _ ("The saved field mapping cannot be read (%s); fix it on the "
+                                  "Field Mapping page first."),
+                               error ? error->message : "?");
+      g_clear_error (&error);
+      return;
+    }
+  i = liaison_field_map_find (map, all->field);
+  if (i < 0)
+    {
+      g_task_return_new_error (task, LIAISON_FIELD_MAP_ERROR, LIAISON_FIELD_MAP_ERROR_INVALID,
+                               _ ("The field “%s” is no longer in the field mapping, so it has no "
+                                  "policy to set."),
+                               all->field);
+      return;
+    }
+  liaison_field_map_set_policy (map, (guint) i,
+                                g_str_equal (all->resolution, "lsq") ? LIAISON_POLICY_LSQ_WINS
+                                                                     : LIAISON_POLICY_GHL_WINS);
+  g_clear_pointer (&saved, json_node_unref);
+  saved = liaison_field_map_to_json (map);
+  text = json_to_string (saved, FALSE);
+  /* The task goes last: arguments are evaluated in no set order. */
+  cancellable = g_task_get_cancellable (task);
+  liaison_store_save_mapping_async (self->store, text, cancellable, on_mapping_saved,
+                                    g_steal_pointer (&task));
+}
+
+void
+liaison_conflict_list_always_take_async (LiaisonConflictList *self, const char *field,
+                                         const char *resolution, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
+
+  task = resolve_task_new (self, resolution, field, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_conflict_list_always_take_async);
+  liaison_store_load_mapping_async (self->store, cancellable, on_mapping_loaded, task);
+}
+
+guint
+liaison_conflict_list_always_take_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                          GError **error)
+{
+  return liaison_conflict_list_resolve_all_finish (self, result, error);
 }
 
 /* ---- reading it ---- */

@@ -48,4 +48,13 @@ void liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const c
 guint liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResult *result,
                                                 GError **error);
 
+/* "Always take LeadSquared (or HighLevel) for this field": sets the field's policy in the saved
+ * field mapping to that side winning, so that the engine settles its next conflicts by itself,
+ * and answers its open conflicts the same way; returns how many were answered. */
+void liaison_conflict_list_always_take_async (LiaisonConflictList *self, const char *field,
+                                              const char *resolution, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+guint liaison_conflict_list_always_take_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                GError **error);
+
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _LiaisonConflictRow
   char *subtitle;
   GtkWidget *choices;
   GtkWidget *answer_label;
-  GtkWidget *buttons[3];
+  GtkWidget *buttons[4];
 };
 
 enum
@@ -289,7 +289,7 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->choices), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->choices), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->choices), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->choices), 3);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->choices), 4);
   gtk_widget_set_margin_top (self->choices, 6);
   self->buttons[0] = choice_button (self, _ ("Take LeadSquared"), "lsq",
                                     _ ("Write LeadSquared’s value to HighLevel too"));
@@ -298,6 +298,25 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
   if (liaison_conflict_item_get_editable (item))
     self->buttons[2]
         = choice_button (self, _ ("Edit…"), "edit", _ ("Type the value both services should have"));
+  {
+    /* "Always …": the field's policy, for the next conflicts too. */
+    g_autoptr (GMenu) menu = g_menu_new ();
+    g_autoptr (GMenuItem) lsq
+        = g_menu_item_new (_ ("Always Take LeadSquared for This Field"), NULL);
+    g_autoptr (GMenuItem) ghl = g_menu_item_new (_ ("Always Take HighLevel for This Field"), NULL);
+    const char *field = liaison_conflict_item_get_field (item);
+
+    g_menu_item_set_action_and_target (lsq, "conflicts.always", "(ss)", "lsq", field);
+    g_menu_item_set_action_and_target (ghl, "conflicts.always", "(ss)", "ghl", field);
+    g_menu_append_item (menu, lsq);
+    g_menu_append_item (menu, ghl);
+    self->buttons[3] = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->buttons[3]), "view-more-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->buttons[3]), G_MENU_MODEL (menu));
+    gtk_widget_set_tooltip_text (self->buttons[3], _ ("More Choices"));
+    gtk_widget_set_name (self->buttons[3], "more");
+    gtk_widget_set_halign (self->buttons[3], GTK_ALIGN_START);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (self->buttons); i++)
     if (self->buttons[i] != NULL)
       {

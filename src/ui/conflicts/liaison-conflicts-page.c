@@ -313,6 +313,69 @@ group_rows (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
     gtk_widget_remove_css_class (GTK_WIDGET (before), "same-contact-follows");
 }
 
+static void
+on_always_taken (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonConflictsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  liaison_conflict_list_always_take_finish (LIAISON_CONFLICT_LIST (source), result, &error);
+  if (error != NULL)
+    toast (self, error->message);
+}
+
+static void
+on_always_response (AdwMessageDialog *dialog, const char *response, LiaisonConflictsPage *self)
+{
+  if (self->model == NULL || g_strcmp0 (response, "always") != 0)
+    return;
+  liaison_conflict_list_always_take_async (
+      self->model, g_object_get_data (G_OBJECT (dialog), "field"),
+      g_object_get_data (G_OBJECT (dialog), "side"), NULL, on_always_taken, g_object_ref (self));
+}
+
+/* Always take one side for a field: the field's conflict policy, asked first. */
+static void
+always_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *side = NULL, *field = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *label;
+  gboolean lsq;
+  AdwMessageDialog *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &side, &field);
+  lsq = g_strcmp0 (side, "lsq") == 0;
+  if (self->model == NULL || (!lsq && g_strcmp0 (side, "ghl") != 0))
+    return;
+  label = liaison_conflict_field_label (field);
+  heading = g_strdup_printf (
+      lsq ? _ ("Always Take LeadSquared for %s?") : _ ("Always Take HighLevel for %s?"), label);
+  body = g_strdup_printf (
+      lsq ? _ ("From now on, when both services change %s of a contact, LeadSquared’s value is "
+               "kept and written to HighLevel, without asking. The open conflicts of this field "
+               "are answered the same way. The Field Mapping page can change it back.")
+          : _ ("From now on, when both services change %s of a contact, HighLevel’s value is "
+               "kept and written to LeadSquared, without asking. The open conflicts of this field "
+               "are answered the same way. The Field Mapping page can change it back."),
+      label);
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  adw_message_dialog_add_responses (
+      dialog, "cancel", _ ("_Cancel"), "always",
+      lsq ? _ ("_Always Take LeadSquared") : _ ("_Always Take HighLevel"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "always", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "side", lsq ? (gpointer) "lsq" : (gpointer) "ghl");
+  g_object_set_data_full (G_OBJECT (dialog), "field", g_strdup (field), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_always_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- actions ---- */
 
 static void
@@ -435,6 +498,7 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "conflicts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "conflicts.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "conflicts.take-all", "s", take_all_action);
+  gtk_widget_class_install_action (widget_class, "conflicts.always", "(ss)", always_action);
 }
 
 static void
