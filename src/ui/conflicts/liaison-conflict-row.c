@@ -133,7 +133,6 @@ add_value (GtkGrid *grid, int row, const char *name, const char *json, gboolean 
   GtkWidget *value_label = label_new (text, chosen ? "heading" : NULL);
 
   gtk_widget_set_valign (name_label, GTK_ALIGN_START);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_widget_set_hexpand (value_label, TRUE);
   gtk_widget_set_name (value_label, name);
   gtk_grid_attach (grid, name_label, 0, row, 1, 1);
