@@ -163,6 +163,14 @@ test_sync_now (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (subtitle (f, "counts_row"), counts));
   g_assert_cmpuint (run->n_linked + run->n_created, >, 0);
   g_assert_nonnull (strstr (subtitle (f, "when_row"), "when you chose Sync Now"));
+  /* It fits a phone-sized window. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                        NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   g_assert_false (gtk_widget_get_visible (child (f, "error_row")));
   g_assert_false (gtk_revealer_get_reveal_child (child (f, "progress_revealer")));
   g_assert_true (gtk_widget_get_sensitive (child (f, "sync_button")));
