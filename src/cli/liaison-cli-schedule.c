@@ -125,6 +125,16 @@ unit_text (const char *name, GError **error)
     }
   if (profile == NULL || *profile == '\0' || g_str_equal (profile, "default"))
     return g_steal_pointer (&text);
+  for (const char *c = profile; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && strchr ("._-@", *c) == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _ ("The profile name “%s” cannot be written into a systemd unit. Schedule a "
+                        "profile whose name has only letters, digits, dots, dashes and "
+                        "underscores."),
+                     profile);
+        return NULL;
+      }
   /* The timer syncs the profile this command was given. */
   copy = g_string_new (text);
   service = strstr (copy->str, "[Service]\n");

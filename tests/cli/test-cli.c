@@ -301,6 +301,7 @@ test_cli_schedule_errors (void)
   g_auto (CliResult) no_bus = { 0 };
   g_auto (CliResult) no_bus_status = { 0 };
   g_auto (CliResult) no_units = { 0 };
+  g_auto (CliResult) bad_profile = { 0 };
   g_autofree char *missing = NULL;
 
   schedule_set_up (&s);
@@ -323,6 +324,12 @@ test_cli_schedule_errors (void)
   g_assert_nonnull (strstr (no_bus_status.err, "could not say whether the timer is on"));
   g_assert_nonnull (strstr (no_bus_status.err, "Failed to connect to bus"));
   g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
+
+  g_setenv ("LIAISON_PROFILE", "two\nlines", TRUE);
+  run_cli (&bad_profile, "schedule", "enable", NULL);
+  g_unsetenv ("LIAISON_PROFILE");
+  g_assert_cmpint (bad_profile.exit_status, ==, 1);
+  g_assert_nonnull (strstr (bad_profile.err, "cannot be written into a systemd unit"));
 
   g_setenv ("LIAISON_SYSTEMD_UNITS_DIR", s.state, TRUE);
   run_cli (&no_units, "schedule", "enable", NULL);
