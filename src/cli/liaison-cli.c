@@ -16,6 +16,7 @@
 #include "liaison-cli-ghl.h"
 #include "liaison-cli-lsq.h"
 #include "liaison-cli-mapping.h"
+#include "liaison-cli-schedule.h"
 #include "liaison-cli-sync.h"
 
 /* Exit codes follow sysexits' spirit: 2 for a command line that cannot be
@@ -59,7 +60,8 @@ main (int argc, char *argv[])
       "  undo RUN            put back what a sync run changed ([--dry-run] [--json])\n"
       "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
       "  history             past sync runs; history RUN: that run's operations;\n"
-      "                      history export --csv FILE [--run ID]: the changes as CSV");
+      "                      history export --csv FILE [--run ID]: the changes as CSV\n"
+      "  schedule enable|disable|status  sync every 15 minutes with a systemd user timer");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 
@@ -106,6 +108,8 @@ main (int argc, char *argv[])
     return liaison_cli_conflicts_main (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "history"))
     return liaison_cli_history_main (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "schedule"))
+    return liaison_cli_schedule_main (argc - 1, argv + 1);
 
   g_printerr (_ ("liaison-cli: there is no command “%s”. Run “%s --help” to see what it can do.\n"),
               argv[1], "liaison-cli");

@@ -13,9 +13,11 @@
 #include "liaison-sandbox.h"
 #include "liaison-store-history.h"
 #include "liaison-preferences-window.h"
+#include "liaison-sync-scheduler.h"
 #include "liaison-window.h"
 
 static void liaison_application_offer_rebuild (LiaisonApplication *self, LiaisonWindow *window);
+static void liaison_application_start_scheduler (LiaisonApplication *self);
 
 struct _LiaisonApplication
 {
@@ -25,6 +27,7 @@ struct _LiaisonApplication
   gboolean sandbox_mode;
   LiaisonSandbox *sandbox;
   LiaisonSession *session;
+  LiaisonSyncScheduler *scheduler;
   char *session_error;
   char *damage;             /* why the store could not be read, while it waits for a rebuild */
   AdwMessageDialog *repair; /* the offer to rebuild it, while it shows */
@@ -67,6 +70,7 @@ liaison_application_prepare_window (LiaisonApplication *self, LiaisonWindow *win
     return;
 
   liaison_window_set_session (window, self->session);
+  liaison_window_set_scheduler (window, self->scheduler);
   if (self->sandbox != NULL)
     {
       const char *lsq_keys[2] = { liaison_sandbox_get_lsq_access_key (self->sandbox),
@@ -90,6 +94,8 @@ on_rebuilt (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *said = NULL;
 
   recovery = liaison_session_rebuild_finish (LIAISON_SESSION (source), result, &error);
+  if (recovery != NULL)
+    liaison_application_start_scheduler (self);
   if (recovery == NULL)
     {
       g_warning ("%s", error->message);
@@ -234,6 +240,73 @@ on_retention_changed (GSettings *settings, const char *key, LiaisonApplication *
   liaison_application_prune_history (self);
 }
 
+/* Scheduled syncs ------------------------------------------------------------ */
+
+static void
+on_sync_failed (LiaisonSyncScheduler *scheduler, const char *cause, const char *message,
+                LiaisonApplication *self)
+{
+  g_autoptr (GNotification) notification = g_notification_new (_ ("Sync Failed"));
+
+  /* One id: a newer failure replaces the older one rather than piling up. */
+  g_notification_set_body (notification, message);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "overview");
+  g_notification_add_button_with_target (notification, _ ("Show Overview"), "app.show-page", "s",
+                                         "overview");
+  g_application_send_notification (G_APPLICATION (self), "sync-failed", notification);
+}
+
+static void
+on_new_conflicts (LiaisonSyncScheduler *scheduler, guint n, LiaisonApplication *self)
+{
+  g_autoptr (GNotification) notification = g_notification_new (_ ("New Conflicts"));
+  g_autofree char *body = g_strdup_printf (
+      ngettext ("Both services changed %u field differently. Choose which value to keep.",
+                "Both services changed %u fields differently. Choose which values to keep.", n),
+      n);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "conflicts");
+  g_notification_add_button_with_target (notification, _ ("Show Conflicts"), "app.show-page", "s",
+                                         "conflicts");
+  g_application_send_notification (G_APPLICATION (self), "new-conflicts", notification);
+}
+
+static void
+on_sync_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean succeeded,
+                  LiaisonApplication *self)
+{
+  if (succeeded)
+    g_application_withdraw_notification (G_APPLICATION (self), "sync-failed");
+}
+
+/* The app syncs every sync-interval minutes while it runs (the sandbox's loopback needs no
+ * network, so only a real profile waits for one). */
+static void
+liaison_application_start_scheduler (LiaisonApplication *self)
+{
+  if (self->scheduler != NULL)
+    return;
+  self->scheduler = liaison_sync_scheduler_new ();
+  if (!self->sandbox_mode)
+    liaison_sync_scheduler_set_network_monitor (self->scheduler, g_network_monitor_get_default ());
+  g_settings_bind (self->settings, "sync-interval", self->scheduler, "interval",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->scheduler, "failed", G_CALLBACK (on_sync_failed), self, 0);
+  g_signal_connect_object (self->scheduler, "new-conflicts", G_CALLBACK (on_new_conflicts), self,
+                           0);
+  g_signal_connect_object (self->scheduler, "run-finished", G_CALLBACK (on_sync_finished), self,
+                           0);
+  liaison_sync_scheduler_set_session (self->scheduler, self->session);
+}
+
+LiaisonSyncScheduler *
+liaison_application_get_scheduler (LiaisonApplication *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+  return self->scheduler;
+}
+
 static void
 on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -257,6 +330,9 @@ on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
              "Liaison again."),
           error->message);
     }
+
+  if (liaison_session_get_store (LIAISON_SESSION (source)) != NULL)
+    liaison_application_start_scheduler (self);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (LIAISON_IS_WINDOW (l->data))
@@ -483,6 +559,9 @@ liaison_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->prune_timeout, g_source_remove);
 
+  /* A run in flight ends as cancelled; its intents are reconciled by the next one. */
+  if (self->scheduler != NULL)
+    liaison_sync_scheduler_cancel (self->scheduler);
   /* Stopping saves the sandbox's data for the next start. */
   if (self->sandbox != NULL)
     liaison_sandbox_stop (self->sandbox);
@@ -498,6 +577,7 @@ liaison_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->prune_timeout, g_source_remove);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_pointer (&self->session_error, g_free);

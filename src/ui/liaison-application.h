@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "liaison-session.h"
+#include "liaison-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaisonApplication, liaison_application, LIAISON, APPLICATION, AdwApplication)
 
 LiaisonApplication *liaison_application_new (void);
+/* The scheduler of the profile's syncs, once the session has opened; else NULL. */
+LiaisonSyncScheduler *liaison_application_get_scheduler (LiaisonApplication *self);
 
 G_END_DECLS

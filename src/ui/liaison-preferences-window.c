@@ -16,6 +16,7 @@ struct _LiaisonPreferencesWindow
   GSettings *settings;
 
   AdwComboRow *color_scheme_row;
+  GtkSpinButton *sync_interval_spin;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPreferencesWindow, liaison_preferences_window,
@@ -74,6 +75,8 @@ liaison_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, color_scheme_to_row, row_to_color_scheme,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -122,6 +125,8 @@ liaison_preferences_window_class_init (LiaisonPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesWindow,
+                                        sync_interval_spin);
 }
 
 static void

@@ -13,9 +13,11 @@
 
 #include "liaison-accounts-page.h"
 #include "liaison-booking-page.h"
-#include "liaison-history-page.h"
+#include "liaison-conflicts-page.h"
 #include "liaison-contacts-page.h"
+#include "liaison-history-page.h"
 #include "liaison-mapping-page.h"
+#include "liaison-overview-page.h"
 #include "liaison-window-private.h"
 
 struct _LiaisonWindow
@@ -25,6 +27,7 @@ struct _LiaisonWindow
   GSettings *settings;
   LiaisonSession *session;
   LiaisonGhlAuthorizer *watched_authorizer;
+  LiaisonConflictList *watched_conflicts;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *sidebar_title;
@@ -33,6 +36,8 @@ struct _LiaisonWindow
   LiaisonBookingPage *booking_page;
   LiaisonMappingPage *mapping_page;
   LiaisonHistoryPage *history_page;
+  LiaisonConflictsPage *conflicts_page;
+  LiaisonOverviewPage *overview_page;
   AdwLeaflet *leaflet;
   GtkWidget *back_button;
   GtkListBox *sidebar;
@@ -298,6 +303,63 @@ set_history_engine (LiaisonWindow *self, LiaisonSession *session)
   liaison_history_page_set_engine (self->history_page, engine);
 }
 
+/* The Conflicts row of the sidebar shows how many wait for an answer. */
+static void
+update_conflicts_count (LiaisonWindow *self)
+{
+  LiaisonConflictList *model = liaison_conflicts_page_get_model (self->conflicts_page);
+  guint n = model ? liaison_conflict_list_get_n_open (model) : 0;
+  GtkWidget *row = NULL;
+  GtkWidget *box, *count;
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "conflicts") == 0)
+      row = child;
+  if (row == NULL)
+    return;
+  box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  count = gtk_widget_get_last_child (box);
+  if (g_strcmp0 (gtk_widget_get_name (count), "count") != 0)
+    {
+      count = gtk_label_new (NULL);
+      gtk_widget_set_name (count, "count");
+      gtk_widget_set_hexpand (count, TRUE);
+      gtk_widget_set_halign (count, GTK_ALIGN_END);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), count);
+    }
+  text = g_strdup_printf ("%u", n);
+  gtk_label_set_label (GTK_LABEL (count), text);
+  gtk_widget_set_visible (count, n > 0);
+  accessible = n > 0 ? g_strdup_printf (ngettext ("Conflicts, %u waits for an answer",
+                                                  "Conflicts, %u wait for an answer", n),
+                                        n)
+                     : g_strdup (_ ("Conflicts"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+watch_conflicts (LiaisonWindow *self)
+{
+  LiaisonConflictList *model = liaison_conflicts_page_get_model (self->conflicts_page);
+
+  if (model != self->watched_conflicts)
+    {
+      if (self->watched_conflicts != NULL)
+        g_signal_handlers_disconnect_by_data (self->watched_conflicts, self);
+      g_set_object (&self->watched_conflicts, model);
+      if (model != NULL)
+        g_signal_connect_object (model, "notify::n-open", G_CALLBACK (update_conflicts_count), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  update_conflicts_count (self);
+}
+
 static void
 on_session_changed (LiaisonSession *session, LiaisonWindow *self)
 {
@@ -311,6 +373,11 @@ on_session_changed (LiaisonSession *session, LiaisonWindow *self)
   liaison_mapping_page_set_session (self->mapping_page, session);
   liaison_history_page_set_store (self->history_page, liaison_session_get_store (session));
   set_history_engine (self, session);
+  liaison_conflicts_page_set_store (self->conflicts_page, liaison_session_get_store (session));
+  liaison_overview_page_set_session (self->overview_page, session);
+  liaison_overview_page_set_conflicts (self->overview_page,
+                                       liaison_conflicts_page_get_model (self->conflicts_page));
+  watch_conflicts (self);
 
   if (self->watched_authorizer != authorizer)
     {
@@ -341,6 +408,10 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_mapping_page_set_session (self->mapping_page, NULL);
       liaison_history_page_set_store (self->history_page, NULL);
       liaison_history_page_set_engine (self->history_page, NULL);
+      liaison_conflicts_page_set_store (self->conflicts_page, NULL);
+      liaison_overview_page_set_session (self->overview_page, NULL);
+      liaison_overview_page_set_conflicts (self->overview_page, NULL);
+      watch_conflicts (self);
       return;
     }
 
@@ -349,6 +420,15 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       g_strcmp0 (liaison_session_get_profile (session), "sandbox") == 0 ? _ ("Sandbox") : NULL);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   on_session_changed (session, self);
+}
+
+void
+liaison_window_set_scheduler (LiaisonWindow *self, LiaisonSyncScheduler *scheduler)
+{
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+
+  liaison_conflicts_page_set_scheduler (self->conflicts_page, scheduler);
+  liaison_overview_page_set_scheduler (self->overview_page, scheduler);
 }
 
 void
@@ -390,6 +470,9 @@ liaison_window_dispose (GObject *object)
   if (self->watched_authorizer != NULL)
     g_signal_handlers_disconnect_by_data (self->watched_authorizer, self);
   g_clear_object (&self->watched_authorizer);
+  if (self->watched_conflicts != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_conflicts, self);
+  g_clear_object (&self->watched_conflicts);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -411,6 +494,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
 
   g_type_ensure (LIAISON_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (LIAISON_TYPE_BOOKING_PAGE);
+  g_type_ensure (LIAISON_TYPE_CONFLICTS_PAGE);
+  g_type_ensure (LIAISON_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LIAISON_TYPE_CONTACTS_PAGE);
   g_type_ensure (LIAISON_TYPE_MAPPING_PAGE);
   g_type_ensure (LIAISON_TYPE_HISTORY_PAGE);
@@ -424,6 +509,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, booking_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, mapping_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);

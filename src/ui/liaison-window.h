@@ -24,6 +24,8 @@ const char *liaison_window_get_page (LiaisonWindow *self);
 gboolean liaison_window_is_page_name (const char *name);
 char *liaison_window_list_page_names (void);
 void liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session);
+/* The app's scheduler, for Sync Now and Apply Now; NULL until the profile has opened. */
+void liaison_window_set_scheduler (LiaisonWindow *self, LiaisonSyncScheduler *scheduler);
 void liaison_window_set_sandbox (LiaisonWindow *self, const char *marketplace_url,
                                  const char *client_id, const char *client_secret,
                                  const char *lsq_access_key, const char *lsq_secret_key);

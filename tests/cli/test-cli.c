@@ -166,6 +166,202 @@ test_cli_sync_only (void)
   g_assert_nonnull (strstr (empty.err, "at least one"));
 }
 
+/* A systemctl that keeps the timer's state in files and logs how it was called. */
+static const char fake_systemctl[]
+    = "#!/bin/sh\n"
+      "echo \"$*\" >> \"$FAKE_SYSTEMD/log\"\n"
+      "if [ -n \"$FAKE_SYSTEMCTL_FAIL\" ]; then echo \"$FAKE_SYSTEMCTL_FAIL\" >&2; exit 1; fi\n"
+      "[ \"$1\" = --user ] || exit 64\n"
+      "shift\n"
+      "case \"$1\" in\n"
+      "  daemon-reload) exit 0 ;;\n"
+      "  enable) [ -f \"$XDG_CONFIG_HOME/systemd/user/$3\" ] || exit 1; touch \"$FAKE_SYSTEMD/on\" "
+      ";;\n"
+      "  disable) rm -f \"$FAKE_SYSTEMD/on\" ;;\n"
+      "  is-enabled) if [ -f \"$FAKE_SYSTEMD/on\" ]; then echo enabled; else echo disabled; exit "
+      "1; fi ;;\n"
+      "  is-active) if [ -f \"$FAKE_SYSTEMD/on\" ]; then echo active; else echo inactive; exit 3; "
+      "fi ;;\n"
+      "  show) case \"$3\" in\n"
+      "    *NextElapse*) echo 'Thu 2026-12-03 10:45:00 UTC' ;;\n"
+      "    *LastTrigger*) echo 'Thu 2026-12-03 10:30:00 UTC' ;;\n"
+      "    *Result*) echo exit-code ;;\n"
+      "  esac ;;\n"
+      "  *) exit 1 ;;\n"
+      "esac\n";
+
+typedef struct
+{
+  char *home;
+  char *state;
+  char *units;
+} Schedule;
+
+static void
+schedule_set_up (Schedule *s)
+{
+  g_autofree char *script = NULL;
+  g_autofree char *config = NULL;
+
+  s->home = g_dir_make_tmp ("liaison-schedule-XXXXXX", NULL);
+  g_assert_nonnull (s->home);
+  s->state = g_build_filename (s->home, "systemd-state", NULL);
+  g_assert_cmpint (g_mkdir (s->state, 0700), ==, 0);
+  script = g_build_filename (s->home, "systemctl", NULL);
+  g_assert_true (g_file_set_contents (script, fake_systemctl, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  config = g_build_filename (s->home, "config", NULL);
+  s->units = g_build_filename (config, "systemd", "user", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("FAKE_SYSTEMD", s->state, TRUE);
+  g_setenv ("LIAISON_SYSTEMCTL", script, TRUE);
+  g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
+  g_unsetenv ("LIAISON_PROFILE");
+  {
+    g_autofree char *built = g_build_filename (g_getenv ("LIAISON_BUILD_ROOT"), "data", NULL);
+    g_setenv ("LIAISON_SYSTEMD_UNITS_DIR", built, TRUE);
+  }
+}
+
+static void
+schedule_tear_down (Schedule *s)
+{
+  remove_tree (s->home);
+  g_free (s->home);
+  g_free (s->state);
+  g_free (s->units);
+  g_unsetenv ("LIAISON_SYSTEMCTL");
+  g_unsetenv ("LIAISON_SYSTEMD_UNITS_DIR");
+  g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
+  g_unsetenv ("LIAISON_PROFILE");
+}
+
+static char *
+schedule_log (Schedule *s)
+{
+  g_autofree char *path = g_build_filename (s->state, "log", NULL);
+  char *log = NULL;
+
+  if (!g_file_get_contents (path, &log, NULL, NULL))
+    return g_strdup ("");
+  return log;
+}
+
+/* enable copies the units into the person's own, with the profile, and starts the timer;
+ * status says when it runs next and how the last run went; disable stops it and removes the
+ * copies. */
+static void
+test_cli_schedule (void)
+{
+  Schedule s = { 0 };
+  g_auto (CliResult) off = { 0 };
+  g_auto (CliResult) enabled = { 0 };
+  g_auto (CliResult) on = { 0 };
+  g_auto (CliResult) disabled = { 0 };
+  g_auto (CliResult) off_again = { 0 };
+  g_auto (CliResult) usage = { 0 };
+  g_autofree char *service = NULL;
+  g_autofree char *timer = NULL;
+  g_autofree char *service_path = NULL;
+  g_autofree char *timer_path = NULL;
+  g_autofree char *log = NULL;
+
+  schedule_set_up (&s);
+  service_path = g_build_filename (s.units, "liaison-sync.service", NULL);
+  timer_path = g_build_filename (s.units, "liaison-sync.timer", NULL);
+
+  run_cli (&off, "schedule", "status", NULL);
+  g_assert_cmpint (off.exit_status, ==, 3);
+  g_assert_nonnull (strstr (off.out, "Scheduled syncs are off"));
+  g_assert_nonnull (strstr (off.out, "liaison-cli schedule enable"));
+
+  g_setenv ("LIAISON_PROFILE", "work", TRUE);
+  run_cli (&enabled, "schedule", "enable", NULL);
+  g_unsetenv ("LIAISON_PROFILE");
+  g_assert_cmpstr (enabled.err, ==, "");
+  g_assert_cmpint (enabled.exit_status, ==, 0);
+  g_assert_nonnull (strstr (enabled.out, "Scheduled syncs are on"));
+  g_assert_true (g_file_get_contents (service_path, &service, NULL, NULL));
+  g_assert_true (g_file_get_contents (timer_path, &timer, NULL, NULL));
+  g_assert_nonnull (strstr (service, "[Service]\nEnvironment=LIAISON_PROFILE=work\n"));
+  g_assert_nonnull (strstr (service, "/liaison-cli sync"));
+  g_assert_nonnull (strstr (timer, "OnCalendar=*:0/15"));
+  log = schedule_log (&s);
+  g_assert_nonnull (strstr (log, "--user daemon-reload\n--user enable --now liaison-sync.timer\n"));
+
+  run_cli (&on, "schedule", "status", NULL);
+  g_assert_cmpint (on.exit_status, ==, 0);
+  g_assert_nonnull (strstr (on.out, "Scheduled syncs are on"));
+  g_assert_nonnull (strstr (on.out, "Next run: Thu 2026-12-03 10:45:00 UTC."));
+  g_assert_nonnull (
+      strstr (on.out, "Last run: Thu 2026-12-03 10:30:00 UTC; it failed (exit-code)"));
+  g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
+
+  run_cli (&disabled, "schedule", "disable", NULL);
+  g_assert_cmpint (disabled.exit_status, ==, 0);
+  g_assert_nonnull (strstr (disabled.out, "Scheduled syncs are off"));
+  g_assert_false (g_file_test (service_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (timer_path, G_FILE_TEST_EXISTS));
+  g_free (log);
+  log = schedule_log (&s);
+  g_assert_nonnull (strstr (log, "--user disable --now liaison-sync.timer\n"));
+
+  run_cli (&off_again, "schedule", "status", NULL);
+  g_assert_cmpint (off_again.exit_status, ==, 3);
+
+  run_cli (&usage, "schedule", "sometimes", NULL);
+  g_assert_cmpint (usage.exit_status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "“enable”, “disable” or “status”"));
+  schedule_tear_down (&s);
+}
+
+/* Without systemd, or with systemd refusing, each says so in a sentence with a way forward. */
+static void
+test_cli_schedule_errors (void)
+{
+  Schedule s = { 0 };
+  g_auto (CliResult) no_systemd = { 0 };
+  g_auto (CliResult) no_bus = { 0 };
+  g_auto (CliResult) no_bus_status = { 0 };
+  g_auto (CliResult) no_units = { 0 };
+  g_auto (CliResult) bad_profile = { 0 };
+  g_autofree char *missing = NULL;
+
+  schedule_set_up (&s);
+  missing = g_build_filename (s.home, "no-such-systemctl", NULL);
+  g_setenv ("LIAISON_SYSTEMCTL", missing, TRUE);
+  run_cli (&no_systemd, "schedule", "enable", NULL);
+  g_assert_cmpint (no_systemd.exit_status, ==, 1);
+  g_assert_nonnull (strstr (no_systemd.err, "systemd is not available here"));
+  g_assert_nonnull (strstr (no_systemd.err, "cron"));
+
+  schedule_tear_down (&s);
+  schedule_set_up (&s);
+  g_setenv ("FAKE_SYSTEMCTL_FAIL", "Failed to connect to bus: No medium found", TRUE);
+  run_cli (&no_bus, "schedule", "enable", NULL);
+  g_assert_cmpint (no_bus.exit_status, ==, 1);
+  g_assert_nonnull (strstr (no_bus.err, "Failed to connect to bus: No medium found"));
+  g_assert_nonnull (strstr (no_bus.err, "systemctl --user status"));
+  run_cli (&no_bus_status, "schedule", "status", NULL);
+  g_assert_cmpint (no_bus_status.exit_status, ==, 1);
+  g_assert_nonnull (strstr (no_bus_status.err, "could not say whether the timer is on"));
+  g_assert_nonnull (strstr (no_bus_status.err, "Failed to connect to bus"));
+  g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
+
+  g_setenv ("LIAISON_PROFILE", "two\nlines", TRUE);
+  run_cli (&bad_profile, "schedule", "enable", NULL);
+  g_unsetenv ("LIAISON_PROFILE");
+  g_assert_cmpint (bad_profile.exit_status, ==, 1);
+  g_assert_nonnull (strstr (bad_profile.err, "cannot be written into a systemd unit"));
+
+  g_setenv ("LIAISON_SYSTEMD_UNITS_DIR", s.state, TRUE);
+  run_cli (&no_units, "schedule", "enable", NULL);
+  g_assert_cmpint (no_units.exit_status, ==, 1);
+  g_assert_nonnull (strstr (no_units.err, "is not installed"));
+  g_assert_nonnull (strstr (no_units.err, "LIAISON_SYSTEMD_UNITS_DIR"));
+  schedule_tear_down (&s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -178,6 +374,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/cli/history-export", test_cli_history_export);
   g_test_add_func ("/cli/sync-only", test_cli_sync_only);
+  g_test_add_func ("/cli/schedule", test_cli_schedule);
+  g_test_add_func ("/cli/schedule-errors", test_cli_schedule_errors);
 
   return g_test_run ();
 }

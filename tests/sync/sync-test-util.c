@@ -517,3 +517,15 @@ sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, c
     *err = g_steal_pointer (&e);
   return g_subprocess_get_exit_status (process);
 }
+
+void
+sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id, const char *lsq_city,
+                     const char *ghl_city)
+{
+  g_autofree char *gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  g_autofree char *lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  g_autofree char *gbody = g_strdup_printf ("{\"city\": \"%s\"}", ghl_city);
+  g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
+  g_autoptr (JsonNode) a = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
+  g_autoptr (JsonNode) b = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
+}

@@ -79,4 +79,21 @@ void sync_set_deletes (SyncFixture *f, gboolean on);
 /* The ids of the store's first contact link (there must be one). */
 void sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id);
 
+/* A person changes one contact's city in both web UIs, each differently (no sync runs). */
+void sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id,
+                          const char *lsq_city, const char *ghl_city);
+
+/* Runs the default main context until cond holds; fails the test after seconds. */
+#define SYNC_WAIT_UNTIL(cond, seconds)                                                             \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    gint64 sync_wait_deadline = g_get_monotonic_time () + (seconds) *G_USEC_PER_SEC;               \
+    while (!(cond))                                                                                \
+      {                                                                                            \
+        g_assert_cmpint (g_get_monotonic_time (), <, sync_wait_deadline);                          \
+        g_main_context_iteration (NULL, TRUE);                                                     \
+      }                                                                                            \
+  }                                                                                                \
+  G_STMT_END
+
 G_END_DECLS

@@ -69,6 +69,54 @@ test_application_actions (void)
   g_assert_true (checked);
 }
 
+/* Once the profile is open, the app's scheduler follows the sync-interval key and, with no
+ * account connected, waits with the way to Accounts. */
+static gboolean
+check_scheduler (gpointer user_data)
+{
+  GApplication *app = user_data;
+  LiaisonSyncScheduler *scheduler = liaison_application_get_scheduler (LIAISON_APPLICATION (app));
+  gint64 *deadline = g_object_get_data (G_OBJECT (app), "deadline");
+  g_autoptr (GSettings) settings = NULL;
+
+  g_assert_cmpint (g_get_monotonic_time (), <, *deadline);
+  if (scheduler == NULL)
+    return G_SOURCE_CONTINUE;
+  settings = g_settings_new (APPLICATION_ID);
+  g_assert_cmpuint (liaison_sync_scheduler_get_interval (scheduler), ==,
+                    (guint) g_settings_get_int (settings, "sync-interval"));
+  g_settings_set_int (settings, "sync-interval", 12);
+  g_assert_cmpuint (liaison_sync_scheduler_get_interval (scheduler), ==, 12);
+  g_settings_set_int (settings, "sync-interval", 0);
+  g_assert_cmpuint (liaison_sync_scheduler_get_interval (scheduler), ==, 0);
+  g_settings_reset (settings, "sync-interval");
+  g_assert_cmpint (liaison_sync_scheduler_get_state (scheduler), ==, LIAISON_SCHEDULER_PAUSED);
+  g_assert_true (liaison_sync_scheduler_get_needs_accounts (scheduler));
+  g_object_set_data (G_OBJECT (app), "checked", GINT_TO_POINTER (TRUE));
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_scheduler (GApplication *app, gpointer user_data)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 20, check_scheduler, g_object_ref (app), g_object_unref);
+}
+
+static void
+test_application_scheduler (void)
+{
+  g_autoptr (LiaisonApplication) app = liaison_application_new ();
+  char *argv[] = { (char *) "liaison", NULL };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "deadline", &deadline);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_scheduler), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (app), "checked")));
+}
+
 static void
 run_liaison (const char *arg, int *status, char **out, char **err)
 {
@@ -293,6 +341,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/application/damaged-store-quit", test_damaged_store_quit);
   g_test_add_func ("/application/damaged-store-rebuild", test_damaged_store_rebuild);
   g_test_add_func ("/application/actions", test_application_actions);
+  g_test_add_func ("/application/scheduler", test_application_scheduler);
   g_test_add_func ("/application/command-line", test_application_command_line);
 
   return g_test_run ();

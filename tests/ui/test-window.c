@@ -284,6 +284,30 @@ test_preferences_color_scheme (void)
   drain_main_context ();
 }
 
+/* The interval's row writes the key the scheduler follows, within its range. */
+static void
+test_preferences_sync_interval (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  LiaisonPreferencesWindow *preferences;
+  GtkSpinButton *spin;
+
+  reset_settings ();
+  g_settings_set_int (settings, "sync-interval", 15);
+  preferences = liaison_preferences_window_new (settings);
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), LIAISON_TYPE_PREFERENCES_WINDOW, "sync_interval_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
+
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "sync-interval"), ==, 0);
+  gtk_spin_button_set_value (spin, 90);
+  g_assert_cmpint (g_settings_get_int (settings, "sync-interval"), ==, 60);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain_main_context ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -295,6 +319,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/state-round-trip", test_window_state_round_trip);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/preferences/color-scheme", test_preferences_color_scheme);
+  g_test_add_func ("/preferences/sync-interval", test_preferences_sync_interval);
 
   return g_test_run ();
 }

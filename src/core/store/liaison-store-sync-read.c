@@ -121,6 +121,7 @@ liaison_store_conflict_free (LiaisonStoreConflict *c)
   g_free (c->candidates);
   g_free (c->resolution);
   g_free (c->resolved_value);
+  g_free (c->name);
   g_free (c);
 }
 
@@ -328,6 +329,77 @@ liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id, GError **
   if (rc != SQLITE_DONE)
     liaison_store_db_fail (db, rc, "Could not read the conflict", error);
   return NULL;
+}
+
+/* ---- the Conflicts page's read ---- */
+
+/* The contact's name as either service has it cached (LeadSquared's first), or NULL. */
+static char *
+db_contact_name (LiaisonStoreDb *db, const char *lsq_id, const char *ghl_id)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT display_name FROM records WHERE kind = 'contact' AND display_name IS NOT NULL"
+      "  AND display_name != '' AND (remote_id = ?1 OR remote_id = ?2)"
+      " ORDER BY remote_id = ?1 DESC LIMIT 1",
+      NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, lsq_id);
+  liaison_store_bind_text (stmt, 2, ghl_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? liaison_store_column_dup (stmt, 0) : NULL;
+}
+
+static void
+conflicts_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  GPtrArray *rows;
+  GError *error = NULL;
+
+  /* Open ones, and answers the next run has still to write (they stay on the page until then,
+   * saying so). */
+  stmt = liaison_store_db_prepare (db,
+                                   CONFLICT_SELECT " WHERE c.resolved_at IS NULL"
+                                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL)"
+                                                   " ORDER BY c.detected_at, c.id",
+                                   &error);
+  rows = stmt ? liaison_store_collect (db, stmt, conflict_from_row,
+                                       (GDestroyNotify) liaison_store_conflict_free,
+                                       "Could not read the conflicts", &error)
+              : NULL;
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
+      c->name = db_contact_name (db, c->lsq_id, c->ghl_id);
+    }
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_conflicts_to_review_async);
+  liaison_store_push_job (self, task, conflicts_to_review_job);
+}
+
+GPtrArray *
+liaison_store_list_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
+                                               GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gpointer

@@ -138,6 +138,7 @@ typedef struct
   gint64 resolved_at;
   char *resolution;     /* "lsq", "ghl", "edited", "linked", "dismissed" */
   char *resolved_value; /* JSON value text */
+  char *name;           /* the contact's name (liaison_store_list_conflicts_to_review only) */
 } LiaisonStoreConflict;
 
 typedef struct
@@ -203,6 +204,15 @@ void liaison_store_add_intents_async (LiaisonStore *self, GPtrArray *intents,
 GArray *liaison_store_add_intents_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 /* ---- conflicts ---- */
+
+/* What the Conflicts page shows, on the store's worker: the open conflicts and the answered field
+ * conflicts no run has written yet, oldest first, each with its contact's name: a GPtrArray of
+ * LiaisonStoreConflict. */
+void liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+GPtrArray *liaison_store_list_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
+                                                          GError **error);
 
 /* Records a person's answer; the next run writes it to both sides. value: JSON value text for
  * resolution "edited", NULL for "lsq" or "ghl" (the side's current value). */

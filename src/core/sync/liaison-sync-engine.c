@@ -660,6 +660,13 @@ liaison_sync_engine_new (LiaisonStore *store, LiaisonLsqClient *lsq, const char 
   return self;
 }
 
+LiaisonStore *
+liaison_sync_engine_get_store (LiaisonSyncEngine *self)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_ENGINE (self), NULL);
+  return self->store;
+}
+
 void
 liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency)
 {

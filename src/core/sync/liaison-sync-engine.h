@@ -70,6 +70,7 @@ G_DECLARE_FINAL_TYPE (LiaisonSyncEngine, liaison_sync_engine, LIAISON, SYNC_ENGI
 LiaisonSyncEngine *liaison_sync_engine_new (LiaisonStore *store, LiaisonLsqClient *lsq,
                                             const char *lsq_connection, LiaisonGhlClient *ghl,
                                             const char *ghl_connection);
+LiaisonStore *liaison_sync_engine_get_store (LiaisonSyncEngine *self);
 /* Requests in flight at once per service during apply (default 4). */
 void liaison_sync_engine_set_concurrency (LiaisonSyncEngine *self, guint concurrency);
 /* The clock of the daily pacing of the sweep over tasks and notes (liaison-sync-activity.c): ms

@@ -1,0 +1,60 @@
+/* liaison-conflict-list.h: LiaisonConflictList, the GListModel of LiaisonConflictItem the
+ * Conflicts page binds to: the open conflicts and the answers the next sync has still to write,
+ * oldest first. It reads the store again after every sync (links-changed) and every answer.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-conflict-item.h"
+#include "liaison-store.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_CONFLICT_LIST (liaison_conflict_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonConflictList, liaison_conflict_list, LIAISON, CONFLICT_LIST, GObject)
+
+/* Starts reading at once. */
+LiaisonConflictList *liaison_conflict_list_new (LiaisonStore *store);
+LiaisonStore *liaison_conflict_list_get_store (LiaisonConflictList *self);
+void liaison_conflict_list_reload (LiaisonConflictList *self);
+/* "loading": a read is going on; "loaded": one has ended (so an empty list means no conflicts). */
+gboolean liaison_conflict_list_get_loading (LiaisonConflictList *self);
+gboolean liaison_conflict_list_get_loaded (LiaisonConflictList *self);
+/* Why the last read failed, a sentence, or NULL. */
+const char *liaison_conflict_list_get_error (LiaisonConflictList *self);
+/* "n-open": the conflicts still waiting for an answer. */
+guint liaison_conflict_list_get_n_open (LiaisonConflictList *self);
+
+/* Answers item: resolution "lsq" or "ghl" keeps that side's value; "edited" writes text (plain
+ * text; empty clears the field). The next sync writes it to both sides. */
+void liaison_conflict_list_resolve_async (LiaisonConflictList *self, LiaisonConflictItem *item,
+                                          const char *resolution, const char *text,
+                                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                                          gpointer user_data);
+gboolean liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                               GError **error);
+
+/* Answers every open field conflict of the list with one side's value ("lsq" or "ghl"); returns
+ * how many were answered. Ambiguous matches are left alone (they need a person's choice). */
+void liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+guint liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                GError **error);
+
+/* "Always take LeadSquared (or HighLevel) for this field": sets the field's policy in the saved
+ * field mapping to that side winning, so that the engine settles its next conflicts by itself,
+ * and answers its open conflicts the same way; returns how many were answered. */
+void liaison_conflict_list_always_take_async (LiaisonConflictList *self, const char *field,
+                                              const char *resolution, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+guint liaison_conflict_list_always_take_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                GError **error);
+
+G_END_DECLS
