@@ -242,6 +242,40 @@ test_migrations (void)
   store_test_rmtree (dir);
 }
 
+/* Two processes may open one profile at once (the app and liaison-cli): stores opened at the
+ * same moment on a new database take turns migrating it, and every one of them opens. */
+static void
+test_concurrent_open (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/profile-%u.db", dir, round);
+      GAsyncResult *results[3] = { NULL };
+      sqlite3 *db;
+
+      for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+        liaison_store_open_async (path, NULL, NULL, store_test_result_cb, &results[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autoptr (LiaisonStore) store = NULL;
+
+          store = liaison_store_open_finish (store_test_wait (&results[i]), &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (store);
+          g_clear_object (&results[i]);
+        }
+      store_test_drain ();
+      db = raw_open (path);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==,
+                       liaison_store_get_schema_version ());
+      sqlite3_close (db);
+    }
+  store_test_rmtree (dir);
+}
+
 static void
 test_open_errors (void)
 {
@@ -720,6 +754,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/files-private", test_files_private);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/open-errors", test_open_errors);
+  g_test_add_func ("/store/concurrent-open", test_concurrent_open);
   ADD ("/store/connections", test_connections);
   ADD ("/store/records", test_records);
   ADD ("/store/full-refresh", test_full_refresh);

@@ -308,34 +308,43 @@ liaison_store_get_schema_version (void)
 gboolean
 liaison_store_migrate (LiaisonStoreDb *db, GError **error)
 {
-  int version = liaison_store_db_user_version (db, error);
-
-  if (version < 0)
-    return FALSE;
-  if ((guint) version > G_N_ELEMENTS (migrations))
+  /* Each step reads the version inside its own write transaction: two processes opening one
+   * profile at once (the app and liaison-cli, or the app's two instances) take turns, and the
+   * second finds the step done instead of running it again (an ALTER TABLE would fail). */
+  for (;;)
     {
-      g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER_VERSION,
-                   "This profile's database was written by a newer version of Liaison "
-                   "(schema %d, this version knows %u); update Liaison to open it",
-                   version, (guint) G_N_ELEMENTS (migrations));
-      return FALSE;
-    }
+      g_autofree char *bump = NULL;
+      int version;
 
-  for (guint step = (guint) version; step < G_N_ELEMENTS (migrations); step++)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", step + 1);
-
-      LIAISON_TRACE (LIAISON_DEBUG_STORE, "migrating the store from schema %u to %u", step,
-                     step + 1);
       if (!liaison_store_db_begin (db, error))
         return FALSE;
-      if (!liaison_store_db_exec (db, migrations[step], error)
+      version = liaison_store_db_user_version (db, error);
+      if (version < 0)
+        {
+          liaison_store_db_rollback (db);
+          return FALSE;
+        }
+      if ((guint) version > G_N_ELEMENTS (migrations))
+        {
+          liaison_store_db_rollback (db);
+          g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_NEWER_VERSION,
+                       "This profile's database was written by a newer version of Liaison "
+                       "(schema %d, this version knows %u); update Liaison to open it",
+                       version, (guint) G_N_ELEMENTS (migrations));
+          return FALSE;
+        }
+      if ((guint) version == G_N_ELEMENTS (migrations))
+        return liaison_store_db_commit (db, error);
+
+      LIAISON_TRACE (LIAISON_DEBUG_STORE, "migrating the store from schema %d to %d", version,
+                     version + 1);
+      bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!liaison_store_db_exec (db, migrations[version], error)
           || !liaison_store_db_exec (db, bump, error) || !liaison_store_db_commit (db, error))
         {
           liaison_store_db_rollback (db);
-          g_prefix_error (error, "Could not upgrade the database to schema %u: ", step + 1);
+          g_prefix_error (error, "Could not upgrade the database to schema %d: ", version + 1);
           return FALSE;
         }
     }
-  return TRUE;
 }
