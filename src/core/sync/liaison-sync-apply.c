@@ -80,6 +80,10 @@ liaison_sync_intent_payload (const LiaisonSyncItem *item)
   json_builder_add_string_value (b, item->new_base);
   json_builder_set_member_name (b, "baseHash");
   json_builder_add_string_value (b, item->new_base_hash);
+  /* The copied record's content hash: a create refused is not sent again until it changes. */
+  json_builder_set_member_name (b, "sourceHash");
+  json_builder_add_string_value (b, item->target == LIAISON_SERVICE_GHL ? item->lsq_seen
+                                                                        : item->ghl_seen);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);
@@ -365,12 +369,13 @@ liaison_sync_work_commit (Work *w, LiaisonStoreStep *step)
 
 void
 liaison_sync_fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent,
-                          const GError *error)
+                          const GError *error, gboolean refused)
 {
   LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
 
   failed->id = intent->id;
   failed->payload = g_strdup (error ? error->message : "failed");
+  failed->refused = refused;
   g_ptr_array_add (step->intents_failed, failed);
 }
 
@@ -427,7 +432,7 @@ finish_update (Work *w)
         {
           ok = FALSE;
           if (w->intent_of[side] != NULL)
-            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side]);
+            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side], FALSE);
           liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
                              w->errors[side]);
         }

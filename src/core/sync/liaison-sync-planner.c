@@ -530,11 +530,24 @@ has_key (GHashTable *keys, const char *prefix, const char *value)
   return key != NULL && g_hash_table_contains (keys, key);
 }
 
+/* The error with which `to` refused a create of this very record, or NULL. */
+static const char *
+refused_before (Planner *p, LiaisonService to, const Unlinked *u)
+{
+  g_autofree char *key = NULL;
+
+  if (p->options->refused == NULL || u->content_hash == NULL)
+    return NULL;
+  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash);
+  return g_hash_table_lookup (p->options->refused, key);
+}
+
 static void
 plan_create (Planner *p, LiaisonService from, Unlinked *u)
 {
   LiaisonService to = from == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   g_autoptr (LiaisonSyncItem) item = g_new0 (LiaisonSyncItem, 1);
+  const char *refused;
 
   item->target = to;
   item->email = g_strdup (u->email_norm);
@@ -560,6 +573,15 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u)
                                          "%s contact; it is not copied, to make no duplicate."),
                                       to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel");
       item->cause = g_strdup ("duplicate");
+    }
+  else if ((refused = refused_before (p, to, u)) != NULL)
+    {
+      /* The same copy would be refused again: it waits for the record to change. */
+      item->reason
+          = g_strdup_printf (_ ("%s refused this copy before (%s); it is sent again "
+                                "once the contact changes."),
+                             to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", refused);
+      item->cause = g_strdup ("refused");
     }
   else
     {
