@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "liaison-field-map.h"
 #include "liaison-sandbox.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
@@ -71,5 +72,7 @@ guint sync_until_quiet (SyncFixture *f, guint max_runs);
  * mapped field but those with an open conflict. Returns the number of pairs that disagree. */
 guint sync_count_disagreements (SyncFixture *f, GString *report);
 void sync_set_deletes (SyncFixture *f, gboolean on);
+/* Saves map as the profile's field map. */
+void sync_save_mapping (SyncFixture *f, LiaisonFieldMap *map);
 
 G_END_DECLS

@@ -351,9 +351,9 @@ count_ghl_creates (SyncFixture *f, gint64 since)
   return n;
 }
 
-/* A create the service refused (422) is not sent again while the record stays as it was: the
- * next sync skips it with the reason and writes nothing; once the lead changes, it is sent once
- * more, and arrives. */
+/* A create the service refused (422) is not sent again while the record and the map stay as they
+ * were: the next sync skips it with the reason and writes nothing; once the lead changes, it is
+ * sent once more, and arrives; once the map changes, so are the others. */
 static void
 test_refused_create_waits (SyncFixture *f, gconstpointer data)
 {
@@ -405,6 +405,21 @@ test_refused_create_waits (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (third->n_created, ==, 1);
   lead = sync_record (f, LIAISON_SERVICE_LSQ, lead_id);
   g_assert_nonnull (lead);
+
+  /* Another map makes other copies: the rest are sent again, and arrive. */
+  {
+    g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
+    g_autoptr (LiaisonSyncResult) fourth = NULL;
+
+    g_assert_true (liaison_field_map_remove_pair (map, "state"));
+    liaison_field_map_set_policy (map, liaison_field_map_find (map, "city"),
+                                  LIAISON_POLICY_LSQ_WINS);
+    sync_save_mapping (f, map);
+    seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+    fourth = run_ok (f);
+    g_assert_cmpuint (fourth->n_failed, ==, 0);
+    g_assert_cmpuint (count_ghl_creates (f, seq), ==, n_refused - 1);
+  }
 }
 
 /* ---- the contact list during a sync ---- */

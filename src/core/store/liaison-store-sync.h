@@ -195,10 +195,10 @@ GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **erro
  * the same copy is not sent again: a hash table of liaison_store_refused_create_key() -> the error
  * text. */
 GHashTable *liaison_store_list_refused_creates (LiaisonStore *self, GError **error);
-/* "<service>/<source id>/<source hash>": the side refusing, the record copied and its content
- * hash (records.content_hash) when it was refused. */
+/* "<service>/<source id>/<source hash>/<map hash>": the side refusing, the record copied, its
+ * content hash (records.content_hash) and the field map's fingerprint when it was refused. */
 char *liaison_store_refused_create_key (LiaisonService service, const char *source_id,
-                                        const char *source_hash);
+                                        const char *source_hash, const char *map_hash);
 GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind, GError **error); /* char * */
 

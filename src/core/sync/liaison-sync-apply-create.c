@@ -176,7 +176,7 @@ liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
         }
       intent->op = LIAISON_INTENT_CREATE;
       intent->source_id = g_strdup (item->lsq_id);
-      intent->payload = liaison_sync_intent_payload (item);
+      intent->payload = liaison_sync_intent_payload (item, run->map_hash);
     }
   else
     {
@@ -317,7 +317,7 @@ liaison_sync_apply_start_bulk (LiaisonSyncRun *run)
       intent->service = LIAISON_SERVICE_LSQ;
       intent->op = LIAISON_INTENT_CREATE;
       intent->source_id = g_strdup (item->ghl_id);
-      intent->payload = liaison_sync_intent_payload (item);
+      intent->payload = liaison_sync_intent_payload (item, run->map_hash);
       g_ptr_array_add (w->intents, intent);
       g_ptr_array_add (w->contacts, contact);
       g_ptr_array_add (w->items, item);

@@ -66,7 +66,7 @@ liaison_sync_record_from_contact (LiaisonContact *contact, const char *connectio
 }
 
 char *
-liaison_sync_intent_payload (const LiaisonSyncItem *item)
+liaison_sync_intent_payload (const LiaisonSyncItem *item, const char *map_hash)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -80,10 +80,13 @@ liaison_sync_intent_payload (const LiaisonSyncItem *item)
   json_builder_add_string_value (b, item->new_base);
   json_builder_set_member_name (b, "baseHash");
   json_builder_add_string_value (b, item->new_base_hash);
-  /* The copied record's content hash: a create refused is not sent again until it changes. */
+  /* The copied record's content hash and the map's: a create refused is not sent again until
+   * the record or the map changes. */
   json_builder_set_member_name (b, "sourceHash");
   json_builder_add_string_value (b, item->target == LIAISON_SERVICE_GHL ? item->lsq_seen
                                                                         : item->ghl_seen);
+  json_builder_set_member_name (b, "mapHash");
+  json_builder_add_string_value (b, map_hash);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);

@@ -190,6 +190,7 @@ run_free (LiaisonSyncRun *run)
   run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
+  g_free (run->map_hash);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
@@ -425,6 +426,7 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  run->map_hash = liaison_field_map_fingerprint (run->map);
   liaison_sync_engine_crash_point (run->engine, "mapping-loaded");
   start_plan (run);
 }

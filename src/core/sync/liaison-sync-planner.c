@@ -74,6 +74,7 @@ typedef struct
   guint n_links;
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
+  char *map_hash; /* liaison_field_map_fingerprint, made when first needed */
   GError *error;
 } Planner;
 
@@ -530,7 +531,8 @@ has_key (GHashTable *keys, const char *prefix, const char *value)
   return key != NULL && g_hash_table_contains (keys, key);
 }
 
-/* The error with which `to` refused a create of this very record, or NULL. */
+/* The error with which `to` refused a create of this very record through this very map, or
+ * NULL. */
 static const char *
 refused_before (Planner *p, LiaisonService to, const Unlinked *u)
 {
@@ -538,7 +540,9 @@ refused_before (Planner *p, LiaisonService to, const Unlinked *u)
 
   if (p->options->refused == NULL || u->content_hash == NULL)
     return NULL;
-  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash);
+  if (p->map_hash == NULL)
+    p->map_hash = liaison_field_map_fingerprint (p->map);
+  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash, p->map_hash);
   return g_hash_table_lookup (p->options->refused, key);
 }
 
@@ -758,5 +762,6 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
     }
   g_ptr_array_unref (p.deletes);
   g_array_unref (p.changed);
+  g_free (p.map_hash);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
