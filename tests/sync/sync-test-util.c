@@ -33,24 +33,29 @@ make_engine (SyncFixture *f)
   liaison_sync_engine_set_clock (f->engine, sweep_clock, f);
 }
 
+void
+sync_save_mapping (SyncFixture *f, LiaisonFieldMap *map)
+{
+  g_autoptr (JsonNode) node = liaison_field_map_to_json (map);
+  g_autofree char *json = json_to_string (node, FALSE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_store_save_mapping_async (f->store, json, NULL, store_test_result_cb, &result);
+  g_assert_true (
+      liaison_store_save_mapping_finish (f->store, store_test_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The default map less "state": the sandbox's LeadSquared has no mx_State, the default map's
  * state field. */
 static void
 save_test_mapping (SyncFixture *f)
 {
   g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
-  g_autoptr (JsonNode) node = NULL;
-  g_autofree char *json = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
 
   g_assert_true (liaison_field_map_remove_pair (map, "state"));
-  node = liaison_field_map_to_json (map);
-  json = json_to_string (node, FALSE);
-  liaison_store_save_mapping_async (f->store, json, NULL, store_test_result_cb, &result);
-  g_assert_true (
-      liaison_store_save_mapping_finish (f->store, store_test_wait (&result), NULL, &error));
-  g_assert_no_error (error);
+  sync_save_mapping (f, map);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "liaison-field-map.h"
 #include "liaison-sandbox.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine.h"
@@ -95,5 +96,8 @@ void sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id
       }                                                                                            \
   }                                                                                                \
   G_STMT_END
+
+/* Saves map as the profile's field map. */
+void sync_save_mapping (SyncFixture *f, LiaisonFieldMap *map);
 
 G_END_DECLS

@@ -307,6 +307,98 @@ test_dry_run (SyncFixture *f, gconstpointer data)
                     >, 0);
 }
 
+/* ---- refused creates ---- */
+
+static guint
+count_ghl_creates (SyncFixture *f, gint64 since)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/log?since=%" G_GINT64_FORMAT, since);
+  g_autoptr (JsonNode) node = sync_control (f, LIAISON_SERVICE_GHL, "GET", path, NULL);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (node), "requests");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *r = json_array_get_object_element (requests, i);
+
+      if (g_str_equal (json_object_get_string_member (r, "method"), "POST")
+          && g_str_equal (json_object_get_string_member (r, "path"), "/contacts/"))
+        n++;
+    }
+  return n;
+}
+
+/* A create the service refused (422) is not sent again while the record and the map stay as they
+ * were: the next sync skips it with the reason and writes nothing; once the lead changes, it is
+ * sent once more, and arrives; once the map changes, so are the others. */
+static void
+test_refused_create_waits (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (JsonNode) fault = sync_control (f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/faults",
+                                             "{\"rule\": \"POST /contacts/=422\"}");
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
+  g_autoptr (LiaisonSyncResult) second = NULL;
+  g_autoptr (LiaisonSyncResult) third = NULL;
+  g_autoptr (JsonNode) cleared = NULL;
+  g_autoptr (JsonNode) edited = NULL;
+  g_autoptr (JsonNode) plan = NULL;
+  g_autoptr (JsonObject) lead = NULL;
+  g_autofree char *lead_id = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *ops;
+  guint n_refused, n_skipped = 0;
+  gint64 seq;
+
+  n_refused = count_ghl_creates (f, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+  g_assert_cmpuint (first->n_failed, ==, n_refused);
+  lead_id = g_strndup (g_ptr_array_index (first->failures, 0),
+                       strcspn (g_ptr_array_index (first->failures, 0), ":"));
+
+  seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  second = sync_run_ok (f);
+  g_assert_cmpuint (second->n_failed, ==, 0);
+  g_assert_cmpuint (count_ghl_creates (f, seq), ==, 0);
+  plan = liaison_sync_plan_to_json (second->plan);
+  ops = json_object_get_array_member (json_node_get_object (plan), "operations");
+  for (guint i = 0; i < json_array_get_length (ops); i++)
+    {
+      const char *reason = json_object_get_string_member_with_default (
+          json_array_get_object_element (ops, i), "reason", NULL);
+
+      if (reason && strstr (reason, "HighLevel refused this copy before") != NULL)
+        n_skipped++;
+    }
+  g_assert_cmpuint (n_skipped, ==, n_refused);
+
+  /* The lead changes (and HighLevel takes contacts again): it is sent once, and only it. */
+  cleared = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", "/_sandbox/faults", NULL);
+  path = g_strdup_printf ("/_sandbox/lsq/leads/%s", lead_id);
+  edited = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Kochi\"}");
+  seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  third = sync_run_ok (f);
+  g_assert_cmpuint (third->n_failed, ==, 0);
+  g_assert_cmpuint (count_ghl_creates (f, seq), ==, 1);
+  g_assert_cmpuint (third->n_created, ==, 1);
+  lead = sync_record (f, LIAISON_SERVICE_LSQ, lead_id);
+  g_assert_nonnull (lead);
+
+  /* Another map makes other copies: the rest are sent again, and arrive. */
+  {
+    g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
+    g_autoptr (LiaisonSyncResult) fourth = NULL;
+
+    g_assert_true (liaison_field_map_remove_pair (map, "state"));
+    liaison_field_map_set_policy (map, liaison_field_map_find (map, "city"),
+                                  LIAISON_POLICY_LSQ_WINS);
+    sync_save_mapping (f, map);
+    seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+    fourth = sync_run_ok (f);
+    g_assert_cmpuint (fourth->n_failed, ==, 0);
+    g_assert_cmpuint (count_ghl_creates (f, seq), ==, n_refused - 1);
+  }
+}
+
 /* ---- the contact list during a sync ---- */
 
 typedef struct
@@ -509,6 +601,7 @@ main (int argc, char *argv[])
   ADD ("/sync/deletes-on", test_deletes_on);
   ADD ("/sync/delete-guard", test_delete_guard);
   ADD ("/sync/dry-run", test_dry_run);
+  ADD ("/sync/refused-create-waits", test_refused_create_waits);
   g_test_add ("/sync/list-reloads-once", SyncFixture, &slow, set_up, test_list_reloads_once,
               tear_down);
   ADD ("/sync/kept-apart", test_kept_apart);

@@ -54,6 +54,9 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
 #define LIAISON_STORE_OPERATION_COLUMNS                                                            \
   "id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error, cause"
 LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
+/* intents.error of a write the service refused (LiaisonStoreIntent.refused) starts so. */
+#define LIAISON_STORE_REFUSED_PREFIX "refused: "
+
 /* As liaison_store_collect takes them: a LiaisonStoreRun, a LiaisonStoreOperation. */
 gpointer liaison_store_run_from_row (sqlite3_stmt *stmt);
 gpointer liaison_store_operation_from_row (sqlite3_stmt *stmt);

@@ -441,6 +441,55 @@ liaison_store_list_pending_intents (LiaisonStore *self, GError **error)
                                 "Could not read the pending writes", error);
 }
 
+char *
+liaison_store_refused_create_key (LiaisonService service, const char *source_id,
+                                  const char *source_hash, const char *map_hash)
+{
+  return g_strdup_printf ("%s/%s/%s/%s", liaison_service_to_string (service),
+                          source_id ? source_id : "", source_hash ? source_hash : "",
+                          map_hash ? map_hash : "");
+}
+
+GHashTable *
+liaison_store_list_refused_creates (LiaisonStore *self, GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT service, source_id, json_extract (payload, '$.sourceHash'),"
+      "  json_extract (payload, '$.mapHash'), error FROM intents"
+      " WHERE op = 'create' AND state = 'failed' AND source_id IS NOT NULL"
+      "  AND substr (error, 1, length (?1)) = ?1",
+      error);
+  g_autoptr (GHashTable) refused = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, LIAISON_STORE_REFUSED_PREFIX);
+  refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonService service = LIAISON_SERVICE_GHL;
+      const char *error_text = (const char *) sqlite3_column_text (stmt, 4); /* prefixed */
+
+      if (!liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 0), &service))
+        continue;
+      g_hash_table_replace (
+          refused,
+          liaison_store_refused_create_key (service, (const char *) sqlite3_column_text (stmt, 1),
+                                            (const char *) sqlite3_column_text (stmt, 2),
+                                            (const char *) sqlite3_column_text (stmt, 3)),
+          g_strdup (error_text + strlen (LIAISON_STORE_REFUSED_PREFIX)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_db_fail (db, rc, "Could not read the refused writes", error);
+      return NULL;
+    }
+  return g_steal_pointer (&refused);
+}
+
 /* ---- the planning scan ---- */
 
 static void

@@ -175,8 +175,12 @@ write_intents (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **
     {
       const LiaisonStoreIntent *intent = g_ptr_array_index (step->intents_failed, i);
 
+      g_autofree char *text
+          = intent->refused ? g_strconcat (LIAISON_STORE_REFUSED_PREFIX, intent->payload, NULL)
+                            : g_strdup (intent->payload);
+
       sqlite3_bind_int64 (failed, 1, intent->id);
-      liaison_store_bind_text (failed, 2, intent->payload);
+      liaison_store_bind_text (failed, 2, text);
       sqlite3_bind_int64 (failed, 3, now);
       if (!run_stmt (db, failed, "Could not close an intent", error))
         return FALSE;

@@ -76,6 +76,8 @@ typedef struct
   char *marker;
   char *payload; /* JSON: what is sent, with the canonical values */
   guint attempts;
+  gboolean refused; /* in LiaisonStoreStep.intents_failed: the service refused the write, and
+                     * would refuse the same again */
   gint64 created_at;
 } LiaisonStoreIntent;
 
@@ -191,6 +193,14 @@ LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 
                                                      GError **error);
 GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
+/* The creates a service refused (failed intents marked refused, with the error it gave), so that
+ * the same copy is not sent again: a hash table of liaison_store_refused_create_key() -> the error
+ * text. */
+GHashTable *liaison_store_list_refused_creates (LiaisonStore *self, GError **error);
+/* "<service>/<source id>/<source hash>/<map hash>": the side refusing, the record copied, its
+ * content hash (records.content_hash) and the field map's fingerprint when it was refused. */
+char *liaison_store_refused_create_key (LiaisonService service, const char *source_id,
+                                        const char *source_hash, const char *map_hash);
 GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind, GError **error); /* char * */
 

@@ -409,6 +409,20 @@ liaison_field_map_new_default (void)
   return self;
 }
 
+char *
+liaison_field_map_fingerprint (LiaisonFieldMap *self)
+{
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_FIELD_MAP (self), NULL);
+  node = liaison_field_map_to_json (self);
+  json = json_to_string (node, FALSE);
+  text = g_strconcat (json, "\n", self->default_region ? self->default_region : "", NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
 LiaisonFieldMap *
 liaison_field_map_copy (LiaisonFieldMap *self)
 {

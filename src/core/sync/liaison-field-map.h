@@ -158,6 +158,9 @@ char *liaison_field_map_serialize (JsonObject *projection);
 /* Hex SHA-256 over the serialization of the map's pairs only (members of other keys are
  * ignored). */
 char *liaison_field_map_hash (LiaisonFieldMap *self, JsonObject *projection);
+/* Hex SHA-256 of what makes the map's projections and bodies: its stored form and its default
+ * region. Equal fingerprints, equal writes for equal records. */
+char *liaison_field_map_fingerprint (LiaisonFieldMap *self);
 /* Two canonical values (NULL counts as JSON null) mean the same. */
 gboolean liaison_field_map_value_equal (JsonNode *a, JsonNode *b);
 

@@ -82,10 +82,11 @@ finish_single (Work *w)
       liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
       /* A create that failed may still have reached the service: its intent stays pending and
        * the next run looks the record up first. A refused one (validation) did not. */
-      if (intent != NULL
-          && (!create
-              || g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION)))
-        liaison_sync_fail_intent (step, intent, error);
+      if (intent != NULL && !create)
+        liaison_sync_fail_intent (step, intent, error, FALSE);
+      else if (intent != NULL
+               && g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION))
+        liaison_sync_fail_intent (step, intent, error, TRUE);
     }
   g_ptr_array_add (step->operations, op);
   liaison_sync_work_commit (w, g_steal_pointer (&step));
@@ -175,7 +176,7 @@ liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
         }
       intent->op = LIAISON_INTENT_CREATE;
       intent->source_id = g_strdup (item->lsq_id);
-      intent->payload = liaison_sync_intent_payload (item);
+      intent->payload = liaison_sync_intent_payload (item, run->map_hash);
     }
   else
     {
@@ -247,7 +248,7 @@ on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
           /* A row LeadSquared refused was not created; a batch whose answer was lost may have
            * been: that intent stays pending for the next run to look up. */
           if (row != NULL && row->error != NULL)
-            liaison_sync_fail_intent (step, intent, error);
+            liaison_sync_fail_intent (step, intent, error, TRUE);
         }
       g_ptr_array_add (step->operations, op);
     }
@@ -316,7 +317,7 @@ liaison_sync_apply_start_bulk (LiaisonSyncRun *run)
       intent->service = LIAISON_SERVICE_LSQ;
       intent->op = LIAISON_INTENT_CREATE;
       intent->source_id = g_strdup (item->ghl_id);
-      intent->payload = liaison_sync_intent_payload (item);
+      intent->payload = liaison_sync_intent_payload (item, run->map_hash);
       g_ptr_array_add (w->intents, intent);
       g_ptr_array_add (w->contacts, contact);
       g_ptr_array_add (w->items, item);

@@ -42,8 +42,9 @@ LiaisonStoreOperation *liaison_sync_operation_new (LiaisonSyncRun *run, const Li
                                                    LiaisonService side);
 void liaison_sync_add_link (LiaisonStoreStep *step, const LiaisonSyncItem *item, gboolean ok,
                             const char *lsq_seen, const char *ghl_seen);
+/* refused: the service refused the write (a create is then not sent again unchanged). */
 void liaison_sync_fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent,
-                               const GError *error);
+                               const GError *error, gboolean refused);
 const char *liaison_sync_error_cause (const GError *error);
 void liaison_sync_rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const char *key,
                               JsonNode *value);

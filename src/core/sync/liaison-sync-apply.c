@@ -66,7 +66,7 @@ liaison_sync_record_from_contact (LiaisonContact *contact, const char *connectio
 }
 
 char *
-liaison_sync_intent_payload (const LiaisonSyncItem *item)
+liaison_sync_intent_payload (const LiaisonSyncItem *item, const char *map_hash)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -80,6 +80,13 @@ liaison_sync_intent_payload (const LiaisonSyncItem *item)
   json_builder_add_string_value (b, item->new_base);
   json_builder_set_member_name (b, "baseHash");
   json_builder_add_string_value (b, item->new_base_hash);
+  /* The copied record's content hash and the map's: a create refused is not sent again until
+   * the record or the map changes. */
+  json_builder_set_member_name (b, "sourceHash");
+  json_builder_add_string_value (b, item->target == LIAISON_SERVICE_GHL ? item->lsq_seen
+                                                                        : item->ghl_seen);
+  json_builder_set_member_name (b, "mapHash");
+  json_builder_add_string_value (b, map_hash);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_to_string (root, FALSE);
@@ -366,12 +373,13 @@ liaison_sync_work_commit (Work *w, LiaisonStoreStep *step)
 
 void
 liaison_sync_fail_intent (LiaisonStoreStep *step, const LiaisonStoreIntent *intent,
-                          const GError *error)
+                          const GError *error, gboolean refused)
 {
   LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
 
   failed->id = intent->id;
   failed->payload = g_strdup (error ? error->message : "failed");
+  failed->refused = refused;
   g_ptr_array_add (step->intents_failed, failed);
 }
 
@@ -428,7 +436,7 @@ finish_update (Work *w)
         {
           ok = FALSE;
           if (w->intent_of[side] != NULL)
-            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side]);
+            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side], FALSE);
           liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
                              w->errors[side]);
         }

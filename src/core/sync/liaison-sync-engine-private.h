@@ -24,6 +24,7 @@ struct _LiaisonSyncRun
   const char *ghl_connection;
   LiaisonSyncOptions options;
   LiaisonFieldMap *map;
+  char *map_hash; /* liaison_field_map_fingerprint (map) */
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;
@@ -60,7 +61,7 @@ void liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback call
 gboolean liaison_sync_reconcile_finish (LiaisonSyncRun *run, GAsyncResult *result, GError **error);
 
 /* Shared helpers */
-char *liaison_sync_intent_payload (const LiaisonSyncItem *item);
+char *liaison_sync_intent_payload (const LiaisonSyncItem *item, const char *map_hash);
 LiaisonStoreRecord *liaison_sync_record_from_contact (LiaisonContact *contact,
                                                       const char *connection_id,
                                                       char **content_hash);

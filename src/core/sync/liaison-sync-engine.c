@@ -195,6 +195,7 @@ run_free (LiaisonSyncRun *run)
   run_release_notifications (run);
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
+  g_free (run->map_hash);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
@@ -383,7 +384,8 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   LiaisonSyncRun *run = task_data;
   GPtrArray *open = g_object_get_data (G_OBJECT (task), "conflicts");
   LiaisonSyncPlanOptions options
-      = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH };
+      = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH,
+          g_object_get_data (G_OBJECT (task), "refused") };
   GError *error = NULL;
   LiaisonSyncPlan *plan;
 
@@ -447,9 +449,11 @@ start_plan (LiaisonSyncRun *run)
       = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
   GError *error = NULL;
   GPtrArray *conflicts = liaison_store_list_conflicts_for_plan (run->store, &error);
+  GHashTable *refused = conflicts ? liaison_store_list_refused_creates (run->store, &error) : NULL;
 
-  if (conflicts == NULL)
+  if (refused == NULL)
     {
+      g_clear_pointer (&conflicts, g_ptr_array_unref);
       run->fatal = error;
       run_finish (run);
       return;
@@ -471,6 +475,7 @@ start_plan (LiaisonSyncRun *run)
   g_task_set_task_data (task, run, NULL);
   g_object_set_data_full (G_OBJECT (task), "conflicts", conflicts,
                           (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (task), "refused", refused, (GDestroyNotify) g_hash_table_unref);
   g_task_run_in_thread (task, plan_thread);
 }
 
@@ -503,6 +508,7 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       run_finish (run);
       return;
     }
+  run->map_hash = liaison_field_map_fingerprint (run->map);
   liaison_sync_engine_crash_point (run->engine, "mapping-loaded");
   start_plan (run);
 }

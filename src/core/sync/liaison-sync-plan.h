@@ -70,6 +70,7 @@ typedef struct
   gboolean deletes;       /* deletes travel (the profile's setting) */
   gboolean force_delete;  /* past the guard */
   guint lsq_create_batch; /* rows per Bulk CreateOrUpdate call (25) */
+  GHashTable *refused;    /* liaison_store_list_refused_creates(), or NULL */
 } LiaisonSyncPlanOptions;
 
 /* Builds the plan from the store's cached copy of both sides. Blocks (reads and projects every

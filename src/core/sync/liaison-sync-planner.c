@@ -75,6 +75,7 @@ typedef struct
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
   GPtrArray *apart; /* LiaisonStoreLink: the pairs a person kept apart */
+  char *map_hash; /* liaison_field_map_fingerprint, made when first needed */
   GError *error;
 } Planner;
 
@@ -531,11 +532,27 @@ has_key (GHashTable *keys, const char *prefix, const char *value)
   return key != NULL && g_hash_table_contains (keys, key);
 }
 
+/* The error with which `to` refused a create of this very record through this very map, or
+ * NULL. */
+static const char *
+refused_before (Planner *p, LiaisonService to, const Unlinked *u)
+{
+  g_autofree char *key = NULL;
+
+  if (p->options->refused == NULL || u->content_hash == NULL)
+    return NULL;
+  if (p->map_hash == NULL)
+    p->map_hash = liaison_field_map_fingerprint (p->map);
+  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash, p->map_hash);
+  return g_hash_table_lookup (p->options->refused, key);
+}
+
 static void
 plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
 {
   LiaisonService to = from == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   g_autoptr (LiaisonSyncItem) item = g_new0 (LiaisonSyncItem, 1);
+  const char *refused;
 
   item->target = to;
   item->email = g_strdup (u->email_norm);
@@ -569,6 +586,15 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
                                          "%s contact; it is not copied, to make no duplicate."),
                                       to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel");
       item->cause = g_strdup ("duplicate");
+    }
+  else if ((refused = refused_before (p, to, u)) != NULL)
+    {
+      /* The same copy would be refused again: it waits for the record to change. */
+      item->reason
+          = g_strdup_printf (_ ("%s refused this copy before (%s); it is sent again "
+                                "once the contact changes."),
+                             to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", refused);
+      item->cause = g_strdup ("refused");
     }
   else
     {
@@ -829,5 +855,6 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   g_ptr_array_unref (p.deletes);
   g_array_unref (p.changed);
   g_clear_pointer (&p.apart, g_ptr_array_unref);
+  g_free (p.map_hash);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
