@@ -11,6 +11,12 @@
  * times the part of the day gone, less what it read today, so that frequent syncs each read a
  * little and never the whole share at once.
  *
+ * The pairs no pass read yet (at first, every link: 10,000 contacts would be 20,000 requests on
+ * each service, twice LeadSquared's daily quota) are read in their own share, paced by the time
+ * since their last reads, the contacts that changed last first, so that a first sync of contacts
+ * ends quickly and their tasks and notes follow over the next syncs. Meanwhile no sweep runs:
+ * these reads are one.
+ *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
