@@ -79,17 +79,6 @@ timed_sync (SyncFixture *f, double *seconds)
 }
 
 static void
-set_setting (SyncFixture *f, const char *key, const char *value)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  liaison_store_set_setting_async (f->store, key, value, NULL, store_test_result_cb, &result);
-  if (!liaison_store_set_setting_finish (f->store, store_test_wait (&result), &error))
-    g_error ("setting: %s", error->message);
-}
-
-static void
 bench_initial (guint people, gboolean unpaced)
 {
   SyncFixtureOptions options
@@ -105,8 +94,8 @@ bench_initial (guint people, gboolean unpaced)
   if (unpaced)
     {
       /* A pass of each kind as if one had ended at 0: every pair counts as changed since. */
-      set_setting (&f, LIAISON_SETTING_TASKS_READ_AT, "0");
-      set_setting (&f, LIAISON_SETTING_NOTES_READ_AT, "0");
+      sync_set_setting (&f, LIAISON_SETTING_TASKS_READ_AT, "0");
+      sync_set_setting (&f, LIAISON_SETTING_NOTES_READ_AT, "0");
     }
   service_counts (&f, LIAISON_SERVICE_LSQ, &lsq[0], &lsq_429[0]);
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[0], &ghl_429[0]);

@@ -29,7 +29,7 @@ typedef struct
   LiaisonGhlClient *ghl;
   LiaisonLsqClient *lsq;
   LiaisonSyncEngine *engine;
-  const char *region; /* the store's: "IN", or none as liaison-cli opens it */
+  const char *region;    /* the store's: "IN", or none as liaison-cli opens it */
   gint64 sweep_start_ms; /* what the sweep's clock said when the fixture was made */
   gint64 made_us;        /* the monotonic clock then */
 } SyncFixture;
@@ -76,6 +76,8 @@ guint sync_until_quiet (SyncFixture *f, guint max_runs);
  * mapped field but those with an open conflict. Returns the number of pairs that disagree. */
 guint sync_count_disagreements (SyncFixture *f, GString *report);
 void sync_set_deletes (SyncFixture *f, gboolean on);
+/* Sets a setting of the fixture's store (liaison_store_set_setting_async), which must work. */
+void sync_set_setting (SyncFixture *f, const char *key, const char *value);
 /* The ids of the store's first contact link (there must be one). */
 void sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id);
 

@@ -119,17 +119,6 @@ test_changed_and_retried (void)
   sync_fixture_tear_down (&f);
 }
 
-static void
-set_setting (SyncFixture *f, const char *key, const char *value)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  liaison_store_set_setting_async (f->store, key, value, NULL, store_test_result_cb, &result);
-  g_assert_true (liaison_store_set_setting_finish (f->store, store_test_wait (&result), &error));
-  g_assert_no_error (error);
-}
-
 /* The HighLevel ids of the linked contacts, the pair whose contacts changed last (on either
  * service, as the store holds them) first. */
 static GPtrArray *
@@ -184,7 +173,7 @@ test_first_reads_paced (void)
   guint n_links;
 
   sync_fixture_set_up (&f, &options);
-  set_setting (&f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "1536");
+  sync_set_setting (&f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "1536");
   start = seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
   first = sync_run_ok (&f);
   g_assert_cmpuint (first->n_failed, ==, 0);

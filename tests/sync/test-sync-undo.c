@@ -15,24 +15,14 @@
 
 static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
 
-static void
-set_setting (SyncFixture *f, const char *key, const char *value)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  liaison_store_set_setting_async (f->store, key, value, NULL, store_test_result_cb, &result);
-  g_assert_true (liaison_store_set_setting_finish (f->store, store_test_wait (&result), &error));
-}
-
 /* The first sync reads the tasks and notes of all 40 pairs (a quarter hour of the whole of a
  * 200,000 a day quota), so that the run undone carries only the edit of its contact. */
 static void
 set_up (SyncFixture *f, gconstpointer data)
 {
   sync_fixture_set_up (f, &small);
-  set_setting (f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "200000");
-  set_setting (f, LIAISON_SETTING_FIRST_READ_SHARE, "100");
+  sync_set_setting (f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "200000");
+  sync_set_setting (f, LIAISON_SETTING_FIRST_READ_SHARE, "100");
 }
 
 static void
