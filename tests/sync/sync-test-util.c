@@ -11,6 +11,7 @@
 #include "liaison-field-map.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-refresher.h"
+#include "liaison-store-activity.h"
 #include "liaison-user.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
@@ -296,6 +297,13 @@ sync_set_setting (SyncFixture *f, const char *key, const char *value)
   liaison_store_set_setting_async (f->store, key, value, NULL, store_test_result_cb, &result);
   g_assert_true (liaison_store_set_setting_finish (f->store, store_test_wait (&result), &error));
   g_assert_no_error (error);
+}
+
+void
+sync_first_reads_unpaced (SyncFixture *f)
+{
+  sync_set_setting (f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "200000");
+  sync_set_setting (f, LIAISON_SETTING_FIRST_READ_SHARE, "100");
 }
 
 void

@@ -9,20 +9,18 @@
 
 #include <string.h>
 
-#include "liaison-store-activity.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
 static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
 
-/* The first sync reads the tasks and notes of all 40 pairs (a quarter hour of the whole of a
- * 200,000 a day quota), so that the run undone carries only the edit of its contact. */
+/* The first sync reads the tasks and notes of all 40 pairs, so that the run undone carries only
+ * the edit of its contact. */
 static void
 set_up (SyncFixture *f, gconstpointer data)
 {
   sync_fixture_set_up (f, &small);
-  sync_set_setting (f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "200000");
-  sync_set_setting (f, LIAISON_SETTING_FIRST_READ_SHARE, "100");
+  sync_first_reads_unpaced (f);
 }
 
 static void
