@@ -224,6 +224,7 @@ print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
   guint pairs = json_object_get_int_member (part, "pairs");
   guint changed = json_object_get_int_member (part, "changedPairs");
   guint swept = json_object_get_int_member (part, "sweptPairs");
+  guint waiting = json_object_get_int_member_with_default (part, "waitingPairs", 0);
   guint lsq_reads = json_object_get_int_member (reads, "lsq");
   guint ghl_reads = json_object_get_int_member (reads, "ghl");
   guint lsq = json_object_get_int_member (calls, "lsq");
@@ -240,26 +241,24 @@ print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
                json_object_get_string_member_with_default (op, tasks ? "ghlTask" : "ghlNote", "-"));
       if (json_object_has_member (op, "title"))
         g_print (" “%s”", json_object_get_string_member (op, "title"));
-      if (reason != NULL)
-        g_print (" (%s)", reason);
-      g_print ("\n");
+      g_print ("%s%s%s\n", reason ? " (" : "", reason ? reason : "", reason ? ")" : "");
     }
-  if (tasks)
-    g_print (_ ("Tasks: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
-                "and %u HighLevel requests.\n"),
-             pairs, changed, swept, lsq_reads, ghl_reads);
-  else
-    g_print (_ ("Notes: %u pairs of contacts read (%u changed, %u by the sweep) in %u LeadSquared "
-                "and %u HighLevel requests.\n"),
-             pairs, changed, swept, lsq_reads, ghl_reads);
-  if (tasks)
-    g_print (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
-                     : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"),
-             lsq, ghl);
-  else
-    g_print (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
-                     : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n"),
-             lsq, ghl);
+  g_print (tasks ? _ ("Tasks: %u pairs of contacts read (%u changed, %u for the first time, %u by "
+                      "the sweep) in %u LeadSquared and %u HighLevel requests.\n")
+                 : _ ("Notes: %u pairs of contacts read (%u changed, %u for the first time, %u by "
+                      "the sweep) in %u LeadSquared and %u HighLevel requests.\n"),
+           pairs, changed, (guint) json_object_get_int_member_with_default (part, "firstPairs", 0),
+           swept, lsq_reads, ghl_reads);
+  if (waiting > 0)
+    g_print (ngettext ("%u more pair waits for its first read by the next syncs.\n",
+                       "%u more pairs wait for their first read by the next syncs.\n", waiting),
+             waiting);
+  g_print (
+      tasks ? (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                       : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"))
+            : (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                       : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n")),
+      lsq, ghl);
 }
 
 static void

@@ -6,6 +6,8 @@
  *                          allowed request rate of the busier service, 429s, peak RSS; then, once
  *                          a sync writes nothing, {"name": "sync-idle"}: the requests of one more
  *                          sync with nothing changed.
+ *   bench-sync initial-unpaced N   the same, with every linked pair's tasks and notes read by the
+ *                          first sync, as before the first reads were paced (issue 12).
  *   bench-sync plan N      {"name": "sync-plan"}: planning N linked contacts (written straight into
  *                          a store) with 1 % changed on one side: ms and the peak RSS it adds.
  *
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "liaison-field-map-cache.h"
+#include "liaison-store-activity.h"
 #include "liaison-sync-engine-private.h"
 #include "liaison-sync-plan.h"
 #include "store-test-util.h"
@@ -76,7 +79,7 @@ timed_sync (SyncFixture *f, double *seconds)
 }
 
 static void
-bench_initial (guint people)
+bench_initial (guint people, gboolean unpaced)
 {
   SyncFixtureOptions options
       = { .seed = 6, .contacts = people, .latency_ms = 20, .documented_limits = TRUE };
@@ -88,6 +91,12 @@ bench_initial (guint people)
   guint settle = 0;
 
   sync_fixture_set_up (&f, &options);
+  if (unpaced)
+    {
+      /* A pass of each kind as if one had ended at 0: every pair counts as changed since. */
+      sync_set_setting (&f, LIAISON_SETTING_TASKS_READ_AT, "0");
+      sync_set_setting (&f, LIAISON_SETTING_NOTES_READ_AT, "0");
+    }
   service_counts (&f, LIAISON_SERVICE_LSQ, &lsq[0], &lsq_429[0]);
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[0], &ghl_429[0]);
   rss_before = store_test_proc_status_mb ("VmRSS:");
@@ -98,7 +107,7 @@ bench_initial (guint people)
   lsq_rate = (lsq[1] - lsq[0]) / seconds;
   ghl_rate = (ghl[1] - ghl[0]) / seconds;
   ghl_busier = ghl_rate / GHL_PER_S >= lsq_rate / LSQ_PER_S;
-  printf ("{\"name\": \"sync-initial\", \"people\": %u, \"seconds\": %.1f,"
+  printf ("{\"name\": \"sync-initial\", \"people\": %u, \"unpaced\": %s, \"seconds\": %.1f,"
           " \"lsq_requests\": %" G_GINT64_FORMAT ", \"ghl_requests\": %" G_GINT64_FORMAT ","
           " \"busier\": \"%s\", \"achieved_per_s\": %.2f, \"allowed_per_s\": %.2f,"
           " \"rate_ratio\": %.3f, \"http_429\": %" G_GINT64_FORMAT ","
@@ -106,8 +115,9 @@ bench_initial (guint people)
           " \"created\": %u, \"linked\": %u, \"updated\": %u, \"conflicts\": %u, \"failed\": %u,"
           " \"conditions\": {\"latency_ms\": 20, \"ghl_limit\": \"100/10s\","
           " \"lsq_limit\": \"10/5s\", \"note\": \"RSS includes the in-process sandbox\"}}\n",
-          people, seconds, lsq[1] - lsq[0], ghl[1] - ghl[0], ghl_busier ? "ghl" : "lsq",
-          ghl_busier ? ghl_rate : lsq_rate, ghl_busier ? GHL_PER_S : LSQ_PER_S,
+          people, unpaced ? "true" : "false", seconds, lsq[1] - lsq[0], ghl[1] - ghl[0],
+          ghl_busier ? "ghl" : "lsq", ghl_busier ? ghl_rate : lsq_rate,
+          ghl_busier ? GHL_PER_S : LSQ_PER_S,
           ghl_busier ? ghl_rate / GHL_PER_S : lsq_rate / LSQ_PER_S,
           (lsq_429[1] - lsq_429[0]) + (ghl_429[1] - ghl_429[0]),
           store_test_proc_status_mb ("VmHWM:"), rss_before, first->n_created, first->n_linked,
@@ -261,13 +271,15 @@ main (int argc, char *argv[])
 {
   guint n = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 0;
 
-  if (argc != 3 || n == 0 || (!g_str_equal (argv[1], "initial") && !g_str_equal (argv[1], "plan")))
+  if (argc != 3 || n == 0
+      || (!g_str_equal (argv[1], "initial") && !g_str_equal (argv[1], "initial-unpaced")
+          && !g_str_equal (argv[1], "plan")))
     {
-      g_printerr ("usage: bench-sync initial|plan N\n");
+      g_printerr ("usage: bench-sync initial|initial-unpaced|plan N\n");
       return 2;
     }
-  if (g_str_equal (argv[1], "initial"))
-    bench_initial (n);
+  if (g_str_has_prefix (argv[1], "initial"))
+    bench_initial (n, g_str_equal (argv[1], "initial-unpaced"));
   else
     bench_plan (n);
   return 0;

@@ -11,6 +11,7 @@
 #include "liaison-field-map.h"
 #include "liaison-lsq-key-authorizer.h"
 #include "liaison-refresher.h"
+#include "liaison-store-activity.h"
 #include "liaison-user.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
@@ -293,15 +294,27 @@ sync_until_quiet (SyncFixture *f, guint max_runs)
 }
 
 void
-sync_set_deletes (SyncFixture *f, gboolean on)
+sync_set_setting (SyncFixture *f, const char *key, const char *value)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  liaison_store_set_setting_async (f->store, LIAISON_STORE_SETTING_DELETES, on ? "on" : "off", NULL,
-                                   store_test_result_cb, &result);
+  liaison_store_set_setting_async (f->store, key, value, NULL, store_test_result_cb, &result);
   g_assert_true (liaison_store_set_setting_finish (f->store, store_test_wait (&result), &error));
   g_assert_no_error (error);
+}
+
+void
+sync_first_reads_unpaced (SyncFixture *f)
+{
+  sync_set_setting (f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "200000");
+  sync_set_setting (f, LIAISON_SETTING_FIRST_READ_SHARE, "100");
+}
+
+void
+sync_set_deletes (SyncFixture *f, gboolean on)
+{
+  sync_set_setting (f, LIAISON_STORE_SETTING_DELETES, on ? "on" : "off");
 }
 
 typedef struct

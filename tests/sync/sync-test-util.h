@@ -30,7 +30,7 @@ typedef struct
   LiaisonGhlClient *ghl;
   LiaisonLsqClient *lsq;
   LiaisonSyncEngine *engine;
-  const char *region; /* the store's: "IN", or none as liaison-cli opens it */
+  const char *region;    /* the store's: "IN", or none as liaison-cli opens it */
   gint64 sweep_start_ms; /* what the sweep's clock said when the fixture was made */
   gint64 made_us;        /* the monotonic clock then */
 } SyncFixture;
@@ -77,6 +77,11 @@ guint sync_until_quiet (SyncFixture *f, guint max_runs);
  * mapped field but those with an open conflict. Returns the number of pairs that disagree. */
 guint sync_count_disagreements (SyncFixture *f, GString *report);
 void sync_set_deletes (SyncFixture *f, gboolean on);
+/* Sets a setting of the fixture's store (liaison_store_set_setting_async), which must work. */
+void sync_set_setting (SyncFixture *f, const char *key, const char *value);
+/* Lets the first sync read the tasks and notes of up to 1,041 pairs (a quarter hour of the whole
+ * of a 200,000 a day quota), so that a later run carries only what the test changed. */
+void sync_first_reads_unpaced (SyncFixture *f);
 /* The ids of the store's first contact link (there must be one). */
 void sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id);
 

@@ -2,11 +2,13 @@
  * judged from the pass's own counts and the requests the sandbox received: none when nothing
  * changed, the one whose contact changed, and again the one whose read failed, until it is read.
  * The sweep's clock stands at the start of a day, so the sweep has nothing to spend yet.
+ * And the first reads of a first sync: paced by the sweep's clock, newest changed first.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "liaison-store-activity.h"
@@ -15,7 +17,8 @@
 
 static const SyncFixtureOptions small = { .seed = 11, .contacts = 6 };
 
-/* A count of one kind's pass: "changedPairs", "sweptPairs", or "reads.ghl". */
+/* A count of one kind's pass: "changedPairs", "firstPairs", "sweptPairs", "waitingPairs", or
+ * "reads.ghl". */
 static gint64
 count_of (LiaisonSyncResult *result, const char *kind, const char *what)
 {
@@ -116,10 +119,117 @@ test_changed_and_retried (void)
   sync_fixture_tear_down (&f);
 }
 
+/* The HighLevel ids of the linked contacts, the pair whose contacts changed last (on either
+ * service, as the store holds them) first. */
+static GPtrArray *
+contacts_newest_first (SyncFixture *f)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db,
+                          "SELECT l.ghl_id FROM links l"
+                          " JOIN records a ON a.kind = 'contact' AND a.remote_id = l.lsq_id"
+                          " JOIN records b ON b.kind = 'contact' AND b.remote_id = l.ghl_id"
+                          " WHERE l.kind = 'contact'"
+                          " ORDER BY max (a.modified_at, b.modified_at) DESC, l.id DESC",
+                          -1, &stmt, NULL),
+      ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+/* How many of ids[from, to) had their tasks and notes read since seq (at least a read each). */
+static guint
+read_between (SyncFixture *f, GPtrArray *ids, guint from, guint to, gint64 seq)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to && i < ids->len; i++)
+    n += child_reads (f, g_ptr_array_index (ids, i), seq) >= 2;
+  return n;
+}
+
+/* A first sync reads the tasks and notes of only as many pairs as the first reads' pacing allows
+ * (a quarter hour of their share: 1,536 requests a day, half of it for each kind, give 4 each),
+ * those whose contacts changed last; a sync right after reads none for the first time; an hour
+ * later (the sweep's clock), the rest; then none wait. A pair whose contact changes between is
+ * read as changed instead. */
+static void
+test_first_reads_paced (void)
+{
+  static const SyncFixtureOptions options = { .seed = 11, .contacts = 12, .sweep_hour = 9 };
+  static const char *const kinds[] = { "tasks", "notes" };
+  SyncFixture f = { 0 };
+  g_autoptr (LiaisonSyncResult) first = NULL, again = NULL, later = NULL, after = NULL;
+  g_autoptr (GPtrArray) ids = NULL;
+  gint64 start, seq;
+  guint n_links;
+
+  sync_fixture_set_up (&f, &options);
+  sync_set_setting (&f, LIAISON_SETTING_LSQ_DAILY_QUOTA, "1536");
+  start = seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
+  first = sync_run_ok (&f);
+  g_assert_cmpuint (first->n_failed, ==, 0);
+  ids = contacts_newest_first (&f);
+  n_links = ids->len;
+  g_assert_cmpuint (n_links, >, 8);
+  for (guint k = 0; k < 2; k++)
+    {
+      /* A pair whose record the store wrote once the pass began counts as changed since. */
+      gint64 changed = count_of (first, kinds[k], "changedPairs");
+
+      g_assert_cmpint (count_of (first, kinds[k], "firstPairs"), ==, 4);
+      g_assert_cmpint (count_of (first, kinds[k], "sweptPairs"), ==, 0);
+      g_assert_cmpint (count_of (first, kinds[k], "waitingPairs"), ==, n_links - 4 - changed);
+      g_assert_cmpint (count_of (first, kinds[k], "reads.ghl"), ==, 4 + changed);
+    }
+  /* The four whose contacts changed last were among them. */
+  g_assert_cmpuint (read_between (&f, ids, 0, 4, seq), ==, 4);
+
+  /* Right after: the pacing allows none yet, nor the sweep while pairs wait. */
+  again = sync_run_ok (&f);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_assert_cmpint (count_of (again, kinds[k], "firstPairs"), ==, 0);
+      g_assert_cmpint (count_of (again, kinds[k], "sweptPairs"), ==, 0);
+      g_assert_cmpint (count_of (again, kinds[k], "waitingPairs"), <=,
+                       count_of (first, kinds[k], "waitingPairs"));
+    }
+
+  /* An hour later: 16 each, so all that wait; then every pair was read. */
+  f.sweep_start_ms += 3600 * 1000;
+  later = sync_run_ok (&f);
+  g_assert_cmpuint (later->n_failed, ==, 0);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_assert_cmpint (count_of (later, kinds[k], "firstPairs"), ==,
+                       count_of (again, kinds[k], "waitingPairs"));
+      g_assert_cmpint (count_of (later, kinds[k], "waitingPairs"), ==, 0);
+    }
+  g_assert_cmpuint (read_between (&f, ids, 0, n_links, start), ==, n_links);
+
+  /* The first reads are over: none wait, and none are read for the first time again. */
+  after = sync_run_ok (&f);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_assert_cmpint (count_of (after, kinds[k], "firstPairs"), ==, 0);
+      g_assert_cmpint (count_of (after, kinds[k], "waitingPairs"), ==, 0);
+    }
+  sync_fixture_tear_down (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/activity/changed-and-retried", test_changed_and_retried);
+  g_test_add_func ("/sync/activity/first-reads-paced", test_first_reads_paced);
   return g_test_run ();
 }

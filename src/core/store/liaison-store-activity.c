@@ -45,6 +45,8 @@ pair_from_row (sqlite3_stmt *stmt)
   pair->link_id = sqlite3_column_int64 (stmt, 0);
   pair->lsq_id = liaison_store_column_dup (stmt, 1);
   pair->ghl_id = liaison_store_column_dup (stmt, 2);
+  if (sqlite3_column_count (stmt) > 3)
+    pair->modified_at = sqlite3_column_int64 (stmt, 3);
   return pair;
 }
 
@@ -105,6 +107,76 @@ liaison_store_list_sweep_pairs (LiaisonStore *self, const char *lsq_connection,
   return liaison_store_collect (db, stmt, pair_from_row,
                                 (GDestroyNotify) liaison_store_contact_pair_free,
                                 "Could not read the linked contacts", error);
+}
+
+/* The pairs linked and unchanged before `before` that no pass read yet: those after the cursor in
+ * the order of their contacts' last change on either service, newest first. */
+#define FIRST_PAIRS                                                                                \
+  " FROM links l"                                                                                  \
+  " LEFT JOIN records a ON a.connection_id = l.lsq_connection AND a.kind = 'contact'"              \
+  "   AND a.remote_id = l.lsq_id"                                                                  \
+  " LEFT JOIN records b ON b.connection_id = l.ghl_connection AND b.kind = 'contact'"              \
+  "   AND b.remote_id = l.ghl_id"                                                                  \
+  " WHERE l.kind = 'contact' AND l.lsq_connection = ?1 AND l.ghl_connection = ?2"                  \
+  "   AND coalesce (a.deleted, 0) = 0 AND coalesce (b.deleted, 0) = 0"                             \
+  "   AND l.linked_at < ?3 AND coalesce (a.changed_at, 0) < ?3"                                    \
+  "   AND coalesce (b.changed_at, 0) < ?3"                                                         \
+  "   AND (max (coalesce (a.modified_at, 0), coalesce (b.modified_at, 0)) < ?4"                    \
+  "     OR (max (coalesce (a.modified_at, 0), coalesce (b.modified_at, 0)) = ?4 AND l.id < ?5))"
+
+static void
+bind_first (LiaisonCachedStmt *stmt, const char *lsq_connection, const char *ghl_connection,
+            gint64 before, gint64 after_modified, gint64 after_link_id)
+{
+  liaison_store_bind_text (stmt, 1, lsq_connection);
+  liaison_store_bind_text (stmt, 2, ghl_connection);
+  sqlite3_bind_int64 (stmt, 3, before);
+  sqlite3_bind_int64 (stmt, 4, after_modified);
+  sqlite3_bind_int64 (stmt, 5, after_link_id);
+}
+
+GPtrArray *
+liaison_store_list_first_pairs (LiaisonStore *self, const char *lsq_connection,
+                                const char *ghl_connection, gint64 before, gint64 after_modified,
+                                gint64 after_link_id, guint limit, GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT l.id, l.lsq_id, l.ghl_id,"
+      "  max (coalesce (a.modified_at, 0), coalesce (b.modified_at, 0)) AS m" FIRST_PAIRS
+      " ORDER BY m DESC, l.id DESC LIMIT ?6",
+      error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_first (stmt, lsq_connection, ghl_connection, before, after_modified, after_link_id);
+  sqlite3_bind_int64 (stmt, 6, limit);
+  return liaison_store_collect (db, stmt, pair_from_row,
+                                (GDestroyNotify) liaison_store_contact_pair_free,
+                                "Could not read the linked contacts", error);
+}
+
+gboolean
+liaison_store_count_first_pairs (LiaisonStore *self, const char *lsq_connection,
+                                 const char *ghl_connection, gint64 before, gint64 after_modified,
+                                 gint64 after_link_id, guint *n, GError **error)
+{
+  LiaisonStoreDb *db = liaison_store_get_reader (self);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, "SELECT count (*)" FIRST_PAIRS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_first (stmt, lsq_connection, ghl_connection, before, after_modified, after_link_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      return liaison_store_db_fail (db, rc, "Could not count the linked contacts", error);
+    }
+  *n = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 static gpointer

@@ -27,6 +27,17 @@ G_BEGIN_DECLS
 #define LIAISON_SETTING_LSQ_DAILY_QUOTA "sync.activity.lsq-daily-quota" /* requests a day */
 #define LIAISON_SETTING_TASKS_RETRY "sync.tasks.retry" /* links to read again: "[4,17]" */
 #define LIAISON_SETTING_NOTES_RETRY "sync.notes.retry"
+/* The pairs no pass read yet, per kind: those linked before first-before (ms; "0" or none: no
+ * such pairs), read newest first after first-cursor ("modified_at link_id" of the last one
+ * read), paced from first-read-at (the sweep's clock when the last of them were read). */
+#define LIAISON_SETTING_TASKS_FIRST_BEFORE "sync.tasks.first-before"
+#define LIAISON_SETTING_TASKS_FIRST_CURSOR "sync.tasks.first-cursor"
+#define LIAISON_SETTING_TASKS_FIRST_READ_AT "sync.tasks.first-read-at"
+#define LIAISON_SETTING_NOTES_FIRST_BEFORE "sync.notes.first-before"
+#define LIAISON_SETTING_NOTES_FIRST_CURSOR "sync.notes.first-cursor"
+#define LIAISON_SETTING_NOTES_FIRST_READ_AT "sync.notes.first-read-at"
+/* The share of the smaller daily quota (%) the first reads of both kinds may spend. */
+#define LIAISON_SETTING_FIRST_READ_SHARE "sync.activity.first-read-share"
 
 /* A linked pair of contacts. */
 typedef struct
@@ -34,6 +45,7 @@ typedef struct
   gint64 link_id;
   char *lsq_id;
   char *ghl_id;
+  gint64 modified_at; /* the later of the two contacts' last change (first reads only) */
 } LiaisonStoreContactPair;
 
 void liaison_store_contact_pair_free (LiaisonStoreContactPair *pair);
@@ -51,6 +63,19 @@ GPtrArray *liaison_store_list_changed_pairs (LiaisonStore *self, const char *lsq
 GPtrArray *liaison_store_list_sweep_pairs (LiaisonStore *self, const char *lsq_connection,
                                            const char *ghl_connection, gint64 after_link_id,
                                            guint limit, GError **error);
+/* At most limit of the pairs no pass read yet: linked before `before` (ms, the store's clock)
+ * with neither contact changed since, and after (after_modified, after_link_id) in the order of
+ * the later of their contacts' last changes (modified_at), newest first, then by link id, newest
+ * first; G_MAXINT64 twice starts at the newest. Neither of them gone from its service. */
+GPtrArray *liaison_store_list_first_pairs (LiaisonStore *self, const char *lsq_connection,
+                                           const char *ghl_connection, gint64 before,
+                                           gint64 after_modified, gint64 after_link_id, guint limit,
+                                           GError **error);
+/* How many such pairs there are, in n. */
+gboolean liaison_store_count_first_pairs (LiaisonStore *self, const char *lsq_connection,
+                                          const char *ghl_connection, gint64 before,
+                                          gint64 after_modified, gint64 after_link_id, guint *n,
+                                          GError **error);
 /* Every link of kind between the two connections, with its base. */
 GPtrArray *liaison_store_list_child_links (LiaisonStore *self, LiaisonRecordKind kind,
                                            const char *lsq_connection, const char *ghl_connection,

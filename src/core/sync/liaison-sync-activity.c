@@ -11,6 +11,12 @@
  * times the part of the day gone, less what it read today, so that frequent syncs each read a
  * little and never the whole share at once.
  *
+ * The pairs no pass read yet (at first, every link: 10,000 contacts would be 20,000 requests on
+ * each service, twice LeadSquared's daily quota) are read in their own share, paced by the time
+ * since their last reads, the contacts that changed last first, so that a first sync of contacts
+ * ends quickly and their tasks and notes follow over the next syncs. Meanwhile no sweep runs:
+ * these reads are one.
+ *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,34 +98,119 @@ add_pairs (GPtrArray *to, GPtrArray *pairs, GHashTable *seen)
     }
 }
 
+guint
+liaison_sync_first_read_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
+                                gint64 ms_since_last)
+{
+  guint64 per_day = (guint64) MIN (ghl_quota, lsq_quota) * MIN (share_percent, 100) / 100 / 2;
+  gint64 ms = ms_since_last < 0 ? LIAISON_FIRST_READ_START_MS
+                                : CLAMP (ms_since_last, 0, LIAISON_FIRST_READ_MAX_MS);
+
+  return (guint) (per_day * (guint64) ms / DAY_MS);
+}
+
+#define KEY(pick, what)                                                                            \
+  ((pick)->tasks ? LIAISON_SETTING_TASKS_##what : LIAISON_SETTING_NOTES_##what)
+
+/* The first reads' cursor, "modified_at link_id"; none: before the newest. */
+static void
+first_cursor (LiaisonSyncRun *run, const LiaisonActivityPick *pick, gint64 *modified,
+              gint64 *link_id)
+{
+  g_autofree char *text = liaison_store_get_setting (run->store, KEY (pick, FIRST_CURSOR), NULL);
+  g_auto (GStrv) parts = text ? g_strsplit (text, " ", 2) : NULL;
+
+  *modified = *link_id = G_MAXINT64;
+  if (parts == NULL || g_strv_length (parts) != 2
+      || !g_ascii_string_to_signed (parts[0], 10, 0, G_MAXINT64, modified, NULL)
+      || !g_ascii_string_to_signed (parts[1], 10, 0, G_MAXINT64, link_id, NULL))
+    *modified = *link_id = G_MAXINT64;
+}
+
+/* The stretch of the pairs no pass read yet that this pass reads, added to pairs. */
+static gboolean
+add_first_pairs (LiaisonSyncRun *run, LiaisonActivityPick *pick, GPtrArray *pairs, GHashTable *seen,
+                 GError **error)
+{
+  g_autoptr (GPtrArray) first = NULL;
+  gint64 modified, link_id, last;
+  guint n_total, budget, before = pairs->len;
+  guint share = (guint) setting_int (run->store, LIAISON_SETTING_FIRST_READ_SHARE,
+                                     LIAISON_FIRST_READ_SHARE_DEFAULT);
+  guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
+                                         LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
+
+  first_cursor (run, pick, &modified, &link_id);
+  if (!liaison_store_count_first_pairs (run->store, run->lsq_connection, run->ghl_connection,
+                                        pick->first_before, modified, link_id, &n_total, error))
+    return FALSE;
+  if (n_total == 0)
+    {
+      /* All were read: from now on, the sweep. */
+      pick->first_before = 0;
+      pick->first_new = TRUE;
+      return TRUE;
+    }
+  last = setting_int (run->store, KEY (pick, FIRST_READ_AT), -1);
+  budget = liaison_sync_first_read_budget (
+      share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
+      last < 0 ? -1 : liaison_sync_engine_now_ms (run->engine) - last);
+  pick->n_waiting = n_total;
+  if (budget == 0)
+    return TRUE;
+  first = liaison_store_list_first_pairs (run->store, run->lsq_connection, run->ghl_connection,
+                                          pick->first_before, modified, link_id, budget, error);
+  if (first == NULL)
+    return FALSE;
+  pick->n_waiting = n_total - MIN (n_total, first->len);
+  add_pairs (pairs, first, seen);
+  pick->n_first = pairs->len - before;
+  return TRUE;
+}
+
 GPtrArray *
-liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
-                                    const char *cursor_key, const char *retry_key, guint *n_changed,
-                                    guint *n_swept, gint64 *sweep_cursor, GError **error)
+liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, LiaisonActivityPick *pick,
+                                    gint64 started_at, GError **error)
 {
   g_autoptr (GPtrArray) pairs = NULL;
   g_autoptr (GPtrArray) changed = NULL;
   g_autoptr (GPtrArray) sweep = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autofree char *retry = liaison_store_get_setting (run->store, retry_key, NULL);
-  gint64 since = setting_int (run->store, read_at_key, 0);
-  gint64 cursor = setting_int (run->store, cursor_key, 0);
+  g_autofree char *retry = liaison_store_get_setting (run->store, KEY (pick, RETRY), NULL);
+  g_autofree char *read_at = liaison_store_get_setting (run->store, KEY (pick, READ_AT), NULL);
+  gint64 cursor = setting_int (run->store, KEY (pick, SWEEP_CURSOR), 0);
   guint share
       = (guint) setting_int (run->store, LIAISON_SETTING_SWEEP_SHARE, LIAISON_SWEEP_SHARE_DEFAULT);
   guint lsq_quota = (guint) setting_int (run->store, LIAISON_SETTING_LSQ_DAILY_QUOTA,
                                          LIAISON_LSQ_DAILY_QUOTA_DEFAULT);
-  guint budget = liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
-                                            sweep_spent_today (run), sweep_ms_into_day (run));
+  guint budget;
 
-  *n_changed = *n_swept = 0;
-  *sweep_cursor = cursor;
+  pick->n_changed = pick->n_first = pick->n_swept = pick->n_waiting = 0;
+  pick->first_new = FALSE;
+  pick->sweep_cursor = cursor;
+  pick->first_before = setting_int (run->store, KEY (pick, FIRST_BEFORE), -1);
+  if (read_at == NULL && pick->first_before < 0)
+    {
+      /* No pass of this kind ever ended: every pair linked now waits for its first read. */
+      pick->first_before = started_at;
+      pick->first_new = TRUE;
+    }
+  pick->first_before = MAX (pick->first_before, 0);
+  pick->since = setting_int (run->store, KEY (pick, READ_AT), pick->first_before);
   pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_contact_pair_free);
   changed = liaison_store_list_changed_pairs (run->store, run->lsq_connection, run->ghl_connection,
-                                              since, retry, error);
+                                              pick->since, retry, error);
   if (changed == NULL)
     return NULL;
   add_pairs (pairs, changed, seen);
-  *n_changed = pairs->len;
+  pick->n_changed = pairs->len;
+  if (pick->first_before > 0 && !add_first_pairs (run, pick, pairs, seen, error))
+    return NULL;
+  /* While pairs wait for their first read, those reads stand for the sweep. */
+  budget = pick->first_before > 0
+               ? 0
+               : liaison_sync_sweep_budget (share, LIAISON_GHL_DAILY_QUOTA, lsq_quota,
+                                            sweep_spent_today (run), sweep_ms_into_day (run));
   if (budget == 0)
     return g_steal_pointer (&pairs);
   sweep = liaison_store_list_sweep_pairs (run->store, run->lsq_connection, run->ghl_connection,
@@ -138,11 +229,20 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key
         g_ptr_array_add (sweep, g_steal_pointer (&more->pdata[i]));
     }
   if (sweep->len > 0)
-    *sweep_cursor
+    pick->sweep_cursor
         = ((LiaisonStoreContactPair *) g_ptr_array_index (sweep, sweep->len - 1))->link_id;
-  *n_swept = sweep->len;
+  pick->n_swept = sweep->len;
   add_pairs (pairs, sweep, seen);
   return g_steal_pointer (&pairs);
+}
+
+void
+liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part)
+{
+  json_object_set_int_member (part, "changedPairs", pick->n_changed);
+  json_object_set_int_member (part, "firstPairs", pick->n_first);
+  json_object_set_int_member (part, "sweptPairs", pick->n_swept);
+  json_object_set_int_member (part, "waitingPairs", pick->n_waiting);
 }
 
 typedef struct
@@ -196,16 +296,20 @@ ids_to_json (GArray *ids)
 }
 
 void
-liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
-                                  const char *cursor_key, const char *retry_key, gint64 started_at,
-                                  gboolean complete, GArray *retry, guint n_swept,
-                                  gint64 sweep_cursor, void (*done) (gpointer), gpointer data)
+liaison_sync_activity_save_marks (LiaisonSyncRun *run, const LiaisonActivityPick *pick,
+                                  GPtrArray *pairs, guint reached, gint64 started_at, GArray *retry,
+                                  void (*done) (gpointer), gpointer data)
 {
+  gboolean complete = reached >= pairs->len;
+  guint first_end = MIN (reached, pick->n_changed + pick->n_first);
   g_autofree char *since = g_strdup_printf ("%" G_GINT64_FORMAT, started_at);
-  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, sweep_cursor);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, pick->sweep_cursor);
   g_autofree char *day = sweep_day (run);
-  g_autofree char *spent = g_strdup_printf ("%s %u", day, sweep_spent_today (run) + n_swept);
+  g_autofree char *spent = g_strdup_printf ("%s %u", day, sweep_spent_today (run) + pick->n_swept);
   g_autofree char *again = ids_to_json (retry);
+  g_autofree char *now
+      = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_sync_engine_now_ms (run->engine));
+  gint64 first_before = pick->first_before;
   Marks *marks;
 
   if (run->options.dry_run)
@@ -222,13 +326,30 @@ liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
    * then the next pass reads again all that changed since the old mark. */
   if (complete && retry->len <= LIAISON_RETRY_MAX)
     {
-      save_mark (run->store, marks, read_at_key, since);
-      save_mark (run->store, marks, retry_key, again);
+      save_mark (run->store, marks, KEY (pick, READ_AT), since);
+      save_mark (run->store, marks, KEY (pick, RETRY), again);
     }
-  if (n_swept > 0)
+  if (pick->n_swept > 0)
     {
-      save_mark (run->store, marks, cursor_key, cursor);
+      save_mark (run->store, marks, KEY (pick, SWEEP_CURSOR), cursor);
       save_mark (run->store, marks, LIAISON_SETTING_SWEEP_SPENT, spent);
+    }
+  if (first_end > pick->n_changed)
+    {
+      const LiaisonStoreContactPair *last = g_ptr_array_index (pairs, first_end - 1);
+      g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                             last->modified_at, last->link_id);
+
+      save_mark (run->store, marks, KEY (pick, FIRST_CURSOR), at);
+      save_mark (run->store, marks, KEY (pick, FIRST_READ_AT), now);
+      if (complete && pick->n_waiting == 0)
+        first_before = 0;
+    }
+  if (pick->first_new || first_before != pick->first_before)
+    {
+      g_autofree char *before = g_strdup_printf ("%" G_GINT64_FORMAT, first_before);
+
+      save_mark (run->store, marks, KEY (pick, FIRST_BEFORE), before);
     }
   if (--marks->pending == 0)
     {

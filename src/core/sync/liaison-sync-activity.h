@@ -21,6 +21,14 @@ G_BEGIN_DECLS
 #define LIAISON_GHL_DAILY_QUOTA 200000
 #define LIAISON_LSQ_DAILY_QUOTA_DEFAULT 10000
 #define LIAISON_SWEEP_SHARE_DEFAULT 10
+/* The pairs no pass read yet (a first sync's, all of them) are read in their own share of the
+ * quota, half of it for each kind, paced as the sweep is: a pass may read the share times the
+ * time since the last pass read any (at most an hour's worth; the first pass a quarter hour's),
+ * so a first sync of contacts ends in seconds and their tasks and notes follow over the next
+ * syncs, the contacts that changed last first. */
+#define LIAISON_FIRST_READ_SHARE_DEFAULT 50
+#define LIAISON_FIRST_READ_START_MS (G_GINT64_CONSTANT (15) * 60 * 1000)
+#define LIAISON_FIRST_READ_MAX_MS (G_GINT64_CONSTANT (60) * 60 * 1000)
 /* The most pairs a pass leaves for the next one to read again; beyond, its mark stays. */
 #define LIAISON_RETRY_MAX 200
 
@@ -29,24 +37,46 @@ G_BEGIN_DECLS
 guint liaison_sync_sweep_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
                                  guint swept_today, gint64 ms_into_day);
 
+/* The pairs one kind's first reads may read now: its half of share_percent of the smaller daily
+ * quota times ms_since_last (clamped to LIAISON_FIRST_READ_MAX_MS; below 0: no pass read any
+ * yet, LIAISON_FIRST_READ_START_MS). */
+guint liaison_sync_first_read_budget (guint share_percent, guint ghl_quota, guint lsq_quota,
+                                      gint64 ms_since_last);
+
+/* What one kind's pass chose to read, and the marks it saves. */
+typedef struct
+{
+  gboolean tasks;      /* else notes: which settings */
+  guint n_changed;     /* pairs changed or retried, first in pairs */
+  guint n_first;       /* then pairs no pass read yet */
+  guint n_swept;       /* then the sweep's */
+  guint n_waiting;     /* pairs left for their first read after these */
+  gint64 since;        /* the changed-since mark used */
+  gint64 first_before; /* the first reads' boundary; 0: none */
+  gboolean first_new;  /* this pass set first_before */
+  gint64 sweep_cursor;
+} LiaisonActivityPick;
+
 /* The linked contact pairs whose tasks or notes a pass reads: those whose contact changed in the
- * store (or were linked) since the time under read_at_key, those listed under retry_key, then the
- * sweep's next stretch after the link under cursor_key, as far as the sweep's pacing allows. */
-GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, const char *read_at_key,
-                                               const char *cursor_key, const char *retry_key,
-                                               guint *n_changed, guint *n_swept,
-                                               gint64 *sweep_cursor, GError **error);
+ * store (or were linked) since the kind's read-at mark, those listed under its retry, then the
+ * pairs no pass read yet (when the kind never had a complete pass, every pair linked before
+ * started_at), as far as their pacing allows, and when there are none, the sweep's next stretch
+ * after the kind's sweep cursor, as far as the sweep's pacing allows. */
+GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, LiaisonActivityPick *pick,
+                                               gint64 started_at, GError **error);
+/* The counts of pick, in a pass's JSON part: changedPairs, firstPairs, sweptPairs,
+ * waitingPairs. */
+void liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part);
 /* Called as a pass leaves a pair: when anything failed since failures_seen (the run's count of
  * failures), the pair's link goes into retry (gint64 link ids). */
 void liaison_sync_activity_pair_done (LiaisonSyncRun *run, GArray *retry, guint *failures_seen,
                                       const LiaisonStoreContactPair *pair);
-/* Saves where the next pass starts (nothing in a dry run), then calls done. complete: the pass
- * reached every chosen pair, so the changed-since mark moves to started_at (the store's clock
- * when the pass began) and retry is what the next pass reads again. */
-void liaison_sync_activity_save_marks (LiaisonSyncRun *run, const char *read_at_key,
-                                       const char *cursor_key, const char *retry_key,
-                                       gint64 started_at, gboolean complete, GArray *retry,
-                                       guint n_swept, gint64 sweep_cursor, void (*done) (gpointer),
-                                       gpointer data);
+/* Saves where the next pass starts (nothing in a dry run), then calls done. reached: how many of
+ * pairs the pass got to; when all, the changed-since mark moves to started_at (the store's clock
+ * when the pass began) and retry is what the next pass reads again. The first reads' cursor
+ * moves past the last of them reached. */
+void liaison_sync_activity_save_marks (LiaisonSyncRun *run, const LiaisonActivityPick *pick,
+                                       GPtrArray *pairs, guint reached, gint64 started_at,
+                                       GArray *retry, void (*done) (gpointer), gpointer data);
 
 G_END_DECLS

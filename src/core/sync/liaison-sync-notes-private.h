@@ -8,6 +8,7 @@
 #pragma once
 
 #include "liaison-store-activity.h"
+#include "liaison-sync-activity.h"
 #include "liaison-sync-notes.h"
 
 G_BEGIN_DECLS
@@ -38,10 +39,10 @@ typedef struct
   GTask *task;
   gint64 started_at;
   GPtrArray *pairs;
-  guint next_pair, n_changed, n_swept;
+  guint next_pair;
+  LiaisonActivityPick pick;
   GArray *retry;       /* gint64 link ids of the pairs with a failure, read again next time */
   guint failures_seen; /* the run's failures when the pair began */
-  gint64 sweep_cursor;
   GHashTable *links_by_lsq, *links_by_ghl;
   GHashTable *conflicts; /* link id -> LiaisonStoreConflict on "text" */
   GPtrArray *lsq_notes, *ghl_notes;

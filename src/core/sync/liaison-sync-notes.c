@@ -89,8 +89,7 @@ pass_done (gpointer data)
   JsonObject *calls = json_object_new ();
 
   json_object_set_int_member (notes, "pairs", pass->pairs->len);
-  json_object_set_int_member (notes, "changedPairs", pass->n_changed);
-  json_object_set_int_member (notes, "sweptPairs", pass->n_swept);
+  liaison_sync_activity_describe (&pass->pick, notes);
   json_object_set_int_member (reads, "lsq", pass->lsq_reads);
   json_object_set_int_member (reads, "ghl", pass->ghl_reads);
   json_object_set_object_member (notes, "reads", reads);
@@ -106,9 +105,10 @@ pass_done (gpointer data)
   json_object_set_object_member (json_node_get_object (run->result->activity), "notes", notes);
   run->result->lsq_calls += pass->lsq_reads;
   run->result->ghl_calls += pass->ghl_reads;
-  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "notes: %u pairs (%u changed, %u swept), %u+%u reads",
-                 pass->pairs->len, pass->n_changed, pass->n_swept, pass->lsq_reads,
-                 pass->ghl_reads);
+  LIAISON_TRACE (LIAISON_DEBUG_SYNC,
+                 "notes: %u pairs (%u changed, %u first, %u swept, %u waiting), %u+%u reads",
+                 pass->pairs->len, pass->pick.n_changed, pass->pick.n_first, pass->pick.n_swept,
+                 pass->pick.n_waiting, pass->lsq_reads, pass->ghl_reads);
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 }
@@ -378,10 +378,8 @@ read_pair (NotePass *pass)
   if (pass->next_pair >= pass->pairs->len
       || g_cancellable_is_cancelled (g_task_get_cancellable (pass->task)))
     {
-      liaison_sync_activity_save_marks (
-          pass->run, LIAISON_SETTING_NOTES_READ_AT, LIAISON_SETTING_NOTES_SWEEP_CURSOR,
-          LIAISON_SETTING_NOTES_RETRY, pass->started_at, pass->next_pair >= pass->pairs->len,
-          pass->retry, pass->n_swept, pass->sweep_cursor, pass_done, pass);
+      liaison_sync_activity_save_marks (pass->run, &pass->pick, pass->pairs, pass->next_pair,
+                                        pass->started_at, pass->retry, pass_done, pass);
       return;
     }
   pass->ghl_reads++;
@@ -448,9 +446,7 @@ load_state (NotePass *pass, GError **error)
       /* Written before any pair is read: the store's queue keeps the order. */
       liaison_store_apply_step_async (run->store, step, NULL, NULL, NULL);
     }
-  pass->pairs = liaison_sync_activity_choose_pairs (
-      run, LIAISON_SETTING_NOTES_READ_AT, LIAISON_SETTING_NOTES_SWEEP_CURSOR,
-      LIAISON_SETTING_NOTES_RETRY, &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
+  pass->pairs = liaison_sync_activity_choose_pairs (run, &pass->pick, pass->started_at, error);
   return pass->pairs != NULL;
 }
 

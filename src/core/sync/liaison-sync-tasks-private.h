@@ -8,6 +8,7 @@
 #pragma once
 
 #include "liaison-merge.h"
+#include "liaison-sync-activity.h"
 #include "liaison-sync-tasks.h"
 
 G_BEGIN_DECLS
@@ -47,10 +48,10 @@ struct _TaskPass
   gint64 started_at;
   char *lsq_type;
   GPtrArray *pairs; /* LiaisonStoreContactPair */
-  guint next_pair, n_changed, n_swept;
-  GArray *retry;       /* gint64 link ids of the pairs with a failure, read again next time */
-  guint failures_seen; /* the run's failures when the pair began */
-  gint64 sweep_cursor;
+  guint next_pair;
+  LiaisonActivityPick pick;
+  GArray *retry;            /* gint64 link ids of the pairs with a failure, read again next time */
+  guint failures_seen;      /* the run's failures when the pair began */
   GHashTable *links_by_lsq; /* task id -> LiaisonStoreSyncLink (owned) */
   GHashTable *links_by_ghl; /* task id -> the same link */
   GHashTable *conflicts;    /* link id -> GPtrArray of LiaisonStoreConflict */

@@ -102,9 +102,9 @@ static void read_pair (TaskPass *pass);
 static gboolean
 choose_pairs (TaskPass *pass, GError **error)
 {
-  pass->pairs = liaison_sync_activity_choose_pairs (
-      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
-      LIAISON_SETTING_TASKS_RETRY, &pass->n_changed, &pass->n_swept, &pass->sweep_cursor, error);
+  pass->pick.tasks = TRUE;
+  pass->pairs
+      = liaison_sync_activity_choose_pairs (pass->run, &pass->pick, pass->started_at, error);
   return pass->pairs != NULL;
 }
 
@@ -171,8 +171,7 @@ pass_done (TaskPass *pass)
   JsonObject *activity;
 
   json_object_set_int_member (tasks, "pairs", pass->pairs->len);
-  json_object_set_int_member (tasks, "changedPairs", pass->n_changed);
-  json_object_set_int_member (tasks, "sweptPairs", pass->n_swept);
+  liaison_sync_activity_describe (&pass->pick, tasks);
   json_object_set_int_member (reads, "lsq", pass->lsq_reads);
   json_object_set_int_member (reads, "ghl", pass->ghl_reads);
   json_object_set_object_member (tasks, "reads", reads);
@@ -189,10 +188,11 @@ pass_done (TaskPass *pass)
   json_object_set_object_member (activity, "tasks", tasks);
   run->result->lsq_calls += pass->lsq_reads;
   run->result->ghl_calls += pass->ghl_reads;
-  LIAISON_TRACE (LIAISON_DEBUG_SYNC,
-                 "tasks: %u pairs (%u changed, %u swept), %u+%u reads, %u+%u writes",
-                 pass->pairs->len, pass->n_changed, pass->n_swept, pass->lsq_reads, pass->ghl_reads,
-                 pass->lsq_writes, pass->ghl_writes);
+  LIAISON_TRACE (
+      LIAISON_DEBUG_SYNC,
+      "tasks: %u pairs (%u changed, %u first, %u swept, %u waiting), %u+%u reads, %u+%u writes",
+      pass->pairs->len, pass->pick.n_changed, pass->pick.n_first, pass->pick.n_swept,
+      pass->pick.n_waiting, pass->lsq_reads, pass->ghl_reads, pass->lsq_writes, pass->ghl_writes);
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 }
@@ -208,10 +208,8 @@ marks_saved (gpointer data)
 static void
 save_marks (TaskPass *pass)
 {
-  liaison_sync_activity_save_marks (
-      pass->run, LIAISON_SETTING_TASKS_READ_AT, LIAISON_SETTING_TASKS_SWEEP_CURSOR,
-      LIAISON_SETTING_TASKS_RETRY, pass->started_at, pass->next_pair >= pass->pairs->len,
-      pass->retry, pass->n_swept, pass->sweep_cursor, marks_saved, pass);
+  liaison_sync_activity_save_marks (pass->run, &pass->pick, pass->pairs, pass->next_pair,
+                                    pass->started_at, pass->retry, marks_saved, pass);
 }
 
 /* ---- one pair: read ---- */
