@@ -196,6 +196,7 @@ run_free (LiaisonSyncRun *run)
   liaison_sync_lock_release (run->lock_fd);
   g_clear_object (&run->map);
   g_free (run->map_hash);
+  g_free ((char *) run->options.only_id);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
@@ -313,7 +314,33 @@ run_carries (LiaisonSyncRun *run, LiaisonSyncKinds kind)
 {
   if (run->options.undo_run != 0)
     return kind == LIAISON_SYNC_KIND_CONTACTS;
+  if (run->options.only_id != NULL)
+    return kind == LIAISON_SYNC_KIND_CONTACTS;
   return run->options.kinds == 0 || (run->options.kinds & kind) != 0;
+}
+
+/* A run about one record (options.only_id): of plan, the items of that record, in a plan of
+ * their own so that its counts and calls are those of what is kept. */
+static LiaisonSyncPlan *
+plan_keep_only (LiaisonSyncPlan *plan, const LiaisonSyncOptions *options)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (plan);
+  LiaisonSyncPlan *kept = liaison_sync_plan_new ();
+
+  liaison_sync_plan_set_lsq_create_batch (kept, LIAISON_LSQ_BULK_BATCH);
+  liaison_sync_plan_set_n_links (kept, liaison_sync_plan_get_n_links (plan));
+  for (guint i = 0; i < items->len;)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+      const char *id = options->only_side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id;
+
+      if (g_strcmp0 (id, options->only_id) == 0)
+        liaison_sync_plan_add (kept, g_ptr_array_steal_index (items, i));
+      else
+        i++;
+    }
+  g_object_unref (plan);
+  return kept;
 }
 
 static void
@@ -392,9 +419,13 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   plan = liaison_sync_plan_build (run->store, run->map, run->lsq_connection, run->ghl_connection,
                                   open, &options, &error);
   if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (run->options.only_id != NULL)
+    plan = plan_keep_only (plan, &run->options);
+  g_task_return_pointer (task, plan, g_object_unref);
 }
 
 static void
@@ -618,6 +649,7 @@ liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions
   run->ghl_connection = self->ghl_connection;
   run->options = options ? *options : (LiaisonSyncOptions){ 0 };
   run->options.trigger = NULL;
+  run->options.only_id = g_strdup (run->options.only_id);
   run->concurrency = self->concurrency;
   run->lock_fd = -1;
   run->result = g_new0 (LiaisonSyncResult, 1);

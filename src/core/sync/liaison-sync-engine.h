@@ -45,6 +45,11 @@ typedef struct
   const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
   gint64 undo_run;       /* not 0: instead of syncing, take this run back (liaison-sync-undo.c) */
   guint kinds;           /* LiaisonSyncKinds; 0: all of them */
+  /* Not NULL: the run is about this one contact, only_id on only_side: it carries contacts
+   * only and keeps of the plan just the items of that record (creating it on the other side
+   * when it has no counterpart there). Everything else (journal, apply, history) as usual. */
+  const char *only_id;
+  LiaisonService only_side;
 } LiaisonSyncOptions;
 
 /* What a run did. failures: one sentence per operation that failed, with its cause. */
