@@ -286,7 +286,8 @@ on_reconnect_needed (LiaisonGhlAuthorizer *authorizer, const char *message, Liai
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The History page undoes a run through an engine of the two connected accounts, the one
+/* The History page undoes a run, and the Contacts page creates a contact on the other side,
+ * through an engine of the two connected accounts, the one
  * `liaison-cli undo` uses; without both there is none and "Undo Run…" is off. */
 static void
 set_history_engine (LiaisonWindow *self, LiaisonSession *session)
@@ -301,6 +302,7 @@ set_history_engine (LiaisonWindow *self, LiaisonSession *session)
     engine = liaison_sync_engine_new (store, liaison_session_get_lsq_client (session), lsq->id,
                                       liaison_session_get_ghl_client (session), ghl->id);
   liaison_history_page_set_engine (self->history_page, engine);
+  liaison_contacts_page_set_engine (self->contacts_page, engine);
 }
 
 /* The Conflicts row of the sidebar shows how many wait for an answer. */
@@ -408,6 +410,7 @@ liaison_window_set_session (LiaisonWindow *self, LiaisonSession *session)
       liaison_mapping_page_set_session (self->mapping_page, NULL);
       liaison_history_page_set_store (self->history_page, NULL);
       liaison_history_page_set_engine (self->history_page, NULL);
+      liaison_contacts_page_set_engine (self->contacts_page, NULL);
       liaison_conflicts_page_set_store (self->conflicts_page, NULL);
       liaison_overview_page_set_session (self->overview_page, NULL);
       liaison_overview_page_set_conflicts (self->overview_page, NULL);

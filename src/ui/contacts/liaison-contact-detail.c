@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "liaison-contact-activity.h"
+#include "liaison-contact-create.h"
 #include "liaison-contact-detail.h"
 #include "liaison-contact-links.h"
 #include "liaison-contact-picker.h"
@@ -48,6 +49,7 @@ struct _LiaisonContactDetail
   GtkWidget *keep_apart_button;
   GtkWidget *match_again_button;
   GtkWidget *link_to_button;
+  LiaisonContactCreate *create_button;
   GtkWidget *candidates_box;
   GtkLabel *candidates_label;
   LiaisonContactPicker *picker;
@@ -295,25 +297,12 @@ update_unlink (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
 }
 
-/* The side a contact on one side only could be linked to, or -1 for a pair. */
-static int
-other_side (LiaisonContactRow *row)
-{
-  if (row == NULL)
-    return -1;
-  if (liaison_contact_row_get_ghl_id (row) == NULL && liaison_contact_row_get_lsq_id (row) != NULL)
-    return LIAISON_SERVICE_GHL;
-  if (liaison_contact_row_get_lsq_id (row) == NULL && liaison_contact_row_get_ghl_id (row) != NULL)
-    return LIAISON_SERVICE_LSQ;
-  return -1;
-}
-
 /* An ambiguous contact lists every candidate of the other side at once; one on its own
  * offers Link To…, which searches them. */
 static void
 update_candidates (LiaisonContactDetail *self)
 {
-  int side = other_side (self->row);
+  int side = liaison_contact_create_other_side (self->row);
   LiaisonLinkStatus status = self->row != NULL ? liaison_contact_row_get_status (self->row) : 0;
   gboolean ambiguous = side >= 0 && self->model != NULL && status == LIAISON_LINK_STATUS_AMBIGUOUS;
   gboolean can_keep_apart
@@ -344,7 +333,7 @@ static void
 link_to_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
-  int side = other_side (self->row);
+  int side = liaison_contact_create_other_side (self->row);
 
   if (side < 0 || self->model == NULL)
     return;
@@ -588,7 +577,15 @@ liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *r
   if (!same_contact (self->row, row))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   g_set_object (&self->row, row);
+  liaison_contact_create_set_row (self->create_button, row);
   liaison_contact_detail_update (self);
+}
+
+/* The engine that creates a contact on one side only on the other, or NULL. */
+void
+liaison_contact_detail_set_engine (LiaisonContactDetail *self, LiaisonSyncEngine *engine)
+{
+  liaison_contact_create_set_engine (self->create_button, engine);
 }
 
 /* Linking ---------------------------------------------------------------- */
@@ -751,6 +748,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
 
   g_type_ensure (LIAISON_TYPE_CONTACT_ACTIVITY);
   g_type_ensure (LIAISON_TYPE_CONTACT_PICKER);
+  g_type_ensure (LIAISON_TYPE_CONTACT_CREATE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, stack);
@@ -765,6 +763,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, keep_apart_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, match_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, create_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, picker);

@@ -13,6 +13,7 @@
 #include "liaison-ghl-client.h"
 #include "liaison-lsq-client.h"
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,9 @@ G_DECLARE_FINAL_TYPE (LiaisonContactDetail, liaison_contact_detail, LIAISON, CON
 void liaison_contact_detail_set_model (LiaisonContactDetail *self, LiaisonContactList *model);
 void liaison_contact_detail_set_clients (LiaisonContactDetail *self, LiaisonLsqClient *lsq_client,
                                          LiaisonGhlClient *ghl_client);
+/* The engine of both connected accounts, or NULL: it creates a contact on one side only on
+ * the other (liaison-contact-create.c). */
+void liaison_contact_detail_set_engine (LiaisonContactDetail *self, LiaisonSyncEngine *engine);
 LiaisonContactRow *liaison_contact_detail_get_row (LiaisonContactDetail *self);
 void liaison_contact_detail_set_row (LiaisonContactDetail *self, LiaisonContactRow *row);
 /* TRUE while the contact shown is being read from the store (its fields show after). */

@@ -477,6 +477,13 @@ focus_search_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+void
+liaison_contacts_page_set_engine (LiaisonContactsPage *self, LiaisonSyncEngine *engine)
+{
+  g_return_if_fail (LIAISON_IS_CONTACTS_PAGE (self));
+  liaison_contact_detail_set_engine (self->detail, engine);
+}
+
 /* The session's clients let the detail pane fetch a contact's tasks, notes and appointments. */
 void
 liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session)

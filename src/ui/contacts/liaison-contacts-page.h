@@ -12,6 +12,7 @@
 #include "liaison-refresher.h"
 #include "liaison-session.h"
 #include "liaison-store.h"
+#include "liaison-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ void liaison_contacts_page_set_model (LiaisonContactsPage *self, LiaisonContactL
 LiaisonRefresher *liaison_contacts_page_get_refresher (LiaisonContactsPage *self);
 void liaison_contacts_page_set_refresher (LiaisonContactsPage *self, LiaisonRefresher *refresher);
 void liaison_contacts_page_set_session (LiaisonContactsPage *self, LiaisonSession *session);
+/* The engine of both connected accounts (NULL without): "Create in HighLevel/LeadSquared". */
+void liaison_contacts_page_set_engine (LiaisonContactsPage *self, LiaisonSyncEngine *engine);
 /* The link status shown: "all", "linked", "proposed", "ambiguous", "lsq-only", "ghl-only". */
 const char *liaison_contacts_page_get_filter (LiaisonContactsPage *self);
 void liaison_contacts_page_set_filter (LiaisonContactsPage *self, const char *filter);
