@@ -654,6 +654,45 @@ test_only_one_record (SyncFixture *f, gconstpointer data)
     }
 }
 
+/* A run about one record when the map sends nothing that way: it says so, and writes nothing. */
+static void
+test_only_one_record_direction (SyncFixture *f, gconstpointer data)
+{
+  LiaisonSyncOptions dry = { .dry_run = TRUE };
+  g_autoptr (LiaisonSyncResult) preview = NULL;
+  g_autoptr (LiaisonSyncResult) one = NULL;
+  g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lead_id = NULL;
+  GPtrArray *items;
+  gint64 lsq_seq, ghl_seq;
+
+  preview = sync_run (f, &dry, &error);
+  g_assert_no_error (error);
+  items = liaison_sync_plan_get_items (preview->plan);
+  for (guint i = 0; i < items->len && lead_id == NULL; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_GHL)
+        lead_id = g_strdup (item->lsq_id);
+    }
+  g_assert_nonnull (lead_id);
+  for (guint i = 0; i < liaison_field_map_get_n_pairs (map); i++)
+    liaison_field_map_set_direction (map, i, LIAISON_SYNC_TO_LSQ);
+  sync_save_mapping (f, map);
+
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  one = sync_run (f, &(LiaisonSyncOptions){ .only_id = lead_id, .only_side = LIAISON_SERVICE_LSQ },
+                  &error);
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "HighLevel"));
+  g_assert_null (one);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -672,5 +711,6 @@ main (int argc, char *argv[])
               tear_down);
   ADD ("/sync/kept-apart", test_kept_apart);
   ADD ("/sync/only-one-record", test_only_one_record);
+  ADD ("/sync/only-one-record-direction", test_only_one_record_direction);
   return g_test_run ();
 }

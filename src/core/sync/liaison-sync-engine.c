@@ -319,13 +319,33 @@ run_carries (LiaisonSyncRun *run, LiaisonSyncKinds kind)
   return run->options.kinds == 0 || (run->options.kinds & kind) != 0;
 }
 
-/* A run about one record (options.only_id): of plan, the items of that record, in a plan of
- * their own so that its counts and calls are those of what is kept. */
-static LiaisonSyncPlan *
-plan_keep_only (LiaisonSyncPlan *plan, const LiaisonSyncOptions *options)
+/* Whether any pair of map writes to side. */
+static gboolean
+map_writes_to (LiaisonFieldMap *map, LiaisonService side)
 {
+  for (guint i = 0; i < liaison_field_map_get_n_pairs (map); i++)
+    {
+      LiaisonSyncDirection direction = liaison_field_map_get_direction (map, i);
+
+      if (direction == LIAISON_SYNC_BOTH
+          || direction == (side == LIAISON_SERVICE_GHL ? LIAISON_SYNC_TO_GHL : LIAISON_SYNC_TO_LSQ))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A run about one record (options.only_id): of plan, the items of that record, in a plan of
+ * their own so that its counts and calls are those of what is kept; NULL, saying why, when
+ * nothing is planned for it. */
+static LiaisonSyncPlan *
+plan_keep_only (LiaisonSyncPlan *plan, LiaisonSyncRun *run, GError **error)
+{
+  const LiaisonSyncOptions *options = &run->options;
+  LiaisonService other = options->only_side == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL
+                                                                   : LIAISON_SERVICE_LSQ;
+  const char *other_name = other == LIAISON_SERVICE_GHL ? "HighLevel" : "LeadSquared";
   GPtrArray *items = liaison_sync_plan_get_items (plan);
-  LiaisonSyncPlan *kept = liaison_sync_plan_new ();
+  g_autoptr (LiaisonSyncPlan) kept = liaison_sync_plan_new ();
 
   liaison_sync_plan_set_lsq_create_batch (kept, LIAISON_LSQ_BULK_BATCH);
   liaison_sync_plan_set_n_links (kept, liaison_sync_plan_get_n_links (plan));
@@ -340,7 +360,18 @@ plan_keep_only (LiaisonSyncPlan *plan, const LiaisonSyncOptions *options)
         i++;
     }
   g_object_unref (plan);
-  return kept;
+  if (liaison_sync_plan_get_items (kept)->len > 0)
+    return g_steal_pointer (&kept);
+  if (!map_writes_to (run->map, other))
+    g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_MAPPING,
+                 _ ("The field map sends no field to %s. Under Field Mapping, let at least one "
+                    "field travel there."),
+                 other_name);
+  else
+    g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+                 _ ("Nothing is to be written for this contact: it is no longer on one side "
+                    "only. Refresh the contacts to see it as it is now."));
+  return NULL;
 }
 
 static void
@@ -423,8 +454,11 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_task_return_error (task, error);
       return;
     }
-  if (run->options.only_id != NULL)
-    plan = plan_keep_only (plan, &run->options);
+  if (run->options.only_id != NULL && (plan = plan_keep_only (plan, run, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_return_pointer (task, plan, g_object_unref);
 }
 
@@ -433,7 +467,7 @@ planned (LiaisonSyncRun *run, LiaisonSyncPlan *plan, GError *error)
 {
   if (plan == NULL)
     {
-      if (run->options.undo_run == 0)
+      if (run->options.undo_run == 0 && run->options.only_id == NULL)
         g_prefix_error (&error, _ ("Could not plan the sync: "));
       run->fatal = error;
       run_finish (run);
