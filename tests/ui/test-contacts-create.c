@@ -176,6 +176,42 @@ test_create_in_highlevel (CreateFixture *f, gconstpointer data)
     g_assert_null (strstr (g_ptr_array_index (bodies, i), email));
 }
 
+/* The map sends nothing to HighLevel: the press says so in a toast, the contact stays on its
+ * own side, and the button can be pressed again. */
+static void
+test_create_refused_by_map (CreateFixture *f, gconstpointer data)
+{
+  g_autofree char *lead_id = lead_only_in_lsq (f);
+  g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  LiaisonContactDetail *detail;
+  LiaisonContactCreate *button;
+  guint n_ghl_before = json_array_get_length (sync_records (&f->sync, LIAISON_SERVICE_GHL));
+
+  for (guint i = 0; i < liaison_field_map_get_n_pairs (map); i++)
+    liaison_field_map_set_direction (map, i, LIAISON_SYNC_TO_LSQ);
+  sync_save_mapping (&f->sync, map);
+  liaison_contacts_page_set_model (f->page, f->model);
+  liaison_contacts_page_set_engine (f->page, f->sync.engine);
+  wait_loaded (f);
+  detail = template_child (f->page, LIAISON_TYPE_CONTACTS_PAGE, "detail");
+  button = template_child (detail, LIAISON_TYPE_CONTACT_DETAIL, "create_button");
+  name = g_strdup (liaison_contact_row_get_display_name (select_lead (f, lead_id)));
+  wait_detail (detail);
+  g_signal_emit_by_name (button, "clicked");
+
+  title = g_strdup_printf ("Could not create “%s” in HighLevel: The field map sends no field to "
+                           "HighLevel. Under Field Mapping, let at least one field travel there.",
+                           name);
+  SYNC_WAIT_UNTIL (find_labelled (GTK_WIDGET (f->overlay), GTK_TYPE_LABEL, title) != NULL, 30);
+  g_assert_cmpuint (json_array_get_length (sync_records (&f->sync, LIAISON_SERVICE_GHL)), ==,
+                    n_ghl_before);
+  g_assert_cmpint (liaison_contact_row_get_status (select_lead (f, lead_id)), ==,
+                   LIAISON_LINK_STATUS_LSQ_ONLY);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -183,5 +219,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/contacts-create/create-in-highlevel", CreateFixture, NULL, set_up,
               test_create_in_highlevel, tear_down);
+  g_test_add ("/contacts-create/refused-by-map", CreateFixture, NULL, set_up,
+              test_create_refused_by_map, tear_down);
   return g_test_run ();
 }
