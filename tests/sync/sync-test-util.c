@@ -450,6 +450,26 @@ sync_record (SyncFixture *f, LiaisonService side, const char *id)
   return NULL;
 }
 
+char *
+sync_lead_to_create (SyncFixture *f)
+{
+  LiaisonSyncOptions dry = { .dry_run = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonSyncResult) preview = sync_run (f, &dry, &error);
+  GPtrArray *items;
+
+  g_assert_no_error (error);
+  items = liaison_sync_plan_get_items (preview->plan);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_GHL)
+        return g_strdup (item->lsq_id);
+    }
+  g_assert_not_reached ();
+}
+
 void
 sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id)
 {

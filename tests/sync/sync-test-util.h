@@ -84,6 +84,8 @@ void sync_set_setting (SyncFixture *f, const char *key, const char *value);
 void sync_first_reads_unpaced (SyncFixture *f);
 /* The ids of the store's first contact link (there must be one). */
 void sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id);
+/* A lead a sync would create in HighLevel now (a dry run finds it; there must be one). */
+char *sync_lead_to_create (SyncFixture *f);
 
 /* A person changes one contact's city in both web UIs, each differently (no sync runs). */
 void sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id,

@@ -596,7 +596,6 @@ test_only_one_record (SyncFixture *f, gconstpointer data)
   LiaisonSyncOptions dry = { .dry_run = TRUE };
   g_autoptr (LiaisonSyncResult) preview = NULL;
   g_autoptr (LiaisonSyncResult) one = NULL;
-  g_autoptr (LiaisonSyncResult) after = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *lead_id = NULL;
   g_autoptr (GPtrArray) ghl_bodies = g_ptr_array_new_with_free_func (g_free);
@@ -604,19 +603,11 @@ test_only_one_record (SyncFixture *f, gconstpointer data)
   guint n_ghl_before, n_creates;
   gint64 lsq_seq, ghl_seq;
 
+  lead_id = sync_lead_to_create (f);
   preview = sync_run (f, &dry, &error);
   g_assert_no_error (error);
-  items = liaison_sync_plan_get_items (preview->plan);
-  for (guint i = 0; i < items->len && lead_id == NULL; i++)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (items, i);
-
-      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_GHL)
-        lead_id = g_strdup (item->lsq_id);
-    }
   n_creates = liaison_sync_plan_count (preview->plan, LIAISON_SYNC_ITEM_CREATE);
-  g_assert_nonnull (lead_id);
-  g_assert_cmpuint (items->len, >, 1);
+  g_assert_cmpuint (liaison_sync_plan_get_items (preview->plan)->len, >, 1);
 
   n_ghl_before = json_array_get_length (sync_records (f, LIAISON_SERVICE_GHL));
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
@@ -658,26 +649,12 @@ test_only_one_record (SyncFixture *f, gconstpointer data)
 static void
 test_only_one_record_direction (SyncFixture *f, gconstpointer data)
 {
-  LiaisonSyncOptions dry = { .dry_run = TRUE };
-  g_autoptr (LiaisonSyncResult) preview = NULL;
   g_autoptr (LiaisonSyncResult) one = NULL;
   g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *lead_id = NULL;
-  GPtrArray *items;
+  g_autofree char *lead_id = sync_lead_to_create (f);
   gint64 lsq_seq, ghl_seq;
 
-  preview = sync_run (f, &dry, &error);
-  g_assert_no_error (error);
-  items = liaison_sync_plan_get_items (preview->plan);
-  for (guint i = 0; i < items->len && lead_id == NULL; i++)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (items, i);
-
-      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_GHL)
-        lead_id = g_strdup (item->lsq_id);
-    }
-  g_assert_nonnull (lead_id);
   for (guint i = 0; i < liaison_field_map_get_n_pairs (map); i++)
     liaison_field_map_set_direction (map, i, LIAISON_SYNC_TO_LSQ);
   sync_save_mapping (f, map);

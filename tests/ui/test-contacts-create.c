@@ -74,31 +74,10 @@ select_lead (CreateFixture *f, const char *lsq_id)
   g_assert_not_reached ();
 }
 
-/* A lead the plan would create in HighLevel (with no counterpart there). */
-static char *
-lead_only_in_lsq (CreateFixture *f)
-{
-  LiaisonSyncOptions dry = { .dry_run = TRUE };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonSyncResult) preview = sync_run (&f->sync, &dry, &error);
-  GPtrArray *items;
-
-  g_assert_no_error (error);
-  items = liaison_sync_plan_get_items (preview->plan);
-  for (guint i = 0; i < items->len; i++)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (items, i);
-
-      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_GHL)
-        return g_strdup (item->lsq_id);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_create_in_highlevel (CreateFixture *f, gconstpointer data)
 {
-  g_autofree char *lead_id = lead_only_in_lsq (f);
+  g_autofree char *lead_id = sync_lead_to_create (&f->sync);
   g_autoptr (LiaisonHistoryFilter) filter = liaison_history_filter_new ();
   g_autoptr (GPtrArray) operations = NULL;
   g_autoptr (GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
@@ -181,7 +160,7 @@ test_create_in_highlevel (CreateFixture *f, gconstpointer data)
 static void
 test_create_refused_by_map (CreateFixture *f, gconstpointer data)
 {
-  g_autofree char *lead_id = lead_only_in_lsq (f);
+  g_autofree char *lead_id = sync_lead_to_create (&f->sync);
   g_autoptr (LiaisonFieldMap) map = liaison_field_map_new_default ();
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
