@@ -538,6 +538,9 @@ test_contacts_page_folding (Fixture *fixture, gconstpointer data)
   liaison_contacts_page_set_model (fixture->page, fixture->model);
   wait_until_loaded (fixture);
 
+  /* What a 1280 px window leaves the page beside its 231 px sidebar: side by side. */
+  wait_size (fixture, 1280 - 231, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
   wait_size (fixture, 1000, 700);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (liaison_contacts_page_get_can_go_back (fixture->page));
@@ -558,6 +561,10 @@ test_contacts_page_folding (Fixture *fixture, gconstpointer data)
    * its columns. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
   wait_size (fixture, 769, 680);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  /* A 683 px window, the sidebar still beside the page: one pane at a time too. */
+  wait_size (fixture, 683 - 231, 680);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
 
