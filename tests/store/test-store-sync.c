@@ -172,6 +172,60 @@ test_mapping (void)
 }
 
 static gboolean
+save_region (LiaisonStore *store, const char *region, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  liaison_store_save_phone_region_async (store, region, NULL, store_test_result_cb, &result);
+  return liaison_store_save_phone_region_finish (store, store_test_wait (&result), error);
+}
+
+/* The saved phone region is the default region of a store opened without one, and survives
+ * reopening; an explicit region still wins, a bad code is refused and nothing changes. */
+static void
+test_phone_region (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "r.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, NULL, &error);
+  const char *bad[] = { "us", "USA", "", "ZZ", "U1" };
+
+  g_assert_no_error (error);
+  g_assert_null (liaison_store_get_default_region (store));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (save_region (store, bad[i], &error));
+      g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "ISO 3166"));
+      g_clear_error (&error);
+    }
+  g_assert_null (liaison_store_get_default_region (store));
+  g_assert_true (save_region (store, "US", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_store_get_default_region (store), ==, "US");
+  g_clear_object (&store);
+  store_test_drain ();
+
+  store = store_test_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_store_get_default_region (store), ==, "US");
+  g_clear_object (&store);
+  store_test_drain ();
+  store = store_test_open (path, "GB", &error);
+  g_assert_cmpstr (liaison_store_get_default_region (store), ==, "GB");
+  g_assert_true (save_region (store, NULL, &error));
+  g_assert_null (liaison_store_get_default_region (store));
+  g_clear_object (&store);
+  store_test_drain ();
+  store = store_test_open (path, NULL, &error);
+  g_assert_null (liaison_store_get_default_region (store));
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
+}
+
+static gboolean
 apply (LiaisonStore *store, LiaisonStoreStep *step, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
@@ -340,6 +394,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-sync/migrate-v1-sync-state", test_migrate_v1_sync_state);
   g_test_add_func ("/store-sync/mapping", test_mapping);
+  g_test_add_func ("/store-sync/phone-region", test_phone_region);
   g_test_add_func ("/store-sync/apply-step", test_apply_step);
   g_test_add_func ("/store-sync/changed-at", test_changed_at);
   return g_test_run ();

@@ -39,6 +39,17 @@ void liaison_store_set_setting_async (LiaisonStore *self, const char *key, const
 gboolean liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *result,
                                            GError **error);
 
+/* ---- the phone region ---- */
+
+#define LIAISON_STORE_SETTING_PHONE_REGION "phone.region" /* ISO 3166 code, or unset */
+
+gboolean liaison_store_check_phone_region (const char *region, GError **error);
+void liaison_store_save_phone_region_async (LiaisonStore *self, const char *region,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_store_save_phone_region_finish (LiaisonStore *self, GAsyncResult *result,
+                                                 GError **error);
+
 /* ---- values ---- */
 
 /* A link with what the engine keeps on it. */

@@ -19,6 +19,7 @@
 
 #include "liaison-debug.h"
 #include "liaison-store-private.h"
+#include "liaison-store-sync.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -399,6 +400,16 @@ store_open (LiaisonStore *self, GError **error)
       return FALSE;
     }
   self->writer = writer;
+  if (self->default_region == NULL)
+    {
+      /* Not yet shared with anyone: no lock or notification needed. The app and liaison-cli
+       * open with no region and so agree on the saved one. */
+      g_autofree char *saved = liaison_store_get_setting (self, LIAISON_STORE_SETTING_PHONE_REGION,
+                                                          NULL);
+
+      if (saved != NULL && liaison_store_check_phone_region (saved, NULL))
+        self->default_region = g_steal_pointer (&saved);
+    }
   LIAISON_TRACE (LIAISON_DEBUG_STORE, "opened the store at schema %u",
                  liaison_store_get_schema_version ());
   return TRUE;
