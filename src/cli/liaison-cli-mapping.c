@@ -34,6 +34,7 @@ enum
   "  set --file FILE      replace the whole map with FILE (JSON, as show --json prints; - is "     \
   "stdin)\n"                                                                                       \
   "  reset                go back to the defaults\n"                                               \
+  "  region [CODE|--clear] the country national phone numbers are read in (ISO 3166, e.g. US)\n"  \
   "\n"                                                                                             \
   "DIRECTION is both, to-ghl or to-lsq; POLICY ask, lsq-wins, ghl-wins or newest-wins;\n"          \
   "TRANSFORM none, trim, case, e164, date, values, name, set or owner. --param sets a\n"           \
@@ -54,6 +55,7 @@ typedef struct
   char *values;
   char *file;
   gboolean remove;
+  gboolean clear;
 
   char *store_path;
   LiaisonStore *store;
@@ -415,6 +417,56 @@ run_reset (Mapping *m)
   return EXIT_OK;
 }
 
+static void
+print_region (Mapping *m)
+{
+  const char *region = m->store != NULL ? liaison_store_get_default_region (m->store) : NULL;
+
+  if (region == NULL)
+    g_print (_ ("No phone region is set: a phone number without a leading + is not read as any "
+                "country’s, so it never matches the same number written in international form. "
+                "Set one with “liaison-cli mapping region CODE”.\n"));
+  else
+    g_print (_ ("Phone region: %s. A phone number without a leading + is read as a number of "
+                "this country.\n"),
+             region);
+}
+
+/* `region` shows the saved phone region, `region CODE` saves it, `region --clear` forgets it. */
+static int
+run_region (Mapping *m, int argc, char **argv)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *code = argc == 3 ? argv[2] : NULL;
+
+  if (argc > 3 || (code != NULL && m->clear))
+    return usage ("region", _ ("give either one country CODE or --clear."));
+  if (code == NULL && !m->clear)
+    {
+      if (!open_store (m, FALSE, &error))
+        return failed ("region", error, NULL);
+      print_region (m);
+      return EXIT_OK;
+    }
+  if (code != NULL && !liaison_store_check_phone_region (code, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _ ("“%s” is not a country code phone numbers can be read in: give two capital letters "
+             "of ISO 3166, such as US, GB or DE."),
+          code);
+      return usage ("region", message);
+    }
+  if (!open_store (m, TRUE, &error))
+    return failed ("region", error, NULL);
+  liaison_store_save_phone_region_async (m->store, code, NULL, store_result, m);
+  result = wait_result (m);
+  if (!liaison_store_save_phone_region_finish (m->store, result, &error))
+    return failed ("region", error, NULL);
+  print_region (m);
+  return EXIT_OK;
+}
+
 int
 liaison_cli_mapping_main (int argc, char **argv)
 {
@@ -445,20 +497,22 @@ liaison_cli_mapping_main (int argc, char **argv)
             N_ ("set: the value table of a values transform"), N_ ("JSON") },
           { "remove", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &m.remove,
             N_ ("set: remove the pair"), NULL },
+          { "clear", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &m.clear,
+            N_ ("region: forget the phone region"), NULL },
           { "file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &m.file,
             N_ ("set: replace the whole map with this JSON file (- for stdin)"), N_ ("FILE") },
           { NULL } };
 
   /* Traces (LIAISON_DEBUG) must not mix with what goes to stdout. */
   g_log_writer_default_set_use_stderr (TRUE);
-  context = g_option_context_new (_ ("show|set|reset — the contact field map"));
+  context = g_option_context_new (_ ("show|set|reset|region — the contact field map"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context, USAGE_DESCRIPTION);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage (NULL, error->message);
   if (argc < 2)
-    return usage (NULL, _ ("say show, set or reset."));
+    return usage (NULL, _ ("say show, set, reset or region."));
 
   profile = g_getenv ("LIAISON_PROFILE");
   if (m.profile == NULL)
@@ -470,7 +524,10 @@ liaison_cli_mapping_main (int argc, char **argv)
 
   if (g_str_equal (argv[1], "set"))
     return run_set (&m, argc, argv);
-  if (argc > 2 || m.lsq || m.ghl || m.direction || m.transform || m.policy || m.params || m.values
+  if (g_str_equal (argv[1], "region") && !m.json && !m.lsq && !m.ghl && !m.direction
+      && !m.transform && !m.policy && !m.params && !m.values && !m.file && !m.remove)
+    return run_region (&m, argc, argv);
+  if (argc > 2 || m.clear || m.lsq || m.ghl || m.direction || m.transform || m.policy || m.params || m.values
       || m.file || m.remove)
     return usage (argv[1], _ ("only “set” takes a pair and its options."));
   if (g_str_equal (argv[1], "show"))

@@ -274,6 +274,49 @@ test_cached_definitions (void)
                    "ghl-wins");
 }
 
+/* `mapping region`: none before anything exists (and looking makes no store), a bad code refused
+ * with exit 2 and nothing saved, a code saved where the store opened without a region finds
+ * it, and --clear forgetting it. A profile of its own keeps the other tests' store apart. */
+static void
+test_region (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "liaison", "phones.db", NULL);
+  g_auto (Run) none = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_auto (Run) both = { 0 };
+  g_auto (Run) set = { 0 };
+  g_auto (Run) shown = { 0 };
+  g_auto (Run) cleared = { 0 };
+  g_autoptr (LiaisonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  CLI (&none, NULL, "region", "--profile", "phones");
+  g_assert_cmpint (none.status, ==, 0);
+  assert_says (none.out, "No phone region is set");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  CLI (&bad, NULL, "region", "us", "--profile", "phones");
+  g_assert_cmpint (bad.status, ==, 2);
+  assert_says (bad.err, "“us” is not a country code");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  CLI (&both, NULL, "region", "US", "--clear", "--profile", "phones");
+  g_assert_cmpint (both.status, ==, 2);
+
+  CLI (&set, NULL, "region", "US", "--profile", "phones");
+  g_assert_cmpint (set.status, ==, 0);
+  assert_says (set.out, "Phone region: US.");
+  store = liaison_store_open_sync (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_store_get_default_region (store), ==, "US");
+  g_clear_object (&store);
+  store_test_drain ();
+  CLI (&shown, NULL, "region", "--profile", "phones");
+  assert_says (shown.out, "Phone region: US.");
+
+  CLI (&cleared, NULL, "region", "--clear", "--profile", "phones");
+  g_assert_cmpint (cleared.status, ==, 0);
+  assert_says (cleared.out, "No phone region is set");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -288,6 +331,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/mapping/refusals", test_refusals);
   g_test_add_func ("/cli/mapping/file-from-stdin", test_file_from_stdin);
   g_test_add_func ("/cli/mapping/cached-definitions", test_cached_definitions);
+  g_test_add_func ("/cli/mapping/region", test_region);
   status = g_test_run ();
   store_test_rmtree (data_home);
   g_free (data_home);
