@@ -455,11 +455,73 @@ test_kill_9 (void)
   g_ptr_array_unref (steps[1]);
 }
 
+/* Open conflicts on the phone of the pair lsq_id <-> ghl_id. */
+static guint
+phone_conflicts (SyncFixture *f, const char *lsq_id)
+{
+  g_autoptr (GPtrArray) conflicts = liaison_store_list_conflicts (f->store, TRUE, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (conflicts);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (conflicts, i);
+
+      if (g_strcmp0 (c->lsq_id, lsq_id) == 0 && g_strcmp0 (c->field, "phone") == 0)
+        n++;
+    }
+  return n;
+}
+
+/* A person writes one number in both web UIs: nationally in LeadSquared, in E.164 in
+ * HighLevel. Without a phone region the two are different values and park a conflict; once
+ * `mapping region US` saved the profile's region, liaison-cli's sync reads the national one as
+ * the same number and parks none. */
+static guint
+phone_twin_conflicts (const char *region)
+{
+  SyncFixtureOptions options = { .seed = 11, .contacts = 12, .cli_profile = TRUE };
+  SyncFixture f = { 0 };
+  g_autofree char *lsq_id = NULL, *ghl_id = NULL, *lpath = NULL, *gpath = NULL;
+  g_autoptr (JsonNode) a = NULL;
+  g_autoptr (JsonNode) b = NULL;
+  guint n;
+
+  sync_fixture_set_up (&f, &options);
+  if (region != NULL)
+    g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("mapping", "region", region), NULL, NULL),
+                     ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL),
+                   ==, 0);
+  sync_fixture_reopen (&f);
+  sync_first_link (&f, &lsq_id, &ghl_id);
+  g_assert_cmpuint (phone_conflicts (&f, lsq_id), ==, 0);
+  lpath = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_id);
+  gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
+  a = sync_control (&f, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"Phone\": \"7715558531\"}");
+  b = sync_control (&f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"phone\": \"+17715558531\"}");
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL),
+                   ==, 0);
+  sync_fixture_reopen (&f);
+  g_assert_cmpstr (liaison_store_get_default_region (f.store), ==, region);
+  n = phone_conflicts (&f, lsq_id);
+  sync_fixture_tear_down (&f);
+  return n;
+}
+
+static void
+test_phone_region (void)
+{
+  g_assert_cmpuint (phone_twin_conflicts (NULL), ==, 1);
+  g_assert_cmpuint (phone_twin_conflicts ("US"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/first-sync-defaults", test_first_sync_defaults);
   g_test_add_func ("/sync/kill-9", test_kill_9);
+  g_test_add_func ("/sync/phone-region", test_phone_region);
   return g_test_run ();
 }
