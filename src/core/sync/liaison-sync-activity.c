@@ -236,6 +236,29 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, LiaisonActivityPick *pi
   return g_steal_pointer (&pairs);
 }
 
+gboolean
+liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind,
+                                  GHashTable **by_lsq, GHashTable **by_ghl, GError **error)
+{
+  g_autoptr (GPtrArray) links = liaison_store_list_child_links (
+      run->store, kind, run->lsq_connection, run->ghl_connection, error);
+
+  if (links == NULL)
+    return FALSE;
+  *by_lsq = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) liaison_store_sync_link_free);
+  *by_ghl = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < links->len; i++)
+    {
+      LiaisonStoreSyncLink *link = g_steal_pointer (&links->pdata[i]);
+
+      g_hash_table_insert (*by_lsq, link->lsq_id, link);
+      g_hash_table_insert (*by_ghl, link->ghl_id, link);
+    }
+  g_ptr_array_set_free_func (links, NULL);
+  return TRUE;
+}
+
 void
 liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part)
 {

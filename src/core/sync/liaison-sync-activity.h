@@ -66,6 +66,11 @@ GPtrArray *liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, LiaisonActiv
                                                gint64 started_at, GError **error);
 /* The counts of pick, in a pass's JSON part: changedPairs, firstPairs, sweptPairs,
  * waitingPairs. */
+/* The child links of kind between the run's two connections, indexed both ways: *by_lsq owns
+ * them (by LeadSquared id), *by_ghl points into it (by HighLevel id). */
+gboolean liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind,
+                                           GHashTable **by_lsq, GHashTable **by_ghl,
+                                           GError **error);
 void liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part);
 /* Called as a pass leaves a pair: when anything failed since failures_seen (the run's count of
  * failures), the pair's link goes into retry (gint64 link ids). */

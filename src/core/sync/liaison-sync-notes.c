@@ -394,23 +394,12 @@ static gboolean
 load_state (NotePass *pass, GError **error)
 {
   LiaisonSyncRun *run = pass->run;
-  g_autoptr (GPtrArray) links = liaison_store_list_child_links (
-      run->store, LIAISON_RECORD_NOTE, run->lsq_connection, run->ghl_connection, error);
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (GPtrArray) pending = NULL;
 
-  if (links == NULL)
+  if (!liaison_sync_activity_load_links (run, LIAISON_RECORD_NOTE, &pass->links_by_lsq,
+                                         &pass->links_by_ghl, error))
     return FALSE;
-  pass->links_by_lsq = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                              (GDestroyNotify) liaison_store_sync_link_free);
-  pass->links_by_ghl = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < links->len; i++)
-    {
-      LiaisonStoreSyncLink *link = g_steal_pointer (&links->pdata[i]);
-
-      g_hash_table_insert (pass->links_by_lsq, link->lsq_id, link);
-      g_hash_table_insert (pass->links_by_ghl, link->ghl_id, link);
-    }
   conflicts = liaison_store_list_child_conflicts (run->store, LIAISON_RECORD_NOTE, error);
   if (conflicts == NULL)
     return FALSE;
