@@ -9,63 +9,40 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  int exit_status;
-  char *out;
-  char *err;
-} CliResult;
+#include "cli-test-util.h"
 
+/* Runs liaison-cli with the arguments up to NULL, in the test process's own environment. */
 static void
-cli_result_clear (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult *result, const char *first_arg, ...)
+run_cli (CliRun *result, const char *first_arg, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  process
-      = g_subprocess_newv ((const char *const *) argv->pdata,
-                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->exit_status = g_subprocess_get_exit_status (process);
+  cli_test_run (result, NULL, NULL, NULL, (const char *const *) argv->pdata);
 }
 
 static void
 test_cli_version (void)
 {
-  g_auto (CliResult) result = { 0 };
+  g_auto (CliRun) result = { 0 };
 
   run_cli (&result, "--version", NULL);
-  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "liaison-cli " PACKAGE_VERSION "\n");
 }
 
 static void
 test_cli_help (void)
 {
-  g_auto (CliResult) result = { 0 };
+  g_auto (CliRun) result = { 0 };
 
   run_cli (&result, "--help", NULL);
-  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "COMMAND"));
   g_assert_nonnull (strstr (result.out, "--version"));
 }
@@ -73,21 +50,21 @@ test_cli_help (void)
 static void
 test_cli_usage_errors (void)
 {
-  g_auto (CliResult) no_command = { 0 };
-  g_auto (CliResult) unknown_command = { 0 };
-  g_auto (CliResult) unknown_option = { 0 };
+  g_auto (CliRun) no_command = { 0 };
+  g_auto (CliRun) unknown_command = { 0 };
+  g_auto (CliRun) unknown_option = { 0 };
 
   run_cli (&no_command, NULL);
-  g_assert_cmpint (no_command.exit_status, ==, 2);
+  g_assert_cmpint (no_command.status, ==, 2);
   g_assert_nonnull (strstr (no_command.err, "--version"));
 
   run_cli (&unknown_command, "frobnicate", NULL);
-  g_assert_cmpint (unknown_command.exit_status, ==, 2);
+  g_assert_cmpint (unknown_command.status, ==, 2);
   g_assert_nonnull (strstr (unknown_command.err, "“frobnicate”"));
   g_assert_cmpstr (unknown_command.out, ==, "");
 
   run_cli (&unknown_option, "--frobnicate", NULL);
-  g_assert_cmpint (unknown_option.exit_status, ==, 2);
+  g_assert_cmpint (unknown_option.status, ==, 2);
   g_assert_nonnull (strstr (unknown_option.err, "--frobnicate"));
 }
 
@@ -118,25 +95,25 @@ test_cli_history_export (void)
   g_autofree char *csv = g_build_filename (home, "history.csv", NULL);
   g_autofree char *unwritable = g_build_filename (home, "missing", "history.csv", NULL);
   g_autofree char *contents = NULL;
-  g_auto (CliResult) written = { 0 };
-  g_auto (CliResult) no_file = { 0 };
-  g_auto (CliResult) refused = { 0 };
+  g_auto (CliRun) written = { 0 };
+  g_auto (CliRun) no_file = { 0 };
+  g_auto (CliRun) refused = { 0 };
 
   g_assert_nonnull (home);
   g_setenv ("XDG_DATA_HOME", home, TRUE); /* liaison-cli keeps its store there */
   run_cli (&written, "history", "export", "--csv", csv, NULL);
-  g_assert_cmpint (written.exit_status, ==, 0);
+  g_assert_cmpint (written.status, ==, 0);
   g_assert_nonnull (strstr (written.err, "Wrote 0 operations")); /* stdout stays for “-” */
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "run,operation,at,action,side,lsq_id,ghl_id,field,"
                                              "before,after,result,error,cause"));
 
   run_cli (&no_file, "history", "export", NULL);
-  g_assert_cmpint (no_file.exit_status, ==, 2);
+  g_assert_cmpint (no_file.status, ==, 2);
   g_assert_nonnull (strstr (no_file.err, "--csv FILE"));
 
   run_cli (&refused, "history", "export", "--csv", unwritable, NULL);
-  g_assert_cmpint (refused.exit_status, ==, 1);
+  g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "could not write"));
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 
@@ -148,21 +125,21 @@ test_cli_history_export (void)
 static void
 test_cli_sync_only (void)
 {
-  g_auto (CliResult) appointments = { 0 };
-  g_auto (CliResult) unknown = { 0 };
-  g_auto (CliResult) empty = { 0 };
+  g_auto (CliRun) appointments = { 0 };
+  g_auto (CliRun) unknown = { 0 };
+  g_auto (CliRun) empty = { 0 };
 
   run_cli (&appointments, "sync", "--only", "tasks,appointments", NULL);
-  g_assert_cmpint (appointments.exit_status, ==, 2);
+  g_assert_cmpint (appointments.status, ==, 2);
   g_assert_nonnull (strstr (appointments.err, "Appointments do not travel"));
   g_assert_nonnull (strstr (appointments.err, "contacts, tasks and notes"));
 
   run_cli (&unknown, "sync", "--only", "contacts,taks", NULL);
-  g_assert_cmpint (unknown.exit_status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "“taks”"));
 
   run_cli (&empty, "sync", "--only", ",", NULL);
-  g_assert_cmpint (empty.exit_status, ==, 2);
+  g_assert_cmpint (empty.status, ==, 2);
   g_assert_nonnull (strstr (empty.err, "at least one"));
 }
 
@@ -254,12 +231,12 @@ static void
 test_cli_schedule (void)
 {
   Schedule s = { 0 };
-  g_auto (CliResult) off = { 0 };
-  g_auto (CliResult) enabled = { 0 };
-  g_auto (CliResult) on = { 0 };
-  g_auto (CliResult) disabled = { 0 };
-  g_auto (CliResult) off_again = { 0 };
-  g_auto (CliResult) usage = { 0 };
+  g_auto (CliRun) off = { 0 };
+  g_auto (CliRun) enabled = { 0 };
+  g_auto (CliRun) on = { 0 };
+  g_auto (CliRun) disabled = { 0 };
+  g_auto (CliRun) off_again = { 0 };
+  g_auto (CliRun) usage = { 0 };
   g_autofree char *service = NULL;
   g_autofree char *timer = NULL;
   g_autofree char *service_path = NULL;
@@ -271,7 +248,7 @@ test_cli_schedule (void)
   timer_path = g_build_filename (s.units, "liaison-sync.timer", NULL);
 
   run_cli (&off, "schedule", "status", NULL);
-  g_assert_cmpint (off.exit_status, ==, 3);
+  g_assert_cmpint (off.status, ==, 3);
   g_assert_nonnull (strstr (off.out, "Scheduled syncs are off"));
   g_assert_nonnull (strstr (off.out, "liaison-cli schedule enable"));
 
@@ -279,7 +256,7 @@ test_cli_schedule (void)
   run_cli (&enabled, "schedule", "enable", NULL);
   g_unsetenv ("LIAISON_PROFILE");
   g_assert_cmpstr (enabled.err, ==, "");
-  g_assert_cmpint (enabled.exit_status, ==, 0);
+  g_assert_cmpint (enabled.status, ==, 0);
   g_assert_nonnull (strstr (enabled.out, "Scheduled syncs are on"));
   g_assert_true (g_file_get_contents (service_path, &service, NULL, NULL));
   g_assert_true (g_file_get_contents (timer_path, &timer, NULL, NULL));
@@ -290,7 +267,7 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (log, "--user daemon-reload\n--user enable --now liaison-sync.timer\n"));
 
   run_cli (&on, "schedule", "status", NULL);
-  g_assert_cmpint (on.exit_status, ==, 0);
+  g_assert_cmpint (on.status, ==, 0);
   g_assert_nonnull (strstr (on.out, "Scheduled syncs are on"));
   g_assert_nonnull (strstr (on.out, "Next run: Thu 2026-12-03 10:45:00 UTC."));
   g_assert_nonnull (
@@ -298,7 +275,7 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
 
   run_cli (&disabled, "schedule", "disable", NULL);
-  g_assert_cmpint (disabled.exit_status, ==, 0);
+  g_assert_cmpint (disabled.status, ==, 0);
   g_assert_nonnull (strstr (disabled.out, "Scheduled syncs are off"));
   g_assert_false (g_file_test (service_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (timer_path, G_FILE_TEST_EXISTS));
@@ -307,10 +284,10 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (log, "--user disable --now liaison-sync.timer\n"));
 
   run_cli (&off_again, "schedule", "status", NULL);
-  g_assert_cmpint (off_again.exit_status, ==, 3);
+  g_assert_cmpint (off_again.status, ==, 3);
 
   run_cli (&usage, "schedule", "sometimes", NULL);
-  g_assert_cmpint (usage.exit_status, ==, 2);
+  g_assert_cmpint (usage.status, ==, 2);
   g_assert_nonnull (strstr (usage.err, "“enable”, “disable” or “status”"));
   schedule_tear_down (&s);
 }
@@ -320,18 +297,18 @@ static void
 test_cli_schedule_errors (void)
 {
   Schedule s = { 0 };
-  g_auto (CliResult) no_systemd = { 0 };
-  g_auto (CliResult) no_bus = { 0 };
-  g_auto (CliResult) no_bus_status = { 0 };
-  g_auto (CliResult) no_units = { 0 };
-  g_auto (CliResult) bad_profile = { 0 };
+  g_auto (CliRun) no_systemd = { 0 };
+  g_auto (CliRun) no_bus = { 0 };
+  g_auto (CliRun) no_bus_status = { 0 };
+  g_auto (CliRun) no_units = { 0 };
+  g_auto (CliRun) bad_profile = { 0 };
   g_autofree char *missing = NULL;
 
   schedule_set_up (&s);
   missing = g_build_filename (s.home, "no-such-systemctl", NULL);
   g_setenv ("LIAISON_SYSTEMCTL", missing, TRUE);
   run_cli (&no_systemd, "schedule", "enable", NULL);
-  g_assert_cmpint (no_systemd.exit_status, ==, 1);
+  g_assert_cmpint (no_systemd.status, ==, 1);
   g_assert_nonnull (strstr (no_systemd.err, "systemd is not available here"));
   g_assert_nonnull (strstr (no_systemd.err, "cron"));
 
@@ -339,11 +316,11 @@ test_cli_schedule_errors (void)
   schedule_set_up (&s);
   g_setenv ("FAKE_SYSTEMCTL_FAIL", "Failed to connect to bus: No medium found", TRUE);
   run_cli (&no_bus, "schedule", "enable", NULL);
-  g_assert_cmpint (no_bus.exit_status, ==, 1);
+  g_assert_cmpint (no_bus.status, ==, 1);
   g_assert_nonnull (strstr (no_bus.err, "Failed to connect to bus: No medium found"));
   g_assert_nonnull (strstr (no_bus.err, "systemctl --user status"));
   run_cli (&no_bus_status, "schedule", "status", NULL);
-  g_assert_cmpint (no_bus_status.exit_status, ==, 1);
+  g_assert_cmpint (no_bus_status.status, ==, 1);
   g_assert_nonnull (strstr (no_bus_status.err, "could not say whether the timer is on"));
   g_assert_nonnull (strstr (no_bus_status.err, "Failed to connect to bus"));
   g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
@@ -351,12 +328,12 @@ test_cli_schedule_errors (void)
   g_setenv ("LIAISON_PROFILE", "two\nlines", TRUE);
   run_cli (&bad_profile, "schedule", "enable", NULL);
   g_unsetenv ("LIAISON_PROFILE");
-  g_assert_cmpint (bad_profile.exit_status, ==, 1);
+  g_assert_cmpint (bad_profile.status, ==, 1);
   g_assert_nonnull (strstr (bad_profile.err, "cannot be written into a systemd unit"));
 
   g_setenv ("LIAISON_SYSTEMD_UNITS_DIR", s.state, TRUE);
   run_cli (&no_units, "schedule", "enable", NULL);
-  g_assert_cmpint (no_units.exit_status, ==, 1);
+  g_assert_cmpint (no_units.status, ==, 1);
   g_assert_nonnull (strstr (no_units.err, "is not installed"));
   g_assert_nonnull (strstr (no_units.err, "LIAISON_SYSTEMD_UNITS_DIR"));
   schedule_tear_down (&s);

@@ -281,8 +281,9 @@ edit_both (SyncFixture *f)
 static int
 cli_sync (SyncFixture *f, guint crash_at, GPtrArray *steps)
 {
-  g_autofree char *at = g_strdup_printf ("LIAISON_SYNC_CRASH_AT=%u", crash_at);
-  const char *const env[] = { crash_at ? at : "LIAISON_SYNC_STEPS=1", NULL };
+  g_autofree char *at = g_strdup_printf ("%u", crash_at);
+  const char *const env[]
+      = { crash_at ? "LIAISON_SYNC_CRASH_AT" : "LIAISON_SYNC_STEPS", crash_at ? at : "1", NULL };
   g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, CLI_ARGS ("sync", "--only", "contacts"));
   g_autoptr (GDataInputStream) err
       = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
