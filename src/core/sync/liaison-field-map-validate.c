@@ -14,33 +14,9 @@
 #include <string.h>
 
 #include "liaison-field-map-private.h"
+#include "liaison-lsq-json.h"
 
-/* Set by the services themselves: never written. */
-static const char *const lsq_read_only[] = {
-  "ProspectID",
-  "ProspectAutoId",
-  "CreatedBy",
-  "CreatedByName",
-  "CreatedOn",
-  "ModifiedBy",
-  "ModifiedByName",
-  "ModifiedOn",
-  "LeadLastModifiedOn",
-  "OwnerIdName",
-  "OwnerIdEmailAddress",
-  "StatusCode",
-  "StatusReason",
-  "IsLead",
-  "DeletionStatusCode",
-  "ProspectActivityDate_Max",
-  "ProspectActivityName_Max",
-  "LastVisitDate",
-  "NotableEvent",
-  "EngagementScore",
-  "Origin",
-  "CanUpdate",
-  NULL,
-};
+/* Set by HighLevel itself: never written (LeadSquared's: liaison_lsq_attribute_is_read_only). */
 static const char *const ghl_read_only[] = {
   "id", "locationId", "dateAdded", "dateUpdated", "type", NULL,
 };
@@ -219,10 +195,11 @@ check_fields (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, 
     for (guint i = 0; pair->parts[s][i] != NULL; i++)
       {
         const char *part = pair->parts[s][i];
-        const char *const *read_only = s == LIAISON_SERVICE_LSQ ? lsq_read_only : ghl_read_only;
+        gboolean read_only = s == LIAISON_SERVICE_LSQ ? liaison_lsq_attribute_is_read_only (part)
+                                                      : g_strv_contains (ghl_read_only, part);
 
         /* System fields exist everywhere, whether the definitions list them or not. */
-        if (g_strv_contains (read_only, part))
+        if (read_only)
           {
             if (liaison_field_pair_writes (pair, s))
               refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_INVALID,
