@@ -476,7 +476,7 @@ liaison_cli_ghl_deleted_json (const char *id)
 
   json_object_set_string_member (object, "id", id);
   json_object_set_boolean_member (object, "deleted", TRUE);
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
 }
 
 /* Prints the models a list call returned. */

@@ -235,6 +235,7 @@ test_contacts (void)
   g_auto (CliRun) untagged = { 0 };
   g_auto (CliRun) deleted = { 0 };
   g_auto (CliRun) gone = { 0 };
+  const char *const slice_malloc[] = { "G_SLICE", "always-malloc", NULL };
   g_autofree char *id = NULL;
   JsonNode *json;
 
@@ -257,10 +258,14 @@ test_contacts (void)
   g_assert_true (jint (json, "dnd"));
   g_assert_cmpstr (jstr (json, "tags.1"), ==, "cobol");
 
-  /* Only the named field changes; dnd and the tags stay as they were. */
-  run (&updated, "contacts", "update", id, "city=Arlington", NULL);
+  /* Only the named fields change; dnd and the tags stay as they were. "timezone" is the one
+   * field whose property is not its name in dashes. With every allocation a malloc, a leak on
+   * that path is one LeakSanitizer sees. */
+  run_with (&updated, slice_malloc, "contacts", "update", id, "city=Arlington",
+            "timezone=America/Chicago", NULL);
   json = ok (&updated);
   g_assert_cmpstr (jstr (json, "city"), ==, "Arlington");
+  g_assert_cmpstr (jstr (json, "timeZone"), ==, "America/Chicago");
   g_assert_cmpstr (jstr (json, "lastName"), ==, "Hopper");
   g_assert_true (jint (json, "dnd"));
   g_assert_cmpuint (jlen (json, "tags"), ==, 2);
