@@ -17,6 +17,22 @@ cli_run_clear (CliRun *run)
   g_clear_pointer (&run->json, json_node_unref);
 }
 
+GPtrArray *
+cli_test_env_join (const char *const *first, const char *const *then)
+{
+  const char *const *lists[] = { first, then };
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i += 2)
+      {
+        g_ptr_array_add (all, (gpointer) lists[l][i]);
+        g_ptr_array_add (all, (gpointer) lists[l][i + 1]);
+      }
+  g_ptr_array_add (all, NULL);
+  return all;
+}
+
 GSubprocess *
 cli_test_spawn (const char *home, const char *const *env, GSubprocessFlags flags,
                 const char *const *args)

@@ -35,6 +35,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 GSubprocess *cli_test_spawn (const char *home, const char *const *env, GSubprocessFlags flags,
                              const char *const *args);
 
+/* first's NAME, VALUE pairs, then then's (either may be NULL), as one NULL-terminated env for
+ * cli_test_spawn(): the pdata of the array returned. */
+GPtrArray *cli_test_env_join (const char *const *first, const char *const *then);
+
 /* Runs liaison-cli args as cli_test_spawn() starts it, with input on stdin (NULL: an empty
  * stdin), and waits for it to exit. A command may stop before it reads its input (a usage
  * error): the broken pipe is no failure. */

@@ -63,18 +63,11 @@ run_cli (CliRun *run, const char *const *env, const char *input, const char *con
 {
   g_autofree char *allow = browser ("allow");
   /* Every trace on: none may carry a credential either. */
-  const char *const traced[]
-      = { "LIAISON_BROWSER", allow, "LIAISON_DEBUG", "http,auth", "G_MESSAGES_DEBUG", "all" };
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  const char *const traced[] = {
+    "LIAISON_BROWSER", allow, "LIAISON_DEBUG", "http,auth", "G_MESSAGES_DEBUG", "all", NULL,
+  };
+  g_autoptr (GPtrArray) all = cli_test_env_join (traced, env);
 
-  for (guint i = 0; i < G_N_ELEMENTS (traced); i++)
-    g_ptr_array_add (all, (gpointer) traced[i]);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    {
-      g_ptr_array_add (all, (gpointer) env[i]);
-      g_ptr_array_add (all, (gpointer) env[i + 1]);
-    }
-  g_ptr_array_add (all, NULL);
   cli_test_run (run, private_dir, (const char *const *) all->pdata, input, args);
   g_string_append_printf (transcript, "%s\n%s\n", run->out, run->err);
 }

@@ -25,18 +25,11 @@ run_env (CliRun *cli, const char *const *env, const char *first_arg, va_list arg
     "LIAISON_GHL_LOCATION", liaison_sandbox_get_location_id (sandbox),
     "LIAISON_DEBUG",        NULL,
     "G_MESSAGES_DEBUG",     NULL,
+    NULL,
   };
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GPtrArray) all = cli_test_env_join (sandbox_env, env);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (sandbox_env); i++)
-    g_ptr_array_add (all, (gpointer) sandbox_env[i]);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    {
-      g_ptr_array_add (all, (gpointer) env[i]);
-      g_ptr_array_add (all, (gpointer) env[i + 1]);
-    }
-  g_ptr_array_add (all, NULL);
   g_ptr_array_add (argv, (gpointer) "ghl");
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);

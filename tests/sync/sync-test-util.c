@@ -499,18 +499,10 @@ sync_cli_env (SyncFixture *f, const char *const *env)
     "LIAISON_LSQ_URL",        liaison_sandbox_get_lsq_url (f->sandbox),
     "LIAISON_LSQ_ACCESS_KEY", liaison_sandbox_get_lsq_access_key (f->sandbox),
     "LIAISON_LSQ_SECRET_KEY", liaison_sandbox_get_lsq_secret_key (f->sandbox),
+    NULL,
   };
-  GPtrArray *all = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (sandbox); i++)
-    g_ptr_array_add (all, (gpointer) sandbox[i]);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    {
-      g_ptr_array_add (all, (gpointer) env[i]);
-      g_ptr_array_add (all, (gpointer) env[i + 1]);
-    }
-  g_ptr_array_add (all, NULL);
-  return all;
+  return cli_test_env_join (sandbox, env);
 }
 
 GSubprocess *
