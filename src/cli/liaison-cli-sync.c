@@ -183,6 +183,7 @@ print_plan_text (LiaisonSyncPlan *plan)
 {
   g_autoptr (JsonNode) json = liaison_sync_plan_to_json (plan);
   JsonArray *ops = json_object_get_array_member (json_node_get_object (json), "operations");
+  const char *region, *source = NULL;
 
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
@@ -209,6 +210,11 @@ print_plan_text (LiaisonSyncPlan *plan)
         g_print (" (%s)", reason);
       g_print ("\n");
     }
+  region = liaison_sync_plan_get_phone_region (plan, &source);
+  if (region != NULL && g_strcmp0 (source, "location") == 0)
+    g_print (_ ("Phone region %s, taken from the HighLevel location’s country; change it with "
+                "“liaison-cli mapping region”.\n"),
+             region);
   g_print (_ ("API calls: %u to LeadSquared, %u to HighLevel\n"),
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_LSQ),
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));

@@ -450,15 +450,32 @@ liaison_store_refused_create_key (LiaisonService service, const char *source_id,
                           map_hash ? map_hash : "");
 }
 
+char *
+liaison_store_refused_update_key (LiaisonService service, const char *remote_id,
+                                  const char *target_hash, const char *changes_hash,
+                                  const char *map_hash)
+{
+  return g_strdup_printf ("update/%s/%s/%s/%s/%s", liaison_service_to_string (service),
+                          remote_id ? remote_id : "", target_hash ? target_hash : "",
+                          changes_hash ? changes_hash : "", map_hash ? map_hash : "");
+}
+
+/* A member of an intent's payload, NULL when the payload is no JSON object. */
+#define PAYLOAD_OBJECT "CASE WHEN json_valid (payload) AND json_type (payload) = 'object'"
+
 GHashTable *
-liaison_store_list_refused_creates (LiaisonStore *self, GError **error)
+liaison_store_list_refused_writes (LiaisonStore *self, GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT service, source_id, json_extract (payload, '$.sourceHash'),"
-      "  json_extract (payload, '$.mapHash'), error FROM intents"
-      " WHERE op = 'create' AND state = 'failed' AND source_id IS NOT NULL"
+      "SELECT service, op, source_id, remote_id,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.sourceHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.mapHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.targetHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.changesHash') END,"
+      "  error FROM intents WHERE kind = 'contact' AND state = 'failed'"
+      "  AND ((op = 'create' AND source_id IS NOT NULL) OR op = 'update')"
       "  AND substr (error, 1, length (?1)) = ?1",
       error);
   g_autoptr (GHashTable) refused = NULL;
@@ -471,16 +488,25 @@ liaison_store_list_refused_creates (LiaisonStore *self, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LiaisonService service = LIAISON_SERVICE_GHL;
-      const char *error_text = (const char *) sqlite3_column_text (stmt, 4); /* prefixed */
+      const char *op = (const char *) sqlite3_column_text (stmt, 1);
+      const char *error_text = (const char *) sqlite3_column_text (stmt, 8); /* prefixed */
+      char *key;
 
       if (!liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 0), &service))
         continue;
-      g_hash_table_replace (
-          refused,
-          liaison_store_refused_create_key (service, (const char *) sqlite3_column_text (stmt, 1),
-                                            (const char *) sqlite3_column_text (stmt, 2),
-                                            (const char *) sqlite3_column_text (stmt, 3)),
-          g_strdup (error_text + strlen (LIAISON_STORE_REFUSED_PREFIX)));
+      if (g_strcmp0 (op, "update") == 0)
+        key = liaison_store_refused_update_key (service,
+                                                (const char *) sqlite3_column_text (stmt, 3),
+                                                (const char *) sqlite3_column_text (stmt, 6),
+                                                (const char *) sqlite3_column_text (stmt, 7),
+                                                (const char *) sqlite3_column_text (stmt, 5));
+      else
+        key = liaison_store_refused_create_key (service,
+                                                (const char *) sqlite3_column_text (stmt, 2),
+                                                (const char *) sqlite3_column_text (stmt, 4),
+                                                (const char *) sqlite3_column_text (stmt, 5));
+      g_hash_table_replace (refused, key,
+                            g_strdup (error_text + strlen (LIAISON_STORE_REFUSED_PREFIX)));
     }
   if (rc != SQLITE_DONE)
     {

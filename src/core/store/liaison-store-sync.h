@@ -42,6 +42,9 @@ gboolean liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *res
 /* ---- the phone region ---- */
 
 #define LIAISON_STORE_SETTING_PHONE_REGION "phone.region" /* ISO 3166 code, or unset */
+/* Who chose it: "person" (liaison-cli mapping region, the app) or "location" (the sync took the
+ * HighLevel location's country while none was set); unset: nobody yet, so a sync may. */
+#define LIAISON_STORE_SETTING_PHONE_REGION_SOURCE "phone.region.source"
 
 gboolean liaison_store_check_phone_region (const char *region, GError **error);
 void liaison_store_save_phone_region_async (LiaisonStore *self, const char *region,
@@ -49,6 +52,11 @@ void liaison_store_save_phone_region_async (LiaisonStore *self, const char *regi
                                             GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_store_save_phone_region_finish (LiaisonStore *self, GAsyncResult *result,
                                                  GError **error);
+/* Saves a region taken from the HighLevel location (source "location"); finish with
+ * liaison_store_save_phone_region_finish(). */
+void liaison_store_default_phone_region_async (LiaisonStore *self, const char *region,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
 
 /* ---- values ---- */
 
@@ -204,14 +212,21 @@ LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 
                                                      GError **error);
 GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
-/* The creates a service refused (failed intents marked refused, with the error it gave), so that
- * the same copy is not sent again: a hash table of liaison_store_refused_create_key() -> the error
- * text. */
-GHashTable *liaison_store_list_refused_creates (LiaisonStore *self, GError **error);
+/* The creates and updates of contacts a service refused (failed intents marked refused, with
+ * the error it gave), so that the same write is not sent again: a hash table of
+ * liaison_store_refused_create_key() and liaison_store_refused_update_key() -> the error text. */
+GHashTable *liaison_store_list_refused_writes (LiaisonStore *self, GError **error);
 /* "<service>/<source id>/<source hash>/<map hash>": the side refusing, the record copied, its
  * content hash (records.content_hash) and the field map's fingerprint when it was refused. */
 char *liaison_store_refused_create_key (LiaisonService service, const char *source_id,
                                         const char *source_hash, const char *map_hash);
+/* "update/<service>/<record id>/<record hash>/<changes hash>/<map hash>": the side refusing,
+ * its record and that record's content hash, the SHA-256 of the canonical changes sent
+ * (liaison_field_map_serialize of pair key -> value) and the map's fingerprint. The update
+ * intent's payload holds them as "targetHash", "changesHash" and "mapHash". */
+char *liaison_store_refused_update_key (LiaisonService service, const char *remote_id,
+                                        const char *target_hash, const char *changes_hash,
+                                        const char *map_hash);
 GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind, GError **error); /* char * */
 
