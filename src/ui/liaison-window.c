@@ -230,6 +230,17 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   liaison_window_show_page (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The first-run path's Preview Sync: the Field Mapping page's, with the pairs it shows. Until
+ * the map is read (or while a pair is at fault) the page itself says what stands in the way. */
+static void
+preview_sync_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  liaison_window_show_page (self, "mapping");
+  gtk_widget_activate_action (GTK_WIDGET (self->mapping_page), "mapping.preview-sync", NULL);
+}
+
 static void
 liaison_window_save_state (LiaisonWindow *self)
 {
@@ -525,6 +536,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-sync", NULL, preview_sync_action);
 }
 
 static void

@@ -224,6 +224,20 @@ schedule_log (Schedule *s)
   return log;
 }
 
+/* The sync-interval Liaison's Preferences keep, in the keyfile liaison-cli reads. */
+static void
+set_interval (Schedule *s, int minutes)
+{
+  g_autofree char *dir
+      = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *text
+      = g_strdup_printf ("[io/github/liaisonsync/Liaison]\nsync-interval=%d\n", minutes);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
 /* enable copies the units into the person's own, with the profile, and starts the timer;
  * status says when it runs next and how the last run went; disable stops it and removes the
  * copies. */
@@ -252,6 +266,9 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (off.out, "Scheduled syncs are off"));
   g_assert_nonnull (strstr (off.out, "liaison-cli schedule enable"));
 
+  /* The timer takes the app's interval (the Preferences' sync-interval). */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  set_interval (&s, 10);
   g_setenv ("LIAISON_PROFILE", "work", TRUE);
   run_cli (&enabled, "schedule", "enable", NULL);
   g_unsetenv ("LIAISON_PROFILE");
@@ -262,7 +279,9 @@ test_cli_schedule (void)
   g_assert_true (g_file_get_contents (timer_path, &timer, NULL, NULL));
   g_assert_nonnull (strstr (service, "[Service]\nEnvironment=LIAISON_PROFILE=work\n"));
   g_assert_nonnull (strstr (service, "/liaison-cli sync"));
-  g_assert_nonnull (strstr (timer, "OnCalendar=*:0/15"));
+  g_assert_nonnull (strstr (timer, "\nOnUnitActiveSec=10min\n"));
+  g_assert_null (strstr (timer, "15min"));
+  g_assert_nonnull (strstr (enabled.out, "every 10 minutes"));
   log = schedule_log (&s);
   g_assert_nonnull (strstr (log, "--user daemon-reload\n--user enable --now liaison-sync.timer\n"));
 
@@ -273,6 +292,47 @@ test_cli_schedule (void)
   g_assert_nonnull (
       strstr (on.out, "Last run: Thu 2026-12-03 10:30:00 UTC; it failed (exit-code)"));
   g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
+  g_assert_nonnull (strstr (on.out, "runs “liaison-cli sync” every 10 minutes"));
+  g_assert_null (strstr (on.out, "Preferences now say"));
+
+  /* The app's interval moves: the timer keeps its own, and status says how to follow. */
+  {
+    g_auto (CliRun) moved = { 0 };
+    g_auto (CliRun) again = { 0 };
+    g_auto (CliRun) given = { 0 };
+    g_auto (CliRun) too_many = { 0 };
+    g_auto (CliRun) asked_only = { 0 };
+    g_autofree char *text = NULL;
+
+    set_interval (&s, 20);
+    run_cli (&moved, "schedule", "status", NULL);
+    g_assert_nonnull (strstr (moved.out, "every 10 minutes"));
+    g_assert_nonnull (strstr (moved.out, "Preferences now say every 20 minutes"));
+    g_assert_nonnull (strstr (moved.out, "liaison-cli schedule enable"));
+    run_cli (&again, "schedule", "enable", NULL);
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_true (g_file_get_contents (timer_path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\nOnUnitActiveSec=20min\n"));
+    g_clear_pointer (&text, g_free);
+
+    run_cli (&given, "schedule", "enable", "1", NULL);
+    g_assert_cmpint (given.status, ==, 0);
+    g_assert_nonnull (strstr (given.out, "every 1 minute while"));
+    g_assert_true (g_file_get_contents (timer_path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\nOnUnitActiveSec=1min\n"));
+
+    run_cli (&too_many, "schedule", "enable", "61", NULL);
+    g_assert_cmpint (too_many.status, ==, 2);
+    g_assert_nonnull (strstr (too_many.err, "“61” is not a number of minutes from 1 to 60"));
+
+    set_interval (&s, 0);
+    run_cli (&asked_only, "schedule", "enable", NULL);
+    g_assert_cmpint (asked_only.status, ==, 2);
+    g_assert_nonnull (strstr (asked_only.err, "only when asked"));
+    g_assert_nonnull (strstr (asked_only.err, "liaison-cli schedule enable 15"));
+  }
+  g_unsetenv ("GSETTINGS_BACKEND");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   run_cli (&disabled, "schedule", "disable", NULL);
   g_assert_cmpint (disabled.status, ==, 0);
@@ -288,7 +348,7 @@ test_cli_schedule (void)
 
   run_cli (&usage, "schedule", "sometimes", NULL);
   g_assert_cmpint (usage.status, ==, 2);
-  g_assert_nonnull (strstr (usage.err, "“enable”, “disable” or “status”"));
+  g_assert_nonnull (strstr (usage.err, "“enable [MINUTES]”, “disable” or “status”"));
   schedule_tear_down (&s);
 }
 

@@ -670,11 +670,9 @@ liaison_store_list_raw (LiaisonStore *self, const char *connection_id, LiaisonRe
                                 error);
 }
 
-/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
-GPtrArray *
-liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+static GPtrArray *
+conflicts_for_plan (LiaisonStoreDb *db, GError **error)
 {
-  LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
       CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
@@ -686,4 +684,63 @@ liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
   return liaison_store_collect (db, stmt, conflict_from_row,
                                 (GDestroyNotify) liaison_store_conflict_free,
                                 "Could not read the conflicts", error);
+}
+
+/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
+GPtrArray *
+liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+{
+  return conflicts_for_plan (liaison_store_get_reader (self), error);
+}
+
+static void
+plan_inputs_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  LiaisonStorePlanInputs *inputs = g_new0 (LiaisonStorePlanInputs, 1);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  GError *error = NULL;
+
+  if (stmt != NULL)
+    {
+      liaison_store_bind_text (stmt, 1, LIAISON_STORE_SETTING_DELETES);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        inputs->deletes = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "on") == 0;
+    }
+  inputs->conflicts = conflicts_for_plan (db, &error);
+  if (inputs->conflicts == NULL)
+    {
+      liaison_store_plan_inputs_free (inputs);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, inputs, (GDestroyNotify) liaison_store_plan_inputs_free);
+}
+
+void
+liaison_store_plan_inputs_free (LiaisonStorePlanInputs *inputs)
+{
+  if (inputs == NULL)
+    return;
+  g_clear_pointer (&inputs->conflicts, g_ptr_array_unref);
+  g_free (inputs);
+}
+
+void
+liaison_store_read_plan_inputs_async (LiaisonStore *self, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_read_plan_inputs_async);
+  liaison_store_push_job (self, task, plan_inputs_job);
+}
+
+LiaisonStorePlanInputs *
+liaison_store_read_plan_inputs_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -122,6 +122,24 @@ liaison_store_load_mapping_finish (LiaisonStore *self, GAsyncResult *result, gin
   return g_strdup (data->json);
 }
 
+/* Whoever saves a map (the defaults included) has looked at it: the first-run path of the
+ * Overview page counts that step as done. */
+static gboolean
+mark_reviewed (LiaisonStoreDb *db, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "INSERT INTO settings (key, value, updated_at) VALUES (?1, 'yes', ?2)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  liaison_store_bind_text (stmt, 1, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  sqlite3_bind_int64 (stmt, 2, now_ms ());
+  return step_stmt (db, stmt, "Could not save the field mapping", error);
+}
+
 static gboolean
 save_mapping_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
 {
@@ -129,6 +147,8 @@ save_mapping_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
   g_autoptr (LiaisonCachedStmt) check = NULL;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
+  if (!mark_reviewed (db, error))
+    return FALSE;
   if (data->json == NULL)
     {
       g_autoptr (LiaisonCachedStmt) del

@@ -28,7 +28,34 @@ void liaison_store_save_mapping_async (LiaisonStore *self, const char *json,
 gboolean liaison_store_save_mapping_finish (LiaisonStore *self, GAsyncResult *result,
                                             gint64 *revision, GError **error);
 
+/* What an editor of the map compares with what it shows: the saved map's JSON (NULL: none,
+ * the defaults apply), the phone region setting (NULL: none) and whether a map was ever saved
+ * in this profile, the defaults included (LIAISON_STORE_SETTING_MAPPING_REVIEWED); for each
+ * connection given, the raw JSON of its cached field definitions and users (NULL for a NULL
+ * connection). One read on the worker, so that the main thread never waits for the disk and
+ * what another process (liaison-cli) saved is seen. */
+typedef struct
+{
+  char *json;
+  char *region;
+  gboolean reviewed;
+  GPtrArray *fields[2]; /* by LiaisonService: char * */
+  GPtrArray *users[2];
+} LiaisonStoreMappingState;
+
+void liaison_store_mapping_state_free (LiaisonStoreMappingState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreMappingState, liaison_store_mapping_state_free)
+void liaison_store_read_mapping_state_async (LiaisonStore *self, const char *lsq_connection,
+                                             const char *ghl_connection,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+LiaisonStoreMappingState *liaison_store_read_mapping_state_finish (LiaisonStore *self,
+                                                                   GAsyncResult *result,
+                                                                   GError **error);
+
 /* ---- settings ---- */
+
+#define LIAISON_STORE_SETTING_MAPPING_REVIEWED "mapping.reviewed" /* "yes" once a map was saved */
 
 #define LIAISON_STORE_SETTING_DELETES "sync.deletes" /* "on": deletes travel; else unlink only */
 
@@ -211,6 +238,21 @@ GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only,
 LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
                                                      GError **error);
 GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
+/* The same and the delete setting, read on the store's worker, for a preview made from the
+ * main thread. */
+typedef struct
+{
+  gboolean deletes;     /* LIAISON_STORE_SETTING_DELETES is "on" */
+  GPtrArray *conflicts; /* LiaisonStoreConflict, as liaison_store_list_conflicts_for_plan */
+} LiaisonStorePlanInputs;
+
+void liaison_store_plan_inputs_free (LiaisonStorePlanInputs *inputs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStorePlanInputs, liaison_store_plan_inputs_free)
+void liaison_store_read_plan_inputs_async (LiaisonStore *self, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+LiaisonStorePlanInputs *liaison_store_read_plan_inputs_finish (LiaisonStore *self,
+                                                               GAsyncResult *result,
+                                                               GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
 /* The creates and updates of contacts a service refused (failed intents marked refused, with
  * the error it gave), so that the same write is not sent again: a hash table of
