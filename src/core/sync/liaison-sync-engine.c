@@ -29,6 +29,7 @@
 #include "liaison-store-query.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
+#include "liaison-sync-appointments.h"
 #include "liaison-sync-notes.h"
 #include "liaison-sync-tasks.h"
 #include "liaison-user.h"
@@ -350,8 +351,8 @@ static LiaisonSyncPlan *
 plan_keep_only (LiaisonSyncPlan *plan, LiaisonSyncRun *run, GError **error)
 {
   const LiaisonSyncOptions *options = &run->options;
-  LiaisonService other = options->only_side == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL
-                                                                   : LIAISON_SERVICE_LSQ;
+  LiaisonService other
+      = options->only_side == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   const char *other_name = other == LIAISON_SERVICE_GHL ? "HighLevel" : "LeadSquared";
   GPtrArray *items = liaison_sync_plan_get_items (plan);
   g_autoptr (LiaisonSyncPlan) kept = liaison_sync_plan_new ();
@@ -384,6 +385,28 @@ plan_keep_only (LiaisonSyncPlan *plan, LiaisonSyncRun *run, GError **error)
 }
 
 static void
+on_appointments_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_appointments_finish (run, result, &error))
+    run->fatal = error;
+  run_finish (run);
+}
+
+static void
+start_appointments (LiaisonSyncRun *run)
+{
+  if (run->fatal == NULL && run_carries (run, LIAISON_SYNC_KIND_APPOINTMENTS))
+    {
+      liaison_sync_appointments_async (run, on_appointments_done, run);
+      return;
+    }
+  run_finish (run);
+}
+
+static void
 on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LiaisonSyncRun *run = user_data;
@@ -391,7 +414,7 @@ on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_sync_notes_finish (run, result, &error))
     run->fatal = error;
-  run_finish (run);
+  start_appointments (run);
 }
 
 static void
@@ -402,7 +425,7 @@ start_notes (LiaisonSyncRun *run)
       liaison_sync_notes_async (run, on_notes_done, run);
       return;
     }
-  run_finish (run);
+  start_appointments (run);
 }
 
 static void
