@@ -122,6 +122,7 @@ liaison_store_conflict_free (LiaisonStoreConflict *c)
   g_free (c->resolution);
   g_free (c->resolved_value);
   g_free (c->name);
+  g_free (c->candidate_details);
   g_free (c);
 }
 
@@ -351,20 +352,59 @@ db_contact_name (LiaisonStoreDb *db, const char *lsq_id, const char *ghl_id)
   return sqlite3_step (stmt) == SQLITE_ROW ? liaison_store_column_dup (stmt, 0) : NULL;
 }
 
+/* An ambiguous match's candidates with what the cache knows of each, as JSON text. */
+static char *
+db_candidate_details (LiaisonStoreDb *db, const char *candidates)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT json_group_array (json_object ('side', s.side, 'id', s.id,"
+      "  'connection', r.connection_id, 'name', r.display_name, 'email', r.email,"
+      "  'phone', r.phone)) FROM ("
+      "  SELECT 0 AS o, key AS k, 'lsq' AS side, value AS id FROM json_each (?1, '$.lsq')"
+      "  UNION ALL SELECT 1, key, 'ghl', value FROM json_each (?1, '$.ghl') ORDER BY 1, 2) s"
+      " LEFT JOIN records r ON r.rowid = (SELECT r2.rowid FROM records r2"
+      "   JOIN connections cn ON cn.id = r2.connection_id AND cn.service = s.side"
+      "   WHERE r2.kind = 'contact' AND r2.remote_id = s.id AND r2.deleted = 0 LIMIT 1)",
+      NULL);
+
+  if (stmt == NULL || candidates == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, candidates);
+  return sqlite3_step (stmt) == SQLITE_ROW ? liaison_store_column_dup (stmt, 0) : NULL;
+}
+
+typedef struct
+{
+  gint64 after_detected;
+  gint64 after_id;
+  guint limit; /* 0: all */
+} ReviewPage;
+
 static void
 conflicts_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
+  ReviewPage *page = g_task_get_task_data (task);
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   GPtrArray *rows;
   GError *error = NULL;
 
   /* Open ones, and answers the next run has still to write (they stay on the page until then,
-   * saying so). */
+   * saying so). Pages follow (detected_at, id), which the order is by. */
   stmt = liaison_store_db_prepare (db,
-                                   CONFLICT_SELECT " WHERE c.resolved_at IS NULL"
-                                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL)"
-                                                   " ORDER BY c.detected_at, c.id",
+                                   CONFLICT_SELECT " WHERE (c.resolved_at IS NULL"
+                                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL))"
+                                                   "  AND (c.detected_at, c.id) > (?1, ?2)"
+                                                   " ORDER BY c.detected_at, c.id LIMIT ?3",
                                    &error);
+  if (stmt != NULL)
+    {
+      gboolean start = page == NULL || (page->after_detected == 0 && page->after_id == 0);
+
+      sqlite3_bind_int64 (stmt, 1, start ? G_MININT64 : page->after_detected);
+      sqlite3_bind_int64 (stmt, 2, start ? G_MININT64 : page->after_id);
+      sqlite3_bind_int64 (stmt, 3, page && page->limit > 0 ? (gint64) page->limit : -1);
+    }
   rows = stmt ? liaison_store_collect (db, stmt, conflict_from_row,
                                        (GDestroyNotify) liaison_store_conflict_free,
                                        "Could not read the conflicts", &error)
@@ -378,6 +418,8 @@ conflicts_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
     {
       LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
       c->name = db_contact_name (db, c->lsq_id, c->ghl_id);
+      if (c->kind == LIAISON_CONFLICT_AMBIGUOUS)
+        c->candidate_details = db_candidate_details (db, c->candidates);
     }
   g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -391,6 +433,26 @@ liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancellable *
   g_return_if_fail (LIAISON_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_store_list_conflicts_to_review_async);
+  liaison_store_push_job (self, task, conflicts_to_review_job);
+}
+
+void
+liaison_store_list_conflicts_to_review_page_async (LiaisonStore *self, gint64 after_detected,
+                                                   gint64 after_id, guint limit,
+                                                   GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ReviewPage *page = g_new0 (ReviewPage, 1);
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  page->after_detected = after_detected;
+  page->after_id = after_id;
+  page->limit = limit;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_conflicts_to_review_async);
+  g_task_set_task_data (task, page, g_free);
   liaison_store_push_job (self, task, conflicts_to_review_job);
 }
 
