@@ -259,13 +259,18 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
                                 "Could not read the run's operations", error);
 }
 
+/* The e-mail address is looked up by the records' (connection, kind, id) key, for a link or for
+ * an ambiguous match's first candidate: one lookup with an OR of the two read every record for
+ * every conflict (54 s for 5,000 conflicts). */
 #define CONFLICT_SELECT                                                                            \
   "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates,"  \
   "  '$.lsq[0]')), coalesce (l.ghl_id, json_extract (c.candidates, '$.ghl[0]')),"                  \
-  "  (SELECT coalesce (r.email_norm, r.email) FROM records r WHERE r.kind = 'contact'"             \
-  "     AND ((r.connection_id = l.lsq_connection AND r.remote_id = l.lsq_id)"                      \
-  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"            \
-  "     LIMIT 1),"                                                                                 \
+  "  CASE WHEN l.id IS NOT NULL THEN (SELECT coalesce (r.email_norm, r.email) FROM records r"      \
+  "     WHERE r.connection_id = l.lsq_connection AND r.kind = 'contact'"                           \
+  "       AND r.remote_id = l.lsq_id)"                                                             \
+  "   ELSE (SELECT coalesce (r.email_norm, r.email) FROM records r"                                \
+  "     WHERE r.connection_id IN (SELECT id FROM connections) AND r.kind = 'contact'"              \
+  "       AND r.remote_id = json_extract (c.candidates, '$.lsq[0]') LIMIT 1) END,"                 \
   "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"                \
   "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                  \
   " FROM conflicts c LEFT JOIN links l ON l.id = c.link_id"
@@ -340,9 +345,9 @@ db_contact_name (LiaisonStoreDb *db, const char *lsq_id, const char *ghl_id)
 {
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT display_name FROM records WHERE kind = 'contact' AND display_name IS NOT NULL"
-      "  AND display_name != '' AND (remote_id = ?1 OR remote_id = ?2)"
-      " ORDER BY remote_id = ?1 DESC LIMIT 1",
+      "SELECT display_name FROM records WHERE connection_id IN (SELECT id FROM connections)"
+      "  AND kind = 'contact' AND remote_id IN (?1, ?2) AND display_name IS NOT NULL"
+      "  AND display_name != '' ORDER BY remote_id = ?1 DESC LIMIT 1",
       NULL);
 
   if (stmt == NULL)
