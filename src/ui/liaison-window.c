@@ -43,6 +43,7 @@ struct _LiaisonWindow
   GtkListBox *sidebar;
   GtkStack *stack;
   AdwWindowTitle *content_title;
+  GtkWidget *select_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +198,31 @@ on_back_clicked (GtkButton *button, LiaisonWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The page's title; the Conflicts page in selection mode says how many are selected, and only
+ * it has the Select button. */
+static void
+update_content_title (LiaisonWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  gboolean conflicts = child == GTK_WIDGET (self->conflicts_page);
+
+  if (child == NULL)
+    return;
+  if (conflicts && liaison_conflicts_page_get_selection_mode (self->conflicts_page))
+    adw_window_title_set_title (self->content_title,
+                                liaison_conflicts_page_get_selection_title (self->conflicts_page));
+  else
+    adw_window_title_set_title (self->content_title,
+                                gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
+  gtk_widget_set_visible (
+      self->select_button,
+      conflicts
+          && (liaison_conflicts_page_get_can_select (self->conflicts_page)
+              || liaison_conflicts_page_get_selection_mode (self->conflicts_page)));
+  if (!conflicts && liaison_conflicts_page_get_selection_mode (self->conflicts_page))
+    liaison_conflicts_page_set_selection_mode (self->conflicts_page, FALSE);
+}
+
 static void
 on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self)
 {
@@ -208,8 +234,7 @@ on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self
 
   on_folded_changed (self);
 
-  adw_window_title_set_title (self->content_title,
-                              gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+  update_content_title (self);
 
   /* Keep the sidebar's selection in step when the page changes by a
    * shortcut or a button rather than by a click in the sidebar. */
@@ -530,6 +555,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, select_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
@@ -547,5 +573,13 @@ liaison_window_init (LiaisonWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   populate_sidebar (self);
+  g_object_bind_property (self->conflicts_page, "selection-mode", self->select_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->conflicts_page, "notify::selection-mode",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflicts_page, "notify::selection-title",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflicts_page, "notify::can-select",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
   liaison_window_restore_state (self);
 }

@@ -187,6 +187,10 @@ typedef struct
   char *resolution;     /* "lsq", "ghl", "edited", "linked", "dismissed" */
   char *resolved_value; /* JSON value text */
   char *name;           /* the contact's name (liaison_store_list_conflicts_to_review only) */
+  /* An ambiguous match's candidates as cached (liaison_store_list_conflicts_to_review only):
+   * [{"side": "lsq"|"ghl", "id", "connection", "name", "email", "phone"}], LeadSquared's first;
+   * connection and the rest are null for a record no longer cached. */
+  char *candidate_details;
 } LiaisonStoreConflict;
 
 typedef struct
@@ -291,6 +295,16 @@ void liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancella
                                                    gpointer user_data);
 GPtrArray *liaison_store_list_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
                                                           GError **error);
+/* The same, a page at a time: up to limit conflicts after the one detected at after_detected
+ * with id after_id (0, 0: from the start), in the same order. A page shorter than limit is the
+ * last. */
+void liaison_store_list_conflicts_to_review_page_async (LiaisonStore *self, gint64 after_detected,
+                                                        gint64 after_id, guint limit,
+                                                        GCancellable *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer user_data);
+#define liaison_store_list_conflicts_to_review_page_finish                                         \
+  liaison_store_list_conflicts_to_review_finish
 
 /* Records a person's answer; the next run writes it to both sides. value: JSON value text for
  * resolution "edited", NULL for "lsq" or "ghl" (the side's current value). */
@@ -300,6 +314,24 @@ void liaison_store_resolve_conflict_async (LiaisonStore *self, gint64 conflict_i
                                            gpointer user_data);
 gboolean liaison_store_resolve_conflict_finish (LiaisonStore *self, GAsyncResult *result,
                                                 GError **error);
+
+/* Answers many conflicts (ids: gint64) in one transaction, all or none: resolution "lsq" or
+ * "ghl" for field conflicts (the side's value as the conflict saw it), "linked" or "dismissed"
+ * for ambiguous matches a person settled (by a link or by keeping the candidates apart).
+ * Conflicts answered already, or of the other kind, are left alone; _finish returns the ids
+ * answered (gint64), for an Undo. */
+void liaison_store_resolve_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                            const char *resolution, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+GArray *liaison_store_resolve_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
+                                                GError **error);
+/* Takes answers back (Undo) in one transaction: the conflicts are open again, unless a run has
+ * written the answer already; returns how many were reopened. */
+void liaison_store_reopen_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                                           gpointer user_data);
+guint liaison_store_reopen_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
+                                             GError **error);
 
 /* ---- the apply step ---- */
 
