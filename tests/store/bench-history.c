@@ -12,6 +12,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -225,6 +226,12 @@ main (int argc, char *argv[])
   printf ("{\"bench\": \"history\", \"metric\": \"generate_store_s\", \"runs\": %d,"
           " \"operations\": %d, \"value\": %.1f}\n",
           N_RUNS, N_OPERATIONS, store_test_ms_since (start) / 1000);
+  {
+    GStatBuf st;
+
+    printf ("{\"bench\": \"history\", \"metric\": \"db_mb\", \"value\": %.1f}\n",
+            g_stat (path, &st) == 0 ? st.st_size / (1024.0 * 1024.0) : -1.0);
+  }
 
   start = g_get_monotonic_time ();
   store = store_test_open (path, "US", &error);
@@ -270,6 +277,13 @@ main (int argc, char *argv[])
   g_free (filter->search);
   filter->search = g_strdup ("503");
   measure (store, "search_common_ms", filter, 50);
+  /* A search within the big run, and one of two characters (no trigram: a scan). */
+  filter->run_id = BIG_RUN;
+  measure (store, "search_in_run_ms", filter, 50);
+  filter->run_id = 0;
+  g_free (filter->search);
+  filter->search = g_strdup ("r9");
+  measure (store, "search_short_ms", filter, 50);
   g_clear_pointer (&filter->search, g_free);
 
   /* The CSV of the run of 10,000 operations, as the page's export writes it. */

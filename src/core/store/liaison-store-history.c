@@ -91,16 +91,122 @@ db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **e
                                 "Could not read the sync history", error);
 }
 
+/* A search goes through operations_search (schema 7), the trigram index of the text a person
+ * sees in a row: it names the operations holding the search's rarest trigrams, and LIKE then
+ * checks those rows column by column, so that the answer is exactly that of a scan (LIKE folds
+ * ASCII case, as SQLite's lower () did before it). A search of fewer than three characters has
+ * no trigram and scans. */
+#define SEARCH_PROBE_CAP 2000 /* a trigram in more operations than this is common */
+#define SEARCH_TRIGRAMS 3     /* how many of the rarest trigrams the index is asked for */
+
+typedef struct
+{
+  char *phrase; /* the trigram as an FTS5 string, quotes doubled */
+  gint64 count; /* operations holding it, up to SEARCH_PROBE_CAP */
+} Trigram;
+
+static void
+trigram_clear (Trigram *t)
+{
+  g_free (t->phrase);
+}
+
+static int
+compare_trigrams (gconstpointer a, gconstpointer b)
+{
+  const Trigram *x = a, *y = b;
+
+  return (x->count > y->count) - (x->count < y->count);
+}
+
+/* How many operations hold the trigram, counted up to the cap: a bounded read of its list. */
+static gboolean
+probe_trigram (LiaisonStoreDb *db, Trigram *t, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT count (*) FROM (SELECT rowid FROM operations_search WHERE operations_search"
+      " MATCH ?1 LIMIT ?2)",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  liaison_store_bind_text (stmt, 1, t->phrase);
+  sqlite3_bind_int (stmt, 2, SEARCH_PROBE_CAP);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return liaison_store_db_fail (db, rc, "Could not search the sync history", error);
+  t->count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The FTS5 query naming every operation that may hold text: its rarest trigrams, ANDed. NULL
+ * with no error when text is shorter than a trigram. */
+static char *
+search_match (LiaisonStoreDb *db, const char *text, GError **error)
+{
+  g_autoptr (GArray) trigrams = g_array_new (FALSE, TRUE, sizeof (Trigram));
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GString) match = g_string_new (NULL);
+
+  g_array_set_clear_func (trigrams, (GDestroyNotify) trigram_clear);
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *end = p;
+      g_autofree char *key = NULL;
+      GString *phrase;
+      Trigram t = { NULL, 0 };
+
+      for (guint n = 0; n < 3 && *end != '\0'; n++)
+        end = g_utf8_next_char (end);
+      if (g_utf8_strlen (p, end - p) < 3)
+        break;
+      key = g_utf8_casefold (p, end - p);
+      if (g_hash_table_contains (seen, key))
+        continue;
+      phrase = g_string_new ("\"");
+      for (const char *c = p; c < end; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (phrase, '"');
+          g_string_append_c (phrase, *c);
+        }
+      g_string_append_c (phrase, '"');
+      t.phrase = g_string_free (phrase, FALSE);
+      g_array_append_val (trigrams, t);
+      g_hash_table_add (seen, g_steal_pointer (&key));
+    }
+  if (trigrams->len == 0)
+    return NULL;
+  for (guint i = 0; i < trigrams->len; i++)
+    if (!probe_trigram (db, &g_array_index (trigrams, Trigram, i), error))
+      return NULL;
+  g_array_sort (trigrams, compare_trigrams);
+  for (guint i = 0; i < MIN (trigrams->len, SEARCH_TRIGRAMS); i++)
+    g_string_append_printf (match, "%s%s", i > 0 ? " AND " : "",
+                            g_array_index (trigrams, Trigram, i).phrase);
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
 /* The statement names only the filters in use, so that SQLite can pick an index for them
  * (`?1 = 0 OR run_id = ?1` would scan the whole table). Each combination is its own prepared
  * statement in the connection's cache; the parameter numbers stay the same in all of them. The
- * contact is matched on either id; the search on the text a person sees in a row, column by
- * column with LIKE, which folds ASCII case without building a string per row. */
+ * contact is matched on either id. With indexed, the index of the search drives the read, in
+ * its own rowid order (the operations' ids), which it gives without sorting. */
 static char *
-operations_sql (const LiaisonHistoryFilter *filter, gboolean search)
+operations_sql (const LiaisonHistoryFilter *filter, gboolean search, gboolean indexed)
 {
-  GString *sql = g_string_new ("SELECT " LIAISON_STORE_OPERATION_COLUMNS " FROM operations WHERE ");
+  GString *sql = g_string_new ("SELECT " LIAISON_STORE_OPERATION_COLUMNS " FROM ");
+  const char *id = indexed ? "operations_search.rowid" : "id";
 
+  if (indexed)
+    g_string_append (sql, "operations_search JOIN operations ON operations.id ="
+                          " operations_search.rowid WHERE operations_search MATCH ?9 AND ");
+  else
+    g_string_append (sql, "operations WHERE ");
   if (filter->run_id != 0)
     g_string_append (sql, "run_id = ?1 AND ");
   if (filter->contact && *filter->contact)
@@ -116,8 +222,10 @@ operations_sql (const LiaisonHistoryFilter *filter, gboolean search)
                           " OR ghl_id LIKE ?6 ESCAPE '\\' OR before LIKE ?6 ESCAPE '\\'"
                           " OR after LIKE ?6 ESCAPE '\\' OR error LIKE ?6 ESCAPE '\\'"
                           " OR cause LIKE ?6 ESCAPE '\\') AND ");
-  g_string_append (sql, filter->newest_first ? "(?7 = 0 OR id < ?7) ORDER BY id DESC LIMIT ?8"
-                                             : "id > ?7 ORDER BY id LIMIT ?8");
+  if (filter->newest_first)
+    g_string_append_printf (sql, "(?7 = 0 OR %s < ?7) ORDER BY %s DESC LIMIT ?8", id, id);
+  else
+    g_string_append_printf (sql, "%s > ?7 ORDER BY %s LIMIT ?8", id, id);
   return g_string_free (sql, FALSE);
 }
 
@@ -142,10 +250,24 @@ liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilte
                                    gint64 after_id, guint limit, GError **error)
 {
   gboolean search = filter->search && *filter->search;
-  g_autofree char *sql = operations_sql (filter, search);
-  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (db, sql, error);
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autofree char *pattern = NULL;
 
+  if (search)
+    {
+      GError *local = NULL;
+
+      match = search_match (db, filter->search, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
+  sql = operations_sql (filter, search, match != NULL);
+  stmt = liaison_store_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, filter->run_id);
@@ -155,12 +277,13 @@ liaison_store_db_query_operations (LiaisonStoreDb *db, const LiaisonHistoryFilte
       stmt, 4, filter->action >= 0 ? liaison_operation_action_to_string (filter->action) : NULL);
   liaison_store_bind_text (
       stmt, 5, filter->status >= 0 ? liaison_operation_status_to_string (filter->status) : NULL);
-  /* LIKE folds ASCII case only, as SQLite's lower () did before it. */
   if (search)
     pattern = like_pattern (filter->search);
   liaison_store_bind_text (stmt, 6, pattern);
   sqlite3_bind_int64 (stmt, 7, after_id);
   sqlite3_bind_int64 (stmt, 8, limit > 0 ? (gint64) limit : -1);
+  if (match != NULL)
+    liaison_store_bind_text (stmt, 9, match);
   return liaison_store_collect (db, stmt, liaison_store_operation_from_row,
                                 (GDestroyNotify) liaison_store_operation_free,
                                 "Could not read the sync history", error);

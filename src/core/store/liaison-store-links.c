@@ -281,3 +281,33 @@ liaison_store_lookup_link (LiaisonStore *self, LiaisonService side, const char *
   return liaison_store_db_lookup_link (liaison_store_get_reader (self), side, connection_id, kind,
                                        remote_id, error);
 }
+
+/* How many links of kind join the two connections (the mass-delete guard's measure); -1 with
+ * error set. Main thread (liaison-cli, tests, the undo's plan). */
+gint64
+liaison_store_count_links (LiaisonStore *self, LiaisonRecordKind kind, const char *lsq_connection,
+                           const char *ghl_connection, GError **error)
+{
+  LiaisonStoreDb *db;
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIAISON_IS_STORE (self), -1);
+  db = liaison_store_get_reader (self);
+  stmt = liaison_store_db_prepare (db,
+                                   "SELECT count (*) FROM links WHERE kind = ?1"
+                                   " AND lsq_connection = ?2 AND ghl_connection = ?3",
+                                   error);
+  if (stmt == NULL)
+    return -1;
+  liaison_store_bind_text (stmt, 1, liaison_record_kind_to_string (kind));
+  liaison_store_bind_text (stmt, 2, lsq_connection);
+  liaison_store_bind_text (stmt, 3, ghl_connection);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      liaison_store_db_fail (db, rc, "Could not count the links", error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}

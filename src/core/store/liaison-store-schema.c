@@ -290,6 +290,73 @@ static const char migration_5[]
  * the Contacts page says how fresh its copy is after a restart too. */
 static const char migration_6[] = "ALTER TABLE connections ADD COLUMN refreshed_at INTEGER;";
 
+/* Version 7: an index of the text the History page's search looks in (issue 15's benchmark).
+ * operations_search holds, per operation (rowid = operations.id), the field, both ids, before,
+ * after, error and cause, one per line, as FTS5 trigrams. It stores neither the text nor the
+ * trigrams' positions (contentless, detail=none): it only names the operations holding every
+ * trigram of a search, and the search then checks those rows with LIKE, so that its answers are
+ * those of a scan. Triggers keep it in step with every insert, update and delete of operations,
+ * the cascade of a pruned run's included; a contentless index forgets a row only when told its
+ * exact text, which the delete trigger rebuilds from the old row.
+ *
+ * not_copied: records an undo took the copy of back (issue 15): the undo deleted the copy a run
+ * had created on the other service and the link, and the plan creates no new copy of the
+ * original while it is listed here (run_id: the undo, undone_run: the run it undid). A person
+ * lets it be copied again by removing the row. */
+#define OPERATION_SEARCH_TEXT(row)                                                                 \
+  "ifnull (" row ".field, '') || char (10) || ifnull (" row ".lsq_id, '') || char (10) || "        \
+  "ifnull (" row ".ghl_id, '') || char (10) || ifnull (" row ".before, '') || char (10) || "       \
+  "ifnull (" row ".after, '') || char (10) || ifnull (" row ".error, '') || char (10) || "         \
+  "ifnull (" row ".cause, '')"
+static const char migration_7[]
+    = "CREATE VIRTUAL TABLE operations_search USING fts5 (text, tokenize = 'trigram',"
+      "  detail = 'none', content = '');"
+      "INSERT INTO operations_search (rowid, text)"
+      "  SELECT id, " OPERATION_SEARCH_TEXT (
+          "operations") " FROM operations;"
+                        "CREATE TRIGGER operations_search_insert AFTER INSERT ON operations BEGIN"
+                        "  INSERT INTO operations_search (rowid, text) VALUES "
+                        "(new.id, " OPERATION_SEARCH_TEXT (
+                            "new") ");"
+                                   "END;"
+                                   "CREATE TRIGGER operations_search_delete AFTER DELETE ON "
+                                   "operations BEGIN"
+                                   "  INSERT INTO operations_search (operations_search, rowid, "
+                                   "text)"
+                                   "    VALUES ('delete', old.id, " OPERATION_SEARCH_TEXT (
+                                       "old") ");"
+                                              "END;"
+                                              "CREATE TRIGGER operations_search_update AFTER "
+                                              "UPDATE OF id, field, lsq_id, ghl_id, before,"
+                                              "  after, error, cause ON operations BEGIN"
+                                              "  INSERT INTO operations_search (operations_search, "
+                                              "rowid, text)"
+                                              "    VALUES ('delete', "
+                                              "old.id, " OPERATION_SEARCH_TEXT (
+                                                  "old") ");"
+                                                         "  INSERT INTO operations_search (rowid, "
+                                                         "text) VALUES "
+                                                         "(new.id, " OPERATION_SEARCH_TEXT (
+                                                             "new") ");"
+                                                                    "END;"
+
+                                                                    "CREATE TABLE not_copied ("
+                                                                    "  connection_id TEXT NOT NULL "
+                                                                    "REFERENCES connections (id) "
+                                                                    "ON DELETE CASCADE,"
+                                                                    "  kind TEXT NOT NULL CHECK "
+                                                                    "(kind IN ('contact', 'task', "
+                                                                    "'note', 'appointment', "
+                                                                    "'calendar',"
+                                                                    "                              "
+                                                                    "       'user', 'field')),"
+                                                                    "  remote_id TEXT NOT NULL,"
+                                                                    "  run_id INTEGER NOT NULL,"
+                                                                    "  undone_run INTEGER NOT NULL,"
+                                                                    "  at INTEGER NOT NULL,"
+                                                                    "  PRIMARY KEY (connection_id, "
+                                                                    "kind, remote_id));";
+
 static const char *const migrations[] = {
   migration_1, /* the cache, links, journal and history */
   migration_2, /* the sync engine's state */
@@ -297,6 +364,7 @@ static const char *const migrations[] = {
   migration_4, /* records.changed_at, the store's clock of content changes */
   migration_5, /* pairs kept apart */
   migration_6, /* when each connection was refreshed */
+  migration_7, /* the History page's search index */
 };
 
 guint

@@ -33,6 +33,8 @@ liaison_store_step_new (const char *lsq_connection, const char *ghl_connection, 
   step->conflicts_applied = g_array_new (FALSE, FALSE, sizeof (gint64));
   step->links_removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   step->records_gone = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  step->not_copied
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_not_copied_free);
   return step;
 }
 
@@ -53,6 +55,7 @@ liaison_store_step_free (LiaisonStoreStep *step)
   g_array_unref (step->conflicts_applied);
   g_array_unref (step->links_removed);
   g_ptr_array_unref (step->records_gone);
+  g_ptr_array_unref (step->not_copied);
   g_free (step);
 }
 
@@ -63,7 +66,7 @@ liaison_store_step_is_empty (const LiaisonStoreStep *step)
          && step->intents_failed->len == 0 && step->operations->len == 0
          && step->conflicts->len == 0 && step->conflicts_closed->len == 0
          && step->conflicts_applied->len == 0 && step->links_removed->len == 0
-         && step->records_gone->len == 0;
+         && step->records_gone->len == 0 && step->not_copied->len == 0;
 }
 
 static gboolean
@@ -358,6 +361,40 @@ remove_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **e
   return TRUE;
 }
 
+/* Writes step->not_copied; inside the step's transaction. */
+static gboolean
+write_not_copied (LiaisonStoreDb *db, const LiaisonStoreStep *step, gint64 now, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+
+  if (step->not_copied == NULL || step->not_copied->len == 0)
+    return TRUE;
+  stmt = liaison_store_db_prepare (
+      db,
+      "INSERT OR REPLACE INTO not_copied (connection_id, kind, remote_id, run_id, undone_run, at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < step->not_copied->len; i++)
+    {
+      const LiaisonStoreNotCopied *row = g_ptr_array_index (step->not_copied, i);
+      int rc;
+
+      liaison_store_bind_text (stmt, 1, row->connection_id);
+      liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (step->kind));
+      liaison_store_bind_text (stmt, 3, row->remote_id);
+      sqlite3_bind_int64 (stmt, 4, step->run_id);
+      sqlite3_bind_int64 (stmt, 5, row->undone_run);
+      sqlite3_bind_int64 (stmt, 6, now);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return liaison_store_db_fail (db, rc, "Could not note a record not to copy again", error);
+    }
+  return TRUE;
+}
+
 static void
 apply_step_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
@@ -375,6 +412,7 @@ apply_step_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   ok = ok && write_operations (db, step, now, &error);
   ok = ok && write_conflicts (db, step, now, &error);
   ok = ok && remove_links (db, step, now, &error);
+  ok = ok && write_not_copied (db, step, now, &error);
   ok = ok && liaison_store_db_commit (db, &error);
   if (!ok)
     {

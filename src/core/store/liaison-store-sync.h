@@ -75,8 +75,8 @@ gboolean liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *res
 
 gboolean liaison_store_check_phone_region (const char *region, GError **error);
 void liaison_store_save_phone_region_async (LiaisonStore *self, const char *region,
-                                            GCancellable *cancellable,
-                                            GAsyncReadyCallback callback, gpointer user_data);
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
 gboolean liaison_store_save_phone_region_finish (LiaisonStore *self, GAsyncResult *result,
                                                  GError **error);
 /* Saves a region taken from the HighLevel location (source "location"); finish with
@@ -356,8 +356,34 @@ typedef struct
   GArray *conflicts_applied;   /* gint64: resolved conflicts this run wrote */
   GArray *links_removed;       /* gint64 */
   GPtrArray *records_gone;     /* LiaisonStoreRecord: connection_id + remote_id, marked deleted */
+  GPtrArray *not_copied;       /* LiaisonStoreNotCopied: connection_id, remote_id, undone_run */
   gboolean notify;             /* emit records-changed/links-changed after the commit */
 } LiaisonStoreStep;
+
+/* A record an undo took the copy of back: the next sync does not copy it again
+ * (liaison-store-not-copied.c). run_id is the undo's run, undone_run the run it undid. */
+typedef struct
+{
+  char *connection_id;
+  LiaisonService service;
+  char *remote_id;
+  gint64 run_id;
+  gint64 undone_run;
+  gint64 at; /* ms UTC */
+} LiaisonStoreNotCopied;
+
+void liaison_store_not_copied_free (LiaisonStoreNotCopied *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreNotCopied, liaison_store_not_copied_free)
+/* The key of a record in the planner's table of records not to copy. */
+char *liaison_store_not_copied_key (const char *connection_id, const char *remote_id);
+/* Every contact not to copy again (LiaisonStoreNotCopied), oldest first; any thread. */
+GPtrArray *liaison_store_list_not_copied (LiaisonStore *self, GError **error);
+/* Lets the contact remote_id be copied again by the next sync. */
+void liaison_store_copy_again_async (LiaisonStore *self, const char *remote_id,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+/* The records let go (0: remote_id was not listed), or -1 with error set. */
+gint liaison_store_copy_again_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 LiaisonStoreStep *liaison_store_step_new (const char *lsq_connection, const char *ghl_connection,
                                           gint64 run_id);

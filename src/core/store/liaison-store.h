@@ -143,6 +143,9 @@ gboolean liaison_store_release_apart_finish (LiaisonStore *self, GAsyncResult *r
 GPtrArray *liaison_store_list_apart (LiaisonStore *self, LiaisonRecordKind kind,
                                      const char *lsq_connection, const char *ghl_connection,
                                      GError **error);
+gint64 liaison_store_count_links (LiaisonStore *self, LiaisonRecordKind kind,
+                                  const char *lsq_connection, const char *ghl_connection,
+                                  GError **error);
 
 G_END_DECLS
 
