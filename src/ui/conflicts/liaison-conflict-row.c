@@ -28,7 +28,7 @@ struct _LiaisonConflictRow
 enum
 {
   CHOOSE,
-  SELECT,
+  SELECT_TOGGLED,
   N_SIGNALS
 };
 
@@ -386,7 +386,7 @@ candidate_list (LiaisonConflictItem *item)
 static void
 on_check_toggled (GtkCheckButton *check, LiaisonConflictRow *self)
 {
-  g_signal_emit (self, signals[SELECT], 0, gtk_check_button_get_active (check));
+  g_signal_emit (self, signals[SELECT_TOGGLED], 0, gtk_check_button_get_active (check));
 }
 
 GtkWidget *
@@ -551,7 +551,7 @@ liaison_conflict_row_class_init (LiaisonConflictRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = liaison_conflict_row_dispose;
   signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+  signals[SELECT_TOGGLED] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
