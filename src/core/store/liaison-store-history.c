@@ -92,12 +92,11 @@ db_list_runs_page (LiaisonStoreDb *db, gint64 before_id, guint limit, GError **e
 }
 
 /* A search goes through operations_search (schema 7), the trigram index of the text a person
- * sees in a row: it names the operations holding the search's rarest trigrams, and LIKE then
+ * sees in a row: it names the operations holding every trigram of the search, and LIKE then
  * checks those rows column by column, so that the answer is exactly that of a scan (LIKE folds
  * ASCII case, as SQLite's lower () did before it). A search of fewer than three characters has
  * no trigram and scans. */
 #define SEARCH_PROBE_CAP 2000 /* a trigram in more operations than this is common */
-#define SEARCH_TRIGRAMS 3     /* how many of the rarest trigrams the index is asked for */
 
 typedef struct
 {
@@ -141,8 +140,12 @@ probe_trigram (LiaisonStoreDb *db, Trigram *t, GError **error)
   return TRUE;
 }
 
-/* The FTS5 query naming every operation that may hold text: its rarest trigrams, ANDed. NULL
- * with no error when text is shorter than a trigram. */
+/* The FTS5 query naming every operation that may hold text: all its trigrams ANDed, the rarest
+ * first. Only a few of them would not do: when each of those is common ("person" in every
+ * contact's name), their rows together are most of the history, and LIKE would check them all.
+ * FTS5 steps an AND by seeking every list to the next rowid all share, so the common trigrams
+ * cost a seek each, not a read of their lists. NULL with no error when text is shorter than a
+ * trigram. */
 static char *
 search_match (LiaisonStoreDb *db, const char *text, GError **error)
 {
@@ -185,7 +188,7 @@ search_match (LiaisonStoreDb *db, const char *text, GError **error)
     if (!probe_trigram (db, &g_array_index (trigrams, Trigram, i), error))
       return NULL;
   g_array_sort (trigrams, compare_trigrams);
-  for (guint i = 0; i < MIN (trigrams->len, SEARCH_TRIGRAMS); i++)
+  for (guint i = 0; i < trigrams->len; i++)
     g_string_append_printf (match, "%s%s", i > 0 ? " AND " : "",
                             g_array_index (trigrams, Trigram, i).phrase);
   return g_string_free (g_steal_pointer (&match), FALSE);
