@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-cli-harness-private.h"
+#include "liaison-cli-json.h"
 #include "liaison-json.h"
 
 /* ---- the state of the accounts ---- */
@@ -110,7 +111,7 @@ ghl_state (LiaisonSession *session)
     {
       json_object_set_string_member (
           object, "summary", _ ("Not connected. Connect it with “liaison-cli connect ghl”."));
-      return json_node_init_object (json_node_alloc (), object);
+      return liaison_cli_json_take_object (object);
     }
 
   if (authorizer != NULL && liaison_ghl_authorizer_get_expires_at (authorizer) > 0)
@@ -158,7 +159,7 @@ ghl_state (LiaisonSession *session)
             connection->display_name, valid_until != NULL ? valid_until : "?");
     }
   json_object_set_string_member (object, "summary", summary);
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
 }
 
 static JsonNode *
@@ -183,7 +184,7 @@ lsq_state (LiaisonSession *session)
     {
       json_object_set_string_member (
           object, "summary", _ ("Not connected. Connect it with “liaison-cli connect lsq”."));
-      return json_node_init_object (json_node_alloc (), object);
+      return liaison_cli_json_take_object (object);
     }
 
   json_object_set_string_member (object, "connectionId", connection->id);
@@ -226,7 +227,7 @@ lsq_state (LiaisonSession *session)
                                    connection->display_name, connection->host);
     }
   json_object_set_string_member (object, "summary", summary);
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
 }
 
 static void

@@ -9,17 +9,6 @@
 
 #include "liaison-cli-ghl-private.h"
 
-static void
-on_list (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LiaisonCliGhl *cli = user_data;
-  g_autoptr (GPtrArray) items = NULL;
-  GError *error = NULL;
-
-  items = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
-  liaison_cli_ghl_finish (cli, items ? liaison_cli_ghl_models_to_json (items) : NULL, error);
-}
-
 /* ---- calendars ---- */
 
 static gboolean
@@ -27,7 +16,8 @@ calendars_list (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
   if (!liaison_cli_ghl_parse (cli, &argc, &argv, NULL, 0, 0, error))
     return FALSE;
-  liaison_ghl_client_list_calendars_async (cli->client, cli->cancellable, on_list, cli);
+  liaison_ghl_client_list_calendars_async (cli->client, cli->cancellable, liaison_cli_ghl_on_list,
+                                           cli);
   return TRUE;
 }
 
@@ -174,8 +164,8 @@ calendars_events (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
   if ((zone = liaison_cli_ghl_parse_zone (zone_name, error)) == NULL
       || !parse_range (from_text, to_text, zone, &from, &to, error))
     return FALSE;
-  liaison_ghl_client_list_events_async (cli->client, calendar, from, to, cli->cancellable, on_list,
-                                        cli);
+  liaison_ghl_client_list_events_async (cli->client, calendar, from, to, cli->cancellable,
+                                        liaison_cli_ghl_on_list, cli);
   return TRUE;
 }
 
@@ -324,18 +314,6 @@ appointments_update (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
   return TRUE;
 }
 
-static void
-on_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LiaisonCliGhl *cli = user_data;
-  GError *error = NULL;
-
-  if (!liaison_ghl_client_delete_finish (LIAISON_GHL_CLIENT (source), result, &error))
-    liaison_cli_ghl_finish (cli, NULL, error);
-  else
-    liaison_cli_ghl_finish (cli, liaison_cli_ghl_deleted_json (cli->state), NULL);
-}
-
 static gboolean
 appointments_delete (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
@@ -343,8 +321,8 @@ appointments_delete (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
     return FALSE;
   cli->state = g_strdup (argv[1]);
   cli->state_free = g_free;
-  liaison_ghl_client_delete_appointment_async (cli->client, argv[1], cli->cancellable, on_deleted,
-                                               cli);
+  liaison_ghl_client_delete_appointment_async (cli->client, argv[1], cli->cancellable,
+                                               liaison_cli_ghl_on_deleted, cli);
   return TRUE;
 }
 
@@ -355,7 +333,8 @@ custom_fields (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
   if (!liaison_cli_ghl_parse (cli, &argc, &argv, NULL, 0, 0, error))
     return FALSE;
-  liaison_ghl_client_list_custom_fields_async (cli->client, cli->cancellable, on_list, cli);
+  liaison_ghl_client_list_custom_fields_async (cli->client, cli->cancellable,
+                                               liaison_cli_ghl_on_list, cli);
   return TRUE;
 }
 
@@ -364,7 +343,7 @@ users (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
   if (!liaison_cli_ghl_parse (cli, &argc, &argv, NULL, 0, 0, error))
     return FALSE;
-  liaison_ghl_client_list_users_async (cli->client, cli->cancellable, on_list, cli);
+  liaison_ghl_client_list_users_async (cli->client, cli->cancellable, liaison_cli_ghl_on_list, cli);
   return TRUE;
 }
 

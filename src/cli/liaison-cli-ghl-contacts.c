@@ -24,10 +24,11 @@
 static char *
 property_name (const char *field)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
 
   if (g_ascii_strcasecmp (field, "timezone") == 0)
     return g_strdup ("time-zone");
+  out = g_string_new (NULL);
   for (; *field != '\0'; field++)
     {
       if (g_ascii_isupper (*field))

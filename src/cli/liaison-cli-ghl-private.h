@@ -65,5 +65,8 @@ gboolean liaison_cli_ghl_parse_uint (const char *option, const char *text, guint
 JsonNode *liaison_cli_ghl_model_to_json (GObject *model);
 JsonNode *liaison_cli_ghl_models_to_json (GPtrArray *models);
 JsonNode *liaison_cli_ghl_deleted_json (const char *id);
+/* Callbacks shared by the commands: a list of models, a deletion of the id in cli->state. */
+void liaison_cli_ghl_on_list (GObject *source, GAsyncResult *result, gpointer user_data);
+void liaison_cli_ghl_on_deleted (GObject *source, GAsyncResult *result, gpointer user_data);
 
 G_END_DECLS

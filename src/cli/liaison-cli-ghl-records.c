@@ -9,29 +9,6 @@
 
 #include "liaison-cli-ghl-private.h"
 
-static void
-on_list (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LiaisonCliGhl *cli = user_data;
-  g_autoptr (GPtrArray) items = NULL;
-  GError *error = NULL;
-
-  items = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
-  liaison_cli_ghl_finish (cli, items ? liaison_cli_ghl_models_to_json (items) : NULL, error);
-}
-
-static void
-on_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LiaisonCliGhl *cli = user_data;
-  GError *error = NULL;
-
-  if (!liaison_ghl_client_delete_finish (LIAISON_GHL_CLIENT (source), result, &error))
-    liaison_cli_ghl_finish (cli, NULL, error);
-  else
-    liaison_cli_ghl_finish (cli, liaison_cli_ghl_deleted_json (cli->state), NULL);
-}
-
 /* ---- tasks ---- */
 
 static void
@@ -51,7 +28,8 @@ tasks_list (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
   if (!liaison_cli_ghl_parse (cli, &argc, &argv, NULL, 1, 1, error))
     return FALSE;
-  liaison_ghl_client_list_tasks_async (cli->client, argv[1], cli->cancellable, on_list, cli);
+  liaison_ghl_client_list_tasks_async (cli->client, argv[1], cli->cancellable,
+                                       liaison_cli_ghl_on_list, cli);
   return TRUE;
 }
 
@@ -201,8 +179,8 @@ tasks_delete (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
     return FALSE;
   cli->state = g_strdup (argv[2]);
   cli->state_free = g_free;
-  liaison_ghl_client_delete_task_async (cli->client, argv[1], argv[2], cli->cancellable, on_deleted,
-                                        cli);
+  liaison_ghl_client_delete_task_async (cli->client, argv[1], argv[2], cli->cancellable,
+                                        liaison_cli_ghl_on_deleted, cli);
   return TRUE;
 }
 
@@ -225,7 +203,8 @@ notes_list (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
 {
   if (!liaison_cli_ghl_parse (cli, &argc, &argv, NULL, 1, 1, error))
     return FALSE;
-  liaison_ghl_client_list_notes_async (cli->client, argv[1], cli->cancellable, on_list, cli);
+  liaison_ghl_client_list_notes_async (cli->client, argv[1], cli->cancellable,
+                                       liaison_cli_ghl_on_list, cli);
   return TRUE;
 }
 
@@ -287,8 +266,8 @@ notes_delete (LiaisonCliGhl *cli, int argc, char **argv, GError **error)
     return FALSE;
   cli->state = g_strdup (argv[2]);
   cli->state_free = g_free;
-  liaison_ghl_client_delete_note_async (cli->client, argv[1], argv[2], cli->cancellable, on_deleted,
-                                        cli);
+  liaison_ghl_client_delete_note_async (cli->client, argv[1], argv[2], cli->cancellable,
+                                        liaison_cli_ghl_on_deleted, cli);
   return TRUE;
 }
 

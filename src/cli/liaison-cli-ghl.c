@@ -476,5 +476,30 @@ liaison_cli_ghl_deleted_json (const char *id)
 
   json_object_set_string_member (object, "id", id);
   json_object_set_boolean_member (object, "deleted", TRUE);
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
+}
+
+/* Prints the models a list call returned. */
+void
+liaison_cli_ghl_on_list (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonCliGhl *cli = user_data;
+  g_autoptr (GPtrArray) items = NULL;
+  GError *error = NULL;
+
+  items = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
+  liaison_cli_ghl_finish (cli, items ? liaison_cli_ghl_models_to_json (items) : NULL, error);
+}
+
+/* Prints that the record whose id the command kept as its state is deleted. */
+void
+liaison_cli_ghl_on_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonCliGhl *cli = user_data;
+  GError *error = NULL;
+
+  if (!liaison_ghl_client_delete_finish (LIAISON_GHL_CLIENT (source), result, &error))
+    liaison_cli_ghl_finish (cli, NULL, error);
+  else
+    liaison_cli_ghl_finish (cli, liaison_cli_ghl_deleted_json (cli->state), NULL);
 }

@@ -68,7 +68,7 @@ value_to_json (const GValue *value)
       array = json_array_new ();
       for (; *strv != NULL; strv++)
         json_array_add_string_element (array, *strv);
-      return json_node_init_array (json_node_alloc (), array);
+      return liaison_cli_json_take_array (array);
     }
   if (type == G_TYPE_DATE_TIME)
     {
@@ -81,6 +81,24 @@ value_to_json (const GValue *value)
       return json_node_init_string (json_node_alloc (), text);
     }
   return NULL;
+}
+
+JsonNode *
+liaison_cli_json_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+JsonNode *
+liaison_cli_json_take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+  json_array_unref (array);
+  return node;
 }
 
 JsonNode *
@@ -124,7 +142,7 @@ liaison_cli_json_from_model (GObject *model)
         }
       json_object_set_object_member (object, "customFields", fields);
     }
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
 }
 
 JsonNode *
@@ -134,5 +152,5 @@ liaison_cli_json_from_models (GPtrArray *models, LiaisonCliModelToJson one)
 
   for (guint i = 0; models != NULL && i < models->len; i++)
     json_array_add_element (array, one (g_ptr_array_index (models, i)));
-  return json_node_init_array (json_node_alloc (), array);
+  return liaison_cli_json_take_array (array);
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 typedef JsonNode *(*LiaisonCliModelToJson) (GObject *model);
 
+/* A node holding object (array), which it takes: the caller's reference becomes the node's. */
+JsonNode *liaison_cli_json_take_object (JsonObject *object);
+JsonNode *liaison_cli_json_take_array (JsonArray *array);
 JsonNode *liaison_cli_json_from_model (GObject *model);
 JsonNode *liaison_cli_json_from_models (GPtrArray *models, LiaisonCliModelToJson one);
 

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "liaison-cli-json.h"
 #include "liaison-cli-lsq-private.h"
 #include "liaison-json.h"
 
@@ -35,7 +36,7 @@ id_json (const char *id, const char *flag)
   json_object_set_string_member (object, "id", id);
   if (flag != NULL)
     json_object_set_boolean_member (object, flag, TRUE);
-  return json_node_init_object (json_node_alloc (), object);
+  return liaison_cli_json_take_object (object);
 }
 
 static void
@@ -84,7 +85,7 @@ on_key_user (GObject *source, GAsyncResult *result, gpointer user_data)
   object = json_object_new ();
   json_object_set_member (object, "user", liaison_cli_lsq_model_to_json (G_OBJECT (user)));
   json_object_set_string_member (object, "apiUrl", api_url);
-  liaison_cli_lsq_finish (user_data, json_node_init_object (json_node_alloc (), object), NULL);
+  liaison_cli_lsq_finish (user_data, liaison_cli_json_take_object (object), NULL);
 }
 
 static gboolean
@@ -208,7 +209,7 @@ on_page (GObject *source, GAsyncResult *result, gpointer user_data)
   json_object_set_int_member (object, pull->all ? "pages" : "page", pull->page);
   json_object_set_boolean_member (object, "more", more);
   json_object_set_member (object, "leads", liaison_cli_lsq_models_to_json (pull->leads));
-  liaison_cli_lsq_finish (cli, json_node_init_object (json_node_alloc (), object), NULL);
+  liaison_cli_lsq_finish (cli, liaison_cli_json_take_object (object), NULL);
 }
 
 static gboolean
@@ -372,7 +373,7 @@ on_bulk (GObject *source, GAsyncResult *result, gpointer user_data)
     error
         = g_error_new (LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION,
                        "%u of %u leads were not written (see their \"error\")", failed, rows->len);
-  liaison_cli_lsq_finish (user_data, json_node_init_array (json_node_alloc (), array), error);
+  liaison_cli_lsq_finish (user_data, liaison_cli_json_take_array (array), error);
 }
 
 /* A leads file is read up to this size, and no further. */

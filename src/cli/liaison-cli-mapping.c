@@ -17,6 +17,7 @@
 
 #include "liaison-cli-mapping.h"
 #include "liaison-field-map-cache.h"
+#include "liaison-store-activity.h"
 #include "liaison-store-sync.h"
 
 enum
@@ -34,7 +35,9 @@ enum
   "  set --file FILE      replace the whole map with FILE (JSON, as show --json prints; - is "     \
   "stdin)\n"                                                                                       \
   "  reset                go back to the defaults\n"                                               \
-  "  region [CODE|--clear] the country national phone numbers are read in (ISO 3166, e.g. US)\n"  \
+  "  region [CODE|--clear] the country national phone numbers are read in (ISO 3166, e.g. US)\n"   \
+  "  calendar [ID|--clear] the HighLevel calendar new appointments from LeadSquared are booked\n"  \
+  "                       in (default: the location's first calendar)\n"                           \
   "\n"                                                                                             \
   "DIRECTION is both, to-ghl or to-lsq; POLICY ask, lsq-wins, ghl-wins or newest-wins;\n"          \
   "TRANSFORM none, trim, case, e164, date, values, name, set or owner. --param sets a\n"           \
@@ -467,6 +470,60 @@ run_region (Mapping *m, int argc, char **argv)
   return EXIT_OK;
 }
 
+static void
+print_calendar (Mapping *m)
+{
+  g_autofree char *id
+      = m->store != NULL
+            ? liaison_store_get_setting (m->store, LIAISON_SETTING_APPOINTMENTS_CALENDAR, NULL)
+            : NULL;
+
+  if (id == NULL || *id == '\0')
+    g_print (_ ("No calendar is chosen: new appointments from LeadSquared are booked in the "
+                "HighLevel location’s first calendar (“liaison-cli sync --dry-run” names it). "
+                "Choose one with “liaison-cli mapping calendar ID”.\n"));
+  else
+    g_print (_ ("New appointments from LeadSquared are booked in the HighLevel calendar %s.\n"),
+             id);
+}
+
+/* `calendar` shows the chosen calendar, `calendar ID` saves it, `calendar --clear` goes back to
+ * the location's first. The id is checked by the next sync, which reads the calendars. */
+static int
+run_calendar (Mapping *m, int argc, char **argv)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *id = argc == 3 ? argv[2] : NULL;
+
+  if (argc > 3 || (id != NULL && m->clear))
+    return usage ("calendar", _ ("give either one calendar ID or --clear."));
+  if (id == NULL && !m->clear)
+    {
+      if (!open_store (m, FALSE, &error))
+        return failed ("calendar", error, NULL);
+      print_calendar (m);
+      return EXIT_OK;
+    }
+  if (id != NULL && (*id == '\0' || strpbrk (id, " \t\n/?#") != NULL))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _ ("“%s” is not a HighLevel calendar id: give an id “liaison-cli ghl calendars "
+             "list” prints."),
+          id);
+      return usage ("calendar", message);
+    }
+  if (!open_store (m, TRUE, &error))
+    return failed ("calendar", error, NULL);
+  liaison_store_set_setting_async (m->store, LIAISON_SETTING_APPOINTMENTS_CALENDAR,
+                                   id != NULL ? id : "", NULL, store_result, m);
+  result = wait_result (m);
+  if (!liaison_store_set_setting_finish (m->store, result, &error))
+    return failed ("calendar", error, NULL);
+  print_calendar (m);
+  return EXIT_OK;
+}
+
 int
 liaison_cli_mapping_main (int argc, char **argv)
 {
@@ -498,21 +555,21 @@ liaison_cli_mapping_main (int argc, char **argv)
           { "remove", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &m.remove,
             N_ ("set: remove the pair"), NULL },
           { "clear", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &m.clear,
-            N_ ("region: forget the phone region"), NULL },
+            N_ ("region, calendar: forget the phone region or the chosen calendar"), NULL },
           { "file", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &m.file,
             N_ ("set: replace the whole map with this JSON file (- for stdin)"), N_ ("FILE") },
           { NULL } };
 
   /* Traces (LIAISON_DEBUG) must not mix with what goes to stdout. */
   g_log_writer_default_set_use_stderr (TRUE);
-  context = g_option_context_new (_ ("show|set|reset|region — the contact field map"));
+  context = g_option_context_new (_ ("show|set|reset|region|calendar — the contact field map"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context, USAGE_DESCRIPTION);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage (NULL, error->message);
   if (argc < 2)
-    return usage (NULL, _ ("say show, set, reset or region."));
+    return usage (NULL, _ ("say show, set, reset, region or calendar."));
 
   profile = g_getenv ("LIAISON_PROFILE");
   if (m.profile == NULL)
@@ -524,11 +581,14 @@ liaison_cli_mapping_main (int argc, char **argv)
 
   if (g_str_equal (argv[1], "set"))
     return run_set (&m, argc, argv);
-  if (g_str_equal (argv[1], "region") && !m.json && !m.lsq && !m.ghl && !m.direction
-      && !m.transform && !m.policy && !m.params && !m.values && !m.file && !m.remove)
+  if (g_str_equal (argv[1], "region") && !m.json && !m.lsq && !m.ghl && !m.direction && !m.transform
+      && !m.policy && !m.params && !m.values && !m.file && !m.remove)
     return run_region (&m, argc, argv);
-  if (argc > 2 || m.clear || m.lsq || m.ghl || m.direction || m.transform || m.policy || m.params || m.values
-      || m.file || m.remove)
+  if (g_str_equal (argv[1], "calendar") && !m.json && !m.lsq && !m.ghl && !m.direction
+      && !m.transform && !m.policy && !m.params && !m.values && !m.file && !m.remove)
+    return run_calendar (&m, argc, argv);
+  if (argc > 2 || m.clear || m.lsq || m.ghl || m.direction || m.transform || m.policy || m.params
+      || m.values || m.file || m.remove)
     return usage (argv[1], _ ("only “set” takes a pair and its options."));
   if (g_str_equal (argv[1], "show"))
     return run_show (&m);

@@ -4,8 +4,11 @@
  * enable copies the installed liaison-sync.service and liaison-sync.timer into the person's own
  * units ($XDG_CONFIG_HOME/systemd/user), so that they work whatever the install prefix, and so
  * that the profile chosen by LIAISON_PROFILE travels with them; then it enables and starts the
- * timer. disable stops it and removes the copies. status asks systemd. The timer's runs and the
- * app's never overlap: both take the profile's sync lock.
+ * timer. The timer's interval is the app's (the sync-interval key of Liaison's Preferences) when
+ * enable runs, or the minutes enable is given; it keeps that interval until enable runs again,
+ * and status says so when the Preferences changed since. disable stops it and removes the
+ * copies. status asks systemd. The timer's runs and the app's never overlap: both take the
+ * profile's sync lock.
  *
  * LIAISON_SYSTEMCTL names the systemctl to run (tests give a script); LIAISON_SYSTEMD_UNITS_DIR
  * the folder holding the units to copy.
@@ -22,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "liaison-cli-schedule.h"
 
 #define TIMER "liaison-sync.timer"
@@ -33,6 +37,9 @@ enum
   EXIT_USAGE = 2,
   EXIT_OFF = 3, /* status: the schedule is off (as systemctl is-active says 3) */
 };
+
+#define MAX_MINUTES 60
+#define FALLBACK_MINUTES 15 /* without Liaison's settings schema */
 
 static const char *const cron_hint
     = N_ ("Without systemd, run “liaison-cli sync” from cron instead, for example every 15 "
@@ -103,8 +110,63 @@ user_unit_dir (void)
 }
 
 /* The installed unit, as the person's copy should read. */
+/* The sync-interval key of Liaison's Preferences: minutes, 0 (only when asked), or -1 when the
+ * settings schema is not installed. */
+static int
+settings_interval (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema
+      = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "sync-interval"))
+    return -1;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_int (settings, "sync-interval");
+}
+
+/* The timer's own interval, from the person's copy of it; 0 when it cannot be read. */
+static guint
+timer_interval (void)
+{
+  g_autofree char *dir = user_unit_dir ();
+  g_autofree char *path = g_build_filename (dir, TIMER, NULL);
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL)
+      || (line = strstr (text, "\nOnUnitActiveSec=")) == NULL)
+    return 0;
+  return (guint) g_ascii_strtoull (line + strlen ("\nOnUnitActiveSec="), NULL, 10);
+}
+
+/* The timer with its interval in place of the shipped one. */
 static char *
-unit_text (const char *name, GError **error)
+timer_with_interval (const char *text, guint minutes)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_has_prefix (lines[i], "OnUnitActiveSec="))
+        g_string_append_printf (out, "OnUnitActiveSec=%umin", minutes);
+      else if (g_str_has_prefix (lines[i], "Description="))
+        g_string_append_printf (out,
+                                "Description=Liaison sync of LeadSquared and HighLevel, every "
+                                "%u minutes",
+                                minutes);
+      else
+        g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+unit_text (const char *name, guint minutes, GError **error)
 {
   const char *dir = g_getenv ("LIAISON_SYSTEMD_UNITS_DIR");
   g_autofree char *path
@@ -122,6 +184,13 @@ unit_text (const char *name, GError **error)
                       "LIAISON_SYSTEMD_UNITS_DIR to the folder that holds %s and %s."),
                    path, local->message, SERVICE, TIMER);
       return NULL;
+    }
+  if (g_str_equal (name, TIMER))
+    {
+      char *timer = timer_with_interval (text, minutes);
+
+      g_free (text);
+      text = timer;
     }
   if (profile == NULL || *profile == '\0' || g_str_equal (profile, "default"))
     return g_steal_pointer (&text);
@@ -147,7 +216,7 @@ unit_text (const char *name, GError **error)
 }
 
 static int
-schedule_enable (const char *program)
+schedule_enable (const char *program, guint minutes)
 {
   g_autofree char *dir = user_unit_dir ();
   g_autoptr (GError) error = NULL;
@@ -155,7 +224,7 @@ schedule_enable (const char *program)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *text = unit_text (names[i], &error);
+      g_autofree char *text = unit_text (names[i], minutes, &error);
       g_autofree char *path = g_build_filename (dir, names[i], NULL);
 
       if (text == NULL)
@@ -196,9 +265,14 @@ schedule_enable (const char *program)
         return EXIT_FAILED;
       }
   }
-  g_print (_ ("Scheduled syncs are on: systemd runs “liaison-cli sync” every 15 minutes while you "
-              "are logged in, also when Liaison is closed. “liaison-cli schedule status” shows "
-              "the next run; “liaison-cli schedule disable” turns them off.\n"));
+  g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minute "
+                     "while you are logged in, also when Liaison is closed. “liaison-cli schedule "
+                     "status” shows the next run; “liaison-cli schedule disable” turns them off.\n",
+                     "Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minutes "
+                     "while you are logged in, also when Liaison is closed. “liaison-cli schedule "
+                     "status” shows the next run; “liaison-cli schedule disable” turns them off.\n",
+                     minutes),
+           minutes);
   return EXIT_SUCCESS;
 }
 
@@ -283,8 +357,29 @@ schedule_status (const char *program)
   systemctl (program, &last, NULL, NULL, "show", TIMER, "--property=LastTriggerUSec", "--value",
              NULL);
   systemctl (program, &result, NULL, NULL, "show", SERVICE, "--property=Result", "--value", NULL);
-  g_print (_ ("Scheduled syncs are on: systemd runs “liaison-cli sync” every 15 minutes while you "
-              "are logged in.\n"));
+  {
+    guint minutes = timer_interval ();
+    int preferences = settings_interval ();
+
+    if (minutes > 0)
+      g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minute "
+                         "while you are logged in.\n",
+                         "Scheduled syncs are on: systemd runs “liaison-cli sync” every %u "
+                         "minutes while you are logged in.\n",
+                         minutes),
+               minutes);
+    else
+      g_print (_ ("Scheduled syncs are on: systemd runs “liaison-cli sync” while you are logged "
+                  "in.\n"));
+    /* The timer keeps its interval: say so when the app's has moved since. */
+    if (minutes > 0 && preferences > 0 && (guint) preferences != minutes)
+      g_print (ngettext ("Liaison’s Preferences now say every %u minute; the timer keeps its own "
+                         "interval until you run “liaison-cli schedule enable” again.\n",
+                         "Liaison’s Preferences now say every %u minutes; the timer keeps its own "
+                         "interval until you run “liaison-cli schedule enable” again.\n",
+                         preferences),
+               preferences);
+  }
   if (is_time (next))
     g_print (_ ("Next run: %s.\n"), next);
   if (!is_time (last))
@@ -304,12 +399,42 @@ liaison_cli_schedule_main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *program = NULL;
 
-  if (argc != 2
+  guint minutes = 0;
+
+  if (argc < 2 || argc > 3
       || (!g_str_equal (argv[1], "enable") && !g_str_equal (argv[1], "disable")
-          && !g_str_equal (argv[1], "status")))
+          && !g_str_equal (argv[1], "status"))
+      || (argc == 3 && !g_str_equal (argv[1], "enable")))
     {
-      g_printerr (_ ("liaison-cli schedule: say “enable”, “disable” or “status”.\n"));
+      g_printerr (_ ("liaison-cli schedule: say “enable [MINUTES]”, “disable” or “status”.\n"));
       return EXIT_USAGE;
+    }
+  if (argc == 3)
+    {
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (argv[2], 10, 1, MAX_MINUTES, &value, NULL))
+        {
+          g_printerr (_ ("liaison-cli schedule: “%s” is not a number of minutes from 1 to 60; "
+                         "for example “liaison-cli schedule enable 15”.\n"),
+                      argv[2]);
+          return EXIT_USAGE;
+        }
+      minutes = (guint) value;
+    }
+  else if (g_str_equal (argv[1], "enable"))
+    {
+      int preferences = settings_interval ();
+
+      if (preferences == 0)
+        {
+          g_printerr (_ ("liaison-cli schedule: Liaison’s Preferences say to sync only when asked "
+                         "(0 minutes), so there is no interval for the timer. Choose one in "
+                         "Preferences, or give it here, for example “liaison-cli schedule "
+                         "enable 15”.\n"));
+          return EXIT_USAGE;
+        }
+      minutes = preferences > 0 ? (guint) MIN (preferences, MAX_MINUTES) : FALLBACK_MINUTES;
     }
   program = find_systemctl (&error);
   if (program == NULL)
@@ -318,7 +443,7 @@ liaison_cli_schedule_main (int argc, char **argv)
       return EXIT_FAILED;
     }
   if (g_str_equal (argv[1], "enable"))
-    return schedule_enable (program);
+    return schedule_enable (program, minutes);
   if (g_str_equal (argv[1], "disable"))
     return schedule_disable (program);
   return schedule_status (program);

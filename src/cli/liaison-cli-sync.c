@@ -183,6 +183,7 @@ print_plan_text (LiaisonSyncPlan *plan)
 {
   g_autoptr (JsonNode) json = liaison_sync_plan_to_json (plan);
   JsonArray *ops = json_object_get_array_member (json_node_get_object (json), "operations");
+  const char *region, *source = NULL;
 
   for (guint i = 0; i < json_array_get_length (ops); i++)
     {
@@ -209,15 +210,31 @@ print_plan_text (LiaisonSyncPlan *plan)
         g_print (" (%s)", reason);
       g_print ("\n");
     }
+  region = liaison_sync_plan_get_phone_region (plan, &source);
+  if (region != NULL && g_strcmp0 (source, "location") == 0)
+    g_print (_ ("Phone region %s, taken from the HighLevel location’s country; change it with "
+                "“liaison-cli mapping region”.\n"),
+             region);
   g_print (_ ("API calls: %u to LeadSquared, %u to HighLevel\n"),
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_LSQ),
            liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_GHL));
 }
 
-/* The tasks' or notes' part of a plan or a run: each operation, then the reads and calls. */
-static void
-print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
+typedef enum
 {
+  PART_TASKS,
+  PART_NOTES,
+  PART_APPOINTMENTS,
+} PartKind;
+
+/* The tasks', notes' or appointments' part of a plan or a run: each operation, then the reads
+ * and calls. */
+static void
+print_activity_kind (JsonObject *part, PartKind kind, gboolean dry_run)
+{
+  static const char *const names[] = { "task", "note", "appointment" };
+  static const char *const lsq_ids[] = { "lsqTask", "lsqNote", "lsqAppointment" };
+  static const char *const ghl_ids[] = { "ghlTask", "ghlNote", "ghlAppointment" };
   JsonArray *ops = json_object_get_array_member (part, "operations");
   JsonObject *reads = json_object_get_object_member (part, "reads");
   JsonObject *calls = json_object_get_object_member (part, "calls");
@@ -225,6 +242,7 @@ print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
   guint changed = json_object_get_int_member (part, "changedPairs");
   guint swept = json_object_get_int_member (part, "sweptPairs");
   guint waiting = json_object_get_int_member_with_default (part, "waitingPairs", 0);
+  guint first = json_object_get_int_member_with_default (part, "firstPairs", 0);
   guint lsq_reads = json_object_get_int_member (reads, "lsq");
   guint ghl_reads = json_object_get_int_member (reads, "ghl");
   guint lsq = json_object_get_int_member (calls, "lsq");
@@ -235,44 +253,73 @@ print_activity_kind (JsonObject *part, gboolean tasks, gboolean dry_run)
       JsonObject *op = json_array_get_object_element (ops, i);
       const char *reason = json_object_get_string_member_with_default (op, "reason", NULL);
 
-      g_print ("%-9s %s lsq:%s ghl:%s", json_object_get_string_member (op, "action"),
-               tasks ? "task" : "note",
-               json_object_get_string_member_with_default (op, tasks ? "lsqTask" : "lsqNote", "-"),
-               json_object_get_string_member_with_default (op, tasks ? "ghlTask" : "ghlNote", "-"));
+      g_print ("%-9s %s lsq:%s ghl:%s", json_object_get_string_member (op, "action"), names[kind],
+               json_object_get_string_member_with_default (op, lsq_ids[kind], "-"),
+               json_object_get_string_member_with_default (op, ghl_ids[kind], "-"));
       if (json_object_has_member (op, "title"))
         g_print (" “%s”", json_object_get_string_member (op, "title"));
+      if (json_object_has_member (op, "start"))
+        g_print (" %s", json_object_get_string_member (op, "start"));
+      if (json_object_has_member (op, "calendarName"))
+        /* Translators: where a new appointment is booked, after its title and start */
+        g_print (_ (" in calendar “%s”"), json_object_get_string_member (op, "calendarName"));
       g_print ("%s%s%s\n", reason ? " (" : "", reason ? reason : "", reason ? ")" : "");
     }
-  g_print (tasks ? _ ("Tasks: %u pairs of contacts read (%u changed, %u for the first time, %u by "
-                      "the sweep) in %u LeadSquared and %u HighLevel requests.\n")
-                 : _ ("Notes: %u pairs of contacts read (%u changed, %u for the first time, %u by "
-                      "the sweep) in %u LeadSquared and %u HighLevel requests.\n"),
-           pairs, changed, (guint) json_object_get_int_member_with_default (part, "firstPairs", 0),
-           swept, lsq_reads, ghl_reads);
+  if (kind == PART_TASKS)
+    g_print (_ ("Tasks: %u pairs of contacts read (%u changed, %u for the first time, %u by "
+                "the sweep) in %u LeadSquared and %u HighLevel requests.\n"),
+             pairs, changed, first, swept, lsq_reads, ghl_reads);
+  else if (kind == PART_NOTES)
+    g_print (_ ("Notes: %u pairs of contacts read (%u changed, %u for the first time, %u by "
+                "the sweep) in %u LeadSquared and %u HighLevel requests.\n"),
+             pairs, changed, first, swept, lsq_reads, ghl_reads);
+  else
+    g_print (_ ("Appointments: %u pairs of contacts read (%u changed, %u for the first time, %u "
+                "by the sweep, %u for a HighLevel appointment) in %u LeadSquared and %u "
+                "HighLevel requests.\n"),
+             pairs, changed, first, swept,
+             (guint) json_object_get_int_member_with_default (part, "ghlChangedPairs", 0),
+             lsq_reads, ghl_reads);
+  if (kind == PART_APPOINTMENTS && json_object_has_member (part, "calendar"))
+    {
+      JsonObject *calendar = json_object_get_object_member (part, "calendar");
+
+      g_print (_ ("New appointments from LeadSquared are booked in the HighLevel calendar “%s” "
+                  "(%s).\n"),
+               json_object_get_string_member (calendar, "name"),
+               json_object_get_string_member (calendar, "id"));
+    }
   if (waiting > 0)
     g_print (ngettext ("%u more pair waits for its first read by the next syncs.\n",
                        "%u more pairs wait for their first read by the next syncs.\n", waiting),
              waiting);
-  g_print (
-      tasks ? (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
-                       : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"))
-            : (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
-                       : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n")),
-      lsq, ghl);
+  if (kind == PART_TASKS)
+    g_print (dry_run ? _ ("Task writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Task writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
+  else if (kind == PART_NOTES)
+    g_print (dry_run ? _ ("Note writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                     : _ ("Note writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
+  else
+    g_print (dry_run
+                 ? _ ("Appointment writes would take %u LeadSquared and %u HighLevel API calls.\n")
+                 : _ ("Appointment writes took %u LeadSquared and %u HighLevel API calls.\n"),
+             lsq, ghl);
 }
 
 static void
 print_activity_text (JsonNode *activity, gboolean dry_run)
 {
+  static const char *const parts[] = { "tasks", "notes", "appointments" };
   JsonObject *o = activity ? json_node_get_object (activity) : NULL;
 
-  if (o != NULL && json_object_has_member (o, "tasks"))
-    print_activity_kind (json_object_get_object_member (o, "tasks"), TRUE, dry_run);
-  if (o != NULL && json_object_has_member (o, "notes"))
-    print_activity_kind (json_object_get_object_member (o, "notes"), FALSE, dry_run);
+  for (guint i = 0; o != NULL && i < G_N_ELEMENTS (parts); i++)
+    if (json_object_has_member (o, parts[i]))
+      print_activity_kind (json_object_get_object_member (o, parts[i]), (PartKind) i, dry_run);
 }
 
-/* "contacts,tasks,notes" -> LiaisonSyncKinds. */
+/* "contacts,tasks,notes,appointments" -> LiaisonSyncKinds. */
 static gboolean
 parse_kinds (const char *text, guint *kinds, GError **error)
 {
@@ -290,24 +337,21 @@ parse_kinds (const char *text, guint *kinds, GError **error)
       else if (g_str_equal (name, "notes"))
         *kinds |= LIAISON_SYNC_KIND_NOTES;
       else if (g_str_equal (name, "appointments"))
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               _ ("Appointments do not travel between the services yet; choose "
-                                  "from contacts, tasks and notes"));
-          return FALSE;
-        }
+        *kinds |= LIAISON_SYNC_KIND_APPOINTMENTS;
       else if (*name != '\0')
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _ ("--only does not know “%s”; choose from contacts, tasks and notes"),
-                       name);
+          g_set_error (
+              error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+              _ ("--only does not know “%s”; choose from contacts, tasks, notes and appointments"),
+              name);
           return FALSE;
         }
     }
   if (*kinds == 0)
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _ ("--only needs at least one of contacts, tasks and notes"));
+      g_set_error_literal (
+          error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+          _ ("--only needs at least one of contacts, tasks, notes and appointments"));
       return FALSE;
     }
   return TRUE;
@@ -407,22 +451,24 @@ sync_main (int argc, char **argv, gboolean undo)
   gboolean dry_run = FALSE, json = FALSE, force_delete = FALSE, full = FALSE;
   g_autofree char *only = NULL;
   g_autofree char *task_type = NULL;
-  const GOptionEntry entries[]
-      = { { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-            N_ ("Show what the sync would do; write nothing to either service"), NULL },
-          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
-          { "force-delete", 0, 0, G_OPTION_ARG_NONE, &force_delete,
-            N_ ("Delete even past the guard (many deletes, or one side empty)"), NULL },
-          { "full", 0, 0, G_OPTION_ARG_NONE, &full,
-            N_ ("Read both accounts in full, which is what notices deleted contacts"), NULL },
-          { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-            N_ ("Sync only these kinds of records (contacts, tasks, notes), separated by commas"),
-            N_ ("KINDS") },
-          { "task-type", 0, 0, G_OPTION_ARG_STRING, &task_type,
-            N_ ("The LeadSquared to-do type of tasks made from HighLevel (kept for later syncs; "
-                "default “Follow Up”)"),
-            N_ ("NAME") },
-          { NULL } };
+  const GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_ ("Show what the sync would do; write nothing to either service"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
+    { "force-delete", 0, 0, G_OPTION_ARG_NONE, &force_delete,
+      N_ ("Delete even past the guard (many deletes, or one side empty)"), NULL },
+    { "full", 0, 0, G_OPTION_ARG_NONE, &full,
+      N_ ("Read both accounts in full, which is what notices deleted contacts"), NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      N_ ("Sync only these kinds of records (contacts, tasks, notes, appointments), separated by "
+          "commas"),
+      N_ ("KINDS") },
+    { "task-type", 0, 0, G_OPTION_ARG_STRING, &task_type,
+      N_ ("The LeadSquared to-do type of tasks made from HighLevel (kept for later syncs; "
+          "default “Follow Up”)"),
+      N_ ("NAME") },
+    { NULL }
+  };
   gboolean list_not_copied = FALSE;
   g_autofree char *copy_again = NULL;
   const GOptionEntry undo_entries[] = {
@@ -456,8 +502,8 @@ sync_main (int argc, char **argv, gboolean undo)
                          "still holds what the run left, and, when deletes are on, delete the "
                          "copies the run created (their originals are not copied again). The "
                          "undo is a run of its own.")
-                    : _ ("Sync the contacts of both accounts, both ways, and the tasks and notes "
-                         "of linked contacts."));
+                    : _ ("Sync the contacts of both accounts, both ways, and the tasks, notes and "
+                         "appointments of linked contacts."));
   g_option_context_add_main_entries (context, undo ? undo_entries : entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error)
       || argc != (undo && !list_not_copied && copy_again == NULL ? 2 : 1))

@@ -65,7 +65,8 @@ main (int argc, char *argv[])
       "  conflicts           open conflicts; conflicts resolve ID --take lsq|ghl | --value V\n"
       "  history             past sync runs; history RUN: that run's operations;\n"
       "                      history export --csv FILE [--run ID]: the changes as CSV\n"
-      "  schedule enable|disable|status  sync every 15 minutes with a systemd user timer");
+      "  schedule enable [MINUTES]|disable|status\n"
+      "                      sync with a systemd user timer, on Liaison’s interval or MINUTES");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
 

@@ -171,12 +171,21 @@ control_edit (LiaisonSandboxRequest *req, gpointer user_data)
 
       gint64 status = lsq_member_int (body, "StatusCode", lsq_member_int (record, "StatusCode", 0));
 
+      const char *cancel = lsq_get_string (body, "Status");
+
       /* Completing a task in the web UI is a status change like any other edit. */
       if (status != 0 && status != 1)
         return liaison_sandbox_control_reply (req, 422, "StatusCode must be 0 or 1");
+      /* So is cancelling an appointment (the API has no call for it). */
+      if (json_object_has_member (body, "Status")
+          && (g_strcmp0 (cancel, "Cancelled") != 0 || lsq_member_int (record, "Category", 1) != 0))
+        return liaison_sandbox_control_reply (
+            req, 422, "Status can only be \"Cancelled\", on an appointment (category 0)");
       message = lsq_task_apply (self, record, body, FALSE, now, &code);
       if (message != NULL)
         return liaison_sandbox_control_reply (req, 422, message);
+      if (cancel != NULL)
+        json_object_set_string_member (record, "Status", cancel);
       if (status != lsq_member_int (record, "StatusCode", 0))
         {
           g_autofree char *done = lsq_format_ms (now - now % 1000);

@@ -407,6 +407,8 @@ tasks_by_lead (LiaisonSandboxRequest *req, gpointer user_data)
         continue;
       if (lsq_member_int (t, "StatusCode", 0) == 1)
         status = "Completed";
+      else if (g_strcmp0 (lsq_get_string (t, "Status"), "Cancelled") == 0)
+        status = "Cancelled";
       else if (now > lsq_member_int (t, "_EndDateMs", G_MAXINT64))
         status = "Overdue";
       else

@@ -43,6 +43,7 @@ struct _LiaisonWindow
   GtkListBox *sidebar;
   GtkStack *stack;
   AdwWindowTitle *content_title;
+  GtkWidget *select_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +198,31 @@ on_back_clicked (GtkButton *button, LiaisonWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The page's title; the Conflicts page in selection mode says how many are selected, and only
+ * it has the Select button. */
+static void
+update_content_title (LiaisonWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  gboolean conflicts = child == GTK_WIDGET (self->conflicts_page);
+
+  if (child == NULL)
+    return;
+  if (conflicts && liaison_conflicts_page_get_selection_mode (self->conflicts_page))
+    adw_window_title_set_title (self->content_title,
+                                liaison_conflicts_page_get_selection_title (self->conflicts_page));
+  else
+    adw_window_title_set_title (self->content_title,
+                                gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
+  gtk_widget_set_visible (
+      self->select_button,
+      conflicts
+          && (liaison_conflicts_page_get_can_select (self->conflicts_page)
+              || liaison_conflicts_page_get_selection_mode (self->conflicts_page)));
+  if (!conflicts && liaison_conflicts_page_get_selection_mode (self->conflicts_page))
+    liaison_conflicts_page_set_selection_mode (self->conflicts_page, FALSE);
+}
+
 static void
 on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self)
 {
@@ -208,8 +234,7 @@ on_visible_page_changed (GtkStack *stack, GParamSpec *pspec, LiaisonWindow *self
 
   on_folded_changed (self);
 
-  adw_window_title_set_title (self->content_title,
-                              gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+  update_content_title (self);
 
   /* Keep the sidebar's selection in step when the page changes by a
    * shortcut or a button rather than by a click in the sidebar. */
@@ -228,6 +253,17 @@ static void
 show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   liaison_window_show_page (LIAISON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The first-run path's Preview Sync: the Field Mapping page's, with the pairs it shows. Until
+ * the map is read (or while a pair is at fault) the page itself says what stands in the way. */
+static void
+preview_sync_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  liaison_window_show_page (self, "mapping");
+  gtk_widget_activate_action (GTK_WIDGET (self->mapping_page), "mapping.preview-sync", NULL);
 }
 
 static void
@@ -519,12 +555,14 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, select_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-sync", NULL, preview_sync_action);
 }
 
 static void
@@ -535,5 +573,13 @@ liaison_window_init (LiaisonWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
 
   populate_sidebar (self);
+  g_object_bind_property (self->conflicts_page, "selection-mode", self->select_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->conflicts_page, "notify::selection-mode",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflicts_page, "notify::selection-title",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflicts_page, "notify::can-select",
+                           G_CALLBACK (update_content_title), self, G_CONNECT_SWAPPED);
   liaison_window_restore_state (self);
 }

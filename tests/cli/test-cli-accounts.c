@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "cli-test-util.h"
 #include "liaison-sandbox.h"
 #include "liaison-session.h"
 
@@ -22,24 +23,6 @@ static LiaisonSandbox *sandbox;
 static char *private_dir;   /* the CLI's XDG folders */
 static GPtrArray *secrets;  /* every credential the sandbox issued */
 static GString *transcript; /* everything the CLI printed */
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-  JsonNode *json; /* stdout parsed, or NULL */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_clear_pointer (&run->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 remember_secret (const char *secret)
@@ -73,67 +56,20 @@ browser (const char *mode)
 }
 
 /* Runs liaison-cli with ARGS in the test's own XDG folders, no credential
- * variables, and the browser allowing. env: NAME, VALUE pairs (a NULL VALUE
- * unsets) applied last; input: what stdin reads, or NULL. */
+ * variables, every trace on and the browser allowing. env: NAME, VALUE pairs
+ * (a NULL VALUE unsets) applied last; input: what stdin reads, or NULL. */
 static void
-run_cli (Run *run, const char *const *env, const char *input, const char *const *args)
+run_cli (CliRun *run, const char *const *env, const char *input, const char *const *args)
 {
-  const char *const unset[]
-      = { "LIAISON_GHL_TOKEN",      "LIAISON_GHL_LOCATION",   "LIAISON_GHL_URL",
-          "LIAISON_LSQ_ACCESS_KEY", "LIAISON_LSQ_SECRET_KEY", "LIAISON_LSQ_URL",
-          "LIAISON_PROFILE" };
-  const char *const dirs[]
-      = { "XDG_DATA_HOME", "data", "XDG_CONFIG_HOME", "config", "XDG_CACHE_HOME", "cache" };
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *allow = browser ("allow");
-
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
-    g_subprocess_launcher_unsetenv (launcher, unset[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i += 2)
-    {
-      g_autofree char *dir = g_build_filename (private_dir, dirs[i + 1], NULL);
-
-      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
-    }
-  g_subprocess_launcher_setenv (launcher, "LIAISON_BROWSER", allow, TRUE);
   /* Every trace on: none may carry a credential either. */
-  g_subprocess_launcher_setenv (launcher, "LIAISON_DEBUG", "http,auth", TRUE);
-  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    {
-      if (env[i + 1] != NULL)
-        g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-      else
-        g_subprocess_launcher_unsetenv (launcher, env[i]);
-    }
+  const char *const traced[] = {
+    "LIAISON_BROWSER", allow, "LIAISON_DEBUG", "http,auth", "G_MESSAGES_DEBUG", "all", NULL,
+  };
+  g_autoptr (GPtrArray) all = cli_test_env_join (traced, env);
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* The input fits the pipe's buffer. A command that fails before it reads stdin (a usage
-   * error) has closed the pipe by then: that write's EPIPE is no failure of the test.
-   * Communicating then closes stdin. */
-  if (input != NULL)
-    g_output_stream_write_all (g_subprocess_get_stdin_pipe (process), input, strlen (input), NULL,
-                               NULL, NULL);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->json = json_from_string (run->out, NULL);
+  cli_test_run (run, private_dir, (const char *const *) all->pdata, input, args);
   g_string_append_printf (transcript, "%s\n%s\n", run->out, run->err);
-  if (run->status != 0)
-    g_test_message ("liaison-cli %s: exit %d, stderr:\n%s", args[0], run->status, run->err);
 }
 
 #define CLI(run, env, input, ...)                                                                  \
@@ -293,23 +229,23 @@ assert_no_secret_leaked (void)
 static void
 test_usage (void)
 {
-  g_auto (Run) bare = { 0 };
-  g_auto (Run) unknown = { 0 };
-  g_auto (Run) help = { 0 };
-  g_auto (Run) half_token = { 0 };
-  g_auto (Run) no_secret = { 0 };
-  g_auto (Run) key_in_argv = { 0 };
-  g_auto (Run) both_stdin = { 0 };
-  g_auto (Run) endless = { 0 };
-  g_auto (Run) control = { 0 };
+  g_auto (CliRun) bare = { 0 };
+  g_auto (CliRun) unknown = { 0 };
+  g_auto (CliRun) help = { 0 };
+  g_auto (CliRun) half_token = { 0 };
+  g_auto (CliRun) no_secret = { 0 };
+  g_auto (CliRun) key_in_argv = { 0 };
+  g_auto (CliRun) both_stdin = { 0 };
+  g_auto (CliRun) endless = { 0 };
+  g_auto (CliRun) control = { 0 };
   g_autofree char *access_key_file = text_file ("AK\n");
   g_autofree char *control_file = text_file ("sec\x1bret\n");
-  g_auto (Run) missing_file = { 0 };
-  g_auto (Run) empty_file = { 0 };
-  g_auto (Run) insecure = { 0 };
-  g_auto (Run) no_service = { 0 };
-  g_auto (Run) bad_profile = { 0 };
-  g_auto (Run) fresh = { 0 };
+  g_auto (CliRun) missing_file = { 0 };
+  g_auto (CliRun) empty_file = { 0 };
+  g_auto (CliRun) insecure = { 0 };
+  g_auto (CliRun) no_service = { 0 };
+  g_auto (CliRun) bad_profile = { 0 };
+  g_auto (CliRun) fresh = { 0 };
   g_autofree char *empty = g_build_filename (g_get_tmp_dir (), "liaison-cli-empty-XXXXXX", NULL);
   int fd = g_mkstemp (empty);
   JsonObject *ghl, *lsq;
@@ -383,8 +319,8 @@ test_usage (void)
                                  NULL };
     const char *const bell[]
         = { "LIAISON_LSQ_ACCESS_KEY", "AK", "LIAISON_LSQ_SECRET_KEY", "S\x07K", NULL };
-    g_auto (Run) ghl_env = { 0 };
-    g_auto (Run) lsq_env = { 0 };
+    g_auto (CliRun) ghl_env = { 0 };
+    g_auto (CliRun) lsq_env = { 0 };
 
     CLI (&ghl_env, crlf, NULL, "ghl", "users");
     g_assert_cmpint (ghl_env.status, ==, 2);
@@ -427,17 +363,17 @@ test_connect_use_disconnect (void)
   const char *ghl_url = liaison_sandbox_get_ghl_url (sandbox);
   const char *lsq_url = liaison_sandbox_get_lsq_url (sandbox);
   g_autofree char *lsq_access_file = NULL;
-  g_auto (Run) ghl = { 0 };
-  g_auto (Run) wrong_keys = { 0 };
-  g_auto (Run) lsq = { 0 };
-  g_auto (Run) accounts = { 0 };
-  g_auto (Run) users = { 0 };
-  g_auto (Run) leads_users = { 0 };
-  g_auto (Run) reconnect = { 0 };
-  g_auto (Run) disconnect = { 0 };
-  g_auto (Run) again = { 0 };
-  g_auto (Run) after = { 0 };
-  g_auto (Run) no_account = { 0 };
+  g_auto (CliRun) ghl = { 0 };
+  g_auto (CliRun) wrong_keys = { 0 };
+  g_auto (CliRun) lsq = { 0 };
+  g_auto (CliRun) accounts = { 0 };
+  g_auto (CliRun) users = { 0 };
+  g_auto (CliRun) leads_users = { 0 };
+  g_auto (CliRun) reconnect = { 0 };
+  g_auto (CliRun) disconnect = { 0 };
+  g_auto (CliRun) again = { 0 };
+  g_auto (CliRun) after = { 0 };
+  g_auto (CliRun) no_account = { 0 };
   g_autofree char *ghl_said = NULL;
   guint exchanges = ghl_route_count ("POST /oauth/token");
   JsonObject *state;
@@ -561,8 +497,8 @@ test_deny (void)
 {
   g_autofree char *deny = browser ("deny");
   const char *const env[] = { "LIAISON_BROWSER", deny, NULL };
-  g_auto (Run) denied = { 0 };
-  g_auto (Run) accounts = { 0 };
+  g_auto (CliRun) denied = { 0 };
+  g_auto (CliRun) accounts = { 0 };
   g_autofree char *err = NULL;
   JsonObject *state;
 
@@ -597,9 +533,9 @@ static void
 test_private_token (void)
 {
   const char *location = liaison_sandbox_get_location_id (sandbox);
-  g_auto (Run) wrong = { 0 };
-  g_auto (Run) right = { 0 };
-  g_auto (Run) users = { 0 };
+  g_auto (CliRun) wrong = { 0 };
+  g_auto (CliRun) right = { 0 };
+  g_auto (CliRun) users = { 0 };
   const char *const env[] = { "LIAISON_PROFILE", "private", NULL };
 
   if (!keyring_reachable ())
@@ -701,9 +637,9 @@ test_vendor_app (void)
   g_autofree char *redirect = g_strdup_printf ("127.0.0.1%%3A%u%%2Foauth%%2Fcallback", port);
   const char *const with_vendor[] = { "GSETTINGS_SCHEMA_DIR", vendor, NULL };
   const char *const with_other[] = { "GSETTINGS_SCHEMA_DIR", other, NULL };
-  g_auto (Run) bundled = { 0 };
-  g_auto (Run) own = { 0 };
-  g_auto (Run) no_secret = { 0 };
+  g_auto (CliRun) bundled = { 0 };
+  g_auto (CliRun) own = { 0 };
+  g_auto (CliRun) no_secret = { 0 };
 
   if (!keyring_reachable ())
     return;

@@ -12,58 +12,24 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "cli-test-util.h"
 #include "liaison-store.h"
 #include "store-test-util.h"
 
-static char *data_home;
+static char *home;      /* the CLI's XDG folders */
+static char *data_home; /* its XDG_DATA_HOME */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-  JsonNode *json;
-} Run;
-
+/* Runs liaison-cli mapping ARGS in the test's own XDG folders, input on stdin. */
 static void
-run_clear (Run *run)
+run_cli (CliRun *run, const char *input, const char *const *args)
 {
-  g_free (run->out);
-  g_free (run->err);
-  g_clear_pointer (&run->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run, const char *input, const char *const *args)
-{
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
 
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LIAISON_PROFILE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
   g_ptr_array_add (argv, (gpointer) "mapping");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
-                                 &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->json = json_from_string (run->out, NULL);
-  if (run->status != 0)
-    g_test_message ("mapping %s: exit %d, stderr:\n%s", args[0], run->status, run->err);
+  cli_test_run (run, home, NULL, input, (const char *const *) argv->pdata);
 }
 
 #define CLI(run, input, ...) run_cli (run, input, (const char *const[]){ __VA_ARGS__, NULL })
@@ -77,7 +43,7 @@ assert_says (const char *text, const char *part)
 
 /* The pair KEY of a printed map, or NULL. */
 static JsonObject *
-pair_of (Run *run, const char *key)
+pair_of (CliRun *run, const char *key)
 {
   JsonArray *pairs;
 
@@ -94,7 +60,7 @@ pair_of (Run *run, const char *key)
 }
 
 static guint
-n_pairs (Run *run)
+n_pairs (CliRun *run)
 {
   g_assert_nonnull (run->json);
   return json_array_get_length (
@@ -110,8 +76,8 @@ store_path (void)
 static void
 test_show_defaults (void)
 {
-  g_auto (Run) run = { 0 };
-  g_auto (Run) text = { 0 };
+  g_auto (CliRun) run = { 0 };
+  g_auto (CliRun) text = { 0 };
   g_autofree char *path = store_path ();
 
   CLI (&run, NULL, "show", "--json");
@@ -135,11 +101,11 @@ test_show_defaults (void)
 static void
 test_set_pair (void)
 {
-  g_auto (Run) set = { 0 };
-  g_auto (Run) show = { 0 };
-  g_auto (Run) add = { 0 };
-  g_auto (Run) removed = { 0 };
-  g_auto (Run) missing = { 0 };
+  g_auto (CliRun) set = { 0 };
+  g_auto (CliRun) show = { 0 };
+  g_auto (CliRun) add = { 0 };
+  g_auto (CliRun) removed = { 0 };
+  g_auto (CliRun) missing = { 0 };
   JsonObject *pair;
 
   CLI (&set, NULL, "set", "email", "--direction", "to-ghl", "--policy", "lsq-wins", "--json");
@@ -174,10 +140,10 @@ test_set_pair (void)
 static void
 test_refusals (void)
 {
-  g_auto (Run) twice = { 0 };
-  g_auto (Run) typo = { 0 };
-  g_auto (Run) show = { 0 };
-  g_auto (Run) usage = { 0 };
+  g_auto (CliRun) twice = { 0 };
+  g_auto (CliRun) typo = { 0 };
+  g_auto (CliRun) show = { 0 };
+  g_auto (CliRun) usage = { 0 };
 
   CLI (&twice, NULL, "set", "phone", "--ghl", "firstName");
   g_assert_cmpint (twice.status, ==, 1);
@@ -199,9 +165,9 @@ test_refusals (void)
 static void
 test_file_from_stdin (void)
 {
-  g_auto (Run) set = { 0 };
-  g_auto (Run) show = { 0 };
-  g_auto (Run) bad = { 0 };
+  g_auto (CliRun) set = { 0 };
+  g_auto (CliRun) show = { 0 };
+  g_auto (CliRun) bad = { 0 };
   const char *map = "{\"version\": 1, \"pairs\": [{\"key\": \"email\", \"lsq\": "
                     "\"EmailAddress\", \"ghl\": \"email\"}, {\"key\": \"tags\", \"lsq\": "
                     "\"mx_Tags\", \"ghl\": \"tags\", \"transform\": \"set\", \"separator\": "
@@ -227,9 +193,9 @@ test_cached_definitions (void)
 {
   g_autofree char *path = store_path ();
   g_autoptr (GError) error = NULL;
-  g_auto (Run) missing = { 0 };
-  g_auto (Run) reset = { 0 };
-  g_auto (Run) fine = { 0 };
+  g_auto (CliRun) missing = { 0 };
+  g_auto (CliRun) reset = { 0 };
+  g_auto (CliRun) fine = { 0 };
 
   {
     g_autoptr (LiaisonStore) store = store_test_open (path, NULL, &error);
@@ -281,12 +247,12 @@ static void
 test_region (void)
 {
   g_autofree char *path = g_build_filename (data_home, "liaison", "phones.db", NULL);
-  g_auto (Run) none = { 0 };
-  g_auto (Run) bad = { 0 };
-  g_auto (Run) both = { 0 };
-  g_auto (Run) set = { 0 };
-  g_auto (Run) shown = { 0 };
-  g_auto (Run) cleared = { 0 };
+  g_auto (CliRun) none = { 0 };
+  g_auto (CliRun) bad = { 0 };
+  g_auto (CliRun) both = { 0 };
+  g_auto (CliRun) set = { 0 };
+  g_auto (CliRun) shown = { 0 };
+  g_auto (CliRun) cleared = { 0 };
   g_autoptr (LiaisonStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -323,7 +289,9 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  data_home = store_test_tmpdir ();
+  home = store_test_tmpdir ();
+  data_home = g_build_filename (home, "data", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (data_home, 0700), ==, 0);
 
   /* In order: each works on what the one before left. */
   g_test_add_func ("/cli/mapping/show-defaults", test_show_defaults);
@@ -333,7 +301,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/mapping/cached-definitions", test_cached_definitions);
   g_test_add_func ("/cli/mapping/region", test_region);
   status = g_test_run ();
-  store_test_rmtree (data_home);
+  store_test_rmtree (home);
   g_free (data_home);
+  g_free (home);
   return status;
 }

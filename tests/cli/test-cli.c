@@ -9,63 +9,40 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  int exit_status;
-  char *out;
-  char *err;
-} CliResult;
+#include "cli-test-util.h"
 
+/* Runs liaison-cli with the arguments up to NULL, in the test process's own environment. */
 static void
-cli_result_clear (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult *result, const char *first_arg, ...)
+run_cli (CliRun *result, const char *first_arg, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  process
-      = g_subprocess_newv ((const char *const *) argv->pdata,
-                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->exit_status = g_subprocess_get_exit_status (process);
+  cli_test_run (result, NULL, NULL, NULL, (const char *const *) argv->pdata);
 }
 
 static void
 test_cli_version (void)
 {
-  g_auto (CliResult) result = { 0 };
+  g_auto (CliRun) result = { 0 };
 
   run_cli (&result, "--version", NULL);
-  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "liaison-cli " PACKAGE_VERSION "\n");
 }
 
 static void
 test_cli_help (void)
 {
-  g_auto (CliResult) result = { 0 };
+  g_auto (CliRun) result = { 0 };
 
   run_cli (&result, "--help", NULL);
-  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "COMMAND"));
   g_assert_nonnull (strstr (result.out, "--version"));
 }
@@ -73,21 +50,21 @@ test_cli_help (void)
 static void
 test_cli_usage_errors (void)
 {
-  g_auto (CliResult) no_command = { 0 };
-  g_auto (CliResult) unknown_command = { 0 };
-  g_auto (CliResult) unknown_option = { 0 };
+  g_auto (CliRun) no_command = { 0 };
+  g_auto (CliRun) unknown_command = { 0 };
+  g_auto (CliRun) unknown_option = { 0 };
 
   run_cli (&no_command, NULL);
-  g_assert_cmpint (no_command.exit_status, ==, 2);
+  g_assert_cmpint (no_command.status, ==, 2);
   g_assert_nonnull (strstr (no_command.err, "--version"));
 
   run_cli (&unknown_command, "frobnicate", NULL);
-  g_assert_cmpint (unknown_command.exit_status, ==, 2);
+  g_assert_cmpint (unknown_command.status, ==, 2);
   g_assert_nonnull (strstr (unknown_command.err, "“frobnicate”"));
   g_assert_cmpstr (unknown_command.out, ==, "");
 
   run_cli (&unknown_option, "--frobnicate", NULL);
-  g_assert_cmpint (unknown_option.exit_status, ==, 2);
+  g_assert_cmpint (unknown_option.status, ==, 2);
   g_assert_nonnull (strstr (unknown_option.err, "--frobnicate"));
 }
 
@@ -118,51 +95,46 @@ test_cli_history_export (void)
   g_autofree char *csv = g_build_filename (home, "history.csv", NULL);
   g_autofree char *unwritable = g_build_filename (home, "missing", "history.csv", NULL);
   g_autofree char *contents = NULL;
-  g_auto (CliResult) written = { 0 };
-  g_auto (CliResult) no_file = { 0 };
-  g_auto (CliResult) refused = { 0 };
+  g_auto (CliRun) written = { 0 };
+  g_auto (CliRun) no_file = { 0 };
+  g_auto (CliRun) refused = { 0 };
 
   g_assert_nonnull (home);
   g_setenv ("XDG_DATA_HOME", home, TRUE); /* liaison-cli keeps its store there */
   run_cli (&written, "history", "export", "--csv", csv, NULL);
-  g_assert_cmpint (written.exit_status, ==, 0);
+  g_assert_cmpint (written.status, ==, 0);
   g_assert_nonnull (strstr (written.err, "Wrote 0 operations")); /* stdout stays for “-” */
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "run,operation,at,action,side,lsq_id,ghl_id,field,"
                                              "before,after,result,error,cause"));
 
   run_cli (&no_file, "history", "export", NULL);
-  g_assert_cmpint (no_file.exit_status, ==, 2);
+  g_assert_cmpint (no_file.status, ==, 2);
   g_assert_nonnull (strstr (no_file.err, "--csv FILE"));
 
   run_cli (&refused, "history", "export", "--csv", unwritable, NULL);
-  g_assert_cmpint (refused.exit_status, ==, 1);
+  g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "could not write"));
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 
   remove_tree (home);
 }
 
-/* sync --only names what it carries; a kind that does not travel yet, or a misspelt one, is a
- * usage error that says what can be chosen, before any store or account is touched. */
+/* sync --only names what it carries; a misspelt kind is a usage error that says what can be
+ * chosen, before any store or account is touched. */
 static void
 test_cli_sync_only (void)
 {
-  g_auto (CliResult) appointments = { 0 };
-  g_auto (CliResult) unknown = { 0 };
-  g_auto (CliResult) empty = { 0 };
-
-  run_cli (&appointments, "sync", "--only", "tasks,appointments", NULL);
-  g_assert_cmpint (appointments.exit_status, ==, 2);
-  g_assert_nonnull (strstr (appointments.err, "Appointments do not travel"));
-  g_assert_nonnull (strstr (appointments.err, "contacts, tasks and notes"));
+  g_auto (CliRun) unknown = { 0 };
+  g_auto (CliRun) empty = { 0 };
 
   run_cli (&unknown, "sync", "--only", "contacts,taks", NULL);
-  g_assert_cmpint (unknown.exit_status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "“taks”"));
+  g_assert_nonnull (strstr (unknown.err, "contacts, tasks, notes and appointments"));
 
   run_cli (&empty, "sync", "--only", ",", NULL);
-  g_assert_cmpint (empty.exit_status, ==, 2);
+  g_assert_cmpint (empty.status, ==, 2);
   g_assert_nonnull (strstr (empty.err, "at least one"));
 }
 
@@ -247,6 +219,20 @@ schedule_log (Schedule *s)
   return log;
 }
 
+/* The sync-interval Liaison's Preferences keep, in the keyfile liaison-cli reads. */
+static void
+set_interval (Schedule *s, int minutes)
+{
+  g_autofree char *dir
+      = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *text
+      = g_strdup_printf ("[io/github/liaisonsync/Liaison]\nsync-interval=%d\n", minutes);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
 /* enable copies the units into the person's own, with the profile, and starts the timer;
  * status says when it runs next and how the last run went; disable stops it and removes the
  * copies. */
@@ -254,12 +240,12 @@ static void
 test_cli_schedule (void)
 {
   Schedule s = { 0 };
-  g_auto (CliResult) off = { 0 };
-  g_auto (CliResult) enabled = { 0 };
-  g_auto (CliResult) on = { 0 };
-  g_auto (CliResult) disabled = { 0 };
-  g_auto (CliResult) off_again = { 0 };
-  g_auto (CliResult) usage = { 0 };
+  g_auto (CliRun) off = { 0 };
+  g_auto (CliRun) enabled = { 0 };
+  g_auto (CliRun) on = { 0 };
+  g_auto (CliRun) disabled = { 0 };
+  g_auto (CliRun) off_again = { 0 };
+  g_auto (CliRun) usage = { 0 };
   g_autofree char *service = NULL;
   g_autofree char *timer = NULL;
   g_autofree char *service_path = NULL;
@@ -271,34 +257,80 @@ test_cli_schedule (void)
   timer_path = g_build_filename (s.units, "liaison-sync.timer", NULL);
 
   run_cli (&off, "schedule", "status", NULL);
-  g_assert_cmpint (off.exit_status, ==, 3);
+  g_assert_cmpint (off.status, ==, 3);
   g_assert_nonnull (strstr (off.out, "Scheduled syncs are off"));
   g_assert_nonnull (strstr (off.out, "liaison-cli schedule enable"));
 
+  /* The timer takes the app's interval (the Preferences' sync-interval). */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  set_interval (&s, 10);
   g_setenv ("LIAISON_PROFILE", "work", TRUE);
   run_cli (&enabled, "schedule", "enable", NULL);
   g_unsetenv ("LIAISON_PROFILE");
   g_assert_cmpstr (enabled.err, ==, "");
-  g_assert_cmpint (enabled.exit_status, ==, 0);
+  g_assert_cmpint (enabled.status, ==, 0);
   g_assert_nonnull (strstr (enabled.out, "Scheduled syncs are on"));
   g_assert_true (g_file_get_contents (service_path, &service, NULL, NULL));
   g_assert_true (g_file_get_contents (timer_path, &timer, NULL, NULL));
   g_assert_nonnull (strstr (service, "[Service]\nEnvironment=LIAISON_PROFILE=work\n"));
   g_assert_nonnull (strstr (service, "/liaison-cli sync"));
-  g_assert_nonnull (strstr (timer, "OnCalendar=*:0/15"));
+  g_assert_nonnull (strstr (timer, "\nOnUnitActiveSec=10min\n"));
+  g_assert_null (strstr (timer, "15min"));
+  g_assert_nonnull (strstr (enabled.out, "every 10 minutes"));
   log = schedule_log (&s);
   g_assert_nonnull (strstr (log, "--user daemon-reload\n--user enable --now liaison-sync.timer\n"));
 
   run_cli (&on, "schedule", "status", NULL);
-  g_assert_cmpint (on.exit_status, ==, 0);
+  g_assert_cmpint (on.status, ==, 0);
   g_assert_nonnull (strstr (on.out, "Scheduled syncs are on"));
   g_assert_nonnull (strstr (on.out, "Next run: Thu 2026-12-03 10:45:00 UTC."));
   g_assert_nonnull (
       strstr (on.out, "Last run: Thu 2026-12-03 10:30:00 UTC; it failed (exit-code)"));
   g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
+  g_assert_nonnull (strstr (on.out, "runs “liaison-cli sync” every 10 minutes"));
+  g_assert_null (strstr (on.out, "Preferences now say"));
+
+  /* The app's interval moves: the timer keeps its own, and status says how to follow. */
+  {
+    g_auto (CliRun) moved = { 0 };
+    g_auto (CliRun) again = { 0 };
+    g_auto (CliRun) given = { 0 };
+    g_auto (CliRun) too_many = { 0 };
+    g_auto (CliRun) asked_only = { 0 };
+    g_autofree char *text = NULL;
+
+    set_interval (&s, 20);
+    run_cli (&moved, "schedule", "status", NULL);
+    g_assert_nonnull (strstr (moved.out, "every 10 minutes"));
+    g_assert_nonnull (strstr (moved.out, "Preferences now say every 20 minutes"));
+    g_assert_nonnull (strstr (moved.out, "liaison-cli schedule enable"));
+    run_cli (&again, "schedule", "enable", NULL);
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_true (g_file_get_contents (timer_path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\nOnUnitActiveSec=20min\n"));
+    g_clear_pointer (&text, g_free);
+
+    run_cli (&given, "schedule", "enable", "1", NULL);
+    g_assert_cmpint (given.status, ==, 0);
+    g_assert_nonnull (strstr (given.out, "every 1 minute while"));
+    g_assert_true (g_file_get_contents (timer_path, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\nOnUnitActiveSec=1min\n"));
+
+    run_cli (&too_many, "schedule", "enable", "61", NULL);
+    g_assert_cmpint (too_many.status, ==, 2);
+    g_assert_nonnull (strstr (too_many.err, "“61” is not a number of minutes from 1 to 60"));
+
+    set_interval (&s, 0);
+    run_cli (&asked_only, "schedule", "enable", NULL);
+    g_assert_cmpint (asked_only.status, ==, 2);
+    g_assert_nonnull (strstr (asked_only.err, "only when asked"));
+    g_assert_nonnull (strstr (asked_only.err, "liaison-cli schedule enable 15"));
+  }
+  g_unsetenv ("GSETTINGS_BACKEND");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   run_cli (&disabled, "schedule", "disable", NULL);
-  g_assert_cmpint (disabled.exit_status, ==, 0);
+  g_assert_cmpint (disabled.status, ==, 0);
   g_assert_nonnull (strstr (disabled.out, "Scheduled syncs are off"));
   g_assert_false (g_file_test (service_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (timer_path, G_FILE_TEST_EXISTS));
@@ -307,11 +339,11 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (log, "--user disable --now liaison-sync.timer\n"));
 
   run_cli (&off_again, "schedule", "status", NULL);
-  g_assert_cmpint (off_again.exit_status, ==, 3);
+  g_assert_cmpint (off_again.status, ==, 3);
 
   run_cli (&usage, "schedule", "sometimes", NULL);
-  g_assert_cmpint (usage.exit_status, ==, 2);
-  g_assert_nonnull (strstr (usage.err, "“enable”, “disable” or “status”"));
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "“enable [MINUTES]”, “disable” or “status”"));
   schedule_tear_down (&s);
 }
 
@@ -320,18 +352,18 @@ static void
 test_cli_schedule_errors (void)
 {
   Schedule s = { 0 };
-  g_auto (CliResult) no_systemd = { 0 };
-  g_auto (CliResult) no_bus = { 0 };
-  g_auto (CliResult) no_bus_status = { 0 };
-  g_auto (CliResult) no_units = { 0 };
-  g_auto (CliResult) bad_profile = { 0 };
+  g_auto (CliRun) no_systemd = { 0 };
+  g_auto (CliRun) no_bus = { 0 };
+  g_auto (CliRun) no_bus_status = { 0 };
+  g_auto (CliRun) no_units = { 0 };
+  g_auto (CliRun) bad_profile = { 0 };
   g_autofree char *missing = NULL;
 
   schedule_set_up (&s);
   missing = g_build_filename (s.home, "no-such-systemctl", NULL);
   g_setenv ("LIAISON_SYSTEMCTL", missing, TRUE);
   run_cli (&no_systemd, "schedule", "enable", NULL);
-  g_assert_cmpint (no_systemd.exit_status, ==, 1);
+  g_assert_cmpint (no_systemd.status, ==, 1);
   g_assert_nonnull (strstr (no_systemd.err, "systemd is not available here"));
   g_assert_nonnull (strstr (no_systemd.err, "cron"));
 
@@ -339,11 +371,11 @@ test_cli_schedule_errors (void)
   schedule_set_up (&s);
   g_setenv ("FAKE_SYSTEMCTL_FAIL", "Failed to connect to bus: No medium found", TRUE);
   run_cli (&no_bus, "schedule", "enable", NULL);
-  g_assert_cmpint (no_bus.exit_status, ==, 1);
+  g_assert_cmpint (no_bus.status, ==, 1);
   g_assert_nonnull (strstr (no_bus.err, "Failed to connect to bus: No medium found"));
   g_assert_nonnull (strstr (no_bus.err, "systemctl --user status"));
   run_cli (&no_bus_status, "schedule", "status", NULL);
-  g_assert_cmpint (no_bus_status.exit_status, ==, 1);
+  g_assert_cmpint (no_bus_status.status, ==, 1);
   g_assert_nonnull (strstr (no_bus_status.err, "could not say whether the timer is on"));
   g_assert_nonnull (strstr (no_bus_status.err, "Failed to connect to bus"));
   g_unsetenv ("FAKE_SYSTEMCTL_FAIL");
@@ -351,12 +383,12 @@ test_cli_schedule_errors (void)
   g_setenv ("LIAISON_PROFILE", "two\nlines", TRUE);
   run_cli (&bad_profile, "schedule", "enable", NULL);
   g_unsetenv ("LIAISON_PROFILE");
-  g_assert_cmpint (bad_profile.exit_status, ==, 1);
+  g_assert_cmpint (bad_profile.status, ==, 1);
   g_assert_nonnull (strstr (bad_profile.err, "cannot be written into a systemd unit"));
 
   g_setenv ("LIAISON_SYSTEMD_UNITS_DIR", s.state, TRUE);
   run_cli (&no_units, "schedule", "enable", NULL);
-  g_assert_cmpint (no_units.exit_status, ==, 1);
+  g_assert_cmpint (no_units.status, ==, 1);
   g_assert_nonnull (strstr (no_units.err, "is not installed"));
   g_assert_nonnull (strstr (no_units.err, "LIAISON_SYSTEMD_UNITS_DIR"));
   schedule_tear_down (&s);

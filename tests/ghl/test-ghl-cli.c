@@ -8,75 +8,38 @@
 
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "ghl-test-util.h"
 
 static LiaisonSandbox *sandbox;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-  JsonNode *json; /* stdout parsed, or NULL */
-} Cli;
-
+/* Runs liaison-cli ghl ARGS with the sandbox's credentials and no traces in the environment.
+ * env: NULL-terminated NAME, VALUE pairs that replace the sandbox's credentials (a NULL VALUE
+ * unsets). */
 static void
-cli_clear (Cli *cli)
+run_env (CliRun *cli, const char *const *env, const char *first_arg, va_list args)
 {
-  g_free (cli->out);
-  g_free (cli->err);
-  g_clear_pointer (&cli->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
-
-/* env: NULL-terminated NAME, VALUE pairs that replace the sandbox's
- * credentials (a NULL VALUE unsets). */
-static void
-run_env (Cli *cli, const char *const *env, const char *first_arg, va_list args)
-{
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  const char *const sandbox_env[] = {
+    "LIAISON_GHL_URL",      liaison_sandbox_get_ghl_url (sandbox),
+    "LIAISON_GHL_TOKEN",    liaison_sandbox_get_private_token (sandbox),
+    "LIAISON_GHL_LOCATION", liaison_sandbox_get_location_id (sandbox),
+    "LIAISON_DEBUG",        NULL,
+    "G_MESSAGES_DEBUG",     NULL,
+    NULL,
+  };
+  g_autoptr (GPtrArray) all = cli_test_env_join (sandbox_env, env);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *arg;
-  guint i;
 
-  launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_URL", liaison_sandbox_get_ghl_url (sandbox),
-                                TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_TOKEN",
-                                liaison_sandbox_get_private_token (sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_LOCATION",
-                                liaison_sandbox_get_location_id (sandbox), TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LIAISON_DEBUG");
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  for (i = 0; env != NULL && env[i] != NULL; i += 2)
-    {
-      if (env[i + 1] != NULL)
-        g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-      else
-        g_subprocess_launcher_unsetenv (launcher, env[i]);
-    }
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
   g_ptr_array_add (argv, (gpointer) "ghl");
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &cli->out, &cli->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  cli->status = g_subprocess_get_exit_status (process);
-  cli->json = json_from_string (cli->out, NULL);
+  cli_test_run (cli, NULL, (const char *const *) all->pdata, NULL,
+                (const char *const *) argv->pdata);
 }
 
 static void
-run (Cli *cli, const char *first_arg, ...)
+run (CliRun *cli, const char *first_arg, ...)
 {
   va_list args;
 
@@ -86,7 +49,7 @@ run (Cli *cli, const char *first_arg, ...)
 }
 
 static void
-run_with (Cli *cli, const char *const *env, const char *first_arg, ...)
+run_with (CliRun *cli, const char *const *env, const char *first_arg, ...)
 {
   va_list args;
 
@@ -97,7 +60,7 @@ run_with (Cli *cli, const char *const *env, const char *first_arg, ...)
 
 /* Success: exit 0, JSON on stdout, nothing on stderr. */
 static JsonNode *
-ok (Cli *cli)
+ok (CliRun *cli)
 {
   if (cli->status != 0)
     g_test_message ("stderr: %s", cli->err);
@@ -109,7 +72,7 @@ ok (Cli *cli)
 
 /* A usage error: exit 2, a message naming the problem, nothing sent. */
 static void
-usage (Cli *cli, const char *says)
+usage (CliRun *cli, const char *says)
 {
   g_assert_cmpint (cli->status, ==, 2);
   g_assert_cmpstr (cli->out, ==, "");
@@ -139,9 +102,9 @@ contact_id (void)
 static void
 test_help (void)
 {
-  g_auto (Cli) help = { 0 };
-  g_auto (Cli) bare = { 0 };
-  g_auto (Cli) one = { 0 };
+  g_auto (CliRun) help = { 0 };
+  g_auto (CliRun) bare = { 0 };
+  g_auto (CliRun) one = { 0 };
   const char *operations[] = { "contacts get ID",
                                "contacts search",
                                "contacts create",
@@ -202,9 +165,9 @@ test_environment (void)
   const char *const neither[] = { "LIAISON_GHL_TOKEN", NULL, "LIAISON_GHL_LOCATION", NULL, NULL };
   const char *const no_location[] = { "LIAISON_GHL_LOCATION", "", NULL };
   const char *const plain_http[] = { "LIAISON_GHL_URL", "http://example.com", NULL };
-  g_auto (Cli) missing = { 0 };
-  g_auto (Cli) half = { 0 };
-  g_auto (Cli) insecure = { 0 };
+  g_auto (CliRun) missing = { 0 };
+  g_auto (CliRun) half = { 0 };
+  g_auto (CliRun) insecure = { 0 };
 
   run_with (&missing, neither, "users", NULL);
   usage (&missing, "LIAISON_GHL_TOKEN and LIAISON_GHL_LOCATION are not set");
@@ -219,14 +182,14 @@ test_environment (void)
 static void
 test_usage_errors (void)
 {
-  g_auto (Cli) group = { 0 };
-  g_auto (Cli) action = { 0 };
-  g_auto (Cli) missing = { 0 };
-  g_auto (Cli) extra = { 0 };
-  g_auto (Cli) field = { 0 };
-  g_auto (Cli) zone = { 0 };
-  g_auto (Cli) date = { 0 };
-  g_auto (Cli) status = { 0 };
+  g_auto (CliRun) group = { 0 };
+  g_auto (CliRun) action = { 0 };
+  g_auto (CliRun) missing = { 0 };
+  g_auto (CliRun) extra = { 0 };
+  g_auto (CliRun) field = { 0 };
+  g_auto (CliRun) zone = { 0 };
+  g_auto (CliRun) date = { 0 };
+  g_auto (CliRun) status = { 0 };
   guint before;
 
   ghl_clear_log (sandbox);
@@ -254,17 +217,18 @@ test_usage_errors (void)
 static void
 test_contacts (void)
 {
-  g_auto (Cli) got = { 0 };
-  g_auto (Cli) unknown = { 0 };
-  g_auto (Cli) created = { 0 };
-  g_auto (Cli) updated = { 0 };
-  g_auto (Cli) upserted = { 0 };
-  g_auto (Cli) duplicate = { 0 };
-  g_auto (Cli) nobody = { 0 };
-  g_auto (Cli) tagged = { 0 };
-  g_auto (Cli) untagged = { 0 };
-  g_auto (Cli) deleted = { 0 };
-  g_auto (Cli) gone = { 0 };
+  g_auto (CliRun) got = { 0 };
+  g_auto (CliRun) unknown = { 0 };
+  g_auto (CliRun) created = { 0 };
+  g_auto (CliRun) updated = { 0 };
+  g_auto (CliRun) upserted = { 0 };
+  g_auto (CliRun) duplicate = { 0 };
+  g_auto (CliRun) nobody = { 0 };
+  g_auto (CliRun) tagged = { 0 };
+  g_auto (CliRun) untagged = { 0 };
+  g_auto (CliRun) deleted = { 0 };
+  g_auto (CliRun) gone = { 0 };
+  const char *const slice_malloc[] = { "G_SLICE", "always-malloc", NULL };
   g_autofree char *id = NULL;
   JsonNode *json;
 
@@ -287,10 +251,14 @@ test_contacts (void)
   g_assert_true (jint (json, "dnd"));
   g_assert_cmpstr (jstr (json, "tags.1"), ==, "cobol");
 
-  /* Only the named field changes; dnd and the tags stay as they were. */
-  run (&updated, "contacts", "update", id, "city=Arlington", NULL);
+  /* Only the named fields change; dnd and the tags stay as they were. "timezone" is the one
+   * field whose property is not its name in dashes. With every allocation a malloc, a leak on
+   * that path is one LeakSanitizer sees. */
+  run_with (&updated, slice_malloc, "contacts", "update", id, "city=Arlington",
+            "timezone=America/Chicago", NULL);
   json = ok (&updated);
   g_assert_cmpstr (jstr (json, "city"), ==, "Arlington");
+  g_assert_cmpstr (jstr (json, "timeZone"), ==, "America/Chicago");
   g_assert_cmpstr (jstr (json, "lastName"), ==, "Hopper");
   g_assert_true (jint (json, "dnd"));
   g_assert_cmpuint (jlen (json, "tags"), ==, 2);
@@ -324,10 +292,10 @@ test_contacts (void)
 static void
 test_search (void)
 {
-  g_auto (Cli) first = { 0 };
-  g_auto (Cli) rest = { 0 };
-  g_auto (Cli) all = { 0 };
-  g_auto (Cli) by_email = { 0 };
+  g_auto (CliRun) first = { 0 };
+  g_auto (CliRun) rest = { 0 };
+  g_auto (CliRun) all = { 0 };
+  g_auto (CliRun) by_email = { 0 };
   g_autoptr (JsonNode) keep = NULL;
   JsonObject *seeded = ghl_seeded (sandbox, "contacts", NULL, &keep);
   JsonNode *json;
@@ -360,17 +328,17 @@ test_search (void)
 static void
 test_tasks_and_notes (void)
 {
-  g_auto (Cli) created = { 0 };
-  g_auto (Cli) listed = { 0 };
-  g_auto (Cli) got = { 0 };
-  g_auto (Cli) updated = { 0 };
-  g_auto (Cli) completed = { 0 };
-  g_auto (Cli) deleted = { 0 };
-  g_auto (Cli) note = { 0 };
-  g_auto (Cli) notes = { 0 };
-  g_auto (Cli) note_got = { 0 };
-  g_auto (Cli) note_updated = { 0 };
-  g_auto (Cli) note_deleted = { 0 };
+  g_auto (CliRun) created = { 0 };
+  g_auto (CliRun) listed = { 0 };
+  g_auto (CliRun) got = { 0 };
+  g_auto (CliRun) updated = { 0 };
+  g_auto (CliRun) completed = { 0 };
+  g_auto (CliRun) deleted = { 0 };
+  g_auto (CliRun) note = { 0 };
+  g_auto (CliRun) notes = { 0 };
+  g_auto (CliRun) note_got = { 0 };
+  g_auto (CliRun) note_updated = { 0 };
+  g_auto (CliRun) note_deleted = { 0 };
   g_autofree char *task = NULL;
   g_autofree char *note_id = NULL;
   JsonNode *json;
@@ -412,8 +380,8 @@ test_tasks_and_notes (void)
 static void
 test_dot_dot_id (void)
 {
-  g_auto (Cli) deleted = { 0 };
-  g_auto (Cli) still = { 0 };
+  g_auto (CliRun) deleted = { 0 };
+  g_auto (CliRun) still = { 0 };
   guint before = requests_seen ();
 
   run (&deleted, "tasks", "delete", contact_id (), "..", NULL);
@@ -430,16 +398,16 @@ test_dot_dot_id (void)
 static void
 test_calendars (void)
 {
-  g_auto (Cli) calendars = { 0 };
-  g_auto (Cli) calendar = { 0 };
-  g_auto (Cli) slots = { 0 };
-  g_auto (Cli) booked = { 0 };
-  g_auto (Cli) events = { 0 };
-  g_auto (Cli) mine = { 0 };
-  g_auto (Cli) moved = { 0 };
-  g_auto (Cli) deleted = { 0 };
-  g_auto (Cli) fields = { 0 };
-  g_auto (Cli) users = { 0 };
+  g_auto (CliRun) calendars = { 0 };
+  g_auto (CliRun) calendar = { 0 };
+  g_auto (CliRun) slots = { 0 };
+  g_auto (CliRun) booked = { 0 };
+  g_auto (CliRun) events = { 0 };
+  g_auto (CliRun) mine = { 0 };
+  g_auto (CliRun) moved = { 0 };
+  g_auto (CliRun) deleted = { 0 };
+  g_auto (CliRun) fields = { 0 };
+  g_auto (CliRun) users = { 0 };
   /* A fixed Monday morning in Asia/Kolkata, late evening the day before in
    * UTC: the days asked for are Kolkata's, and so are the days the booked
    * event is looked for in, whatever the machine's clock says. */
@@ -502,9 +470,9 @@ static void
 test_faults_and_tracing (void)
 {
   const char *const traced[] = { "LIAISON_DEBUG", "http", NULL };
-  g_auto (Cli) retried = { 0 };
-  g_auto (Cli) malformed = { 0 };
-  g_auto (Cli) trace = { 0 };
+  g_auto (CliRun) retried = { 0 };
+  g_auto (CliRun) malformed = { 0 };
+  g_auto (CliRun) trace = { 0 };
 
   ghl_clear_log (sandbox);
   ghl_add_fault (sandbox, "GET /contacts/*=503,count=1");

@@ -13,30 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli-test-util.h"
 #include "lsq-test-util.h"
 
 typedef struct
 {
   LiaisonSandbox *sandbox;
 } Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-  JsonNode *json; /* stdout parsed, or NULL */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_clear_pointer (&run->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -52,53 +35,34 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->sandbox);
 }
 
-/* Runs liaison-cli with the sandbox's URL and keys in the environment
+/* Runs liaison-cli lsq ARGS with the sandbox's URL and keys in the environment
  * (secret NULL: the right one; "" leaves the keys out). */
 static void
-run_with (Fixture *f, Run *run, const char *secret, const char *url, const char *const *args)
+run_with (Fixture *f, CliRun *run, const char *secret, const char *url, const char *const *args)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  gboolean keys = secret == NULL || *secret != '\0';
+  const char *const env[] = {
+    "LIAISON_LSQ_URL",
+    url != NULL ? url : liaison_sandbox_get_lsq_url (f->sandbox),
+    "LIAISON_LSQ_ACCESS_KEY",
+    keys ? liaison_sandbox_get_lsq_access_key (f->sandbox) : NULL,
+    "LIAISON_LSQ_SECRET_KEY",
+    keys ? (secret != NULL ? secret : liaison_sandbox_get_lsq_secret_key (f->sandbox)) : NULL,
+    NULL,
+  };
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  guint i;
 
-  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_URL",
-                                url != NULL ? url : liaison_sandbox_get_lsq_url (f->sandbox), TRUE);
-  if (secret == NULL || *secret != '\0')
-    {
-      g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_ACCESS_KEY",
-                                    liaison_sandbox_get_lsq_access_key (f->sandbox), TRUE);
-      g_subprocess_launcher_setenv (
-          launcher, "LIAISON_LSQ_SECRET_KEY",
-          secret != NULL ? secret : liaison_sandbox_get_lsq_secret_key (f->sandbox), TRUE);
-    }
-  else
-    {
-      g_subprocess_launcher_unsetenv (launcher, "LIAISON_LSQ_ACCESS_KEY");
-      g_subprocess_launcher_unsetenv (launcher, "LIAISON_LSQ_SECRET_KEY");
-    }
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
   g_ptr_array_add (argv, (gpointer) "lsq");
-  for (i = 0; args[i] != NULL; i++)
+  for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  if (run->out != NULL && *run->out != '\0')
-    run->json = json_from_string (run->out, NULL);
+  cli_test_run (run, NULL, env, NULL, (const char *const *) argv->pdata);
 }
 
 #define RUN(f, run, ...) run_with (f, run, NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
 static void
-assert_ok (Run *run)
+assert_ok (CliRun *run)
 {
   if (run->status != 0)
     g_printerr ("stderr: %s\n", run->err);
@@ -140,13 +104,13 @@ test_help_and_usage (Fixture *f, gconstpointer data)
     "appointments create",
     "appointments update",
   };
-  g_auto (Run) help = { 0 };
-  g_auto (Run) bare = { 0 };
-  g_auto (Run) unknown = { 0 };
-  g_auto (Run) no_since = { 0 };
-  g_auto (Run) bad_time = { 0 };
-  g_auto (Run) no_keys = { 0 };
-  g_auto (Run) bad_url = { 0 };
+  g_auto (CliRun) help = { 0 };
+  g_auto (CliRun) bare = { 0 };
+  g_auto (CliRun) unknown = { 0 };
+  g_auto (CliRun) no_since = { 0 };
+  g_auto (CliRun) bad_time = { 0 };
+  g_auto (CliRun) no_keys = { 0 };
+  g_auto (CliRun) bad_url = { 0 };
   guint i;
 
   RUN (f, &help, "--help");
@@ -183,10 +147,10 @@ test_help_and_usage (Fixture *f, gconstpointer data)
 static void
 test_account (Fixture *f, gconstpointer data)
 {
-  g_auto (Run) whoami = { 0 };
-  g_auto (Run) users = { 0 };
-  g_auto (Run) metadata = { 0 };
-  g_auto (Run) refused = { 0 };
+  g_auto (CliRun) whoami = { 0 };
+  g_auto (CliRun) users = { 0 };
+  g_auto (CliRun) metadata = { 0 };
+  g_auto (CliRun) refused = { 0 };
   JsonArray *fields;
   gboolean email = FALSE;
   guint i;
@@ -219,15 +183,15 @@ test_account (Fixture *f, gconstpointer data)
 static void
 test_leads (Fixture *f, gconstpointer data)
 {
-  g_auto (Run) page = { 0 };
-  g_auto (Run) all = { 0 };
-  g_auto (Run) upsert = { 0 };
-  g_auto (Run) again = { 0 };
-  g_auto (Run) got = { 0 };
-  g_auto (Run) by_email = { 0 };
-  g_auto (Run) update = { 0 };
-  g_auto (Run) changed = { 0 };
-  g_auto (Run) missing = { 0 };
+  g_auto (CliRun) page = { 0 };
+  g_auto (CliRun) all = { 0 };
+  g_auto (CliRun) upsert = { 0 };
+  g_auto (CliRun) again = { 0 };
+  g_auto (CliRun) got = { 0 };
+  g_auto (CliRun) by_email = { 0 };
+  g_auto (CliRun) update = { 0 };
+  g_auto (CliRun) changed = { 0 };
+  g_auto (CliRun) missing = { 0 };
   JsonObject *object;
   g_autofree char *id = NULL;
   gint64 record_count;
@@ -289,7 +253,7 @@ test_bulk (Fixture *f, gconstpointer data)
   g_autoptr (GString) text = g_string_new ("[");
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (Run) bulk = { 0 };
+  g_auto (CliRun) bulk = { 0 };
   JsonArray *rows;
   guint i;
   int fd;
@@ -321,8 +285,8 @@ test_bulk (Fixture *f, gconstpointer data)
 
   /* An empty (or blank) file is a usage error, not a Json-CRITICAL; nothing is sent. */
   {
-    g_auto (Run) empty = { 0 };
-    g_auto (Run) deep = { 0 };
+    g_auto (CliRun) empty = { 0 };
+    g_auto (CliRun) deep = { 0 };
     g_autoptr (GString) nested = g_string_new (NULL);
 
     g_file_set_contents (path, " \n", -1, &error);
@@ -349,18 +313,18 @@ test_bulk (Fixture *f, gconstpointer data)
 static void
 test_notes_and_tasks (Fixture *f, gconstpointer data)
 {
-  g_auto (Run) lead = { 0 };
-  g_auto (Run) note = { 0 };
-  g_auto (Run) note_update = { 0 };
-  g_auto (Run) notes = { 0 };
-  g_auto (Run) task = { 0 };
-  g_auto (Run) complete = { 0 };
-  g_auto (Run) task_get = { 0 };
-  g_auto (Run) meeting = { 0 };
-  g_auto (Run) meeting_get = { 0 };
-  g_auto (Run) by_lead = { 0 };
-  g_auto (Run) details = { 0 };
-  g_auto (Run) no_type = { 0 };
+  g_auto (CliRun) lead = { 0 };
+  g_auto (CliRun) note = { 0 };
+  g_auto (CliRun) note_update = { 0 };
+  g_auto (CliRun) notes = { 0 };
+  g_auto (CliRun) task = { 0 };
+  g_auto (CliRun) complete = { 0 };
+  g_auto (CliRun) task_get = { 0 };
+  g_auto (CliRun) meeting = { 0 };
+  g_auto (CliRun) meeting_get = { 0 };
+  g_auto (CliRun) by_lead = { 0 };
+  g_auto (CliRun) details = { 0 };
+  g_auto (CliRun) no_type = { 0 };
   g_autofree char *lead_id = NULL;
   g_autofree char *note_id = NULL;
   g_autofree char *task_id = NULL;

@@ -1,7 +1,7 @@
 /* test-activity-states.c: the sync state of each item of LiaisonActivityList, from what the
  * store says the sync did: a task linked to its copy is in both services, one whose link has an
- * open conflict is in conflict, one not linked waits for the next sync; notes likewise; a contact
- * in one service only shows no state.
+ * open conflict is in conflict, one not linked waits for the next sync; notes and appointments
+ * likewise; a contact in one service only shows no state.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 #define G_LOG_DOMAIN "test-activity-states"
 
 #include "liaison-activity-list.h"
+#include "liaison-appointment-codec.h"
 #include "liaison-note-codec.h"
 #include "liaison-store-sync.h"
 #include "liaison-task-codec.h"
@@ -42,6 +43,26 @@ cache_child (LiaisonStore *store, const char *connection, const char *contact, c
     }
   g_assert_true (store_test_commit (
       store, connection, note ? LIAISON_RECORD_NOTE : LIAISON_RECORD_TASK, page, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Caches an appointment of contact, next Monday at 10:00 UTC. */
+static void
+cache_appointment (LiaisonStore *store, const char *connection, const char *contact, const char *id)
+{
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (LiaisonAppointment) item = liaison_appointment_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-30T10:00:00Z", NULL);
+  g_autoptr (GError) error = NULL;
+
+  liaison_appointment_set_id (item, id);
+  liaison_appointment_set_title (item, id);
+  liaison_appointment_set_contact_id (item, contact);
+  liaison_appointment_set_start_time (item, start);
+  g_ptr_array_add (page, liaison_appointment_codec_to_record (item));
+  g_assert_true (
+      store_test_commit (store, connection, LIAISON_RECORD_APPOINTMENT, page, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -133,6 +154,7 @@ test_states (void)
   g_autoptr (LiaisonActivityList) list = liaison_activity_list_new ();
   const char *const tasks[] = { "lt-1", "gt-1", "lt-2", "gt-2", NULL };
   const char *const notes[] = { "ln-1", "gn-1", NULL };
+  const char *const appointments[] = { "la-1", "ga-1", NULL };
   guint changes = 0;
 
   g_assert_no_error (error);
@@ -146,6 +168,10 @@ test_states (void)
   cache_child (store, lsq, "lead-1", "ln-1", TRUE);
   cache_child (store, ghl, "contact-1", "gn-1", TRUE);
   cache_child (store, ghl, "contact-1", "gn-2", TRUE);
+  /* Appointment 1 travelled; ga-2 is in HighLevel only. */
+  cache_appointment (store, lsq, "lead-1", "la-1");
+  cache_appointment (store, ghl, "contact-1", "ga-1");
+  cache_appointment (store, ghl, "contact-1", "ga-2");
   /* Another contact's task linked: not this contact's. */
   cache_child (store, lsq, "lead-9", "lt-9", FALSE);
   record_sync (store, lsq, ghl, LIAISON_RECORD_TASK, tasks, NULL);
@@ -155,12 +181,13 @@ test_states (void)
     record_sync (store, lsq, ghl, LIAISON_RECORD_TASK, conflicted, "lt-2");
   }
   record_sync (store, lsq, ghl, LIAISON_RECORD_NOTE, notes, NULL);
+  record_sync (store, lsq, ghl, LIAISON_RECORD_APPOINTMENT, appointments, NULL);
 
   g_signal_connect (list, "changed", G_CALLBACK (on_changed), &changes);
   liaison_activity_list_set_source (list, store, lsq, ghl);
   liaison_activity_list_set_contact (list, "lead-1", "contact-1");
   wait_for_state (list, LIAISON_SERVICE_GHL, "gn-2");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 9);
+  wait_for_state (list, LIAISON_SERVICE_GHL, "ga-2");
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "lt-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "gt-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "lt-2"), ==,
@@ -172,6 +199,9 @@ test_states (void)
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "ln-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "gn-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "gn-2"), ==, LIAISON_ACTIVITY_SYNC_WAITING);
+  g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "la-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
+  g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "ga-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
+  g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "ga-2"), ==, LIAISON_ACTIVITY_SYNC_WAITING);
   /* The states came with a "changed" of their own. */
   g_assert_cmpuint (changes, >=, 2);
 
@@ -181,7 +211,8 @@ test_states (void)
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    5); /* lt-1, lt-2, lt-3, ln-1, la-1 */
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "lt-1"), ==, LIAISON_ACTIVITY_SYNC_NONE);
 
   g_clear_object (&list);

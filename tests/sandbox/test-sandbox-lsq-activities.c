@@ -320,6 +320,64 @@ test_control (void)
   g_assert_cmpuint (unknown->status, ==, 404);
 }
 
+/* A person cancels an appointment in the web UI: GetById and RetrieveTaskByLeadId say
+ * "Cancelled"; a to-do cannot be cancelled, nor can a status be anything else. */
+static void
+test_control_cancel (void)
+{
+  g_autofree char *id = create_lead ("cancel.me@example.com", "Cara");
+  g_autofree char *body = g_strdup_printf (
+      "{\"Name\": \"Demo\", \"RelatedEntityId\": \"%s\", \"TaskType\": {\"Name\": "
+      "\"Meeting\"}, \"DueDate\": \"2026-12-01 10:00:00\"}",
+      id);
+  g_autofree char *todo_body = g_strdup_printf (
+      "{\"Name\": \"Ring\", \"RelatedEntityId\": \"%s\", \"TaskType\": {\"Name\": "
+      "\"Call Back\"}}",
+      id);
+  g_autoptr (Resp) task = control ("POST", "/_sandbox/lsq/tasks", body);
+  g_autoptr (Resp) todo = control ("POST", "/_sandbox/lsq/tasks", todo_body);
+  g_autofree char *path = NULL, *todo_path = NULL, *get_path = NULL, *list_path = NULL;
+  g_autoptr (Resp) cancelled = NULL, refused = NULL, wrong = NULL, got = NULL, listed = NULL;
+  JsonArray *rows;
+  gboolean seen = FALSE;
+
+  g_assert_cmpuint (task->status, ==, 201);
+  g_assert_cmpuint (todo->status, ==, 201);
+  path = g_strdup_printf ("/_sandbox/lsq/tasks/%s", jstr (task->json, "record.UserTaskId"));
+  todo_path = g_strdup_printf ("/_sandbox/lsq/tasks/%s", jstr (todo->json, "record.UserTaskId"));
+  cancelled = control ("PATCH", path, "{\"Status\": \"Cancelled\"}");
+  g_assert_cmpuint (cancelled->status, ==, 200);
+  refused = control ("PATCH", todo_path, "{\"Status\": \"Cancelled\"}");
+  g_assert_cmpuint (refused->status, ==, 422);
+  wrong = control ("PATCH", path, "{\"Status\": \"Maybe\"}");
+  g_assert_cmpuint (wrong->status, ==, 422);
+
+  get_path = g_strdup_printf ("/v2/Task.svc/Retrieve.GetById?id=%s",
+                              jstr (task->json, "record.UserTaskId"));
+  got = lsq ("GET", get_path, NULL);
+  g_assert_cmpuint (got->status, ==, 200);
+  g_assert_cmpstr (jstr (got->json, "0.Status"), ==, "Cancelled");
+  list_path = g_strdup_printf ("/v2/LeadManagement.svc/RetrieveTaskByLeadId?leadId=%s", id);
+  listed = lsq ("GET", list_path, NULL);
+  g_assert_cmpuint (listed->status, ==, 200);
+  rows = json_object_get_array_member (json_node_get_object (listed->json), "TaskList");
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "TaskID"),
+                     jstr (task->json, "record.UserTaskId"))
+          == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (row, "Status"), ==, "Cancelled");
+          seen = TRUE;
+        }
+      else
+        g_assert_cmpstr (json_object_get_string_member (row, "Status"), !=, "Cancelled");
+    }
+  g_assert_true (seen);
+}
+
 static void
 test_reset (void)
 {
@@ -485,6 +543,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/lsq/rate-limits", test_rate_limits);
   g_test_add_func ("/sandbox/lsq/errors", test_errors);
   g_test_add_func ("/sandbox/lsq/control", test_control);
+  g_test_add_func ("/sandbox/lsq/control-cancel", test_control_cancel);
   g_test_add_func ("/sandbox/lsq/reset", test_reset);
   g_test_add_func ("/sandbox/lsq/seed-determinism", test_seed_determinism);
   g_test_add_func ("/sandbox/lsq/state-round-trip", test_state_round_trip);

@@ -225,6 +225,50 @@ test_phone_region (void)
   store_test_rmtree (dir);
 }
 
+/* A new phone region normalizes the cached phone numbers again at once: a lead's national
+ * number then has the same key as its HighLevel twin in E.164, so the two match. */
+static void
+test_phone_region_renormalizes (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "n.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, NULL, &error);
+  g_autofree char *lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "org");
+  g_autofree char *ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "loc");
+  g_autoptr (GPtrArray) page
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
+  g_autoptr (LiaisonStoreRecord) lead = NULL;
+  g_autoptr (LiaisonStoreRecord) contact = NULL;
+
+  g_ptr_array_add (page, store_test_contact ("L1", "Ada", NULL, "(771) 555-8531", NULL, 1));
+  g_assert_true (store_test_commit (store, lsq, LIAISON_RECORD_CONTACT, page, NULL, &error));
+  g_ptr_array_set_size (page, 0);
+  g_ptr_array_add (page, store_test_contact ("G1", "Ada", NULL, "+17715558531", NULL, 1));
+  g_assert_true (store_test_commit (store, ghl, LIAISON_RECORD_CONTACT, page, NULL, &error));
+  g_assert_no_error (error);
+  lead = liaison_store_lookup_record (store, lsq, LIAISON_RECORD_CONTACT, "L1", &error);
+  contact = liaison_store_lookup_record (store, ghl, LIAISON_RECORD_CONTACT, "G1", &error);
+  g_assert_cmpstr (contact->phone_norm, ==, "+17715558531");
+  g_assert_cmpstr (lead->phone_norm, !=, contact->phone_norm);
+  g_clear_pointer (&lead, liaison_store_record_free);
+
+  g_assert_true (save_region (store, "US", &error));
+  g_assert_no_error (error);
+  lead = liaison_store_lookup_record (store, lsq, LIAISON_RECORD_CONTACT, "L1", &error);
+  g_assert_cmpstr (lead->phone_norm, ==, "+17715558531");
+  g_clear_pointer (&lead, liaison_store_record_free);
+
+  /* And back: without a region the national number is its digits again. */
+  g_assert_true (save_region (store, NULL, &error));
+  lead = liaison_store_lookup_record (store, lsq, LIAISON_RECORD_CONTACT, "L1", &error);
+  g_assert_cmpstr (lead->phone_norm, !=, "+17715558531");
+  g_clear_pointer (&lead, liaison_store_record_free);
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
+}
+
 static gboolean
 apply (LiaisonStore *store, LiaisonStoreStep *step, GError **error)
 {
@@ -395,6 +439,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-sync/migrate-v1-sync-state", test_migrate_v1_sync_state);
   g_test_add_func ("/store-sync/mapping", test_mapping);
   g_test_add_func ("/store-sync/phone-region", test_phone_region);
+  g_test_add_func ("/store-sync/phone-region-renormalizes", test_phone_region_renormalizes);
   g_test_add_func ("/store-sync/apply-step", test_apply_step);
   g_test_add_func ("/store-sync/changed-at", test_changed_at);
   return g_test_run ();

@@ -63,6 +63,31 @@ service_counts (SyncFixture *f, LiaisonService side, gint64 *requests, gint64 *t
                   : 0;
 }
 
+/* Of the requests a service received since seq (control routes left out), those about tasks and
+ * notes (the passes that follow the contacts) and the rest, the contacts' own. */
+static void
+requests_by_kind (SyncFixture *f, LiaisonService side, gint64 since, gint64 *contacts,
+                  gint64 *activity)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/log?since=%" G_GINT64_FORMAT, since);
+  g_autoptr (JsonNode) node = sync_control (f, side, "GET", path, NULL);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (node), "requests");
+
+  *contacts = *activity = 0;
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      const char *p
+          = json_object_get_string_member (json_array_get_object_element (requests, i), "path");
+
+      if (g_str_has_prefix (p, "/_sandbox"))
+        continue;
+      if (strstr (p, "Task") || strstr (p, "Note") || strstr (p, "/tasks") || strstr (p, "/notes"))
+        (*activity)++;
+      else
+        (*contacts)++;
+    }
+}
+
 static LiaisonSyncResult *
 timed_sync (SyncFixture *f, double *seconds)
 {
@@ -85,7 +110,8 @@ bench_initial (guint people, gboolean unpaced)
       = { .seed = 6, .contacts = people, .latency_ms = 20, .documented_limits = TRUE };
   SyncFixture f = { 0 };
   g_autoptr (LiaisonSyncResult) first = NULL;
-  gint64 lsq[2], ghl[2], lsq_429[2], ghl_429[2];
+  gint64 lsq[2], ghl[2], lsq_429[2], ghl_429[2], seq[2];
+  gint64 lsq_contacts, ghl_contacts, lsq_activity, ghl_activity;
   double seconds, idle_s, rss_before, lsq_rate, ghl_rate;
   gboolean ghl_busier;
   guint settle = 0;
@@ -128,15 +154,22 @@ bench_initial (guint people, gboolean unpaced)
   settle = sync_until_quiet (&f, 3);
   service_counts (&f, LIAISON_SERVICE_LSQ, &lsq[0], &lsq_429[0]);
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[0], &ghl_429[0]);
+  seq[0] = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
+  seq[1] = sync_log_seq (&f, LIAISON_SERVICE_GHL);
   {
     g_autoptr (LiaisonSyncResult) idle = timed_sync (&f, &idle_s);
   }
   service_counts (&f, LIAISON_SERVICE_LSQ, &lsq[1], &lsq_429[1]);
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[1], &ghl_429[1]);
+  requests_by_kind (&f, LIAISON_SERVICE_LSQ, seq[0], &lsq_contacts, &lsq_activity);
+  requests_by_kind (&f, LIAISON_SERVICE_GHL, seq[1], &ghl_contacts, &ghl_activity);
   printf ("{\"name\": \"sync-idle\", \"people\": %u, \"lsq_requests\": %" G_GINT64_FORMAT ","
-          " \"ghl_requests\": %" G_GINT64_FORMAT ", \"seconds\": %.2f,"
-          " \"syncs_until_quiet\": %u, \"goal\": \"<= 2 requests each\"}\n",
-          people, lsq[1] - lsq[0], ghl[1] - ghl[0], idle_s, settle);
+          " \"ghl_requests\": %" G_GINT64_FORMAT ", \"lsq_contacts\": %" G_GINT64_FORMAT ","
+          " \"ghl_contacts\": %" G_GINT64_FORMAT ", \"lsq_tasks_notes\": %" G_GINT64_FORMAT ","
+          " \"ghl_tasks_notes\": %" G_GINT64_FORMAT ", \"seconds\": %.2f,"
+          " \"syncs_until_quiet\": %u, \"goal\": \"<= 2 requests each (contacts)\"}\n",
+          people, lsq[1] - lsq[0], ghl[1] - ghl[0], lsq_contacts, ghl_contacts, lsq_activity,
+          ghl_activity, idle_s, settle);
   fflush (stdout);
   sync_fixture_tear_down (&f);
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "liaison-bearer-authorizer.h"
 #include "liaison-contact-codec.h"
 #include "liaison-field-map.h"
@@ -487,73 +488,44 @@ sync_first_link (SyncFixture *f, char **lsq_id, char **ghl_id)
   *ghl_id = g_strdup (link->ghl_id);
 }
 
+/* The sandbox's URLs and credentials, then env: NAME, VALUE pairs. */
+static GPtrArray *
+sync_cli_env (SyncFixture *f, const char *const *env)
+{
+  const char *const sandbox[] = {
+    "LIAISON_GHL_URL",        liaison_sandbox_get_ghl_url (f->sandbox),
+    "LIAISON_GHL_TOKEN",      liaison_sandbox_get_private_token (f->sandbox),
+    "LIAISON_GHL_LOCATION",   liaison_sandbox_get_location_id (f->sandbox),
+    "LIAISON_LSQ_URL",        liaison_sandbox_get_lsq_url (f->sandbox),
+    "LIAISON_LSQ_ACCESS_KEY", liaison_sandbox_get_lsq_access_key (f->sandbox),
+    "LIAISON_LSQ_SECRET_KEY", liaison_sandbox_get_lsq_secret_key (f->sandbox),
+    NULL,
+  };
+
+  return cli_test_env_join (sandbox, env);
+}
+
 GSubprocess *
 sync_cli_spawn (SyncFixture *f, const char *const *env, const char *const *args)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  static const char *const dirs[]
-      = { "XDG_DATA_HOME", "data", "XDG_CONFIG_HOME", "config", "XDG_CACHE_HOME", "cache" };
-  GSubprocess *process;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = sync_cli_env (f, env);
 
-  g_assert_nonnull (g_getenv ("LIAISON_CLI"));
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i += 2)
-    {
-      g_autofree char *dir = g_build_filename (f->dir, dirs[i + 1], NULL);
-      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
-    }
-  g_subprocess_launcher_unsetenv (launcher, "LIAISON_PROFILE");
-  g_subprocess_launcher_unsetenv (launcher, "LIAISON_SYNC_CRASH_AT");
-  g_subprocess_launcher_unsetenv (launcher, "LIAISON_SYNC_STEPS");
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_URL",
-                                liaison_sandbox_get_ghl_url (f->sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_TOKEN",
-                                liaison_sandbox_get_private_token (f->sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_GHL_LOCATION",
-                                liaison_sandbox_get_location_id (f->sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_URL",
-                                liaison_sandbox_get_lsq_url (f->sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_ACCESS_KEY",
-                                liaison_sandbox_get_lsq_access_key (f->sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LIAISON_LSQ_SECRET_KEY",
-                                liaison_sandbox_get_lsq_secret_key (f->sandbox), TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
-      g_subprocess_launcher_setenv (launcher, kv[0], kv[1] ? kv[1] : "", TRUE);
-    }
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
+  return cli_test_spawn (f->dir, (const char *const *) all->pdata, G_SUBPROCESS_FLAGS_NONE, args);
 }
 
 int
 sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,
               char **err)
 {
-  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, args);
-  g_autofree char *o = NULL;
-  g_autofree char *e = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = sync_cli_env (f, env);
+  g_auto (CliRun) run = { 0 };
 
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &o, &e, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  if (g_subprocess_get_exit_status (process) != 0)
-    g_test_message ("liaison-cli %s: exit %d, stderr:\n%s", args[0],
-                    g_subprocess_get_exit_status (process), e);
+  cli_test_run (&run, f->dir, (const char *const *) all->pdata, NULL, args);
   if (out)
-    *out = g_steal_pointer (&o);
+    *out = g_steal_pointer (&run.out);
   if (err)
-    *err = g_steal_pointer (&e);
-  return g_subprocess_get_exit_status (process);
+    *err = g_steal_pointer (&run.err);
+  return run.status;
 }
 
 void

@@ -49,7 +49,8 @@ typedef struct
 
 void sync_fixture_set_up (SyncFixture *f, const SyncFixtureOptions *options);
 /* Runs liaison-cli (LIAISON_CLI) on the fixture's profile, with the sandbox's credentials in its
- * environment (and env, "NAME=value" pairs, when not NULL); returns the process, started. */
+ * environment (and env, NAME, VALUE pairs as cli_test_spawn() takes them, when not NULL); returns
+ * the process, started. */
 GSubprocess *sync_cli_spawn (SyncFixture *f, const char *const *env, const char *const *args);
 /* Runs it to its end: its exit status, its output and its error output. */
 int sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,

@@ -489,6 +489,36 @@ test_validate_picklist (void)
   g_assert_no_error (error);
 }
 
+/* The owner transform translates users: an owner pair must join the user fields of both sides,
+ * and the user fields take no other transform; each refusal names the fields. */
+static void
+test_validate_owner (void)
+{
+  g_autoptr (LiaisonFieldMap) defaults = liaison_field_map_new_default ();
+  g_autoptr (LiaisonFieldMap) city = NULL;
+  g_autoptr (LiaisonFieldMap) lsq_city = NULL;
+  g_autoptr (LiaisonFieldMap) plain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (liaison_field_map_find (defaults, "owner"), >=, 0);
+  g_assert_true (liaison_field_map_validate (defaults, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  city = map_with_pair (
+      "{\"key\": \"owner2\", \"lsq\": \"OwnerId\", \"ghl\": \"city\", \"transform\": \"owner\"}");
+  assert_invalid (city, NULL, NULL, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                  (const char *const[]){ "pair “owner2”", "HighLevel field “city” holds no user",
+                                         "“OwnerId”", "“assignedTo”", NULL });
+  lsq_city = map_with_pair ("{\"key\": \"owner2\", \"lsq\": \"mx_City\", \"ghl\": "
+                            "\"assignedTo\", \"transform\": \"owner\", \"direction\": \"to-ghl\"}");
+  assert_invalid (lsq_city, NULL, NULL, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                  (const char *const[]){ "LeadSquared field “mx_City” holds no user", NULL });
+  plain = map_with_pair ("{\"key\": \"owner2\", \"lsq\": \"JobTitle\", \"ghl\": \"assignedTo\"}");
+  assert_invalid (plain, NULL, NULL, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                  (const char *const[]){ "HighLevel user field “assignedTo”", "“JobTitle”",
+                                         "without the owner transform", NULL });
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,5 +535,6 @@ main (int argc, char **argv)
   g_test_add_func ("/field-map/patch/create", test_create);
   g_test_add_func ("/field-map/validate", test_validate);
   g_test_add_func ("/field-map/validate/picklist", test_validate_picklist);
+  g_test_add_func ("/field-map/validate/owner", test_validate_owner);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "liaison-field-map-cache.h"
+#include "liaison-store-activity.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
@@ -63,7 +64,9 @@ test_first_sync_defaults (void)
   gint64 lsq_seq, ghl_seq;
 
   sync_fixture_set_up (&f, &options);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts", "--dry-run", "--json"), &dry, NULL),
+  g_assert_cmpint (sync_cli_run (&f, NULL,
+                                 CLI_ARGS ("sync", "--only", "contacts", "--dry-run", "--json"),
+                                 &dry, NULL),
                    ==, 0);
   dry_json = parse (dry);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (dry_json), "dryRun"));
@@ -88,7 +91,9 @@ test_first_sync_defaults (void)
 
   lsq_seq = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts", "--json"), &synced, NULL), ==, 0);
+  g_assert_cmpint (
+      sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts", "--json"), &synced, NULL), ==,
+      0);
   synced_json = parse (synced);
   counts = json_node_get_object (synced_json);
   g_assert_cmpint (json_object_get_int_member (counts, "failed"), ==, 0);
@@ -109,7 +114,8 @@ test_first_sync_defaults (void)
   g_assert_cmpstr (a, ==, b);
   lsq_seq = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL), ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL), ==,
+                   0);
   g_assert_cmpuint (sync_count_writes (&f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (&f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   sync_fixture_tear_down (&f);
@@ -277,13 +283,14 @@ edit_both (SyncFixture *f)
 
 /* Runs liaison-cli sync; with crash_at, kills it with SIGKILL once it reports that step. With
  * steps (not NULL), the labels of every step it reported. Returns the exit status, or -1 when it
- * was killed. */
+ * was killed. kinds is what --only limits the run to. */
 static int
-cli_sync (SyncFixture *f, guint crash_at, GPtrArray *steps)
+cli_sync_only (SyncFixture *f, const char *kinds, guint crash_at, GPtrArray *steps)
 {
-  g_autofree char *at = g_strdup_printf ("LIAISON_SYNC_CRASH_AT=%u", crash_at);
-  const char *const env[] = { crash_at ? at : "LIAISON_SYNC_STEPS=1", NULL };
-  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, CLI_ARGS ("sync", "--only", "contacts"));
+  g_autofree char *at = g_strdup_printf ("%u", crash_at);
+  const char *const env[]
+      = { crash_at ? "LIAISON_SYNC_CRASH_AT" : "LIAISON_SYNC_STEPS", crash_at ? at : "1", NULL };
+  g_autoptr (GSubprocess) process = sync_cli_spawn (f, env, CLI_ARGS ("sync", "--only", kinds));
   g_autoptr (GDataInputStream) err
       = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
   g_autofree char *want = g_strdup_printf ("liaison-sync: step %u (", crash_at);
@@ -323,6 +330,12 @@ cli_sync (SyncFixture *f, guint crash_at, GPtrArray *steps)
     }
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+static int
+cli_sync (SyncFixture *f, guint crash_at, GPtrArray *steps)
+{
+  return cli_sync_only (f, "contacts", crash_at, steps);
 }
 
 /* Syncs until one writes nothing; each must succeed. */
@@ -474,11 +487,14 @@ phone_conflicts (SyncFixture *f, const char *lsq_id)
 }
 
 /* A person writes one number in both web UIs: nationally in LeadSquared, in E.164 in
- * HighLevel. Without a phone region the two are different values and park a conflict; once
- * `mapping region US` saved the profile's region, liaison-cli's sync reads the national one as
- * the same number and parks none. */
+ * HighLevel. Without a phone region (`mapping region --clear`: a person chose none) the two are
+ * different values and park a conflict; once `mapping region US` saved the profile's region, or
+ * when nobody chose one and the first sync took the HighLevel location's country (the sandbox's
+ * is the US), liaison-cli's sync reads the national one as the same number and parks none.
+ * region: what `mapping region` is given, or NULL for no such command; expect: the region the
+ * profile ends with. */
 static guint
-phone_twin_conflicts (const char *region)
+phone_twin_conflicts (const char *region, const char *expect)
 {
   SyncFixtureOptions options = { .seed = 11, .contacts = 12, .cli_profile = TRUE };
   SyncFixture f = { 0 };
@@ -491,8 +507,8 @@ phone_twin_conflicts (const char *region)
   if (region != NULL)
     g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("mapping", "region", region), NULL, NULL),
                      ==, 0);
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL),
-                   ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL), ==,
+                   0);
   sync_fixture_reopen (&f);
   sync_first_link (&f, &lsq_id, &ghl_id);
   g_assert_cmpuint (phone_conflicts (&f, lsq_id), ==, 0);
@@ -500,10 +516,10 @@ phone_twin_conflicts (const char *region)
   gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
   a = sync_control (&f, LIAISON_SERVICE_LSQ, "PATCH", lpath, "{\"Phone\": \"7715558531\"}");
   b = sync_control (&f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"phone\": \"+17715558531\"}");
-  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL),
-                   ==, 0);
+  g_assert_cmpint (sync_cli_run (&f, NULL, CLI_ARGS ("sync", "--only", "contacts"), NULL, NULL), ==,
+                   0);
   sync_fixture_reopen (&f);
-  g_assert_cmpstr (liaison_store_get_default_region (f.store), ==, region);
+  g_assert_cmpstr (liaison_store_get_default_region (f.store), ==, expect);
   n = phone_conflicts (&f, lsq_id);
   sync_fixture_tear_down (&f);
   return n;
@@ -512,8 +528,190 @@ phone_twin_conflicts (const char *region)
 static void
 test_phone_region (void)
 {
-  g_assert_cmpuint (phone_twin_conflicts (NULL), ==, 1);
-  g_assert_cmpuint (phone_twin_conflicts ("US"), ==, 0);
+  g_assert_cmpuint (phone_twin_conflicts ("--clear", NULL), ==, 1);
+  g_assert_cmpuint (phone_twin_conflicts ("US", "US"), ==, 0);
+  g_assert_cmpuint (phone_twin_conflicts (NULL, "US"), ==, 0);
+}
+
+/* ---- kill -9 with appointments ---- */
+
+/* The next day at least days ahead, not a weekend, at hour:00 in zone (the sandbox's calendars
+ * are open then; the CLI's clock is the machine's, so the instants follow today). */
+static GDateTime *
+next_weekday (guint days, const char *zone, int hour)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr (GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr (GDateTime) day = g_date_time_add_days (now, (int) days);
+
+  while (g_date_time_get_day_of_week (day) >= 6)
+    {
+      GDateTime *next = g_date_time_add_days (day, 1);
+
+      g_date_time_unref (day);
+      day = next;
+    }
+  return g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day), hour, 0, 0);
+}
+
+/* A LeadSquared appointment and a HighLevel one under the first linked pair. */
+static void
+make_appointments (SyncFixture *f, const char *lsq_contact, const char *ghl_contact)
+{
+  g_autoptr (GDateTime) ny = next_weekday (9, "America/New_York", 15);
+  g_autoptr (GDateTime) ny_end = g_date_time_add_minutes (ny, 30);
+  g_autoptr (GDateTime) ny_utc = g_date_time_to_utc (ny);
+  g_autoptr (GDateTime) ny_end_utc = g_date_time_to_utc (ny_end);
+  g_autoptr (GDateTime) in = next_weekday (11, "Asia/Kolkata", 11);
+  g_autofree char *due = g_date_time_format (ny_utc, "%Y-%m-%d %H:%M:%S");
+  g_autofree char *end = g_date_time_format (ny_end_utc, "%Y-%m-%d %H:%M:%S");
+  g_autoptr (GDateTime) in_end = g_date_time_add_minutes (in, 60);
+  g_autofree char *start = g_date_time_format_iso8601 (in);
+  g_autofree char *stop = g_date_time_format_iso8601 (in_end);
+  g_autofree char *lsq_body
+      = g_strdup_printf ("{\"Name\": \"Onboarding call\", \"TaskType\": {\"Name\": \"Meeting\"}, "
+                         "\"RelatedEntity\": 1, \"RelatedEntityId\": \"%s\", \"DueDate\": \"%s\", "
+                         "\"EndDate\": \"%s\"}",
+                         lsq_contact, due, end);
+  g_autoptr (JsonNode) calendars
+      = sync_control (f, LIAISON_SERVICE_GHL, "GET", "/_sandbox/ghl/calendars", NULL);
+  JsonArray *records = json_object_get_array_member (json_node_get_object (calendars), "records");
+  const char *kolkata = NULL;
+  g_autofree char *ghl_body = NULL;
+  g_autoptr (JsonNode) made_lsq = NULL;
+  g_autoptr (JsonNode) made_ghl = NULL;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *c = json_array_get_object_element (records, i);
+
+      /* The sandbox's calendar in Asia/Kolkata. */
+      if (g_strcmp0 (json_object_get_string_member_with_default (c, "name", NULL), "Product Demo")
+          == 0)
+        kolkata = json_object_get_string_member (c, "id");
+    }
+  g_assert_nonnull (kolkata);
+  ghl_body = g_strdup_printf (
+      "{\"calendarId\": \"%s\", \"contactId\": \"%s\", \"title\": \"Product tour\", "
+      "\"startTime\": \"%s\", \"endTime\": \"%s\", \"appointmentStatus\": \"confirmed\"}",
+      kolkata, ghl_contact, start, stop);
+  made_lsq = sync_control (f, LIAISON_SERVICE_LSQ, "POST", "/_sandbox/lsq/tasks", lsq_body);
+  made_ghl = sync_control (f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/ghl/events", ghl_body);
+  /* The person who booked it also edited the lead: its pair is read at once, whatever the
+   * sweep's pacing at this hour. */
+  {
+    g_autofree char *path = g_strdup_printf ("/_sandbox/lsq/leads/%s", lsq_contact);
+    g_autoptr (JsonNode) edited
+        = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Pune\"}");
+  }
+}
+
+/* How many appointments titled title each side holds. */
+static guint
+appointments_titled (SyncFixture *f, LiaisonService side, const char *title)
+{
+  g_autoptr (JsonNode) node = sync_control (
+      f, side, "GET", side == LIAISON_SERVICE_LSQ ? "/_sandbox/lsq/tasks" : "/_sandbox/ghl/events",
+      NULL);
+  JsonArray *records = json_object_get_array_member (json_node_get_object (node), "records");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *r = json_array_get_object_element (records, i);
+
+      n += g_strcmp0 (json_object_get_string_member_with_default (
+                          r, side == LIAISON_SERVICE_LSQ ? "Name" : "title", NULL),
+                      title)
+           == 0;
+    }
+  return n;
+}
+
+static int
+cli_sync_appointments (SyncFixture *f, guint crash_at, GPtrArray *steps)
+{
+  return cli_sync_only (f, "contacts,appointments", crash_at, steps);
+}
+
+/* A sync killed with SIGKILL at each step of its appointment writes (the intents written, the
+ * HighLevel booking answered, the step recorded), then run again, leaves each appointment once
+ * on each side and no intent pending. */
+static void
+test_kill_9_appointments (void)
+{
+  g_autoptr (GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  {
+    SyncFixture f = { 0 };
+    g_autofree char *lsq = NULL, *ghl = NULL;
+
+    sync_fixture_set_up (&f, &kill_options);
+    g_assert_cmpint (cli_sync_appointments (&f, 0, NULL), ==, 0);
+    sync_fixture_reopen (&f);
+    sync_first_link (&f, &lsq, &ghl);
+    make_appointments (&f, lsq, ghl);
+    {
+      g_autofree char *out = NULL;
+
+      /* The plan names the booking, the calendar it goes to and the calls it takes. */
+      g_assert_cmpint (sync_cli_run (&f, NULL,
+                                     CLI_ARGS ("sync", "--only", "appointments", "--dry-run"), &out,
+                                     NULL),
+                       ==, 0);
+      g_assert_nonnull (strstr (out, "“Onboarding call”"));
+      g_assert_nonnull (strstr (out, "in calendar “Consultation”"));
+      g_assert_nonnull (strstr (out, "Appointment writes would take 1 LeadSquared and 1 "
+                                     "HighLevel API calls."));
+      g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_GHL, "Onboarding call"), ==, 0);
+    }
+    g_assert_cmpint (cli_sync_appointments (&f, 0, steps), ==, 0);
+    g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_GHL, "Onboarding call"), ==, 1);
+    g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_LSQ, "Product tour"), ==, 1);
+    sync_fixture_tear_down (&f);
+  }
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const char *label = g_ptr_array_index (steps, i);
+
+      if (g_str_has_prefix (label, "appointment-") && g_hash_table_add (seen, (gpointer) label))
+        {
+          guint step = i + 1;
+
+          g_array_append_val (points, step);
+        }
+    }
+  g_assert_true (g_hash_table_contains (seen, "appointment-intents"));
+  g_assert_true (g_hash_table_contains (seen, "appointment-ghl-written"));
+  g_assert_true (g_hash_table_contains (seen, "appointment-step"));
+  for (guint p = 0; p < points->len; p++)
+    {
+      SyncFixture f = { 0 };
+      g_autofree char *lsq = NULL, *ghl = NULL;
+      g_autoptr (GPtrArray) pending = NULL;
+      guint step = g_array_index (points, guint, p);
+
+      g_test_message ("killed at step %u (%s)", step, (char *) g_ptr_array_index (steps, step - 1));
+      sync_fixture_set_up (&f, &kill_options);
+      g_assert_cmpint (cli_sync_appointments (&f, 0, NULL), ==, 0);
+      sync_fixture_reopen (&f);
+      sync_first_link (&f, &lsq, &ghl);
+      make_appointments (&f, lsq, ghl);
+      g_assert_cmpint (cli_sync_appointments (&f, step, NULL), ==, -1);
+      g_assert_cmpint (cli_sync_appointments (&f, 0, NULL), ==, 0);
+      g_assert_cmpint (cli_sync_appointments (&f, 0, NULL), ==, 0);
+      g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_GHL, "Onboarding call"), ==, 1);
+      g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_LSQ, "Onboarding call"), ==, 1);
+      g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_GHL, "Product tour"), ==, 1);
+      g_assert_cmpuint (appointments_titled (&f, LIAISON_SERVICE_LSQ, "Product tour"), ==, 1);
+      sync_fixture_reopen (&f);
+      pending = liaison_store_list_pending_intents_of (f.store, LIAISON_RECORD_APPOINTMENT, NULL);
+      g_assert_cmpuint (pending->len, ==, 0);
+      sync_fixture_tear_down (&f);
+    }
 }
 
 int
@@ -523,5 +721,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/first-sync-defaults", test_first_sync_defaults);
   g_test_add_func ("/sync/kill-9", test_kill_9);
   g_test_add_func ("/sync/phone-region", test_phone_region);
+  g_test_add_func ("/sync/kill-9-appointments", test_kill_9_appointments);
   return g_test_run ();
 }

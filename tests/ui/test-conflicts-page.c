@@ -10,179 +10,22 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "liaison-conflict-row.h"
-#include "liaison-conflicts-page.h"
+#include "conflicts-test-util.h"
 #include "liaison-window-private.h"
-#include "store-test-util.h"
-#include "sync-test-util.h"
-
-static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
-
-typedef struct
-{
-  SyncFixture sync;
-  LiaisonConflictsPage *page;
-  GtkWindow *window;
-  char *lsq_id;
-  char *ghl_id;
-} Fixture;
-
-static gpointer
-template_child (Fixture *f, const char *name)
-{
-  GObject *child
-      = gtk_widget_get_template_child (GTK_WIDGET (f->page), LIAISON_TYPE_CONFLICTS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static void
-run_ok (Fixture *f)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LiaisonSyncResult) result = sync_run (&f->sync, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->n_failed, ==, 0);
-}
-
-#define WAIT_UNTIL(cond) SYNC_WAIT_UNTIL (cond, 20)
-
-static const char *
-visible_page (Fixture *f)
-{
-  return gtk_stack_get_visible_child_name (template_child (f, "stack"));
-}
-
-/* Both services change the city of one linked contact differently: a conflict. */
-static void
-make_conflict (Fixture *f, const char *lsq_city, const char *ghl_city)
-{
-  sync_edit_city_both (&f->sync, f->lsq_id, f->ghl_id, lsq_city, ghl_city);
-  run_ok (f);
-}
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  sync_fixture_set_up (&f->sync, &small);
-  run_ok (f);
-  sync_until_quiet (&f->sync, 3);
-  sync_first_link (&f->sync, &f->lsq_id, &f->ghl_id);
-
-  f->page = g_object_new (LIAISON_TYPE_CONFLICTS_PAGE, NULL);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 700, 600);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  store_test_drain ();
-  sync_fixture_tear_down (&f->sync);
-  g_free (f->lsq_id);
-  g_free (f->ghl_id);
-}
-
-static LiaisonConflictRow *
-find_row (Fixture *f, const char *field)
-{
-  GtkWidget *list = template_child (f, "list");
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (LIAISON_IS_CONFLICT_ROW (child)
-        && g_strcmp0 (liaison_conflict_item_get_lsq_id (
-                          liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (child))),
-                      f->lsq_id)
-               == 0
-        && g_strcmp0 (liaison_conflict_item_get_field (
-                          liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (child))),
-                      field)
-               == 0)
-      return LIAISON_CONFLICT_ROW (child);
-  return NULL;
-}
-
-/* The descendant of widget with the given name. */
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static const char *
-value_label (LiaisonConflictRow *row, const char *side)
-{
-  GtkWidget *label = find_named (GTK_WIDGET (row), side);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-static const char *
-lead_city (Fixture *f)
-{
-  static char city[64];
-  g_autoptr (JsonObject) lead = sync_record (&f->sync, LIAISON_SERVICE_LSQ, f->lsq_id);
-
-  g_strlcpy (city, json_object_get_string_member_with_default (lead, "mx_City", ""), sizeof city);
-  return city;
-}
-
-static const char *
-contact_city (Fixture *f)
-{
-  static char city[64];
-  g_autoptr (JsonObject) contact = sync_record (&f->sync, LIAISON_SERVICE_GHL, f->ghl_id);
-
-  g_strlcpy (city, json_object_get_string_member_with_default (contact, "city", ""), sizeof city);
-  return city;
-}
-
-static guint
-open_conflicts_for_lead (Fixture *f)
-{
-  g_autoptr (GPtrArray) open = liaison_store_list_conflicts (f->sync.store, TRUE, NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < open->len; i++)
-    n += g_strcmp0 (((LiaisonStoreConflict *) g_ptr_array_index (open, i))->lsq_id, f->lsq_id) == 0;
-  return n;
-}
 
 /* Clicks the button of choice on every open field conflict. */
 static void
 answer_all (Fixture *f, const char *choice)
 {
-  GtkWidget *list = template_child (f, "list");
+  g_autoptr (GPtrArray) rows = list_rows (f);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < rows->len; i++)
     {
-      LiaisonConflictItem *item;
+      LiaisonConflictItem *item = liaison_conflict_row_get_item (g_ptr_array_index (rows, i));
 
-      if (!LIAISON_IS_CONFLICT_ROW (child))
-        continue;
-      item = liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (child));
       if (liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
           && liaison_conflict_item_get_resolution (item) == NULL)
-        g_signal_emit_by_name (find_named (child, choice), "clicked");
+        g_signal_emit_by_name (find_named (g_ptr_array_index (rows, i), choice), "clicked");
     }
 }
 
@@ -260,15 +103,6 @@ count_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean o
   (*n)++;
 }
 
-static void
-on_dialog_shown (GtkWindow *window, gpointer user_data)
-{
-  AdwMessageDialog **slot = user_data;
-
-  if (ADW_IS_MESSAGE_DIALOG (window))
-    *slot = ADW_MESSAGE_DIALOG (window);
-}
-
 /* Edit…: a third value, typed in the dialog, reaches both services. */
 static void
 test_edit_value (Fixture *f, gconstpointer data)
@@ -320,21 +154,6 @@ test_edit_value (Fixture *f, gconstpointer data)
   /* The seed's own conflicts stay; this one is gone. */
   WAIT_UNTIL (find_row (f, "city") == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-      on_dialog_shown (window, &dialog);
-    }
-  g_assert_nonnull (dialog);
-  return dialog;
 }
 
 /* Take HighLevel for All, once confirmed, answers every open field conflict; the next sync writes

@@ -112,6 +112,16 @@ stored_pair (JsonNode *map, const char *key)
   return NULL;
 }
 
+static gpointer
+page_child (Fixture *f, const char *name)
+{
+  GObject *object
+      = gtk_widget_get_template_child (GTK_WIDGET (f->page), LIAISON_TYPE_MAPPING_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 static GtkRevealer *
 save_bar (Fixture *f)
 {
@@ -237,7 +247,10 @@ test_edit_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Email  ⇄  Email");
   g_assert_false (liaison_mapping_model_get_modified (model));
-  g_assert_false (gtk_revealer_get_reveal_child (save_bar (f)));
+  /* Nothing saved yet: the bar offers to keep the defaults. */
+  g_assert_true (gtk_revealer_get_reveal_child (save_bar (f)));
+  g_assert_true (gtk_widget_get_visible (page_child (f, "accept_button")));
+  g_assert_false (gtk_widget_get_visible (page_child (f, "discard_button")));
 
   adw_combo_row_set_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_DIRECTION),
                               LIAISON_SYNC_TO_GHL);
@@ -245,6 +258,8 @@ test_edit_and_save (Fixture *f, gconstpointer data)
                               LIAISON_POLICY_LSQ_WINS);
   g_assert_true (liaison_mapping_model_get_modified (model));
   g_assert_true (gtk_revealer_get_reveal_child (save_bar (f)));
+  g_assert_false (gtk_widget_get_visible (page_child (f, "accept_button")));
+  g_assert_true (gtk_widget_get_visible (page_child (f, "discard_button")));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Email  →  Email");
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
@@ -502,6 +517,189 @@ test_fields_arrive (Fixture *f, gconstpointer data)
   g_assert_null (liaison_mapping_page_get_row (f->page, "state"));
 }
 
+/* Waits until the page has looked at what is saved and acted on it. */
+static void
+check_saved (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  liaison_mapping_page_check_saved (f->page);
+  while (liaison_mapping_page_get_checking (f->page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_idle (f);
+}
+
+static char *
+setting (LiaisonStore *store, const char *key)
+{
+  g_autoptr (GError) error = NULL;
+  char *value = liaison_store_get_setting (store, key, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* liaison-cli saves into the same profile while the page shows: without edits the page shows
+ * the new map and region; with edits it keeps them, says that the saved map moved, and Show
+ * Saved drops them for it. */
+static void
+test_saved_elsewhere (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) cli = liaison_store_open_sync (f->env.path, NULL, &error);
+  LiaisonMappingModel *model = liaison_mapping_page_get_model (f->page);
+  g_autoptr (LiaisonFieldMap) map = liaison_mapping_model_dup_map (model);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *region = NULL;
+  int email;
+
+  g_assert_no_error (error);
+  g_assert_false (gtk_info_bar_get_revealed (page_child (f, "external_bar")));
+  /* Nothing moved: nothing happens. */
+  check_saved (f);
+  g_assert_false (gtk_info_bar_get_revealed (page_child (f, "external_bar")));
+  g_assert_null (liaison_mapping_page_get_last_toast (f->page));
+
+  /* `liaison-cli mapping` makes email one-way; the page has no edits and shows it. */
+  email = liaison_field_map_find (map, "email");
+  liaison_field_map_set_direction (map, email, LIAISON_SYNC_TO_GHL);
+  {
+    g_autoptr (JsonNode) node = liaison_field_map_to_json (map);
+
+    json = json_to_string (node, FALSE);
+  }
+  liaison_store_save_mapping_async (cli, json, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_save_mapping_finish (cli, store_test_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_DIRECTION)), ==,
+      LIAISON_SYNC_BOTH);
+  check_saved (f);
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_DIRECTION)), ==,
+      LIAISON_SYNC_TO_GHL);
+  g_assert_nonnull (strstr (liaison_mapping_page_get_last_toast (f->page), "liaison-cli"));
+  g_assert_false (gtk_info_bar_get_revealed (page_child (f, "external_bar")));
+  g_assert_false (liaison_mapping_model_get_modified (model));
+
+  /* The person edits the policy; meanwhile `liaison-cli mapping region DE` saves a region. */
+  adw_combo_row_set_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_POLICY),
+                              LIAISON_POLICY_GHL_WINS);
+  g_assert_true (liaison_mapping_model_get_modified (model));
+  liaison_store_save_phone_region_async (cli, "DE", NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_save_phone_region_finish (cli, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  check_saved (f);
+  /* The edits are kept and the page says why the saved map is not shown. */
+  g_assert_true (gtk_info_bar_get_revealed (page_child (f, "external_bar")));
+  g_assert_true (liaison_mapping_model_get_modified (model));
+  g_assert_cmpuint (adw_combo_row_get_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_POLICY)),
+                    ==, LIAISON_POLICY_GHL_WINS);
+  /* The store reads phone numbers in the new region at once, as a new start would. */
+  g_assert_cmpstr (liaison_store_get_default_region (f->env.store), ==, "DE");
+
+  /* Show Saved: the edits go, the saved map and region show. */
+  activate (f, "mapping.reload");
+  g_assert_false (gtk_info_bar_get_revealed (page_child (f, "external_bar")));
+  g_assert_false (liaison_mapping_model_get_modified (model));
+  g_assert_cmpuint (adw_combo_row_get_selected (row_combo (f, "email", LIAISON_MAPPING_ROW_POLICY)),
+                    ==, LIAISON_POLICY_ASK);
+  g_assert_cmpstr (liaison_mapping_model_get_region (model), ==, "DE");
+  {
+    AdwComboRow *row = page_child (f, "region_row");
+    GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Germany (DE)");
+  }
+  region = setting (cli, LIAISON_STORE_SETTING_PHONE_REGION);
+  g_assert_cmpstr (region, ==, "DE");
+  g_clear_object (&cli);
+  store_test_drain ();
+}
+
+/* The phone region row: "Not set" on a new profile, a region chosen by name is saved with the
+ * pairs, Discard goes back, and a code the normalizer does not know is refused with a sentence. */
+static void
+test_region (Fixture *f, gconstpointer data)
+{
+  LiaisonMappingModel *model = liaison_mapping_page_get_model (f->page);
+  AdwComboRow *row = page_child (f, "region_row");
+  GListModel *names = adw_combo_row_get_model (row);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *reviewed = NULL;
+  guint us = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==,
+                   "Not set");
+  g_assert_null (liaison_mapping_model_get_region (model));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (names, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), "United States (US)") == 0)
+        us = i;
+    }
+  g_assert_cmpuint (us, !=, GTK_INVALID_LIST_POSITION);
+
+  /* Chosen: an edit like any other, saved with the pairs. */
+  adw_combo_row_set_selected (row, us);
+  g_assert_cmpstr (liaison_mapping_model_get_region (model), ==, "US");
+  g_assert_true (liaison_mapping_model_get_modified (model));
+  g_assert_true (gtk_revealer_get_reveal_child (save_bar (f)));
+  activate (f, "mapping.discard");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_false (liaison_mapping_model_get_modified (model));
+  adw_combo_row_set_selected (row, us);
+  saved = setting (f->env.store, LIAISON_STORE_SETTING_PHONE_REGION);
+  g_assert_null (saved);
+  activate (f, "mapping.save");
+  saved = setting (f->env.store, LIAISON_STORE_SETTING_PHONE_REGION);
+  g_assert_cmpstr (saved, ==, "US");
+  g_assert_cmpstr (liaison_store_get_default_region (f->env.store), ==, "US");
+  g_assert_false (liaison_mapping_model_get_modified (model));
+  reviewed = setting (f->env.store, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  g_assert_cmpstr (reviewed, ==, "yes");
+
+  /* A code no phone can be read in is refused with a sentence; nothing changes. */
+  g_assert_false (liaison_mapping_model_set_region (model, "XX", &error));
+  g_assert_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“XX” is not a country code"));
+  g_assert_cmpstr (liaison_mapping_model_get_region (model), ==, "US");
+  g_assert_false (liaison_mapping_model_get_modified (model));
+}
+
+/* A new profile: Use These Pairs saves the defaults as they are and marks the map reviewed, which
+ * the Overview's first-run path counts. */
+static void
+test_accept_defaults (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reviewed = setting (f->env.store, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  g_autoptr (JsonNode) map = NULL;
+
+  g_assert_null (reviewed);
+  g_assert_false (liaison_mapping_model_get_reviewed (liaison_mapping_page_get_model (f->page)));
+  g_assert_true (gtk_widget_get_visible (page_child (f, "accept_button")));
+  g_assert_cmpstr (gtk_actionable_get_action_name (page_child (f, "accept_button")), ==,
+                   "mapping.save");
+  activate (f, "mapping.save");
+  reviewed = setting (f->env.store, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  g_assert_cmpstr (reviewed, ==, "yes");
+  /* The defaults are not stored: a later release's defaults apply. */
+  map = stored_map (f->env.store, NULL);
+  g_assert_null (map);
+  g_assert_true (liaison_mapping_model_get_reviewed (liaison_mapping_page_get_model (f->page)));
+  g_assert_false (gtk_revealer_get_reveal_child (save_bar (f)));
+  g_assert_false (gtk_widget_get_visible (page_child (f, "accept_button")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,6 +711,11 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/mapping-page/value-table", Fixture, NULL, set_up, test_value_table, tear_down);
   g_test_add ("/mapping-page/damaged-map", Fixture, NULL, set_up, test_damaged_map, tear_down);
+  g_test_add ("/mapping-page/saved-elsewhere", Fixture, NULL, set_up, test_saved_elsewhere,
+              tear_down);
+  g_test_add ("/mapping-page/region", Fixture, NULL, set_up, test_region, tear_down);
+  g_test_add ("/mapping-page/accept-defaults", Fixture, NULL, set_up, test_accept_defaults,
+              tear_down);
   g_test_add ("/mapping-page/fields-arrive", Fixture, NULL, NULL, test_fields_arrive, tear_down);
   g_test_add ("/mapping-page/not-connected", Fixture, NULL, NULL, test_not_connected, tear_down);
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "liaison-overview-page.h"
+#include "liaison-overview-setup.h"
 #include "liaison-sync-scheduler-private.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
@@ -19,6 +20,8 @@
 #define T0 G_GINT64_CONSTANT (1796292000000)
 
 static const SyncFixtureOptions small = { 5, 30, NULL, 0, FALSE };
+/* A profile where nothing was saved yet: no field map, no run. */
+static const SyncFixtureOptions fresh = { .seed = 5, .contacts = 30, .cli_profile = TRUE };
 
 typedef struct
 {
@@ -79,7 +82,7 @@ on_progress (LiaisonSyncScheduler *scheduler, guint done, guint total, Fixture *
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  sync_fixture_set_up (&f->sync, &small);
+  sync_fixture_set_up (&f->sync, data != NULL ? data : &small);
   f->now = T0;
   f->scheduler = liaison_sync_scheduler_new ();
   liaison_sync_scheduler_set_clock (f->scheduler, fake_clock, f);
@@ -124,12 +127,11 @@ test_sync_now (Fixture *f, gconstpointer data)
   g_autoptr (LiaisonStoreRun) run = NULL;
   g_autofree char *counts = NULL;
 
-  /* Paused without accounts: the reason, a way to Accounts, and no Sync Now. */
+  /* Paused without accounts: the path to the first sync starts at Accounts, no Sync Now. */
   WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
-  g_assert_cmpstr (label (f, "status_title"), ==, "Nothing Synced Yet");
-  g_assert_nonnull (strstr (label (f, "status_detail"), "Accounts"));
+  g_assert_true (liaison_overview_page_get_first_run (f->page));
+  g_assert_cmpuint (liaison_overview_setup_get_next_step (child (f, "setup")), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (child (f, "sync_button")));
-  g_assert_true (gtk_widget_get_visible (child (f, "go_accounts_button")));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (f, "last_group"))));
 
   liaison_sync_scheduler_set_engine (f->scheduler, f->sync.engine, NULL);
@@ -138,9 +140,12 @@ test_sync_now (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "go_accounts_button")));
   g_assert_nonnull (strstr (subtitle (f, "next_row"), "every 5 minutes"));
   g_assert_nonnull (strstr (label (f, "status_detail"), "Choose Sync Now"));
+  /* The fixture saved a map: the path's next step is the first sync. */
+  g_assert_cmpuint (liaison_overview_setup_get_next_step (child (f, "setup")), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "overview.sync-now", NULL));
   g_assert_true (liaison_sync_scheduler_get_running (f->scheduler));
+  g_assert_false (liaison_overview_page_get_first_run (f->page));
   g_assert_cmpstr (label (f, "status_title"), ==, "Syncing…");
   g_assert_true (gtk_revealer_get_reveal_child (child (f, "progress_revealer")));
   g_assert_true (gtk_widget_get_visible (child (f, "cancel_button")));
@@ -234,6 +239,97 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "cancel_button")));
 }
 
+static gpointer
+setup_child (gpointer setup, const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (setup, LIAISON_TYPE_OVERVIEW_SETUP, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+setup_label (gpointer setup, const char *name)
+{
+  return gtk_label_get_label (setup_child (setup, name));
+}
+
+/* A fresh profile shows the path to the first sync, each step as the profile stands; once the
+ * first sync runs, the path gives way to the last run. */
+static void
+test_first_run (Fixture *f, gconstpointer data)
+{
+  LiaisonOverviewSetup *setup = child (f, "setup");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
+  g_assert_true (liaison_overview_page_get_first_run (f->page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (setup)));
+  g_assert_false (gtk_widget_get_visible (child (f, "status_box")));
+  g_assert_false (gtk_widget_get_visible (child (f, "last_group")));
+  g_assert_cmpuint (liaison_overview_setup_get_next_step (setup), ==, 1);
+  g_assert_cmpstr (setup_label (setup, "state3"), ==, "After steps 1 and 2");
+
+  /* Both accounts connected: the field mapping is next, not yet the sync. */
+  liaison_sync_scheduler_set_engine (f->scheduler, f->sync.engine, NULL);
+  g_assert_cmpuint (liaison_overview_setup_get_next_step (setup), ==, 2);
+  g_assert_cmpstr (setup_label (setup, "state1"), ==, "Done");
+  g_assert_cmpstr (setup_label (setup, "state2"), ==, "Next");
+  g_assert_true (gtk_widget_get_sensitive (setup_child (setup, "mapping_button")));
+  g_assert_true (
+      gtk_widget_has_css_class (setup_child (setup, "mapping_button"), "suggested-action"));
+  g_assert_false (
+      gtk_widget_has_css_class (setup_child (setup, "sync_button"), "suggested-action"));
+  g_assert_cmpstr (
+      gtk_actionable_get_action_target_value (setup_child (setup, "mapping_button"))
+          ? g_variant_get_string (
+              gtk_actionable_get_action_target_value (setup_child (setup, "mapping_button")), NULL)
+          : NULL,
+      ==, "mapping");
+
+  /* The person keeps the default pairs (as Use These Pairs does): the first sync is next. */
+  liaison_store_save_mapping_async (f->sync.store, NULL, NULL, store_test_result_cb, &result);
+  g_assert_true (
+      liaison_store_save_mapping_finish (f->sync.store, store_test_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  liaison_overview_page_reload (f->page);
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
+  g_assert_true (liaison_overview_page_get_first_run (f->page));
+  g_assert_cmpuint (liaison_overview_setup_get_next_step (setup), ==, 3);
+  g_assert_cmpstr (setup_label (setup, "state2"), ==, "Done");
+  g_assert_cmpstr (setup_label (setup, "state3"), ==, "Next");
+  g_assert_true (gtk_widget_has_css_class (setup_child (setup, "sync_button"), "suggested-action"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (setup_child (setup, "preview_button")), ==,
+                   "win.preview-sync");
+  /* The schedule would run it in 5 minutes: the step says when. */
+  g_assert_nonnull (strstr (setup_label (setup, "detail3"), "on its own at"));
+  /* It fits a phone-sized window. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                        NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  /* The step's Sync Now: while it runs the page shows its progress, then the last run. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (setup_child (setup, "sync_button")), ==,
+                   "overview.sync-now");
+  g_assert_true (gtk_widget_is_sensitive (setup_child (setup, "sync_button")));
+  g_signal_emit_by_name (setup_child (setup, "sync_button"), "clicked");
+  g_assert_true (liaison_sync_scheduler_get_running (f->scheduler));
+  g_assert_false (liaison_overview_page_get_first_run (f->page));
+  g_assert_true (gtk_revealer_get_reveal_child (child (f, "progress_revealer")));
+  WAIT_UNTIL (f->n_finished == 1);
+  WAIT_UNTIL (!liaison_overview_page_get_loading (f->page)
+              && gtk_widget_get_visible (GTK_WIDGET (child (f, "last_group"))));
+  g_assert_false (liaison_overview_page_get_first_run (f->page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (setup)));
+  g_assert_true (gtk_widget_get_visible (child (f, "status_box")));
+  g_assert_cmpstr (label (f, "status_title"), ==, "The Last Sync Went Through");
+}
+
 static void
 on_opened (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -258,12 +354,27 @@ test_accounts (Fixture *f, gconstpointer data)
   liaison_overview_page_set_session (f->page, session);
   WAIT_UNTIL (!liaison_overview_page_get_loading (f->page));
 
-  g_assert_true (gtk_widget_get_visible (child (f, "accounts_group")));
+  /* A new profile: the path to the first sync, its first step next, with both accounts. */
+  g_assert_true (liaison_overview_page_get_first_run (f->page));
+  g_assert_false (gtk_widget_get_visible (child (f, "accounts_group")));
+  g_assert_false (gtk_widget_get_visible (child (f, "status_box")));
+  {
+    LiaisonOverviewSetup *setup = child (f, "setup");
+
+    g_assert_cmpuint (liaison_overview_setup_get_next_step (setup), ==, 1);
+    g_assert_cmpstr (setup_label (setup, "state1"), ==, "Next");
+    g_assert_cmpstr (setup_label (setup, "detail1"), ==,
+                     "LeadSquared: not connected\nHighLevel: not connected");
+    g_assert_cmpstr (setup_label (setup, "state2"), ==, "After step 1");
+    g_assert_true (
+        gtk_widget_has_css_class (setup_child (setup, "accounts_button"), "suggested-action"));
+    g_assert_cmpstr (gtk_actionable_get_action_name (setup_child (setup, "accounts_button")), ==,
+                     "win.show-page");
+    g_assert_false (gtk_widget_get_sensitive (setup_child (setup, "mapping_button")));
+  }
+  /* The state the page shows once a sync ran says the same. */
   g_assert_cmpstr (subtitle (f, "lsq_row"), ==, "Not connected. Connect it in Accounts.");
   g_assert_cmpstr (subtitle (f, "ghl_row"), ==, "Not connected. Connect it in Accounts.");
-  g_assert_true (gtk_widget_get_visible (child (f, "go_accounts_button")));
-  g_assert_false (gtk_widget_get_visible (child (f, "sync_button")));
-  g_assert_cmpstr (label (f, "status_title"), ==, "Nothing Synced Yet");
   g_assert_cmpstr (label (f, "status_detail"), ==,
                    "Connect LeadSquared and HighLevel in Accounts to sync them.");
 
@@ -283,5 +394,6 @@ main (int argc, char *argv[])
   ADD ("/overview-page/failure", test_failure);
   ADD ("/overview-page/accounts", test_accounts);
   ADD ("/overview-page/cancel", test_cancel);
+  g_test_add ("/overview-page/first-run", Fixture, &fresh, set_up, test_first_run, tear_down);
   return g_test_run ();
 }

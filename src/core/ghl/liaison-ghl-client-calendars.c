@@ -497,3 +497,45 @@ liaison_ghl_client_get_location_name_finish (LiaisonGhlClient *self, GAsyncResul
 {
   return liaison_http_call_finish (self, result, liaison_ghl_client_get_location_name_async, error);
 }
+
+/* The location's country ("US"), as its business address has it; "" when it names none. */
+static gpointer
+parse_location_country (LiaisonHttpCall *call, JsonNode *root, GError **error)
+{
+  JsonObject *location = JSON_NODE_HOLDS_OBJECT (root)
+                             ? liaison_json_get_object (json_node_get_object (root), "location")
+                             : NULL;
+  const char *country = location != NULL ? liaison_json_get_string (location, "country") : NULL;
+
+  if (location == NULL)
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "HighLevel sent no location");
+      return NULL;
+    }
+  return g_strdup (country != NULL ? country : "");
+}
+
+void
+liaison_ghl_client_get_location_country_async (LiaisonGhlClient *self, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request = NULL;
+
+  g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
+
+  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CONTACTS,
+                                        "read the location's country", "locations",
+                                        liaison_ghl_client_get_location_id (self), NULL);
+  liaison_ghl_client_run (self, request, parse_location_country, NULL, g_free,
+                          liaison_ghl_client_get_location_country_async, cancellable, callback,
+                          user_data);
+}
+
+char *
+liaison_ghl_client_get_location_country_finish (LiaisonGhlClient *self, GAsyncResult *result,
+                                                GError **error)
+{
+  return liaison_http_call_finish (self, result, liaison_ghl_client_get_location_country_async,
+                                   error);
+}

@@ -167,6 +167,13 @@ void liaison_ghl_client_get_location_name_async (LiaisonGhlClient *self, GCancel
                                                  GAsyncReadyCallback callback, gpointer user_data);
 char *liaison_ghl_client_get_location_name_finish (LiaisonGhlClient *self, GAsyncResult *result,
                                                    GError **error);
+/* The location's country as HighLevel keeps it ("US"); "" when it has none. */
+void liaison_ghl_client_get_location_country_async (LiaisonGhlClient *self,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+char *liaison_ghl_client_get_location_country_finish (LiaisonGhlClient *self, GAsyncResult *result,
+                                                      GError **error);
 
 /* Shared by every list_* and get_free_slots: a GPtrArray of models. */
 GPtrArray *liaison_ghl_client_list_finish (LiaisonGhlClient *self, GAsyncResult *result,

@@ -101,8 +101,9 @@ static const char *const read_only[] = {
   "CanUpdate",
 };
 
-static gboolean
-is_read_only (const char *attribute)
+/* Whether attribute is one of those. */
+gboolean
+liaison_lsq_attribute_is_read_only (const char *attribute)
 {
   guint i;
 
@@ -452,7 +453,7 @@ liaison_lsq_contact_to_list (LiaisonContact *contact, const char *search_by)
     {
       g_autofree char *text = NULL;
 
-      if (is_read_only (ids[i]) || property_for (ids[i]) != NULL)
+      if (liaison_lsq_attribute_is_read_only (ids[i]) || property_for (ids[i]) != NULL)
         continue;
       text = variant_to_text (liaison_contact_get_custom_field (contact, ids[i]));
       if (text != NULL)

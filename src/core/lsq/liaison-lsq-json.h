@@ -42,6 +42,7 @@ void liaison_lsq_row_result_free (LiaisonLsqRowResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonLsqRowResult, liaison_lsq_row_result_free)
 
 char *liaison_lsq_format_time (GDateTime *time);
+gboolean liaison_lsq_attribute_is_read_only (const char *attribute);
 GHashTable *liaison_lsq_field_types_new (void);
 
 GHashTable *liaison_lsq_attributes_from_list (JsonArray *list, GError **error);

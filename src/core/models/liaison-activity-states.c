@@ -1,5 +1,6 @@
-/* liaison-activity-states.c: see liaison-activity-states.h. Two worker reads (the links of the
- * contact's tasks, then of its notes), queued behind the cache writes of the items they judge.
+/* liaison-activity-states.c: see liaison-activity-states.h. Three worker reads (the links of the
+ * contact's tasks, its notes, then its appointments), queued behind the cache writes of the items
+ * they judge.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +20,8 @@ typedef struct
   guint next_kind;
 } Update;
 
-static const LiaisonRecordKind kinds[] = { LIAISON_RECORD_TASK, LIAISON_RECORD_NOTE };
+static const LiaisonRecordKind kinds[]
+    = { LIAISON_RECORD_TASK, LIAISON_RECORD_NOTE, LIAISON_RECORD_APPOINTMENT };
 
 static void
 update_free (Update *update)
@@ -37,7 +39,7 @@ update_free (Update *update)
 
 static void read_next (GTask *task);
 
-/* Every task and note not linked is waiting for the next sync; appointments do not travel. */
+/* Every task, note and appointment not linked is waiting for the next sync. */
 static void
 apply (GTask *task)
 {
@@ -51,7 +53,9 @@ apply (GTask *task)
       const char *id = liaison_activity_item_get_remote_id (item);
       LiaisonActivitySyncState state = LIAISON_ACTIVITY_SYNC_NONE;
 
-      if ((kind == LIAISON_RECORD_TASK || kind == LIAISON_RECORD_NOTE) && id != NULL)
+      if ((kind == LIAISON_RECORD_TASK || kind == LIAISON_RECORD_NOTE
+           || kind == LIAISON_RECORD_APPOINTMENT)
+          && id != NULL)
         {
           gpointer found
               = g_hash_table_lookup (update->states[liaison_activity_item_get_service (item)], id);

@@ -240,6 +240,74 @@ liaison_conflict_item_count_candidates (LiaisonConflictItem *self, guint *n_lsq,
                  == 0;
 }
 
+void
+liaison_conflict_candidate_free (LiaisonConflictCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->id);
+  g_free (candidate->connection);
+  g_free (candidate->name);
+  g_free (candidate->email);
+  g_free (candidate->phone);
+  g_free (candidate);
+}
+
+static char *
+member_dup (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  text = json_node_get_string (node);
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+GPtrArray *
+liaison_conflict_item_list_candidates (LiaisonConflictItem *self)
+{
+  GPtrArray *list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_conflict_candidate_free);
+  g_autoptr (JsonNode) node = NULL;
+  JsonArray *array;
+
+  g_return_val_if_fail (LIAISON_IS_CONFLICT_ITEM (self), list);
+  if (self->conflict->kind != LIAISON_CONFLICT_AMBIGUOUS
+      || self->conflict->candidate_details == NULL)
+    return list;
+  node = json_from_string (self->conflict->candidate_details, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return list;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      LiaisonConflictCandidate *c;
+      g_autofree char *side = NULL;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      o = json_node_get_object (element);
+      side = member_dup (o, "side");
+      c = g_new0 (LiaisonConflictCandidate, 1);
+      c->side = g_strcmp0 (side, "ghl") == 0 ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
+      c->id = member_dup (o, "id");
+      c->connection = member_dup (o, "connection");
+      c->name = member_dup (o, "name");
+      c->email = member_dup (o, "email");
+      c->phone = member_dup (o, "phone");
+      if (c->id == NULL)
+        liaison_conflict_candidate_free (c);
+      else
+        g_ptr_array_add (list, c);
+    }
+  return list;
+}
+
 static void
 liaison_conflict_item_get_property (GObject *object, guint prop_id, GValue *value,
                                     GParamSpec *pspec)

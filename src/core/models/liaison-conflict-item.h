@@ -46,6 +46,24 @@ gboolean liaison_conflict_item_get_editable (LiaisonConflictItem *self);
 void liaison_conflict_item_count_candidates (LiaisonConflictItem *self, guint *n_lsq, guint *n_ghl,
                                              gboolean *by_phone);
 
+/* One contact an ambiguous match could be linked with, as the cache knows it. */
+typedef struct
+{
+  LiaisonService side;
+  char *id;
+  char *connection; /* NULL when the record is no longer cached */
+  char *name;
+  char *email;
+  char *phone;
+} LiaisonConflictCandidate;
+
+void liaison_conflict_candidate_free (LiaisonConflictCandidate *candidate);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonConflictCandidate, liaison_conflict_candidate_free)
+
+/* An ambiguous match's candidates (LiaisonConflictCandidate), LeadSquared's first; empty for a
+ * field conflict. */
+GPtrArray *liaison_conflict_item_list_candidates (LiaisonConflictItem *self);
+
 /* A canonical JSON value as a person reads it: text as it is, a list joined by commas, true and
  * false as Yes and No; NULL for nothing (null, empty text, no value). */
 char *liaison_conflict_value_to_text (const char *json);

@@ -20,6 +20,9 @@
 
 /* A sync run announces its end once; a short wait still folds a burst of announcements. */
 #define RELOAD_DELAY_MS 150
+/* The first read shows its rows a page at a time, so that the first rows come at once even with
+ * thousands of conflicts; the list widget makes rows only for what is on screen. */
+#define PAGE_SIZE 200
 
 struct _LiaisonConflictList
 {
@@ -31,7 +34,9 @@ struct _LiaisonConflictList
   guint reload_source;
   gboolean loading;
   gboolean loaded;
-  gboolean again; /* asked to reload while a read was going on */
+  gboolean again;       /* asked to reload while a read was going on */
+  gboolean progressive; /* the read started on an empty list: its pages are shown as they come */
+  GPtrArray *pending;   /* a reload's pages (LiaisonStoreConflict), taken at once at its end */
   char *error;
   guint n_open;
 };
@@ -106,10 +111,37 @@ same_conflicts (GPtrArray *items, GPtrArray *rows)
 }
 
 static void
-take_rows (LiaisonConflictList *self, GPtrArray *rows)
+count_open (LiaisonConflictList *self)
 {
   guint n_open = 0;
 
+  for (guint i = 0; i < self->items->len; i++)
+    n_open += liaison_conflict_item_get_resolution (g_ptr_array_index (self->items, i)) == NULL;
+  if (n_open != self->n_open)
+    {
+      self->n_open = n_open;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
+    }
+}
+
+/* A page of the first read: added at the end. */
+static void
+append_rows (LiaisonConflictList *self, GPtrArray *rows)
+{
+  guint position = self->items->len;
+
+  if (rows->len == 0)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (self->items, liaison_conflict_item_new (g_ptr_array_index (rows, i)));
+  g_ptr_array_set_free_func (rows, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, rows->len);
+  count_open (self);
+}
+
+static void
+take_rows (LiaisonConflictList *self, GPtrArray *rows)
+{
   if (same_conflicts (self->items, rows))
     for (guint i = 0; i < rows->len; i++)
       {
@@ -129,13 +161,19 @@ take_rows (LiaisonConflictList *self, GPtrArray *rows)
       g_ptr_array_set_free_func (rows, NULL);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
     }
-  for (guint i = 0; i < self->items->len; i++)
-    n_open += liaison_conflict_item_get_resolution (g_ptr_array_index (self->items, i)) == NULL;
-  if (n_open != self->n_open)
-    {
-      self->n_open = n_open;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
-    }
+  count_open (self);
+}
+
+static void read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id);
+
+static void
+set_error (LiaisonConflictList *self, const char *message)
+{
+  if (g_strcmp0 (self->error, message) == 0)
+    return;
+  g_free (self->error);
+  self->error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static void
@@ -144,7 +182,9 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
   LiaisonConflictList *self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
-      = liaison_store_list_conflicts_to_review_finish (LIAISON_STORE (source), result, &error);
+      = liaison_store_list_conflicts_to_review_page_finish (LIAISON_STORE (source), result, &error);
+  LiaisonStoreConflict *last = NULL;
+  gboolean more;
 
   /* Cancelled, or disposed after the read had already ended. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
@@ -152,22 +192,42 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (self);
       return;
     }
+  more = rows != NULL && rows->len == PAGE_SIZE;
+  if (rows != NULL && rows->len > 0)
+    last = g_ptr_array_index (rows, rows->len - 1);
+  if (more)
+    {
+      /* The key of the next page, before the rows move on. */
+      gint64 after_detected = last->detected_at, after_id = last->id;
+
+      if (self->progressive)
+        append_rows (self, rows);
+      else
+        g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&rows));
+      if (!self->loaded)
+        {
+          self->loaded = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+        }
+      read_page (self, after_detected, after_id);
+      g_object_unref (self);
+      return;
+    }
   g_clear_object (&self->cancellable);
   if (rows == NULL)
-    {
-      g_free (self->error);
-      self->error = g_strdup (error->message);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-    }
+    set_error (self, error->message);
   else
     {
-      if (self->error != NULL)
+      set_error (self, NULL);
+      if (self->progressive)
+        append_rows (self, rows);
+      else
         {
-          g_clear_pointer (&self->error, g_free);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+          g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&rows));
+          take_rows (self, self->pending);
         }
-      take_rows (self, rows);
     }
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (!self->loaded)
     {
       self->loaded = TRUE;
@@ -181,13 +241,25 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id)
+{
+  liaison_store_list_conflicts_to_review_page_async (self->store, after_detected, after_id,
+                                                     PAGE_SIZE, self->cancellable, on_read,
+                                                     g_object_ref (self));
+}
+
+static void
 start_read (LiaisonConflictList *self)
 {
   self->again = FALSE;
   self->cancellable = g_cancellable_new ();
+  /* On an empty list the pages show as they come; a reload replaces the rows once, at its end,
+   * so that what is on screen does not shrink and grow again. */
+  self->progressive = self->items->len == 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
   set_loading (self, TRUE);
-  liaison_store_list_conflicts_to_review_async (self->store, self->cancellable, on_read,
-                                                g_object_ref (self));
+  read_page (self, 0, 0);
 }
 
 void
@@ -280,9 +352,6 @@ typedef struct
 {
   char *resolution;
   char *field; /* only this field's conflicts; NULL: every field */
-  guint pending;
-  guint answered;
-  GError *error; /* the first */
 } ResolveAll;
 
 static void
@@ -290,56 +359,53 @@ resolve_all_free (ResolveAll *all)
 {
   g_free (all->resolution);
   g_free (all->field);
-  g_clear_error (&all->error);
   g_free (all);
 }
 
 static void
-on_one_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
+on_matching_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   LiaisonConflictList *self = g_task_get_source_object (task);
-  ResolveAll *all = g_task_get_task_data (task);
   GError *error = NULL;
+  g_autoptr (GArray) done
+      = liaison_store_resolve_conflicts_finish (LIAISON_STORE (source), result, &error);
 
-  if (liaison_store_resolve_conflict_finish (LIAISON_STORE (source), result, &error))
-    all->answered++;
-  else if (all->error == NULL)
-    all->error = error;
-  else
-    g_error_free (error);
-  if (--all->pending > 0)
-    return;
   liaison_conflict_list_reload (self);
-  if (all->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&all->error));
+  if (done == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_int (task, all->answered);
+    g_task_return_int (task, done->len);
 }
 
-/* Answers the open field conflicts the task's ResolveAll names, then returns the task. */
+/* Answers the open field conflicts the task's ResolveAll names, in one transaction, then
+ * returns the task. */
 static void
 resolve_matching (LiaisonConflictList *self, GTask *task)
 {
   ResolveAll *all = g_task_get_task_data (task);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  /* One worker job each, queued in order; the list reads again once, after the last. */
   for (guint i = 0; i < self->items->len; i++)
     {
       LiaisonConflictItem *item = g_ptr_array_index (self->items, i);
+      gint64 id = liaison_conflict_item_get_id (item);
 
       if (liaison_conflict_item_get_kind (item) != LIAISON_CONFLICT_FIELD
           || liaison_conflict_item_get_resolution (item) != NULL
           || (all->field != NULL
               && g_strcmp0 (liaison_conflict_item_get_field (item), all->field) != 0))
         continue;
-      all->pending++;
-      liaison_store_resolve_conflict_async (self->store, liaison_conflict_item_get_id (item),
-                                            all->resolution, NULL, g_task_get_cancellable (task),
-                                            on_one_resolved, g_object_ref (task));
+      g_array_append_val (ids, id);
     }
-  if (all->pending == 0)
-    g_task_return_int (task, 0);
+  if (ids->len == 0)
+    {
+      g_task_return_int (task, 0);
+      g_object_unref (task);
+      return;
+    }
+  liaison_store_resolve_conflicts_async (self->store, ids, all->resolution,
+                                         g_task_get_cancellable (task), on_matching_resolved, task);
 }
 
 static GTask *
@@ -367,7 +433,7 @@ liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *
 
   task = resolve_task_new (self, resolution, NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_conflict_list_resolve_all_async);
-  resolve_matching (self, task);
+  resolve_matching (self, g_steal_pointer (&task));
 }
 
 guint
@@ -387,6 +453,7 @@ static void
 on_mapping_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  LiaisonConflictList *self = g_task_get_source_object (task);
   GError *error = NULL;
 
   if (!liaison_store_save_mapping_finish (LIAISON_STORE (source), result, NULL, &error))
@@ -395,7 +462,7 @@ on_mapping_saved (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  resolve_matching (g_task_get_source_object (task), task);
+  resolve_matching (self, g_steal_pointer (&task));
 }
 
 static void
@@ -570,6 +637,7 @@ liaison_conflict_list_finalize (GObject *object)
   LiaisonConflictList *self = LIAISON_CONFLICT_LIST (object);
 
   g_ptr_array_unref (self->items);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->error);
   G_OBJECT_CLASS (liaison_conflict_list_parent_class)->finalize (object);
 }

@@ -57,4 +57,45 @@ void liaison_conflict_list_always_take_async (LiaisonConflictList *self, const c
 guint liaison_conflict_list_always_take_finish (LiaisonConflictList *self, GAsyncResult *result,
                                                 GError **error);
 
+/* Takes one side ("lsq" or "ghl") for the open field conflicts among items (LiaisonConflictItem,
+ * a person's selection), in one transaction; _finish returns the ids answered (gint64), which
+ * liaison_conflict_list_reopen_async takes back. */
+void liaison_conflict_list_resolve_items_async (LiaisonConflictList *self, GPtrArray *items,
+                                                const char *resolution, GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data);
+GArray *liaison_conflict_list_resolve_items_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                    GError **error);
+/* Undo: the answers of ids no run has written yet are taken back; returns how many. */
+void liaison_conflict_list_reopen_async (LiaisonConflictList *self, GArray *ids,
+                                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                                         gpointer user_data);
+guint liaison_conflict_list_reopen_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                           GError **error);
+
+/* An ambiguous match settled by a person: the LeadSquared candidate lsq_id and the HighLevel
+ * candidate ghl_id linked by hand (the next run brings them in step; _finish returns the link's
+ * id, 0 with error set), or every candidate kept apart from the other side's (the next run
+ * neither matches nor copies them; _finish returns the pairs, for an Undo). Either closes the
+ * conflict. */
+void liaison_conflict_list_link_candidate_async (LiaisonConflictList *self,
+                                                 LiaisonConflictItem *item, const char *lsq_id,
+                                                 const char *ghl_id, GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+gint64 liaison_conflict_list_link_candidate_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                    GError **error);
+void liaison_conflict_list_keep_apart_async (LiaisonConflictList *self, LiaisonConflictItem *item,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *liaison_conflict_list_keep_apart_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                    GError **error);
+/* Undo of the two: the link removed (or the pairs matched again) and the conflict open again. */
+void liaison_conflict_list_undo_link_async (LiaisonConflictList *self, gint64 conflict_id,
+                                            gint64 link_id, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+void liaison_conflict_list_undo_keep_apart_async (LiaisonConflictList *self, gint64 conflict_id,
+                                                  GPtrArray *pairs, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_conflict_list_undo_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                            GError **error);
+
 G_END_DECLS

@@ -28,6 +28,11 @@ struct _LiaisonMappingModel
   gboolean is_default;
   GPtrArray *items; /* LiaisonMappingPair, one per pair of map */
 
+  char *saved_json;   /* the stored map's text as last read or written; NULL: none stored */
+  char *saved_region; /* the profile's phone region setting, as last read or written */
+  char *region;       /* the copy's; saved with the map */
+  gboolean reviewed;  /* a map was saved in this profile (the defaults included) */
+
   gboolean loaded;
   gboolean modified;
   gboolean valid;

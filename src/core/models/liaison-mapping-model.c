@@ -1,8 +1,10 @@
 /* liaison-mapping-model.c: see liaison-mapping-model.h. The field lists and labels are in
  * liaison-mapping-fields.c.
  *
- * The saved map is read by a store worker job; the field definitions and users a refresh
- * cached are short lists read on the store's read-only connection, as the engine reads them.
+ * The saved map, the phone region and the field definitions and users a refresh cached are
+ * read in one store worker job (liaison_store_read_mapping_state_async): the main thread never
+ * waits for the disk. check_saved reads the map and the region again to learn of a save made
+ * elsewhere (liaison-cli shares the store).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +33,8 @@ enum
   PROP_LOADED,
   PROP_MODIFIED,
   PROP_VALID,
+  PROP_REGION,
+  PROP_REVIEWED,
   N_PROPS
 };
 
@@ -95,6 +99,9 @@ liaison_mapping_model_finalize (GObject *object)
 
   for (guint s = 0; s < 2; s++)
     g_free (self->connection[s]);
+  g_free (self->saved_json);
+  g_free (self->saved_region);
+  g_free (self->region);
   G_OBJECT_CLASS (liaison_mapping_model_parent_class)->finalize (object);
 }
 
@@ -115,6 +122,12 @@ liaison_mapping_model_get_property (GObject *object, guint prop_id, GValue *valu
       case PROP_VALID:
         g_value_set_boolean (value, self->valid);
         break;
+      case PROP_REGION:
+        g_value_set_string (value, self->region);
+        break;
+      case PROP_REVIEWED:
+        g_value_set_boolean (value, self->reviewed);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -133,6 +146,8 @@ liaison_mapping_model_class_init (LiaisonMappingModelClass *klass)
   properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
   properties[PROP_VALID] = g_param_spec_boolean ("valid", NULL, NULL, TRUE, flags);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_REVIEWED] = g_param_spec_boolean ("reviewed", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -231,6 +246,7 @@ update_modified (LiaisonMappingModel *self)
       modified = g_strcmp0 (a, b) != 0 || self->saved_damaged;
       if (!modified)
         self->is_default = self->saved_is_default;
+      modified = modified || g_strcmp0 (self->region, self->saved_region) != 0;
     }
   set_flag (self, &self->modified, modified, PROP_MODIFIED);
 }
@@ -316,23 +332,27 @@ liaison_mapping_model_fit (LiaisonMappingModel *self, LiaisonFieldMap *map)
 {
   liaison_field_map_set_field_defs (map, self->defs[0], self->defs[1]);
   liaison_field_map_set_users (map, self->users[0], self->users[1]);
-  liaison_field_map_set_default_region (map, liaison_store_get_default_region (self->store));
+  /* The region as edited; unchanged, the store's (which may be given at its opening). */
+  liaison_field_map_set_default_region (map, g_strcmp0 (self->region, self->saved_region) == 0
+                                                 ? liaison_store_get_default_region (self->store)
+                                                 : self->region);
 }
 
 /* ---- loading ---- */
 
-static gboolean
-read_side (LiaisonMappingModel *self, LiaisonSide side, GError **error)
+static void
+take_side (LiaisonMappingModel *self, LiaisonSide side, LiaisonStoreMappingState *state)
 {
   g_autoptr (GPtrArray) defs = NULL;
   g_autoptr (GPtrArray) users = NULL;
 
   g_clear_pointer (&self->defs[side], g_ptr_array_unref);
   g_clear_pointer (&self->users[side], g_ptr_array_unref);
-  if (self->connection[side] == NULL)
-    return TRUE;
-  if (!liaison_field_map_read_cache (self->store, self->connection[side], &defs, &users, error))
-    return FALSE;
+  self->fields_known[side] = FALSE;
+  if (self->connection[side] == NULL || state->fields[side] == NULL)
+    return;
+  defs = liaison_field_map_parse_cache (state->fields[side], LIAISON_RECORD_FIELD);
+  users = liaison_field_map_parse_cache (state->users[side], LIAISON_RECORD_USER);
   /* Users and fields are read before the contacts in every refresh, and every account has a
    * user: without either, no refresh has read this account yet. */
   self->fields_known[side] = defs->len > 0 || users->len > 0;
@@ -341,37 +361,43 @@ read_side (LiaisonMappingModel *self, LiaisonSide side, GError **error)
     self->defs[side] = g_steal_pointer (&defs);
   if (users->len > 0)
     self->users[side] = g_steal_pointer (&users);
-  return TRUE;
+}
+
+static LiaisonFieldMap *
+map_for (LiaisonMappingModel *self, const char *json, GError **error)
+{
+  return liaison_field_map_new_for_accounts (json, self->defs[0], self->users[0], self->defs[1],
+                                             self->users[1],
+                                             liaison_store_get_default_region (self->store), error);
 }
 
 static void
-on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+on_state_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   LiaisonMappingModel *self = g_task_get_source_object (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) map_error = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr (LiaisonStoreMappingState) state
+      = liaison_store_read_mapping_state_finish (LIAISON_STORE (source), result, &error);
 
-  json = liaison_store_load_mapping_finish (LIAISON_STORE (source), result, NULL, &error);
-  if (error != NULL || !read_side (self, LIAISON_SERVICE_LSQ, &error)
-      || !read_side (self, LIAISON_SERVICE_GHL, &error))
+  if (state == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  for (guint s = 0; s < 2; s++)
+    take_side (self, s, state);
   liaison_mapping_fields_fill (self);
 
   g_clear_object (&self->saved);
-  self->saved = liaison_field_map_new_for_profile (json, self->store, self->connection[0],
-                                                   self->connection[1], &map_error);
-  self->saved_is_default = json == NULL;
+  self->saved = map_for (self, state->json, &map_error);
+  self->saved_is_default = state->json == NULL;
   self->saved_damaged = self->saved == NULL;
   if (self->saved == NULL)
     {
       /* The saved map cannot be read: the defaults stand in, and a save replaces it. */
-      self->saved = liaison_field_map_new_for_profile (NULL, self->store, self->connection[0],
-                                                       self->connection[1], &error);
+      self->saved = map_for (self, NULL, &error);
       self->saved_is_default = FALSE;
       if (self->saved == NULL)
         {
@@ -379,11 +405,19 @@ on_mapping_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
           return;
         }
     }
+  g_free (self->saved_json);
+  self->saved_json = g_steal_pointer (&state->json);
+  g_free (self->saved_region);
+  self->saved_region = g_steal_pointer (&state->region);
+  g_free (self->region);
+  self->region = g_strdup (self->saved_region);
+  self->reviewed = state->reviewed;
   g_clear_object (&self->map);
   self->map = liaison_field_map_copy (self->saved);
-  self->is_default = json == NULL || map_error != NULL;
+  self->is_default = self->saved_is_default || map_error != NULL;
   rebuild (self);
   set_flag (self, &self->loaded, TRUE, PROP_LOADED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
   if (map_error != NULL)
     g_task_return_error (task, g_steal_pointer (&map_error));
   else
@@ -399,8 +433,8 @@ liaison_mapping_model_load_async (LiaisonMappingModel *self, GCancellable *cance
   g_return_if_fail (LIAISON_IS_MAPPING_MODEL (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_mapping_model_load_async);
-  liaison_store_load_mapping_async (self->store, cancellable, on_mapping_loaded,
-                                    g_steal_pointer (&task));
+  liaison_store_read_mapping_state_async (self->store, self->connection[0], self->connection[1],
+                                          cancellable, on_state_loaded, g_steal_pointer (&task));
 }
 
 gboolean
@@ -551,8 +585,7 @@ liaison_mapping_model_reset (LiaisonMappingModel *self)
   LiaisonFieldMap *defaults;
 
   g_return_if_fail (LIAISON_IS_MAPPING_MODEL (self));
-  defaults = liaison_field_map_new_for_profile (NULL, self->store, self->connection[0],
-                                                self->connection[1], &error);
+  defaults = map_for (self, NULL, &error);
   if (defaults == NULL)
     {
       /* Only a cache that cannot be read gets here: the plain defaults, fitted to nothing. */
@@ -575,7 +608,97 @@ liaison_mapping_model_discard (LiaisonMappingModel *self)
   g_clear_object (&self->map);
   self->map = liaison_field_map_copy (self->saved);
   self->is_default = self->saved_is_default;
+  if (g_strcmp0 (self->region, self->saved_region) != 0)
+    {
+      g_free (self->region);
+      self->region = g_strdup (self->saved_region);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+    }
   rebuild (self);
+}
+
+/* ---- the phone region ---- */
+
+const char *
+liaison_mapping_model_get_region (LiaisonMappingModel *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MAPPING_MODEL (self), NULL);
+  return self->region;
+}
+
+gboolean
+liaison_mapping_model_set_region (LiaisonMappingModel *self, const char *region, GError **error)
+{
+  g_return_val_if_fail (LIAISON_IS_MAPPING_MODEL (self), FALSE);
+  if (region != NULL && *region == '\0')
+    region = NULL;
+  if (region != NULL && !liaison_store_check_phone_region (region, error))
+    return FALSE;
+  if (g_strcmp0 (region, self->region) == 0)
+    return TRUE;
+  g_free (self->region);
+  self->region = g_strdup (region);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+  update_modified (self);
+  return TRUE;
+}
+
+gboolean
+liaison_mapping_model_get_reviewed (LiaisonMappingModel *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MAPPING_MODEL (self), FALSE);
+  return self->reviewed;
+}
+
+/* ---- what is saved elsewhere ---- */
+
+static void
+on_state_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonMappingModel *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr (LiaisonStoreMappingState) state
+      = liaison_store_read_mapping_state_finish (LIAISON_STORE (source), result, &error);
+  gboolean region_moved;
+
+  if (state == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  region_moved = g_strcmp0 (state->region, self->saved_region) != 0;
+  /* Another process saved a region: the store reads phone numbers in it from now on, as a
+   * store opened now would. */
+  if (region_moved)
+    liaison_store_set_default_region (self->store, state->region);
+  g_task_return_boolean (task, region_moved || g_strcmp0 (state->json, self->saved_json) != 0);
+}
+
+void
+liaison_mapping_model_check_saved_async (LiaisonMappingModel *self, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_MAPPING_MODEL (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_mapping_model_check_saved_async);
+  if (!self->loaded)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  liaison_store_read_mapping_state_async (self->store, NULL, NULL, cancellable, on_state_checked,
+                                          g_steal_pointer (&task));
+}
+
+gboolean
+liaison_mapping_model_check_saved_finish (LiaisonMappingModel *self, GAsyncResult *result,
+                                          GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- saving ---- */
@@ -584,13 +707,36 @@ typedef struct
 {
   LiaisonFieldMap *map; /* what is being saved */
   gboolean is_default;
+  char *json;
+  char *region;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->map);
+  g_free (data->json);
+  g_free (data->region);
   g_free (data);
+}
+
+static void
+on_region_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonMappingModel *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!liaison_store_save_phone_region_finish (LIAISON_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_free (self->saved_region);
+  self->saved_region = g_strdup (data->region);
+  update_modified (self);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -609,7 +755,22 @@ on_mapping_saved (GObject *source, GAsyncResult *result, gpointer user_data)
   g_set_object (&self->saved, data->map);
   self->saved_is_default = data->is_default;
   self->saved_damaged = FALSE;
+  g_free (self->saved_json);
+  self->saved_json = g_strdup (data->json);
+  if (!self->reviewed)
+    {
+      self->reviewed = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWED]);
+    }
   update_modified (self);
+  /* The region is saved with the pairs, once they are. */
+  if (g_strcmp0 (data->region, self->saved_region) != 0)
+    {
+      liaison_store_save_phone_region_async (self->store, data->region,
+                                             g_task_get_cancellable (task), on_region_saved,
+                                             g_object_ref (task));
+      return;
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -619,7 +780,6 @@ liaison_mapping_model_save_async (LiaisonMappingModel *self, GCancellable *cance
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *json = NULL;
   SaveData *data;
 
   g_return_if_fail (LIAISON_IS_MAPPING_MODEL (self));
@@ -641,10 +801,11 @@ liaison_mapping_model_save_async (LiaisonMappingModel *self, GCancellable *cance
   data->map = liaison_field_map_copy (self->map);
   data->is_default = self->is_default;
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  data->region = g_strdup (self->region);
   /* The defaults are not stored: a later release's defaults then apply. */
   if (!data->is_default)
-    json = map_text (data->map);
-  liaison_store_save_mapping_async (self->store, json, cancellable, on_mapping_saved,
+    data->json = map_text (data->map);
+  liaison_store_save_mapping_async (self->store, data->json, cancellable, on_mapping_saved,
                                     g_steal_pointer (&task));
 }
 

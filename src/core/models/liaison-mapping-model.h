@@ -28,8 +28,8 @@ G_DECLARE_FINAL_TYPE (LiaisonMappingModel, liaison_mapping_model, LIAISON, MAPPI
 LiaisonMappingModel *liaison_mapping_model_new (LiaisonStore *store, const char *lsq_connection,
                                                 const char *ghl_connection);
 
-/* Reads the saved map (a store worker job) and the cached field definitions and users (short
- * lists), and fills the model. A saved map that cannot be read is an error; the model then
+/* Reads the saved map, the phone region and the cached field definitions and users (one store
+ * worker job), and fills the model. A saved map that cannot be read is an error; the model then
  * holds the defaults, and saving replaces the damaged map. */
 void liaison_mapping_model_load_async (LiaisonMappingModel *self, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);
@@ -93,14 +93,31 @@ void liaison_mapping_model_discard (LiaisonMappingModel *self);
 
 /* The copy as its stored JSON (for tests and previews). */
 char *liaison_mapping_model_dup_json (LiaisonMappingModel *self);
+/* The phone region national numbers are read in (the profile's phone.region), as edited: an
+ * ISO 3166 code, or NULL (not set); saved with the map. A code the phone normalizer does not
+ * know is refused with a sentence and changes nothing. Property "region". */
+const char *liaison_mapping_model_get_region (LiaisonMappingModel *self);
+gboolean liaison_mapping_model_set_region (LiaisonMappingModel *self, const char *region,
+                                           GError **error);
+/* A map was saved in this profile (the defaults included), here or by liaison-cli; saving the
+ * copy unchanged is how a person accepts the defaults. Property "reviewed". */
+gboolean liaison_mapping_model_get_reviewed (LiaisonMappingModel *self);
+/* Reads what is saved again (a store worker job) and says TRUE when the map or the region
+ * differ from what the model last read or saved: another process saved them. A new region is
+ * taken up by the store at once; the copy is left alone (load again to show what is saved). */
+void liaison_mapping_model_check_saved_async (LiaisonMappingModel *self, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_mapping_model_check_saved_finish (LiaisonMappingModel *self, GAsyncResult *result,
+                                                   GError **error);
 /* A copy of the copy, fitted to the accounts (field types, users, default region), for a
  * preview to use while the editor goes on; NULL before the model is loaded. */
 LiaisonFieldMap *liaison_mapping_model_dup_map (LiaisonMappingModel *self);
 
 /* Validates the copy against both sides' cached definitions; a refusal is
  * LIAISON_FIELD_MAP_ERROR with every sentence (one a line) and nothing is written. Otherwise
- * the copy is saved (or, when it is the defaults, the saved map removed) and becomes what is
- * saved. The model may be edited while it runs; a later edit keeps it modified. */
+ * the copy is saved (or, when it is the defaults, the saved map removed), then the region when
+ * it changed, and both become what is saved. The model may be edited while it runs; a later edit
+ * keeps it modified. */
 void liaison_mapping_model_save_async (LiaisonMappingModel *self, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);
 gboolean liaison_mapping_model_save_finish (LiaisonMappingModel *self, GAsyncResult *result,

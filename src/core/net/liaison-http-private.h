@@ -1,5 +1,5 @@
 /* liaison-http-private.h: the state of LiaisonHttp shared by its two files,
- * liaison-http.c (the object) and liaison-http-send.c (the send path).
+ * liaison-http.c (the object) and liaison-http-send*.c (the send path).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,6 +1,6 @@
 /* liaison-http.c: LiaisonHttp, the one send path for a service account:
  * its session, limits, retry policy and credentials, and the https rule.
- * The send path itself is in liaison-http-send.c.
+ * The send path itself is in liaison-http-send*.c.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -36,6 +36,15 @@ G_BEGIN_DECLS
 #define LIAISON_SETTING_NOTES_FIRST_BEFORE "sync.notes.first-before"
 #define LIAISON_SETTING_NOTES_FIRST_CURSOR "sync.notes.first-cursor"
 #define LIAISON_SETTING_NOTES_FIRST_READ_AT "sync.notes.first-read-at"
+#define LIAISON_SETTING_APPOINTMENTS_READ_AT "sync.appointments.read-at"
+#define LIAISON_SETTING_APPOINTMENTS_SWEEP_CURSOR "sync.appointments.sweep-cursor"
+#define LIAISON_SETTING_APPOINTMENTS_RETRY "sync.appointments.retry"
+#define LIAISON_SETTING_APPOINTMENTS_FIRST_BEFORE "sync.appointments.first-before"
+#define LIAISON_SETTING_APPOINTMENTS_FIRST_CURSOR "sync.appointments.first-cursor"
+#define LIAISON_SETTING_APPOINTMENTS_FIRST_READ_AT "sync.appointments.first-read-at"
+/* The HighLevel calendar new appointments from LeadSquared are booked in; none: the location's
+ * first calendar (liaison-cli mapping calendar). */
+#define LIAISON_SETTING_APPOINTMENTS_CALENDAR "appointments.calendar"
 /* The share of the smaller daily quota (%) the first reads of both kinds may spend. */
 #define LIAISON_SETTING_FIRST_READ_SHARE "sync.activity.first-read-share"
 

@@ -53,7 +53,9 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
   " n_linked, n_conflicts, n_skipped, n_failed, lsq_requests, ghl_requests, error, cause"
 #define LIAISON_STORE_OPERATION_COLUMNS                                                            \
   "id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error, cause"
-LiaisonStoreCursor *liaison_store_cursor_from_row (sqlite3_stmt *stmt);
+/* NULL without an error: this kind was never refreshed. */
+LiaisonStoreCursor *liaison_store_db_read_cursor (LiaisonStoreDb *db, const char *connection_id,
+                                                  LiaisonRecordKind kind, GError **error);
 /* intents.error of a write the service refused (LiaisonStoreIntent.refused) starts so. */
 #define LIAISON_STORE_REFUSED_PREFIX "refused: "
 
@@ -86,9 +88,6 @@ gint64 liaison_store_db_refreshed_at (LiaisonStoreDb *db, const char *connection
 GPtrArray *liaison_store_db_list_apart (LiaisonStoreDb *db, LiaisonRecordKind kind,
                                         const char *lsq_connection, const char *ghl_connection,
                                         GError **error);
-
-#define LIAISON_STORE_SELECT_CURSOR_SQL                                                            \
-  "SELECT " LIAISON_STORE_CURSOR_COLUMNS " FROM cursors WHERE connection_id = ?1 AND kind = ?2"
 
 gboolean liaison_store_migrate (LiaisonStoreDb *db, GError **error);
 /* Caches records (each with its connection_id) inside the caller's transaction. */

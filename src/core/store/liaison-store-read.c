@@ -127,23 +127,8 @@ LiaisonStoreCursor *
 liaison_store_lookup_cursor (LiaisonStore *self, const char *connection_id, LiaisonRecordKind kind,
                              GError **error)
 {
-  LiaisonStoreDb *db;
-  g_autoptr (LiaisonCachedStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (LIAISON_IS_STORE (self), NULL);
-  db = liaison_store_get_reader (self);
-  stmt = liaison_store_db_prepare (db, LIAISON_STORE_SELECT_CURSOR_SQL, error);
-  if (stmt == NULL)
-    return NULL;
-  liaison_store_bind_text (stmt, 1, connection_id);
-  liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return liaison_store_cursor_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    liaison_store_db_fail (db, rc, "Could not read the refresh position", error);
-  return NULL;
+  return liaison_store_db_read_cursor (liaison_store_get_reader (self), connection_id, kind, error);
 }
 
 /* NULL without an error: not cached. Records marked deleted are returned, with deleted set. */

@@ -122,6 +122,7 @@ liaison_store_conflict_free (LiaisonStoreConflict *c)
   g_free (c->resolution);
   g_free (c->resolved_value);
   g_free (c->name);
+  g_free (c->candidate_details);
   g_free (c);
 }
 
@@ -258,13 +259,18 @@ liaison_store_list_operations (LiaisonStore *self, gint64 run_id, GError **error
                                 "Could not read the run's operations", error);
 }
 
+/* The e-mail address is looked up by the records' (connection, kind, id) key, for a link or for
+ * an ambiguous match's first candidate: one lookup with an OR of the two read every record for
+ * every conflict (54 s for 5,000 conflicts). */
 #define CONFLICT_SELECT                                                                            \
   "SELECT c.id, c.kind, coalesce (c.link_id, 0), coalesce (l.lsq_id, json_extract (c.candidates,"  \
   "  '$.lsq[0]')), coalesce (l.ghl_id, json_extract (c.candidates, '$.ghl[0]')),"                  \
-  "  (SELECT coalesce (r.email_norm, r.email) FROM records r WHERE r.kind = 'contact'"             \
-  "     AND ((r.connection_id = l.lsq_connection AND r.remote_id = l.lsq_id)"                      \
-  "       OR (l.id IS NULL AND r.remote_id = json_extract (c.candidates, '$.lsq[0]')))"            \
-  "     LIMIT 1),"                                                                                 \
+  "  CASE WHEN l.id IS NOT NULL THEN (SELECT coalesce (r.email_norm, r.email) FROM records r"      \
+  "     WHERE r.connection_id = l.lsq_connection AND r.kind = 'contact'"                           \
+  "       AND r.remote_id = l.lsq_id)"                                                             \
+  "   ELSE (SELECT coalesce (r.email_norm, r.email) FROM records r"                                \
+  "     WHERE r.connection_id IN (SELECT id FROM connections) AND r.kind = 'contact'"              \
+  "       AND r.remote_id = json_extract (c.candidates, '$.lsq[0]') LIMIT 1) END,"                 \
   "  c.field, c.base_value, c.lsq_value, c.ghl_value, c.candidates, c.detected_at,"                \
   "  coalesce (c.resolved_at, 0), c.resolution, c.resolved_value"                                  \
   " FROM conflicts c LEFT JOIN links l ON l.id = c.link_id"
@@ -339,9 +345,9 @@ db_contact_name (LiaisonStoreDb *db, const char *lsq_id, const char *ghl_id)
 {
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT display_name FROM records WHERE kind = 'contact' AND display_name IS NOT NULL"
-      "  AND display_name != '' AND (remote_id = ?1 OR remote_id = ?2)"
-      " ORDER BY remote_id = ?1 DESC LIMIT 1",
+      "SELECT display_name FROM records WHERE connection_id IN (SELECT id FROM connections)"
+      "  AND kind = 'contact' AND remote_id IN (?1, ?2) AND display_name IS NOT NULL"
+      "  AND display_name != '' ORDER BY remote_id = ?1 DESC LIMIT 1",
       NULL);
 
   if (stmt == NULL)
@@ -351,20 +357,59 @@ db_contact_name (LiaisonStoreDb *db, const char *lsq_id, const char *ghl_id)
   return sqlite3_step (stmt) == SQLITE_ROW ? liaison_store_column_dup (stmt, 0) : NULL;
 }
 
+/* An ambiguous match's candidates with what the cache knows of each, as JSON text. */
+static char *
+db_candidate_details (LiaisonStoreDb *db, const char *candidates)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT json_group_array (json_object ('side', s.side, 'id', s.id,"
+      "  'connection', r.connection_id, 'name', r.display_name, 'email', r.email,"
+      "  'phone', r.phone)) FROM ("
+      "  SELECT 0 AS o, key AS k, 'lsq' AS side, value AS id FROM json_each (?1, '$.lsq')"
+      "  UNION ALL SELECT 1, key, 'ghl', value FROM json_each (?1, '$.ghl') ORDER BY 1, 2) s"
+      " LEFT JOIN records r ON r.rowid = (SELECT r2.rowid FROM records r2"
+      "   JOIN connections cn ON cn.id = r2.connection_id AND cn.service = s.side"
+      "   WHERE r2.kind = 'contact' AND r2.remote_id = s.id AND r2.deleted = 0 LIMIT 1)",
+      NULL);
+
+  if (stmt == NULL || candidates == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, candidates);
+  return sqlite3_step (stmt) == SQLITE_ROW ? liaison_store_column_dup (stmt, 0) : NULL;
+}
+
+typedef struct
+{
+  gint64 after_detected;
+  gint64 after_id;
+  guint limit; /* 0: all */
+} ReviewPage;
+
 static void
 conflicts_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
+  ReviewPage *page = g_task_get_task_data (task);
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   GPtrArray *rows;
   GError *error = NULL;
 
   /* Open ones, and answers the next run has still to write (they stay on the page until then,
-   * saying so). */
+   * saying so). Pages follow (detected_at, id), which the order is by. */
   stmt = liaison_store_db_prepare (db,
-                                   CONFLICT_SELECT " WHERE c.resolved_at IS NULL"
-                                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL)"
-                                                   " ORDER BY c.detected_at, c.id",
+                                   CONFLICT_SELECT " WHERE (c.resolved_at IS NULL"
+                                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL))"
+                                                   "  AND (c.detected_at, c.id) > (?1, ?2)"
+                                                   " ORDER BY c.detected_at, c.id LIMIT ?3",
                                    &error);
+  if (stmt != NULL)
+    {
+      gboolean start = page == NULL || (page->after_detected == 0 && page->after_id == 0);
+
+      sqlite3_bind_int64 (stmt, 1, start ? G_MININT64 : page->after_detected);
+      sqlite3_bind_int64 (stmt, 2, start ? G_MININT64 : page->after_id);
+      sqlite3_bind_int64 (stmt, 3, page && page->limit > 0 ? (gint64) page->limit : -1);
+    }
   rows = stmt ? liaison_store_collect (db, stmt, conflict_from_row,
                                        (GDestroyNotify) liaison_store_conflict_free,
                                        "Could not read the conflicts", &error)
@@ -378,6 +423,8 @@ conflicts_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
     {
       LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
       c->name = db_contact_name (db, c->lsq_id, c->ghl_id);
+      if (c->kind == LIAISON_CONFLICT_AMBIGUOUS)
+        c->candidate_details = db_candidate_details (db, c->candidates);
     }
   g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -391,6 +438,26 @@ liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancellable *
   g_return_if_fail (LIAISON_IS_STORE (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_store_list_conflicts_to_review_async);
+  liaison_store_push_job (self, task, conflicts_to_review_job);
+}
+
+void
+liaison_store_list_conflicts_to_review_page_async (LiaisonStore *self, gint64 after_detected,
+                                                   gint64 after_id, guint limit,
+                                                   GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ReviewPage *page = g_new0 (ReviewPage, 1);
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  page->after_detected = after_detected;
+  page->after_id = after_id;
+  page->limit = limit;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_conflicts_to_review_async);
+  g_task_set_task_data (task, page, g_free);
   liaison_store_push_job (self, task, conflicts_to_review_job);
 }
 
@@ -450,15 +517,32 @@ liaison_store_refused_create_key (LiaisonService service, const char *source_id,
                           map_hash ? map_hash : "");
 }
 
+char *
+liaison_store_refused_update_key (LiaisonService service, const char *remote_id,
+                                  const char *target_hash, const char *changes_hash,
+                                  const char *map_hash)
+{
+  return g_strdup_printf ("update/%s/%s/%s/%s/%s", liaison_service_to_string (service),
+                          remote_id ? remote_id : "", target_hash ? target_hash : "",
+                          changes_hash ? changes_hash : "", map_hash ? map_hash : "");
+}
+
+/* A member of an intent's payload, NULL when the payload is no JSON object. */
+#define PAYLOAD_OBJECT "CASE WHEN json_valid (payload) AND json_type (payload) = 'object'"
+
 GHashTable *
-liaison_store_list_refused_creates (LiaisonStore *self, GError **error)
+liaison_store_list_refused_writes (LiaisonStore *self, GError **error)
 {
   LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      "SELECT service, source_id, json_extract (payload, '$.sourceHash'),"
-      "  json_extract (payload, '$.mapHash'), error FROM intents"
-      " WHERE op = 'create' AND state = 'failed' AND source_id IS NOT NULL"
+      "SELECT service, op, source_id, remote_id,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.sourceHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.mapHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.targetHash') END,"
+      "  " PAYLOAD_OBJECT " THEN json_extract (payload, '$.changesHash') END,"
+      "  error FROM intents WHERE kind = 'contact' AND state = 'failed'"
+      "  AND ((op = 'create' AND source_id IS NOT NULL) OR op = 'update')"
       "  AND substr (error, 1, length (?1)) = ?1",
       error);
   g_autoptr (GHashTable) refused = NULL;
@@ -471,16 +555,25 @@ liaison_store_list_refused_creates (LiaisonStore *self, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LiaisonService service = LIAISON_SERVICE_GHL;
-      const char *error_text = (const char *) sqlite3_column_text (stmt, 4); /* prefixed */
+      const char *op = (const char *) sqlite3_column_text (stmt, 1);
+      const char *error_text = (const char *) sqlite3_column_text (stmt, 8); /* prefixed */
+      char *key;
 
       if (!liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 0), &service))
         continue;
-      g_hash_table_replace (
-          refused,
-          liaison_store_refused_create_key (service, (const char *) sqlite3_column_text (stmt, 1),
-                                            (const char *) sqlite3_column_text (stmt, 2),
-                                            (const char *) sqlite3_column_text (stmt, 3)),
-          g_strdup (error_text + strlen (LIAISON_STORE_REFUSED_PREFIX)));
+      if (g_strcmp0 (op, "update") == 0)
+        key = liaison_store_refused_update_key (service,
+                                                (const char *) sqlite3_column_text (stmt, 3),
+                                                (const char *) sqlite3_column_text (stmt, 6),
+                                                (const char *) sqlite3_column_text (stmt, 7),
+                                                (const char *) sqlite3_column_text (stmt, 5));
+      else
+        key = liaison_store_refused_create_key (service,
+                                                (const char *) sqlite3_column_text (stmt, 2),
+                                                (const char *) sqlite3_column_text (stmt, 4),
+                                                (const char *) sqlite3_column_text (stmt, 5));
+      g_hash_table_replace (refused, key,
+                            g_strdup (error_text + strlen (LIAISON_STORE_REFUSED_PREFIX)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -644,11 +737,9 @@ liaison_store_list_raw (LiaisonStore *self, const char *connection_id, LiaisonRe
                                 error);
 }
 
-/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
-GPtrArray *
-liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+static GPtrArray *
+conflicts_for_plan (LiaisonStoreDb *db, GError **error)
 {
-  LiaisonStoreDb *db = liaison_store_get_reader (self);
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
       CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
@@ -660,4 +751,63 @@ liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
   return liaison_store_collect (db, stmt, conflict_from_row,
                                 (GDestroyNotify) liaison_store_conflict_free,
                                 "Could not read the conflicts", error);
+}
+
+/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
+GPtrArray *
+liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
+{
+  return conflicts_for_plan (liaison_store_get_reader (self), error);
+}
+
+static void
+plan_inputs_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  LiaisonStorePlanInputs *inputs = g_new0 (LiaisonStorePlanInputs, 1);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, "SELECT value FROM settings WHERE key = ?1", NULL);
+  GError *error = NULL;
+
+  if (stmt != NULL)
+    {
+      liaison_store_bind_text (stmt, 1, LIAISON_STORE_SETTING_DELETES);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        inputs->deletes = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "on") == 0;
+    }
+  inputs->conflicts = conflicts_for_plan (db, &error);
+  if (inputs->conflicts == NULL)
+    {
+      liaison_store_plan_inputs_free (inputs);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, inputs, (GDestroyNotify) liaison_store_plan_inputs_free);
+}
+
+void
+liaison_store_plan_inputs_free (LiaisonStorePlanInputs *inputs)
+{
+  if (inputs == NULL)
+    return;
+  g_clear_pointer (&inputs->conflicts, g_ptr_array_unref);
+  g_free (inputs);
+}
+
+void
+liaison_store_read_plan_inputs_async (LiaisonStore *self, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_read_plan_inputs_async);
+  liaison_store_push_job (self, task, plan_inputs_job);
+}
+
+LiaisonStorePlanInputs *
+liaison_store_read_plan_inputs_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "liaison-debug.h"
-#include "liaison-normalize.h"
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
 
@@ -123,6 +122,24 @@ liaison_store_load_mapping_finish (LiaisonStore *self, GAsyncResult *result, gin
   return g_strdup (data->json);
 }
 
+/* Whoever saves a map (the defaults included) has looked at it: the first-run path of the
+ * Overview page counts that step as done. */
+static gboolean
+mark_reviewed (LiaisonStoreDb *db, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "INSERT INTO settings (key, value, updated_at) VALUES (?1, 'yes', ?2)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  liaison_store_bind_text (stmt, 1, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  sqlite3_bind_int64 (stmt, 2, now_ms ());
+  return step_stmt (db, stmt, "Could not save the field mapping", error);
+}
+
 static gboolean
 save_mapping_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
 {
@@ -130,6 +147,8 @@ save_mapping_body (LiaisonStoreDb *db, gpointer user_data, GError **error)
   g_autoptr (LiaisonCachedStmt) check = NULL;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
 
+  if (!mark_reviewed (db, error))
+    return FALSE;
   if (data->json == NULL)
     {
       g_autoptr (LiaisonCachedStmt) del
@@ -263,71 +282,6 @@ liaison_store_set_setting_async (LiaisonStore *self, const char *key, const char
 
 gboolean
 liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- the phone region ---- */
-
-/* region: an ISO 3166-1 alpha-2 code in capitals that the phone normalizer knows. */
-gboolean
-liaison_store_check_phone_region (const char *region, GError **error)
-{
-  gboolean capitals = region != NULL && strlen (region) == 2 && g_ascii_isupper (region[0])
-                      && g_ascii_isupper (region[1]);
-
-  if (capitals && liaison_normalize_region_is_known (region))
-    return TRUE;
-  g_set_error (error, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
-               "“%s” is not a country code phone numbers can be read in: give two capital "
-               "letters of ISO 3166, such as US, GB or DE",
-               region != NULL ? region : "");
-  return FALSE;
-}
-
-static void
-phone_region_saved (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LiaisonStore *self = LIAISON_STORE (source);
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!liaison_store_set_setting_finish (self, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  liaison_store_set_default_region (self, g_task_get_task_data (task));
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Saves the region national phone numbers are read in (NULL: none) and uses it at once: the
- * field map is fitted with it, and records written from now on get their phone_norm with it.
- * A store opened without a region takes the saved one. */
-void
-liaison_store_save_phone_region_async (LiaisonStore *self, const char *region,
-                                       GCancellable *cancellable, GAsyncReadyCallback callback,
-                                       gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (LIAISON_IS_STORE (self));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, liaison_store_save_phone_region_async);
-  if (region != NULL && !liaison_store_check_phone_region (region, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, g_strdup (region), g_free);
-  liaison_store_set_setting_async (self, LIAISON_STORE_SETTING_PHONE_REGION, region, cancellable,
-                                   phone_region_saved, g_steal_pointer (&task));
-}
-
-gboolean
-liaison_store_save_phone_region_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

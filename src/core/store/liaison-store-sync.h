@@ -28,7 +28,34 @@ void liaison_store_save_mapping_async (LiaisonStore *self, const char *json,
 gboolean liaison_store_save_mapping_finish (LiaisonStore *self, GAsyncResult *result,
                                             gint64 *revision, GError **error);
 
+/* What an editor of the map compares with what it shows: the saved map's JSON (NULL: none,
+ * the defaults apply), the phone region setting (NULL: none) and whether a map was ever saved
+ * in this profile, the defaults included (LIAISON_STORE_SETTING_MAPPING_REVIEWED); for each
+ * connection given, the raw JSON of its cached field definitions and users (NULL for a NULL
+ * connection). One read on the worker, so that the main thread never waits for the disk and
+ * what another process (liaison-cli) saved is seen. */
+typedef struct
+{
+  char *json;
+  char *region;
+  gboolean reviewed;
+  GPtrArray *fields[2]; /* by LiaisonService: char * */
+  GPtrArray *users[2];
+} LiaisonStoreMappingState;
+
+void liaison_store_mapping_state_free (LiaisonStoreMappingState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreMappingState, liaison_store_mapping_state_free)
+void liaison_store_read_mapping_state_async (LiaisonStore *self, const char *lsq_connection,
+                                             const char *ghl_connection,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+LiaisonStoreMappingState *liaison_store_read_mapping_state_finish (LiaisonStore *self,
+                                                                   GAsyncResult *result,
+                                                                   GError **error);
+
 /* ---- settings ---- */
+
+#define LIAISON_STORE_SETTING_MAPPING_REVIEWED "mapping.reviewed" /* "yes" once a map was saved */
 
 #define LIAISON_STORE_SETTING_DELETES "sync.deletes" /* "on": deletes travel; else unlink only */
 
@@ -42,6 +69,9 @@ gboolean liaison_store_set_setting_finish (LiaisonStore *self, GAsyncResult *res
 /* ---- the phone region ---- */
 
 #define LIAISON_STORE_SETTING_PHONE_REGION "phone.region" /* ISO 3166 code, or unset */
+/* Who chose it: "person" (liaison-cli mapping region, the app) or "location" (the sync took the
+ * HighLevel location's country while none was set); unset: nobody yet, so a sync may. */
+#define LIAISON_STORE_SETTING_PHONE_REGION_SOURCE "phone.region.source"
 
 gboolean liaison_store_check_phone_region (const char *region, GError **error);
 void liaison_store_save_phone_region_async (LiaisonStore *self, const char *region,
@@ -49,6 +79,11 @@ void liaison_store_save_phone_region_async (LiaisonStore *self, const char *regi
                                             gpointer user_data);
 gboolean liaison_store_save_phone_region_finish (LiaisonStore *self, GAsyncResult *result,
                                                  GError **error);
+/* Saves a region taken from the HighLevel location (source "location"); finish with
+ * liaison_store_save_phone_region_finish(). */
+void liaison_store_default_phone_region_async (LiaisonStore *self, const char *region,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
 
 /* ---- values ---- */
 
@@ -152,6 +187,10 @@ typedef struct
   char *resolution;     /* "lsq", "ghl", "edited", "linked", "dismissed" */
   char *resolved_value; /* JSON value text */
   char *name;           /* the contact's name (liaison_store_list_conflicts_to_review only) */
+  /* An ambiguous match's candidates as cached (liaison_store_list_conflicts_to_review only):
+   * [{"side": "lsq"|"ghl", "id", "connection", "name", "email", "phone"}], LeadSquared's first;
+   * connection and the rest are null for a record no longer cached. */
+  char *candidate_details;
 } LiaisonStoreConflict;
 
 typedef struct
@@ -203,15 +242,37 @@ GPtrArray *liaison_store_list_conflicts (LiaisonStore *self, gboolean open_only,
 LiaisonStoreConflict *liaison_store_lookup_conflict (LiaisonStore *self, gint64 conflict_id,
                                                      GError **error);
 GPtrArray *liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error);
+/* The same and the delete setting, read on the store's worker, for a preview made from the
+ * main thread. */
+typedef struct
+{
+  gboolean deletes;     /* LIAISON_STORE_SETTING_DELETES is "on" */
+  GPtrArray *conflicts; /* LiaisonStoreConflict, as liaison_store_list_conflicts_for_plan */
+} LiaisonStorePlanInputs;
+
+void liaison_store_plan_inputs_free (LiaisonStorePlanInputs *inputs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStorePlanInputs, liaison_store_plan_inputs_free)
+void liaison_store_read_plan_inputs_async (LiaisonStore *self, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+LiaisonStorePlanInputs *liaison_store_read_plan_inputs_finish (LiaisonStore *self,
+                                                               GAsyncResult *result,
+                                                               GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
-/* The creates a service refused (failed intents marked refused, with the error it gave), so that
- * the same copy is not sent again: a hash table of liaison_store_refused_create_key() -> the error
- * text. */
-GHashTable *liaison_store_list_refused_creates (LiaisonStore *self, GError **error);
+/* The creates and updates of contacts a service refused (failed intents marked refused, with
+ * the error it gave), so that the same write is not sent again: a hash table of
+ * liaison_store_refused_create_key() and liaison_store_refused_update_key() -> the error text. */
+GHashTable *liaison_store_list_refused_writes (LiaisonStore *self, GError **error);
 /* "<service>/<source id>/<source hash>/<map hash>": the side refusing, the record copied, its
  * content hash (records.content_hash) and the field map's fingerprint when it was refused. */
 char *liaison_store_refused_create_key (LiaisonService service, const char *source_id,
                                         const char *source_hash, const char *map_hash);
+/* "update/<service>/<record id>/<record hash>/<changes hash>/<map hash>": the side refusing,
+ * its record and that record's content hash, the SHA-256 of the canonical changes sent
+ * (liaison_field_map_serialize of pair key -> value) and the map's fingerprint. The update
+ * intent's payload holds them as "targetHash", "changesHash" and "mapHash". */
+char *liaison_store_refused_update_key (LiaisonService service, const char *remote_id,
+                                        const char *target_hash, const char *changes_hash,
+                                        const char *map_hash);
 GPtrArray *liaison_store_list_raw (LiaisonStore *self, const char *connection_id,
                                    LiaisonRecordKind kind, GError **error); /* char * */
 
@@ -234,6 +295,16 @@ void liaison_store_list_conflicts_to_review_async (LiaisonStore *self, GCancella
                                                    gpointer user_data);
 GPtrArray *liaison_store_list_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
                                                           GError **error);
+/* The same, a page at a time: up to limit conflicts after the one detected at after_detected
+ * with id after_id (0, 0: from the start), in the same order. A page shorter than limit is the
+ * last. */
+void liaison_store_list_conflicts_to_review_page_async (LiaisonStore *self, gint64 after_detected,
+                                                        gint64 after_id, guint limit,
+                                                        GCancellable *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer user_data);
+#define liaison_store_list_conflicts_to_review_page_finish                                         \
+  liaison_store_list_conflicts_to_review_finish
 
 /* Records a person's answer; the next run writes it to both sides. value: JSON value text for
  * resolution "edited", NULL for "lsq" or "ghl" (the side's current value). */
@@ -243,6 +314,24 @@ void liaison_store_resolve_conflict_async (LiaisonStore *self, gint64 conflict_i
                                            gpointer user_data);
 gboolean liaison_store_resolve_conflict_finish (LiaisonStore *self, GAsyncResult *result,
                                                 GError **error);
+
+/* Answers many conflicts (ids: gint64) in one transaction, all or none: resolution "lsq" or
+ * "ghl" for field conflicts (the side's value as the conflict saw it), "linked" or "dismissed"
+ * for ambiguous matches a person settled (by a link or by keeping the candidates apart).
+ * Conflicts answered already, or of the other kind, are left alone; _finish returns the ids
+ * answered (gint64), for an Undo. */
+void liaison_store_resolve_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                            const char *resolution, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+GArray *liaison_store_resolve_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
+                                                GError **error);
+/* Takes answers back (Undo) in one transaction: the conflicts are open again, unless a run has
+ * written the answer already; returns how many were reopened. */
+void liaison_store_reopen_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                                           gpointer user_data);
+guint liaison_store_reopen_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
+                                             GError **error);
 
 /* ---- the apply step ---- */
 

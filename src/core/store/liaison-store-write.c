@@ -230,8 +230,8 @@ page_data_free (PageData *data)
   g_free (data);
 }
 
-LiaisonStoreCursor *
-liaison_store_cursor_from_row (sqlite3_stmt *stmt)
+static LiaisonStoreCursor *
+cursor_from_row (sqlite3_stmt *stmt)
 {
   LiaisonStoreCursor *cursor = liaison_store_cursor_new (LIAISON_REFRESH_FULL);
 
@@ -274,11 +274,14 @@ write_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind k
   return TRUE;
 }
 
-static LiaisonStoreCursor *
-read_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind kind, GError **error)
+LiaisonStoreCursor *
+liaison_store_db_read_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind kind,
+                              GError **error)
 {
-  g_autoptr (LiaisonCachedStmt) stmt
-      = liaison_store_db_prepare (db, LIAISON_STORE_SELECT_CURSOR_SQL, error);
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT " LIAISON_STORE_CURSOR_COLUMNS " FROM cursors WHERE connection_id = ?1 AND kind = ?2",
+      error);
   int rc;
 
   if (stmt == NULL)
@@ -287,7 +290,7 @@ read_cursor (LiaisonStoreDb *db, const char *connection_id, LiaisonRecordKind ki
   liaison_store_bind_text (stmt, 2, liaison_record_kind_to_string (kind));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return liaison_store_cursor_from_row (stmt);
+    return cursor_from_row (stmt);
   if (rc != SQLITE_DONE)
     liaison_store_db_fail (db, rc, "Could not read the refresh position", error);
   return NULL;
@@ -305,7 +308,7 @@ begin_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       g_task_return_error (task, error);
       return;
     }
-  cursor = read_cursor (db, data->connection_id, data->kind, &error);
+  cursor = liaison_store_db_read_cursor (db, data->connection_id, data->kind, &error);
   if (error != NULL)
     {
       return_error_rollback (db, task, error);
@@ -561,7 +564,7 @@ finish_full_refresh_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       g_task_return_error (task, error);
       return;
     }
-  cursor = read_cursor (db, data->connection_id, data->kind, &error);
+  cursor = liaison_store_db_read_cursor (db, data->connection_id, data->kind, &error);
   if (cursor == NULL || cursor->phase != LIAISON_REFRESH_FULL || cursor->refresh_started_at <= 0)
     {
       if (error == NULL)

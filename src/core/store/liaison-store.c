@@ -293,6 +293,33 @@ stmt_finalize (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* Switching a new database to WAL needs every other connection out of it, and SQLite answers
+ * SQLITE_BUSY at once instead of calling the busy handler when another process opens the same
+ * new profile at that moment (the app and liaison-cli). This runs on a worker thread, so it
+ * waits and tries again, as long as the busy timeout allows. */
+static gboolean
+switch_to_wal (LiaisonStoreDb *db, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  g_autoptr (LiaisonCachedStmt) wal
+      = liaison_store_db_prepare (db, "PRAGMA journal_mode = WAL", error);
+  int rc;
+
+  if (wal == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (wal)) != SQLITE_ROW && (rc & 0xff) == SQLITE_BUSY
+         && g_get_monotonic_time () < deadline)
+    {
+      sqlite3_reset (wal);
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (wal, 0), "wal") == 0)
+    return TRUE;
+  liaison_store_db_fail (db, rc == SQLITE_ROW ? SQLITE_ERROR : rc,
+                         "Could not switch the database to WAL", error);
+  return FALSE;
+}
+
 LiaisonStoreDb *
 liaison_store_db_open (const char *path, gboolean read_only, GError **error)
 {
@@ -319,19 +346,10 @@ liaison_store_db_open (const char *path, gboolean read_only, GError **error)
     }
   sqlite3_extended_result_codes (db->db, 1);
   sqlite3_busy_timeout (db->db, BUSY_TIMEOUT_MS);
-  if (!read_only)
+  if (!read_only && !switch_to_wal (db, error))
     {
-      g_autoptr (LiaisonCachedStmt) wal
-          = liaison_store_db_prepare (db, "PRAGMA journal_mode = WAL", error);
-      if (wal == NULL || sqlite3_step (wal) != SQLITE_ROW
-          || g_strcmp0 ((const char *) sqlite3_column_text (wal, 0), "wal") != 0)
-        {
-          if (error != NULL && *error == NULL)
-            liaison_store_db_fail (db, SQLITE_ERROR, "Could not switch the database to WAL", error);
-          g_clear_pointer (&wal, liaison_cached_stmt_release);
-          liaison_store_db_close (db);
-          return NULL;
-        }
+      liaison_store_db_close (db);
+      return NULL;
     }
   if (!liaison_store_db_exec (db, setup, error))
     {

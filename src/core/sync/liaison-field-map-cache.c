@@ -58,10 +58,17 @@ static GPtrArray *
 read_kind (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind, GError **error)
 {
   g_autoptr (GPtrArray) raw = liaison_store_list_raw (store, connection_id, kind, error);
-  GPtrArray *out;
 
   if (raw == NULL)
     return NULL;
+  return liaison_field_map_parse_cache (raw, kind);
+}
+
+GPtrArray *
+liaison_field_map_parse_cache (GPtrArray *raw, LiaisonRecordKind kind)
+{
+  GPtrArray *out;
+
   out = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < raw->len; i++)
     {
@@ -112,7 +119,6 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
                                    const char *lsq_connection, const char *ghl_connection,
                                    GError **error)
 {
-  g_autoptr (LiaisonFieldMap) map = NULL;
   g_autoptr (GPtrArray) lsq_defs = NULL;
   g_autoptr (GPtrArray) ghl_defs = NULL;
   g_autoptr (GPtrArray) lsq_users = NULL;
@@ -120,6 +126,24 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
   g_autofree char *region = NULL;
 
   g_return_val_if_fail (LIAISON_IS_STORE (store), NULL);
+  if (lsq_connection != NULL
+      && !liaison_field_map_read_cache (store, lsq_connection, &lsq_defs, &lsq_users, error))
+    return NULL;
+  if (ghl_connection != NULL
+      && !liaison_field_map_read_cache (store, ghl_connection, &ghl_defs, &ghl_users, error))
+    return NULL;
+  region = liaison_store_dup_default_region (store);
+  return liaison_field_map_new_for_accounts (json, lsq_defs, lsq_users, ghl_defs, ghl_users, region,
+                                             error);
+}
+
+LiaisonFieldMap *
+liaison_field_map_new_for_accounts (const char *json, GPtrArray *lsq_defs, GPtrArray *lsq_users,
+                                    GPtrArray *ghl_defs, GPtrArray *ghl_users, const char *region,
+                                    GError **error)
+{
+  g_autoptr (LiaisonFieldMap) map = NULL;
+
   if (json != NULL)
     {
       g_autoptr (JsonNode) node = NULL;
@@ -139,17 +163,11 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
   else
     map = liaison_field_map_new_default ();
 
-  if (lsq_connection != NULL
-      && !liaison_field_map_read_cache (store, lsq_connection, &lsq_defs, &lsq_users, error))
-    return NULL;
-  if (ghl_connection != NULL
-      && !liaison_field_map_read_cache (store, ghl_connection, &ghl_defs, &ghl_users, error))
-    return NULL;
   /* An account whose fields were never read tells nothing about what it lacks. */
   if (lsq_defs != NULL && lsq_defs->len == 0)
-    g_clear_pointer (&lsq_defs, g_ptr_array_unref);
+    lsq_defs = NULL;
   if (ghl_defs != NULL && ghl_defs->len == 0)
-    g_clear_pointer (&ghl_defs, g_ptr_array_unref);
+    ghl_defs = NULL;
 
   if (json == NULL)
     {
@@ -171,7 +189,6 @@ liaison_field_map_new_for_profile (const char *json, LiaisonStore *store,
                  refused[i]);
     }
   liaison_field_map_set_users (map, lsq_users, ghl_users);
-  region = liaison_store_dup_default_region (store);
   liaison_field_map_set_default_region (map, region);
   return g_steal_pointer (&map);
 }

@@ -29,4 +29,15 @@ LiaisonFieldMap *liaison_field_map_new_for_profile (const char *json, LiaisonSto
                                                     const char *lsq_connection,
                                                     const char *ghl_connection, GError **error);
 
+/* The same from definitions and users already read (liaison_field_map_parse_cache on what
+ * liaison_store_read_mapping_state_async read on the store's worker): reads nothing. An array
+ * may be NULL: not connected, or never read. */
+LiaisonFieldMap *liaison_field_map_new_for_accounts (const char *json, GPtrArray *lsq_defs,
+                                                     GPtrArray *lsq_users, GPtrArray *ghl_defs,
+                                                     GPtrArray *ghl_users, const char *region,
+                                                     GError **error);
+/* The cached records of one kind (LIAISON_RECORD_FIELD or LIAISON_RECORD_USER) as their raw JSON
+ * (strings), made LiaisonFieldDef or LiaisonUser objects; one that cannot be read is skipped. */
+GPtrArray *liaison_field_map_parse_cache (GPtrArray *raw, LiaisonRecordKind kind);
+
 G_END_DECLS

@@ -14,33 +14,9 @@
 #include <string.h>
 
 #include "liaison-field-map-private.h"
+#include "liaison-lsq-json.h"
 
-/* Set by the services themselves: never written. */
-static const char *const lsq_read_only[] = {
-  "ProspectID",
-  "ProspectAutoId",
-  "CreatedBy",
-  "CreatedByName",
-  "CreatedOn",
-  "ModifiedBy",
-  "ModifiedByName",
-  "ModifiedOn",
-  "LeadLastModifiedOn",
-  "OwnerIdName",
-  "OwnerIdEmailAddress",
-  "StatusCode",
-  "StatusReason",
-  "IsLead",
-  "DeletionStatusCode",
-  "ProspectActivityDate_Max",
-  "ProspectActivityName_Max",
-  "LastVisitDate",
-  "NotableEvent",
-  "EngagementScore",
-  "Origin",
-  "CanUpdate",
-  NULL,
-};
+/* Set by HighLevel itself: never written (LeadSquared's: liaison_lsq_attribute_is_read_only). */
 static const char *const ghl_read_only[] = {
   "id", "locationId", "dateAdded", "dateUpdated", "type", NULL,
 };
@@ -219,10 +195,11 @@ check_fields (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, 
     for (guint i = 0; pair->parts[s][i] != NULL; i++)
       {
         const char *part = pair->parts[s][i];
-        const char *const *read_only = s == LIAISON_SERVICE_LSQ ? lsq_read_only : ghl_read_only;
+        gboolean read_only = s == LIAISON_SERVICE_LSQ ? liaison_lsq_attribute_is_read_only (part)
+                                                      : g_strv_contains (ghl_read_only, part);
 
         /* System fields exist everywhere, whether the definitions list them or not. */
-        if (g_strv_contains (read_only, part))
+        if (read_only)
           {
             if (liaison_field_pair_writes (pair, s))
               refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_INVALID,
@@ -270,13 +247,62 @@ check_picklist (const LiaisonFieldPair *pair, LiaisonFieldType types[2], GError 
   return TRUE;
 }
 
+/* The field that holds the contact's user (its owner) on that side. */
+static gboolean
+is_user_field (LiaisonSide side, const char *const *parts)
+{
+  return parts[0] != NULL && parts[1] == NULL
+         && g_strcmp0 (liaison_field_standard_property (side, parts[0]), "assigned-to") == 0;
+}
+
+/* The owner transform translates user ids through the users of both accounts: both fields must
+ * hold a user, and a user field holds nothing else a person could read as text. */
+static gboolean
+check_owner (const LiaisonFieldPair *pair, GError **error, GString *sentences)
+{
+  gboolean users[2] = { is_user_field (LIAISON_SERVICE_LSQ, (const char *const *) pair->parts[0]),
+                        is_user_field (LIAISON_SERVICE_GHL, (const char *const *) pair->parts[1]) };
+
+  if (pair->transform == LIAISON_TRANSFORM_OWNER)
+    {
+      for (guint s = 0; s < 2; s++)
+        if (!users[s])
+          {
+            refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                    g_strdup_printf (
+                        /* Translators: e.g. The pair “owner” uses the owner transform, but the
+                         * HighLevel field “city” holds no user... */
+                        _ ("The pair “%s” uses the owner transform, but the %s field “%s” holds "
+                           "no user; the owner transform pairs LeadSquared’s “OwnerId” with "
+                           "HighLevel’s “assignedTo” (pair “%s” with “%s” now)."),
+                        pair->key, liaison_side_name (s), pair->field[s], pair->field[0],
+                        pair->field[1]));
+            return FALSE;
+          }
+      return TRUE;
+    }
+  for (guint s = 0; s < 2; s++)
+    if (users[s])
+      {
+        refuse (error, sentences, LIAISON_FIELD_MAP_ERROR_TYPE_MISMATCH,
+                g_strdup_printf (_ ("The pair “%s” joins the %s user field “%s” with “%s” "
+                                    "without the owner transform, so user ids of one account "
+                                    "would be written into the other; pair it with the other "
+                                    "side’s user field and the owner transform, or remove it."),
+                                 pair->key, liaison_side_name (s), pair->field[s],
+                                 pair->field[!s]));
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 check_types (const LiaisonFieldPair *pair, GPtrArray *defs[2], GError **error, GString *sentences)
 {
   TypeClass classes[2];
   LiaisonFieldType types[2];
 
-  if (pair->transform == LIAISON_TRANSFORM_OWNER)
+  if (!check_owner (pair, error, sentences) || pair->transform == LIAISON_TRANSFORM_OWNER)
     return; /* user ids on both sides, translated through the users */
   for (guint s = 0; s < 2; s++)
     {

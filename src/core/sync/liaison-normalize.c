@@ -60,6 +60,17 @@ liaison_normalize_region_is_known (const char *region)
   return country_for_region (region) != NULL;
 }
 
+/* The codes of every region national numbers can be read in, in the table's order. */
+char **
+liaison_normalize_list_regions (void)
+{
+  char **codes = g_new0 (char *, G_N_ELEMENTS (countries) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    codes[i] = g_strdup (countries[i].region);
+  return codes;
+}
+
 /* Calling codes are prefix-free, so at most one entry's code starts the number. */
 static const Country *
 country_for_digits (const char *digits)

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 char *liaison_normalize_email (const char *email);
 char *liaison_normalize_phone (const char *phone, const char *default_region);
 gboolean liaison_normalize_region_is_known (const char *region);
+char **liaison_normalize_list_regions (void);
 char *liaison_normalize_text (const char *text);
 char *liaison_normalize_search_text (const char *display_name, const char *email, const char *phone,
                                      const char *company);

@@ -19,33 +19,21 @@
 #include <string.h>
 
 #include "liaison-contact-codec.h"
-#include "liaison-field-codec.h"
-#include "liaison-user-codec.h"
 #include "liaison-debug.h"
 #include "liaison-field-def.h"
 #include "liaison-http-call.h"
-#include "liaison-refresher.h"
+#include "liaison-refresher-private.h"
 #include "liaison-user.h"
 
 /* Records changed this long before the newest one seen are read again. */
 #define OVERLAP_MS (5 * 60 * 1000)
 #define DEFAULT_PAGE_SIZE 100
-
-struct _LiaisonRefresher
-{
-  GObject parent_instance;
-
-  LiaisonStore *store;
-  LiaisonLsqClient *lsq;
-  LiaisonGhlClient *ghl;
-  char *connection_ids[2]; /* by LiaisonService */
-  guint page_size;
-
-  gboolean running;
-  guint fetched[2];
-  guint total[2];
-  guint skipped[2]; /* records a page left out as unreadable */
-};
+/* An incremental read asks for the largest pages the services allow, so that the overlap's
+ * records, read again on every run, usually take one request: HighLevel's search returns at
+ * most 500 contacts a page; LeadSquared's RecentlyModified takes 5,000, of which 1,000 keep a
+ * reply small. A full read keeps short pages, each committed with its cursor. */
+#define GHL_INCREMENTAL_PAGE_SIZE 500
+#define LSQ_INCREMENTAL_PAGE_SIZE 1000
 
 G_DEFINE_FINAL_TYPE (LiaisonRefresher, liaison_refresher, G_TYPE_OBJECT)
 
@@ -65,38 +53,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct _Run Run;
-
-typedef struct
-{
-  Run *run;
-  LiaisonService service;
-  GHashTable *owners; /* user id -> name */
-  LiaisonStoreCursor *cursor;
-  gint64 newest_ms;
-  /* An incremental read: changes since then. Fixed for the whole run, so
-   * that the pages of one listing stay put while newest_ms moves. */
-  GDateTime *since;
-  GDateTime *window_end; /* LeadSquared: the end of the RecentlyModified window */
-  guint page_index;      /* LeadSquared: 1-based */
-  gint64 page_from_s;    /* LeadSquared: the start of the window of the page asked for */
-  GHashTable *tail_ids;  /* LeadSquared: the leads read at page_from_s, read again */
-  gint64 tail_s;
-  LiaisonRecordKind list_kind; /* users or fields, while that list is read */
-} Chain;
-
-struct _Run
-{
-  GTask *task;
-  LiaisonRefresher *self;
-  gboolean full;
-  Chain chains[2];
-  guint pending;
-  GError *error;
-};
-
-static void chain_fetch_fields (Chain *chain);
-static void chain_start_contacts (Chain *chain);
 static void chain_fetch_page (Chain *chain);
 
 static void
@@ -120,14 +76,14 @@ service_name (LiaisonService service)
   return service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
 }
 
-static GCancellable *
-chain_cancellable (Chain *chain)
+GCancellable *
+liaison_refresher_chain_cancellable (Chain *chain)
 {
   return g_task_get_cancellable (chain->run->task);
 }
 
-static const char *
-chain_connection (Chain *chain)
+const char *
+liaison_refresher_chain_connection (Chain *chain)
 {
   return chain->run->self->connection_ids[chain->service];
 }
@@ -135,8 +91,8 @@ chain_connection (Chain *chain)
 /* Ends one chain; the run ends when both have. The first error wins, named
  * by its service; the other service's chain still runs to its end, because
  * what it fetched is good. */
-static void
-chain_finish (Chain *chain, GError *error)
+void
+liaison_refresher_chain_finish (Chain *chain, GError *error)
 {
   Run *run = chain->run;
   LiaisonRefresher *self = run->self;
@@ -191,110 +147,6 @@ chain_note_skipped (Chain *chain, GAsyncResult *result)
              chain->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", n);
 }
 
-/* Owners and field definitions ------------------------------------------ */
-
-static GPtrArray *
-list_finish (Chain *chain, GAsyncResult *result, GError **error)
-{
-  LiaisonRefresher *self = chain->run->self;
-
-  if (chain->service == LIAISON_SERVICE_LSQ)
-    return liaison_lsq_client_list_finish (self->lsq, result, error);
-  return liaison_ghl_client_list_finish (self->ghl, result, error);
-}
-
-/* Owners and field definitions are short lists: each is read whole and
- * stored as one page, owners first, because contacts name their owner. */
-static LiaisonStoreRecord *
-user_to_record (Chain *chain, LiaisonUser *user)
-{
-  if (liaison_user_get_id (user) == NULL)
-    return NULL;
-  g_hash_table_insert (chain->owners, g_strdup (liaison_user_get_id (user)),
-                       g_strdup (liaison_user_get_name (user)));
-  return liaison_user_codec_to_record (user);
-}
-
-static LiaisonStoreRecord *
-field_to_record (Chain *chain, LiaisonFieldDef *field)
-{
-  return liaison_field_codec_to_record (field);
-}
-
-static void
-on_list_committed (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Chain *chain = user_data;
-  GError *error = NULL;
-
-  if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
-    chain_finish (chain, error);
-  else if (chain->list_kind == LIAISON_RECORD_USER)
-    chain_fetch_fields (chain);
-  else
-    chain_start_contacts (chain);
-}
-
-static void
-on_list_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Chain *chain = user_data;
-  g_autoptr (GPtrArray) models = NULL;
-  g_autoptr (GPtrArray) records = NULL;
-  GError *error = NULL;
-
-  models = list_finish (chain, result, &error);
-  if (models == NULL)
-    {
-      chain_finish (chain, error);
-      return;
-    }
-
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_record_free);
-  for (guint i = 0; i < models->len; i++)
-    {
-      gpointer model = g_ptr_array_index (models, i);
-      LiaisonStoreRecord *record = chain->list_kind == LIAISON_RECORD_USER
-                                       ? user_to_record (chain, model)
-                                       : field_to_record (chain, model);
-
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-    }
-
-  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
-                                   chain->list_kind, records, NULL, chain_cancellable (chain),
-                                   on_list_committed, chain);
-}
-
-static void
-chain_fetch_fields (Chain *chain)
-{
-  LiaisonRefresher *self = chain->run->self;
-
-  chain->list_kind = LIAISON_RECORD_FIELD;
-  if (chain->service == LIAISON_SERVICE_LSQ)
-    liaison_lsq_client_get_metadata_async (self->lsq, chain_cancellable (chain), on_list_fetched,
-                                           chain);
-  else
-    liaison_ghl_client_list_custom_fields_async (self->ghl, chain_cancellable (chain),
-                                                 on_list_fetched, chain);
-}
-
-static void
-chain_fetch_users (Chain *chain)
-{
-  LiaisonRefresher *self = chain->run->self;
-
-  chain->list_kind = LIAISON_RECORD_USER;
-  if (chain->service == LIAISON_SERVICE_LSQ)
-    liaison_lsq_client_list_users_async (self->lsq, chain_cancellable (chain), on_list_fetched,
-                                         chain);
-  else
-    liaison_ghl_client_list_users_async (self->ghl, chain_cancellable (chain), on_list_fetched,
-                                         chain);
-}
-
 /* Contacts ----------------------------------------------------------------- */
 
 static char *
@@ -323,16 +175,17 @@ on_refreshed_noted (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   liaison_store_set_refreshed_finish (LIAISON_STORE (source), result, &error);
-  chain_finish (chain, error);
+  liaison_refresher_chain_finish (chain, error);
 }
 
 /* A chain that went through notes when, for the Contacts page's "refreshed 10:49". */
-static void
-chain_done (Chain *chain)
+void
+liaison_refresher_chain_done (Chain *chain)
 {
-  liaison_store_set_refreshed_async (chain->run->self->store, chain_connection (chain),
-                                     g_get_real_time () / 1000, chain_cancellable (chain),
-                                     on_refreshed_noted, chain);
+  liaison_store_set_refreshed_async (
+      chain->run->self->store, liaison_refresher_chain_connection (chain),
+      g_get_real_time () / 1000, liaison_refresher_chain_cancellable (chain), on_refreshed_noted,
+      chain);
 }
 
 static void
@@ -344,12 +197,12 @@ on_full_refresh_finished (GObject *source, GAsyncResult *result, gpointer user_d
 
   if (!liaison_store_finish_full_refresh_finish (LIAISON_STORE (source), result, &n_gone, &error))
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
   LIAISON_TRACE (LIAISON_DEBUG_SYNC, "%s: full refresh done, %u contacts gone",
                  service_name (chain->service), n_gone);
-  chain_done (chain);
+  liaison_refresher_chain_lists_after (chain);
 }
 
 static void
@@ -360,7 +213,7 @@ on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_store_commit_page_finish (LIAISON_STORE (source), result, &error))
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
 
@@ -368,11 +221,11 @@ on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
     chain_fetch_page (chain);
   else if (chain->cursor->phase == LIAISON_REFRESH_FULL)
     liaison_store_finish_full_refresh_async (
-        chain->run->self->store, chain_connection (chain), LIAISON_RECORD_CONTACT,
+        chain->run->self->store, liaison_refresher_chain_connection (chain), LIAISON_RECORD_CONTACT,
         chain->cursor->cursor, chain->run->self->skipped[chain->service] > 0,
-        chain_cancellable (chain), on_full_refresh_finished, chain);
+        liaison_refresher_chain_cancellable (chain), on_full_refresh_finished, chain);
   else
-    chain_done (chain);
+    liaison_refresher_chain_lists_after (chain);
 }
 
 /* Stores one page of contacts with the cursor that follows it. */
@@ -390,6 +243,8 @@ chain_commit_page (Chain *chain, GPtrArray *contacts, char *next_page_token)
 
       if (liaison_contact_get_id (contact) == NULL)
         continue;
+      if (owner_id != NULL && !g_hash_table_contains (chain->owners, owner_id))
+        chain->unknown_owner = TRUE;
       record = liaison_contact_codec_to_record (
           contact, owner_id != NULL ? g_hash_table_lookup (chain->owners, owner_id) : NULL);
       chain->newest_ms = MAX (chain->newest_ms, record->modified_at);
@@ -401,9 +256,10 @@ chain_commit_page (Chain *chain, GPtrArray *contacts, char *next_page_token)
   g_free (chain->cursor->cursor);
   chain->cursor->cursor = chain->newest_ms > 0 ? format_ms (chain->newest_ms) : NULL;
 
-  liaison_store_commit_page_async (chain->run->self->store, chain_connection (chain),
-                                   LIAISON_RECORD_CONTACT, records, chain->cursor,
-                                   chain_cancellable (chain), on_page_committed, chain);
+  liaison_store_commit_page_async (
+      chain->run->self->store, liaison_refresher_chain_connection (chain), LIAISON_RECORD_CONTACT,
+      records, chain->cursor, liaison_refresher_chain_cancellable (chain), on_page_committed,
+      chain);
 }
 
 static void
@@ -419,7 +275,7 @@ on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
                                                         &next_cursor, &total, &error);
   if (contacts == NULL)
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
   chain_note_skipped (chain, result);
@@ -475,7 +331,7 @@ on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   first = chain->tail_ids == NULL;
   if (leads == NULL)
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
   chain_note_skipped (chain, result);
@@ -533,6 +389,18 @@ parse_lsq_token (const char *token, gint64 *from_s, guint *page_index)
   *page_index = MAX ((guint) g_ascii_strtoull (token, NULL, 10), 1);
 }
 
+/* The page size of this read: set_page_size() fixes both. */
+static guint
+chain_page_size (Chain *chain)
+{
+  LiaisonRefresher *self = chain->run->self;
+
+  if (chain->cursor->phase != LIAISON_REFRESH_INCREMENTAL || self->page_size_set)
+    return self->page_size;
+  return chain->service == LIAISON_SERVICE_GHL ? GHL_INCREMENTAL_PAGE_SIZE
+                                               : LSQ_INCREMENTAL_PAGE_SIZE;
+}
+
 static void
 chain_fetch_page (Chain *chain)
 {
@@ -546,9 +414,9 @@ chain_fetch_page (Chain *chain)
 
   if (chain->service == LIAISON_SERVICE_GHL)
     {
-      liaison_ghl_client_search_contacts_async (self->ghl, since, token, self->page_size,
-                                                chain_cancellable (chain), on_ghl_page_fetched,
-                                                chain);
+      liaison_ghl_client_search_contacts_async (self->ghl, since, token, chain_page_size (chain),
+                                                liaison_refresher_chain_cancellable (chain),
+                                                on_ghl_page_fetched, chain);
       return;
     }
 
@@ -565,8 +433,8 @@ chain_fetch_page (Chain *chain)
     }
   chain->page_from_s = g_date_time_to_unix (since);
   liaison_lsq_client_recently_modified_async (
-      self->lsq, since, chain->window_end, chain->page_index, self->page_size,
-      chain_cancellable (chain), on_lsq_page_fetched, chain);
+      self->lsq, since, chain->window_end, chain->page_index, chain_page_size (chain),
+      liaison_refresher_chain_cancellable (chain), on_lsq_page_fetched, chain);
 }
 
 static void
@@ -579,7 +447,7 @@ on_full_refresh_begun (GObject *source, GAsyncResult *result, gpointer user_data
   chain->cursor = liaison_store_begin_full_refresh_finish (LIAISON_STORE (source), result, &error);
   if (chain->cursor == NULL)
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
 
@@ -591,26 +459,26 @@ on_full_refresh_begun (GObject *source, GAsyncResult *result, gpointer user_data
   chain_fetch_page (chain);
 }
 
-static void
-chain_start_contacts (Chain *chain)
+void
+liaison_refresher_chain_start_contacts (Chain *chain)
 {
   LiaisonRefresher *self = chain->run->self;
   GError *error = NULL;
 
-  chain->cursor = liaison_store_lookup_cursor (self->store, chain_connection (chain),
-                                               LIAISON_RECORD_CONTACT, &error);
+  chain->cursor = liaison_store_lookup_cursor (
+      self->store, liaison_refresher_chain_connection (chain), LIAISON_RECORD_CONTACT, &error);
   if (error != NULL)
     {
-      chain_finish (chain, error);
+      liaison_refresher_chain_finish (chain, error);
       return;
     }
 
   if (chain->run->full || chain->cursor == NULL || chain->cursor->phase == LIAISON_REFRESH_FULL
       || chain->cursor->cursor == NULL)
     {
-      liaison_store_begin_full_refresh_async (self->store, chain_connection (chain),
-                                              LIAISON_RECORD_CONTACT, chain_cancellable (chain),
-                                              on_full_refresh_begun, chain);
+      liaison_store_begin_full_refresh_async (
+          self->store, liaison_refresher_chain_connection (chain), LIAISON_RECORD_CONTACT,
+          liaison_refresher_chain_cancellable (chain), on_full_refresh_begun, chain);
       return;
     }
 
@@ -657,6 +525,7 @@ liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable
   memset (self->fetched, 0, sizeof self->fetched);
   memset (self->total, 0, sizeof self->total);
   memset (self->skipped, 0, sizeof self->skipped);
+  memset (self->lists_read, 0, sizeof self->lists_read);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
@@ -669,7 +538,7 @@ liaison_refresher_run_async (LiaisonRefresher *self, gboolean full, GCancellable
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (run->chains); i++)
-    chain_fetch_users (&run->chains[i]);
+    liaison_refresher_chain_start (&run->chains[i]);
 }
 
 gboolean
@@ -707,6 +576,7 @@ liaison_refresher_set_page_size (LiaisonRefresher *self, guint page_size)
   g_return_if_fail (page_size > 0);
 
   self->page_size = page_size;
+  self->page_size_set = TRUE;
 }
 
 gboolean

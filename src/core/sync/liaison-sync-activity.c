@@ -110,7 +110,9 @@ liaison_sync_first_read_budget (guint share_percent, guint ghl_quota, guint lsq_
 }
 
 #define KEY(pick, what)                                                                            \
-  ((pick)->tasks ? LIAISON_SETTING_TASKS_##what : LIAISON_SETTING_NOTES_##what)
+  ((pick)->kind == LIAISON_RECORD_TASK   ? LIAISON_SETTING_TASKS_##what                            \
+   : (pick)->kind == LIAISON_RECORD_NOTE ? LIAISON_SETTING_NOTES_##what                            \
+                                         : LIAISON_SETTING_APPOINTMENTS_##what)
 
 /* The first reads' cursor, "modified_at link_id"; none: before the newest. */
 static void
@@ -237,8 +239,8 @@ liaison_sync_activity_choose_pairs (LiaisonSyncRun *run, LiaisonActivityPick *pi
 }
 
 gboolean
-liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind,
-                                  GHashTable **by_lsq, GHashTable **by_ghl, GError **error)
+liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind, GHashTable **by_lsq,
+                                  GHashTable **by_ghl, GError **error)
 {
   g_autoptr (GPtrArray) links = liaison_store_list_child_links (
       run->store, kind, run->lsq_connection, run->ghl_connection, error);
@@ -282,7 +284,8 @@ on_marks_saved (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!liaison_store_set_setting_finish (LIAISON_STORE (source), result, &error))
-    g_warning ("Could not remember how far the sync of tasks and notes read: %s", error->message);
+    g_warning ("Could not remember how far the sync of tasks, notes or appointments read: %s",
+               error->message);
   if (--marks->pending == 0)
     {
       marks->done (marks->data);

@@ -46,7 +46,7 @@ guint liaison_sync_first_read_budget (guint share_percent, guint ghl_quota, guin
 /* What one kind's pass chose to read, and the marks it saves. */
 typedef struct
 {
-  gboolean tasks;      /* else notes: which settings */
+  LiaisonRecordKind kind; /* tasks, notes or appointments: which settings */
   guint n_changed;     /* pairs changed or retried, first in pairs */
   guint n_first;       /* then pairs no pass read yet */
   guint n_swept;       /* then the sweep's */

@@ -95,6 +95,7 @@ finish_single (Work *w)
       g_free (op->cause);
       op->cause = g_strdup (liaison_sync_error_cause (error));
       liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
+      liaison_sync_note_refusal (run, side, error);
       /* A create that failed may still have reached the service: its intent stays pending and
        * the next run looks the record up first. A refused one (validation) did not. */
       if (intent != NULL && !create)
@@ -266,7 +267,10 @@ on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
           /* A row LeadSquared refused was not created; a batch whose answer was lost may have
            * been: that intent stays pending for the next run to look up. */
           if (row != NULL && row->error != NULL)
-            liaison_sync_fail_intent (step, intent, error, TRUE);
+            {
+              liaison_sync_fail_intent (step, intent, error, TRUE);
+              liaison_sync_note_refusal (run, LIAISON_SERVICE_LSQ, error);
+            }
         }
       g_ptr_array_add (step->operations, op);
     }
@@ -343,6 +347,7 @@ liaison_sync_apply_start_bulk (LiaisonSyncRun *run)
   if (w->items->len == 0)
     {
       run->in_flight--;
+      run->lane_in_flight[w->lane]--;
       liaison_sync_work_free (w);
       run->lsq_bulk_busy = FALSE;
       liaison_sync_apply_pump (run);

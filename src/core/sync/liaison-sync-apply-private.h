@@ -27,6 +27,7 @@ typedef struct
   LiaisonStoreIntent *intent_of[2];
   LiaisonStoreStep *skips; /* operations found while building bodies */
   const char *kind;        /* "update", "create", "delete", "bulk": for the crash points */
+  LiaisonService lane;     /* the apply lane it counts in (see LiaisonSyncRun) */
 } Work;
 
 Work *liaison_sync_work_new (LiaisonSyncRun *run);
@@ -50,8 +51,10 @@ void liaison_sync_rebase_key (LiaisonSyncRun *run, LiaisonSyncItem *item, const 
                               JsonNode *value);
 char *liaison_sync_object_text (JsonObject *object);
 
-/* liaison-sync-apply.c: starts what fits in flight; ends the apply when all is done. */
+/* liaison-sync-apply-pump.c: starts what fits in flight; ends the apply when all is done. */
 void liaison_sync_apply_pump (LiaisonSyncRun *run);
+/* liaison-sync-apply.c */
+void liaison_sync_apply_start_update (LiaisonSyncRun *run, LiaisonSyncItem *item);
 /* liaison-sync-apply-create.c */
 void liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item);
 void liaison_sync_apply_start_bulk (LiaisonSyncRun *run);

@@ -327,6 +327,7 @@ liaison_sync_work_new (LiaisonSyncRun *run)
   Work *w = g_new0 (Work, 1);
 
   w->run = run;
+  w->lane = run->starting_lane;
   w->items = g_ptr_array_new ();
   w->intents = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
   w->skips = liaison_store_step_new (NULL, NULL, run->result->run_id);
@@ -339,6 +340,7 @@ liaison_sync_work_done (Work *w, guint n_items)
   LiaisonSyncRun *run = w->run;
 
   run->in_flight--;
+  run->lane_in_flight[w->lane]--;
   run->done += n_items;
   liaison_sync_engine_progress (run->engine, run->done, run->total);
   liaison_sync_work_free (w);
@@ -434,11 +436,17 @@ finish_update (Work *w)
         }
       else
         {
+          /* A write the service refused as invalid is not sent again unchanged (see
+           * drop_refused_update in liaison-sync-planner.c); any other failure is retried. */
+          gboolean refused = g_error_matches (w->errors[side], LIAISON_HTTP_ERROR,
+                                              LIAISON_HTTP_ERROR_VALIDATION);
+
           ok = FALSE;
           if (w->intent_of[side] != NULL)
-            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side], FALSE);
+            liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side], refused);
           liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
                              w->errors[side]);
+          liaison_sync_note_refusal (run, side, w->errors[side]);
         }
       keys = changes ? json_object_get_members (changes) : NULL;
       for (GList *l = keys; l != NULL; l = l->next)
@@ -656,8 +664,27 @@ lenient_patch (LiaisonSyncRun *run, LiaisonStoreStep *skips, LiaisonSyncItem *it
   return body;
 }
 
-static void
-start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
+/* An update intent: the body sent, and what tells the same update again should the service
+ * refuse it (liaison_store_refused_update_key). */
+static char *
+update_payload (JsonNode *body, const char *target_hash, const char *changes_hash,
+                const char *map_hash)
+{
+  g_autoptr (JsonObject) payload = json_object_new ();
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_member (payload, "body", json_node_copy (body));
+  if (target_hash != NULL)
+    json_object_set_string_member (payload, "targetHash", target_hash);
+  json_object_set_string_member (payload, "changesHash", changes_hash);
+  if (map_hash != NULL)
+    json_object_set_string_member (payload, "mapHash", map_hash);
+  json_node_set_object (node, payload);
+  return json_to_string (node, FALSE);
+}
+
+void
+liaison_sync_apply_start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
 {
   Work *w = liaison_sync_work_new (run);
 
@@ -668,8 +695,13 @@ start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
       JsonObject *changes = side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes;
       LiaisonStoreIntent *intent;
 
+      g_autofree char *changes_hash = NULL;
+
       if (changes == NULL || json_object_get_size (changes) == 0)
         continue;
+      /* Of the changes as planned, before lenient_patch leaves out what the side cannot take:
+       * the planner compares the same. */
+      changes_hash = liaison_sync_changes_hash (changes);
       w->bodies[side] = lenient_patch (run, w->skips, item, side, &w->errors[side]);
       if (w->bodies[side] == NULL)
         continue; /* nothing left that the side can take */
@@ -680,7 +712,9 @@ start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
       intent->remote_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
       intent->source_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id);
       intent->link_id = item->link_id;
-      intent->payload = json_text (w->bodies[side]);
+      intent->payload = update_payload (
+          w->bodies[side], side == LIAISON_SERVICE_LSQ ? item->lsq_seen : item->ghl_seen,
+          changes_hash, run->map_hash);
       w->intent_of[side] = intent;
       g_ptr_array_add (w->intents, intent);
     }
@@ -690,60 +724,4 @@ start_update (LiaisonSyncRun *run, LiaisonSyncItem *item)
       return;
     }
   liaison_store_add_intents_async (run->store, w->intents, NULL, on_update_intents, w);
-}
-
-/* ---- the pump ---- */
-
-void
-liaison_sync_apply_pump (LiaisonSyncRun *run)
-{
-  while (!run->stopping && !run->lsq_bulk_busy && run->lsq_creates->len > 0
-         && run->in_flight < run->concurrency)
-    {
-      run->lsq_bulk_busy = TRUE;
-      run->in_flight++;
-      liaison_sync_apply_start_bulk (run);
-    }
-  while (!run->stopping && run->next < run->queue->len && run->in_flight < run->concurrency)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (run->queue, run->next++);
-
-      run->in_flight++;
-      if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
-        start_update (run, item);
-      else
-        liaison_sync_apply_start_single (run, item);
-    }
-  if (run->in_flight == 0
-      && (run->stopping || (run->next >= run->queue->len && run->lsq_creates->len == 0)))
-    {
-      void (*applied) (LiaisonSyncRun *) = run->applied;
-
-      run->applied = NULL;
-      if (applied)
-        applied (run);
-    }
-}
-
-void
-liaison_sync_apply_remote (LiaisonSyncRun *run)
-{
-  GPtrArray *items = liaison_sync_plan_get_items (run->result->plan);
-
-  run->queue = g_ptr_array_new ();
-  run->lsq_creates = g_ptr_array_new ();
-  for (guint i = 0; i < items->len; i++)
-    {
-      LiaisonSyncItem *item = g_ptr_array_index (items, i);
-
-      if (is_local (item))
-        continue;
-      if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_LSQ)
-        g_ptr_array_add (run->lsq_creates, item);
-      else
-        g_ptr_array_add (run->queue, item);
-    }
-  run->total = run->queue->len + run->lsq_creates->len;
-  LIAISON_TRACE (LIAISON_DEBUG_SYNC, "applying %u remote writes", run->total);
-  liaison_sync_apply_pump (run);
 }

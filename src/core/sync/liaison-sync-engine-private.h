@@ -28,12 +28,16 @@ struct _LiaisonSyncRun
   LiaisonSyncResult *result;
   int lock_fd;
   gboolean deletes;
-  gboolean holding; /* the store's notifications are held for this run */
+  gboolean holding;        /* the store's notifications are held for this run */
+  gboolean lists_stale[2]; /* by LiaisonService: a write was refused as invalid */
 
-  /* apply */
-  GPtrArray *queue;       /* LiaisonSyncItem (borrowed from the plan) with remote writes */
-  guint next;             /* next item of queue */
-  GPtrArray *lsq_creates; /* LiaisonSyncItem waiting for a bulk batch */
+  /* apply: two lanes, by the service an item writes first (LiaisonService), each with its own
+   * writes in flight, so that one service's pacing never leaves the other idle */
+  GPtrArray *queues[2]; /* LiaisonSyncItem (borrowed from the plan) with remote writes */
+  guint next[2];        /* next item of each queue */
+  guint lane_in_flight[2];
+  LiaisonService starting_lane; /* the lane of the Work being started */
+  GPtrArray *lsq_creates; /* LiaisonSyncItem waiting for a bulk batch (the LeadSquared lane) */
   guint in_flight;
   guint done, total;
   gboolean lsq_bulk_busy;
@@ -59,6 +63,14 @@ void liaison_sync_apply_remote (LiaisonSyncRun *run);
 /* liaison-sync-reconcile.c */
 void liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback callback);
 gboolean liaison_sync_reconcile_finish (LiaisonSyncRun *run, GAsyncResult *result, GError **error);
+
+/* liaison-sync-lists.c */
+void liaison_sync_start_refresh (LiaisonSyncRun *run, GAsyncReadyCallback callback);
+/* A write to side failed with error: a refusal as invalid makes the next run read that side's
+ * field definitions and owners again. */
+void liaison_sync_note_refusal (LiaisonSyncRun *run, LiaisonService side, const GError *error);
+/* Marks the lists of the sides noted stale, then calls then. */
+void liaison_sync_mark_lists_stale (LiaisonSyncRun *run, void (*then) (LiaisonSyncRun *run));
 
 /* Shared helpers */
 char *liaison_sync_intent_payload (const LiaisonSyncItem *item, const char *map_hash);

@@ -29,6 +29,7 @@
 #include "liaison-store-query.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
+#include "liaison-sync-appointments.h"
 #include "liaison-sync-notes.h"
 #include "liaison-sync-tasks.h"
 #include "liaison-user.h"
@@ -198,7 +199,8 @@ run_free (LiaisonSyncRun *run)
   g_free (run->map_hash);
   g_free ((char *) run->options.only_id);
   liaison_sync_result_free (run->result);
-  g_clear_pointer (&run->queue, g_ptr_array_unref);
+  g_clear_pointer (&run->queues[0], g_ptr_array_unref);
+  g_clear_pointer (&run->queues[1], g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
   g_clear_error (&run->fatal);
   run->engine->running = FALSE;
@@ -257,9 +259,17 @@ on_run_finished (GObject *source, GAsyncResult *result, gpointer user_data)
   run_return (task);
 }
 
+static void run_close (LiaisonSyncRun *run);
+
 /* Closes the run's row, then the task: with the error in run->fatal, or the result. */
 static void
 run_finish (LiaisonSyncRun *run)
+{
+  liaison_sync_mark_lists_stale (run, run_close);
+}
+
+static void
+run_close (LiaisonSyncRun *run)
 {
   LiaisonSyncResult *r = run->result;
   LiaisonStoreRun row = { 0 };
@@ -375,6 +385,28 @@ plan_keep_only (LiaisonSyncPlan *plan, LiaisonSyncRun *run, GError **error)
 }
 
 static void
+on_appointments_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+
+  if (!liaison_sync_appointments_finish (run, result, &error))
+    run->fatal = error;
+  run_finish (run);
+}
+
+static void
+start_appointments (LiaisonSyncRun *run)
+{
+  if (run->fatal == NULL && run_carries (run, LIAISON_SYNC_KIND_APPOINTMENTS))
+    {
+      liaison_sync_appointments_async (run, on_appointments_done, run);
+      return;
+    }
+  run_finish (run);
+}
+
+static void
 on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LiaisonSyncRun *run = user_data;
@@ -382,7 +414,7 @@ on_notes_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!liaison_sync_notes_finish (run, result, &error))
     run->fatal = error;
-  run_finish (run);
+  start_appointments (run);
 }
 
 static void
@@ -393,7 +425,7 @@ start_notes (LiaisonSyncRun *run)
       liaison_sync_notes_async (run, on_notes_done, run);
       return;
     }
-  run_finish (run);
+  start_appointments (run);
 }
 
 static void
@@ -476,6 +508,13 @@ planned (LiaisonSyncRun *run, LiaisonSyncPlan *plan, GError *error)
     }
   run->result->plan = plan;
   run->result->delete_guard = g_strdup (liaison_sync_plan_get_delete_guard (plan));
+  {
+    g_autofree char *region = liaison_store_dup_default_region (run->store);
+    g_autofree char *source
+        = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_PHONE_REGION_SOURCE, NULL);
+
+    liaison_sync_plan_set_phone_region (plan, region, source);
+  }
   LIAISON_TRACE (LIAISON_DEBUG_SYNC, "planned %u items, %u LeadSquared and %u HighLevel calls",
                  liaison_sync_plan_get_items (plan)->len,
                  liaison_sync_plan_get_n_calls (plan, LIAISON_SERVICE_LSQ),
@@ -537,7 +576,7 @@ start_plan (LiaisonSyncRun *run)
       = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
   GError *error = NULL;
   GPtrArray *conflicts = liaison_store_list_conflicts_for_plan (run->store, &error);
-  GHashTable *refused = conflicts ? liaison_store_list_refused_creates (run->store, &error) : NULL;
+  GHashTable *refused = conflicts ? liaison_store_list_refused_writes (run->store, &error) : NULL;
   GHashTable *not_copied;
 
   if (refused == NULL)
@@ -635,21 +674,12 @@ on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_refresh (LiaisonSyncRun *run)
 {
-  g_autoptr (LiaisonRefresher) refresher = NULL;
-  g_autofree char *deletes = NULL;
-
   if (run->options.no_refresh)
     {
       on_refreshed (NULL, NULL, run);
       return;
     }
-  /* Deletes are only seen by a full read (neither service lists what it deleted). */
-  deletes = liaison_store_get_setting (run->store, LIAISON_STORE_SETTING_DELETES, NULL);
-  refresher = liaison_refresher_new (run->store, run->lsq, run->lsq_connection, run->ghl,
-                                     run->ghl_connection);
-  liaison_refresher_run_async (refresher,
-                               run->options.full_refresh || g_strcmp0 (deletes, "on") == 0,
-                               g_task_get_cancellable (run->task), on_refreshed, run);
+  liaison_sync_start_refresh (run, on_refreshed);
 }
 
 static void

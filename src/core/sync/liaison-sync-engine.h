@@ -33,6 +33,7 @@ typedef enum
   LIAISON_SYNC_KIND_CONTACTS = 1 << 0,
   LIAISON_SYNC_KIND_TASKS = 1 << 1,
   LIAISON_SYNC_KIND_NOTES = 1 << 2,
+  LIAISON_SYNC_KIND_APPOINTMENTS = 1 << 3,
 } LiaisonSyncKinds;
 
 typedef struct

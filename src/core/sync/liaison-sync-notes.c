@@ -17,7 +17,7 @@
 #include "liaison-debug.h"
 #include "liaison-merge.h"
 #include "liaison-note.h"
-#include "liaison-sync-activity.h"
+#include "liaison-sync-activity-ops.h"
 #include "liaison-sync-notes-private.h"
 
 void
@@ -82,29 +82,11 @@ static void
 pass_done (gpointer data)
 {
   NotePass *pass = data;
-  LiaisonSyncRun *run = pass->run;
   GTask *task = pass->task;
-  JsonObject *notes = json_object_new ();
-  JsonObject *reads = json_object_new ();
-  JsonObject *calls = json_object_new ();
+  LiaisonActivityCounts counts = { pass->pairs->len, pass->lsq_reads,  pass->ghl_reads,
+                                   pass->lsq_writes, pass->ghl_writes, pass->plan_ops };
 
-  json_object_set_int_member (notes, "pairs", pass->pairs->len);
-  liaison_sync_activity_describe (&pass->pick, notes);
-  json_object_set_int_member (reads, "lsq", pass->lsq_reads);
-  json_object_set_int_member (reads, "ghl", pass->ghl_reads);
-  json_object_set_object_member (notes, "reads", reads);
-  json_object_set_int_member (calls, "lsq", pass->lsq_writes);
-  json_object_set_int_member (calls, "ghl", pass->ghl_writes);
-  json_object_set_object_member (notes, "calls", calls);
-  json_object_set_array_member (notes, "operations", json_array_ref (pass->plan_ops));
-  if (run->result->activity == NULL)
-    {
-      run->result->activity = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (run->result->activity, json_object_new ());
-    }
-  json_object_set_object_member (json_node_get_object (run->result->activity), "notes", notes);
-  run->result->lsq_calls += pass->lsq_reads;
-  run->result->ghl_calls += pass->ghl_reads;
+  liaison_activity_set_part (pass->run, "notes", &pass->pick, &counts);
   LIAISON_TRACE (LIAISON_DEBUG_SYNC,
                  "notes: %u pairs (%u changed, %u first, %u swept, %u waiting), %u+%u reads",
                  pass->pairs->len, pass->pick.n_changed, pass->pick.n_first, pass->pick.n_swept,
@@ -165,7 +147,9 @@ merge (NotePass *pass, NoteOp *op)
   g_autoptr (JsonNode) lsq = json_from_string (op->lsq_text, NULL);
   g_autoptr (JsonNode) ghl = json_from_string (op->ghl_text, NULL);
   g_autoptr (JsonNode) base = op->base ? json_from_string (op->base, NULL) : NULL;
-  LiaisonStoreConflict *c = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
+  GPtrArray *list = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
+  /* A note has one field: its link's latest conflict is the one. */
+  LiaisonStoreConflict *c = list != NULL ? g_ptr_array_index (list, list->len - 1) : NULL;
   LiaisonMergeOutcome outcome;
   JsonNode *effective = base;
 
@@ -394,23 +378,14 @@ static gboolean
 load_state (NotePass *pass, GError **error)
 {
   LiaisonSyncRun *run = pass->run;
-  g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (GPtrArray) pending = NULL;
 
   if (!liaison_sync_activity_load_links (run, LIAISON_RECORD_NOTE, &pass->links_by_lsq,
                                          &pass->links_by_ghl, error))
     return FALSE;
-  conflicts = liaison_store_list_child_conflicts (run->store, LIAISON_RECORD_NOTE, error);
-  if (conflicts == NULL)
+  pass->conflicts = liaison_activity_load_conflicts (run, LIAISON_RECORD_NOTE, error);
+  if (pass->conflicts == NULL)
     return FALSE;
-  pass->conflicts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                           (GDestroyNotify) liaison_store_conflict_free);
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      LiaisonStoreConflict *c = g_steal_pointer (&conflicts->pdata[i]);
-
-      g_hash_table_replace (pass->conflicts, &c->link_id, c);
-    }
   /* A crash left these: the content lookup (same contact and text) links what a lost create
    * made, and the merge writes again what an update did not finish. */
   pending = liaison_store_list_pending_intents_of (run->store, LIAISON_RECORD_NOTE, error);
@@ -422,19 +397,13 @@ load_state (NotePass *pass, GError **error)
           = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
 
       step->kind = LIAISON_RECORD_NOTE;
-      for (guint i = 0; i < pending->len; i++)
-        {
-          LiaisonStoreIntent *closed = g_new0 (LiaisonStoreIntent, 1);
-
-          closed->id = ((LiaisonStoreIntent *) g_ptr_array_index (pending, i))->id;
-          closed->payload = g_strdup (_ ("Interrupted; the next pass compared both services’ "
+      liaison_activity_close_pending (run, step, pending,
+                                      _ ("Interrupted; the next pass compared both services’ "
                                          "notes and wrote only what was still missing"));
-          g_ptr_array_add (step->intents_failed, closed);
-          run->result->n_reconciled++;
-        }
       /* Written before any pair is read: the store's queue keeps the order. */
       liaison_store_apply_step_async (run->store, step, NULL, NULL, NULL);
     }
+  pass->pick.kind = LIAISON_RECORD_NOTE;
   pass->pairs = liaison_sync_activity_choose_pairs (run, &pass->pick, pass->started_at, error);
   return pass->pairs != NULL;
 }

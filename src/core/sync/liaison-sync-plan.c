@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "liaison-sync"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "liaison-sync-plan.h"
@@ -22,6 +23,8 @@ struct _LiaisonSyncPlan
   guint n_calls[2];
   guint lsq_create_batch;
   char *delete_guard;
+  char *phone_region;
+  char *phone_region_source;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncPlan, liaison_sync_plan, G_TYPE_OBJECT)
@@ -57,6 +60,76 @@ liaison_sync_item_free (LiaisonSyncItem *item)
 }
 
 /* The item sends something to side. */
+char *
+liaison_sync_changes_hash (JsonObject *changes)
+{
+  g_autofree char *bytes = liaison_field_map_serialize (changes);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, bytes, -1);
+}
+
+/* side refused these very changes to this very record through this very map before: they are
+ * not sent again. They leave the item, the base keeps the values it had for them (so that the
+ * next plan finds the same changes until the contact or the map changes), and a skip with the
+ * service's reason says so on every run; the seen hashes are dropped so that the pair is looked
+ * at again each time. */
+void
+liaison_sync_plan_drop_refused_update (LiaisonSyncPlan *self, GHashTable *refused_writes,
+                                       const char *map_hash, LiaisonSyncItem *item,
+                                       LiaisonService side, JsonObject *base, JsonObject *new_base)
+{
+  JsonObject **changes = side == LIAISON_SERVICE_LSQ ? &item->lsq_changes : &item->ghl_changes;
+  JsonObject **befores = side == LIAISON_SERVICE_LSQ ? &item->lsq_before : &item->ghl_before;
+  const char *remote_id = side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id;
+  const char *target_hash = side == LIAISON_SERVICE_LSQ ? item->lsq_seen : item->ghl_seen;
+  g_autofree char *changes_hash = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (GList) keys = NULL;
+  g_autoptr (GString) fields = NULL;
+  LiaisonSyncItem *skip;
+  const char *refused;
+
+  if (*changes == NULL || json_object_get_size (*changes) == 0)
+    return;
+  changes_hash = liaison_sync_changes_hash (*changes);
+  key = liaison_store_refused_update_key (side, remote_id, target_hash, changes_hash, map_hash);
+  refused = g_hash_table_lookup (refused_writes, key);
+  if (refused == NULL)
+    return;
+
+  fields = g_string_new (NULL);
+  keys = json_object_get_members (*changes);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonNode *bv = base && json_object_has_member (base, l->data)
+                         ? json_object_get_member (base, l->data)
+                         : NULL;
+
+      json_object_set_member (new_base, l->data,
+                              bv ? json_node_copy (bv) : json_node_new (JSON_NODE_NULL));
+      g_string_append_printf (fields, "%s%s", fields->len ? ", " : "", (char *) l->data);
+    }
+  g_clear_pointer (changes, json_object_unref);
+  g_clear_pointer (befores, json_object_unref);
+  g_clear_pointer (&item->lsq_seen, g_free);
+  g_clear_pointer (&item->ghl_seen, g_free);
+
+  skip = g_new0 (LiaisonSyncItem, 1);
+  skip->kind = LIAISON_SYNC_ITEM_SKIP;
+  skip->link_id = item->link_id;
+  skip->target = side;
+  skip->lsq_id = g_strdup (item->lsq_id);
+  skip->ghl_id = g_strdup (item->ghl_id);
+  skip->email = g_strdup (item->email);
+  skip->field = g_string_free (g_steal_pointer (&fields), FALSE);
+  skip->reason
+      = g_strdup_printf (_ ("%s refused this update before (%s); it is sent again "
+                            "once the contact or the field map changes."),
+                         side == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", refused);
+  skip->cause = g_strdup ("refused");
+  liaison_sync_plan_add (self, skip);
+}
+
 gboolean
 liaison_sync_item_writes (const LiaisonSyncItem *item, LiaisonService side)
 {
@@ -356,6 +429,12 @@ liaison_sync_plan_to_json (LiaisonSyncPlan *self)
     }
   json_builder_end_object (b);
   add_string_or_null (b, "deleteGuard", self->delete_guard);
+  /* The region national phone numbers were read in, and who chose it. */
+  json_builder_set_member_name (b, "phoneRegion");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "code", self->phone_region);
+  add_string_or_null (b, "source", self->phone_region_source);
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "operations");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->items->len; i++)
@@ -372,6 +451,8 @@ liaison_sync_plan_finalize (GObject *object)
 
   g_ptr_array_unref (self->items);
   g_free (self->delete_guard);
+  g_free (self->phone_region);
+  g_free (self->phone_region_source);
   G_OBJECT_CLASS (liaison_sync_plan_parent_class)->finalize (object);
 }
 
@@ -386,4 +467,23 @@ liaison_sync_plan_init (LiaisonSyncPlan *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_item_free);
   self->lsq_create_batch = 25;
+}
+
+void
+liaison_sync_plan_set_phone_region (LiaisonSyncPlan *self, const char *region, const char *source)
+{
+  g_return_if_fail (LIAISON_IS_SYNC_PLAN (self));
+  g_free (self->phone_region);
+  g_free (self->phone_region_source);
+  self->phone_region = g_strdup (region);
+  self->phone_region_source = g_strdup (source);
+}
+
+const char *
+liaison_sync_plan_get_phone_region (LiaisonSyncPlan *self, const char **source)
+{
+  g_return_val_if_fail (LIAISON_IS_SYNC_PLAN (self), NULL);
+  if (source != NULL)
+    *source = self->phone_region_source;
+  return self->phone_region;
 }

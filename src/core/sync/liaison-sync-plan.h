@@ -58,6 +58,9 @@ typedef struct
 } LiaisonSyncItem;
 
 void liaison_sync_item_free (LiaisonSyncItem *item);
+/* Hex SHA-256 of the canonical bytes of an update's changes (pair key -> value): with the
+ * record's content hash and the map's fingerprint, what tells a refused update sent again. */
+char *liaison_sync_changes_hash (JsonObject *changes);
 gboolean liaison_sync_item_writes (const LiaisonSyncItem *item, LiaisonService side);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonSyncItem, liaison_sync_item_free)
 
@@ -70,7 +73,7 @@ typedef struct
   gboolean deletes;       /* deletes travel (the profile's setting) */
   gboolean force_delete;  /* past the guard */
   guint lsq_create_batch; /* rows per Bulk CreateOrUpdate call (25) */
-  GHashTable *refused;    /* liaison_store_list_refused_creates(), or NULL */
+  GHashTable *refused;    /* liaison_store_list_refused_writes(), or NULL */
   GHashTable *not_copied; /* liaison_store_not_copied_key () -> LiaisonStoreNotCopied, or NULL */
 } LiaisonSyncPlanOptions;
 
@@ -106,6 +109,18 @@ typedef struct
 } LiaisonSyncPlanSummary;
 
 void liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summary);
+/* For the planner: when side refused item's changes for it before (refused_writes, the
+ * store's liaison_store_list_refused_writes()), takes them out of item, puts base's values
+ * for them back into new_base and adds a skip saying so to the plan. */
+void liaison_sync_plan_drop_refused_update (LiaisonSyncPlan *self, GHashTable *refused_writes,
+                                            const char *map_hash, LiaisonSyncItem *item,
+                                            LiaisonService side, JsonObject *base,
+                                            JsonObject *new_base);
+/* The phone region the plan read national numbers in (NULL: none) and who chose it ("person",
+ * "location": taken from the HighLevel location's country; NULL: nobody). */
+void liaison_sync_plan_set_phone_region (LiaisonSyncPlan *self, const char *region,
+                                         const char *source);
+const char *liaison_sync_plan_get_phone_region (LiaisonSyncPlan *self, const char **source);
 /* Of get_n_calls, the bulk calls (LeadSquared's bulk creates), which have a limit of their own. */
 guint liaison_sync_plan_get_n_bulk_calls (LiaisonSyncPlan *self, LiaisonService service);
 

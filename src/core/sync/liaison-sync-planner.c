@@ -187,6 +187,14 @@ would_duplicate (Planner *p, const char *key, JsonNode *value, LiaisonService si
   return FALSE;
 }
 
+static char *
+ensure_map_hash (Planner *p)
+{
+  if (p->map_hash == NULL)
+    p->map_hash = liaison_field_map_fingerprint (p->map);
+  return p->map_hash;
+}
+
 /* The three-way merge of one pair, into an UPDATE item (NULL: nothing to do at all). */
 static LiaisonSyncItem *
 plan_pair (Planner *p, const LiaisonStoreSyncLink *link, const char *lsq_id, const char *lsq_raw,
@@ -316,6 +324,11 @@ plan_pair (Planner *p, const LiaisonStoreSyncLink *link, const char *lsq_id, con
         g_array_append_val (item->conflicts_closed, open->id);
     }
 
+  if (link != NULL)
+    for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+      if (p->options != NULL && p->options->refused != NULL && p->plan != NULL)
+        liaison_sync_plan_drop_refused_update (p->plan, p->options->refused, ensure_map_hash (p),
+                                               item, side, base, new_base);
   item->new_base = liaison_field_map_serialize (new_base);
   item->new_base_hash = liaison_field_map_hash (p->map, new_base);
   /* Nothing to write, nothing to record, the link already as it should be: no item. */
@@ -542,9 +555,7 @@ refused_before (Planner *p, LiaisonService to, const Unlinked *u)
 
   if (p->options->refused == NULL || u->content_hash == NULL)
     return NULL;
-  if (p->map_hash == NULL)
-    p->map_hash = liaison_field_map_fingerprint (p->map);
-  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash, p->map_hash);
+  key = liaison_store_refused_create_key (to, u->remote_id, u->content_hash, ensure_map_hash (p));
   return g_hash_table_lookup (p->options->refused, key);
 }
 

@@ -57,6 +57,32 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_pointer (task, plan, g_object_unref);
 }
 
+/* The engine's own short reads before it plans, the delete setting and the conflicts a run
+ * refreshes or applies, made on the store's worker; then the plan on a thread of its own. */
+static void
+on_plan_inputs (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlanJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (LiaisonStorePlanInputs) inputs
+      = liaison_store_read_plan_inputs_finish (LIAISON_STORE (source), result, &error);
+
+  if (inputs == NULL)
+    {
+      g_prefix_error (&error, _ ("Could not plan the sync: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  job->conflicts = g_steal_pointer (&inputs->conflicts);
+  job->options.deletes = inputs->deletes;
+  job->options.lsq_create_batch = LIAISON_LSQ_BULK_BATCH;
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, plan_thread);
+}
+
 void
 liaison_sync_preview_plan_async (LiaisonStore *store, LiaisonFieldMap *map,
                                  const char *lsq_connection, const char *ghl_connection,
@@ -64,8 +90,6 @@ liaison_sync_preview_plan_async (LiaisonStore *store, LiaisonFieldMap *map,
                                  gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *deletes = NULL;
-  GError *error = NULL;
   PlanJob *job;
 
   g_return_if_fail (LIAISON_IS_STORE (store));
@@ -78,22 +102,8 @@ liaison_sync_preview_plan_async (LiaisonStore *store, LiaisonFieldMap *map,
   job->connection[0] = g_strdup (lsq_connection);
   job->connection[1] = g_strdup (ghl_connection);
   g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
-
-  /* The engine's own short reads before it plans: the delete setting and the conflicts a run
-   * refreshes or applies. */
-  deletes = liaison_store_get_setting (store, LIAISON_STORE_SETTING_DELETES, &error);
-  if (error == NULL)
-    job->conflicts = liaison_store_list_conflicts_for_plan (store, &error);
-  if (error != NULL)
-    {
-      g_prefix_error (&error, _ ("Could not plan the sync: "));
-      g_task_return_error (task, error);
-      return;
-    }
-  job->options.deletes = g_strcmp0 (deletes, "on") == 0;
-  job->options.lsq_create_batch = LIAISON_LSQ_BULK_BATCH;
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, plan_thread);
+  liaison_store_read_plan_inputs_async (store, cancellable, on_plan_inputs,
+                                        g_steal_pointer (&task));
 }
 
 LiaisonSyncPlan *
@@ -177,6 +187,7 @@ typedef struct
   char *lsq_id;
   LiaisonStoreLink *link;
   LiaisonStoreRecord *records[2];
+  GPtrArray *conflicts;
 } ContactJob;
 
 static void
@@ -190,6 +201,7 @@ contact_job_free (ContactJob *job)
   g_clear_pointer (&job->link, liaison_store_link_free);
   for (guint s = 0; s < 2; s++)
     g_clear_pointer (&job->records[s], liaison_store_record_free);
+  g_clear_pointer (&job->conflicts, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -258,20 +270,15 @@ contact_fields (ContactJob *job, const LiaisonSyncItem *item, JsonObject *now[2]
   return fields;
 }
 
+/* On a thread of its own: the planner's merge of the pair reads nothing, but is not free. */
 static void
-contact_preview (GTask *task, ContactJob *job)
+contact_preview (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
+  ContactJob *job = task_data;
   LiaisonStoreSyncLink link = { 0 };
-  GError *error = NULL;
-  g_autoptr (GPtrArray) conflicts = liaison_store_list_conflicts_for_plan (job->store, &error);
   g_autoptr (LiaisonSyncItem) item = NULL;
   JsonObject *now[2] = { NULL, NULL };
 
-  if (conflicts == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   link.id = job->link->id;
   link.origin = job->link->origin;
   link.lsq_id = job->link->lsq_id;
@@ -280,7 +287,7 @@ contact_preview (GTask *task, ContactJob *job)
   link.base_hash = job->link->base_hash;
   link.synced_at = job->link->synced_at;
   item = liaison_sync_plan_preview_pair (job->map, &link, job->records[0], job->records[1],
-                                         conflicts);
+                                         job->conflicts);
   for (guint s = 0; s < 2; s++)
     now[s] = project (job, s);
   if (item->kind == LIAISON_SYNC_ITEM_SKIP || now[0] == NULL || now[1] == NULL)
@@ -293,6 +300,26 @@ contact_preview (GTask *task, ContactJob *job)
                            (GDestroyNotify) g_ptr_array_unref);
   for (guint s = 0; s < 2; s++)
     g_clear_pointer (&now[s], json_object_unref);
+}
+
+static void
+on_contact_inputs (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  ContactJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (LiaisonStorePlanInputs) inputs
+      = liaison_store_read_plan_inputs_finish (LIAISON_STORE (source), result, &error);
+
+  if (inputs == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  job->conflicts = g_steal_pointer (&inputs->conflicts);
+  g_task_run_in_thread (task, contact_preview);
 }
 
 static void
@@ -329,8 +356,8 @@ on_record (GObject *source, GAsyncResult *result, gpointer user_data)
                                          on_record, g_object_ref (task));
       return;
     }
-  if (!g_task_return_error_if_cancelled (task))
-    contact_preview (task, job);
+  liaison_store_read_plan_inputs_async (job->store, g_task_get_cancellable (task),
+                                        on_contact_inputs, g_object_ref (task));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-debug.h"
+#include "liaison-sync-activity-ops.h"
 #include "liaison-sync-tasks-private.h"
 #include "liaison-task-codec.h"
 
@@ -167,45 +168,13 @@ static LiaisonStoreIntent *
 intent_new (TaskPass *pass, TaskOp *op, LiaisonService service, const char *remote_id,
             const char *source_id, JsonObject *values)
 {
-  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *payload = json_object_new ();
-
-  json_object_set_string_member (
-      payload, "contact", service == LIAISON_SERVICE_LSQ ? op->lsq_contact : op->ghl_contact);
-  json_object_set_object_member (payload, "values", json_object_ref (values));
-  json_node_take_object (node, payload);
-  intent->run_id = pass->run->result->run_id;
-  intent->kind = LIAISON_RECORD_TASK;
-  intent->service = service;
-  intent->op = remote_id == NULL ? LIAISON_INTENT_CREATE : LIAISON_INTENT_UPDATE;
-  intent->remote_id = g_strdup (remote_id);
-  intent->source_id = g_strdup (source_id);
-  intent->link_id = op->link ? op->link->id : 0;
-  intent->payload = json_to_string (node, FALSE);
-  return intent;
+  return liaison_activity_intent_new (pass->run, LIAISON_RECORD_TASK, service,
+                                      service == LIAISON_SERVICE_LSQ ? op->lsq_contact
+                                                                     : op->ghl_contact,
+                                      remote_id, source_id, op->link ? op->link->id : 0, values);
 }
 
-static LiaisonStoreOperation *
-operation_new (TaskPass *pass, LiaisonService service, const char *lsq_id, const char *ghl_id,
-               LiaisonOperationAction action, const char *field, JsonNode *before, JsonNode *after,
-               const GError *error, const char *cause)
-{
-  LiaisonStoreOperation *operation = g_new0 (LiaisonStoreOperation, 1);
-
-  operation->run_id = pass->run->result->run_id;
-  operation->service = service;
-  operation->lsq_id = g_strdup (lsq_id);
-  operation->ghl_id = g_strdup (ghl_id);
-  operation->action = action;
-  operation->field = g_strdup (field);
-  operation->before = before ? json_to_string (before, FALSE) : NULL;
-  operation->after = after ? json_to_string (after, FALSE) : NULL;
-  operation->status = error ? LIAISON_OPERATION_FAILED : LIAISON_OPERATION_APPLIED;
-  operation->error = error ? g_strdup (error->message) : NULL;
-  operation->cause = g_strdup (cause);
-  return operation;
-}
+#define operation_new(pass, ...) liaison_activity_operation_new ((pass)->run, __VA_ARGS__)
 
 static void
 cache_task (TaskPass *pass, LiaisonStoreStep *step, LiaisonService side, const char *id,
@@ -221,39 +190,14 @@ cache_task (TaskPass *pass, LiaisonStoreStep *step, LiaisonService side, const c
   g_ptr_array_add (step->records, record);
 }
 
-/* The base after the operation: a field both sides hold equally now takes that value, a field
- * whose write failed (or that is in conflict) keeps its old base. */
+/* The base after the operation (liaison-sync-activity-ops.c). */
 static char *
 new_base (OpRun *r)
 {
   TaskOp *op = r->op;
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *base = op->base ? json_object_ref (op->base) : json_object_new ();
-  JsonObject *out = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
 
-  json_object_iter_init (&iter, base);
-  while (json_object_iter_next (&iter, &name, &value))
-    json_object_set_member (out, name, json_node_copy (value));
-  json_object_unref (base);
-  json_object_iter_init (&iter, op->lsq_values);
-  while (json_object_iter_next (&iter, &name, &value))
-    {
-      JsonNode *ghl = json_object_get_member (op->ghl_values, name);
-      JsonNode *to_lsq = json_object_get_member (op->to_lsq, name);
-      JsonNode *to_ghl = json_object_get_member (op->to_ghl, name);
-      gboolean lsq_ok = to_lsq == NULL || r->lsq_written;
-      gboolean ghl_ok = to_ghl == NULL || r->ghl_written;
-      JsonNode *lsq_now = to_lsq && r->lsq_written ? to_lsq : value;
-      JsonNode *ghl_now = to_ghl && r->ghl_written ? to_ghl : ghl;
-
-      if (lsq_ok && ghl_ok && ghl_now != NULL && json_node_equal (lsq_now, ghl_now))
-        json_object_set_member (out, name, json_node_copy (lsq_now));
-    }
-  json_node_take_object (node, out);
-  return json_to_string (node, FALSE);
+  return liaison_activity_new_base (op->base, op->lsq_values, op->ghl_values, op->to_lsq,
+                                    op->to_ghl, r->lsq_written, r->ghl_written);
 }
 
 /* ---- the step that records an operation ---- */
@@ -277,35 +221,11 @@ static void
 add_field_operations (OpRun *r, LiaisonStoreStep *step, LiaisonService side, JsonObject *changes,
                       JsonObject *before, const GError *error, const char *cause)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  json_object_iter_init (&iter, changes);
-  while (json_object_iter_next (&iter, &name, &value))
-    g_ptr_array_add (step->operations,
-                     operation_new (r->pass, side, r->lsq_id, r->ghl_id, LIAISON_OPERATION_UPDATE,
-                                    name, json_object_get_member (before, name), value, error,
-                                    cause));
+  liaison_activity_field_operations (r->pass->run, step, side, r->lsq_id, r->ghl_id, changes,
+                                     before, error, cause);
 }
 
-static void
-close_intent (LiaisonStoreStep *step, LiaisonStoreIntent *intent, gboolean written,
-              const GError *error)
-{
-  if (intent == NULL)
-    return;
-  if (written)
-    g_array_append_val (step->intents_done, intent->id);
-  else
-    {
-      LiaisonStoreIntent *failed = g_new0 (LiaisonStoreIntent, 1);
-
-      failed->id = intent->id;
-      failed->payload = g_strdup (error ? error->message : _ ("not sent"));
-      g_ptr_array_add (step->intents_failed, failed);
-    }
-}
+#define close_intent liaison_activity_close_intent
 
 static void
 record_op (OpRun *r)
@@ -700,17 +620,8 @@ liaison_sync_tasks_close_pending (TaskPass *pass, TaskPassFunc then)
       = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
 
   step->kind = LIAISON_RECORD_TASK;
-  if (!run->options.dry_run)
-    for (guint i = 0; i < pass->pending->len; i++)
-      {
-        LiaisonStoreIntent *intent = g_ptr_array_index (pass->pending, i);
-        LiaisonStoreIntent *closed = g_new0 (LiaisonStoreIntent, 1);
-
-        closed->id = intent->id;
-        closed->payload = g_strdup (_ ("Interrupted; the next pass compared both services’ "
-                                       "tasks and wrote only what was still missing"));
-        g_ptr_array_add (step->intents_failed, closed);
-        run->result->n_reconciled++;
-      }
+  liaison_activity_close_pending (run, step, pass->pending,
+                                  _ ("Interrupted; the next pass compared both services’ "
+                                     "tasks and wrote only what was still missing"));
   apply_records_step (pass, step, then);
 }

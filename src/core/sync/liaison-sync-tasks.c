@@ -17,6 +17,7 @@
 #include "liaison-appointment.h"
 #include "liaison-debug.h"
 #include "liaison-store-activity.h"
+#include "liaison-sync-activity-ops.h"
 #include "liaison-sync-tasks-private.h"
 #include "liaison-task-codec.h"
 
@@ -102,7 +103,7 @@ static void read_pair (TaskPass *pass);
 static gboolean
 choose_pairs (TaskPass *pass, GError **error)
 {
-  pass->pick.tasks = TRUE;
+  pass->pick.kind = LIAISON_RECORD_TASK;
   pass->pairs
       = liaison_sync_activity_choose_pairs (pass->run, &pass->pick, pass->started_at, error);
   return pass->pairs != NULL;
@@ -112,28 +113,13 @@ static gboolean
 load_state (TaskPass *pass, GError **error)
 {
   LiaisonSyncRun *run = pass->run;
-  g_autoptr (GPtrArray) conflicts = NULL;
 
   if (!liaison_sync_activity_load_links (run, LIAISON_RECORD_TASK, &pass->links_by_lsq,
                                          &pass->links_by_ghl, error))
     return FALSE;
-  conflicts = liaison_store_list_child_conflicts (run->store, LIAISON_RECORD_TASK, error);
-  if (conflicts == NULL)
+  pass->conflicts = liaison_activity_load_conflicts (run, LIAISON_RECORD_TASK, error);
+  if (pass->conflicts == NULL)
     return FALSE;
-  pass->conflicts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                           (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      LiaisonStoreConflict *c = g_steal_pointer (&conflicts->pdata[i]);
-      GPtrArray *list = g_hash_table_lookup (pass->conflicts, &c->link_id);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
-          g_hash_table_insert (pass->conflicts, &c->link_id, list);
-        }
-      g_ptr_array_add (list, c);
-    }
 
   pass->known_todos
       = liaison_store_list_cached_ids (run->store, run->lsq_connection, LIAISON_RECORD_TASK, error);
@@ -150,31 +136,11 @@ load_state (TaskPass *pass, GError **error)
 static void
 pass_done (TaskPass *pass)
 {
-  LiaisonSyncRun *run = pass->run;
   GTask *task = pass->task;
-  JsonObject *tasks = json_object_new ();
-  JsonObject *calls = json_object_new ();
-  JsonObject *reads = json_object_new ();
-  JsonObject *activity;
+  LiaisonActivityCounts counts = { pass->pairs->len, pass->lsq_reads,  pass->ghl_reads,
+                                   pass->lsq_writes, pass->ghl_writes, pass->plan_ops };
 
-  json_object_set_int_member (tasks, "pairs", pass->pairs->len);
-  liaison_sync_activity_describe (&pass->pick, tasks);
-  json_object_set_int_member (reads, "lsq", pass->lsq_reads);
-  json_object_set_int_member (reads, "ghl", pass->ghl_reads);
-  json_object_set_object_member (tasks, "reads", reads);
-  json_object_set_int_member (calls, "lsq", pass->lsq_writes);
-  json_object_set_int_member (calls, "ghl", pass->ghl_writes);
-  json_object_set_object_member (tasks, "calls", calls);
-  json_object_set_array_member (tasks, "operations", json_array_ref (pass->plan_ops));
-  if (run->result->activity == NULL)
-    {
-      run->result->activity = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (run->result->activity, json_object_new ());
-    }
-  activity = json_node_get_object (run->result->activity);
-  json_object_set_object_member (activity, "tasks", tasks);
-  run->result->lsq_calls += pass->lsq_reads;
-  run->result->ghl_calls += pass->ghl_reads;
+  liaison_activity_set_part (pass->run, "tasks", &pass->pick, &counts);
   LIAISON_TRACE (
       LIAISON_DEBUG_SYNC,
       "tasks: %u pairs (%u changed, %u first, %u swept, %u waiting), %u+%u reads, %u+%u writes",
@@ -374,128 +340,41 @@ read_pair (TaskPass *pass)
 
 /* ---- one pair: plan ---- */
 
-static JsonNode *
-member (JsonObject *object, const char *name)
-{
-  return object != NULL && json_object_has_member (object, name)
-             ? json_object_get_member (object, name)
-             : NULL;
-}
-
+/* LeadSquared has no call that reopens a completed task. */
 static gboolean
-same_value (JsonNode *a, JsonNode *b)
+lsq_refuses (const char *field, JsonNode *lsq, JsonNode *value)
 {
-  gboolean a_null = a == NULL || JSON_NODE_HOLDS_NULL (a);
-  gboolean b_null = b == NULL || JSON_NODE_HOLDS_NULL (b);
-
-  if (a_null || b_null)
-    return a_null == b_null;
-  return json_node_equal (a, b);
+  return g_str_equal (field, "completed") && JSON_NODE_HOLDS_VALUE (value)
+         && !json_node_get_boolean (value) && JSON_NODE_HOLDS_VALUE (lsq)
+         && json_node_get_boolean (lsq);
 }
 
-static LiaisonStoreConflict *
-find_conflict (GPtrArray *list, const char *field)
-{
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      LiaisonStoreConflict *c = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (c->field, field) == 0)
-        return c;
-    }
-  return NULL;
-}
-
-static char *
-node_text (JsonNode *node)
-{
-  return node != NULL ? json_to_string (node, FALSE) : g_strdup ("null");
-}
-
-/* The three-way merge of a linked (or just matched) pair of tasks, field by field. An answered
- * conflict decides its field: the loser's value stands in for the base, so the answer travels;
- * an edited value is written to both sides. */
+/* The three-way merge of a linked (or just matched) pair of tasks, field by field
+ * (liaison-sync-activity-ops.c). */
 static void
 merge_op (TaskPass *pass, TaskOp *op)
 {
   GPtrArray *conflicts = op->link ? g_hash_table_lookup (pass->conflicts, &op->link->id) : NULL;
+  LiaisonActivityMerge merge = { 0 };
 
-  op->to_lsq = json_object_new ();
-  op->to_ghl = json_object_new ();
-  op->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
-  op->conflicts_closed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  op->conflicts_applied = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < G_N_ELEMENTS (task_fields); i++)
-    {
-      const char *field = task_fields[i];
-      JsonNode *lsq = member (op->lsq_values, field);
-      JsonNode *ghl = member (op->ghl_values, field);
-      JsonNode *base = member (op->base, field);
-      LiaisonStoreConflict *c = find_conflict (conflicts, field);
-      g_autoptr (JsonNode) answer = NULL;
-      LiaisonMergeOutcome outcome;
-
-      if (c != NULL && c->resolved_at > 0)
-        {
-          g_array_append_val (op->conflicts_applied, c->id);
-          if (g_strcmp0 (c->resolution, "lsq") == 0)
-            base = ghl;
-          else if (g_strcmp0 (c->resolution, "ghl") == 0)
-            base = lsq;
-          else if (g_strcmp0 (c->resolution, "edited") == 0 && c->resolved_value != NULL)
-            answer = json_from_string (c->resolved_value, NULL);
-        }
-      if (answer != NULL && g_str_equal (field, "completed") && JSON_NODE_HOLDS_VALUE (answer)
-          && !json_node_get_boolean (answer) && lsq != NULL && json_node_get_boolean (lsq))
-        {
-          /* The answer reopens the task: LeadSquared cannot. */
-          g_clear_pointer (&answer, json_node_unref);
-          base = lsq;
-        }
-      if (answer != NULL)
-        {
-          if (!same_value (answer, lsq))
-            json_object_set_member (op->to_lsq, field, json_node_copy (answer));
-          if (!same_value (answer, ghl))
-            json_object_set_member (op->to_ghl, field, json_node_copy (answer));
-          continue;
-        }
-      outcome = liaison_merge_field (base, lsq, ghl, LIAISON_SYNC_BOTH, LIAISON_POLICY_ASK, 0, 0);
-      if (outcome == LIAISON_MERGE_TAKE_LSQ)
-        json_object_set_member (op->to_ghl, field, json_node_copy (lsq));
-      else if (outcome == LIAISON_MERGE_TAKE_GHL)
-        {
-          /* LeadSquared has no call that reopens a completed task. */
-          if (g_str_equal (field, "completed") && !json_node_get_boolean (ghl))
-            outcome = LIAISON_MERGE_CONFLICT, op->cannot_reopen = TRUE;
-          else
-            json_object_set_member (op->to_lsq, field, json_node_copy (ghl));
-        }
-      if (outcome == LIAISON_MERGE_CONFLICT)
-        {
-          /* A new link's conflict finds the link its step makes first. */
-          LiaisonStoreConflict *open = g_new0 (LiaisonStoreConflict, 1);
-
-          open->kind = LIAISON_CONFLICT_FIELD;
-          open->lsq_id = g_strdup (liaison_task_get_id (op->lsq));
-          open->ghl_id = g_strdup (liaison_task_get_id (op->ghl));
-          open->field = g_strdup (field);
-          open->base_value = node_text (base);
-          open->lsq_value = node_text (lsq);
-          open->ghl_value = node_text (ghl);
-          g_ptr_array_add (op->conflicts, open);
-        }
-      else if (c != NULL && c->resolved_at == 0)
-        /* Both sides agree now (or one of them gave in): the conflict is settled. */
-        g_array_append_val (op->conflicts_closed, c->id);
-    }
+  liaison_activity_merge_fields (
+      &merge, task_fields, G_N_ELEMENTS (task_fields), conflicts, op->lsq_values, op->ghl_values,
+      op->base, liaison_task_get_id (op->lsq), liaison_task_get_id (op->ghl), lsq_refuses);
+  op->to_lsq = g_steal_pointer (&merge.to_lsq);
+  op->to_ghl = g_steal_pointer (&merge.to_ghl);
+  op->conflicts = g_steal_pointer (&merge.conflicts);
+  op->conflicts_closed = g_steal_pointer (&merge.conflicts_closed);
+  op->conflicts_applied = g_steal_pointer (&merge.conflicts_applied);
+  op->cannot_reopen = merge.refused;
 }
 
 static gboolean
 same_content (JsonObject *a, JsonObject *b)
 {
-  return same_value (member (a, "title"), member (b, "title"))
-         && same_value (member (a, "due"), member (b, "due"));
+  return liaison_activity_same_value (liaison_activity_member (a, "title"),
+                                      liaison_activity_member (b, "title"))
+         && liaison_activity_same_value (liaison_activity_member (a, "due"),
+                                         liaison_activity_member (b, "due"));
 }
 
 static TaskOp *

@@ -1,6 +1,6 @@
-/* liaison-conflicts-page.c: LiaisonConflictsPage. Every answer goes through the conflict list
- * to the store (liaison_store_resolve_conflict_async); the next sync writes it to both services,
- * or "Apply Now" syncs at once. Until then the row says what was chosen.
+/* liaison-conflicts-page.c: LiaisonConflictsPage, the view: the summary, the list (a GtkListView
+ * over the conflict list, so that only the rows on screen are built, however many conflicts
+ * wait) and selection mode. The answers are in liaison-conflicts-page-answers.c.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,40 +10,20 @@
 
 #include <glib/gi18n.h>
 
-#include "liaison-conflict-row.h"
-#include "liaison-conflicts-page.h"
+#include "liaison-conflicts-page-private.h"
 
-struct _LiaisonConflictsPage
+enum
 {
-  AdwBin parent_instance;
-
-  LiaisonConflictList *model;
-  LiaisonSyncScheduler *scheduler;
-
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
-  AdwStatusPage *error_page;
-  GtkLabel *summary_label;
-  GtkButton *apply_button;
-  GtkWidget *all_box;
-  GtkListBox *list;
+  PROP_0,
+  PROP_SELECTION_MODE,
+  PROP_SELECTION_TITLE,
+  PROP_CAN_SELECT,
+  N_PROPS
 };
 
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (LiaisonConflictsPage, liaison_conflicts_page, ADW_TYPE_BIN)
-
-static void
-toast (LiaisonConflictsPage *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
-
-  g_message ("%s", message);
-  if (overlay == NULL)
-    return;
-  t = adw_toast_new (message);
-  adw_toast_set_timeout (t, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
-}
 
 static void
 update_view (LiaisonConflictsPage *self)
@@ -106,274 +86,268 @@ update_view (LiaisonConflictsPage *self)
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button),
                           self->scheduler != NULL && n_answered > 0);
-  gtk_widget_set_visible (self->all_box, n_open > 1);
+  gtk_widget_set_visible (self->all_box, n_open > 1 && !self->selection_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.apply", !running);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
-/* ---- answers ---- */
+/* ---- the list ---- */
 
-typedef struct
+static gboolean
+same_contact (LiaisonConflictItem *a, LiaisonConflictItem *b)
 {
-  LiaisonConflictsPage *page;
-  LiaisonConflictRow *row;
-} Answer;
+  return a != NULL && b != NULL && liaison_conflict_item_get_kind (a) == LIAISON_CONFLICT_FIELD
+         && liaison_conflict_item_get_kind (b) == LIAISON_CONFLICT_FIELD
+         && g_strcmp0 (liaison_conflict_item_get_lsq_id (a), liaison_conflict_item_get_lsq_id (b))
+                == 0
+         && g_strcmp0 (liaison_conflict_item_get_ghl_id (a), liaison_conflict_item_get_ghl_id (b))
+                == 0;
+}
 
+/* Calls func on each row the list has built (only those near the screen exist). */
 static void
-on_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
+foreach_row (LiaisonConflictsPage *self,
+             void (*func) (LiaisonConflictsPage *, LiaisonConflictRow *))
 {
-  Answer *answer = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!liaison_conflict_list_resolve_finish (LIAISON_CONFLICT_LIST (source), result, &error))
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autofree char *text
-          = g_strdup_printf (_ ("Your answer could not be saved: %s"), error->message);
-      toast (answer->page, text);
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (LIAISON_IS_CONFLICT_ROW (row))
+        func (self, LIAISON_CONFLICT_ROW (row));
     }
-  liaison_conflict_row_set_busy (answer->row, FALSE);
-  g_object_unref (answer->row);
-  g_object_unref (answer->page);
-  g_free (answer);
+}
+
+static gboolean
+is_selected (LiaisonConflictsPage *self, LiaisonConflictItem *item)
+{
+  gint64 id = liaison_conflict_item_get_id (item);
+
+  return g_hash_table_contains (self->selected, &id);
 }
 
 static void
-resolve (LiaisonConflictsPage *self, LiaisonConflictRow *row, const char *resolution,
-         const char *text)
+show_selection (LiaisonConflictsPage *self, LiaisonConflictRow *row)
 {
-  Answer *answer;
-
-  if (self->model == NULL)
-    return;
-  answer = g_new0 (Answer, 1);
-  answer->page = g_object_ref (self);
-  answer->row = g_object_ref (row);
-  liaison_conflict_row_set_busy (row, TRUE);
-  liaison_conflict_list_resolve_async (self->model, liaison_conflict_row_get_item (row), resolution,
-                                       text, NULL, on_resolved, answer);
+  liaison_conflict_row_set_selection (row, self->selection_mode,
+                                      is_selected (self, liaison_conflict_row_get_item (row)));
 }
 
-static void
-on_edit_response (AdwMessageDialog *dialog, const char *response, LiaisonConflictsPage *self)
+static gboolean
+selectable (LiaisonConflictItem *item)
 {
-  LiaisonConflictRow *row = g_object_get_data (G_OBJECT (dialog), "row");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-
-  if (g_strcmp0 (response, "use") == 0)
-    resolve (self, row, "edited", gtk_editable_get_text (entry));
+  return liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
+         && liaison_conflict_item_get_resolution (item) == NULL;
 }
 
-static void
-edit_value (LiaisonConflictsPage *self, LiaisonConflictRow *row)
+GPtrArray *
+liaison_conflicts_page_selected_items (LiaisonConflictsPage *self)
 {
-  LiaisonConflictItem *item = liaison_conflict_row_get_item (row);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *lsq = liaison_conflict_item_get_value (item, LIAISON_SERVICE_LSQ);
-  g_autofree char *start = lsq ? liaison_conflict_value_text (lsq) : NULL;
-  GtkWidget *entry = gtk_entry_new ();
-  AdwMessageDialog *dialog;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Value for Both Services"), NULL));
-  adw_message_dialog_format_body (
-      dialog,
-      _ ("%s of %s: this value is written to LeadSquared and to HighLevel by the next sync."),
-      liaison_conflict_field_label (liaison_conflict_item_get_field (item)),
-      liaison_conflict_item_get_title (item));
-  if (start != NULL && lsq != NULL && g_strcmp0 (lsq, "null") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), start);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (
-      GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-      liaison_conflict_field_label (liaison_conflict_item_get_field (item)), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "use", _ ("_Use This Value"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "use", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "use");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (row), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < n && g_hash_table_size (self->selected) > 0; i++)
+    {
+      LiaisonConflictItem *item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (selectable (item) && is_selected (self, item))
+        g_ptr_array_add (items, item);
+      else
+        g_object_unref (item);
+    }
+  return items;
 }
 
-static void
-on_row_choose (LiaisonConflictRow *row, const char *choice, LiaisonConflictsPage *self)
+LiaisonConflictItem *
+liaison_conflicts_page_find_item (LiaisonConflictsPage *self, gint64 id)
 {
-  if (g_strcmp0 (choice, "edit") == 0)
-    edit_value (self, row);
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LiaisonConflictItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (liaison_conflict_item_get_id (item) == id)
+        return item; /* the model holds it */
+    }
+  return NULL;
+}
+
+/* The title, the buttons and the rows' check buttons after the selection changed. */
+void
+liaison_conflicts_page_update_selection (LiaisonConflictsPage *self)
+{
+  g_autoptr (GPtrArray) items = liaison_conflicts_page_selected_items (self);
+  guint n = items->len;
+  g_autofree char *lsq = NULL;
+  g_autofree char *ghl = NULL;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    title = g_strdup (_ ("Select Conflicts"));
   else
-    resolve (self, row, choice, NULL);
-}
-
-static GtkWidget *
-create_row (gpointer item, gpointer user_data)
-{
-  GtkWidget *row = liaison_conflict_row_new (item);
-
-  g_signal_connect_object (row, "choose", G_CALLBACK (on_row_choose), user_data, 0);
-  return row;
-}
-
-static void
-on_all_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (LiaisonConflictsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  liaison_conflict_list_resolve_all_finish (LIAISON_CONFLICT_LIST (source), result, &error);
-  gtk_widget_set_sensitive (self->all_box, TRUE);
-  if (error != NULL)
+    /* Translators: the window's title in selection mode */
+    title = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+  if (g_strcmp0 (title, self->selection_title) != 0)
     {
-      g_autofree char *text
-          = g_strdup_printf (_ ("Not every answer could be saved: %s"), error->message);
-      toast (self, text);
+      g_free (self->selection_title);
+      self->selection_title = g_steal_pointer (&title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_TITLE]);
     }
+  lsq = n > 0 ? g_strdup_printf (ngettext ("Take _LeadSquared for the %u Selected",
+                                           "Take _LeadSquared for the %u Selected", n),
+                                 n)
+              : g_strdup (_ ("Take _LeadSquared"));
+  ghl = n > 0 ? g_strdup_printf (ngettext ("Take _HighLevel for the %u Selected",
+                                           "Take _HighLevel for the %u Selected", n),
+                                 n)
+              : g_strdup (_ ("Take _HighLevel"));
+  gtk_button_set_label (self->take_lsq_button, lsq);
+  gtk_button_set_use_underline (self->take_lsq_button, TRUE);
+  gtk_button_set_label (self->take_ghl_button, ghl);
+  gtk_button_set_use_underline (self->take_ghl_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.take-selected",
+                                 n > 0 && !self->answering);
+  foreach_row (self, show_selection);
 }
 
-static void
-on_take_all_response (AdwMessageDialog *dialog, const char *response, LiaisonConflictsPage *self)
+void
+liaison_conflicts_page_set_selection_mode (LiaisonConflictsPage *self, gboolean mode)
 {
-  if (self->model == NULL || g_strcmp0 (response, "take") != 0)
+  g_return_if_fail (LIAISON_IS_CONFLICTS_PAGE (self));
+
+  mode = mode != FALSE;
+  if (self->selection_mode == mode)
     return;
-  gtk_widget_set_sensitive (self->all_box, FALSE);
-  liaison_conflict_list_resolve_all_async (self->model,
-                                           g_object_get_data (G_OBJECT (dialog), "side"), NULL,
-                                           on_all_resolved, g_object_ref (self));
+  self->selection_mode = mode;
+  if (!mode)
+    g_hash_table_remove_all (self->selected);
+  gtk_revealer_set_reveal_child (self->selection_bar, mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.leave-selection", mode);
+  liaison_conflicts_page_update_selection (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_MODE]);
 }
 
-/* For all: asked first, since the other side's values are overwritten. */
 static void
-take_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+on_row_select (LiaisonConflictRow *row, gboolean selected, LiaisonConflictsPage *self)
 {
-  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
-  const char *side = g_variant_get_string (parameter, NULL);
-  gboolean lsq = g_strcmp0 (side, "lsq") == 0;
-  guint n = self->model ? liaison_conflict_list_get_n_open (self->model) : 0;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  gint64 id = liaison_conflict_item_get_id (liaison_conflict_row_get_item (row));
 
-  if (n == 0 || (!lsq && g_strcmp0 (side, "ghl") != 0))
-    return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      lsq ? _ ("Take LeadSquared’s Values?") : _ ("Take HighLevel’s Values?"), NULL));
-  body = g_strdup_printf (
-      lsq ? ngettext ("The next sync writes LeadSquared’s value of %u field to HighLevel, "
-                      "replacing HighLevel’s.",
-                      "The next sync writes LeadSquared’s values of %u fields to HighLevel, "
-                      "replacing HighLevel’s.",
-                      n)
-          : ngettext ("The next sync writes HighLevel’s value of %u field to LeadSquared, "
-                      "replacing LeadSquared’s.",
-                      "The next sync writes HighLevel’s values of %u fields to LeadSquared, "
-                      "replacing LeadSquared’s.",
-                      n),
-      n);
-  adw_message_dialog_set_body (dialog, body);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "take",
-                                    lsq ? _ ("_Take LeadSquared") : _ ("_Take HighLevel"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "take", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "side", lsq ? (gpointer) "lsq" : (gpointer) "ghl");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_take_all_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (selected)
+    g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->selected, &id);
+  liaison_conflicts_page_update_selection (self);
 }
 
-/* Conflicts come oldest first, so a contact's fields usually follow each other: the contact
- * heads the first of them only, which groups them. */
 static void
-group_rows (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonConflictsPage *self)
 {
-  LiaisonConflictItem *item, *previous;
+  LiaisonConflictItem *item = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  g_autoptr (LiaisonConflictItem) previous = NULL;
+  g_autoptr (LiaisonConflictItem) next = NULL;
+  GtkWidget *row;
   gboolean grouped;
 
-  if (!LIAISON_IS_CONFLICT_ROW (row))
+  if (item == NULL || self->model == NULL)
     return;
-  item = liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (row));
-  previous = LIAISON_IS_CONFLICT_ROW (before)
-                 ? liaison_conflict_row_get_item (LIAISON_CONFLICT_ROW (before))
-                 : NULL;
-  grouped = previous != NULL && liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
-            && liaison_conflict_item_get_kind (previous) == LIAISON_CONFLICT_FIELD
-            && g_strcmp0 (liaison_conflict_item_get_lsq_id (item),
-                          liaison_conflict_item_get_lsq_id (previous))
-                   == 0
-            && g_strcmp0 (liaison_conflict_item_get_ghl_id (item),
-                          liaison_conflict_item_get_ghl_id (previous))
-                   == 0;
+  if (position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->model), position - 1);
+  next = g_list_model_get_item (G_LIST_MODEL (self->model), position + 1);
+  row = liaison_conflict_row_new (item);
+  g_signal_connect_object (row, "choose", G_CALLBACK (liaison_conflicts_page_on_row_choose), self,
+                           0);
+  g_signal_connect_object (row, "select", G_CALLBACK (on_row_select), self, 0);
+  /* Conflicts come oldest first, so a contact's fields usually follow each other: the contact
+   * heads the first of them only, and they read as one card (style.css). */
+  grouped = same_contact (previous, item);
   liaison_conflict_row_set_grouped (LIAISON_CONFLICT_ROW (row), grouped);
-  /* No line between the fields of one contact (style.css). */
-  if (before != NULL && grouped)
-    gtk_widget_add_css_class (GTK_WIDGET (before), "same-contact-follows");
-  else if (before != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (before), "same-contact-follows");
+  gtk_widget_add_css_class (row, "conflict");
+  if (!grouped)
+    gtk_widget_add_css_class (row, "group-start");
+  if (!same_contact (item, next))
+    gtk_widget_add_css_class (row, "group-end");
+  show_selection (self, LIAISON_CONFLICT_ROW (row));
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
-on_always_taken (GObject *source, GAsyncResult *result, gpointer user_data)
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonConflictsPage *self)
 {
-  g_autoptr (LiaisonConflictsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  liaison_conflict_list_always_take_finish (LIAISON_CONFLICT_LIST (source), result, &error);
-  if (error != NULL)
-    toast (self, error->message);
+  gtk_list_item_set_child (list_item, NULL);
 }
 
 static void
-on_always_response (AdwMessageDialog *dialog, const char *response, LiaisonConflictsPage *self)
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonConflictsPage *self)
 {
-  if (self->model == NULL || g_strcmp0 (response, "always") != 0)
-    return;
-  liaison_conflict_list_always_take_async (
-      self->model, g_object_get_data (G_OBJECT (dialog), "field"),
-      g_object_get_data (G_OBJECT (dialog), "side"), NULL, on_always_taken, g_object_ref (self));
+  /* The row's own buttons answer; the row itself does nothing when activated. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
 }
 
-/* Always take one side for a field: the field's conflict policy, asked first. */
+/* ---- selection mode ---- */
+
 static void
-always_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+select_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const char *side = NULL, *field = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  const char *label;
-  gboolean lsq;
-  AdwMessageDialog *dialog;
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
-  g_variant_get (parameter, "(&s&s)", &side, &field);
-  lsq = g_strcmp0 (side, "lsq") == 0;
-  if (self->model == NULL || (!lsq && g_strcmp0 (side, "ghl") != 0))
+  if (self->model == NULL || liaison_conflict_list_get_n_open (self->model) == 0)
     return;
-  label = liaison_conflict_field_label (field);
-  heading = g_strdup_printf (
-      lsq ? _ ("Always Take LeadSquared for %s?") : _ ("Always Take HighLevel for %s?"), label);
-  body = g_strdup_printf (
-      lsq ? _ ("From now on, when both services change %s of a contact, LeadSquared’s value is "
-               "kept and written to HighLevel, without asking. The open conflicts of this field "
-               "are answered the same way. The Field Mapping page can change it back.")
-          : _ ("From now on, when both services change %s of a contact, HighLevel’s value is "
-               "kept and written to LeadSquared, without asking. The open conflicts of this field "
-               "are answered the same way. The Field Mapping page can change it back."),
-      label);
-  dialog = ADW_MESSAGE_DIALOG (
-      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-  adw_message_dialog_add_responses (
-      dialog, "cancel", _ ("_Cancel"), "always",
-      lsq ? _ ("_Always Take LeadSquared") : _ ("_Always Take HighLevel"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "always", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "side", lsq ? (gpointer) "lsq" : (gpointer) "ghl");
-  g_object_set_data_full (G_OBJECT (dialog), "field", g_strdup (field), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_always_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LiaisonConflictItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      gint64 id = liaison_conflict_item_get_id (item);
+
+      if (selectable (item))
+        g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+    }
+  if (!self->selection_mode)
+    liaison_conflicts_page_set_selection_mode (self, TRUE);
+  else
+    liaison_conflicts_page_update_selection (self);
+}
+
+static void
+leave_selection_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  liaison_conflicts_page_set_selection_mode (LIAISON_CONFLICTS_PAGE (widget), FALSE);
+}
+
+static void
+update_can_select (LiaisonConflictsPage *self)
+{
+  gboolean can = self->model != NULL && liaison_conflict_list_get_n_open (self->model) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.select-all", can);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SELECT]);
+  if (!can && self->selection_mode)
+    liaison_conflicts_page_set_selection_mode (self, FALSE);
+}
+
+gboolean
+liaison_conflicts_page_get_can_select (LiaisonConflictsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICTS_PAGE (self), FALSE);
+  return self->model != NULL && liaison_conflict_list_get_n_open (self->model) > 0;
+}
+
+gboolean
+liaison_conflicts_page_get_selection_mode (LiaisonConflictsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICTS_PAGE (self), FALSE);
+  return self->selection_mode;
+}
+
+const char *
+liaison_conflicts_page_get_selection_title (LiaisonConflictsPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICTS_PAGE (self), NULL);
+  return self->selection_title;
 }
 
 /* ---- actions ---- */
@@ -394,7 +368,7 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GError) error = NULL;
 
   if (self->scheduler != NULL && !liaison_sync_scheduler_sync_now (self->scheduler, &error))
-    toast (self, error->message);
+    liaison_conflicts_page_toast (self, error->message, NULL);
 }
 
 /* ---- setup ---- */
@@ -405,25 +379,51 @@ on_model_changed (LiaisonConflictsPage *self)
   update_view (self);
 }
 
+static void
+on_items_changed (LiaisonConflictsPage *self)
+{
+  update_view (self);
+  if (self->selection_mode)
+    liaison_conflicts_page_update_selection (self);
+}
+
+static void
+drop_model (LiaisonConflictsPage *self)
+{
+  if (self->model == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->model, self);
+  /* Answers still running find no page. */
+  g_object_set_data (G_OBJECT (self->model), "answering-page", NULL);
+  g_clear_object (&self->model);
+}
+
 void
 liaison_conflicts_page_set_store (LiaisonConflictsPage *self, LiaisonStore *store)
 {
+  g_autoptr (GtkSelectionModel) selection = NULL;
+
   g_return_if_fail (LIAISON_IS_CONFLICTS_PAGE (self));
 
   if (self->model != NULL && liaison_conflict_list_get_store (self->model) == store)
     return;
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  liaison_conflicts_page_set_selection_mode (self, FALSE);
+  g_clear_pointer (&self->undo, liaison_conflicts_undo_free);
+  drop_model (self);
   if (store != NULL)
     {
       self->model = liaison_conflict_list_new (store);
-      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed), self,
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify", G_CALLBACK (on_model_changed), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::n-open", G_CALLBACK (update_can_select), self,
+                               G_CONNECT_SWAPPED);
+      selection
+          = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model))));
     }
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_row, self, NULL);
+  gtk_list_view_set_model (self->list, selection);
+  update_can_select (self);
   update_view (self);
 }
 
@@ -460,21 +460,69 @@ liaison_conflicts_page_map (GtkWidget *widget)
 }
 
 static void
+liaison_conflicts_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                     GParamSpec *pspec)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_SELECTION_MODE:
+        g_value_set_boolean (value, self->selection_mode);
+        break;
+      case PROP_SELECTION_TITLE:
+        g_value_set_string (value, self->selection_title);
+        break;
+      case PROP_CAN_SELECT:
+        g_value_set_boolean (value, liaison_conflicts_page_get_can_select (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_conflicts_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_SELECTION_MODE:
+        liaison_conflicts_page_set_selection_mode (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 liaison_conflicts_page_dispose (GObject *object)
 {
   LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (object);
 
   if (self->list != NULL)
-    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->list, NULL);
   self->list = NULL;
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  drop_model (self);
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
   g_clear_object (&self->scheduler);
+  g_clear_pointer (&self->undo, liaison_conflicts_undo_free);
   /* AdwBin unparents its child, the template's stack, itself. */
   G_OBJECT_CLASS (liaison_conflicts_page_parent_class)->dispose (object);
+}
+
+static void
+liaison_conflicts_page_finalize (GObject *object)
+{
+  LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (object);
+
+  g_hash_table_unref (self->selected);
+  g_free (self->selection_title);
+  g_weak_ref_clear (&self->undo_toast);
+  G_OBJECT_CLASS (liaison_conflicts_page_parent_class)->finalize (object);
 }
 
 static void
@@ -483,8 +531,25 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = liaison_conflicts_page_get_property;
+  object_class->set_property = liaison_conflicts_page_set_property;
   object_class->dispose = liaison_conflicts_page_dispose;
+  object_class->finalize = liaison_conflicts_page_finalize;
   widget_class->map = liaison_conflicts_page_map;
+
+  /* "selection-mode": check buttons on the open field conflicts, and the selection's answers
+   * at the bottom; "selection-title" says how many are selected, for the header bar;
+   * "can-select": some conflict is open to select. */
+  properties[PROP_SELECTION_MODE]
+      = g_param_spec_boolean ("selection-mode", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTION_TITLE]
+      = g_param_spec_string ("selection-title", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_SELECT]
+      = g_param_spec_boolean ("can-select", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-conflicts-page.ui");
@@ -495,16 +560,46 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, apply_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, all_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_lsq_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_ghl_button);
   gtk_widget_class_install_action (widget_class, "conflicts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "conflicts.apply", NULL, apply_action);
-  gtk_widget_class_install_action (widget_class, "conflicts.take-all", "s", take_all_action);
-  gtk_widget_class_install_action (widget_class, "conflicts.always", "(ss)", always_action);
+  gtk_widget_class_install_action (widget_class, "conflicts.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "conflicts.leave-selection", NULL,
+                                   leave_selection_action);
+  liaison_conflicts_page_install_answers (widget_class);
 }
 
 static void
 liaison_conflicts_page_init (LiaisonConflictsPage *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_weak_ref_init (&self->undo_toast, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_header_func (self->list, group_rows, NULL, NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+
+  /* Ctrl+A selects every open conflict (entering selection mode) and Escape leaves it, from
+   * anywhere on the page: caught before the list, whose own Ctrl+A selects nothing here. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>a"),
+                        gtk_named_action_new ("conflicts.select-all")));
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_named_action_new ("conflicts.leave-selection")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.leave-selection", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.undo", FALSE);
+  liaison_conflicts_page_update_selection (self);
   update_view (self);
 }

@@ -26,4 +26,10 @@ LiaisonConflictList *liaison_conflicts_page_get_model (LiaisonConflictsPage *sel
 void liaison_conflicts_page_set_scheduler (LiaisonConflictsPage *self,
                                            LiaisonSyncScheduler *scheduler);
 
+/* Selection mode (the header bar's Select button, Ctrl+A, Escape): see the properties. */
+gboolean liaison_conflicts_page_get_selection_mode (LiaisonConflictsPage *self);
+void liaison_conflicts_page_set_selection_mode (LiaisonConflictsPage *self, gboolean mode);
+const char *liaison_conflicts_page_get_selection_title (LiaisonConflictsPage *self);
+gboolean liaison_conflicts_page_get_can_select (LiaisonConflictsPage *self);
+
 G_END_DECLS

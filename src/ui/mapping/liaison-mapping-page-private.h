@@ -17,5 +17,9 @@ AdwExpanderRow *liaison_mapping_page_get_row (LiaisonMappingPage *self, const ch
 const char *liaison_mapping_page_get_state (LiaisonMappingPage *self);
 /* The text of the last toast the page showed, or NULL. */
 const char *liaison_mapping_page_get_last_toast (LiaisonMappingPage *self);
+/* Looks now for a map or region saved elsewhere, as the shown page does every few seconds. */
+void liaison_mapping_page_check_saved (LiaisonMappingPage *self);
+/* TRUE while such a look is under way. */
+gboolean liaison_mapping_page_get_checking (LiaisonMappingPage *self);
 
 G_END_DECLS

@@ -1,7 +1,11 @@
 /* liaison-mapping-page.c: the Field Mapping page (see liaison-mapping-page.h). One column in a
- * clamp, a row per pair; Save and Discard appear in a bar at the bottom once the copy differs
- * from what is saved. The map itself, its validation and its saving live in the core's
- * LiaisonMappingModel.
+ * clamp, a row per pair and the phone region; Save and Discard appear in a bar at the bottom
+ * once the copy differs from what is saved, and Use These Pairs while nothing was ever saved.
+ * The map itself, its validation and its saving live in the core's LiaisonMappingModel.
+ *
+ * liaison-cli saves maps and regions into the same store: while the page shows, it asks the
+ * model every few seconds whether what is saved moved. Without edits it shows the new map;
+ * with edits it keeps them and says so, with a way to the saved one.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,10 +18,13 @@
 #include "liaison-mapping-page-private.h"
 #include "liaison-mapping-preview-private.h"
 #include "liaison-mapping-row.h"
+#include "liaison-region-row.h"
 #include "liaison-weak-ref-private.h"
 
 /* A refresh writes fields and users in quick turns: read them once it is quiet. */
 #define RELOAD_DELAY_MS 300
+/* How often the shown page looks for a map or region saved elsewhere (liaison-cli). */
+#define CHECK_SECONDS 3
 
 struct _LiaisonMappingPage
 {
@@ -29,14 +36,22 @@ struct _LiaisonMappingPage
   GtkListBox *pair_list;
   GtkRevealer *save_revealer;
   GtkLabel *save_status;
+  GtkWidget *save_button;
+  GtkWidget *discard_button;
+  GtkWidget *accept_button;
+  GtkInfoBar *external_bar;
+  AdwComboRow *region_row;
 
   LiaisonStore *store;
   char *connection[2];
   LiaisonMappingModel *model;
   LiaisonRateLimiter *limiter[2]; /* the accounts' own, for Preview Sync's estimate */
+  LiaisonRefresher *refresher;    /* the session's, to read the fields when none were read */
   GCancellable *cancellable;
   guint busy;
   guint reload_source;
+  guint check_source;
+  GCancellable *check_cancellable; /* a check in flight */
   char *last_toast;
 };
 
@@ -95,9 +110,19 @@ update_actions (LiaisonMappingPage *self)
   gboolean modified = ready && liaison_mapping_model_get_modified (self->model);
   gboolean idle = self->busy == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.save", modified && idle);
+  /* Nothing ever saved: saving the copy as it is accepts the defaults. */
+  gboolean accept = ready && !modified && !liaison_mapping_model_get_reviewed (self->model);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.save", (modified || accept) && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.reload", ready && idle);
+  gtk_widget_set_visible (self->accept_button, accept);
+  gtk_widget_set_visible (self->save_button, !accept);
+  gtk_widget_set_visible (self->discard_button, !accept);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.discard", modified && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.add", ready && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.refresh",
+                                 self->refresher != NULL && idle
+                                     && !liaison_refresher_get_running (self->refresher));
   /* A pair at fault would preview values that no sync can have. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview-contact",
                                  ready && liaison_mapping_model_get_valid (self->model));
@@ -106,11 +131,15 @@ update_actions (LiaisonMappingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.reset",
                                  ready && idle
                                      && !liaison_mapping_model_get_is_default (self->model));
-  gtk_revealer_set_reveal_child (self->save_revealer, modified);
+  gtk_revealer_set_reveal_child (self->save_revealer, modified || accept);
   if (ready && !liaison_mapping_model_get_valid (self->model))
     gtk_label_set_text (self->save_status, _ ("Some pairs need a change before saving"));
+  else if (accept)
+    gtk_label_set_text (self->save_status, _ ("The default pairs; nothing is saved yet"));
   else
     gtk_label_set_text (self->save_status, _ ("Unsaved changes"));
+  if (!modified)
+    gtk_info_bar_set_revealed (self->external_bar, FALSE);
 }
 
 static void
@@ -197,6 +226,7 @@ on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self == NULL || LIAISON_MAPPING_MODEL (source) != self->model)
     return;
   busy_end (self);
+  gtk_info_bar_set_revealed (self->external_bar, FALSE);
   if (error != NULL && liaison_mapping_model_get_loaded (self->model))
     {
       /* The saved map is damaged: the defaults stand in, and saving replaces it. */
@@ -233,6 +263,137 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- what is saved elsewhere ---- */
+
+static void
+on_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonMappingPage) self = g_weak_ref_get (user_data);
+  g_autoptr (GError) error = NULL;
+  gboolean moved;
+
+  liaison_weak_ref_free (user_data);
+  moved = liaison_mapping_model_check_saved_finish (LIAISON_MAPPING_MODEL (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL)
+    return;
+  g_clear_object (&self->check_cancellable);
+  if (LIAISON_MAPPING_MODEL (source) != self->model || error != NULL || !moved || self->busy > 0)
+    {
+      if (error != NULL)
+        g_debug ("Could not look at the saved field mapping: %s", error->message);
+      return;
+    }
+  if (!liaison_mapping_model_get_modified (self->model))
+    {
+      toast (self, _ ("The field mapping was saved outside this window, for example by "
+                      "liaison-cli; this is it now"));
+      load (self);
+    }
+  else
+    /* Never drop the person's edits: say that the saved map moved, and offer it. */
+    gtk_info_bar_set_revealed (self->external_bar, TRUE);
+}
+
+void
+liaison_mapping_page_check_saved (LiaisonMappingPage *self)
+{
+  g_return_if_fail (LIAISON_IS_MAPPING_PAGE (self));
+  if (self->model == NULL || !liaison_mapping_model_get_loaded (self->model) || self->busy > 0
+      || self->check_cancellable != NULL)
+    return;
+  self->check_cancellable = g_cancellable_new ();
+  liaison_mapping_model_check_saved_async (self->model, self->check_cancellable, on_checked,
+                                           liaison_weak_ref_new (self));
+}
+
+gboolean
+liaison_mapping_page_get_checking (LiaisonMappingPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_MAPPING_PAGE (self), FALSE);
+  return self->check_cancellable != NULL;
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  liaison_mapping_page_check_saved (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_checking (LiaisonMappingPage *self)
+{
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+}
+
+static void
+liaison_mapping_page_map (GtkWidget *widget)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (liaison_mapping_page_parent_class)->map (widget);
+  liaison_mapping_page_check_saved (self);
+  if (self->check_source == 0)
+    self->check_source = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
+}
+
+static void
+liaison_mapping_page_unmap (GtkWidget *widget)
+{
+  stop_checking (LIAISON_MAPPING_PAGE (widget));
+  GTK_WIDGET_CLASS (liaison_mapping_page_parent_class)->unmap (widget);
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+
+  if (self->model != NULL && self->busy == 0)
+    load (self);
+}
+
+/* ---- reading the fields ---- */
+
+static void
+on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonMappingPage) self = g_weak_ref_get (user_data);
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  liaison_weak_ref_free (user_data);
+  ok = liaison_refresher_run_finish (LIAISON_REFRESHER (source), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  busy_end (self);
+  if (!ok)
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("The accounts could not be read: %s"), error->message);
+      toast (self, message);
+      update_state (self);
+      return;
+    }
+  load (self);
+}
+
+static void
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
+
+  if (self->refresher == NULL || self->busy > 0 || liaison_refresher_get_running (self->refresher))
+    return;
+  busy_begin (self);
+  update_actions (self);
+  liaison_refresher_run_async (self->refresher, FALSE, self->cancellable, on_refreshed,
+                               liaison_weak_ref_new (self));
+}
+
 static void
 on_records_changed (LiaisonStore *store, const char *connection_id, LiaisonRecordKind kind,
                     LiaisonMappingPage *self)
@@ -261,6 +422,10 @@ liaison_mapping_page_set_store (LiaisonMappingPage *self, LiaisonStore *store,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  gtk_info_bar_set_revealed (self->external_bar, FALSE);
   self->busy = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -269,6 +434,7 @@ liaison_mapping_page_set_store (LiaisonMappingPage *self, LiaisonStore *store,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_list_box_bind_model (self->pair_list, NULL, NULL, NULL, NULL);
+  liaison_region_row_bind (self->region_row, NULL);
   g_clear_object (&self->model);
   g_set_object (&self->store, store);
   g_free (self->connection[0]);
@@ -280,6 +446,7 @@ liaison_mapping_page_set_store (LiaisonMappingPage *self, LiaisonStore *store,
     {
       self->model = liaison_mapping_model_new (store, lsq_connection, ghl_connection);
       gtk_list_box_bind_model (self->pair_list, G_LIST_MODEL (self->model), create_row, self, NULL);
+      liaison_region_row_bind (self->region_row, self->model);
       g_signal_connect (self->model, "notify", G_CALLBACK (on_model_notify), self);
       g_signal_connect (store, "records-changed", G_CALLBACK (on_records_changed), self);
       if (lsq_connection != NULL && ghl_connection != NULL)
@@ -299,6 +466,9 @@ liaison_mapping_page_set_session (LiaisonMappingPage *self, LiaisonSession *sess
   g_return_if_fail (LIAISON_IS_MAPPING_PAGE (self));
   for (guint s = 0; s < 2; s++)
     g_clear_object (&self->limiter[s]);
+  g_clear_object (&self->refresher);
+  if (session != NULL && liaison_session_get_refresher (session) != NULL)
+    self->refresher = g_object_ref (liaison_session_get_refresher (session));
   if (session != NULL && liaison_session_get_lsq_client (session) != NULL)
     self->limiter[0] = g_object_ref (liaison_http_get_rate_limiter (
         liaison_lsq_client_get_http (liaison_session_get_lsq_client (session))));
@@ -344,7 +514,10 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   busy_end (self);
   if (saved)
-    toast (self, _ ("Field mapping saved; the next sync uses it"));
+    {
+      gtk_info_bar_set_revealed (self->external_bar, FALSE);
+      toast (self, _ ("Field mapping saved; the next sync uses it"));
+    }
   else if (error->domain == LIAISON_FIELD_MAP_ERROR)
     {
       guint n = 0;
@@ -379,7 +552,9 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonMappingPage *self = LIAISON_MAPPING_PAGE (widget);
 
-  if (self->model == NULL || self->busy > 0 || !liaison_mapping_model_get_modified (self->model))
+  if (self->model == NULL || self->busy > 0
+      || !(liaison_mapping_model_get_modified (self->model)
+           || !liaison_mapping_model_get_reviewed (self->model)))
     return;
   busy_begin (self);
   update_actions (self);
@@ -551,7 +726,10 @@ liaison_mapping_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_checking (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->region_row != NULL)
+    liaison_region_row_bind (self->region_row, NULL);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->model != NULL)
@@ -562,6 +740,7 @@ liaison_mapping_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->limiter[0]);
   g_clear_object (&self->limiter[1]);
+  g_clear_object (&self->refresher);
   /* AdwBin unparents its child, the whole template, itself. */
   G_OBJECT_CLASS (liaison_mapping_page_parent_class)->dispose (object);
 }
@@ -586,6 +765,8 @@ liaison_mapping_page_class_init (LiaisonMappingPageClass *klass)
   object_class->get_property = liaison_mapping_page_get_property;
   object_class->dispose = liaison_mapping_page_dispose;
   object_class->finalize = liaison_mapping_page_finalize;
+  widget_class->map = liaison_mapping_page_map;
+  widget_class->unmap = liaison_mapping_page_unmap;
 
   properties[PROP_BUSY]
       = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -600,12 +781,19 @@ liaison_mapping_page_class_init (LiaisonMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, pair_list);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_status);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, external_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonMappingPage, region_row);
   /* For tests, which look at whether the previews can be opened. */
   gtk_widget_class_bind_template_child_full (widget_class, "preview_contact_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "preview_sync_row", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "mapping.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "mapping.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "mapping.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "mapping.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "mapping.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "mapping.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "mapping.preview-contact", NULL,

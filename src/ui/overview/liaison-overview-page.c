@@ -13,7 +13,9 @@
 
 #include "liaison-format.h"
 #include "liaison-overview-page.h"
+#include "liaison-overview-setup.h"
 #include "liaison-store-history.h"
+#include "liaison-store-sync.h"
 
 #define REFRESH_SECONDS 30
 #define PULSE_MS 250
@@ -29,10 +31,15 @@ struct _LiaisonOverviewPage
   GCancellable *cancellable;
   LiaisonStoreRun *last;
   gboolean loaded;
-  char *notice; /* why the last Sync Now made no run (another sync held the profile) */
+  gboolean reviewed; /* a field map was saved or accepted (the first-run path's step 2) */
+  char *notice;      /* why the last Sync Now made no run (another sync held the profile) */
   guint refresh_source;
   guint pulse_source;
 
+  LiaisonOverviewSetup *setup;
+  GtkWidget *status_box;
+  GtkWidget *schedule_group;
+  GtkWidget *waiting_group;
   GtkLabel *status_title;
   GtkLabel *status_detail;
   GtkRevealer *progress_revealer;
@@ -319,6 +326,31 @@ update_progress (LiaisonOverviewPage *self, gboolean running)
     }
 }
 
+/* Until the first sync, the page is the path to it; while that sync runs, its progress. */
+static gboolean
+update_setup (LiaisonOverviewPage *self, gboolean running)
+{
+  gboolean first_run = self->store != NULL && self->loaded && self->last == NULL && !running;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->setup), first_run);
+  gtk_widget_set_visible (self->status_box, !first_run);
+  gtk_widget_set_visible (self->schedule_group, !first_run);
+  gtk_widget_set_visible (self->waiting_group, !first_run);
+  if (first_run)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), FALSE);
+      liaison_overview_setup_update (self->setup, self->session, self->scheduler, self->reviewed);
+    }
+  return first_run;
+}
+
+gboolean
+liaison_overview_page_get_first_run (LiaisonOverviewPage *self)
+{
+  g_return_val_if_fail (LIAISON_IS_OVERVIEW_PAGE (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->setup));
+}
+
 static void
 update (LiaisonOverviewPage *self)
 {
@@ -344,9 +376,34 @@ update (LiaisonOverviewPage *self)
     gtk_widget_set_visible (GTK_WIDGET (self->go_accounts_button), accounts);
     gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !accounts);
   }
+  update_setup (self, running);
 }
 
 /* ---- reading the last run ---- */
+
+static void
+on_state_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonOverviewPage *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStoreMappingState) state
+      = liaison_store_read_mapping_state_finish (LIAISON_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_object_unref (self);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  if (state == NULL)
+    toast (self, error->message);
+  else
+    self->reviewed = state->reviewed;
+  self->loaded = TRUE;
+  update (self);
+  g_object_unref (self);
+}
 
 static void
 on_runs_read (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -363,7 +420,6 @@ on_runs_read (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (self);
       return;
     }
-  g_clear_object (&self->cancellable);
   if (runs == NULL)
     toast (self, error->message);
   else
@@ -374,6 +430,14 @@ on_runs_read (GObject *source, GAsyncResult *result, gpointer user_data)
         if (!((LiaisonStoreRun *) g_ptr_array_index (runs, i))->dry_run)
           self->last = g_ptr_array_steal_index (runs, i);
     }
+  /* Before the first sync, the path to it also needs to know whether a map was saved. */
+  if (runs != NULL && self->last == NULL)
+    {
+      liaison_store_read_mapping_state_async (self->store, NULL, NULL, self->cancellable,
+                                              on_state_read, self);
+      return;
+    }
+  g_clear_object (&self->cancellable);
   self->loaded = TRUE;
   update (self);
   g_object_unref (self);
@@ -590,9 +654,14 @@ liaison_overview_page_class_init (LiaisonOverviewPageClass *klass)
   widget_class->map = liaison_overview_page_map;
   widget_class->unmap = liaison_overview_page_unmap;
 
+  g_type_ensure (LIAISON_TYPE_OVERVIEW_SETUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/liaison-overview-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, LiaisonOverviewPage, name)
+  BIND (setup);
+  BIND (status_box);
+  BIND (schedule_group);
+  BIND (waiting_group);
   BIND (status_title);
   BIND (status_detail);
   BIND (progress_revealer);

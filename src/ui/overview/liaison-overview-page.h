@@ -31,5 +31,7 @@ void liaison_overview_page_set_conflicts (LiaisonOverviewPage *self,
 /* Reads the last run again (tests; the page does it after every run and when it is shown). */
 void liaison_overview_page_reload (LiaisonOverviewPage *self);
 gboolean liaison_overview_page_get_loading (LiaisonOverviewPage *self);
+/* The page shows the path to the first sync (no sync has run in this profile yet). */
+gboolean liaison_overview_page_get_first_run (LiaisonOverviewPage *self);
 
 G_END_DECLS

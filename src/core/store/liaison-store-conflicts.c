@@ -1,0 +1,176 @@
+/* liaison-store-conflicts.c: a person's answers to many conflicts at once, and taking answers
+ * back. Each call is one transaction on the store's worker: all of its conflicts are answered
+ * (or reopened), or none.
+ *
+ * Copyright 2026 The Liaison authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-store"
+
+#include "liaison-store-private.h"
+#include "liaison-store-sync.h"
+
+typedef struct
+{
+  GArray *ids; /* gint64 */
+  char *resolution;
+} ManyData;
+
+static void
+many_data_free (ManyData *data)
+{
+  g_array_unref (data->ids);
+  g_free (data->resolution);
+  g_free (data);
+}
+
+static GTask *
+many_task_new (LiaisonStore *self, const GArray *ids, const char *resolution, gpointer tag,
+               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ManyData *data = g_new0 (ManyData, 1);
+
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+  g_array_append_vals (data->ids, ids->data, ids->len);
+  data->resolution = g_strdup (resolution);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) many_data_free);
+  return task;
+}
+
+/* Runs stmt once per id (bound as ?1) inside one transaction; the ids it changed go to done. */
+static gboolean
+update_each (LiaisonStoreDb *db, sqlite3_stmt *stmt, const GArray *ids, GArray *done,
+             const char *context, GError **error)
+{
+  if (!liaison_store_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          liaison_store_db_fail (db, rc, context, error);
+          liaison_store_db_rollback (db);
+          return FALSE;
+        }
+      if (sqlite3_changes (db->db) > 0)
+        g_array_append_val (done, id);
+    }
+  if (!liaison_store_db_commit (db, error))
+    {
+      liaison_store_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+resolve_many_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  ManyData *data = g_task_get_task_data (task);
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  GError *error = NULL;
+
+  /* A field conflict takes a side's value as the conflict saw it (the run that applies it
+   * writes it); an ambiguous match is settled ("linked", "dismissed") once a person linked a
+   * pair or kept the candidates apart. Conflicts answered already are left as they are. */
+  stmt = liaison_store_db_prepare (
+      db,
+      "UPDATE conflicts SET resolved_at = ?2, resolution = ?3,"
+      "  resolved_value = CASE ?3 WHEN 'lsq' THEN lsq_value WHEN 'ghl' THEN ghl_value END"
+      " WHERE id = ?1 AND resolved_at IS NULL"
+      "  AND ((kind = 'field' AND ?3 IN ('lsq', 'ghl'))"
+      "    OR (kind = 'ambiguous' AND ?3 IN ('linked', 'dismissed')))",
+      &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / 1000);
+      liaison_store_bind_text (stmt, 3, data->resolution);
+    }
+  if (stmt == NULL
+      || !update_each (db, stmt, data->ids, done, "Could not record the answers", &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&done), (GDestroyNotify) g_array_unref);
+}
+
+void
+liaison_store_resolve_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                       const char *resolution, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (ids != NULL && resolution != NULL);
+  task = many_task_new (self, ids, resolution, liaison_store_resolve_conflicts_async, cancellable,
+                        callback, user_data);
+  liaison_store_push_job (self, task, resolve_many_job);
+}
+
+GArray *
+liaison_store_resolve_conflicts_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+reopen_many_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  ManyData *data = g_task_get_task_data (task);
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  GError *error = NULL;
+
+  /* Only answers no run has written: what a run wrote is undone by undoing the run. A conflict
+   * opened again on the same field meanwhile keeps its place (OR IGNORE). */
+  stmt = liaison_store_db_prepare (
+      db,
+      "UPDATE OR IGNORE conflicts SET resolved_at = NULL, resolution = NULL,"
+      "  resolved_value = NULL"
+      " WHERE id = ?1 AND resolved_at IS NOT NULL AND applied_run IS NULL",
+      &error);
+  if (stmt == NULL
+      || !update_each (db, stmt, data->ids, done, "Could not take the answers back", &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, done->len);
+}
+
+void
+liaison_store_reopen_conflicts_async (LiaisonStore *self, const GArray *ids,
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (ids != NULL);
+  task = many_task_new (self, ids, NULL, liaison_store_reopen_conflicts_async, cancellable,
+                        callback, user_data);
+  liaison_store_push_job (self, task, reopen_many_job);
+}
+
+guint
+liaison_store_reopen_conflicts_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  n = g_task_propagate_int (G_TASK (result), error);
+  return n > 0 ? (guint) n : 0;
+}
