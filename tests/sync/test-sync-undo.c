@@ -227,9 +227,12 @@ test_undo_refusals (SyncFixture *f, gconstpointer data)
 }
 
 /* The copies run_id created, per side (by LiaisonService): "copy id" -> "original id". */
-static void
+/* The contacts run_id created, per side: copy id -> original id. Returns how many tasks, notes
+ * and appointments it created besides (the undo keeps those). */
+static guint
 list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
 {
+  guint n_activities = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ops = liaison_store_list_operations (f->store, run_id, &error);
 
@@ -243,9 +246,15 @@ list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
 
       if (op->action != LIAISON_OPERATION_CREATE || op->status != LIAISON_OPERATION_APPLIED)
         continue;
+      if (op->kind != LIAISON_RECORD_CONTACT)
+        {
+          n_activities++;
+          continue;
+        }
       g_hash_table_insert (copies[op->service], g_strdup (lsq ? op->lsq_id : op->ghl_id),
                            g_strdup (lsq ? op->ghl_id : op->lsq_id));
     }
+  return n_activities;
 }
 
 static guint
@@ -259,6 +268,23 @@ count_items (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause)
       LiaisonSyncItem *item = g_ptr_array_index (items, i);
 
       n += item->kind == kind && (cause == NULL || g_strcmp0 (item->cause, cause) == 0);
+    }
+  return n;
+}
+
+/* The UPDATE items of plan that write side: one call each. */
+static guint
+count_puts_back (LiaisonSyncPlan *plan, LiaisonService side)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      n += item->kind == LIAISON_SYNC_ITEM_UPDATE
+           && (side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes) != NULL;
     }
   return n;
 }
@@ -305,16 +331,19 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GHashTable *copies[2];
   LiaisonSyncOptions options = { 0 };
-  guint n_copies;
+  guint n_copies, n_activities;
   gint64 lsq_seq, ghl_seq;
 
   sync_set_deletes (f, TRUE);
   first = run_ok (f, NULL);
-  list_creates (f, first->run_id, copies);
+  n_activities = list_creates (f, first->run_id, copies);
   g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_LSQ]), >, 0);
   g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_GHL]), >, 0);
   n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
-  g_assert_cmpuint (n_copies, ==, first->n_created);
+  /* The tasks, notes and appointments it made for the linked contacts too: the undo keeps them
+   * (their ids are no contact's). */
+  g_assert_cmpuint (n_activities, >, 0);
+  g_assert_cmpuint (n_copies + n_activities, ==, first->n_created);
   g_assert_cmpuint (n_copies, <=, 10);
   sync_until_quiet (f, 3);
 
@@ -326,6 +355,9 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   plan = run_ok (f, &options);
   g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create"), ==,
                     n_copies);
+  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "create-kept"), ==,
+                    n_activities);
+  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "unlinked"), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   assert_copies (f, copies, FALSE);
@@ -408,8 +440,11 @@ test_undo_creates_deletes_off (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (count_items (undone->plan, LIAISON_SYNC_ITEM_SKIP, "deletes-off"), ==,
                     n_copies);
   assert_copies (f, copies, FALSE);
-  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  /* Its only writes put back the fields the first sync filled in on matched contacts. */
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==,
+                    count_puts_back (undone->plan, LIAISON_SERVICE_LSQ));
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==,
+                    count_puts_back (undone->plan, LIAISON_SERVICE_GHL));
   /* The history says which creates were left alone, and why. */
   ops = liaison_store_list_operations (f->store, undone->run_id, &error);
   g_assert_no_error (error);
@@ -459,8 +494,11 @@ test_undo_creates_guard (SyncFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (held->delete_guard, "--force-delete"));
   g_assert_cmpuint (held->n_deleted, ==, 0);
   g_assert_cmpuint (count_items (held->plan, LIAISON_SYNC_ITEM_SKIP, "delete-guard"), ==, n_copies);
-  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  /* Nothing deleted: the writes only put back fields the first sync filled in. */
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==,
+                    count_puts_back (held->plan, LIAISON_SERVICE_LSQ));
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==,
+                    count_puts_back (held->plan, LIAISON_SERVICE_GHL));
   assert_copies (f, copies, FALSE);
 
   options.force_delete = TRUE;

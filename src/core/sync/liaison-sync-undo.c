@@ -325,6 +325,52 @@ plan_create_undo (LiaisonStore *store, const char *const connections[2], gint64 
   return item;
 }
 
+/* A task, note or appointment the run created (its ids are the record's, not a contact's): the
+ * undo takes back created contacts only, and lists this one as left alone. */
+static LiaisonSyncItem *
+activity_create_kept (gint64 run_id, const LiaisonStoreOperation *op)
+{
+  gboolean lsq = op->service == LIAISON_SERVICE_LSQ;
+  const char *id = lsq ? op->lsq_id : op->ghl_id;
+  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+  char *reason;
+
+  if (op->kind == LIAISON_RECORD_TASK)
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared task %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel task %s that run %s created was left as it is: an undo "
+                        "deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  else if (op->kind == LIAISON_RECORD_NOTE)
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared note %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel note %s that run %s created was left as it is: an undo "
+                        "deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  else
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared appointment %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel appointment %s that run %s created was left as it is: an "
+                        "undo deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  return skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept", reason);
+}
+
 /* The mass-delete guard of a sync (liaison-sync-planner.c), over the copies the undo deletes:
  * past it, nothing is deleted unless options->force_delete, and the plan says why. */
 static gboolean
@@ -423,6 +469,11 @@ liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const c
 
       if (op->status != LIAISON_OPERATION_APPLIED || op->lsq_id == NULL || op->ghl_id == NULL)
         continue;
+      if (op->action == LIAISON_OPERATION_CREATE && op->kind != LIAISON_RECORD_CONTACT)
+        {
+          liaison_sync_plan_add (plan, activity_create_kept (run_id, op));
+          continue;
+        }
       if (op->action == LIAISON_OPERATION_CREATE)
         {
           LiaisonSyncItem *item = plan_create_undo (store, connections, run_id, op, options);
