@@ -357,6 +357,92 @@ parse_kinds (const char *text, guint *kinds, GError **error)
   return TRUE;
 }
 
+/* `liaison-cli undo --not-copied` and `--copy-again ID`: the contacts an undo keeps from being
+ * copied again, and letting one go. */
+static int
+not_copied_main (const char *copy_again, gboolean json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = liaison_cli_sync_open_store (&error);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  if (store == NULL)
+    {
+      g_printerr ("liaison-cli undo: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (copy_again != NULL)
+    {
+      Wait w = { g_main_loop_new (NULL, FALSE), NULL };
+      gint removed;
+
+      liaison_store_copy_again_async (store, copy_again, NULL, on_done, &w);
+      removed = liaison_store_copy_again_finish (store, wait_for (&w), &error);
+      wait_clear (&w);
+      g_main_loop_unref (w.loop);
+      if (removed < 0)
+        {
+          g_printerr ("liaison-cli undo: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+      if (removed == 0)
+        {
+          g_printerr (_ ("liaison-cli undo: no contact “%s” is kept from being copied; "
+                         "“liaison-cli undo --not-copied” lists them.\n"),
+                      copy_again);
+          return EXIT_USAGE;
+        }
+      g_print (_ ("The next sync copies “%s” again.\n"), copy_again);
+      return EXIT_SUCCESS;
+    }
+  rows = liaison_store_list_not_copied (store, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("liaison-cli undo: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "side");
+          json_builder_add_string_value (b, liaison_service_to_string (row->service));
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, row->remote_id);
+          json_builder_set_member_name (b, "undoneRun");
+          json_builder_add_int_value (b, row->undone_run);
+          json_builder_set_member_name (b, "undoRun");
+          json_builder_add_int_value (b, row->run_id);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      print_json (root);
+      return EXIT_SUCCESS;
+    }
+  if (rows->len == 0)
+    g_print (_ ("No contact is kept from being copied.\n"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
+      g_autofree char *undo_run = g_strdup_printf ("%" G_GINT64_FORMAT, row->run_id);
+      g_autofree char *undone_run = g_strdup_printf ("%" G_GINT64_FORMAT, row->undone_run);
+
+      g_print (_ ("%s %s: not copied: undone in run %s (run %s had copied it); “liaison-cli "
+                  "undo --copy-again %s” copies it again.\n"),
+               row->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", row->remote_id,
+               undo_run, undone_run, row->remote_id);
+    }
+  return EXIT_SUCCESS;
+}
+
 /* `liaison-cli sync`, and `liaison-cli undo RUN` (undo set): the same run of the engine, which
  * for an undo plans the earlier run's fields back instead of syncing. */
 static int
@@ -383,11 +469,20 @@ sync_main (int argc, char **argv, gboolean undo)
       N_ ("NAME") },
     { NULL }
   };
-  const GOptionEntry undo_entries[]
-      = { { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-            N_ ("Show what the undo would put back; write nothing to either service"), NULL },
-          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
-          { NULL } };
+  gboolean list_not_copied = FALSE;
+  g_autofree char *copy_again = NULL;
+  const GOptionEntry undo_entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_ ("Show what the undo would put back and delete; write nothing to either service"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
+    { "force-delete", 0, 0, G_OPTION_ARG_NONE, &force_delete,
+      N_ ("Delete the copies the run created even past the guard (many deletes)"), NULL },
+    { "not-copied", 0, 0, G_OPTION_ARG_NONE, &list_not_copied,
+      N_ ("List the contacts an undo keeps from being copied again"), NULL },
+    { "copy-again", 0, 0, G_OPTION_ARG_STRING, &copy_again,
+      N_ ("Let the next sync copy this contact again (its id, from --not-copied)"), N_ ("ID") },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context = g_option_context_new (undo ? _ ("RUN") : NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonStore) store = NULL;
@@ -404,11 +499,14 @@ sync_main (int argc, char **argv, gboolean undo)
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (
       context, undo ? _ ("Put back, in both services, every field a sync run changed, where it "
-                         "still holds what the run left. The undo is a run of its own.")
+                         "still holds what the run left, and, when deletes are on, delete the "
+                         "copies the run created (their originals are not copied again). The "
+                         "undo is a run of its own.")
                     : _ ("Sync the contacts of both accounts, both ways, and the tasks, notes and "
                          "appointments of linked contacts."));
   g_option_context_add_main_entries (context, undo ? undo_entries : entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != (undo ? 2 : 1))
+  if (!g_option_context_parse (context, &argc, &argv, &error)
+      || argc != (undo && !list_not_copied && copy_again == NULL ? 2 : 1))
     {
       g_printerr ("liaison-cli %s: %s\n", undo ? "undo" : "sync",
                   error  ? error->message
@@ -416,6 +514,11 @@ sync_main (int argc, char **argv, gboolean undo)
                          : _ ("this command takes no arguments"));
       g_main_loop_unref (w.loop);
       return EXIT_USAGE;
+    }
+  if (undo && (list_not_copied || copy_again != NULL))
+    {
+      g_main_loop_unref (w.loop);
+      return not_copied_main (copy_again, json);
     }
   if (undo && (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &options.undo_run, &error)))
     {
@@ -535,8 +638,9 @@ sync_main (int argc, char **argv, gboolean undo)
     {
       GPtrArray *items = result->plan ? liaison_sync_plan_get_items (result->plan) : NULL;
 
-      g_print (_ ("Run %s: %u records put back; %u fields and records left alone.\n"), argv[1],
-               result->n_updated, result->n_skipped);
+      g_print (_ ("Run %s: %u records put back, %u copies it created deleted; %u fields and "
+                  "records left alone.\n"),
+               argv[1], result->n_updated, result->n_deleted, result->n_skipped);
       for (guint i = 0; items && i < items->len; i++)
         {
           LiaisonSyncItem *item = g_ptr_array_index (items, i);

@@ -1,7 +1,10 @@
 /* test-sync-undo.c: undoing a run, end to end against the in-process sandbox: after a sync that
  * carried an edit from HighLevel to LeadSquared, the undo puts the value from before the run back
  * in both services, leaves a field edited since alone (and says so), is a run of its own in the
- * history, and the next sync writes nothing of what it put back.
+ * history, and the next sync writes nothing of what it put back. The undo of a first sync that
+ * created copies both ways deletes them when deletes are on (within the mass-delete guard, or
+ * past it with force), and the next sync copies the originals no more; with deletes off it
+ * lists the creates it leaves alone, with the reason.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +16,8 @@
 #include "sync-test-util.h"
 
 static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
+/* Few enough people that the first sync's creates stay within the mass-delete guard (10). */
+static const SyncFixtureOptions few = { .seed = 5, .contacts = 7 };
 
 /* The first sync reads the tasks and notes of all 40 pairs, so that the run undone carries only
  * the edit of its contact. */
@@ -20,6 +25,13 @@ static void
 set_up (SyncFixture *f, gconstpointer data)
 {
   sync_fixture_set_up (f, &small);
+  sync_first_reads_unpaced (f);
+}
+
+static void
+set_up_few (SyncFixture *f, gconstpointer data)
+{
+  sync_fixture_set_up (f, &few);
   sync_first_reads_unpaced (f);
 }
 
@@ -214,11 +226,300 @@ test_undo_refusals (SyncFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "no run 9999"));
 }
 
+/* The copies run_id created, per side (by LiaisonService): "copy id" -> "original id". */
+/* The contacts run_id created, per side: copy id -> original id. Returns how many tasks, notes
+ * and appointments it created besides (the undo keeps those). */
+static guint
+list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
+{
+  guint n_activities = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ops = liaison_store_list_operations (f->store, run_id, &error);
+
+  g_assert_no_error (error);
+  for (guint side = 0; side < 2; side++)
+    copies[side] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+      gboolean lsq = op->service == LIAISON_SERVICE_LSQ;
+
+      if (op->action != LIAISON_OPERATION_CREATE || op->status != LIAISON_OPERATION_APPLIED)
+        continue;
+      if (op->kind != LIAISON_RECORD_CONTACT)
+        {
+          n_activities++;
+          continue;
+        }
+      g_hash_table_insert (copies[op->service], g_strdup (lsq ? op->lsq_id : op->ghl_id),
+                           g_strdup (lsq ? op->ghl_id : op->lsq_id));
+    }
+  return n_activities;
+}
+
+static guint
+count_items (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      n += item->kind == kind && (cause == NULL || g_strcmp0 (item->cause, cause) == 0);
+    }
+  return n;
+}
+
+/* The UPDATE items of plan that write side: one call each. */
+static guint
+count_puts_back (LiaisonSyncPlan *plan, LiaisonService side)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      n += item->kind == LIAISON_SYNC_ITEM_UPDATE
+           && (side == LIAISON_SERVICE_LSQ ? item->lsq_changes : item->ghl_changes) != NULL;
+    }
+  return n;
+}
+
+/* Whether each copy is gone from its service (gone TRUE) or still there, and each original
+ * still there. */
+static void
+assert_copies (SyncFixture *f, GHashTable *copies[2], gboolean gone)
+{
+  for (LiaisonService side = LIAISON_SERVICE_LSQ; side <= LIAISON_SERVICE_GHL; side++)
+    {
+      GHashTableIter iter;
+      gpointer copy, original;
+
+      g_hash_table_iter_init (&iter, copies[side]);
+      while (g_hash_table_iter_next (&iter, &copy, &original))
+        {
+          g_autoptr (JsonObject) c = sync_record (f, side, copy);
+          g_autoptr (JsonObject) o = sync_record (
+              f, side == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ, original);
+
+          if (gone)
+            g_assert_null (c);
+          else
+            g_assert_nonnull (c);
+          g_assert_nonnull (o);
+        }
+    }
+}
+
+/* Deletes on: the undo of the first sync deletes the copies it made in both services, keeps the
+ * originals, and the next sync writes nothing and copies nothing again; letting one original go
+ * copies that one again. */
+static void
+test_undo_creates (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = NULL;
+  g_autoptr (LiaisonSyncResult) plan = NULL;
+  g_autoptr (LiaisonSyncResult) undone = NULL;
+  g_autoptr (LiaisonSyncResult) next = NULL;
+  g_autoptr (LiaisonSyncResult) again = NULL;
+  g_autoptr (GPtrArray) not_copied = NULL;
+  g_autoptr (GAsyncResult) let_go = NULL;
+  g_autoptr (GError) error = NULL;
+  GHashTable *copies[2];
+  LiaisonSyncOptions options = { 0 };
+  guint n_copies, n_activities;
+  gint64 lsq_seq, ghl_seq;
+
+  sync_set_deletes (f, TRUE);
+  first = run_ok (f, NULL);
+  n_activities = list_creates (f, first->run_id, copies);
+  g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_LSQ]), >, 0);
+  g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_GHL]), >, 0);
+  n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
+  /* The tasks, notes and appointments it made for the linked contacts too: the undo keeps them
+   * (their ids are no contact's). */
+  g_assert_cmpuint (n_activities, >, 0);
+  g_assert_cmpuint (n_copies + n_activities, ==, first->n_created);
+  g_assert_cmpuint (n_copies, <=, 10);
+  sync_until_quiet (f, 3);
+
+  /* The dry run shows the deletes and writes nothing. */
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  options.undo_run = first->run_id;
+  options.dry_run = TRUE;
+  plan = run_ok (f, &options);
+  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create"), ==,
+                    n_copies);
+  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "create-kept"), ==,
+                    n_activities);
+  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "unlinked"), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  assert_copies (f, copies, FALSE);
+
+  options.dry_run = FALSE;
+  undone = run_ok (f, &options);
+  g_assert_null (undone->delete_guard);
+  g_assert_cmpuint (undone->n_deleted, ==, n_copies);
+  assert_copies (f, copies, TRUE);
+  not_copied = liaison_store_list_not_copied (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (not_copied->len, ==, n_copies);
+  for (guint i = 0; i < not_copied->len; i++)
+    {
+      LiaisonStoreNotCopied *row = g_ptr_array_index (not_copied, i);
+      LiaisonService copy_side
+          = row->service == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
+      GHashTableIter iter;
+      gpointer copy, original;
+      gboolean found = FALSE;
+
+      g_assert_cmpint (row->undone_run, ==, first->run_id);
+      g_assert_cmpint (row->run_id, ==, undone->run_id);
+      g_hash_table_iter_init (&iter, copies[copy_side]);
+      while (g_hash_table_iter_next (&iter, &copy, &original))
+        found = found || g_str_equal (original, row->remote_id);
+      g_assert_true (found);
+    }
+
+  /* The next sync writes nothing and creates nothing; it says why for each original. */
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  next = run_ok (f, NULL);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (next->n_created, ==, 0);
+  g_assert_cmpuint (next->n_deleted, ==, 0);
+  g_assert_cmpuint (count_items (next->plan, LIAISON_SYNC_ITEM_SKIP, "undone"), ==, n_copies);
+  assert_copies (f, copies, TRUE);
+
+  /* Copied again once a person lets the original go. */
+  liaison_store_copy_again_async (
+      f->store, ((LiaisonStoreNotCopied *) g_ptr_array_index (not_copied, 0))->remote_id, NULL,
+      store_test_result_cb, &let_go);
+  g_assert_cmpint (liaison_store_copy_again_finish (f->store, store_test_wait (&let_go), &error),
+                   ==, 1);
+  g_assert_no_error (error);
+  again = run_ok (f, NULL);
+  g_assert_cmpuint (again->n_created, ==, 1);
+  for (guint side = 0; side < 2; side++)
+    g_hash_table_unref (copies[side]);
+}
+
+/* Deletes off: nothing is deleted, and each create is listed with the reason. */
+static void
+test_undo_creates_deletes_off (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = NULL;
+  g_autoptr (LiaisonSyncResult) undone = NULL;
+  g_autoptr (GPtrArray) ops = NULL;
+  g_autoptr (GPtrArray) not_copied = NULL;
+  g_autoptr (GError) error = NULL;
+  GHashTable *copies[2];
+  LiaisonSyncOptions options = { 0 };
+  guint n_copies, n_listed = 0;
+  gint64 lsq_seq, ghl_seq;
+
+  sync_set_deletes (f, FALSE);
+  first = run_ok (f, NULL);
+  list_creates (f, first->run_id, copies);
+  n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
+  g_assert_cmpuint (n_copies, >, 0);
+  sync_until_quiet (f, 3);
+
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  options.undo_run = first->run_id;
+  undone = run_ok (f, &options);
+  g_assert_cmpuint (undone->n_deleted, ==, 0);
+  g_assert_cmpuint (count_items (undone->plan, LIAISON_SYNC_ITEM_SKIP, "deletes-off"), ==,
+                    n_copies);
+  assert_copies (f, copies, FALSE);
+  /* Its only writes put back the fields the first sync filled in on matched contacts. */
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==,
+                    count_puts_back (undone->plan, LIAISON_SERVICE_LSQ));
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==,
+                    count_puts_back (undone->plan, LIAISON_SERVICE_GHL));
+  /* The history says which creates were left alone, and why. */
+  ops = liaison_store_list_operations (f->store, undone->run_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+
+      if (g_strcmp0 (op->cause, "deletes-off") != 0)
+        continue;
+      g_assert_cmpint (op->status, ==, LIAISON_OPERATION_SKIPPED);
+      g_assert_nonnull (strstr (op->error, "deletes are off; enable them to undo creates"));
+      n_listed++;
+    }
+  g_assert_cmpuint (n_listed, ==, n_copies);
+  not_copied = liaison_store_list_not_copied (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (not_copied->len, ==, 0);
+  for (guint side = 0; side < 2; side++)
+    g_hash_table_unref (copies[side]);
+}
+
+/* More creates than the guard lets a sync delete: the undo deletes none and says so; with
+ * force_delete (--force-delete) it deletes them all. */
+static void
+test_undo_creates_guard (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = NULL;
+  g_autoptr (LiaisonSyncResult) held = NULL;
+  g_autoptr (LiaisonSyncResult) forced = NULL;
+  GHashTable *copies[2];
+  LiaisonSyncOptions options = { 0 };
+  guint n_copies;
+  gint64 lsq_seq, ghl_seq;
+
+  sync_set_deletes (f, TRUE);
+  first = run_ok (f, NULL);
+  list_creates (f, first->run_id, copies);
+  n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
+  g_assert_cmpuint (n_copies, >, 10);
+  sync_until_quiet (f, 3);
+
+  lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
+  options.undo_run = first->run_id;
+  held = run_ok (f, &options);
+  g_assert_nonnull (held->delete_guard);
+  g_assert_nonnull (strstr (held->delete_guard, "--force-delete"));
+  g_assert_cmpuint (held->n_deleted, ==, 0);
+  g_assert_cmpuint (count_items (held->plan, LIAISON_SYNC_ITEM_SKIP, "delete-guard"), ==, n_copies);
+  /* Nothing deleted: the writes only put back fields the first sync filled in. */
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==,
+                    count_puts_back (held->plan, LIAISON_SERVICE_LSQ));
+  g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==,
+                    count_puts_back (held->plan, LIAISON_SERVICE_GHL));
+  assert_copies (f, copies, FALSE);
+
+  options.force_delete = TRUE;
+  forced = run_ok (f, &options);
+  g_assert_null (forced->delete_guard);
+  g_assert_cmpuint (forced->n_deleted, ==, n_copies);
+  assert_copies (f, copies, TRUE);
+  for (guint side = 0; side < 2; side++)
+    g_hash_table_unref (copies[side]);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/sync/undo/puts-back-both-sides", SyncFixture, NULL, set_up, test_undo, tear_down);
   g_test_add ("/sync/undo/refusals", SyncFixture, NULL, set_up, test_undo_refusals, tear_down);
+  g_test_add ("/sync/undo/creates", SyncFixture, NULL, set_up_few, test_undo_creates, tear_down);
+  g_test_add ("/sync/undo/creates-deletes-off", SyncFixture, NULL, set_up_few,
+              test_undo_creates_deletes_off, tear_down);
+  g_test_add ("/sync/undo/creates-guard", SyncFixture, NULL, set_up, test_undo_creates_guard,
+              tear_down);
   return g_test_run ();
 }

@@ -19,6 +19,8 @@
 #include "ui-test-util.h"
 
 static const SyncFixtureOptions small = { 5, 40, NULL, 0, FALSE };
+/* A first sync whose creates stay within the mass-delete guard. */
+static const SyncFixtureOptions few = { .seed = 5, .contacts = 7 };
 
 typedef struct
 {
@@ -55,6 +57,18 @@ set_up (Fixture *f, gconstpointer data)
 {
   sync_fixture_set_up (&f->sync, &small);
   /* The run with the edit carries only that, no first reads of tasks and notes. */
+  sync_first_reads_unpaced (&f->sync);
+  f->page = g_object_ref_sink (g_object_new (LIAISON_TYPE_HISTORY_PAGE, NULL));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 680);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+set_up_few (Fixture *f, gconstpointer data)
+{
+  sync_fixture_set_up (&f->sync, &few);
   sync_first_reads_unpaced (&f->sync);
   f->page = g_object_ref_sink (g_object_new (LIAISON_TYPE_HISTORY_PAGE, NULL));
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -391,6 +405,117 @@ test_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (first->n_linked, >, 0);
 }
 
+/* With LIAISON_HISTORY_SHOTS=DIR, saves the dialog light and dark as DIR/NAME.png and
+ * NAME-dark.png, to be looked at. */
+static void
+shoot_dialog (AdwMessageDialog *dialog, const char *name)
+{
+  const char *dir = g_getenv ("LIAISON_HISTORY_SHOTS");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strconcat (name, dark ? "-dark" : "", ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) node = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+      int width, height;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      ui_test_spin (400);
+      width = gtk_widget_get_width (GTK_WIDGET (dialog));
+      height = gtk_widget_get_height (GTK_WIDGET (dialog));
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* "Undo Run…" on a first sync that created copies both ways. Deletes off: the dialog lists each
+ * create left alone with the reason. Deletes on: it lists each copy it deletes, and its Undo
+ * deletes them; the toast says how many. */
+static void
+test_undo_creates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = run_ok (f);
+  GtkListBox *runs = child (f, "runs_list");
+  AdwMessageDialog *dialog;
+  AdwActionRow *row;
+  g_autofree char *copies = NULL;
+  guint n_created = 0;
+
+  /* The contacts it created; the tasks, notes and appointments it made besides stay. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) ops
+        = liaison_store_list_operations (f->sync.store, first->run_id, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < ops->len; i++)
+      {
+        LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+
+        n_created += op->action == LIAISON_OPERATION_CREATE && op->kind == LIAISON_RECORD_CONTACT
+                     && op->status == LIAISON_OPERATION_APPLIED;
+      }
+  }
+  g_assert_cmpuint (n_created, >, 0);
+  g_assert_cmpuint (n_created, <, first->n_created);
+  sync_until_quiet (&f->sync, 3);
+  liaison_history_page_set_store (f->page, f->sync.store);
+  liaison_history_page_set_engine (f->page, f->sync.engine);
+  wait_idle (f);
+  /* The first run is the last row: rows are newest first after "All Runs". */
+  g_signal_emit_by_name (runs, "row-activated", row_at (runs, n_rows (runs) - 1));
+  wait_idle (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  wait_idle (f);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  row = find_dialog_row (dialog, "Record left alone");
+  g_assert_nonnull (row);
+  g_assert_nonnull (
+      strstr (adw_action_row_get_subtitle (row), "deletes are off; enable them to undo creates"));
+  g_assert_null (find_dialog_row (dialog, "Copy in HighLevel deleted"));
+  shoot_dialog (dialog, "undo-creates-deletes-off");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_idle (f);
+
+  sync_set_deletes (&f->sync, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
+  wait_idle (f);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  row = find_dialog_row (dialog, "Copy in HighLevel deleted");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "does not copy the LeadSquared"));
+  g_assert_nonnull (find_dialog_row (dialog, "Copy in LeadSquared deleted"));
+  copies = g_strdup_printf ("%u contacts the run created as copies are deleted", n_created);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), copies));
+  shoot_dialog (dialog, "undo-creates");
+  adw_message_dialog_response (dialog, "undo");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_idle (f);
+  g_assert_true (g_str_has_prefix (title_of (row_at (runs, 1)), "Undo, "));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) not_copied = liaison_store_list_not_copied (f->sync.store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (not_copied->len, ==, n_created);
+  }
+}
+
 /* The window closes while the undo is planned: the plan finishes, no dialog opens for a page
  * nobody sees, and the page goes once the engine lets go of it, without a warning. */
 static void
@@ -643,6 +768,8 @@ main (int argc, char **argv)
   g_test_add_func ("/history-page/requests-chart", test_requests_chart);
   g_test_add ("/history-page/no-runs", Fixture, NULL, set_up, test_no_runs, tear_down);
   g_test_add ("/history-page/undo", Fixture, NULL, set_up, test_undo, tear_down);
+  g_test_add ("/history-page/undo-creates", Fixture, NULL, set_up_few, test_undo_creates,
+              tear_down);
   g_test_add ("/history-page/undo-page-gone", Fixture, NULL, set_up, test_undo_page_gone,
               tear_down);
   g_test_add ("/history-page/runs-and-changes", Fixture, NULL, set_up, test_runs_and_changes,

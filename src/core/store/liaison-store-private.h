@@ -52,7 +52,8 @@ char *liaison_store_column_dup (sqlite3_stmt *stmt, int column);
   "id, started_at, finished_at, \"trigger\", dry_run, status, n_created, n_updated, n_deleted,"    \
   " n_linked, n_conflicts, n_skipped, n_failed, lsq_requests, ghl_requests, error, cause"
 #define LIAISON_STORE_OPERATION_COLUMNS                                                            \
-  "id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error, cause"
+  "id, run_id, at, service, lsq_id, ghl_id, action, field, before, after, status, error, cause,"   \
+  " kind"
 /* NULL without an error: this kind was never refreshed. */
 LiaisonStoreCursor *liaison_store_db_read_cursor (LiaisonStoreDb *db, const char *connection_id,
                                                   LiaisonRecordKind kind, GError **error);

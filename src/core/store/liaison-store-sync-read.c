@@ -239,6 +239,7 @@ liaison_store_operation_from_row (sqlite3_stmt *stmt)
                          (const char *) sqlite3_column_text (stmt, 10), LIAISON_OPERATION_FAILED);
   op->error = liaison_store_column_dup (stmt, 11);
   op->cause = liaison_store_column_dup (stmt, 12);
+  liaison_record_kind_from_string ((const char *) sqlite3_column_text (stmt, 13), &op->kind);
   return op;
 }
 

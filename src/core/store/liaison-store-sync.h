@@ -159,8 +159,10 @@ typedef struct
   char *before; /* JSON value text, or NULL */
   char *after;
   LiaisonOperationStatus status;
-  char *error; /* what went wrong, a sentence */
-  char *cause; /* why it was done, or why it failed: "lsq-changed", "http-503", ... */
+  char *error;            /* what went wrong, a sentence */
+  char *cause;            /* why it was done, or why it failed: "lsq-changed", "http-503", ... */
+  LiaisonRecordKind kind; /* what it concerns, as read from the history (a step's operations
+                           * are written with the step's kind, whatever this says) */
 } LiaisonStoreOperation;
 
 typedef enum

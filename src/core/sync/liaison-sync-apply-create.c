@@ -30,6 +30,19 @@ build_create (LiaisonSyncRun *run, LiaisonSyncItem *item, LiaisonService side, G
   return body;
 }
 
+/* The original of a copy an undo deletes is not copied again (in the delete's transaction). */
+static void
+add_not_copied (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *item)
+{
+  LiaisonStoreNotCopied *row = g_new0 (LiaisonStoreNotCopied, 1);
+  gboolean original_lsq = item->target == LIAISON_SERVICE_GHL;
+
+  row->connection_id = g_strdup (original_lsq ? run->lsq_connection : run->ghl_connection);
+  row->remote_id = g_strdup (original_lsq ? item->lsq_id : item->ghl_id);
+  row->undone_run = item->undoes;
+  g_ptr_array_add (step->not_copied, row);
+}
+
 static void
 finish_single (Work *w)
 {
@@ -70,6 +83,8 @@ finish_single (Work *w)
       g_ptr_array_add (step->records_gone, gone);
       g_array_append_val (step->links_removed, item->link_id);
       g_array_append_val (step->intents_done, intent->id);
+      if (item->undoes != 0)
+        add_not_copied (run, step, item);
       op->error = g_strdup (item->reason);
       run->result->n_deleted++;
     }
@@ -184,6 +199,9 @@ liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item)
       intent->op = LIAISON_INTENT_DELETE;
       intent->remote_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id);
       intent->source_id = g_strdup (side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id);
+      /* An undo's delete: a reconcile finishes it, original listed as not to copy again. */
+      if (item->undoes != 0)
+        intent->payload = g_strdup_printf ("{\"undo\": %" G_GINT64_FORMAT "}", item->undoes);
     }
   w->intent_of[side] = intent;
   g_ptr_array_add (w->intents, intent);

@@ -475,7 +475,8 @@ plan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GPtrArray *open = g_object_get_data (G_OBJECT (task), "conflicts");
   LiaisonSyncPlanOptions options
       = { run->deletes, run->options.force_delete, LIAISON_LSQ_BULK_BATCH,
-          g_object_get_data (G_OBJECT (task), "refused") };
+          g_object_get_data (G_OBJECT (task), "refused"),
+          g_object_get_data (G_OBJECT (task), "not-copied") };
   GError *error = NULL;
   LiaisonSyncPlan *plan;
 
@@ -545,6 +546,28 @@ on_planned (GObject *source, GAsyncResult *result, gpointer user_data)
   planned (run, plan, error);
 }
 
+/* liaison_store_not_copied_key () -> LiaisonStoreNotCopied, for the planner. */
+static GHashTable *
+list_not_copied (LiaisonStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) rows = liaison_store_list_not_copied (store, error);
+  GHashTable *table;
+
+  if (rows == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) liaison_store_not_copied_free);
+  g_ptr_array_set_free_func (rows, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_replace (table,
+                            liaison_store_not_copied_key (row->connection_id, row->remote_id), row);
+    }
+  return table;
+}
+
 static void
 start_plan (LiaisonSyncRun *run)
 {
@@ -554,6 +577,7 @@ start_plan (LiaisonSyncRun *run)
   GError *error = NULL;
   GPtrArray *conflicts = liaison_store_list_conflicts_for_plan (run->store, &error);
   GHashTable *refused = conflicts ? liaison_store_list_refused_writes (run->store, &error) : NULL;
+  GHashTable *not_copied;
 
   if (refused == NULL)
     {
@@ -566,12 +590,23 @@ start_plan (LiaisonSyncRun *run)
   if (run->options.undo_run != 0)
     {
       /* A few lookups per pair the run changed, on the store's reader: no worker needed. */
-      LiaisonSyncPlan *plan
-          = liaison_sync_plan_build_undo (run->store, run->map, run->lsq_connection,
-                                          run->ghl_connection, run->options.undo_run, &error);
+      LiaisonSyncPlanOptions options = { run->deletes, run->options.force_delete };
+      LiaisonSyncPlan *plan = liaison_sync_plan_build_undo (
+          run->store, run->map, run->lsq_connection, run->ghl_connection, run->options.undo_run,
+          &options, &error);
 
       g_ptr_array_unref (conflicts);
+      g_hash_table_unref (refused);
       planned (run, plan, error);
+      return;
+    }
+  not_copied = list_not_copied (run->store, &error);
+  if (not_copied == NULL)
+    {
+      g_ptr_array_unref (conflicts);
+      g_hash_table_unref (refused);
+      run->fatal = error;
+      run_finish (run);
       return;
     }
   task = g_task_new (NULL, g_task_get_cancellable (run->task), on_planned, run);
@@ -580,6 +615,8 @@ start_plan (LiaisonSyncRun *run)
   g_object_set_data_full (G_OBJECT (task), "conflicts", conflicts,
                           (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (task), "refused", refused, (GDestroyNotify) g_hash_table_unref);
+  g_object_set_data_full (G_OBJECT (task), "not-copied", not_copied,
+                          (GDestroyNotify) g_hash_table_unref);
   g_task_run_in_thread (task, plan_thread);
 }
 

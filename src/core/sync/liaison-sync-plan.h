@@ -74,6 +74,7 @@ typedef struct
   gboolean force_delete;  /* past the guard */
   guint lsq_create_batch; /* rows per Bulk CreateOrUpdate call (25) */
   GHashTable *refused;    /* liaison_store_list_refused_writes(), or NULL */
+  GHashTable *not_copied; /* liaison_store_not_copied_key () -> LiaisonStoreNotCopied, or NULL */
 } LiaisonSyncPlanOptions;
 
 /* Builds the plan from the store's cached copy of both sides. Blocks (reads and projects every
@@ -129,11 +130,14 @@ JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);
 
 /* The plan of a run that takes run_id back (liaison-sync-undo.c): each field the run changed
  * returns to its value before the run on both services, where both still hold what the run
- * left; fields changed since, and records the run created, are SKIP items. On the thread that
- * owns the store's reader (the main thread). */
+ * left; fields changed since are SKIP items. A record the run created is deleted (a DELETE item
+ * with undoes set) when options->deletes, within the mass-delete guard unless
+ * options->force_delete; else it is a SKIP item saying why. On the thread that owns the store's
+ * reader (the main thread). */
 LiaisonSyncPlan *liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map,
                                                const char *lsq_connection,
                                                const char *ghl_connection, gint64 run_id,
+                                               const LiaisonSyncPlanOptions *options,
                                                GError **error);
 
 /* For previews: what a sync under map would do to one linked pair (link: its id and base

@@ -74,8 +74,9 @@ typedef struct
   guint n_links;
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
-  GPtrArray *apart; /* LiaisonStoreLink: the pairs a person kept apart */
-  char *map_hash; /* liaison_field_map_fingerprint, made when first needed */
+  GPtrArray *apart;           /* LiaisonStoreLink: the pairs a person kept apart */
+  const char *connections[2]; /* by LiaisonService */
+  char *map_hash;             /* liaison_field_map_fingerprint, made when first needed */
   GError *error;
 } Planner;
 
@@ -558,9 +559,22 @@ refused_before (Planner *p, LiaisonService to, const Unlinked *u)
   return g_hash_table_lookup (p->options->refused, key);
 }
 
+/* The record an undo took the copy of back, or NULL. */
+static const LiaisonStoreNotCopied *
+undone_before (Planner *p, LiaisonService from, const Unlinked *u)
+{
+  g_autofree char *key = NULL;
+
+  if (p->options->not_copied == NULL || p->connections[from] == NULL)
+    return NULL;
+  key = liaison_store_not_copied_key (p->connections[from], u->remote_id);
+  return g_hash_table_lookup (p->options->not_copied, key);
+}
+
 static void
 plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
 {
+  const LiaisonStoreNotCopied *undone;
   LiaisonService to = from == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
   g_autoptr (LiaisonSyncItem) item = g_new0 (LiaisonSyncItem, 1);
   const char *refused;
@@ -575,7 +589,20 @@ plan_create (Planner *p, LiaisonService from, Unlinked *u, gboolean kept_apart)
   if (!p->may_create[to])
     return; /* the map lets nothing travel there: not even worth a line */
   item->kind = LIAISON_SYNC_ITEM_SKIP;
-  if (kept_apart)
+  if ((undone = undone_before (p, from, u)) != NULL)
+    {
+      g_autofree char *undone_run = g_strdup_printf ("%" G_GINT64_FORMAT, undone->undone_run);
+      g_autofree char *undo_run = g_strdup_printf ("%" G_GINT64_FORMAT, undone->run_id);
+
+      /* Copying it again would take the undo back. */
+      item->reason = g_strdup_printf (
+          _ ("Not copied: undone in run %s, which deleted the %s copy run %s had made. "
+             "“liaison-cli undo --copy-again %s” lets the next sync copy it again."),
+          undo_run, to == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", undone_run,
+          u->remote_id);
+      item->cause = g_strdup ("undone");
+    }
+  else if (kept_apart)
     {
       item->reason = g_strdup_printf (_ ("It was kept apart from the %s contacts with its e-mail "
                                          "address or phone number; it is not copied, to make no "
@@ -823,6 +850,8 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   p.map = map;
   p.plan = plan;
   p.options = options;
+  p.connections[LIAISON_SERVICE_LSQ] = lsq_connection;
+  p.connections[LIAISON_SERVICE_GHL] = ghl_connection;
   p.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; open_conflicts && i < open_conflicts->len; i++)
     {

@@ -9,6 +9,11 @@
  * different. If a lookup itself fails, the run stops before planning, since a create planned now
  * could duplicate the one the lookup could not see.
  *
+ * An undo's delete of a copy (payload {"undo": run}) is finished instead: the delete is sent
+ * again (a copy already gone is what it wants), then the link goes and the original is listed
+ * as not to copy again, as if the answer had arrived. Left to the plan, the copy gone would
+ * read as a contact deleted on one side, and with deletes on the original would follow it.
+ *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "liaison-lsq-client-patch.h"
 #include "liaison-store-sync.h"
 #include "liaison-sync-engine-private.h"
 
@@ -115,6 +121,83 @@ settle (GTask *task, LiaisonStoreIntent *intent, LiaisonContact *found, const ch
   liaison_store_apply_step_async (run->store, step, NULL, on_step, task);
 }
 
+static gint64
+payload_int (const char *payload, const char *member)
+{
+  g_autoptr (JsonNode) node = payload ? json_from_string (payload, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return 0;
+  return json_object_get_int_member_with_default (json_node_get_object (node), member, 0);
+}
+
+/* An undo's delete of a copy, answered: the copy gone, the link removed, the original not to be
+ * copied again, in one transaction. */
+static void
+settle_undo_delete (GTask *task, LiaisonStoreIntent *intent)
+{
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonSyncRun *run = r->run;
+  LiaisonStoreStep *step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+  gboolean copy_lsq = intent->service == LIAISON_SERVICE_LSQ;
+  LiaisonStoreRecord *gone
+      = liaison_store_record_new (LIAISON_RECORD_CONTACT, intent->remote_id, "{}");
+  LiaisonStoreNotCopied *original = g_new0 (LiaisonStoreNotCopied, 1);
+  LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
+
+  gone->connection_id = g_strdup (copy_lsq ? run->lsq_connection : run->ghl_connection);
+  g_ptr_array_add (step->records_gone, gone);
+  if (intent->link_id > 0)
+    g_array_append_val (step->links_removed, intent->link_id);
+  g_array_append_val (step->intents_done, intent->id);
+  original->connection_id = g_strdup (copy_lsq ? run->ghl_connection : run->lsq_connection);
+  original->remote_id = g_strdup (intent->source_id);
+  original->undone_run = payload_int (intent->payload, "undo");
+  g_ptr_array_add (step->not_copied, original);
+  op->run_id = run->result->run_id;
+  op->service = intent->service;
+  op->lsq_id = g_strdup (copy_lsq ? intent->remote_id : intent->source_id);
+  op->ghl_id = g_strdup (copy_lsq ? intent->source_id : intent->remote_id);
+  op->action = LIAISON_OPERATION_DELETE;
+  op->status = LIAISON_OPERATION_APPLIED;
+  op->cause = g_strdup ("reconciled");
+  g_ptr_array_add (step->operations, op);
+  run->result->n_deleted++;
+  run->result->n_reconciled++;
+  liaison_store_apply_step_async (run->store, step, NULL, on_step, task);
+}
+
+static void
+on_undo_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonStoreIntent *intent = g_ptr_array_index (r->intents, r->next - 1);
+  GError *error = NULL;
+
+  if (intent->service == LIAISON_SERVICE_GHL)
+    {
+      r->run->result->ghl_calls++;
+      liaison_ghl_client_delete_contact_finish (LIAISON_GHL_CLIENT (source), result, &error);
+    }
+  else
+    {
+      r->run->result->lsq_calls++;
+      liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+    }
+  if (error != NULL && !g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND))
+    {
+      g_prefix_error (&error, _ ("Could not finish deleting a copy an interrupted undo had "
+                                 "started, so nothing was planned (run the sync again): "));
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_clear_error (&error);
+  settle_undo_delete (task, intent);
+}
+
 static void
 lookup_failed (GTask *task, GError *error)
 {
@@ -178,6 +261,18 @@ reconcile_next (GTask *task)
       return;
     }
   intent = g_ptr_array_index (r->intents, r->next++);
+  if (intent->op == LIAISON_INTENT_DELETE && intent->kind == LIAISON_RECORD_CONTACT
+      && intent->remote_id != NULL && intent->source_id != NULL
+      && payload_int (intent->payload, "undo") != 0)
+    {
+      if (intent->service == LIAISON_SERVICE_GHL)
+        liaison_ghl_client_delete_contact_async (r->run->ghl, intent->remote_id, NULL,
+                                                 on_undo_deleted, task);
+      else
+        liaison_lsq_client_delete_lead_async (r->run->lsq, intent->remote_id, NULL, on_undo_deleted,
+                                              task);
+      return;
+    }
   if (intent->op != LIAISON_INTENT_CREATE)
     {
       settle (task, intent, NULL, "interrupted; planned again from both services' state");

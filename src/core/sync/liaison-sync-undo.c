@@ -9,7 +9,11 @@
  * items are ordinary UPDATE items: the engine applies them through its usual intents, writes and
  * history rows, and the undo is a run of its own.
  *
- * Records the run created are kept (the undo deletes nothing); they are listed as skipped.
+ * A record the run created is taken back when deletes are on: the copy the run made is deleted
+ * and its link removed (a DELETE item with undoes set, applied like any delete: intent, call,
+ * one transaction), and that transaction lists the original as not to copy again, so that the
+ * next sync does not make the copy anew. The mass-delete guard counts these deletes as it counts
+ * a sync's. With deletes off, the creates are listed as skipped, saying how to take them back.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -266,15 +270,164 @@ out:
     g_clear_pointer (&now[i], json_object_unref);
 }
 
+static const char *
+service_name (LiaisonService side)
+{
+  return side == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
+}
+
+/* What takes back the create op of run_id: the DELETE of the copy it made (op->service), or a
+ * SKIP saying why not. */
+static LiaisonSyncItem *
+plan_create_undo (LiaisonStore *store, const char *const connections[2], gint64 run_id,
+                  const LiaisonStoreOperation *op, const LiaisonSyncPlanOptions *options)
+{
+  LiaisonService copy = op->service;
+  LiaisonService original = copy == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
+  const char *copy_id = copy == LIAISON_SERVICE_LSQ ? op->lsq_id : op->ghl_id;
+  g_autoptr (LiaisonStoreLink) link = liaison_store_lookup_link (
+      store, LIAISON_SERVICE_LSQ, connections[0], LIAISON_RECORD_CONTACT, op->lsq_id, NULL);
+  g_autoptr (LiaisonStoreRecord) record = NULL;
+  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+  LiaisonSyncItem *item;
+
+  if (link == NULL || g_strcmp0 (link->ghl_id, op->ghl_id) != 0)
+    return skip_item (run_id, op->lsq_id, op->ghl_id, copy, NULL, "unlinked",
+                      g_strdup_printf (_ ("The %s contact %s that run %s created is no longer "
+                                          "linked to the %s contact it copied; it was left as "
+                                          "it is."),
+                                       service_name (copy), copy_id, run_text,
+                                       service_name (original)));
+  record = liaison_store_lookup_record (store, connections[copy], LIAISON_RECORD_CONTACT, copy_id,
+                                        NULL);
+  if (record != NULL && record->deleted)
+    return skip_item (run_id, op->lsq_id, op->ghl_id, copy, NULL, "gone",
+                      g_strdup_printf (_ ("The %s contact %s that run %s created is gone "
+                                          "already."),
+                                       service_name (copy), copy_id, run_text));
+  if (!options->deletes)
+    return skip_item (
+        run_id, op->lsq_id, op->ghl_id, copy, NULL, "deletes-off",
+        g_strdup_printf (_ ("The %s contact %s that run %s created was left alone: deletes are "
+                            "off; enable them to undo creates."),
+                         service_name (copy), copy_id, run_text));
+  item = g_new0 (LiaisonSyncItem, 1);
+  item->kind = LIAISON_SYNC_ITEM_DELETE;
+  item->undoes = run_id;
+  item->link_id = link->id;
+  item->lsq_id = g_strdup (op->lsq_id);
+  item->ghl_id = g_strdup (op->ghl_id);
+  item->target = copy;
+  item->cause = g_strdup ("undo-create");
+  item->reason = g_strdup_printf (_ ("Run %s created this %s contact as a copy; the undo deletes "
+                                     "it and does not copy the %s contact again."),
+                                  run_text, service_name (copy), service_name (original));
+  return item;
+}
+
+/* A task, note or appointment the run created (its ids are the record's, not a contact's): the
+ * undo takes back created contacts only, and lists this one as left alone. */
+static LiaisonSyncItem *
+activity_create_kept (gint64 run_id, const LiaisonStoreOperation *op)
+{
+  gboolean lsq = op->service == LIAISON_SERVICE_LSQ;
+  const char *id = lsq ? op->lsq_id : op->ghl_id;
+  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+  char *reason;
+
+  if (op->kind == LIAISON_RECORD_TASK)
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared task %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel task %s that run %s created was left as it is: an undo "
+                        "deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  else if (op->kind == LIAISON_RECORD_NOTE)
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared note %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel note %s that run %s created was left as it is: an undo "
+                        "deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  else
+    reason = lsq ? g_strdup_printf (
+                 _ ("The LeadSquared appointment %s that run %s created was left as it is: an undo "
+                    "deletes only "
+                    "the contacts a run created; delete it in LeadSquared if it should go."),
+                 id, run_text)
+                 : g_strdup_printf (
+                     _ ("The HighLevel appointment %s that run %s created was left as it is: an "
+                        "undo deletes only "
+                        "the contacts a run created; delete it in HighLevel if it should go."),
+                     id, run_text);
+  return skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept", reason);
+}
+
+/* The mass-delete guard of a sync (liaison-sync-planner.c), over the copies the undo deletes:
+ * past it, nothing is deleted unless options->force_delete, and the plan says why. */
+static gboolean
+guard_deletes (LiaisonSyncPlan *plan, LiaisonStore *store, const char *const connections[2],
+               GPtrArray *deletes, const LiaisonSyncPlanOptions *options, GError **error)
+{
+  gint64 n_links;
+  guint limit;
+  g_autofree char *guard = NULL;
+
+  if (deletes->len == 0)
+    return TRUE;
+  n_links = liaison_store_count_links (store, LIAISON_RECORD_CONTACT, connections[0],
+                                       connections[1], error);
+  if (n_links < 0)
+    return FALSE;
+  liaison_sync_plan_set_n_links (plan, (guint) n_links);
+  limit = MAX (10, (guint) (n_links * 5 / 100));
+  if (deletes->len > limit && !options->force_delete)
+    {
+      guard = g_strdup_printf (_ ("This undo would delete %u of %u linked contacts, more than "
+                                  "the %u a sync deletes unasked. Nothing was deleted: if that "
+                                  "is right, undo again with --force-delete."),
+                               deletes->len, (guint) n_links, limit);
+      liaison_sync_plan_set_delete_guard (plan, guard);
+    }
+  for (guint i = 0; i < deletes->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (deletes, i);
+
+      if (guard != NULL)
+        {
+          item->kind = LIAISON_SYNC_ITEM_SKIP;
+          g_free (item->cause);
+          item->cause = g_strdup ("delete-guard");
+          g_free (item->reason);
+          item->reason = g_strdup (guard);
+        }
+      liaison_sync_plan_add (plan, item);
+    }
+  g_ptr_array_set_free_func (deletes, NULL);
+  g_ptr_array_set_size (deletes, 0);
+  return TRUE;
+}
+
 LiaisonSyncPlan *
 liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const char *lsq_connection,
-                              const char *ghl_connection, gint64 run_id, GError **error)
+                              const char *ghl_connection, gint64 run_id,
+                              const LiaisonSyncPlanOptions *options, GError **error)
 {
   const char *const connections[2] = { lsq_connection, ghl_connection };
   g_autoptr (LiaisonStoreRun) run = liaison_store_lookup_run (store, run_id, error);
   g_autoptr (GPtrArray) ops = NULL;
   g_autoptr (GPtrArray) pairs = NULL;
   g_autoptr (GHashTable) by_pair = NULL;
+  g_autoptr (GPtrArray) deletes
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_sync_item_free);
   g_autoptr (LiaisonSyncPlan) plan = NULL;
   g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
 
@@ -316,13 +469,19 @@ liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const c
 
       if (op->status != LIAISON_OPERATION_APPLIED || op->lsq_id == NULL || op->ghl_id == NULL)
         continue;
+      if (op->action == LIAISON_OPERATION_CREATE && op->kind != LIAISON_RECORD_CONTACT)
+        {
+          liaison_sync_plan_add (plan, activity_create_kept (run_id, op));
+          continue;
+        }
       if (op->action == LIAISON_OPERATION_CREATE)
         {
-          liaison_sync_plan_add (
-              plan, skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept",
-                               g_strdup_printf (_ ("The %s record the run created was kept: an "
-                                                   "undo deletes nothing."),
-                                                side ? "HighLevel" : "LeadSquared")));
+          LiaisonSyncItem *item = plan_create_undo (store, connections, run_id, op, options);
+
+          if (item->kind == LIAISON_SYNC_ITEM_DELETE)
+            g_ptr_array_add (deletes, item);
+          else
+            liaison_sync_plan_add (plan, item);
           continue;
         }
       if (op->action != LIAISON_OPERATION_UPDATE || op->field == NULL)
@@ -356,5 +515,7 @@ liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const c
 
   for (guint i = 0; i < pairs->len; i++)
     plan_pair (plan, store, map, connections, run_id, g_ptr_array_index (pairs, i));
+  if (!guard_deletes (plan, store, connections, deletes, options, error))
+    return NULL;
   return g_steal_pointer (&plan);
 }

@@ -83,9 +83,8 @@ add_changes (GtkListBox *list, const LiaisonSyncItem *item)
       /* Translators: a field that an undo puts back, and where: "city in LeadSquared" */
       g_autofree char *title = g_strdup_printf (_ ("%s in %s"), c->field, where);
       /* Translators: a field's value now, the one an undo puts back, and the record's id */
-      g_autofree char *subtitle = g_strdup_printf (_ ("%s → %s · %s"), now, back,
-                                                 c->side == LIAISON_SERVICE_LSQ ? c->lsq_id
-                                                                                : c->ghl_id);
+      g_autofree char *subtitle = g_strdup_printf (
+          _ ("%s → %s · %s"), now, back, c->side == LIAISON_SERVICE_LSQ ? c->lsq_id : c->ghl_id);
 
       add_row (list, title, subtitle);
     }
@@ -102,7 +101,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  guint n_back = 0, n_left = 0;
+  guint n_back = 0, n_left = 0, n_deleted = 0;
 
   gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
@@ -112,6 +111,19 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
 
       if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
         n_back += add_changes (list, item);
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+      gboolean lsq = item->target == LIAISON_SERVICE_LSQ;
+      g_autofree char *title = NULL;
+
+      if (item->kind != LIAISON_SYNC_ITEM_DELETE)
+        continue;
+      /* Translators: the copy a run created, which its undo deletes; %s is the service */
+      title = g_strdup_printf (_ ("Copy in %s deleted"), lsq ? "LeadSquared" : "HighLevel");
+      add_row (list, title, item->reason ? item->reason : "");
+      n_deleted++;
     }
   for (guint i = 0; i < items->len; i++)
     {
@@ -127,11 +139,14 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
       n_left++;
     }
 
-  if (n_back > 0)
+  if (n_back > 0 || n_deleted > 0)
     {
+      g_autofree char *values = NULL;
+      g_autofree char *copies = NULL;
+
       /* Translators: %s is the number of a sync run */
       heading = g_strdup_printf (_ ("Undo Run %s?"), run_text);
-      body = g_strdup_printf (
+      values = g_strdup_printf (
           ngettext ("%u value goes back to what it was before the run, in LeadSquared and "
                     "HighLevel. Fields changed since are left alone, and the next sync writes "
                     "nothing of it.",
@@ -140,6 +155,16 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
                     "nothing of it.",
                     n_back),
           n_back);
+      copies = g_strdup_printf (
+          ngettext ("%u contact the run created as a copy is deleted; its original is not "
+                    "copied again.",
+                    "%u contacts the run created as copies are deleted; their originals are not "
+                    "copied again.",
+                    n_deleted),
+          n_deleted);
+      body = n_back > 0 && n_deleted > 0 ? g_strconcat (values, " ", copies, NULL)
+             : n_back > 0                ? g_steal_pointer (&values)
+                                         : g_steal_pointer (&copies);
     }
   else
     {
@@ -148,7 +173,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
                                   : _ ("The run changed no field that an undo can put back."));
     }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  if (n_back > 0)
+  if (n_back > 0 || n_deleted > 0)
     {
       adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "undo", _ ("_Undo Run"),
                                         NULL);
@@ -162,7 +187,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
       adw_message_dialog_set_default_response (dialog, "close");
       adw_message_dialog_set_close_response (dialog, "close");
     }
-  if (n_back + n_left > 0)
+  if (n_back + n_left + n_deleted > 0)
     {
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                       GTK_POLICY_AUTOMATIC);
@@ -207,6 +232,13 @@ on_undone (GObject *source, GAsyncResult *result, gpointer user_data)
                                       "tries them again",
                                       done->n_failed),
                             run_text, done->n_failed);
+  else if (done->n_deleted > 0)
+    /* Translators: %s is a run's number, the first %u how many contacts its undo put back,
+     * the second how many copies it deleted (the plural follows the second) */
+    said = g_strdup_printf (ngettext ("Run %s undone: %u put back, %u copy deleted",
+                                      "Run %s undone: %u put back, %u copies deleted",
+                                      done->n_deleted),
+                            run_text, done->n_updated, done->n_deleted);
   else
     said = g_strdup_printf (ngettext ("Run %s undone: %u contact put back",
                                       "Run %s undone: %u contacts put back", done->n_updated),
