@@ -411,6 +411,85 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
     g_hash_table_unref (copies[side]);
 }
 
+/* A copy a person edited since the run, and a copy whose original a person edited since, are
+ * left alone (both records) and listed as changed since; the other copies are deleted. */
+static void
+test_undo_creates_changed_since (SyncFixture *f, gconstpointer data)
+{
+  g_autoptr (LiaisonSyncResult) first = NULL;
+  g_autoptr (LiaisonSyncResult) undone = NULL;
+  g_autoptr (JsonNode) edit_copy = NULL;
+  g_autoptr (JsonNode) edit_original = NULL;
+  g_autoptr (JsonObject) copy_now = NULL;
+  g_autoptr (JsonObject) original_now = NULL;
+  g_autoptr (GPtrArray) ops = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *original_path = NULL;
+  GHashTable *copies[2];
+  GHashTableIter iter;
+  gpointer ghl_copy = NULL, lsq_original = NULL, lsq_copy = NULL, ghl_original = NULL;
+  LiaisonSyncOptions options = { 0 };
+  guint n_copies, n_listed = 0;
+  GPtrArray *items;
+
+  sync_set_deletes (f, TRUE);
+  first = run_ok (f, NULL);
+  list_creates (f, first->run_id, copies);
+  n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
+  sync_until_quiet (f, 3);
+  g_hash_table_iter_init (&iter, copies[LIAISON_SERVICE_GHL]);
+  g_assert_true (g_hash_table_iter_next (&iter, &ghl_copy, &lsq_original));
+  g_hash_table_iter_init (&iter, copies[LIAISON_SERVICE_LSQ]);
+  g_assert_true (g_hash_table_iter_next (&iter, &lsq_copy, &ghl_original));
+
+  /* A person edits the copy in HighLevel, and the original of a LeadSquared copy in HighLevel. */
+  copy_path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", (char *) ghl_copy);
+  edit_copy = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", copy_path, "{\"city\": \"Pune\"}");
+  original_path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", (char *) ghl_original);
+  edit_original
+      = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", original_path, "{\"city\": \"Nashik\"}");
+
+  options.undo_run = first->run_id;
+  undone = run_ok (f, &options);
+  g_assert_cmpuint (undone->n_deleted, ==, n_copies - 2);
+  g_assert_cmpuint (count_items (undone->plan, LIAISON_SYNC_ITEM_SKIP, "changed-since"), ==, 2);
+  items = liaison_sync_plan_get_items (undone->plan);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (item->cause, "changed-since") != 0)
+        continue;
+      g_assert_cmpint (item->target, ==, LIAISON_SERVICE_GHL);
+      g_assert_nonnull (strstr (item->reason, "city"));
+      g_assert_nonnull (strstr (item->reason, "left as it is"));
+      g_assert_true (strstr (item->reason, "Pune") != NULL || strstr (item->reason, "Nashik") != NULL);
+    }
+  /* Both pairs are there still, with the edits. */
+  copy_now = sync_record (f, LIAISON_SERVICE_GHL, ghl_copy);
+  g_assert_nonnull (copy_now);
+  g_assert_cmpstr (json_object_get_string_member (copy_now, "city"), ==, "Pune");
+  original_now = sync_record (f, LIAISON_SERVICE_LSQ, lsq_copy);
+  g_assert_nonnull (original_now);
+  /* The history lists them too. */
+  ops = liaison_store_list_operations (f->store, undone->run_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+
+      if (g_strcmp0 (op->cause, "changed-since") != 0)
+        continue;
+      g_assert_cmpint (op->status, ==, LIAISON_OPERATION_SKIPPED);
+      g_assert_cmpint (op->kind, ==, LIAISON_RECORD_CONTACT);
+      n_listed++;
+    }
+  g_assert_cmpuint (n_listed, ==, 2);
+  for (guint side = 0; side < 2; side++)
+    g_hash_table_unref (copies[side]);
+}
+
 /* Deletes off: nothing is deleted, and each create is listed with the reason. */
 static void
 test_undo_creates_deletes_off (SyncFixture *f, gconstpointer data)
@@ -517,6 +596,8 @@ main (int argc, char **argv)
   g_test_add ("/sync/undo/puts-back-both-sides", SyncFixture, NULL, set_up, test_undo, tear_down);
   g_test_add ("/sync/undo/refusals", SyncFixture, NULL, set_up, test_undo_refusals, tear_down);
   g_test_add ("/sync/undo/creates", SyncFixture, NULL, set_up_few, test_undo_creates, tear_down);
+  g_test_add ("/sync/undo/creates-changed-since", SyncFixture, NULL, set_up_few,
+              test_undo_creates_changed_since, tear_down);
   g_test_add ("/sync/undo/creates-deletes-off", SyncFixture, NULL, set_up_few,
               test_undo_creates_deletes_off, tear_down);
   g_test_add ("/sync/undo/creates-guard", SyncFixture, NULL, set_up, test_undo_creates_guard,

@@ -12,7 +12,9 @@
  * A record the run created is taken back when deletes are on: the copy the run made is deleted
  * and its link removed (a DELETE item with undoes set, applied like any delete: intent, call,
  * one transaction), and that transaction lists the original as not to copy again, so that the
- * next sync does not make the copy anew. The mass-delete guard counts these deletes as it counts
+ * next sync does not make the copy anew. A copy a person edited since the run, or whose original
+ * a person edited since, is no longer only what the run made: both are left alone and listed as
+ * changed since, like a field. The mass-delete guard counts these deletes as it counts
  * a sync's. With deletes off, the creates are listed as skipped, saying how to take them back.
  *
  * Copyright 2026 The Liaison authors
@@ -276,11 +278,93 @@ service_name (LiaisonService side)
   return side == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
 }
 
+/* The first mapped field whose value on side (now, its projection) is no longer what run_id
+ * created: created is the projection the run copied (the operation's after), base the link's.
+ * On the copy's side, a field the create left out (the copy and the base hold none) counts as
+ * unchanged. NULL when side holds what the run created. */
+static char *
+changed_since_create (LiaisonFieldMap *map, JsonObject *now, JsonObject *created, JsonObject *base,
+                      gboolean copy, char **holds, char **had)
+{
+  g_autoptr (GList) keys = json_object_get_members (created);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *value = json_object_get_member (now, key);
+      JsonNode *then = json_object_get_member (created, key);
+      JsonNode *in_base = base ? json_object_get_member (base, key) : NULL;
+
+      if (liaison_field_map_find (map, key) < 0 || liaison_field_map_value_equal (value, then))
+        continue;
+      if (copy && (value == NULL || JSON_NODE_HOLDS_NULL (value))
+          && (in_base == NULL || JSON_NODE_HOLDS_NULL (in_base)))
+        continue;
+      *holds = value_text (value);
+      *had = value_text (then);
+      return g_strdup (key);
+    }
+  return NULL;
+}
+
+/* A SKIP when a person edited the copy run_id created, or its original, since the run (the copy
+ * is then no longer only what the run made, or the original is being worked on): the undo
+ * leaves both alone and says which field moved. NULL when both hold what the run created. */
+static LiaisonSyncItem *
+create_changed_since (LiaisonStore *store, LiaisonFieldMap *map, const char *const connections[2],
+                      gint64 run_id, const LiaisonStoreOperation *op, const LiaisonStoreLink *link)
+{
+  LiaisonService copy = op->service;
+  LiaisonService original = copy == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
+  const char *ids[2] = { op->lsq_id, op->ghl_id };
+  g_autoptr (JsonNode) created_node = op->after ? json_from_string (op->after, NULL) : NULL;
+  g_autoptr (JsonNode) base_node
+      = link->base_snapshot ? json_from_string (link->base_snapshot, NULL) : NULL;
+  JsonObject *created, *base;
+  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+
+  if (created_node == NULL || !JSON_NODE_HOLDS_OBJECT (created_node))
+    return NULL;
+  created = json_node_get_object (created_node);
+  base = base_node && JSON_NODE_HOLDS_OBJECT (base_node) ? json_node_get_object (base_node) : NULL;
+  for (guint i = 0; i < 2; i++)
+    {
+      LiaisonService side = i == 0 ? copy : original;
+      g_autoptr (JsonObject) now = project (store, map, side, connections[side], ids[side]);
+      g_autofree char *holds = NULL;
+      g_autofree char *had = NULL;
+      g_autofree char *key = NULL;
+
+      if (now == NULL)
+        continue;
+      key = changed_since_create (map, now, created, base, side == copy, &holds, &had);
+      if (key == NULL)
+        continue;
+      if (side == copy)
+        return skip_item (
+            run_id, op->lsq_id, op->ghl_id, side, NULL, "changed-since",
+            g_strdup_printf (_ ("The %s contact %s that run %s created changed since (“%s” now "
+                                "holds %s, the run created it with %s); it was left as it is, "
+                                "and so was the %s contact it copies."),
+                             service_name (copy), ids[copy], run_text, key, holds, had,
+                             service_name (original)));
+      return skip_item (
+          run_id, op->lsq_id, op->ghl_id, side, NULL, "changed-since",
+          g_strdup_printf (_ ("The %s contact %s that run %s copied changed since (“%s” now "
+                              "holds %s, the run copied %s); it was left as it is, and so was "
+                              "its copy, the %s contact %s."),
+                           service_name (original), ids[original], run_text, key, holds, had,
+                           service_name (copy), ids[copy]));
+    }
+  return NULL;
+}
+
 /* What takes back the create op of run_id: the DELETE of the copy it made (op->service), or a
  * SKIP saying why not. */
 static LiaisonSyncItem *
-plan_create_undo (LiaisonStore *store, const char *const connections[2], gint64 run_id,
-                  const LiaisonStoreOperation *op, const LiaisonSyncPlanOptions *options)
+plan_create_undo (LiaisonStore *store, LiaisonFieldMap *map, const char *const connections[2],
+                  gint64 run_id, const LiaisonStoreOperation *op,
+                  const LiaisonSyncPlanOptions *options)
 {
   LiaisonService copy = op->service;
   LiaisonService original = copy == LIAISON_SERVICE_LSQ ? LIAISON_SERVICE_GHL : LIAISON_SERVICE_LSQ;
@@ -305,6 +389,8 @@ plan_create_undo (LiaisonStore *store, const char *const connections[2], gint64 
                       g_strdup_printf (_ ("The %s contact %s that run %s created is gone "
                                           "already."),
                                        service_name (copy), copy_id, run_text));
+  if ((item = create_changed_since (store, map, connections, run_id, op, link)) != NULL)
+    return item;
   if (!options->deletes)
     return skip_item (
         run_id, op->lsq_id, op->ghl_id, copy, NULL, "deletes-off",
@@ -476,7 +562,7 @@ liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const c
         }
       if (op->action == LIAISON_OPERATION_CREATE)
         {
-          LiaisonSyncItem *item = plan_create_undo (store, connections, run_id, op, options);
+          LiaisonSyncItem *item = plan_create_undo (store, map, connections, run_id, op, options);
 
           if (item->kind == LIAISON_SYNC_ITEM_DELETE)
             g_ptr_array_add (deletes, item);
