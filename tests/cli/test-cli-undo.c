@@ -134,7 +134,8 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
     {
       g_auto (CliRun) sync = { 0 };
 
-      cli_test_run (&sync, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+      cli_test_run (&sync, f->dir, env, NULL,
+                    (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
       g_assert_cmpint (sync.status, ==, 0);
       if (json_int (&sync, "created") + json_int (&sync, "updated") + json_int (&sync, "linked")
           == 0)
@@ -154,7 +155,8 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
   edit = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"city\": \"Pune\"}");
-  cli_test_run (&carried, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  cli_test_run (&carried, f->dir, env, NULL,
+                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (carried.status, ==, 0);
   g_assert_cmpint (json_int (&carried, "updated"), ==, 1);
   run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&carried, "run"));
@@ -182,7 +184,8 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  cli_test_run (&next, f->dir, env, NULL, (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  cli_test_run (&next, f->dir, env, NULL,
+                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (next.status, ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
@@ -195,10 +198,138 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (missing.err, "There is no run 99999 in the history"));
 }
 
+static void
+exec_sql (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* With deletes on, `liaison-cli undo RUN` deletes the copies a first sync made; `undo
+ * --not-copied` lists their originals (text and --json), `--copy-again ID` lets one go (the next
+ * sync copies it again) and refuses an id that is not listed. */
+static void
+test_cli_not_copied (SyncFixture *f, gconstpointer data)
+{
+  g_autofree char *path = prepare_profile (f);
+  const char *env[] = { "LIAISON_GHL_URL",
+                        liaison_sandbox_get_ghl_url (f->sandbox),
+                        "LIAISON_GHL_TOKEN",
+                        liaison_sandbox_get_private_token (f->sandbox),
+                        "LIAISON_GHL_LOCATION",
+                        liaison_sandbox_get_location_id (f->sandbox),
+                        "LIAISON_LSQ_URL",
+                        liaison_sandbox_get_lsq_url (f->sandbox),
+                        "LIAISON_LSQ_ACCESS_KEY",
+                        liaison_sandbox_get_lsq_access_key (f->sandbox),
+                        "LIAISON_LSQ_SECRET_KEY",
+                        liaison_sandbox_get_lsq_secret_key (f->sandbox),
+                        NULL };
+  g_auto (CliRun) none = { 0 };
+  g_auto (CliRun) first = { 0 };
+  g_auto (CliRun) undo = { 0 };
+  g_auto (CliRun) listed = { 0 };
+  g_auto (CliRun) listed_json = { 0 };
+  g_auto (CliRun) again = { 0 };
+  g_auto (CliRun) again_twice = { 0 };
+  g_auto (CliRun) after_json = { 0 };
+  g_auto (CliRun) next = { 0 };
+  g_autofree char *run = NULL;
+  g_autofree char *undo_run = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *refused = NULL;
+  g_auto (GStrv) lines = NULL;
+  JsonArray *rows;
+  const char *id;
+  gint64 n_created;
+
+  exec_sql (path, "INSERT OR REPLACE INTO settings (key, value, updated_at)"
+                  " VALUES ('sync.deletes', 'on', 0)");
+  cli_test_run (&none, f->dir, env, NULL, (const char *const[]){ "undo", "--not-copied", NULL });
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "No contact is kept from being copied.\n");
+
+  cli_test_run (&first, f->dir, env, NULL,
+                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  g_assert_cmpint (first.status, ==, 0);
+  n_created = json_int (&first, "created");
+  g_assert_cmpint (n_created, >, 1);
+  run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&first, "run"));
+  cli_test_run (&undo, f->dir, env, NULL,
+                (const char *const[]){ "undo", run, "--force-delete", "--json", NULL });
+  g_assert_cmpint (undo.status, ==, 0);
+  g_assert_cmpint (json_int (&undo, "deleted"), ==, n_created);
+  undo_run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&undo, "run"));
+
+  /* One line per original, saying which runs and how to copy it again. */
+  cli_test_run (&listed, f->dir, env, NULL, (const char *const[]){ "undo", "--not-copied", NULL });
+  g_assert_cmpint (listed.status, ==, 0);
+  lines = g_strsplit (g_strchomp (listed.out), "\n", -1);
+  g_assert_cmpint (g_strv_length (lines), ==, n_created);
+  line = g_strdup_printf (": not copied: undone in run %s (run %s had copied it); “liaison-cli "
+                          "undo --copy-again ",
+                          undo_run, run);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], "LeadSquared ")
+                     || g_str_has_prefix (lines[i], "HighLevel "));
+      g_assert_nonnull (strstr (lines[i], line));
+    }
+
+  cli_test_run (&listed_json, f->dir, env, NULL,
+                (const char *const[]){ "undo", "--not-copied", "--json", NULL });
+  g_assert_cmpint (listed_json.status, ==, 0);
+  g_assert_nonnull (listed_json.json);
+  rows = json_node_get_array (listed_json.json);
+  g_assert_cmpint (json_array_get_length (rows), ==, n_created);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *side = json_object_get_string_member (row, "side");
+
+      g_assert_true (g_str_equal (side, "lsq") || g_str_equal (side, "ghl"));
+      g_assert_nonnull (json_object_get_string_member (row, "id"));
+      g_assert_cmpint (json_object_get_int_member (row, "undoneRun"), ==, json_int (&first, "run"));
+      g_assert_cmpint (json_object_get_int_member (row, "undoRun"), ==, json_int (&undo, "run"));
+    }
+  id = json_object_get_string_member (json_array_get_object_element (rows, 0), "id");
+  g_assert_nonnull (strstr (listed.out, id));
+
+  /* Letting one go: listed no more, refused a second time, copied by the next sync. */
+  cli_test_run (&again, f->dir, env, NULL,
+                (const char *const[]){ "undo", "--copy-again", id, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  copied = g_strdup_printf ("The next sync copies “%s” again.\n", id);
+  g_assert_cmpstr (again.out, ==, copied);
+  cli_test_run (&after_json, f->dir, env, NULL,
+                (const char *const[]){ "undo", "--not-copied", "--json", NULL });
+  g_assert_cmpint (after_json.status, ==, 0);
+  rows = json_node_get_array (after_json.json);
+  g_assert_cmpint (json_array_get_length (rows), ==, n_created - 1);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, i), "id"),
+                     !=, id);
+  cli_test_run (&again_twice, f->dir, env, NULL,
+                (const char *const[]){ "undo", "--copy-again", id, NULL });
+  g_assert_cmpint (again_twice.status, ==, 2);
+  refused = g_strdup_printf ("no contact “%s” is kept from being copied", id);
+  g_assert_nonnull (strstr (again_twice.err, refused));
+  cli_test_run (&next, f->dir, env, NULL,
+                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  g_assert_cmpint (next.status, ==, 0);
+  g_assert_cmpint (json_int (&next, "created"), ==, 1);
+  g_assert_cmpint (json_int (&next, "deleted"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/undo", SyncFixture, NULL, set_up, test_cli_undo, tear_down);
+  g_test_add ("/cli/undo/not-copied", SyncFixture, NULL, set_up, test_cli_not_copied, tear_down);
   return g_test_run ();
 }

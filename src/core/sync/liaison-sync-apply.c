@@ -254,12 +254,17 @@ local_next (GTask *task)
       = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
   guint n = 0;
 
+  /* A step records its rows with one kind: a page ends where the kind of record changes (an
+   * undo's skips of the tasks, notes and appointments a run created). */
   for (; local->next < items->len && n < LOCAL_PAGE; local->next++)
     {
       const LiaisonSyncItem *item = g_ptr_array_index (items, local->next);
 
       if (!is_local (item))
         continue;
+      if (n > 0 && item->record != step->kind)
+        break;
+      step->kind = item->record;
       add_local (run, step, item);
       n++;
     }

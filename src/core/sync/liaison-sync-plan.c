@@ -313,6 +313,11 @@ begin_operation (JsonBuilder *b, const char *action, const char *side, const Lia
   add_string_or_null (b, "lsqId", item->lsq_id);
   add_string_or_null (b, "ghlId", item->ghl_id);
   add_string_or_null (b, "email", item->email);
+  /* What the ids are, when not contacts' (an undo's skips of tasks, notes, appointments). */
+  if (item->record != LIAISON_RECORD_CONTACT)
+    add_string_or_null (b, "kind", liaison_record_kind_to_string (item->record));
+  if (item->cause != NULL)
+    add_string_or_null (b, "cause", item->cause);
 }
 
 static void

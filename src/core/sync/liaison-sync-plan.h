@@ -55,6 +55,8 @@ typedef struct
   char *cause;               /* a short code: "matched-email", "no-key", "deletes-off"... */
   char *field;               /* SKIP: the field it is about, or NULL for the whole record */
   gint64 undoes;             /* an undo's item: the run it takes back; 0 otherwise */
+  LiaisonRecordKind record;  /* what lsq_id and ghl_id are: a contact's unless an undo's SKIP of
+                              * a task, note or appointment (its history row has that kind) */
 } LiaisonSyncItem;
 
 void liaison_sync_item_free (LiaisonSyncItem *item);

@@ -419,6 +419,7 @@ activity_create_kept (gint64 run_id, const LiaisonStoreOperation *op)
   gboolean lsq = op->service == LIAISON_SERVICE_LSQ;
   const char *id = lsq ? op->lsq_id : op->ghl_id;
   g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+  LiaisonSyncItem *item;
   char *reason;
 
   if (op->kind == LIAISON_RECORD_TASK)
@@ -454,7 +455,9 @@ activity_create_kept (gint64 run_id, const LiaisonStoreOperation *op)
                         "undo deletes only "
                         "the contacts a run created; delete it in HighLevel if it should go."),
                      id, run_text);
-  return skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept", reason);
+  item = skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept", reason);
+  item->record = op->kind;
+  return item;
 }
 
 /* The mass-delete guard of a sync (liaison-sync-planner.c), over the copies the undo deletes:
