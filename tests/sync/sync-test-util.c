@@ -209,8 +209,21 @@ is_write (LiaisonService side, const char *method, const char *path)
          || strstr (path, "CreateOrUpdate") || strstr (path, "Lead/Delete");
 }
 
-guint
-sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray *bodies)
+/* Any record's write, not only a contact's. */
+static gboolean
+is_any_write (LiaisonService side, const char *method, const char *path)
+{
+  if (side == LIAISON_SERVICE_GHL)
+    return !g_str_equal (method, "GET") && !strstr (path, "search");
+  return strstr (path, "Create") || strstr (path, "Update") || strstr (path, "MarkComplete")
+         || strstr (path, "Delete");
+}
+
+/* The requests since seq that write (any record's or a contact's) whose path has part (NULL:
+ * any); bodies, if not NULL, gets their bodies. */
+static guint
+count_logged_writes (SyncFixture *f, LiaisonService side, gint64 since, gboolean any_record,
+                     const char *part, GPtrArray *bodies)
 {
   g_autofree char *path = g_strdup_printf ("/_sandbox/log?since=%" G_GINT64_FORMAT, since);
   g_autoptr (JsonNode) node = sync_control (f, side, "GET", path, NULL);
@@ -221,10 +234,11 @@ sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray 
     {
       JsonObject *r = json_array_get_object_element (requests, i);
       const char *p = json_object_get_string_member (r, "path");
+      const char *method = json_object_get_string_member (r, "method");
 
-      if (g_str_has_prefix (p, "/_sandbox"))
+      if (g_str_has_prefix (p, "/_sandbox") || (part != NULL && strstr (p, part) == NULL))
         continue;
-      if (is_write (side, json_object_get_string_member (r, "method"), p))
+      if (any_record ? is_any_write (side, method, p) : is_write (side, method, p))
         {
           n++;
           if (bodies)
@@ -233,6 +247,18 @@ sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray 
         }
     }
   return n;
+}
+
+guint
+sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray *bodies)
+{
+  return count_logged_writes (f, side, since, FALSE, NULL, bodies);
+}
+
+guint
+sync_count_any_writes (SyncFixture *f, LiaisonService side, gint64 since, const char *part)
+{
+  return count_logged_writes (f, side, since, TRUE, part, NULL);
 }
 
 gint64
@@ -538,4 +564,53 @@ sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id, con
   g_autofree char *lbody = g_strdup_printf ("{\"mx_City\": \"%s\"}", lsq_city);
   g_autoptr (JsonNode) a = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, gbody);
   g_autoptr (JsonNode) b = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", lpath, lbody);
+}
+
+GDateTime *
+sync_zoned (const char *zone, int year, int month, int day, int hour, int minute)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+  g_assert_nonnull (tz);
+  return g_date_time_new (tz, year, month, day, hour, minute, 0);
+}
+
+void
+sync_add_lost_create (SyncFixture *f, LiaisonRecordKind kind, const char *source_id,
+                      const char *payload)
+{
+  g_autoptr (GPtrArray) intents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+
+  intent->kind = kind;
+  intent->service = LIAISON_SERVICE_GHL;
+  intent->op = LIAISON_INTENT_CREATE;
+  intent->source_id = g_strdup (source_id);
+  intent->payload = g_strdup (payload);
+  g_ptr_array_add (intents, intent);
+  liaison_store_add_intents_async (f->store, intents, NULL, store_test_result_cb, &result);
+  ids = liaison_store_add_intents_finish (f->store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+}
+
+gboolean
+sync_child_linked (SyncFixture *f, LiaisonRecordKind kind, const char *lsq_id, const char *ghl_id)
+{
+  g_autoptr (GPtrArray) links
+      = liaison_store_list_child_links (f->store, kind, f->lsq_id, f->ghl_id, NULL);
+
+  g_assert_nonnull (links);
+  for (guint i = 0; i < links->len; i++)
+    {
+      LiaisonStoreSyncLink *link = g_ptr_array_index (links, i);
+
+      if (g_strcmp0 (link->lsq_id, lsq_id) == 0 && g_strcmp0 (link->ghl_id, ghl_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }

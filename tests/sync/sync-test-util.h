@@ -65,6 +65,9 @@ JsonArray *sync_records (SyncFixture *f, LiaisonService side); /* leads / contac
 JsonObject *sync_record (SyncFixture *f, LiaisonService side, const char *id);
 /* Writes (creates, updates, deletes of contacts) the service received since seq. */
 guint sync_count_writes (SyncFixture *f, LiaisonService side, gint64 since, GPtrArray *bodies);
+/* Writes of any record (creates, updates, completions, deletes) the service received since seq
+ * whose path has part (NULL: any). */
+guint sync_count_any_writes (SyncFixture *f, LiaisonService side, gint64 since, const char *part);
 gint64 sync_log_seq (SyncFixture *f, LiaisonService side);
 void sync_clear_log (SyncFixture *f);
 
@@ -106,6 +109,15 @@ void sync_edit_city_both (SyncFixture *f, const char *lsq_id, const char *ghl_id
   G_STMT_END
 
 /* Saves map as the profile's field map. */
+/* A local time in zone (an IANA identifier). */
+GDateTime *sync_zoned (const char *zone, int year, int month, int day, int hour, int minute);
+/* Leaves a pending intent of a HighLevel create of kind from LeadSquared's source_id with
+ * payload (JSON text), as a crash between the write and its step would. */
+void sync_add_lost_create (SyncFixture *f, LiaisonRecordKind kind, const char *source_id,
+                           const char *payload);
+/* Whether the fixture's contact pair has a link of kind between lsq_id and ghl_id. */
+gboolean sync_child_linked (SyncFixture *f, LiaisonRecordKind kind, const char *lsq_id,
+                            const char *ghl_id);
 void sync_save_mapping (SyncFixture *f, LiaisonFieldMap *map);
 
 G_END_DECLS

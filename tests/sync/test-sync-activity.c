@@ -61,40 +61,6 @@ tear_down (TaskFixture *t, gconstpointer data)
   g_free (t->ghl_contact);
 }
 
-/* Task writes (and every other write) a service received since seq. */
-static guint
-count_writes (SyncFixture *f, LiaisonService side, gint64 since)
-{
-  g_autofree char *path = g_strdup_printf ("/_sandbox/log?since=%" G_GINT64_FORMAT, since);
-  g_autoptr (JsonNode) node = sync_control (f, side, "GET", path, NULL);
-  JsonArray *requests = json_object_get_array_member (json_node_get_object (node), "requests");
-  guint n = 0;
-
-  for (guint i = 0; i < json_array_get_length (requests); i++)
-    {
-      JsonObject *r = json_array_get_object_element (requests, i);
-      const char *p = json_object_get_string_member (r, "path");
-      const char *method = json_object_get_string_member (r, "method");
-
-      if (g_str_has_prefix (p, "/_sandbox"))
-        continue;
-      if (side == LIAISON_SERVICE_GHL ? !g_str_equal (method, "GET") && !strstr (p, "search")
-                                      : strstr (p, "Create") || strstr (p, "Update")
-                                            || strstr (p, "MarkComplete") || strstr (p, "Delete"))
-        n++;
-    }
-  return n;
-}
-
-static GDateTime *
-zoned (const char *zone, int year, int month, int day, int hour, int minute)
-{
-  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
-
-  g_assert_nonnull (tz);
-  return g_date_time_new (tz, year, month, day, hour, minute, 0);
-}
-
 static LiaisonTask *
 new_task (const char *contact, const char *title, const char *body, GDateTime *due)
 {
@@ -233,9 +199,9 @@ lsq_complete (TaskFixture *t, const char *id)
 static void
 test_create_both_ways (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) before_dst = zoned ("America/New_York", 2026, 3, 7, 9, 30);
-  g_autoptr (GDateTime) after_dst = zoned ("America/New_York", 2026, 3, 8, 9, 30);
-  g_autoptr (GDateTime) kolkata = zoned ("Asia/Kolkata", 2026, 6, 15, 10, 15);
+  g_autoptr (GDateTime) before_dst = sync_zoned ("America/New_York", 2026, 3, 7, 9, 30);
+  g_autoptr (GDateTime) after_dst = sync_zoned ("America/New_York", 2026, 3, 8, 9, 30);
+  g_autoptr (GDateTime) kolkata = sync_zoned ("Asia/Kolkata", 2026, 6, 15, 10, 15);
   g_autofree char *a = lsq_create (t, "Send the renewal quote", "Two options", before_dst);
   g_autofree char *b = lsq_create (t, "Call after the clocks move", NULL, after_dst);
   g_autofree char *c = ghl_create (t, "Demo for the Pune team", "Bring the deck", kolkata);
@@ -263,8 +229,8 @@ test_create_both_ways (TaskFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   second = sync_run_ok (&t->f);
   g_assert_cmpuint (second->n_failed, ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   g_assert_cmpuint (second->n_created + second->n_updated, ==, 0);
   {
     /* What a quiet sync reads, for the record. */
@@ -280,7 +246,7 @@ test_create_both_ways (TaskFixture *t, gconstpointer data)
 static void
 test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 11, 2, 16, 0);
+  g_autoptr (GDateTime) due = sync_zoned ("America/New_York", 2026, 11, 2, 16, 0);
   g_autofree char *lsq_id = lsq_create (t, "Check the contract", NULL, due);
   g_autoptr (LiaisonSyncResult) r1 = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
@@ -311,7 +277,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   r4 = sync_run_ok (&t->f);
   g_assert_cmpuint (r4->n_conflicts, >=, 1);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   lsq2 = only_task (t, LIAISON_SERVICE_LSQ, "Check the signed contract");
   g_assert_true (liaison_task_get_completed (lsq2));
   conflicts = liaison_store_list_conflicts (t->f.store, TRUE, NULL);
@@ -341,7 +307,7 @@ test_edit_complete_reopen (TaskFixture *t, gconstpointer data)
 static void
 test_conflict (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) due = zoned ("Asia/Kolkata", 2026, 3, 9, 18, 45);
+  g_autoptr (GDateTime) due = sync_zoned ("Asia/Kolkata", 2026, 3, 9, 18, 45);
   g_autofree char *id = ghl_create (t, "Plan the visit", NULL, due);
   g_autoptr (LiaisonSyncResult) r1 = sync_run_ok (&t->f);
   g_autoptr (LiaisonSyncResult) r2 = NULL, r3 = NULL;
@@ -361,8 +327,8 @@ test_conflict (TaskFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   r2 = sync_run_ok (&t->f);
   g_assert_cmpuint (r2->n_conflicts, ==, 1);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   open = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_TASK, NULL);
   g_assert_cmpuint (open->len, ==, 1);
   c = g_ptr_array_index (open, 0);
@@ -387,30 +353,15 @@ test_conflict (TaskFixture *t, gconstpointer data)
 static void
 test_lost_reply (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 3, 8, 3, 30);
+  g_autoptr (GDateTime) due = sync_zoned ("America/New_York", 2026, 3, 8, 3, 30);
   g_autofree char *lsq_id = lsq_create (t, "Send the welcome pack", NULL, due);
   g_autofree char *made = ghl_create (t, "Send the welcome pack", NULL, due);
-  g_autoptr (GPtrArray) intents
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
-  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = NULL;
   g_autoptr (LiaisonSyncResult) r = NULL;
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GPtrArray) pending = NULL;
-  g_autoptr (GPtrArray) links = NULL;
-  gboolean linked = FALSE;
 
-  intent->kind = LIAISON_RECORD_TASK;
-  intent->service = LIAISON_SERVICE_GHL;
-  intent->op = LIAISON_INTENT_CREATE;
-  intent->source_id = g_strdup (lsq_id);
-  intent->payload = g_strdup ("{\"values\": {\"title\": \"Send the welcome pack\"}}");
-  g_ptr_array_add (intents, intent);
-  liaison_store_add_intents_async (t->f.store, intents, NULL, store_test_result_cb, &result);
-  ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
-  g_assert_no_error (error);
+  sync_add_lost_create (&t->f, LIAISON_RECORD_TASK, lsq_id,
+                        "{\"values\": {\"title\": \"Send the welcome pack\"}}");
 
   r = sync_run_ok (&t->f);
   g_assert_cmpuint (r->n_failed, ==, 0);
@@ -419,16 +370,7 @@ test_lost_reply (TaskFixture *t, gconstpointer data)
   g_assert_cmpuint (found->len, ==, 1);
   pending = liaison_store_list_pending_intents_of (t->f.store, LIAISON_RECORD_TASK, NULL);
   g_assert_cmpuint (pending->len, ==, 0);
-  links = liaison_store_list_child_links (t->f.store, LIAISON_RECORD_TASK, t->f.lsq_id, t->f.ghl_id,
-                                          NULL);
-  for (guint i = 0; i < links->len; i++)
-    {
-      LiaisonStoreSyncLink *link = g_ptr_array_index (links, i);
-
-      if (g_strcmp0 (link->lsq_id, lsq_id) == 0 && g_strcmp0 (link->ghl_id, made) == 0)
-        linked = TRUE;
-    }
-  g_assert_true (linked);
+  g_assert_true (sync_child_linked (&t->f, LIAISON_RECORD_TASK, lsq_id, made));
 }
 
 /* A dry run reads and plans, names each operation with its calls, and writes nothing; --only
@@ -436,7 +378,7 @@ test_lost_reply (TaskFixture *t, gconstpointer data)
 static void
 test_dry_run_and_only (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) due = zoned ("Asia/Kolkata", 2026, 3, 10, 9, 0);
+  g_autoptr (GDateTime) due = sync_zoned ("Asia/Kolkata", 2026, 3, 10, 9, 0);
   g_autofree char *id = lsq_create (t, "Ask for references", NULL, due);
   LiaisonSyncOptions dry = { .dry_run = TRUE };
   LiaisonSyncOptions contacts = { .kinds = LIAISON_SYNC_KIND_CONTACTS };
@@ -468,7 +410,7 @@ test_dry_run_and_only (TaskFixture *t, gconstpointer data)
         }
     }
   g_assert_true (seen);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   none = tasks_titled (t, LIAISON_SERVICE_GHL, "Ask for references");
   g_assert_cmpuint (none->len, ==, 0);
 
@@ -639,8 +581,8 @@ test_notes (TaskFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   r2 = sync_run_ok (&t->f);
   g_assert_cmpuint (r2->n_failed, ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 
   /* Edited in HighLevel: LeadSquared's copy follows, and only it is written. */
   ghl_edit_note (t, ga, "Prefers calls after 5 pm");
@@ -657,8 +599,8 @@ test_notes (TaskFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   r4 = sync_run_ok (&t->f);
   g_assert_cmpuint (r4->n_conflicts, ==, 1);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   open = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_NOTE, NULL);
   g_assert_cmpuint (open->len, ==, 1);
   g_assert_cmpstr (((LiaisonStoreConflict *) g_ptr_array_index (open, 0))->field, ==, "text");
@@ -671,24 +613,11 @@ test_note_lost_reply (TaskFixture *t, gconstpointer data)
 {
   g_autofree char *lsq_id = lsq_note (t, "Sent the brochure by post");
   g_autofree char *made = ghl_note (t, "Sent the brochure by post");
-  g_autoptr (GPtrArray) intents
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
-  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = NULL;
   g_autoptr (LiaisonSyncResult) r = NULL;
   g_autoptr (GPtrArray) found = NULL, pending = NULL;
 
-  intent->kind = LIAISON_RECORD_NOTE;
-  intent->service = LIAISON_SERVICE_GHL;
-  intent->op = LIAISON_INTENT_CREATE;
-  intent->source_id = g_strdup (lsq_id);
-  intent->payload = g_strdup ("{\"text\": \"Sent the brochure by post\"}");
-  g_ptr_array_add (intents, intent);
-  liaison_store_add_intents_async (t->f.store, intents, NULL, store_test_result_cb, &result);
-  ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
-  g_assert_no_error (error);
+  sync_add_lost_create (&t->f, LIAISON_RECORD_NOTE, lsq_id,
+                        "{\"text\": \"Sent the brochure by post\"}");
 
   r = sync_run_ok (&t->f);
   g_assert_cmpuint (r->n_failed, ==, 0);
@@ -705,7 +634,7 @@ test_note_lost_reply (TaskFixture *t, gconstpointer data)
 static void
 test_refused_writes (TaskFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) due = zoned ("America/New_York", 2026, 3, 8, 1, 45);
+  g_autoptr (GDateTime) due = sync_zoned ("America/New_York", 2026, 3, 8, 1, 45);
   g_autofree char *task = lsq_create (t, "Renew the insurance", NULL, due);
   g_autofree char *note = lsq_note (t, "Asked for the annual invoice");
   g_autoptr (JsonNode) f1 = sync_control (&t->f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/faults",

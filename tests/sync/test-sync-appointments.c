@@ -101,40 +101,6 @@ run_appointments (ApptFixture *t)
   return run (t, &options);
 }
 
-/* Appointment writes a service received since seq (GET and search aside). */
-static guint
-count_writes (SyncFixture *f, LiaisonService side, gint64 since, const char *part)
-{
-  g_autofree char *path = g_strdup_printf ("/_sandbox/log?since=%" G_GINT64_FORMAT, since);
-  g_autoptr (JsonNode) node = sync_control (f, side, "GET", path, NULL);
-  JsonArray *requests = json_object_get_array_member (json_node_get_object (node), "requests");
-  guint n = 0;
-
-  for (guint i = 0; i < json_array_get_length (requests); i++)
-    {
-      JsonObject *r = json_array_get_object_element (requests, i);
-      const char *p = json_object_get_string_member (r, "path");
-      const char *method = json_object_get_string_member (r, "method");
-
-      if (g_str_has_prefix (p, "/_sandbox") || (part != NULL && strstr (p, part) == NULL))
-        continue;
-      if (side == LIAISON_SERVICE_GHL ? !g_str_equal (method, "GET") && !strstr (p, "search")
-                                      : strstr (p, "Create") || strstr (p, "Update")
-                                            || strstr (p, "MarkComplete") || strstr (p, "Delete"))
-        n++;
-    }
-  return n;
-}
-
-static GDateTime *
-zoned (const char *zone, int year, int month, int day, int hour, int minute)
-{
-  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
-
-  g_assert_nonnull (tz);
-  return g_date_time_new (tz, year, month, day, hour, minute, 0);
-}
-
 static char *
 lsq_create (ApptFixture *t, const char *title, GDateTime *start, guint minutes, const char *place,
             const char *notes)
@@ -277,9 +243,9 @@ lsq_edit (ApptFixture *t, const char *id, const char *body)
 static void
 test_create_both_ways (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) before = zoned ("America/New_York", 2027, 3, 12, 10, 0); /* EST */
-  g_autoptr (GDateTime) after = zoned ("America/New_York", 2027, 3, 15, 10, 0);  /* EDT */
-  g_autoptr (GDateTime) kolkata = zoned ("Asia/Kolkata", 2026, 12, 19, 15, 0);
+  g_autoptr (GDateTime) before = sync_zoned ("America/New_York", 2027, 3, 12, 10, 0); /* EST */
+  g_autoptr (GDateTime) after = sync_zoned ("America/New_York", 2027, 3, 15, 10, 0);  /* EDT */
+  g_autoptr (GDateTime) kolkata = sync_zoned ("Asia/Kolkata", 2026, 12, 19, 15, 0);
   g_autofree char *a = lsq_create (t, "Intro call", before, 30, "Room 4", "Bring the deck");
   g_autofree char *b = lsq_create (t, "Follow-up call", after, 30, NULL, NULL);
   g_autofree char *c
@@ -313,8 +279,8 @@ test_create_both_ways (ApptFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   again = run (t, &(LiaisonSyncOptions){ 0 });
   g_assert_cmpuint (again->n_failed, ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   g_assert_cmpuint (count_titled (t, LIAISON_SERVICE_GHL, "Intro call"), ==, 1);
   g_assert_cmpuint (count_titled (t, LIAISON_SERVICE_LSQ, "Demo for Pune"), ==, 1);
 }
@@ -326,10 +292,10 @@ test_create_both_ways (ApptFixture *t, gconstpointer data)
 static void
 test_edit_reschedule_cancel (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) start = zoned ("America/New_York", 2026, 12, 16, 11, 0);
-  g_autoptr (GDateTime) moved = zoned ("America/New_York", 2026, 12, 17, 14, 30);
+  g_autoptr (GDateTime) start = sync_zoned ("America/New_York", 2026, 12, 16, 11, 0);
+  g_autoptr (GDateTime) moved = sync_zoned ("America/New_York", 2026, 12, 17, 14, 30);
   g_autoptr (GDateTime) moved_end = g_date_time_add_minutes (moved, 30);
-  g_autoptr (GDateTime) second = zoned ("America/New_York", 2026, 12, 18, 9, 0);
+  g_autoptr (GDateTime) second = sync_zoned ("America/New_York", 2026, 12, 18, 9, 0);
   g_autofree char *lsq_id = lsq_create (t, "Pricing talk", start, 30, NULL, NULL);
   g_autofree char *lsq_two = lsq_create (t, "Contract review", second, 30, NULL, NULL);
   g_autoptr (LiaisonSyncResult) r1 = run_appointments (t);
@@ -406,7 +372,7 @@ test_edit_reschedule_cancel (ApptFixture *t, gconstpointer data)
 static void
 test_conflict (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) start = zoned ("America/New_York", 2026, 12, 21, 13, 0);
+  g_autoptr (GDateTime) start = sync_zoned ("America/New_York", 2026, 12, 21, 13, 0);
   g_autofree char *lsq_id = lsq_create (t, "Kick-off", start, 30, NULL, NULL);
   g_autoptr (LiaisonSyncResult) r1 = run_appointments (t);
   g_autoptr (LiaisonAppointment) ghl = only (t, LIAISON_SERVICE_GHL, "Kick-off");
@@ -421,8 +387,8 @@ test_conflict (ApptFixture *t, gconstpointer data)
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   r2 = run_appointments (t);
   g_assert_cmpuint (r2->n_conflicts, ==, 1);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   conflicts = liaison_store_list_child_conflicts (t->f.store, LIAISON_RECORD_APPOINTMENT, NULL);
   for (guint i = 0; i < conflicts->len; i++)
     {
@@ -440,7 +406,7 @@ test_conflict (ApptFixture *t, gconstpointer data)
 static void
 test_slot_taken (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) start = zoned ("America/New_York", 2026, 12, 22, 10, 0);
+  g_autoptr (GDateTime) start = sync_zoned ("America/New_York", 2026, 12, 22, 10, 0);
   g_autoptr (JsonArray) contacts = sync_records (&t->f, LIAISON_SERVICE_GHL);
   const char *other = NULL;
   g_autofree char *taken = NULL;
@@ -471,7 +437,7 @@ test_slot_taken (ApptFixture *t, gconstpointer data)
 
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   r2 = run_appointments (t);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 }
 
 /* A create whose answer was lost (the appointment exists in HighLevel, the intent is still
@@ -479,30 +445,15 @@ test_slot_taken (ApptFixture *t, gconstpointer data)
 static void
 test_lost_reply (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) start = zoned ("Asia/Kolkata", 2026, 12, 26, 11, 0);
+  g_autoptr (GDateTime) start = sync_zoned ("Asia/Kolkata", 2026, 12, 26, 11, 0);
   g_autofree char *lsq_id = lsq_create (t, "Site visit", start, 60, NULL, NULL);
   g_autofree char *made
       = ghl_create (t, t->kolkata_calendar, t->ghl_contact, "Site visit", start, 60);
-  g_autoptr (GPtrArray) intents
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
-  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = NULL;
   g_autoptr (LiaisonSyncResult) r = NULL;
   g_autoptr (GPtrArray) pending = NULL;
-  g_autoptr (GPtrArray) links = NULL;
-  gboolean linked = FALSE;
 
-  intent->kind = LIAISON_RECORD_APPOINTMENT;
-  intent->service = LIAISON_SERVICE_GHL;
-  intent->op = LIAISON_INTENT_CREATE;
-  intent->source_id = g_strdup (lsq_id);
-  intent->payload = g_strdup ("{\"values\": {\"title\": \"Site visit\"}}");
-  g_ptr_array_add (intents, intent);
-  liaison_store_add_intents_async (t->f.store, intents, NULL, store_test_result_cb, &result);
-  ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
-  g_assert_no_error (error);
+  sync_add_lost_create (&t->f, LIAISON_RECORD_APPOINTMENT, lsq_id,
+                        "{\"values\": {\"title\": \"Site visit\"}}");
 
   r = run_appointments (t);
   g_assert_cmpuint (r->n_failed, ==, 0);
@@ -511,15 +462,7 @@ test_lost_reply (ApptFixture *t, gconstpointer data)
   g_assert_cmpuint (count_titled (t, LIAISON_SERVICE_LSQ, "Site visit"), ==, 1);
   pending = liaison_store_list_pending_intents_of (t->f.store, LIAISON_RECORD_APPOINTMENT, NULL);
   g_assert_cmpuint (pending->len, ==, 0);
-  links = liaison_store_list_child_links (t->f.store, LIAISON_RECORD_APPOINTMENT, t->f.lsq_id,
-                                          t->f.ghl_id, NULL);
-  for (guint i = 0; i < links->len; i++)
-    {
-      LiaisonStoreSyncLink *link = g_ptr_array_index (links, i);
-
-      linked |= g_strcmp0 (link->lsq_id, lsq_id) == 0 && g_strcmp0 (link->ghl_id, made) == 0;
-    }
-  g_assert_true (linked);
+  g_assert_true (sync_child_linked (&t->f, LIAISON_RECORD_APPOINTMENT, lsq_id, made));
 }
 
 /* HighLevel failing the bookings (503 until the retries give up) loses nothing and duplicates
@@ -527,8 +470,8 @@ test_lost_reply (ApptFixture *t, gconstpointer data)
 static void
 test_fault (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) a = zoned ("America/New_York", 2026, 12, 28, 9, 30);
-  g_autoptr (GDateTime) b = zoned ("America/New_York", 2026, 12, 28, 11, 30);
+  g_autoptr (GDateTime) a = sync_zoned ("America/New_York", 2026, 12, 28, 9, 30);
+  g_autoptr (GDateTime) b = sync_zoned ("America/New_York", 2026, 12, 28, 11, 30);
   g_autofree char *one = lsq_create (t, "Morning sync", a, 30, NULL, NULL);
   g_autofree char *two = lsq_create (t, "Late sync", b, 30, NULL, NULL);
   g_autoptr (JsonNode) fault
@@ -563,7 +506,7 @@ test_fault (ApptFixture *t, gconstpointer data)
 static void
 test_dry_run_and_idle (ApptFixture *t, gconstpointer data)
 {
-  g_autoptr (GDateTime) start = zoned ("America/New_York", 2026, 12, 30, 15, 0);
+  g_autoptr (GDateTime) start = sync_zoned ("America/New_York", 2026, 12, 30, 15, 0);
   g_autofree char *id = lsq_create (t, "Year-end review", start, 30, NULL, NULL);
   LiaisonSyncOptions dry = { .dry_run = TRUE, .kinds = LIAISON_SYNC_KIND_APPOINTMENTS };
   g_autoptr (LiaisonSyncResult) r = NULL;
@@ -576,8 +519,8 @@ test_dry_run_and_idle (ApptFixture *t, gconstpointer data)
   gboolean planned = FALSE;
 
   r = run (t, &dry);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   g_assert_nonnull (r->activity);
   part = json_object_get_object_member (json_node_get_object (r->activity), "appointments");
   g_assert_nonnull (part);
@@ -603,8 +546,8 @@ test_dry_run_and_idle (ApptFixture *t, gconstpointer data)
   lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
   idle = run_appointments (t);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
-  g_assert_cmpuint (count_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
   part = json_object_get_object_member (json_node_get_object (idle->activity), "appointments");
   /* The calendar list and the two calendars' windows. */
   g_assert_cmpint (
