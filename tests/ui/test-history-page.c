@@ -450,7 +450,11 @@ test_undo_creates (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
   AdwActionRow *row;
   g_autofree char *copies = NULL;
+  g_autofree char *ghl_copy = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autoptr (JsonNode) edit = NULL;
   guint n_created = 0;
+  gboolean kept_row = FALSE;
 
   /* The contacts it created; the tasks, notes and appointments it made besides stay. */
   {
@@ -463,8 +467,12 @@ test_undo_creates (Fixture *f, gconstpointer data)
       {
         LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
 
-        n_created += op->action == LIAISON_OPERATION_CREATE && op->kind == LIAISON_RECORD_CONTACT
-                     && op->status == LIAISON_OPERATION_APPLIED;
+        if (op->action != LIAISON_OPERATION_CREATE || op->kind != LIAISON_RECORD_CONTACT
+            || op->status != LIAISON_OPERATION_APPLIED)
+          continue;
+        n_created++;
+        if (op->service == LIAISON_SERVICE_GHL && ghl_copy == NULL)
+          ghl_copy = g_strdup (op->ghl_id);
       }
   }
   g_assert_cmpuint (n_created, >, 0);
@@ -486,21 +494,44 @@ test_undo_creates (Fixture *f, gconstpointer data)
   g_assert_nonnull (
       strstr (adw_action_row_get_subtitle (row), "deletes are off; enable them to undo creates"));
   g_assert_null (find_dialog_row (dialog, "Copy in HighLevel deleted"));
+  /* The tasks, notes and appointments it created are named for what they are. */
+  {
+    static const char *const kept[]
+        = { "Task in LeadSquared left alone",        "Task in HighLevel left alone",
+            "Note in LeadSquared left alone",        "Note in HighLevel left alone",
+            "Appointment in LeadSquared left alone", "Appointment in HighLevel left alone" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      if ((row = find_dialog_row (dialog, kept[i])) != NULL)
+        {
+          g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "was left as it is"));
+          kept_row = TRUE;
+        }
+    g_assert_true (kept_row);
+  }
   shoot_dialog (dialog, "undo-creates-deletes-off");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
   wait_idle (f);
 
+  /* A person edits one HighLevel copy: the undo leaves it (and its original) alone. */
+  g_assert_nonnull (ghl_copy);
+  copy_path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_copy);
+  edit = sync_control (&f->sync, LIAISON_SERVICE_GHL, "PATCH", copy_path, "{\"city\": \"Pune\"}");
   sync_set_deletes (&f->sync, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "history.undo-run", NULL);
   wait_idle (f);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  row = find_dialog_row (dialog, "Copy in HighLevel deleted");
+  row = find_dialog_row (dialog, "Contact in HighLevel changed since, left alone");
   g_assert_nonnull (row);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "does not copy the LeadSquared"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), ghl_copy));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "“city” now holds \"Pune\""));
   g_assert_nonnull (find_dialog_row (dialog, "Copy in LeadSquared deleted"));
-  copies = g_strdup_printf ("%u contacts the run created as copies are deleted", n_created);
+  n_created--;
+  copies = g_strdup_printf (n_created == 1 ? "%u contact the run created as a copy is deleted"
+                                           : "%u contacts the run created as copies are deleted",
+                            n_created);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), copies));
   shoot_dialog (dialog, "undo-creates");
   adw_message_dialog_response (dialog, "undo");

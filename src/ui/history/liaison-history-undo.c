@@ -91,6 +91,40 @@ add_changes (GtkListBox *list, const LiaisonSyncItem *item)
   return changes->len;
 }
 
+/* The title of a row for what an undo leaves alone: the field, else what the record is. */
+static char *
+skip_title (const LiaisonSyncItem *item)
+{
+  const char *where = item->target == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
+
+  if (item->field != NULL)
+    /* Translators: a field an undo does not touch */
+    return g_strdup_printf (_ ("%s left alone"), item->field);
+  switch (item->record)
+    {
+      case LIAISON_RECORD_TASK:
+        /* Translators: a task a run created, which its undo keeps; %s is the service */
+        return g_strdup_printf (_ ("Task in %s left alone"), where);
+      case LIAISON_RECORD_NOTE:
+        /* Translators: a note a run created, which its undo keeps; %s is the service */
+        return g_strdup_printf (_ ("Note in %s left alone"), where);
+      case LIAISON_RECORD_APPOINTMENT:
+        /* Translators: an appointment a run created, which its undo keeps; %s is the service */
+        return g_strdup_printf (_ ("Appointment in %s left alone"), where);
+      case LIAISON_RECORD_CONTACT:
+      case LIAISON_RECORD_CALENDAR:
+      case LIAISON_RECORD_USER:
+      case LIAISON_RECORD_FIELD:
+      default:
+        break;
+    }
+  if (g_strcmp0 (item->cause, "changed-since") == 0)
+    /* Translators: a contact edited since the run an undo takes back (the copy the run made, or
+     * its original), so the undo keeps it; %s is the service */
+    return g_strdup_printf (_ ("Contact in %s changed since, left alone"), where);
+  return g_strdup (_ ("Record left alone"));
+}
+
 GtkWidget *
 liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPlan *plan)
 {
@@ -132,9 +166,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
 
       if (item->kind != LIAISON_SYNC_ITEM_SKIP)
         continue;
-      /* Translators: a field an undo does not touch */
-      title = item->field ? g_strdup_printf (_ ("%s left alone"), item->field)
-                          : g_strdup (_ ("Record left alone"));
+      title = skip_title (item);
       add_row (list, title, item->reason ? item->reason : "");
       n_left++;
     }
