@@ -98,19 +98,6 @@ static void
 test_cli_undo (SyncFixture *f, gconstpointer data)
 {
   g_autofree char *path = prepare_profile (f);
-  const char *env[] = { "LIAISON_GHL_URL",
-                        liaison_sandbox_get_ghl_url (f->sandbox),
-                        "LIAISON_GHL_TOKEN",
-                        liaison_sandbox_get_private_token (f->sandbox),
-                        "LIAISON_GHL_LOCATION",
-                        liaison_sandbox_get_location_id (f->sandbox),
-                        "LIAISON_LSQ_URL",
-                        liaison_sandbox_get_lsq_url (f->sandbox),
-                        "LIAISON_LSQ_ACCESS_KEY",
-                        liaison_sandbox_get_lsq_access_key (f->sandbox),
-                        "LIAISON_LSQ_SECRET_KEY",
-                        liaison_sandbox_get_lsq_secret_key (f->sandbox),
-                        NULL };
   g_auto (CliRun) carried = { 0 };
   g_auto (CliRun) dry = { 0 };
   g_auto (CliRun) undo = { 0 };
@@ -134,8 +121,8 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
     {
       g_auto (CliRun) sync = { 0 };
 
-      cli_test_run (&sync, f->dir, env, NULL,
-                    (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+      sync_cli_test_run (f, &sync,
+                         (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
       g_assert_cmpint (sync.status, ==, 0);
       if (json_int (&sync, "created") + json_int (&sync, "updated") + json_int (&sync, "linked")
           == 0)
@@ -155,8 +142,8 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   gpath = g_strdup_printf ("/_sandbox/ghl/contacts/%s", ghl_id);
   edit = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", gpath, "{\"city\": \"Pune\"}");
-  cli_test_run (&carried, f->dir, env, NULL,
-                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  sync_cli_test_run (f, &carried,
+                     (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (carried.status, ==, 0);
   g_assert_cmpint (json_int (&carried, "updated"), ==, 1);
   run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&carried, "run"));
@@ -164,7 +151,7 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
   /* The dry run prints the plan: the city back on both sides; it writes nothing. */
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  cli_test_run (&dry, f->dir, env, NULL, (const char *const[]){ "undo", run, "--dry-run", NULL });
+  sync_cli_test_run (f, &dry, (const char *const[]){ "undo", run, "--dry-run", NULL });
   g_assert_cmpint (dry.status, ==, 0);
   g_test_message ("%s", dry.out);
   g_assert_nonnull (strstr (dry.out, "update    lsq"));
@@ -173,7 +160,7 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 
-  cli_test_run (&undo, f->dir, env, NULL, (const char *const[]){ "undo", run, "--json", NULL });
+  sync_cli_test_run (f, &undo, (const char *const[]){ "undo", run, "--json", NULL });
   g_assert_cmpint (undo.status, ==, 0);
   g_assert_cmpint (json_int (&undo, "updated"), ==, 1);
   g_assert_cmpint (json_int (&undo, "run"), >, json_int (&carried, "run"));
@@ -184,16 +171,16 @@ test_cli_undo (SyncFixture *f, gconstpointer data)
 
   lsq_seq = sync_log_seq (f, LIAISON_SERVICE_LSQ);
   ghl_seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  cli_test_run (&next, f->dir, env, NULL,
-                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  sync_cli_test_run (f, &next,
+                     (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (next.status, ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 
-  cli_test_run (&bad, f->dir, env, NULL, (const char *const[]){ "undo", "latest", NULL });
+  sync_cli_test_run (f, &bad, (const char *const[]){ "undo", "latest", NULL });
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "“latest” is not the number of a run"));
-  cli_test_run (&missing, f->dir, env, NULL, (const char *const[]){ "undo", "99999", NULL });
+  sync_cli_test_run (f, &missing, (const char *const[]){ "undo", "99999", NULL });
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "There is no run 99999 in the history"));
 }
@@ -215,19 +202,6 @@ static void
 test_cli_not_copied (SyncFixture *f, gconstpointer data)
 {
   g_autofree char *path = prepare_profile (f);
-  const char *env[] = { "LIAISON_GHL_URL",
-                        liaison_sandbox_get_ghl_url (f->sandbox),
-                        "LIAISON_GHL_TOKEN",
-                        liaison_sandbox_get_private_token (f->sandbox),
-                        "LIAISON_GHL_LOCATION",
-                        liaison_sandbox_get_location_id (f->sandbox),
-                        "LIAISON_LSQ_URL",
-                        liaison_sandbox_get_lsq_url (f->sandbox),
-                        "LIAISON_LSQ_ACCESS_KEY",
-                        liaison_sandbox_get_lsq_access_key (f->sandbox),
-                        "LIAISON_LSQ_SECRET_KEY",
-                        liaison_sandbox_get_lsq_secret_key (f->sandbox),
-                        NULL };
   g_auto (CliRun) none = { 0 };
   g_auto (CliRun) first = { 0 };
   g_auto (CliRun) undo = { 0 };
@@ -249,24 +223,24 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
 
   exec_sql (path, "INSERT OR REPLACE INTO settings (key, value, updated_at)"
                   " VALUES ('sync.deletes', 'on', 0)");
-  cli_test_run (&none, f->dir, env, NULL, (const char *const[]){ "undo", "--not-copied", NULL });
+  sync_cli_test_run (f, &none, (const char *const[]){ "undo", "--not-copied", NULL });
   g_assert_cmpint (none.status, ==, 0);
   g_assert_cmpstr (none.out, ==, "No contact is kept from being copied.\n");
 
-  cli_test_run (&first, f->dir, env, NULL,
-                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  sync_cli_test_run (f, &first,
+                     (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (first.status, ==, 0);
   n_created = json_int (&first, "created");
   g_assert_cmpint (n_created, >, 1);
   run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&first, "run"));
-  cli_test_run (&undo, f->dir, env, NULL,
-                (const char *const[]){ "undo", run, "--force-delete", "--json", NULL });
+  sync_cli_test_run (f, &undo,
+                     (const char *const[]){ "undo", run, "--force-delete", "--json", NULL });
   g_assert_cmpint (undo.status, ==, 0);
   g_assert_cmpint (json_int (&undo, "deleted"), ==, n_created);
   undo_run = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (&undo, "run"));
 
   /* One line per original, saying which runs and how to copy it again. */
-  cli_test_run (&listed, f->dir, env, NULL, (const char *const[]){ "undo", "--not-copied", NULL });
+  sync_cli_test_run (f, &listed, (const char *const[]){ "undo", "--not-copied", NULL });
   g_assert_cmpint (listed.status, ==, 0);
   lines = g_strsplit (g_strchomp (listed.out), "\n", -1);
   g_assert_cmpint (g_strv_length (lines), ==, n_created);
@@ -280,8 +254,8 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
       g_assert_nonnull (strstr (lines[i], line));
     }
 
-  cli_test_run (&listed_json, f->dir, env, NULL,
-                (const char *const[]){ "undo", "--not-copied", "--json", NULL });
+  sync_cli_test_run (f, &listed_json,
+                     (const char *const[]){ "undo", "--not-copied", "--json", NULL });
   g_assert_cmpint (listed_json.status, ==, 0);
   g_assert_nonnull (listed_json.json);
   rows = json_node_get_array (listed_json.json);
@@ -300,26 +274,24 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (listed.out, id));
 
   /* Letting one go: listed no more, refused a second time, copied by the next sync. */
-  cli_test_run (&again, f->dir, env, NULL,
-                (const char *const[]){ "undo", "--copy-again", id, NULL });
+  sync_cli_test_run (f, &again, (const char *const[]){ "undo", "--copy-again", id, NULL });
   g_assert_cmpint (again.status, ==, 0);
   copied = g_strdup_printf ("The next sync copies “%s” again.\n", id);
   g_assert_cmpstr (again.out, ==, copied);
-  cli_test_run (&after_json, f->dir, env, NULL,
-                (const char *const[]){ "undo", "--not-copied", "--json", NULL });
+  sync_cli_test_run (f, &after_json,
+                     (const char *const[]){ "undo", "--not-copied", "--json", NULL });
   g_assert_cmpint (after_json.status, ==, 0);
   rows = json_node_get_array (after_json.json);
   g_assert_cmpint (json_array_get_length (rows), ==, n_created - 1);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, i), "id"),
                      !=, id);
-  cli_test_run (&again_twice, f->dir, env, NULL,
-                (const char *const[]){ "undo", "--copy-again", id, NULL });
+  sync_cli_test_run (f, &again_twice, (const char *const[]){ "undo", "--copy-again", id, NULL });
   g_assert_cmpint (again_twice.status, ==, 2);
   refused = g_strdup_printf ("no contact “%s” is kept from being copied", id);
   g_assert_nonnull (strstr (again_twice.err, refused));
-  cli_test_run (&next, f->dir, env, NULL,
-                (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
+  sync_cli_test_run (f, &next,
+                     (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
   g_assert_cmpint (next.status, ==, 0);
   g_assert_cmpint (json_int (&next, "created"), ==, 1);
   g_assert_cmpint (json_int (&next, "deleted"), ==, 0);

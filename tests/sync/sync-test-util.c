@@ -539,6 +539,14 @@ sync_cli_spawn (SyncFixture *f, const char *const *env, const char *const *args)
   return cli_test_spawn (f->dir, (const char *const *) all->pdata, G_SUBPROCESS_FLAGS_NONE, args);
 }
 
+void
+sync_cli_test_run (SyncFixture *f, CliRun *run, const char *const *args)
+{
+  g_autoptr (GPtrArray) all = sync_cli_env (f, NULL);
+
+  cli_test_run (run, f->dir, (const char *const *) all->pdata, NULL, args);
+}
+
 int
 sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,
               char **err)

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "cli-test-util.h"
 #include "liaison-field-map.h"
 #include "liaison-sandbox.h"
 #include "liaison-store-sync.h"
@@ -55,6 +56,9 @@ GSubprocess *sync_cli_spawn (SyncFixture *f, const char *const *env, const char 
 /* Runs it to its end: its exit status, its output and its error output. */
 int sync_cli_run (SyncFixture *f, const char *const *env, const char *const *args, char **out,
                   char **err);
+/* Runs it to its end into run (its status, output, error output and parsed JSON), with only the
+ * sandbox's credentials added to its environment. */
+void sync_cli_test_run (SyncFixture *f, CliRun *run, const char *const *args);
 void sync_fixture_tear_down (SyncFixture *f);
 /* Opens the store again (after a child process wrote it) and makes a new engine. */
 void sync_fixture_reopen (SyncFixture *f);

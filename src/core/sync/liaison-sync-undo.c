@@ -283,7 +283,7 @@ service_name (LiaisonService side)
  * On the copy's side, a field the create left out (the copy and the base hold none) counts as
  * unchanged. NULL when side holds what the run created. */
 static char *
-changed_since_create (LiaisonFieldMap *map, JsonObject *now, JsonObject *created, JsonObject *base,
+first_field_moved (LiaisonFieldMap *map, JsonObject *now, JsonObject *created, JsonObject *base,
                       gboolean copy, char **holds, char **had)
 {
   g_autoptr (GList) keys = json_object_get_members (created);
@@ -337,7 +337,7 @@ create_changed_since (LiaisonStore *store, LiaisonFieldMap *map, const char *con
 
       if (now == NULL)
         continue;
-      key = changed_since_create (map, now, created, base, side == copy, &holds, &had);
+      key = first_field_moved (map, now, created, base, side == copy, &holds, &had);
       if (key == NULL)
         continue;
       if (side == copy)
