@@ -107,8 +107,15 @@ generate (const char *path)
   if (store == NULL)
     g_error ("open: %s", error->message);
   connections = liaison_store_list_connections (store, &error);
-  add_conflicts (store, ((LiaisonStoreConnection *) connections->pdata[0])->id,
-                 ((LiaisonStoreConnection *) connections->pdata[1])->id);
+  if (connections == NULL || connections->len != 2)
+    g_error ("connections: %s", error ? error->message : "not two");
+  /* The store lists them in no set order. */
+  {
+    LiaisonStoreConnection *first = connections->pdata[0], *second = connections->pdata[1];
+    gboolean lsq_first = first->service == LIAISON_SERVICE_LSQ;
+
+    add_conflicts (store, lsq_first ? first->id : second->id, lsq_first ? second->id : first->id);
+  }
   g_clear_object (&store);
   store_test_drain ();
 }
