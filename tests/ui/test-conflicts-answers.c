@@ -62,6 +62,50 @@ button_label (Fixture *f, const char *name)
   return gtk_button_get_label (template_child (f, name));
 }
 
+static int
+bar_height (GtkWidget *bar, int width)
+{
+  int height = 0;
+
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+static GtkWidget *
+bar_shows (Fixture *f, GtkWidget *bar, int width)
+{
+  gtk_widget_size_allocate (
+      bar, &(GtkAllocation){ .width = width, .height = bar_height (bar, width) }, -1);
+  return adw_squeezer_get_visible_child (template_child (f, "selection_squeezer"));
+}
+
+/* The selection bar at a wide and a phone-sized window: one line of buttons at each, the long
+ * labels ("for the 2 Selected") where they fit, shorter ones (the title counts) where not, each
+ * naming the whole answer to a screen reader. */
+static void
+check_bar_widths (Fixture *f)
+{
+  GtkWidget *bar = gtk_revealer_get_child (template_child (f, "selection_bar"));
+  GtkWidget *long_box = gtk_widget_get_parent (template_child (f, "take_lsq_button"));
+  GtkWidget *short_box = gtk_widget_get_parent (template_child (f, "take_lsq_short_button"));
+  int minimum = 0;
+
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  /* No second line of buttons, however narrow. */
+  g_assert_cmpint (bar_height (bar, 360), ==, bar_height (bar, 1000));
+  g_assert_true (bar_shows (f, bar, 1000) == long_box);
+  g_assert_true (bar_shows (f, bar, 600) == short_box);
+  g_assert_true (bar_shows (f, bar, 360) != long_box);
+  g_assert_cmpstr (button_label (f, "take_lsq_short_button"), ==, "Take _LeadSquared");
+  g_assert_cmpstr (button_label (f, "take_ghl_short_button"), ==, "Take _HighLevel");
+  gtk_test_accessible_assert_property (template_child (f, "take_ghl_short_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Take HighLevel for the 2 Selected");
+  gtk_test_accessible_assert_property (find_named (GTK_WIDGET (f->page), "select-all"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Select All");
+}
+
 /* Two fields of the contact both services changed: city and postal code. */
 static void
 make_two_conflicts (Fixture *f)
@@ -114,6 +158,9 @@ test_selection (Fixture *f, gconstpointer data)
   g_assert_cmpstr (button_label (f, "take_ghl_button"), ==, "Take _HighLevel for the 2 Selected");
   g_assert_cmpstr (button_label (f, "take_lsq_button"), ==, "Take _LeadSquared for the 2 Selected");
   g_assert_true (gtk_widget_get_sensitive (template_child (f, "take_ghl_button")));
+  /* The bar answers the selection: the rows' own choices are hidden meanwhile. */
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (city), "lsq")));
+  check_bar_widths (f);
 
   g_signal_emit_by_name (template_child (f, "take_ghl_button"), "clicked");
   WAIT_UNTIL (liaison_conflict_list_get_n_open (model) == n_open - 2);

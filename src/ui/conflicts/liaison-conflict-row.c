@@ -23,6 +23,7 @@ struct _LiaisonConflictRow
   GtkWidget *choices;
   GtkWidget *answer_label;
   GtkWidget *buttons[4];
+  gboolean selecting; /* selection mode: the bar answers, not the row's own choices */
 };
 
 enum
@@ -119,7 +120,11 @@ liaison_conflict_row_set_selection (LiaisonConflictRow *self, gboolean mode, gbo
   g_return_if_fail (LIAISON_IS_CONFLICT_ROW (self));
   if (self->check == NULL)
     return;
+  self->selecting = mode;
   gtk_widget_set_visible (self->check, mode && liaison_conflict_row_get_selectable (self));
+  if (self->choices != NULL)
+    gtk_widget_set_visible (self->choices,
+                            !mode && liaison_conflict_item_get_resolution (self->item) == NULL);
   g_signal_handlers_block_matched (self->check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), selected);
   g_signal_handlers_unblock_matched (self->check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -206,7 +211,7 @@ sync_state (LiaisonConflictRow *self)
   if (self->check != NULL && resolution != NULL)
     gtk_widget_set_visible (self->check, FALSE);
   if (self->choices != NULL)
-    gtk_widget_set_visible (self->choices, resolution == NULL);
+    gtk_widget_set_visible (self->choices, resolution == NULL && !self->selecting);
   gtk_widget_set_visible (self->answer_label, resolution != NULL);
   if (resolution != NULL)
     {
@@ -551,8 +556,8 @@ liaison_conflict_row_class_init (LiaisonConflictRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = liaison_conflict_row_dispose;
   signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[SELECT_TOGGLED] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SELECT_TOGGLED] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void

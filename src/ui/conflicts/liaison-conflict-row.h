@@ -25,7 +25,8 @@ GtkWidget *liaison_conflict_row_new (LiaisonConflictItem *item);
 LiaisonConflictItem *liaison_conflict_row_get_item (LiaisonConflictRow *self);
 /* The row follows one of the same contact: it shows the field, not the contact again. */
 void liaison_conflict_row_set_grouped (LiaisonConflictRow *self, gboolean grouped);
-/* Selection mode: a check button before an open field conflict, checked when selected. */
+/* Selection mode: a check button before an open field conflict, checked when selected; its own
+ * choices are hidden meanwhile (the page's bar answers the selection). */
 void liaison_conflict_row_set_selection (LiaisonConflictRow *self, gboolean mode,
                                          gboolean selected);
 gboolean liaison_conflict_row_get_selectable (LiaisonConflictRow *self);

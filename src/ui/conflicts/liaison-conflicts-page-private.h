@@ -44,8 +44,13 @@ struct _LiaisonConflictsPage
   GtkWidget *all_box;
   GtkListView *list;
   GtkRevealer *selection_bar;
+  AdwSqueezer *selection_squeezer; /* long labels, short ones, or the sides' names */
   GtkButton *take_lsq_button;
   GtkButton *take_ghl_button;
+  GtkButton *take_lsq_short_button;
+  GtkButton *take_ghl_short_button;
+  GtkButton *take_lsq_side_button;
+  GtkButton *take_ghl_side_button;
 };
 
 /* A toast in the window's overlay (the message is plain text); with undo (taken), an Undo

@@ -174,6 +174,17 @@ liaison_conflicts_page_find_item (LiaisonConflictsPage *self, gint64 id)
   return NULL;
 }
 
+/* A button's name for screen readers: its label without the mnemonic's underline. */
+static void
+set_accessible_label (GtkButton *button, const char *label)
+{
+  g_autoptr (GString) text = g_string_new (label);
+
+  g_string_replace (text, "_", "", 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str,
+                                  -1);
+}
+
 /* The title, the buttons and the rows' check buttons after the selection changed. */
 void
 liaison_conflicts_page_update_selection (LiaisonConflictsPage *self)
@@ -207,6 +218,12 @@ liaison_conflicts_page_update_selection (LiaisonConflictsPage *self)
   gtk_button_set_use_underline (self->take_lsq_button, TRUE);
   gtk_button_set_label (self->take_ghl_button, ghl);
   gtk_button_set_use_underline (self->take_ghl_button, TRUE);
+  /* The shorter labels of a narrow window leave the count to the title; a screen reader hears
+   * the whole answer with the button. */
+  set_accessible_label (self->take_lsq_short_button, lsq);
+  set_accessible_label (self->take_ghl_short_button, ghl);
+  set_accessible_label (self->take_lsq_side_button, lsq);
+  set_accessible_label (self->take_ghl_side_button, ghl);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.take-selected",
                                  n > 0 && !self->answering);
   foreach_row (self, show_selection);
@@ -563,6 +580,11 @@ liaison_conflicts_page_class_init (LiaisonConflictsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_lsq_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_ghl_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, selection_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_lsq_short_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_ghl_short_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_lsq_side_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonConflictsPage, take_ghl_side_button);
   gtk_widget_class_install_action (widget_class, "conflicts.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "conflicts.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "conflicts.select-all", NULL, select_all_action);
