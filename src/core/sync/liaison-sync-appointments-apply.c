@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-appointment-codec.h"
+#include "liaison-sync-activity-apply.h"
 #include "liaison-sync-appointments-private.h"
 
 typedef struct
@@ -300,137 +301,77 @@ record_refused (OpRun *r, LiaisonStoreStep *step)
   remember_refused (r);
 }
 
+/* LeadSquared's API can neither reopen a completed appointment task nor cancel one. */
+static GError *
+lsq_refusal (const char *field, gboolean refused, const char **cause)
+{
+  if (!refused || !g_str_equal (field, "status"))
+    return NULL;
+  *cause = "lsq-cannot-write";
+  return g_error_new_literal (
+      LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+      _ ("The appointment’s status changed in HighLevel, but LeadSquared’s API can "
+         "neither reopen a completed appointment task nor cancel one: change it in "
+         "LeadSquared by hand, or answer with LeadSquared’s value."));
+}
+
 static void
 record_op (OpRun *r)
 {
   ApptPass *pass = r->pass;
   LiaisonSyncRun *run = pass->run;
   ApptOp *op = r->op;
-  LiaisonStoreStep *step
-      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
-  gboolean linked = r->lsq_id != NULL && r->ghl_id != NULL;
+  LiaisonStoreStep *step = liaison_activity_step_new (
+      run, LIAISON_RECORD_APPOINTMENT, r->lsq_intent, r->lsq_written, r->lsq_error,
+      _ ("Writing a LeadSquared appointment"), r->ghl_intent, r->ghl_written, r->ghl_error,
+      r->ghl_refused ? NULL : _ ("Writing a HighLevel appointment"));
 
-  step->kind = LIAISON_RECORD_APPOINTMENT;
-  liaison_activity_close_intent (step, r->lsq_intent, r->lsq_written, r->lsq_error);
-  liaison_activity_close_intent (step, r->ghl_intent, r->ghl_written, r->ghl_error);
-  if (r->lsq_error != NULL)
-    liaison_sync_fail (run, _ ("Writing a LeadSquared appointment"), r->lsq_error);
   if (r->ghl_refused)
     record_refused (r, step);
-  else if (r->ghl_error != NULL)
-    liaison_sync_fail (run, _ ("Writing a HighLevel appointment"), r->ghl_error);
-
   if (op->kind == APPT_OP_CREATE)
     {
       LiaisonService side = op->target;
       JsonObject *values = side == LIAISON_SERVICE_GHL ? op->lsq_values : op->ghl_values;
-      gboolean written = side == LIAISON_SERVICE_GHL ? r->ghl_written : r->lsq_written;
-      const GError *error = side == LIAISON_SERVICE_GHL ? r->ghl_error : r->lsq_error;
-      g_autoptr (JsonNode) after = json_node_new (JSON_NODE_OBJECT);
 
-      json_node_set_object (after, values);
-      if (!r->ghl_refused)
-        g_ptr_array_add (step->operations,
-                         liaison_activity_operation_new (run, side, r->lsq_id, r->ghl_id,
-                                                         LIAISON_OPERATION_CREATE, NULL, NULL,
-                                                         after, error, op->cause));
-      if (written && linked)
+      if (liaison_activity_record_create (
+              run, step, side, r->lsq_id, r->ghl_id, values,
+              side == LIAISON_SERVICE_GHL ? r->ghl_written : r->lsq_written,
+              side == LIAISON_SERVICE_GHL ? r->ghl_error : r->lsq_error, op->cause,
+              r->ghl_refused))
         {
-          LiaisonStoreSyncLink link = { 0 };
-          g_autofree char *base_text = json_to_string (after, FALSE);
-
-          link.origin = LIAISON_LINK_CREATED;
-          link.lsq_id = r->lsq_id;
-          link.ghl_id = r->ghl_id;
-          link.base_snapshot = base_text;
-          g_ptr_array_add (step->links, liaison_store_sync_link_copy (&link));
           cache_appointment (pass, step, LIAISON_SERVICE_LSQ, r->lsq_id, op->lsq_contact, values,
                              NULL);
           cache_appointment (pass, step, LIAISON_SERVICE_GHL, r->ghl_id, op->ghl_contact, values,
                              NULL);
-          run->result->n_created++;
         }
     }
   else if (op->kind == APPT_OP_UNLINK)
-    {
-      LiaisonStoreRecord *gone = liaison_store_record_new (
-          LIAISON_RECORD_APPOINTMENT, op->lsq ? op->link->ghl_id : op->link->lsq_id, "{}");
-
-      gone->connection_id = g_strdup (op->lsq ? run->ghl_connection : run->lsq_connection);
-      g_ptr_array_add (step->records_gone, gone);
-      g_ptr_array_add (step->operations,
-                       liaison_activity_operation_new (
-                           run, op->lsq ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
-                           op->link->lsq_id, op->link->ghl_id, LIAISON_OPERATION_UNLINK, NULL, NULL,
-                           NULL, NULL, op->cause));
-      g_array_append_val (step->links_removed, op->link->id);
-      run->result->n_unlinked++;
-    }
+    liaison_activity_record_unlink (run, step, LIAISON_RECORD_APPOINTMENT, op->link,
+                                    op->lsq != NULL, op->cause);
   else
     {
-      LiaisonActivityMerge *m = &op->merge;
-      LiaisonStoreSyncLink link = { 0 };
-      g_autofree char *base
-          = liaison_activity_new_base (op->base, op->lsq_values, op->ghl_values, m->to_lsq,
-                                       m->to_ghl, r->lsq_written, r->ghl_written);
-
-      if (op->new_link)
-        {
-          g_ptr_array_add (step->operations,
-                           liaison_activity_operation_new (run, LIAISON_SERVICE_LSQ, r->lsq_id,
-                                                           r->ghl_id, LIAISON_OPERATION_LINK, NULL,
-                                                           NULL, NULL, NULL, op->cause));
-          run->result->n_linked++;
-        }
-      liaison_activity_field_operations (run, step, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
-                                         m->to_lsq, op->lsq_values, r->lsq_error, "ghl-changed");
-      if (!r->ghl_refused)
-        liaison_activity_field_operations (run, step, LIAISON_SERVICE_GHL, r->lsq_id, r->ghl_id,
-                                           m->to_ghl, op->ghl_values, r->ghl_error, "lsq-changed");
-      if (r->lsq_written || r->ghl_written)
-        run->result->n_updated++;
-      link.id = op->link ? op->link->id : 0;
-      link.origin = LIAISON_LINK_MATCHED;
-      link.lsq_id = r->lsq_id;
-      link.ghl_id = r->ghl_id;
-      link.base_snapshot = base;
-      g_ptr_array_add (step->links, liaison_store_sync_link_copy (&link));
+      liaison_activity_record_update (run, step,
+                                      &(LiaisonActivityUpdate){
+                                          .merge = &op->merge,
+                                          .base = op->base,
+                                          .lsq_values = op->lsq_values,
+                                          .ghl_values = op->ghl_values,
+                                          .link_id = op->link ? op->link->id : 0,
+                                          .new_link = op->new_link,
+                                          .cause = op->cause,
+                                          .lsq_id = r->lsq_id,
+                                          .ghl_id = r->ghl_id,
+                                          .lsq_written = r->lsq_written,
+                                          .ghl_written = r->ghl_written,
+                                          .lsq_error = r->lsq_error,
+                                          .ghl_error = r->ghl_error,
+                                          .ghl_rows_elsewhere = r->ghl_refused,
+                                          .refusal = lsq_refusal,
+                                      });
       cache_appointment (pass, step, LIAISON_SERVICE_LSQ, r->lsq_id, op->lsq_contact,
-                         op->lsq_values, r->lsq_written ? m->to_lsq : NULL);
+                         op->lsq_values, r->lsq_written ? op->merge.to_lsq : NULL);
       cache_appointment (pass, step, LIAISON_SERVICE_GHL, r->ghl_id, op->ghl_contact,
-                         op->ghl_values, r->ghl_written ? m->to_ghl : NULL);
-      for (guint i = 0; i < m->conflicts->len; i++)
-        {
-          LiaisonStoreConflict *c = g_ptr_array_index (m->conflicts, i);
-          g_autoptr (GError) why = NULL;
-
-          if (m->refused && g_str_equal (c->field, "status"))
-            why = g_error_new_literal (
-                LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
-                _ ("The appointment’s status changed in HighLevel, but LeadSquared’s API can "
-                   "neither reopen a completed appointment task nor cancel one: change it in "
-                   "LeadSquared by hand, or answer with LeadSquared’s value."));
-          g_ptr_array_add (step->operations,
-                           liaison_activity_operation_new (
-                               run, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
-                               LIAISON_OPERATION_CONFLICT, c->field, NULL, NULL, why,
-                               m->refused && g_str_equal (c->field, "status") ? "lsq-cannot-write"
-                                                                              : "both-changed"));
-          g_ptr_array_add (step->conflicts, g_steal_pointer (&m->conflicts->pdata[i]));
-          run->result->n_conflicts++;
-        }
-      g_ptr_array_set_size (m->conflicts, 0);
-      for (guint i = 0; i < m->conflicts_closed->len; i++)
-        {
-          LiaisonStoreConflict *c = g_new0 (LiaisonStoreConflict, 1);
-
-          c->id = g_array_index (m->conflicts_closed, gint64, i);
-          c->resolution = g_strdup ("dismissed");
-          g_ptr_array_add (step->conflicts_closed, c);
-        }
-      if (r->lsq_error == NULL && r->ghl_error == NULL)
-        g_array_append_vals (step->conflicts_applied, m->conflicts_applied->data,
-                             m->conflicts_applied->len);
+                         op->ghl_values, r->ghl_written ? op->merge.to_ghl : NULL);
     }
   liaison_store_apply_step_async (run->store, step, NULL, on_step, r);
 }
@@ -633,18 +574,6 @@ on_intents (GObject *source, GAsyncResult *result, gpointer user_data)
   write_ghl (r);
 }
 
-static LiaisonStoreIntent *
-intent_new (OpRun *r, LiaisonService service, const char *remote_id, const char *source_id,
-            JsonObject *values)
-{
-  ApptOp *op = r->op;
-
-  return liaison_activity_intent_new (r->pass->run, LIAISON_RECORD_APPOINTMENT, service,
-                                      service == LIAISON_SERVICE_LSQ ? op->lsq_contact
-                                                                     : op->ghl_contact,
-                                      remote_id, source_id, op->link ? op->link->id : 0, values);
-}
-
 void
 liaison_sync_appts_apply_next (ApptPass *pass)
 {
@@ -680,22 +609,23 @@ liaison_sync_appts_apply_next (ApptPass *pass)
       json_object_remove_member (op->merge.to_ghl, "start");
       json_object_remove_member (op->merge.to_ghl, "end");
     }
-  if (op->kind == APPT_OP_CREATE && op->target == LIAISON_SERVICE_GHL)
-    r->ghl_intent = intent_new (r, LIAISON_SERVICE_GHL, NULL, r->lsq_id, op->lsq_values);
-  else if (op->kind == APPT_OP_CREATE)
-    r->lsq_intent = intent_new (r, LIAISON_SERVICE_LSQ, NULL, r->ghl_id, op->ghl_values);
-  else if (op->kind == APPT_OP_UPDATE)
-    {
-      if (json_object_get_size (op->merge.to_ghl) > 0)
-        r->ghl_intent = intent_new (r, LIAISON_SERVICE_GHL, r->ghl_id, r->lsq_id, op->merge.to_ghl);
-      if (json_object_get_size (op->merge.to_lsq) > 0)
-        r->lsq_intent = intent_new (r, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id, op->merge.to_lsq);
-    }
-  if (r->ghl_intent != NULL)
-    g_ptr_array_add (r->intents, r->ghl_intent);
-  if (r->lsq_intent != NULL)
-    g_ptr_array_add (r->intents, r->lsq_intent);
-  if (r->intents->len == 0)
+  if (op->kind == APPT_OP_UNLINK
+      || !liaison_activity_plan_intents (pass->run,
+                                         &(LiaisonActivityWrites){
+                                             .kind = LIAISON_RECORD_APPOINTMENT,
+                                             .create = op->kind == APPT_OP_CREATE,
+                                             .target = op->target,
+                                             .lsq_contact = op->lsq_contact,
+                                             .ghl_contact = op->ghl_contact,
+                                             .link_id = op->link ? op->link->id : 0,
+                                             .lsq_id = r->lsq_id,
+                                             .ghl_id = r->ghl_id,
+                                             .lsq_values = op->lsq_values,
+                                             .ghl_values = op->ghl_values,
+                                             .to_lsq = op->merge.to_lsq,
+                                             .to_ghl = op->merge.to_ghl,
+                                         },
+                                         r->intents, &r->lsq_intent, &r->ghl_intent))
     {
       record_op (r);
       return;

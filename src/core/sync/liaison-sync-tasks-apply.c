@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-debug.h"
-#include "liaison-sync-activity-ops.h"
+#include "liaison-sync-activity-apply.h"
 #include "liaison-sync-tasks-private.h"
 #include "liaison-task-codec.h"
 
@@ -164,18 +164,6 @@ task_for (const char *id, const char *contact_id, JsonObject *from, JsonObject *
   return task;
 }
 
-static LiaisonStoreIntent *
-intent_new (TaskPass *pass, TaskOp *op, LiaisonService service, const char *remote_id,
-            const char *source_id, JsonObject *values)
-{
-  return liaison_activity_intent_new (pass->run, LIAISON_RECORD_TASK, service,
-                                      service == LIAISON_SERVICE_LSQ ? op->lsq_contact
-                                                                     : op->ghl_contact,
-                                      remote_id, source_id, op->link ? op->link->id : 0, values);
-}
-
-#define operation_new(pass, ...) liaison_activity_operation_new ((pass)->run, __VA_ARGS__)
-
 static void
 cache_task (TaskPass *pass, LiaisonStoreStep *step, LiaisonService side, const char *id,
             const char *contact, JsonObject *values, JsonObject *changes)
@@ -188,16 +176,6 @@ cache_task (TaskPass *pass, LiaisonStoreStep *step, LiaisonService side, const c
   record->connection_id = g_strdup (side == LIAISON_SERVICE_LSQ ? pass->run->lsq_connection
                                                                 : pass->run->ghl_connection);
   g_ptr_array_add (step->records, record);
-}
-
-/* The base after the operation (liaison-sync-activity-ops.c). */
-static char *
-new_base (OpRun *r)
-{
-  TaskOp *op = r->op;
-
-  return liaison_activity_new_base (op->base, op->lsq_values, op->ghl_values, op->to_lsq,
-                                    op->to_ghl, r->lsq_written, r->ghl_written);
 }
 
 /* ---- the step that records an operation ---- */
@@ -217,15 +195,21 @@ on_step (GObject *source, GAsyncResult *result, gpointer user_data)
   liaison_sync_tasks_apply_next (pass);
 }
 
-static void
-add_field_operations (OpRun *r, LiaisonStoreStep *step, LiaisonService side, JsonObject *changes,
-                      JsonObject *before, const GError *error, const char *cause)
+/* HighLevel reopened a task LeadSquared has completed: LeadSquared cannot reopen it. */
+static GError *
+lsq_refusal (const char *field, gboolean refused, const char **cause)
 {
-  liaison_activity_field_operations (r->pass->run, step, side, r->lsq_id, r->ghl_id, changes,
-                                     before, error, cause);
+  if (!refused)
+    return NULL;
+  *cause = "lsq-cannot-reopen";
+  if (!g_str_equal (field, "completed"))
+    return NULL;
+  return g_error_new_literal (
+      LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+      _ ("The task was reopened in HighLevel, but LeadSquared has no way to reopen a "
+         "completed task: keep it completed (answer with LeadSquared's value) or "
+         "make a new task in LeadSquared."));
 }
-
-#define close_intent liaison_activity_close_intent
 
 static void
 record_op (OpRun *r)
@@ -233,124 +217,60 @@ record_op (OpRun *r)
   TaskPass *pass = r->pass;
   LiaisonSyncRun *run = pass->run;
   TaskOp *op = r->op;
-  LiaisonStoreStep *step
-      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
-  gboolean linked = r->lsq_id != NULL && r->ghl_id != NULL;
-
-  step->kind = LIAISON_RECORD_TASK;
-  close_intent (step, r->lsq_intent, r->lsq_written, r->lsq_error);
-  close_intent (step, r->ghl_intent, r->ghl_written, r->ghl_error);
-  if (r->lsq_error != NULL)
-    liaison_sync_fail (run, _ ("Writing a LeadSquared task"), r->lsq_error);
-  if (r->ghl_error != NULL)
-    liaison_sync_fail (run, _ ("Writing a HighLevel task"), r->ghl_error);
+  LiaisonStoreStep *step = liaison_activity_step_new (
+      run, LIAISON_RECORD_TASK, r->lsq_intent, r->lsq_written, r->lsq_error,
+      _ ("Writing a LeadSquared task"), r->ghl_intent, r->ghl_written, r->ghl_error,
+      _ ("Writing a HighLevel task"));
 
   if (op->kind == TASK_OP_CREATE)
     {
       LiaisonService side = op->target;
       JsonObject *values = side == LIAISON_SERVICE_GHL ? op->lsq_values : op->ghl_values;
-      gboolean written = side == LIAISON_SERVICE_GHL ? r->ghl_written : r->lsq_written;
-      const GError *error = side == LIAISON_SERVICE_GHL ? r->ghl_error : r->lsq_error;
-      g_autoptr (JsonNode) after = json_node_new (JSON_NODE_OBJECT);
 
-      json_node_set_object (after, values);
-      g_ptr_array_add (step->operations,
-                       operation_new (pass, side, r->lsq_id, r->ghl_id, LIAISON_OPERATION_CREATE,
-                                      NULL, NULL, after, error, op->cause));
-      if (written && linked)
+      if (liaison_activity_record_create (
+              run, step, side, r->lsq_id, r->ghl_id, values,
+              side == LIAISON_SERVICE_GHL ? r->ghl_written : r->lsq_written,
+              side == LIAISON_SERVICE_GHL ? r->ghl_error : r->lsq_error, op->cause, FALSE))
         {
-          LiaisonStoreSyncLink link = { 0 };
-          g_autoptr (JsonObject) empty = json_object_new ();
-          g_autoptr (JsonNode) base = json_node_new (JSON_NODE_OBJECT);
-          g_autofree char *base_text = NULL;
-
-          json_node_set_object (base, values);
-          base_text = json_to_string (base, FALSE);
-          link.origin = LIAISON_LINK_CREATED;
-          link.lsq_id = r->lsq_id;
-          link.ghl_id = r->ghl_id;
-          link.base_snapshot = base_text;
-          g_ptr_array_add (step->links, liaison_store_sync_link_copy (&link));
-          cache_task (pass, step, LIAISON_SERVICE_LSQ, r->lsq_id, op->lsq_contact, values, empty);
-          cache_task (pass, step, LIAISON_SERVICE_GHL, r->ghl_id, op->ghl_contact, values, empty);
-          run->result->n_created++;
+          cache_task (pass, step, LIAISON_SERVICE_LSQ, r->lsq_id, op->lsq_contact, values, NULL);
+          cache_task (pass, step, LIAISON_SERVICE_GHL, r->ghl_id, op->ghl_contact, values, NULL);
         }
     }
   else if (op->kind == TASK_OP_UNLINK)
-    {
-      LiaisonStoreRecord *gone = liaison_store_record_new (
-          LIAISON_RECORD_TASK, op->lsq ? op->link->ghl_id : op->link->lsq_id, "{}");
-
-      gone->connection_id = g_strdup (op->lsq ? run->ghl_connection : run->lsq_connection);
-      g_ptr_array_add (step->records_gone, gone);
-      g_ptr_array_add (step->operations,
-                       operation_new (pass, op->lsq ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL,
-                                      op->link->lsq_id, op->link->ghl_id, LIAISON_OPERATION_UNLINK,
-                                      NULL, NULL, NULL, NULL, op->cause));
-      g_array_append_val (step->links_removed, op->link->id);
-      run->result->n_unlinked++;
-    }
+    liaison_activity_record_unlink (run, step, LIAISON_RECORD_TASK, op->link, op->lsq != NULL,
+                                    op->cause);
   else
     {
-      LiaisonStoreSyncLink link = { 0 };
-      g_autofree char *base = new_base (r);
+      LiaisonActivityMerge merge = {
+        .to_lsq = op->to_lsq,
+        .to_ghl = op->to_ghl,
+        .conflicts = op->conflicts,
+        .conflicts_closed = op->conflicts_closed,
+        .conflicts_applied = op->conflicts_applied,
+        .refused = op->cannot_reopen,
+      };
 
-      if (op->new_link)
-        {
-          g_ptr_array_add (step->operations, operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id,
-                                                            r->ghl_id, LIAISON_OPERATION_LINK, NULL,
-                                                            NULL, NULL, NULL, op->cause));
-          run->result->n_linked++;
-        }
-      add_field_operations (r, step, LIAISON_SERVICE_LSQ, op->to_lsq, op->lsq_values, r->lsq_error,
-                            "ghl-changed");
-      add_field_operations (r, step, LIAISON_SERVICE_GHL, op->to_ghl, op->ghl_values, r->ghl_error,
-                            "lsq-changed");
-      if (r->lsq_written || r->ghl_written)
-        run->result->n_updated++;
-      link.id = op->link ? op->link->id : 0;
-      link.origin = LIAISON_LINK_MATCHED;
-      link.lsq_id = r->lsq_id;
-      link.ghl_id = r->ghl_id;
-      link.base_snapshot = base;
-      g_ptr_array_add (step->links, liaison_store_sync_link_copy (&link));
+      liaison_activity_record_update (run, step,
+                                      &(LiaisonActivityUpdate){
+                                          .merge = &merge,
+                                          .base = op->base,
+                                          .lsq_values = op->lsq_values,
+                                          .ghl_values = op->ghl_values,
+                                          .link_id = op->link ? op->link->id : 0,
+                                          .new_link = op->new_link,
+                                          .cause = op->cause,
+                                          .lsq_id = r->lsq_id,
+                                          .ghl_id = r->ghl_id,
+                                          .lsq_written = r->lsq_written,
+                                          .ghl_written = r->ghl_written,
+                                          .lsq_error = r->lsq_error,
+                                          .ghl_error = r->ghl_error,
+                                          .refusal = lsq_refusal,
+                                      });
       cache_task (pass, step, LIAISON_SERVICE_LSQ, r->lsq_id, op->lsq_contact, op->lsq_values,
                   r->lsq_written ? op->to_lsq : NULL);
       cache_task (pass, step, LIAISON_SERVICE_GHL, r->ghl_id, op->ghl_contact, op->ghl_values,
                   r->ghl_written ? op->to_ghl : NULL);
-      for (guint i = 0; i < op->conflicts->len; i++)
-        {
-          LiaisonStoreConflict *c = g_ptr_array_index (op->conflicts, i);
-          g_autoptr (GError) why = NULL;
-
-          if (op->cannot_reopen && g_str_equal (c->field, "completed"))
-            why = g_error_new_literal (
-                LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
-                _ ("The task was reopened in HighLevel, but LeadSquared has no way to reopen a "
-                   "completed task: keep it completed (answer with LeadSquared's value) or "
-                   "make a new task in LeadSquared."));
-          g_ptr_array_add (
-              step->operations,
-              operation_new (pass, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id,
-                             LIAISON_OPERATION_CONFLICT, c->field, NULL, NULL, why,
-                             op->cannot_reopen ? "lsq-cannot-reopen" : "both-changed"));
-          g_ptr_array_add (step->conflicts, g_steal_pointer (&op->conflicts->pdata[i]));
-          run->result->n_conflicts++;
-        }
-      g_ptr_array_set_size (op->conflicts, 0);
-      for (guint i = 0; i < op->conflicts_closed->len; i++)
-        {
-          LiaisonStoreConflict *c = g_new0 (LiaisonStoreConflict, 1);
-
-          c->id = g_array_index (op->conflicts_closed, gint64, i);
-          c->resolution = g_strdup ("dismissed");
-          g_ptr_array_add (step->conflicts_closed, c);
-        }
-      /* An answer is written once both sides took it; after a failure the next run tries
-       * again. */
-      if (r->lsq_error == NULL && r->ghl_error == NULL)
-        g_array_append_vals (step->conflicts_applied, op->conflicts_applied->data,
-                             op->conflicts_applied->len);
     }
   liaison_store_apply_step_async (run->store, step, NULL, on_step, r);
 }
@@ -540,24 +460,23 @@ liaison_sync_tasks_apply_next (TaskPass *pass)
     r->lsq_id = g_strdup (liaison_task_get_id (op->lsq));
   if (op->ghl != NULL)
     r->ghl_id = g_strdup (liaison_task_get_id (op->ghl));
-  if (op->kind == TASK_OP_CREATE && op->target == LIAISON_SERVICE_GHL)
-    r->ghl_intent = intent_new (pass, op, LIAISON_SERVICE_GHL, NULL, r->lsq_id, op->lsq_values);
-  else if (op->kind == TASK_OP_CREATE)
-    r->lsq_intent = intent_new (pass, op, LIAISON_SERVICE_LSQ, NULL, r->ghl_id, op->ghl_values);
-  else if (op->kind == TASK_OP_UPDATE)
-    {
-      if (json_object_get_size (op->to_ghl) > 0)
-        r->ghl_intent
-            = intent_new (pass, op, LIAISON_SERVICE_GHL, r->ghl_id, r->lsq_id, op->to_ghl);
-      if (json_object_get_size (op->to_lsq) > 0)
-        r->lsq_intent
-            = intent_new (pass, op, LIAISON_SERVICE_LSQ, r->lsq_id, r->ghl_id, op->to_lsq);
-    }
-  if (r->ghl_intent != NULL)
-    g_ptr_array_add (r->intents, r->ghl_intent);
-  if (r->lsq_intent != NULL)
-    g_ptr_array_add (r->intents, r->lsq_intent);
-  if (r->intents->len == 0)
+  if (op->kind == TASK_OP_UNLINK
+      || !liaison_activity_plan_intents (pass->run,
+                                         &(LiaisonActivityWrites){
+                                             .kind = LIAISON_RECORD_TASK,
+                                             .create = op->kind == TASK_OP_CREATE,
+                                             .target = op->target,
+                                             .lsq_contact = op->lsq_contact,
+                                             .ghl_contact = op->ghl_contact,
+                                             .link_id = op->link ? op->link->id : 0,
+                                             .lsq_id = r->lsq_id,
+                                             .ghl_id = r->ghl_id,
+                                             .lsq_values = op->lsq_values,
+                                             .ghl_values = op->ghl_values,
+                                             .to_lsq = op->to_lsq,
+                                             .to_ghl = op->to_ghl,
+                                         },
+                                         r->intents, &r->lsq_intent, &r->ghl_intent))
     {
       record_op (r);
       return;
