@@ -375,8 +375,16 @@ test_refused_create_waits (SyncFixture *f, gconstpointer data)
   cleared = sync_control (f, LIAISON_SERVICE_GHL, "DELETE", "/_sandbox/faults", NULL);
   path = g_strdup_printf ("/_sandbox/lsq/leads/%s", lead_id);
   edited = sync_control (f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Kochi\"}");
+  /* Contacts only: with every kind, the lead's tasks and notes (the seed gives some leads
+   * either) would follow it in the same run and count as creates too. */
   seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
-  third = sync_run_ok (f);
+  {
+    LiaisonSyncOptions contacts = { .kinds = LIAISON_SYNC_KIND_CONTACTS };
+    g_autoptr (GError) error = NULL;
+
+    third = sync_run (f, &contacts, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (third->n_failed, ==, 0);
   g_assert_cmpuint (count_ghl_creates (f, seq), ==, 1);
   g_assert_cmpuint (third->n_created, ==, 1);
