@@ -432,6 +432,65 @@ test_changed_at (void)
   store_test_rmtree (dir);
 }
 
+/* An ambiguous match whose candidate is linked by hand is closed in the link's transaction, as
+ * "linked"; one naming neither linked contact stays open. */
+static void
+test_link_closes_ambiguous (void)
+{
+  g_autofree char *dir = store_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "s.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStore) store = store_test_open (path, NULL, &error);
+  g_autofree char *lsq = store_test_add_connection (store, LIAISON_SERVICE_LSQ, "org");
+  g_autofree char *ghl = store_test_add_connection (store, LIAISON_SERVICE_GHL, "loc");
+  LiaisonStoreStep *step = liaison_store_step_new (lsq, ghl, 0);
+  g_autoptr (GPtrArray) links
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_link_free);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) open = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  const char *sets[] = { "{\"lsq\":[\"l1\"],\"ghl\":[\"g1\",\"g2\"],\"reason\":\"email\"}",
+                         "{\"lsq\":[\"l7\"],\"ghl\":[\"g7\",\"g8\"],\"reason\":\"phone\"}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      LiaisonStoreConflict *c = g_new0 (LiaisonStoreConflict, 1);
+
+      c->kind = LIAISON_CONFLICT_AMBIGUOUS;
+      c->candidates = g_strdup (sets[i]);
+      g_ptr_array_add (step->conflicts, c);
+    }
+  g_assert_true (apply (store, step, &error));
+  g_assert_no_error (error);
+  open = liaison_store_list_conflicts (store, TRUE, &error);
+  g_assert_cmpuint (open->len, ==, 2);
+  g_clear_pointer (&open, g_ptr_array_unref);
+
+  g_ptr_array_add (links, liaison_store_link_new (LIAISON_RECORD_CONTACT, lsq, "l1", ghl, "g2",
+                                                  LIAISON_LINK_MANUAL));
+  ids = store_test_link (store, links, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  open = liaison_store_list_conflicts (store, TRUE, &error);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpstr (((LiaisonStoreConflict *) g_ptr_array_index (open, 0))->candidates, ==,
+                   sets[1]);
+  all = liaison_store_list_conflicts (store, FALSE, &error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (c->candidates, sets[0]) == 0)
+        {
+          g_assert_cmpint (c->resolved_at, >, 0);
+          g_assert_cmpstr (c->resolution, ==, "linked");
+        }
+    }
+  g_clear_object (&store);
+  store_test_drain ();
+  store_test_rmtree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -442,5 +501,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-sync/phone-region-renormalizes", test_phone_region_renormalizes);
   g_test_add_func ("/store-sync/apply-step", test_apply_step);
   g_test_add_func ("/store-sync/changed-at", test_changed_at);
+  g_test_add_func ("/store-sync/link-closes-ambiguous", test_link_closes_ambiguous);
   return g_test_run ();
 }

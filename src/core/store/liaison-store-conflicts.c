@@ -1,6 +1,7 @@
 /* liaison-store-conflicts.c: a person's answers to many conflicts at once, and taking answers
  * back. Each call is one transaction on the store's worker: all of its conflicts are answered
- * (or reopened), or none.
+ * (or reopened), or none. And the closing of the ambiguous matches a new link settles, inside
+ * the transaction that makes the link.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +9,64 @@
 
 #define G_LOG_DOMAIN "liaison-store"
 
+#include <json-glib/json-glib.h>
+
 #include "liaison-store-private.h"
 #include "liaison-store-sync.h"
+
+/* ids (char *) as a JSON array's text, for json_each. */
+static char *
+ids_json (GPtrArray *ids)
+{
+  g_autoptr (JsonArray) array = json_array_new ();
+  g_autoptr (JsonNode) node = NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (ids, i));
+  node = json_node_init_array (json_node_alloc (), array);
+  return json_to_string (node, FALSE);
+}
+
+gboolean
+liaison_store_db_close_ambiguous (LiaisonStoreDb *db, GPtrArray *lsq_ids, GPtrArray *ghl_ids,
+                                  gint64 run_id, gint64 now, GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autofree char *lsq = NULL;
+  g_autofree char *ghl = NULL;
+  int rc;
+
+  if ((lsq_ids == NULL || lsq_ids->len == 0) && (ghl_ids == NULL || ghl_ids->len == 0))
+    return TRUE;
+  /* One statement for the whole batch (a first sync links thousands of pairs): each id list is
+   * read once into an index of its own, and the open ambiguous matches are few. */
+  stmt = liaison_store_db_prepare (
+      db,
+      "UPDATE conflicts SET resolved_at = ?3, resolution = 'linked', applied_run = ?4"
+      " WHERE kind = 'ambiguous' AND resolved_at IS NULL"
+      "  AND (EXISTS (SELECT 1 FROM json_each (candidates, '$.lsq')"
+      "               WHERE value IN (SELECT value FROM json_each (?1)))"
+      "    OR EXISTS (SELECT 1 FROM json_each (candidates, '$.ghl')"
+      "               WHERE value IN (SELECT value FROM json_each (?2))))",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  lsq = ids_json (lsq_ids);
+  ghl = ids_json (ghl_ids);
+  liaison_store_bind_text (stmt, 1, lsq);
+  liaison_store_bind_text (stmt, 2, ghl);
+  sqlite3_bind_int64 (stmt, 3, now);
+  /* A person's link leaves the answer one Undo can take back; a run's is written by the run. */
+  if (run_id > 0)
+    sqlite3_bind_int64 (stmt, 4, run_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return liaison_store_db_fail (db, rc, "Could not close the ambiguous matches of a link",
+                                  error);
+  return TRUE;
+}
 
 typedef struct
 {

@@ -75,6 +75,8 @@ create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   GPtrArray *links = g_task_get_task_data (task);
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
   g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), links->len);
+  g_autoptr (GPtrArray) lsq_ids = g_ptr_array_new (); /* borrowed from links */
+  g_autoptr (GPtrArray) ghl_ids = g_ptr_array_new ();
   GError *error = NULL;
   gint64 now = g_get_real_time () / 1000;
   gboolean ok;
@@ -91,11 +93,22 @@ create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       ok = stmt != NULL;
       for (guint i = 0; ok && i < links->len; i++)
         {
+          const LiaisonStoreLink *link = g_ptr_array_index (links, i);
           gint64 id = 0;
-          ok = insert_link (db, stmt, g_ptr_array_index (links, i), now, &id, &error);
+
+          ok = insert_link (db, stmt, link, now, &id, &error);
           if (ok)
             g_array_append_val (ids, id);
+          if (ok && link->kind == LIAISON_RECORD_CONTACT)
+            {
+              g_ptr_array_add (lsq_ids, link->lsq_id);
+              g_ptr_array_add (ghl_ids, link->ghl_id);
+            }
         }
+      /* A pair linked by hand settles the ambiguous matches its contacts were in, at once: the
+       * Conflicts page stops offering candidates that are linked. */
+      if (ok)
+        ok = liaison_store_db_close_ambiguous (db, lsq_ids, ghl_ids, 0, now, &error);
       if (ok)
         ok = liaison_store_db_commit (db, &error);
       if (!ok)

@@ -90,6 +90,13 @@ GPtrArray *liaison_store_db_list_apart (LiaisonStoreDb *db, LiaisonRecordKind ki
                                         const char *lsq_connection, const char *ghl_connection,
                                         GError **error);
 
+/* Closes as "linked" the open ambiguous matches that name any of lsq_ids or ghl_ids (contact
+ * ids, char *; either may be NULL): a link was made for them. Inside the caller's transaction;
+ * run_id is the run that linked them, 0 for a person's link. */
+gboolean liaison_store_db_close_ambiguous (LiaisonStoreDb *db, GPtrArray *lsq_ids,
+                                           GPtrArray *ghl_ids, gint64 run_id, gint64 now,
+                                           GError **error);
+
 gboolean liaison_store_migrate (LiaisonStoreDb *db, GError **error);
 /* Caches records (each with its connection_id) inside the caller's transaction. */
 gboolean liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, const char *region,

@@ -85,6 +85,8 @@ write_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **er
 {
   g_autoptr (LiaisonCachedStmt) update = NULL;
   g_autoptr (LiaisonCachedStmt) insert = NULL;
+  g_autoptr (GPtrArray) lsq_ids = NULL; /* of the new links, borrowed */
+  g_autoptr (GPtrArray) ghl_ids = NULL;
 
   if (step->links->len == 0)
     return TRUE;
@@ -106,6 +108,8 @@ write_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **er
       error);
   if (update == NULL || insert == NULL)
     return FALSE;
+  lsq_ids = g_ptr_array_new ();
+  ghl_ids = g_ptr_array_new ();
   for (guint i = 0; i < step->links->len; i++)
     {
       const LiaisonStoreSyncLink *link = g_ptr_array_index (step->links, i);
@@ -147,8 +151,14 @@ write_links (LiaisonStoreDb *db, LiaisonStoreStep *step, gint64 now, GError **er
                             link->ghl_id);
           return FALSE;
         }
+      if (step->kind == LIAISON_RECORD_CONTACT)
+        {
+          g_ptr_array_add (lsq_ids, link->lsq_id);
+          g_ptr_array_add (ghl_ids, link->ghl_id);
+        }
     }
-  return TRUE;
+  /* A pair the run links settles the ambiguous matches its contacts were in. */
+  return liaison_store_db_close_ambiguous (db, lsq_ids, ghl_ids, step->run_id, now, error);
 }
 
 static gboolean
