@@ -42,8 +42,12 @@ enum
 #define FALLBACK_MINUTES 15 /* without Liaison's settings schema */
 
 static const char *const cron_hint
-    = N_ ("Without systemd, run “liaison-cli sync” from cron instead, for example every 15 "
-          "minutes: */15 * * * * liaison-cli sync");
+    = N_ ("Without systemd, run “liaison-cli sync --scheduled” from cron instead, for example "
+          "every 15 minutes: */15 * * * * liaison-cli sync --scheduled");
+
+/* liaison-cli sync --scheduled's status for a run that waited for the field mapping's review
+ * (liaison-cli-sync.c); liaison-sync.service counts it as a success. */
+#define EXIT_HELD "75"
 
 static char *
 find_systemctl (GError **error)
@@ -326,7 +330,7 @@ schedule_status (const char *program)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *enabled = NULL, *active = NULL, *err = NULL;
-  g_autofree char *next = NULL, *last = NULL, *result = NULL;
+  g_autofree char *next = NULL, *last = NULL, *result = NULL, *exit_status = NULL;
 
   /* No state on stdout and a complaint on stderr other than "no such unit": systemd itself
    * did not answer (no user session, say). */
@@ -357,6 +361,8 @@ schedule_status (const char *program)
   systemctl (program, &last, NULL, NULL, "show", TIMER, "--property=LastTriggerUSec", "--value",
              NULL);
   systemctl (program, &result, NULL, NULL, "show", SERVICE, "--property=Result", "--value", NULL);
+  systemctl (program, &exit_status, NULL, NULL, "show", SERVICE, "--property=ExecMainStatus",
+             "--value", NULL);
   {
     guint minutes = timer_interval ();
     int preferences = settings_interval ();
@@ -384,6 +390,12 @@ schedule_status (const char *program)
     g_print (_ ("Next run: %s.\n"), next);
   if (!is_time (last))
     g_print (_ ("It has not run yet.\n"));
+  else if ((result == NULL || g_str_equal (result, "success"))
+           && g_strcmp0 (exit_status, EXIT_HELD) == 0)
+    g_print (_ ("Last run: %s; it synced nothing: scheduled syncs wait until the field mapping "
+                "has been reviewed. Review it on Liaison’s Field Mapping page, or look at it with "
+                "“liaison-cli mapping show” and run “liaison-cli sync” once yourself.\n"),
+             last);
   else if (result == NULL || g_str_equal (result, "success"))
     g_print (_ ("Last run: %s; it went through.\n"), last);
   else

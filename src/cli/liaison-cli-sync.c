@@ -27,6 +27,10 @@ enum
 {
   EXIT_FAILED = 1,
   EXIT_USAGE = 2,
+  /* sync --scheduled before the first sync, while nobody reviewed the field map: nothing was
+   * done. sysexits' EX_TEMPFAIL (try again later), which liaison-sync.service counts as a
+   * success (SuccessExitStatus) and liaison-cli schedule status tells apart. */
+  EXIT_HELD = 75,
 };
 
 typedef struct
@@ -448,7 +452,7 @@ not_copied_main (const char *copy_again, gboolean json)
 static int
 sync_main (int argc, char **argv, gboolean undo)
 {
-  gboolean dry_run = FALSE, json = FALSE, force_delete = FALSE, full = FALSE;
+  gboolean dry_run = FALSE, json = FALSE, force_delete = FALSE, full = FALSE, scheduled = FALSE;
   g_autofree char *only = NULL;
   g_autofree char *task_type = NULL;
   const GOptionEntry entries[] = {
@@ -467,6 +471,10 @@ sync_main (int argc, char **argv, gboolean undo)
       N_ ("The LeadSquared to-do type of tasks made from HighLevel (kept for later syncs; "
           "default “Follow Up”)"),
       N_ ("NAME") },
+    { "scheduled", 0, 0, G_OPTION_ARG_NONE, &scheduled,
+      N_ ("Run as the schedule does (the systemd timer): until the field mapping is reviewed or "
+          "a sync was run by hand, do nothing and exit with status 75"),
+      NULL },
     { NULL }
   };
   gboolean list_not_copied = FALSE;
@@ -570,7 +578,7 @@ sync_main (int argc, char **argv, gboolean undo)
   options.dry_run = dry_run;
   options.force_delete = force_delete;
   options.full_refresh = full;
-  options.trigger = "cli";
+  options.trigger = scheduled ? "scheduled" : "cli";
   liaison_sync_engine_run_async (engine, &options, NULL, on_done, &w);
   result = liaison_sync_engine_run_finish (engine, wait_for (&w), &error);
   wait_clear (&w);
@@ -580,7 +588,9 @@ sync_main (int argc, char **argv, gboolean undo)
   if (result == NULL)
     {
       g_printerr ("liaison-cli %s: %s\n", undo ? "undo" : "sync", error->message);
-      return EXIT_FAILED;
+      return g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_REVIEWED)
+                 ? EXIT_HELD
+                 : EXIT_FAILED;
     }
 
   status = result->n_failed > 0 || result->delete_guard ? EXIT_FAILED : EXIT_SUCCESS;

@@ -157,7 +157,8 @@ static const char fake_systemctl[]
       "  show) case \"$3\" in\n"
       "    *NextElapse*) echo 'Thu 2026-12-03 10:45:00 UTC' ;;\n"
       "    *LastTrigger*) echo 'Thu 2026-12-03 10:30:00 UTC' ;;\n"
-      "    *Result*) echo exit-code ;;\n"
+      "    *Result*) cat \"$FAKE_SYSTEMD/result\" 2>/dev/null || echo exit-code ;;\n"
+      "    *ExecMainStatus*) cat \"$FAKE_SYSTEMD/status\" 2>/dev/null || echo 1 ;;\n"
       "  esac ;;\n"
       "  *) exit 1 ;;\n"
       "esac\n";
@@ -273,7 +274,8 @@ test_cli_schedule (void)
   g_assert_true (g_file_get_contents (service_path, &service, NULL, NULL));
   g_assert_true (g_file_get_contents (timer_path, &timer, NULL, NULL));
   g_assert_nonnull (strstr (service, "[Service]\nEnvironment=LIAISON_PROFILE=work\n"));
-  g_assert_nonnull (strstr (service, "/liaison-cli sync"));
+  g_assert_nonnull (strstr (service, "/liaison-cli sync --scheduled\n"));
+  g_assert_nonnull (strstr (service, "\nSuccessExitStatus=75\n"));
   g_assert_nonnull (strstr (timer, "\nOnUnitActiveSec=10min\n"));
   g_assert_null (strstr (timer, "15min"));
   g_assert_nonnull (strstr (enabled.out, "every 10 minutes"));
@@ -289,6 +291,31 @@ test_cli_schedule (void)
   g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
   g_assert_nonnull (strstr (on.out, "runs “liaison-cli sync” every 10 minutes"));
   g_assert_null (strstr (on.out, "Preferences now say"));
+
+  /* A timer run that waited for the mapping's review: systemd counts it a success (status 75,
+   * SuccessExitStatus), and status says why nothing was synced. */
+  {
+    g_auto (CliRun) held = { 0 };
+    g_autofree char *result = g_build_filename (s.state, "result", NULL);
+    g_autofree char *status = g_build_filename (s.state, "status", NULL);
+
+    g_assert_true (g_file_set_contents (result, "success\n", -1, NULL));
+    g_assert_true (g_file_set_contents (status, "75\n", -1, NULL));
+    run_cli (&held, "schedule", "status", NULL);
+    g_assert_cmpint (held.status, ==, 0);
+    g_assert_nonnull (strstr (held.out, "Last run: Thu 2026-12-03 10:30:00 UTC; it synced nothing: "
+                                        "scheduled syncs wait until the field mapping has been "
+                                        "reviewed."));
+    g_assert_nonnull (strstr (held.out, "“liaison-cli sync” once"));
+    g_assert_null (strstr (held.out, "journalctl"));
+    g_assert_true (g_file_set_contents (status, "0\n", -1, NULL));
+    cli_run_clear (&held);
+    held = (CliRun){ 0 };
+    run_cli (&held, "schedule", "status", NULL);
+    g_assert_nonnull (strstr (held.out, "UTC; it went through."));
+    g_assert_cmpint (g_remove (result), ==, 0);
+    g_assert_cmpint (g_remove (status), ==, 0);
+  }
 
   /* The app's interval moves: the timer keeps its own, and status says how to follow. */
   {
@@ -366,6 +393,7 @@ test_cli_schedule_errors (void)
   g_assert_cmpint (no_systemd.status, ==, 1);
   g_assert_nonnull (strstr (no_systemd.err, "systemd is not available here"));
   g_assert_nonnull (strstr (no_systemd.err, "cron"));
+  g_assert_nonnull (strstr (no_systemd.err, "*/15 * * * * liaison-cli sync --scheduled"));
 
   schedule_tear_down (&s);
   schedule_set_up (&s);

@@ -1,5 +1,6 @@
 /* liaison-store-mapping-state.c: the saved field map and the settings beside it, read in one
- * worker job (see liaison_store_read_mapping_state_async in liaison-store-sync.h).
+ * worker job (see liaison_store_read_mapping_state_async in liaison-store-sync.h), and whether
+ * scheduled syncs wait for the map's review (liaison_store_read_schedule_hold_async).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -145,4 +146,67 @@ liaison_store_read_mapping_state_finish (LiaisonStore *self, GAsyncResult *resul
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- whether scheduled syncs wait ---- */
+
+static void
+read_hold_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  GError *error = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT NOT EXISTS (SELECT 1 FROM mappings WHERE kind = 'contact')"
+      " AND NOT EXISTS (SELECT 1 FROM settings WHERE key = ?1 AND value = 'yes')"
+      " AND NOT EXISTS (SELECT 1 FROM runs WHERE dry_run = 0)"
+      " AND NOT EXISTS (SELECT 1 FROM links WHERE synced_at IS NOT NULL)",
+      &error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  liaison_store_bind_text (stmt, 1, LIAISON_STORE_SETTING_MAPPING_REVIEWED);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      liaison_store_db_fail (db, rc, "Could not read whether the field mapping was reviewed",
+                             &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, sqlite3_column_int (stmt, 0));
+}
+
+void
+liaison_store_read_schedule_hold_async (LiaisonStore *self, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_read_schedule_hold_async);
+  liaison_store_push_job (self, task, read_hold_job);
+}
+
+gboolean
+liaison_store_read_schedule_hold_finish (LiaisonStore *self, GAsyncResult *result, gboolean *held,
+                                         GError **error)
+{
+  GError *local = NULL;
+  gssize value;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  value = g_task_propagate_int (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (held)
+    *held = value != 0;
+  return TRUE;
 }

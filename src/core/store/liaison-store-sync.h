@@ -53,6 +53,15 @@ LiaisonStoreMappingState *liaison_store_read_mapping_state_finish (LiaisonStore 
                                                                    GAsyncResult *result,
                                                                    GError **error);
 
+/* Whether the profile's scheduled syncs wait for a person (liaison-sync-engine.h,
+ * LIAISON_SYNC_ERROR_NOT_REVIEWED): no field map was ever saved or accepted
+ * (LIAISON_STORE_SETTING_MAPPING_REVIEWED), no run but a dry one was ever made, and no contact
+ * was ever synced (a link with a sync time: what is left when the history was pruned). */
+void liaison_store_read_schedule_hold_async (LiaisonStore *self, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+gboolean liaison_store_read_schedule_hold_finish (LiaisonStore *self, GAsyncResult *result,
+                                                  gboolean *held, GError **error);
+
 /* ---- settings ---- */
 
 #define LIAISON_STORE_SETTING_MAPPING_REVIEWED "mapping.reviewed" /* "yes" once a map was saved */

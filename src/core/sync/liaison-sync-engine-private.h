@@ -23,6 +23,7 @@ struct _LiaisonSyncRun
   const char *lsq_connection;
   const char *ghl_connection;
   LiaisonSyncOptions options;
+  char *trigger; /* options.trigger, or "manual" */
   LiaisonFieldMap *map;
   char *map_hash; /* liaison_field_map_fingerprint (map) */
   LiaisonSyncResult *result;

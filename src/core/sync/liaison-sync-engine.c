@@ -1,10 +1,11 @@
 /* liaison-sync-engine.c: LiaisonSyncEngine, one run from the lock to the run's record:
  *
- *   lock -> run row -> reconcile pending intents -> refresh both -> field map -> plan (on a
+ *   lock -> [a scheduled run: held before the first sync while the map is not reviewed] ->
+ *   run row -> reconcile pending intents -> refresh both -> field map -> plan (on a
  *   worker thread) -> [dry run: stop] -> local decisions -> remote writes -> run row closed
  *
  * Everything after the plan is in liaison-sync-apply.c; the reconcile is in
- * liaison-sync-reconcile.c.
+ * liaison-sync-reconcile.c; the lock in liaison-sync-lock.c.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,12 +14,9 @@
 #define G_LOG_DOMAIN "liaison-sync"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include "liaison-contact-codec.h"
@@ -76,52 +74,6 @@ liaison_sync_result_free (LiaisonSyncResult *result)
   g_free (result->delete_guard);
   g_clear_pointer (&result->activity, json_node_unref);
   g_free (result);
-}
-
-/* ---- lock ---- */
-
-int
-liaison_sync_lock_acquire (const char *store_path, GError **error)
-{
-  g_autofree char *path = g_strconcat (store_path, ".sync-lock", NULL);
-  g_autofree char *pid = NULL;
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not open the sync lock %s: %s"), path, g_strerror (saved));
-      return -1;
-    }
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      char held[32] = { 0 };
-      ssize_t n = pread (fd, held, sizeof held - 1, 0);
-
-      g_strstrip (held);
-      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY,
-                   _ ("Another sync of this profile is running (process %s); wait for it to "
-                      "finish."),
-                   n > 0 && *held ? held : "?");
-      close (fd);
-      return -1;
-    }
-  pid = g_strdup_printf ("%d\n", (int) getpid ());
-  if (ftruncate (fd, 0) != 0 || pwrite (fd, pid, strlen (pid), 0) < 0)
-    g_debug ("could not write the pid into the sync lock");
-  return fd;
-}
-
-void
-liaison_sync_lock_release (int fd)
-{
-  if (fd < 0)
-    return;
-  if (ftruncate (fd, 0) != 0)
-    g_debug ("could not clear the sync lock");
-  flock (fd, LOCK_UN);
-  close (fd);
 }
 
 /* ---- test hooks ---- */
@@ -198,6 +150,7 @@ run_free (LiaisonSyncRun *run)
   g_clear_object (&run->map);
   g_free (run->map_hash);
   g_free ((char *) run->options.only_id);
+  g_free (run->trigger);
   liaison_sync_result_free (run->result);
   g_clear_pointer (&run->queues[0], g_ptr_array_unref);
   g_clear_pointer (&run->queues[1], g_ptr_array_unref);
@@ -721,6 +674,43 @@ on_run_begun (GObject *source, GAsyncResult *result, gpointer user_data)
   liaison_sync_reconcile_async (run, on_reconciled);
 }
 
+static void
+begin_run (LiaisonSyncRun *run)
+{
+  liaison_store_begin_run_async (run->store, run->trigger, run->options.dry_run, NULL, on_run_begun,
+                                 run);
+}
+
+/* A timer is no person: the profile's first sync, which writes by a map nobody looked at yet,
+ * waits for one (Field Mapping, liaison-cli mapping, or a sync they start themselves). Nothing
+ * is sent and no run recorded, so that the history and the Overview keep to what happened. */
+static void
+on_hold_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonSyncRun *run = user_data;
+  GError *error = NULL;
+  gboolean held = FALSE;
+
+  if (!liaison_store_read_schedule_hold_finish (run->store, result, &held, &error))
+    {
+      run->fatal = error;
+      run_finish (run);
+      return;
+    }
+  if (held)
+    {
+      run->fatal = g_error_new_literal (
+          LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_REVIEWED,
+          _ ("Scheduled syncs wait until the field mapping has been reviewed, so that nothing is "
+             "written by pairs nobody looked at. Review it on Liaison’s Field Mapping page, or "
+             "look at it with “liaison-cli mapping show” and run “liaison-cli sync” once "
+             "yourself; scheduled syncs go on from there."));
+      run_finish (run);
+      return;
+    }
+  begin_run (run);
+}
+
 void
 liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions *options,
                                GCancellable *cancellable, GAsyncReadyCallback callback,
@@ -767,9 +757,14 @@ liaison_sync_engine_run_async (LiaisonSyncEngine *self, const LiaisonSyncOptions
       run_finish (run);
       return;
     }
-  liaison_store_begin_run_async (self->store,
-                                 options && options->trigger ? options->trigger : "manual",
-                                 run->options.dry_run, NULL, on_run_begun, run);
+  run->trigger = g_strdup (options && options->trigger ? options->trigger : "manual");
+  if (g_str_equal (run->trigger, "scheduled") && !run->options.dry_run
+      && run->options.undo_run == 0)
+    {
+      liaison_store_read_schedule_hold_async (self->store, NULL, on_hold_read, run);
+      return;
+    }
+  begin_run (run);
 }
 
 LiaisonSyncResult *

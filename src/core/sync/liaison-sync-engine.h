@@ -23,6 +23,9 @@ typedef enum
   LIAISON_SYNC_ERROR_FAILED,
   LIAISON_SYNC_ERROR_BUSY,    /* another sync of the profile is running */
   LIAISON_SYNC_ERROR_MAPPING, /* the saved field map cannot be used */
+  /* a scheduled run before the profile's first sync, while nobody reviewed the field map:
+   * nothing was done, no run recorded (liaison_store_read_schedule_hold_async) */
+  LIAISON_SYNC_ERROR_NOT_REVIEWED,
 } LiaisonSyncError;
 
 GQuark liaison_sync_error_quark (void);
@@ -43,7 +46,10 @@ typedef struct
   gboolean no_refresh;   /* plan from the cache as it is (tests) */
   gboolean full_refresh; /* read everything: the only way to see what was deleted (always on
                           * when deletes travel) */
-  const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual" */
+  const char *trigger;   /* "cli", "manual", "scheduled"; NULL: "manual". A scheduled run
+                          * waits for the field map's review before the first sync
+                          * (LIAISON_SYNC_ERROR_NOT_REVIEWED); the others are a person's
+                          * go-ahead. */
   gint64 undo_run;       /* not 0: instead of syncing, take this run back (liaison-sync-undo.c) */
   guint kinds;           /* LiaisonSyncKinds; 0: all of them */
   /* Not NULL: the run is about this one contact, only_id on only_side: it carries contacts
