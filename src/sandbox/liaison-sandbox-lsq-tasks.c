@@ -1,7 +1,7 @@
 /* liaison-sandbox-lsq-tasks.c: LeadSquared tasks (to-dos, category 1, and
  * appointments, category 0: Create, Update, MarkComplete, Retrieve.GetById,
- * RetrieveTaskByLeadId, RetrieveTaskType) and a lead's notes (CreateNote,
- * RetrieveNote, UpdateNote).
+ * RetrieveTaskByLeadId, RetrieveTaskType, DeleteTasks) and a lead's notes
+ * (CreateNote, RetrieveNote, UpdateNote).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -377,6 +377,50 @@ task_get_by_id (LiaisonSandboxRequest *req, gpointer user_data)
   liaison_sandbox_request_reply_json (req, 200, node);
 }
 
+/* DeleteTasks: at most LSQ_DELETE_TASKS_MAX ids. LeadSquared deletes them asynchronously and
+ * answers how many it takes; the sandbox deletes them before answering, so that a read after
+ * the answer sees them gone. An id it does not hold is not counted. */
+#define LSQ_DELETE_TASKS_MAX 5000
+
+static void
+tasks_delete (LiaisonSandboxRequest *req, gpointer user_data)
+{
+  LiaisonSandboxLsq *self = user_data;
+  JsonObject *body, *o;
+  JsonNode *ids_node;
+  JsonArray *ids;
+  guint n, deleted = 0;
+
+  if (lsq_begin (self, req) == NULL || (body = lsq_body_object (req)) == NULL)
+    return;
+  ids_node = json_object_get_member (body, "TaskIds");
+  if (ids_node == NULL || !JSON_NODE_HOLDS_ARRAY (ids_node))
+    return fail (req, LSQ_ERROR_BAD_REQUEST, "'TaskIds' is mandatory");
+  ids = json_node_get_array (ids_node);
+  n = json_array_get_length (ids);
+  if (n == 0)
+    return fail (req, LSQ_ERROR_BAD_REQUEST, "'TaskIds' must not be empty");
+  if (n > LSQ_DELETE_TASKS_MAX)
+    return fail (req, LSQ_ERROR_BAD_REQUEST, "A maximum of 5000 tasks can be sent in one request");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *id = json_array_get_element (ids, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
+        return fail (req, LSQ_ERROR_BAD_REQUEST, "'TaskIds' must be a list of task ids");
+    }
+  for (guint i = 0; i < n; i++)
+    if (liaison_sandbox_table_remove (self->tasks, json_array_get_string_element (ids, i)))
+      deleted++;
+  o = json_object_new ();
+  json_object_set_string_member (o, "Status", "Success");
+  json_object_set_string_member (o, "Operation", "Bulk Delete Tasks");
+  json_object_set_int_member (o, "TasksCount", n);
+  json_object_set_int_member (o, "DeletedTasksCount", deleted);
+  json_object_set_null_member (o, "FailureReason");
+  liaison_sandbox_request_reply_object (req, 200, o);
+}
+
 /* The fixed columns the documented answer has; Status is Pending until EndDate. */
 static void
 tasks_by_lead (LiaisonSandboxRequest *req, gpointer user_data)
@@ -624,6 +668,7 @@ lsq_tasks_register (LiaisonSandboxLsq *self)
                                 self);
   liaison_sandbox_server_route (s, "GET", "/v2/Task.svc/RetrieveTaskType", NULL, 0, task_types_get,
                                 self);
+  liaison_sandbox_server_route (s, "POST", "/v2/Task.svc/DeleteTasks", NULL, 0, tasks_delete, self);
   liaison_sandbox_server_route (s, "GET", "/v2/LeadManagement.svc/RetrieveTaskByLeadId", NULL, 0,
                                 tasks_by_lead, self);
   liaison_sandbox_server_route (s, "POST", "/v2/LeadManagement.svc/CreateNote", NULL, 0,

@@ -619,6 +619,36 @@ test_tasks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_appointments, >=, 1);
   g_assert_cmpuint (n_tasks, >=, 1);
 
+  /* DeleteTasks takes the to-do and the appointment; deleting them again counts none. */
+  {
+    const char *both[] = { task_id, meeting_id, NULL };
+    const char *none[] = { NULL };
+    GObject *gone;
+
+    next (f);
+    liaison_lsq_client_delete_tasks_async (f->client, both, NULL, lsq_wait_cb, &f->wait);
+    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==,
+                     2);
+    g_assert_no_error (error);
+    next (f);
+    liaison_lsq_client_get_task_async (f->client, meeting_id, NULL, lsq_wait_cb, &f->wait);
+    gone = liaison_lsq_client_get_task_finish (f->client, RESULT (f), &error);
+    g_assert_null (gone);
+    g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    next (f);
+    liaison_lsq_client_delete_tasks_async (f->client, both, NULL, lsq_wait_cb, &f->wait);
+    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==,
+                     0);
+    g_assert_no_error (error);
+    next (f);
+    liaison_lsq_client_delete_tasks_async (f->client, none, NULL, lsq_wait_cb, &f->wait);
+    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==,
+                     -1);
+    g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION);
+    g_clear_error (&error);
+  }
+
   /* A type is needed to create a to-do. */
   next (f);
   g_clear_pointer (&task_id, g_free);

@@ -186,6 +186,68 @@ test_tasks (void)
   assert_lsq_error (bad_update, 500, "MXInvalidInputException");
 }
 
+/* DeleteTasks deletes to-dos and appointments alike, counts only the ids it held (a second
+ * delete of the same task counts none), and refuses an empty list or more than 5,000 ids. */
+static void
+test_delete_tasks (void)
+{
+  g_autofree char *lead = create_lead ("delete-tasks@example.com", "Dee");
+  g_autofree char *todo_body = g_strdup_printf (
+      "{\"Name\": \"Send the offer\", \"RelatedEntityId\": \"%s\", \"DueDate\": "
+      "\"2030-02-01 10:00:00\", \"TaskType\": {\"Name\": \"Follow Up\"}}",
+      lead);
+  g_autofree char *meeting_body = g_strdup_printf (
+      "{\"Name\": \"Walk-through\", \"RelatedEntityId\": \"%s\", \"DueDate\": "
+      "\"2030-02-02 09:00:00\", \"EndDate\": \"2030-02-02 09:30:00\", \"TaskType\": "
+      "{\"Name\": \"Meeting\"}}",
+      lead);
+  g_autoptr (Resp) todo = lsq ("POST", "/v2/Task.svc/Create", todo_body);
+  g_autoptr (Resp) meeting = lsq ("POST", "/v2/Task.svc/Create", meeting_body);
+  g_autoptr (Resp) kept = lsq ("POST", "/v2/Task.svc/Create", todo_body);
+  g_autoptr (Resp) deleted = NULL, again = NULL, by_lead = NULL, empty = NULL, missing = NULL;
+  g_autoptr (Resp) too_many = NULL, not_ids = NULL;
+  g_autoptr (GString) many = g_string_new ("{\"TaskIds\": [");
+  g_autofree char *body = NULL, *lead_path = NULL;
+
+  g_assert_cmpuint (kept->status, ==, 200);
+  body = g_strdup_printf ("{\"TaskIds\": [\"%s\", \"%s\", \"no-such-task\"]}",
+                          jstr (todo->json, "Message.Id"), jstr (meeting->json, "Message.Id"));
+  deleted = lsq ("POST", "/v2/Task.svc/DeleteTasks", body);
+  g_assert_cmpuint (deleted->status, ==, 200);
+  g_assert_cmpstr (jstr (deleted->json, "Status"), ==, "Success");
+  g_assert_cmpstr (jstr (deleted->json, "Operation"), ==, "Bulk Delete Tasks");
+  g_assert_cmpint (jint (deleted->json, "TasksCount"), ==, 3);
+  g_assert_cmpint (jint (deleted->json, "DeletedTasksCount"), ==, 2);
+
+  lead_path = g_strdup_printf ("/v2/LeadManagement.svc/RetrieveTaskByLeadId?leadId=%s", lead);
+  by_lead = lsq ("GET", lead_path, NULL);
+  g_assert_cmpint (jint (by_lead->json, "RecordCount"), ==, 1);
+  g_assert_cmpstr (jstr (by_lead->json, "TaskList.0.TaskID"), ==, jstr (kept->json, "Message.Id"));
+
+  again = lsq ("POST", "/v2/Task.svc/DeleteTasks", body);
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_cmpint (jint (again->json, "DeletedTasksCount"), ==, 0);
+
+  empty = lsq ("POST", "/v2/Task.svc/DeleteTasks", "{\"TaskIds\": []}");
+  assert_lsq_error (empty, 400, "MXInvalidRequestException");
+  missing = lsq ("POST", "/v2/Task.svc/DeleteTasks", "{}");
+  g_assert_cmpuint (missing->status, ==, 400);
+  not_ids = lsq ("POST", "/v2/Task.svc/DeleteTasks", "{\"TaskIds\": [7]}");
+  g_assert_cmpuint (not_ids->status, ==, 400);
+  for (guint i = 0; i < 5001; i++)
+    g_string_append_printf (many, "%s\"t%u\"", i ? ", " : "", i);
+  g_string_append (many, "]}");
+  too_many = lsq ("POST", "/v2/Task.svc/DeleteTasks", many->str);
+  g_assert_cmpuint (too_many->status, ==, 400);
+  {
+    g_autofree char *p = g_strdup_printf ("/v2/Task.svc/Retrieve.GetById?id=%s",
+                                          jstr (kept->json, "Message.Id"));
+    g_autoptr (Resp) still = lsq ("GET", p, NULL);
+
+    g_assert_cmpuint (jlen (still->json, ""), ==, 1);
+  }
+}
+
 /* ---- limits, errors, control routes ---- */
 
 static void
@@ -540,6 +602,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sandbox/lsq/notes", test_notes);
   g_test_add_func ("/sandbox/lsq/tasks", test_tasks);
+  g_test_add_func ("/sandbox/lsq/delete-tasks", test_delete_tasks);
   g_test_add_func ("/sandbox/lsq/rate-limits", test_rate_limits);
   g_test_add_func ("/sandbox/lsq/errors", test_errors);
   g_test_add_func ("/sandbox/lsq/control", test_control);

@@ -165,6 +165,90 @@ liaison_lsq_client_complete_task_async (LiaisonLsqClient *self, const char *task
                           liaison_lsq_client_complete_task_async, cancellable, callback, user_data);
 }
 
+/* DeleteTasks answers {"Status", "TasksCount", "DeletedTasksCount", "FailureReason"}. */
+static gpointer
+parse_deleted_tasks (LiaisonHttpCall *call, JsonNode *root, GError **error)
+{
+  JsonObject *object = liaison_json_expect_object (root, NULL, LIAISON_LSQ_SERVICE, error);
+  const char *status, *reason;
+  JsonNode *count;
+  guint *deleted;
+
+  if (object == NULL)
+    return NULL;
+  status = liaison_json_get_string (object, "Status");
+  reason = liaison_json_get_string (object, "FailureReason");
+  if (g_strcmp0 (status, "Success") != 0)
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "%s did not delete the tasks: %s", LIAISON_LSQ_SERVICE,
+                   reason != NULL && *reason != '\0' ? reason : status ? status : "(no status)");
+      return NULL;
+    }
+  count = json_object_get_member (object, "DeletedTasksCount");
+  if (count == NULL || !JSON_NODE_HOLDS_VALUE (count)
+      || json_node_get_value_type (count) != G_TYPE_INT64 || json_node_get_int (count) < 0)
+    {
+      g_set_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_PROTOCOL,
+                   "%s reported success without saying how many tasks it deletes",
+                   LIAISON_LSQ_SERVICE);
+      return NULL;
+    }
+  deleted = g_new (guint, 1);
+  *deleted = (guint) MIN (json_node_get_int (count), G_MAXUINT);
+  return deleted;
+}
+
+/* Task.svc/DeleteTasks, LeadSquared's only task delete (to-dos and appointments alike): at
+ * most LIAISON_LSQ_DELETE_TASKS_MAX ids, deleted asynchronously. Deleting a task that is gone
+ * changes nothing, so it is retried like a read. Finish with delete_tasks_finish. */
+void
+liaison_lsq_client_delete_tasks_async (LiaisonLsqClient *self, const char *const *task_ids,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonNode) body = NULL;
+  guint n = task_ids != NULL ? g_strv_length ((char **) task_ids) : 0;
+
+  g_return_if_fail (LIAISON_IS_LSQ_CLIENT (self));
+
+  if (n == 0 || n > LIAISON_LSQ_DELETE_TASKS_MAX)
+    {
+      liaison_http_call_report_error (
+          self, liaison_lsq_client_delete_tasks_async, callback, user_data,
+          argument_error ("delete the tasks", n == 0 ? "no task was named"
+                                                     : "LeadSquared deletes at most 5,000 tasks "
+                                                       "at a time"));
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "TaskIds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_string_value (builder, task_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  request = liaison_lsq_client_request (self, "POST", TASKS "DeleteTasks", "delete the tasks");
+  send_body (self, request, body, n == 1 ? "the task" : "the tasks", TRUE, parse_deleted_tasks,
+             g_free, liaison_lsq_client_delete_tasks_async, cancellable, callback, user_data);
+}
+
+/* How many of the ids LeadSquared deletes (one it does not hold, already deleted, is not
+ * counted), or -1 with error set. */
+gint64
+liaison_lsq_client_delete_tasks_finish (LiaisonLsqClient *self, GAsyncResult *result,
+                                        GError **error)
+{
+  g_autofree guint *deleted
+      = liaison_http_call_finish (self, result, liaison_lsq_client_delete_tasks_async, error);
+
+  return deleted != NULL ? (gint64) *deleted : -1;
+}
+
 /* Retrieve.GetById answers an array, [] for an unknown id. */
 static gpointer
 parse_one_task (LiaisonHttpCall *call, JsonNode *root, GError **error)

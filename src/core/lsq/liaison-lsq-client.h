@@ -118,6 +118,13 @@ void liaison_lsq_client_get_task_async (LiaisonLsqClient *self, const char *task
                                         gpointer user_data);
 GObject *liaison_lsq_client_get_task_finish (LiaisonLsqClient *self, GAsyncResult *result,
                                              GError **error);
+/* At most LIAISON_LSQ_DELETE_TASKS_MAX task ids per DeleteTasks. */
+#define LIAISON_LSQ_DELETE_TASKS_MAX 5000
+void liaison_lsq_client_delete_tasks_async (LiaisonLsqClient *self, const char *const *task_ids,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+gint64 liaison_lsq_client_delete_tasks_finish (LiaisonLsqClient *self, GAsyncResult *result,
+                                               GError **error);
 void liaison_lsq_client_list_lead_tasks_async (LiaisonLsqClient *self, const char *lead_id,
                                                gboolean details, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
