@@ -18,6 +18,8 @@
 #define MINUTE G_GINT64_CONSTANT (60000)
 
 static const SyncFixtureOptions small = { 5, 12, NULL, 0, FALSE };
+/* A profile as a new person has it: no map saved or accepted, no run yet. */
+static const SyncFixtureOptions fresh = { .seed = 5, .contacts = 12, .cli_profile = TRUE };
 
 /* ---- a network monitor whose answer the test sets ---- */
 
@@ -165,7 +167,7 @@ on_new_conflicts (LiaisonSyncScheduler *scheduler, guint n, Fixture *f)
 static void
 set_up (Fixture *f, gconstpointer data)
 {
-  sync_fixture_set_up (&f->sync, &small);
+  sync_fixture_set_up (&f->sync, data ? data : &small);
   f->now = T0;
   f->triggers = g_ptr_array_new_with_free_func (g_free);
   f->failures = g_ptr_array_new_with_free_func (g_free);
@@ -419,6 +421,38 @@ test_failure_once_per_cause (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_runs (f, "scheduled"), ==, 6);
 }
 
+/* Before the first sync, while nobody reviewed the mapping, the engine holds the timer's runs:
+ * that is no failure to announce, and the scheduler keeps its timer. Once the defaults are
+ * accepted, the next timer run goes through. */
+static void
+test_held_for_review (Fixture *f, gconstpointer data)
+{
+  LiaisonSyncScheduler *s = f->scheduler;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_sync_scheduler_set_engine (s, f->sync.engine, NULL);
+  liaison_sync_scheduler_set_interval (s, 5);
+  scheduled_run (f);
+  scheduled_run (f);
+  g_assert_false (f->last_succeeded);
+  g_assert_error (liaison_sync_scheduler_get_last_error (s), LIAISON_SYNC_ERROR,
+                  LIAISON_SYNC_ERROR_NOT_REVIEWED);
+  g_assert_cmpuint (f->n_failed, ==, 0);
+  g_assert_cmpuint (count_runs (f, "scheduled"), ==, 0);
+  g_assert_cmpint (liaison_sync_scheduler_get_state (s), ==, LIAISON_SCHEDULER_WAITING);
+
+  /* "Use These Pairs": the defaults accepted, as the Field Mapping page saves them. */
+  liaison_store_save_mapping_async (f->sync.store, NULL, NULL, store_test_result_cb, &result);
+  g_assert_true (
+      liaison_store_save_mapping_finish (f->sync.store, store_test_wait (&result), NULL, &error));
+  g_assert_no_error (error);
+  scheduled_run (f);
+  g_assert_true (f->last_succeeded);
+  g_assert_cmpuint (f->n_failed, ==, 0);
+  g_assert_cmpuint (count_runs (f, "scheduled"), ==, 1);
+}
+
 /* Both services change one contact's city differently. */
 static void
 make_conflict (Fixture *f, const char *lsq_city, const char *ghl_city)
@@ -536,5 +570,7 @@ main (int argc, char *argv[])
   ADD ("/scheduler/failure-once-per-cause", test_failure_once_per_cause);
   ADD ("/scheduler/session-without-accounts", test_session_without_accounts);
   ADD ("/scheduler/new-conflicts", test_new_conflicts);
+  g_test_add ("/scheduler/held-for-review", Fixture, &fresh, set_up, test_held_for_review,
+              tear_down);
   return g_test_run ();
 }

@@ -187,15 +187,17 @@ on_progress (LiaisonSyncEngine *engine, guint done, guint total, LiaisonSyncSche
 }
 
 /* What went wrong in a finished run, as a cause (the same cause twice is one notification) and
- * a sentence; FALSE when nothing did, or nothing worth announcing (cancelled, or the turn given
- * to another process's run). */
+ * a sentence; FALSE when nothing did, or nothing worth announcing (cancelled, the turn given
+ * to another process's run, or a first sync that waits for the mapping review). */
 static gboolean
 failure_of (const LiaisonSyncResult *result, const GError *error, char **cause, char **message)
 {
   if (error != NULL)
     {
+      /* A first sync held for the mapping review is no failure: the Overview says why. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY))
+          || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY)
+          || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_REVIEWED))
         return FALSE;
       *cause = g_strdup_printf ("%s:%d", g_quark_to_string (error->domain), error->code);
       *message = g_strdup (error->message);

@@ -533,8 +533,9 @@ on_run_finished (LiaisonSyncScheduler *scheduler, const char *trigger, gboolean 
 
   /* Such a run leaves no row in the store to show: say here why nothing happened. */
   g_clear_pointer (&self->notice, g_free);
-  if (g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY)
-      && g_strcmp0 (trigger, "manual") == 0)
+  if ((g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_BUSY)
+       && g_strcmp0 (trigger, "manual") == 0)
+      || g_error_matches (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_REVIEWED))
     self->notice = g_strdup (error->message);
   liaison_overview_page_reload (self);
 }

@@ -128,8 +128,13 @@ liaison_overview_setup_update (LiaisonOverviewSetup *self, LiaisonSession *sessi
                         "both changed the same field. Save the pairs, or keep the defaults with "
                         "Use These Pairs.");
 
-  if (scheduler != NULL
+  if (scheduler != NULL && !reviewed
       && liaison_sync_scheduler_get_state (scheduler) == LIAISON_SCHEDULER_WAITING)
+    sync_detail = g_strdup (_ ("Preview Sync shows every change before anything is written; "
+                               "Sync Now writes them. Scheduled syncs wait until the field "
+                               "mapping has been reviewed."));
+  else if (scheduler != NULL
+           && liaison_sync_scheduler_get_state (scheduler) == LIAISON_SCHEDULER_WAITING)
     {
       g_autofree char *at
           = liaison_format_time_ms (liaison_sync_scheduler_get_next_run (scheduler));
