@@ -678,6 +678,153 @@ test_only_one_record_direction (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 }
 
+static guint
+count_open_ambiguous (SyncFixture *f, gint64 *id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) open = liaison_store_list_conflicts (f->store, TRUE, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < open->len; i++)
+    {
+      LiaisonStoreConflict *c = g_ptr_array_index (open, i);
+
+      if (c->kind == LIAISON_CONFLICT_AMBIGUOUS)
+        {
+          n++;
+          if (id != NULL)
+            *id = c->id;
+        }
+    }
+  return n;
+}
+
+/* The closes of stale ambiguous matches in run's plan whose reason has part. */
+static guint
+count_closes (LiaisonSyncResult *run, const char *part)
+{
+  GPtrArray *items = liaison_sync_plan_get_items (run->plan);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaisonSyncItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == LIAISON_SYNC_ITEM_CLOSE)
+        {
+          g_assert_cmpstr (item->cause, ==, "ambiguous-settled");
+          g_assert_nonnull (strstr (item->reason, part));
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+assert_closed (SyncFixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LiaisonStoreConflict) c = liaison_store_lookup_conflict (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->resolved_at, >, 0);
+  g_assert_cmpstr (c->resolution, ==, "dismissed");
+}
+
+static char *
+new_record (SyncFixture *f, LiaisonService side, const char *body)
+{
+  g_autoptr (JsonNode) node
+      = sync_control (f, side, "POST",
+                      side == LIAISON_SERVICE_LSQ ? "/_sandbox/lsq/leads" : "/_sandbox/ghl/contacts",
+                      body);
+  JsonObject *record = json_object_get_object_member (json_node_get_object (node), "record");
+  const char *id = json_object_get_string_member_with_default (
+      record, side == LIAISON_SERVICE_LSQ ? "ProspectID" : "id", NULL);
+
+  g_assert_nonnull (id);
+  return g_strdup (id);
+}
+
+/* An ambiguous match its contacts no longer make is closed by the next run, with a history row
+ * saying why: replaced by the new match when a third contact joined the address, closed when
+ * none shares it any more. A dry run closes nothing, and a closed match is closed once. */
+static void
+test_ambiguous_stale (SyncFixture *f, gconstpointer data)
+{
+  LiaisonSyncOptions dry = { .dry_run = TRUE };
+  g_autoptr (LiaisonSyncResult) first = sync_run_ok (f);
+  g_autoptr (LiaisonSyncResult) twins = NULL;
+  g_autoptr (LiaisonSyncResult) triplets = NULL;
+  g_autoptr (LiaisonSyncResult) preview = NULL;
+  g_autoptr (LiaisonSyncResult) apart = NULL;
+  g_autoptr (LiaisonSyncResult) again = NULL;
+  g_autoptr (GPtrArray) ops = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lead = NULL;
+  char *contacts[3];
+  gint64 first_id = 0, second_id = 0;
+  guint n_settled = 0;
+
+  lead = new_record (f, LIAISON_SERVICE_LSQ,
+                     "{\"FirstName\": \"Meera\", \"LastName\": \"Iyer\", \"EmailAddress\": "
+                     "\"meera.iyer@example.org\"}");
+  for (guint i = 0; i < 2; i++)
+    contacts[i] = new_record (f, LIAISON_SERVICE_GHL,
+                              "{\"firstName\": \"Meera\", \"lastName\": \"Iyer\", \"email\": "
+                              "\"meera.iyer@example.org\"}");
+  twins = sync_run_ok (f);
+  g_assert_cmpuint (count_open_ambiguous (f, &first_id), ==, 1);
+  g_assert_cmpuint (count_closes (twins, ""), ==, 0);
+
+  /* A third contact with the address: the match of three replaces the match of two. */
+  contacts[2] = new_record (f, LIAISON_SERVICE_GHL,
+                            "{\"firstName\": \"Meera\", \"email\": \"Meera.Iyer@example.org\"}");
+  triplets = sync_run_ok (f);
+  g_assert_cmpuint (count_closes (triplets, "replaces"), ==, 1);
+  g_assert_cmpuint (count_open_ambiguous (f, &second_id), ==, 1);
+  g_assert_cmpint (second_id, !=, first_id);
+  assert_closed (f, first_id);
+
+  /* Each HighLevel contact gets an address of its own: no match is left to decide. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", contacts[i]);
+      g_autofree char *body = g_strdup_printf ("{\"email\": \"meera.iyer+%u@example.org\"}", i);
+      g_autoptr (JsonNode) edited = sync_control (f, LIAISON_SERVICE_GHL, "PATCH", path, body);
+    }
+  preview = sync_run (f, &dry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_closes (preview, "no longer"), ==, 1);
+  g_assert_cmpuint (count_open_ambiguous (f, NULL), ==, 1);
+
+  apart = sync_run_ok (f);
+  g_assert_cmpuint (count_closes (apart, "no longer"), ==, 1);
+  g_assert_cmpuint (count_open_ambiguous (f, NULL), ==, 0);
+  assert_closed (f, second_id);
+  ops = liaison_store_list_operations (f->store, apart->run_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
+
+      if (g_strcmp0 (op->cause, "ambiguous-settled") == 0)
+        {
+          g_assert_cmpstr (op->lsq_id, ==, lead);
+          g_assert_nonnull (op->error);
+          n_settled++;
+        }
+    }
+  g_assert_cmpuint (n_settled, ==, 1);
+
+  again = sync_run_ok (f);
+  g_assert_cmpuint (count_closes (again, ""), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_free (contacts[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -695,6 +842,7 @@ main (int argc, char *argv[])
   g_test_add ("/sync/list-reloads-once", SyncFixture, &slow, set_up, test_list_reloads_once,
               tear_down);
   ADD ("/sync/kept-apart", test_kept_apart);
+  ADD ("/sync/ambiguous-stale", test_ambiguous_stale);
   ADD ("/sync/only-one-record", test_only_one_record);
   ADD ("/sync/only-one-record-direction", test_only_one_record_direction);
   return g_test_run ();

@@ -743,8 +743,9 @@ conflicts_for_plan (LiaisonStoreDb *db, GError **error)
 {
   g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
       db,
-      CONFLICT_SELECT " WHERE c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
-                      "  AND l.kind = 'contact' ORDER BY c.id",
+      CONFLICT_SELECT " WHERE (c.kind = 'field' AND (c.resolved_at IS NULL OR c.applied_run IS NULL)"
+                      "  AND l.kind = 'contact')"
+                      " OR (c.kind = 'ambiguous' AND c.resolved_at IS NULL) ORDER BY c.id",
       error);
 
   if (stmt == NULL)
@@ -754,7 +755,8 @@ conflicts_for_plan (LiaisonStoreDb *db, GError **error)
                                 "Could not read the conflicts", error);
 }
 
-/* Field conflicts planning needs: the open ones and the answered ones not written yet. */
+/* The conflicts planning needs: open and answered-but-not-written field conflicts of contacts,
+ * and the open ambiguous matches (closed by a run that no longer finds them). */
 GPtrArray *
 liaison_store_list_conflicts_for_plan (LiaisonStore *self, GError **error)
 {

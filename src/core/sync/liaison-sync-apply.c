@@ -197,6 +197,15 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
       case LIAISON_SYNC_ITEM_AMBIGUOUS:
         add_conflicts (run, step, item);
         break;
+      case LIAISON_SYNC_ITEM_CLOSE:
+        /* The conflict row keeps when and why it closed; the history row says it to people. */
+        add_conflicts (run, step, item);
+        op = liaison_sync_operation_new (run, item, LIAISON_OPERATION_SKIP, LIAISON_SERVICE_LSQ);
+        op->status = LIAISON_OPERATION_SKIPPED;
+        op->before = g_strdup (item->candidates);
+        op->error = g_strdup (item->reason);
+        g_ptr_array_add (step->operations, op);
+        break;
       case LIAISON_SYNC_ITEM_UNLINK:
         g_array_append_val (step->links_removed, item->link_id);
         op = liaison_sync_operation_new (run, item, LIAISON_OPERATION_UNLINK, LIAISON_SERVICE_LSQ);

@@ -17,7 +17,7 @@ struct _LiaisonSyncPlan
   GObject parent_instance;
 
   GPtrArray *items;
-  guint counts[LIAISON_SYNC_ITEM_SKIP + 1];
+  guint counts[LIAISON_SYNC_ITEM_CLOSE + 1];
   guint n_links;
   guint n_lsq_creates;
   guint n_calls[2];
@@ -280,6 +280,9 @@ liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summ
           case LIAISON_SYNC_ITEM_UNLINK:
             summary->unlinked++;
             break;
+          case LIAISON_SYNC_ITEM_CLOSE:
+            summary->ambiguous_closed++;
+            break;
           case LIAISON_SYNC_ITEM_AMBIGUOUS:
           default:
             summary->ambiguous++;
@@ -291,7 +294,7 @@ liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summ
 /* ---- JSON ---- */
 
 static const char *const item_names[]
-    = { "update", "create", "ambiguous-match", "delete", "unlink", "skip" };
+    = { "update", "create", "ambiguous-match", "delete", "unlink", "skip", "ambiguous-closed" };
 
 static void
 add_string_or_null (JsonBuilder *b, const char *member, const char *value)
@@ -390,6 +393,12 @@ add_item (JsonBuilder *b, const LiaisonSyncItem *item)
         break;
       case LIAISON_SYNC_ITEM_AMBIGUOUS:
         begin_operation (b, "conflict", NULL, item);
+        add_string_or_null (b, "reason", item->reason);
+        add_string_or_null (b, "candidates", item->candidates);
+        json_builder_end_object (b);
+        break;
+      case LIAISON_SYNC_ITEM_CLOSE:
+        begin_operation (b, "close", NULL, item);
         add_string_or_null (b, "reason", item->reason);
         add_string_or_null (b, "candidates", item->candidates);
         json_builder_end_object (b);

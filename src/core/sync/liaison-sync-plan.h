@@ -24,6 +24,7 @@ typedef enum
   LIAISON_SYNC_ITEM_DELETE,    /* the counterpart is gone: target is deleted (deletes on) */
   LIAISON_SYNC_ITEM_UNLINK,    /* the counterpart is gone: only the link goes (deletes off) */
   LIAISON_SYNC_ITEM_SKIP,      /* nothing is done, for reason */
+  LIAISON_SYNC_ITEM_CLOSE,     /* an open ambiguous match no longer found: closed, for reason */
 } LiaisonSyncItemKind;
 
 typedef struct
@@ -50,8 +51,8 @@ typedef struct
   GPtrArray *conflicts;      /* LiaisonStoreConflict to open or refresh */
   GArray *conflicts_closed;  /* gint64: open conflicts the services settled */
   GArray *conflicts_applied; /* gint64: answered conflicts this item writes */
-  char *candidates;          /* AMBIGUOUS: {"lsq": [...], "ghl": [...], "reason": ...} */
-  char *reason;              /* SKIP, UNLINK, DELETE, a new link: why, a sentence */
+  char *candidates;          /* AMBIGUOUS, CLOSE: {"lsq": [...], "ghl": [...], "reason": ...} */
+  char *reason;              /* SKIP, UNLINK, DELETE, CLOSE, a new link: why, a sentence */
   char *cause;               /* a short code: "matched-email", "no-key", "deletes-off"... */
   char *field;               /* SKIP: the field it is about, or NULL for the whole record */
   gint64 undoes;             /* an undo's item: the run it takes back; 0 otherwise */
@@ -96,7 +97,8 @@ guint liaison_sync_plan_get_n_links (LiaisonSyncPlan *self); /* links before the
 const char *liaison_sync_plan_get_delete_guard (LiaisonSyncPlan *self);
 /* What a plan does, counted per side (by LIAISON_SERVICE_*): records updated there and the
  * field values written to them, records created, deleted and skipped there; and the pairs
- * linked by a match, the links removed, the ambiguous matches and the fields in conflict. */
+ * linked by a match, the links removed, the ambiguous matches and the fields in conflict, and
+ * the ambiguous matches of earlier runs closed because their contacts no longer make them. */
 typedef struct
 {
   guint updated[2];
@@ -108,6 +110,7 @@ typedef struct
   guint unlinked;
   guint ambiguous;
   guint conflicts;
+  guint ambiguous_closed;
 } LiaisonSyncPlanSummary;
 
 void liaison_sync_plan_summarize (LiaisonSyncPlan *self, LiaisonSyncPlanSummary *summary);

@@ -75,6 +75,7 @@ typedef struct
   guint n_live[2]; /* linked records that are not gone, per side */
   gboolean may_create[2];
   GPtrArray *apart;           /* LiaisonStoreLink: the pairs a person kept apart */
+  GPtrArray *ambiguous_open;  /* LiaisonStoreConflict (borrowed): open ambiguous matches */
   const char *connections[2]; /* by LiaisonService */
   char *map_hash;             /* liaison_field_map_fingerprint, made when first needed */
   GError *error;
@@ -694,6 +695,83 @@ add_kept_apart (Planner *p, LiaisonMatcher *matcher)
     }
 }
 
+/* Whether an ambiguous match's candidates (its "lsq" or "ghl" array) name one of keys
+ * ("lsq:ID", "ghl:ID"). */
+static gboolean
+candidates_in (JsonObject *candidates, GHashTable *keys)
+{
+  static const char *const sides[] = { "lsq", "ghl" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      JsonArray *ids = json_object_get_array_member (candidates, sides[s]);
+
+      for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+        {
+          const char *id = json_array_get_string_element (ids, i);
+          g_autofree char *key = id ? g_strconcat (sides[s], ":", id, NULL) : NULL;
+
+          if (key != NULL && g_hash_table_contains (keys, key))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An open ambiguous match this plan no longer finds (found: the candidates of this plan's) is
+ * closed, unless one of its candidates is linked by this plan (paired): the link closes it then,
+ * as "linked". Either its contacts are grouped differently now (regrouped: the candidates of
+ * this plan's matches; a new match replaces it), or they are no longer an ambiguous match
+ * (deleted, edited, linked by hand). */
+static void
+plan_ambiguous_closes (Planner *p, GHashTable *found, GHashTable *paired, GHashTable *regrouped)
+{
+  for (guint i = 0; p->ambiguous_open != NULL && i < p->ambiguous_open->len; i++)
+    {
+      const LiaisonStoreConflict *c = g_ptr_array_index (p->ambiguous_open, i);
+      g_autoptr (JsonNode) node = c->candidates ? json_from_string (c->candidates, NULL) : NULL;
+      JsonObject *candidates
+          = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      gboolean phone;
+      LiaisonSyncItem *item;
+
+      if (c->candidates == NULL || g_hash_table_contains (found, c->candidates)
+          || (candidates != NULL && candidates_in (candidates, paired)))
+        continue;
+      phone = candidates != NULL
+              && g_strcmp0 (json_object_get_string_member_with_default (candidates, "reason", NULL),
+                            "phone")
+                     == 0;
+      item = g_new0 (LiaisonSyncItem, 1);
+      item->kind = LIAISON_SYNC_ITEM_CLOSE;
+      item->record = LIAISON_RECORD_CONTACT;
+      item->lsq_id = g_strdup (c->lsq_id);
+      item->ghl_id = g_strdup (c->ghl_id);
+      item->email = g_strdup (c->email);
+      item->candidates = g_strdup (c->candidates);
+      item->conflicts_closed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (item->conflicts_closed, c->id);
+      item->cause = g_strdup ("ambiguous-settled");
+      if (candidates != NULL && candidates_in (candidates, regrouped))
+        item->reason = g_strdup (phone ? _ ("The contacts sharing this phone number changed: "
+                                            "the ambiguous match listed with them now replaces "
+                                            "this one.")
+                                       : _ ("The contacts sharing this e-mail address changed: "
+                                            "the ambiguous match listed with them now replaces "
+                                            "this one."));
+      else
+        item->reason = g_strdup (phone ? _ ("The contacts that shared this phone number are no "
+                                            "longer an ambiguous match (one was deleted, edited "
+                                            "or linked): the match is closed, and each contact "
+                                            "syncs on its own.")
+                                       : _ ("The contacts that shared this e-mail address are "
+                                            "no longer an ambiguous match (one was deleted, "
+                                            "edited or linked): the match is closed, and each "
+                                            "contact syncs on its own."));
+      liaison_sync_plan_add (p->plan, item);
+    }
+}
+
 static void
 plan_unlinked (Planner *p)
 {
@@ -704,6 +782,10 @@ plan_unlinked (Planner *p)
   g_autofree gboolean *settled_g = g_new0 (gboolean, MAX (ug->len, 1));
   g_autofree gboolean *held_l = g_new0 (gboolean, MAX (ul->len, 1));
   g_autofree gboolean *held_g = g_new0 (gboolean, MAX (ug->len, 1));
+  g_autoptr (GHashTable) paired = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) regrouped
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < ul->len; i++)
     {
@@ -731,6 +813,8 @@ plan_unlinked (Planner *p)
       a = &g_array_index (ul, Unlinked, kl);
       b = &g_array_index (ug, Unlinked, kg);
       settled_l[kl] = settled_g[kg] = TRUE;
+      g_hash_table_add (paired, g_strconcat ("lsq:", a->remote_id, NULL));
+      g_hash_table_add (paired, g_strconcat ("ghl:", b->remote_id, NULL));
       item = plan_pair (p, NULL, a->remote_id, a->raw, a->content_hash, a->modified_at,
                         b->remote_id, b->raw, b->content_hash, b->modified_at,
                         a->email_norm ? a->email_norm : b->email_norm);
@@ -760,6 +844,13 @@ plan_unlinked (Planner *p)
         settled_g[kg[j]] = TRUE;
       item->kind = LIAISON_SYNC_ITEM_AMBIGUOUS;
       item->candidates = candidates_json (p, kl, nl, kg, ng, reason);
+      g_hash_table_add (found, g_strdup (item->candidates));
+      for (guint j = 0; j < nl; j++)
+        g_hash_table_add (regrouped,
+                          g_strconcat ("lsq:", g_array_index (ul, Unlinked, kl[j]).remote_id, NULL));
+      for (guint j = 0; j < ng; j++)
+        g_hash_table_add (regrouped,
+                          g_strconcat ("ghl:", g_array_index (ug, Unlinked, kg[j]).remote_id, NULL));
       item->lsq_id = nl > 0 ? g_strdup (g_array_index (ul, Unlinked, kl[0]).remote_id) : NULL;
       item->ghl_id = ng > 0 ? g_strdup (g_array_index (ug, Unlinked, kg[0]).remote_id) : NULL;
       item->email = g_strdup (nl > 0 ? g_array_index (ul, Unlinked, kl[0]).email_norm
@@ -780,6 +871,8 @@ plan_unlinked (Planner *p)
       g_ptr_array_add (item->conflicts, c);
       liaison_sync_plan_add (p->plan, item);
     }
+
+  plan_ambiguous_closes (p, found, paired, regrouped);
 
   for (guint i = 0; i < liaison_matcher_get_n_held_apart (matcher); i++)
     {
@@ -853,12 +946,15 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   p.connections[LIAISON_SERVICE_LSQ] = lsq_connection;
   p.connections[LIAISON_SERVICE_GHL] = ghl_connection;
   p.conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.ambiguous_open = g_ptr_array_new ();
   for (guint i = 0; open_conflicts && i < open_conflicts->len; i++)
     {
       LiaisonStoreConflict *c = g_ptr_array_index (open_conflicts, i);
 
       if (c->kind == LIAISON_CONFLICT_FIELD && c->link_id > 0 && c->field)
         g_hash_table_replace (p.conflicts, conflict_key (c->link_id, c->field), c);
+      else if (c->kind == LIAISON_CONFLICT_AMBIGUOUS && c->resolved_at == 0)
+        g_ptr_array_add (p.ambiguous_open, c);
     }
   for (guint side = 0; side < 2; side++)
     {
@@ -895,6 +991,7 @@ liaison_sync_plan_build (LiaisonStore *store, LiaisonFieldMap *map, const char *
   g_ptr_array_unref (p.deletes);
   g_array_unref (p.changed);
   g_clear_pointer (&p.apart, g_ptr_array_unref);
+  g_ptr_array_unref (p.ambiguous_open);
   g_free (p.map_hash);
   return ok ? g_steal_pointer (&plan) : NULL;
 }

@@ -540,6 +540,9 @@ liaison_sync_plan_list_changes (LiaisonSyncPlan *plan, guint max, guint *n_total
           case LIAISON_SYNC_ITEM_UNLINK:
             change = add_change (&c, item, LIAISON_SYNC_CHANGE_UNLINK, item->target);
             break;
+          case LIAISON_SYNC_ITEM_CLOSE:
+            change = add_change (&c, item, LIAISON_SYNC_CHANGE_CLOSE, LIAISON_SERVICE_LSQ);
+            break;
           case LIAISON_SYNC_ITEM_SKIP:
           default:
             change = add_change (&c, item, LIAISON_SYNC_CHANGE_SKIP, item->target);

@@ -67,6 +67,7 @@ typedef enum
   LIAISON_SYNC_CHANGE_DELETE,   /* a contact deleted on side (reason) */
   LIAISON_SYNC_CHANGE_UNLINK,   /* a link removed (reason) */
   LIAISON_SYNC_CHANGE_SKIP,     /* nothing done on side (reason) */
+  LIAISON_SYNC_CHANGE_CLOSE,    /* an ambiguous match of an earlier run closed (reason) */
 } LiaisonSyncChangeKind;
 
 typedef struct

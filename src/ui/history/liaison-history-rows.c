@@ -114,6 +114,7 @@ liaison_history_cause_label (const char *cause)
     { "unlinked", N_ ("No longer linked") },
     { "both-changed", N_ ("Both services changed this field differently") },
     { "ambiguous", N_ ("Several records could be the match") },
+    { "ambiguous-settled", N_ ("No longer an ambiguous match") },
     { "matched-email", N_ ("Matched by e-mail address") },
     { "matched-phone", N_ ("Matched by phone number") },
     { "unmappable", N_ ("The value does not fit the other service’s field") },
