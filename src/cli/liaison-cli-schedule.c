@@ -269,12 +269,14 @@ schedule_enable (const char *program, guint minutes)
         return EXIT_FAILED;
       }
   }
-  g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minute "
-                     "while you are logged in, also when Liaison is closed. “liaison-cli schedule "
-                     "status” shows the next run; “liaison-cli schedule disable” turns them off.\n",
-                     "Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minutes "
-                     "while you are logged in, also when Liaison is closed. “liaison-cli schedule "
-                     "status” shows the next run; “liaison-cli schedule disable” turns them off.\n",
+  g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync --scheduled” every "
+                     "%u minute while you are logged in, also when Liaison is closed. “liaison-cli "
+                     "schedule status” shows the next run; “liaison-cli schedule disable” turns "
+                     "them off.\n",
+                     "Scheduled syncs are on: systemd runs “liaison-cli sync --scheduled” every "
+                     "%u minutes while you are logged in, also when Liaison is closed. "
+                     "“liaison-cli schedule status” shows the next run; “liaison-cli schedule "
+                     "disable” turns them off.\n",
                      minutes),
            minutes);
   return EXIT_SUCCESS;
@@ -368,15 +370,15 @@ schedule_status (const char *program)
     int preferences = settings_interval ();
 
     if (minutes > 0)
-      g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync” every %u minute "
-                         "while you are logged in.\n",
-                         "Scheduled syncs are on: systemd runs “liaison-cli sync” every %u "
-                         "minutes while you are logged in.\n",
+      g_print (ngettext ("Scheduled syncs are on: systemd runs “liaison-cli sync --scheduled” "
+                         "every %u minute while you are logged in.\n",
+                         "Scheduled syncs are on: systemd runs “liaison-cli sync --scheduled” "
+                         "every %u minutes while you are logged in.\n",
                          minutes),
                minutes);
     else
-      g_print (_ ("Scheduled syncs are on: systemd runs “liaison-cli sync” while you are logged "
-                  "in.\n"));
+      g_print (_ ("Scheduled syncs are on: systemd runs “liaison-cli sync --scheduled” while you "
+                  "are logged in.\n"));
     /* The timer keeps its interval: say so when the app's has moved since. */
     if (minutes > 0 && preferences > 0 && (guint) preferences != minutes)
       g_print (ngettext ("Liaison’s Preferences now say every %u minute; the timer keeps its own "

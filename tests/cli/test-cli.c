@@ -289,7 +289,7 @@ test_cli_schedule (void)
   g_assert_nonnull (
       strstr (on.out, "Last run: Thu 2026-12-03 10:30:00 UTC; it failed (exit-code)"));
   g_assert_nonnull (strstr (on.out, "journalctl --user -u liaison-sync"));
-  g_assert_nonnull (strstr (on.out, "runs “liaison-cli sync” every 10 minutes"));
+  g_assert_nonnull (strstr (on.out, "runs “liaison-cli sync --scheduled” every 10 minutes"));
   g_assert_null (strstr (on.out, "Preferences now say"));
 
   /* A timer run that waited for the mapping's review: systemd counts it a success (status 75,
