@@ -63,6 +63,41 @@ service_counts (SyncFixture *f, LiaisonService side, gint64 *requests, gint64 *t
                   : 0;
 }
 
+/* The service's routes (control routes left out) and how many requests each answered. */
+static JsonObject *
+route_counts (SyncFixture *f, LiaisonService side)
+{
+  g_autoptr (JsonNode) node = sync_control (f, side, "GET", "/_sandbox/counters", NULL);
+  JsonObject *routes = json_object_get_object_member (json_node_get_object (node), "routes");
+
+  return json_object_ref (routes);
+}
+
+/* The routes that answered requests between two route_counts, as a JSON object of counts, so
+ * that each figure says what it is made of. */
+static char *
+routes_between (JsonObject *before, JsonObject *after)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GList) names = json_object_get_members (after);
+
+  json_builder_begin_object (b);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      gint64 n = json_object_get_int_member (after, l->data)
+                 - json_object_get_int_member_with_default (before, l->data, 0);
+
+      if (n <= 0 || strstr (l->data, "/_sandbox") != NULL)
+        continue;
+      json_builder_set_member_name (b, l->data);
+      json_builder_add_int_value (b, n);
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
 /* Of the requests a service received since seq (control routes left out), those about tasks and
  * notes (the passes that follow the contacts) and the rest, the contacts' own. */
 static void
@@ -115,6 +150,10 @@ bench_initial (guint people, gboolean unpaced)
   double seconds, idle_s, rss_before, lsq_rate, ghl_rate;
   gboolean ghl_busier;
   guint settle = 0;
+  g_autoptr (JsonObject) lsq_before = NULL, lsq_after = NULL;
+  g_autoptr (JsonObject) ghl_before = NULL, ghl_after = NULL;
+  g_autofree char *lsq_idle_routes = NULL;
+  g_autofree char *ghl_idle_routes = NULL;
 
   sync_fixture_set_up (&f, &options);
   if (unpaced)
@@ -156,20 +195,27 @@ bench_initial (guint people, gboolean unpaced)
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[0], &ghl_429[0]);
   seq[0] = sync_log_seq (&f, LIAISON_SERVICE_LSQ);
   seq[1] = sync_log_seq (&f, LIAISON_SERVICE_GHL);
+  lsq_before = route_counts (&f, LIAISON_SERVICE_LSQ);
+  ghl_before = route_counts (&f, LIAISON_SERVICE_GHL);
   {
     g_autoptr (LiaisonSyncResult) idle = timed_sync (&f, &idle_s);
   }
   service_counts (&f, LIAISON_SERVICE_LSQ, &lsq[1], &lsq_429[1]);
   service_counts (&f, LIAISON_SERVICE_GHL, &ghl[1], &ghl_429[1]);
+  lsq_after = route_counts (&f, LIAISON_SERVICE_LSQ);
+  ghl_after = route_counts (&f, LIAISON_SERVICE_GHL);
+  lsq_idle_routes = routes_between (lsq_before, lsq_after);
+  ghl_idle_routes = routes_between (ghl_before, ghl_after);
   requests_by_kind (&f, LIAISON_SERVICE_LSQ, seq[0], &lsq_contacts, &lsq_activity);
   requests_by_kind (&f, LIAISON_SERVICE_GHL, seq[1], &ghl_contacts, &ghl_activity);
   printf ("{\"name\": \"sync-idle\", \"people\": %u, \"lsq_requests\": %" G_GINT64_FORMAT ","
           " \"ghl_requests\": %" G_GINT64_FORMAT ", \"lsq_contacts\": %" G_GINT64_FORMAT ","
           " \"ghl_contacts\": %" G_GINT64_FORMAT ", \"lsq_tasks_notes\": %" G_GINT64_FORMAT ","
           " \"ghl_tasks_notes\": %" G_GINT64_FORMAT ", \"seconds\": %.2f,"
-          " \"syncs_until_quiet\": %u, \"goal\": \"<= 2 requests each (contacts)\"}\n",
+          " \"syncs_until_quiet\": %u, \"lsq_routes\": %s, \"ghl_routes\": %s,"
+          " \"goal\": \"<= 2 requests each (contacts)\"}\n",
           people, lsq[1] - lsq[0], ghl[1] - ghl[0], lsq_contacts, ghl_contacts, lsq_activity,
-          ghl_activity, idle_s, settle);
+          ghl_activity, idle_s, settle, lsq_idle_routes, ghl_idle_routes);
   fflush (stdout);
   sync_fixture_tear_down (&f);
 }
