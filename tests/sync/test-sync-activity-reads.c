@@ -119,6 +119,81 @@ test_changed_and_retried (void)
   sync_fixture_tear_down (&f);
 }
 
+typedef enum
+{
+  EDIT_LSQ,
+  EDIT_GHL,
+  CREATE_BOTH,
+} OwnWrite;
+
+/* An edit carried across, or a new contact copied, is read once: the sync that writes it reads
+ * the pair's tasks and notes, and the next one, which reads the written contact back (in the
+ * list's shape, with the fields and modification time the service filled in), reads nothing. */
+static void
+test_own_write_no_change (gconstpointer data)
+{
+  OwnWrite what = GPOINTER_TO_INT (data);
+  SyncFixture f = { 0 };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) links = NULL;
+  g_autoptr (LiaisonSyncResult) written = NULL, echoed = NULL, again = NULL;
+  g_autoptr (JsonNode) lsq_made = NULL, ghl_made = NULL;
+  g_autofree char *path = NULL;
+  LiaisonStoreLink *link;
+  gint64 seq;
+
+  sync_fixture_set_up (&f, &small);
+  g_assert_cmpuint (sync_until_quiet (&f, 5), <=, 5);
+  liaison_store_list_links_async (f.store, LIAISON_RECORD_CONTACT, NULL, store_test_result_cb,
+                                  &result);
+  links = liaison_store_list_links_finish (f.store, store_test_wait (&result), NULL);
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, >, 0);
+  link = g_ptr_array_index (links, 0);
+  if (what == EDIT_LSQ)
+    {
+      path = g_strdup_printf ("/_sandbox/lsq/leads/%s", link->lsq_id);
+      lsq_made
+          = sync_control (&f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Kochi\"}");
+    }
+  else if (what == EDIT_GHL)
+    {
+      path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", link->ghl_id);
+      ghl_made = sync_control (&f, LIAISON_SERVICE_GHL, "PATCH", path, "{\"city\": \"Kochi\"}");
+    }
+  else
+    {
+      lsq_made = sync_control (&f, LIAISON_SERVICE_LSQ, "POST", "/_sandbox/lsq/leads",
+                               "{\"FirstName\": \"Ines\", \"LastName\": \"Echo\","
+                               " \"EmailAddress\": \"ines.echo@example.org\"}");
+      ghl_made = sync_control (&f, LIAISON_SERVICE_GHL, "POST", "/_sandbox/ghl/contacts",
+                               "{\"firstName\": \"Oskar\", \"lastName\": \"Echo\","
+                               " \"email\": \"oskar.echo@example.org\"}");
+    }
+
+  written = sync_run_ok (&f);
+  g_assert_cmpuint (written->n_failed, ==, 0);
+  g_assert_cmpuint (what == CREATE_BOTH ? written->n_created : written->n_updated, ==,
+                    what == CREATE_BOTH ? 2 : 1);
+  g_assert_cmpint (count_of (written, "tasks", "changedPairs"), ==, what == CREATE_BOTH ? 2 : 1);
+  g_assert_cmpint (count_of (written, "notes", "changedPairs"), ==, what == CREATE_BOTH ? 2 : 1);
+
+  seq = sync_log_seq (&f, LIAISON_SERVICE_GHL);
+  echoed = sync_run_ok (&f);
+  g_assert_cmpuint (echoed->n_failed, ==, 0);
+  /* A lead created without an owner is given one by LeadSquared, and it follows to HighLevel. */
+  g_assert_cmpuint (echoed->n_created, ==, 0);
+  g_assert_cmpuint (echoed->n_updated, ==, what == CREATE_BOTH ? 1 : 0);
+  assert_nothing_read (echoed);
+  g_assert_cmpuint (child_reads (&f, link->ghl_id, seq), ==, 0);
+
+  /* Read back once more (still inside the overlap), it is no change either. */
+  again = sync_run_ok (&f);
+  g_assert_cmpuint (again->n_created + again->n_updated + again->n_failed, ==, 0);
+  assert_nothing_read (again);
+  sync_fixture_tear_down (&f);
+}
+
 /* The HighLevel ids of the linked contacts, the pair whose contacts changed last (on either
  * service, as the store holds them) first. */
 static GPtrArray *
@@ -231,5 +306,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/activity/changed-and-retried", test_changed_and_retried);
   g_test_add_func ("/sync/activity/first-reads-paced", test_first_reads_paced);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/lsq-edit",
+                        GINT_TO_POINTER (EDIT_LSQ), test_own_write_no_change);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/ghl-edit",
+                        GINT_TO_POINTER (EDIT_GHL), test_own_write_no_change);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/creates",
+                        GINT_TO_POINTER (CREATE_BOTH), test_own_write_no_change);
   return g_test_run ();
 }

@@ -357,6 +357,13 @@ static const char migration_7[]
                                                                     "  PRIMARY KEY (connection_id, "
                                                                     "kind, remote_id));";
 
+/* Version 8: records.echo_pending, set when a record is cached from a service's answer to
+ * Liaison's own write and cleared by the next read of it. Neither that write nor the read that
+ * brings it back (its list shape and new modification time hash differently) moves changed_at:
+ * the tasks and notes of a contact Liaison wrote are not read again for it. */
+static const char migration_8[]
+    = "ALTER TABLE records ADD COLUMN echo_pending INTEGER NOT NULL DEFAULT 0;";
+
 static const char *const migrations[] = {
   migration_1, /* the cache, links, journal and history */
   migration_2, /* the sync engine's state */
@@ -365,6 +372,7 @@ static const char *const migrations[] = {
   migration_5, /* pairs kept apart */
   migration_6, /* when each connection was refreshed */
   migration_7, /* the History page's search index */
+  migration_8, /* records.echo_pending: Liaison's own writes are no change of the record */
 };
 
 guint

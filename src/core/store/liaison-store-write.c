@@ -405,10 +405,11 @@ derived_clear (Derived *d)
   g_free (d->search_text);
 }
 
+/* ours: the record is the service's answer to Liaison's own write. */
 static gboolean
 upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id,
                const LiaisonStoreRecord *record, const Derived *d, gint64 fetched_at,
-               GError **error)
+               gboolean ours, GError **error)
 {
   int rc;
 
@@ -430,6 +431,7 @@ upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id
   liaison_store_bind_text (stmt, 16, record->owner);
   liaison_store_bind_text (stmt, 17, d->name_sort ? d->name_sort : "");
   liaison_store_bind_text (stmt, 18, d->search_text ? d->search_text : "");
+  sqlite3_bind_int (stmt, 19, ours ? 1 : 0);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -445,14 +447,19 @@ upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id
 static const char upsert_record_sql[]
     = "INSERT INTO records (connection_id, kind, remote_id, parent_id, raw, content_hash,"
       "  modified_at, fetched_at, deleted, display_name, email, email_norm, phone, phone_norm,"
-      "  company, owner, name_sort, search_text, changed_at)"
+      "  company, owner, name_sort, search_text, changed_at, echo_pending)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-      "   ?8)"
+      "   ?8, ?19)"
       " ON CONFLICT (connection_id, kind, remote_id) DO UPDATE SET parent_id = excluded.parent_id,"
-      /* records.* is the row as it was, excluded.* as it comes. */
-      "   changed_at = CASE WHEN records.content_hash IS excluded.content_hash"
-      "     AND records.deleted = excluded.deleted THEN records.changed_at"
+      /* records.* is the row as it was, excluded.* as it comes. Liaison's own write (the
+       * service's answer) and the first read after it (the write coming back, in the shape of a
+       * list and with the service's new modification time) are no change of the record's own:
+       * the person's edit the write carried made its counterpart change already. */
+      "   changed_at = CASE WHEN records.deleted IS NOT excluded.deleted THEN excluded.changed_at"
+      "     WHEN records.content_hash IS excluded.content_hash THEN records.changed_at"
+      "     WHEN excluded.echo_pending OR records.echo_pending THEN records.changed_at"
       "     ELSE excluded.changed_at END,"
+      "   echo_pending = excluded.echo_pending,"
       "   raw = excluded.raw, content_hash = excluded.content_hash,"
       "   modified_at = excluded.modified_at, fetched_at = excluded.fetched_at,"
       "   deleted = excluded.deleted, display_name = excluded.display_name,"
@@ -492,7 +499,7 @@ commit_page_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
       ok = stmt != NULL;
       for (guint i = 0; ok && i < data->records->len; i++)
         ok = upsert_record (db, stmt, data->connection_id, g_ptr_array_index (data->records, i),
-                            &derived[i], fetched_at, &error);
+                            &derived[i], fetched_at, FALSE, &error);
       /* The cursor moves in the same transaction as the page it follows: after a crash the
        * store holds either both or neither, so a resume neither skips nor repeats a page. */
       if (ok && data->cursor != NULL)
@@ -657,8 +664,9 @@ liaison_store_finish_full_refresh_finish (LiaisonStore *self, GAsyncResult *resu
   return TRUE;
 }
 
-/* For other jobs that cache records inside their own transaction (the sync engine's apply step):
- * the same derivation and upsert as a page, without a cursor or a transaction of its own. */
+/* For other jobs that cache records inside their own transaction (the sync engine's apply step,
+ * the services' answers to its writes): the same derivation and upsert as a page, without a
+ * cursor or a transaction of its own, and marked as Liaison's own (see upsert_record_sql). */
 gboolean
 liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, const char *region,
                               GError **error)
@@ -679,7 +687,8 @@ liaison_store_upsert_records (LiaisonStoreDb *db, GPtrArray *records, const char
           return FALSE;
         }
       derive (record, region, &derived);
-      ok = upsert_record (db, stmt, record->connection_id, record, &derived, fetched_at, error);
+      ok = upsert_record (db, stmt, record->connection_id, record, &derived, fetched_at, TRUE,
+                          error);
       derived_clear (&derived);
     }
   return ok;
