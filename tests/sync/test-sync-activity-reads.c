@@ -153,8 +153,7 @@ test_own_write_no_change (gconstpointer data)
   if (what == EDIT_LSQ)
     {
       path = g_strdup_printf ("/_sandbox/lsq/leads/%s", link->lsq_id);
-      lsq_made
-          = sync_control (&f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Kochi\"}");
+      lsq_made = sync_control (&f, LIAISON_SERVICE_LSQ, "PATCH", path, "{\"mx_City\": \"Kochi\"}");
     }
   else if (what == EDIT_GHL)
     {
@@ -306,11 +305,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/activity/changed-and-retried", test_changed_and_retried);
   g_test_add_func ("/sync/activity/first-reads-paced", test_first_reads_paced);
-  g_test_add_data_func ("/sync/activity/own-write-no-change/lsq-edit",
-                        GINT_TO_POINTER (EDIT_LSQ), test_own_write_no_change);
-  g_test_add_data_func ("/sync/activity/own-write-no-change/ghl-edit",
-                        GINT_TO_POINTER (EDIT_GHL), test_own_write_no_change);
-  g_test_add_data_func ("/sync/activity/own-write-no-change/creates",
-                        GINT_TO_POINTER (CREATE_BOTH), test_own_write_no_change);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/lsq-edit", GINT_TO_POINTER (EDIT_LSQ),
+                        test_own_write_no_change);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/ghl-edit", GINT_TO_POINTER (EDIT_GHL),
+                        test_own_write_no_change);
+  g_test_add_data_func ("/sync/activity/own-write-no-change/creates", GINT_TO_POINTER (CREATE_BOTH),
+                        test_own_write_no_change);
   return g_test_run ();
 }

@@ -408,8 +408,8 @@ derived_clear (Derived *d)
 /* ours: the record is the service's answer to Liaison's own write. */
 static gboolean
 upsert_record (LiaisonStoreDb *db, sqlite3_stmt *stmt, const char *connection_id,
-               const LiaisonStoreRecord *record, const Derived *d, gint64 fetched_at,
-               gboolean ours, GError **error)
+               const LiaisonStoreRecord *record, const Derived *d, gint64 fetched_at, gboolean ours,
+               GError **error)
 {
   int rc;
 
