@@ -118,8 +118,27 @@ static const ErrorCase error_cases[] = {
     "{\"Status\":\"Error\",\"ExceptionType\":\"MXDuplicateEntryException\",\"ExceptionMessage\":"
     "\"Duplicate entry 'a@example.com' for key 'UQ_Prospect_Base_EmailAddress'\"}",
     LIAISON_HTTP_ERROR_VALIDATION,
-    "LeadSquared rejected the contact: Duplicate entry 'a@example.com' for key "
-    "'UQ_Prospect_Base_EmailAddress'" },
+    "LeadSquared rejected the contact: another lead already has the e-mail address "
+    "a@example.com, and LeadSquared allows one lead per e-mail address; link the two on the "
+    "Contacts page, or change the e-mail address in one of them" },
+  { LIAISON_HTTP_SERVICE_LSQ, 500, "application/json",
+    "{\"Status\":\"Error\",\"ExceptionType\":\"MXDuplicateEntryException\",\"ExceptionMessage\":"
+    "\"Duplicate entry '+17065552678' for key 'UQ_Prospect_Base_Phone'\"}",
+    LIAISON_HTTP_ERROR_VALIDATION,
+    "LeadSquared rejected the contact: another lead already has the phone number +17065552678, "
+    "and LeadSquared allows one lead per phone number; link the two on the Contacts page, or "
+    "change the phone number in one of them" },
+  { LIAISON_HTTP_SERVICE_LSQ, 500, "application/json",
+    "{\"Status\":\"Error\",\"ExceptionType\":\"MXDuplicateEntryException\",\"ExceptionMessage\":"
+    "\"Duplicate entry 'X-1' for key 'UQ_Prospect_Base_mx_Badge'\"}",
+    LIAISON_HTTP_ERROR_VALIDATION,
+    "LeadSquared rejected the contact: another lead already has X-1 in its field mx_Badge, which "
+    "LeadSquared keeps unique" },
+  { LIAISON_HTTP_SERVICE_LSQ, 500, "application/json",
+    "{\"Status\":\"Error\",\"ExceptionType\":\"MXDuplicateEntryException\",\"ExceptionMessage\":"
+    "\"Duplicate entry for key 'UQ_Prospect_Base_Phone'\"}",
+    LIAISON_HTTP_ERROR_VALIDATION,
+    "LeadSquared rejected the contact: Duplicate entry for key 'UQ_Prospect_Base_Phone'" },
   { LIAISON_HTTP_SERVICE_LSQ, 500, "application/json",
     "{\"Status\":\"Error\",\"ExceptionType\":\"MXInvalidEntityException\",\"ExceptionMessage\":"
     "\"Lead does not exist in the system\"}",

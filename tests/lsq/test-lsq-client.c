@@ -310,14 +310,17 @@ test_create_update (Fixture *f, gconstpointer data)
   g_assert_cmpstr (liaison_contact_get_city (got), ==, "Bangalore");
   g_assert_cmpstr (liaison_contact_get_custom_field_string (got, "mx_Treatment"), ==, "Implants");
 
-  /* A second lead with the same email is refused, with LeadSquared's words. */
+  /* A second lead with the same email is refused, saying which address and what to do. */
   next (f);
   liaison_lsq_client_create_lead_async (f->client, contact, NULL, lsq_wait_cb, &f->wait);
   dup = liaison_lsq_client_id_finish (f->client, RESULT (f), &error);
   g_assert_null (dup);
   g_assert_error (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_VALIDATION);
   g_assert_true (strstr (error->message, "LeadSquared rejected the lead") != NULL);
-  g_assert_true (strstr (error->message, "Duplicate entry") != NULL);
+  g_assert_true (
+      strstr (error->message, "another lead already has the e-mail address ada.create@example.com")
+      != NULL);
+  g_assert_true (strstr (error->message, "link the two on the Contacts page") != NULL);
   g_clear_error (&error);
 
   /* Only what is set is written. */
@@ -627,8 +630,7 @@ test_tasks (Fixture *f, gconstpointer data)
 
     next (f);
     liaison_lsq_client_delete_tasks_async (f->client, both, NULL, lsq_wait_cb, &f->wait);
-    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==,
-                     2);
+    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==, 2);
     g_assert_no_error (error);
     next (f);
     liaison_lsq_client_get_task_async (f->client, meeting_id, NULL, lsq_wait_cb, &f->wait);
@@ -638,8 +640,7 @@ test_tasks (Fixture *f, gconstpointer data)
     g_clear_error (&error);
     next (f);
     liaison_lsq_client_delete_tasks_async (f->client, both, NULL, lsq_wait_cb, &f->wait);
-    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==,
-                     0);
+    g_assert_cmpint (liaison_lsq_client_delete_tasks_finish (f->client, RESULT (f), &error), ==, 0);
     g_assert_no_error (error);
     next (f);
     liaison_lsq_client_delete_tasks_async (f->client, none, NULL, lsq_wait_cb, &f->wait);

@@ -503,15 +503,17 @@ row_error (JsonObject *object, guint row)
   const char *type = liaison_json_get_string (object, "ExceptionType");
   const char *message = liaison_json_get_string (object, "ErrorMessage");
   LiaisonHttpError code = LIAISON_HTTP_ERROR_VALIDATION;
+  g_autofree char *explained = NULL;
 
   if (message == NULL)
     message = liaison_json_get_string (object, "ExceptionMessage");
   if (message == NULL)
     message = type != NULL ? type : "no reason given";
+  explained = liaison_http_error_explain_duplicate (message);
   if (strstr (message, "does not exist") != NULL)
     code = LIAISON_HTTP_ERROR_NOT_FOUND;
   return g_error_new (LIAISON_HTTP_ERROR, code, "%s rejected lead %u of the batch: %s", SERVICE,
-                      row + 1, message);
+                      row + 1, explained != NULL ? explained : message);
 }
 
 /* The per-row answer of Lead/Bulk/CreateOrUpdate for rows first_row ..

@@ -169,6 +169,50 @@ says_not_found (const char *message)
   return g_str_has_suffix (lower, " not found") || strstr (lower, "does not exist") != NULL;
 }
 
+char *
+liaison_http_error_explain_duplicate (const char *message)
+{
+  static const struct
+  {
+    const char *attribute;
+    const char *what;
+  } keys[] = {
+    { "EmailAddress", "e-mail address" },
+    { "Phone", "phone number" },
+    { "Mobile", "mobile number" },
+  };
+  static const char prefix[] = "Duplicate entry '";
+  static const char key[] = "' for key 'UQ_Prospect_Base_";
+  const char *value, *end, *attribute;
+  g_autofree char *entry = NULL;
+  g_autofree char *name = NULL;
+  const char *what = NULL;
+
+  if (message == NULL || !g_str_has_prefix (message, prefix))
+    return NULL;
+  value = message + strlen (prefix);
+  end = strstr (value, key);
+  if (end == NULL || end == value)
+    return NULL;
+  attribute = end + strlen (key);
+  if (!g_str_has_suffix (attribute, "'") || strlen (attribute) < 2)
+    return NULL;
+  entry = g_strndup (value, end - value);
+  name = g_strndup (attribute, strlen (attribute) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (name, keys[i].attribute))
+      what = keys[i].what;
+  if (what == NULL)
+    return g_strdup_printf ("another lead already has %s in its field %s, which LeadSquared keeps "
+                            "unique; link the two on the Contacts page, or change the value in "
+                            "one of them",
+                            entry, name);
+  return g_strdup_printf ("another lead already has the %s %s, and LeadSquared allows one lead "
+                          "per %s; link the two on the Contacts page, or change the %s in one "
+                          "of them",
+                          what, entry, what, what);
+}
+
 static GError *
 describe (LiaisonHttpError code, const char *service, const char *operation, const char *subject,
           guint status, const char *server_message)
@@ -176,7 +220,11 @@ describe (LiaisonHttpError code, const char *service, const char *operation, con
   g_autofree char *detail = NULL;
 
   if (server_message != NULL)
-    detail = g_strdup (server_message);
+    {
+      detail = liaison_http_error_explain_duplicate (server_message);
+      if (detail == NULL)
+        detail = g_strdup (server_message);
+    }
   else if (status != 0)
     detail = g_strdup_printf ("HTTP %u %s", status, soup_status_get_phrase (status));
   else

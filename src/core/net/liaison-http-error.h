@@ -41,6 +41,10 @@ typedef enum
 GQuark liaison_http_error_quark (void);
 
 char *liaison_http_error_extract_message (JsonNode *root, char **exception_type);
+/* LeadSquared's "Duplicate entry 'V' for key 'UQ_Prospect_Base_Phone'" (a value its lead table
+ * keeps unique) as a clause that says which value another lead has and what to do; NULL for any
+ * other message. */
+char *liaison_http_error_explain_duplicate (const char *message);
 
 GError *liaison_http_error_from_response (const char *service_name, const char *operation,
                                           const char *subject, guint status,
