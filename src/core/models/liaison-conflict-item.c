@@ -63,6 +63,13 @@ liaison_conflict_item_get_id (LiaisonConflictItem *self)
   return self->conflict->id;
 }
 
+gint64
+liaison_conflict_item_get_detected_at (LiaisonConflictItem *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICT_ITEM (self), 0);
+  return self->conflict->detected_at;
+}
+
 LiaisonConflictKind
 liaison_conflict_item_get_kind (LiaisonConflictItem *self)
 {

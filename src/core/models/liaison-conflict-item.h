@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (LiaisonConflictItem, liaison_conflict_item, LIAISON, CONFL
 LiaisonConflictItem *liaison_conflict_item_new (LiaisonStoreConflict *conflict);
 
 gint64 liaison_conflict_item_get_id (LiaisonConflictItem *self);
+/* When the conflict was first seen (ms UTC): with the id, its place in the list. */
+gint64 liaison_conflict_item_get_detected_at (LiaisonConflictItem *self);
 LiaisonConflictKind liaison_conflict_item_get_kind (LiaisonConflictItem *self);
 /* The contact's name, else its e-mail address, else its LeadSquared id. */
 const char *liaison_conflict_item_get_title (LiaisonConflictItem *self);

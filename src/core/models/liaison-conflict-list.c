@@ -1,8 +1,11 @@
 /* liaison-conflict-list.c: LiaisonConflictList, see the header.
  *
- * A read that finds the same conflicts in the same order updates the items in place (their
- * "resolution" notifies), so that answering one does not rebuild the rows and a keyboard user
- * keeps their place; any other change replaces the list in one items-changed.
+ * The list reads the store a page at a time, each page keyed by the last one's (detected_at,
+ * id), and counts what it will show first, at once. A page that finds the same conflicts in the
+ * same order updates the items in place (their "resolution" notifies), so that answering one
+ * does not rebuild the rows and a keyboard user keeps their place; any other change is one
+ * items-changed per page. The answers for many conflicts ("for All", a field's policy, a
+ * "Select All") are made by the store on every matching conflict, read or not.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +14,7 @@
 #define G_LOG_DOMAIN "liaison-models"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -20,25 +24,26 @@
 
 /* A sync run announces its end once; a short wait still folds a burst of announcements. */
 #define RELOAD_DELAY_MS 150
-/* The first read shows its rows a page at a time, so that the first rows come at once even with
- * thousands of conflicts; the list widget makes rows only for what is on screen. */
-#define PAGE_SIZE 200
+/* A read goes through the store in pages that grow: the first rows come at once however many
+ * conflicts wait (the list widget makes rows only for what is on screen), and the rest follow in
+ * pages big enough that a read of 100,000 takes few turns of the store's worker. */
+static const guint page_sizes[] = { 25, 200, 1000 };
 
 struct _LiaisonConflictList
 {
   GObject parent_instance;
 
   LiaisonStore *store;
-  GPtrArray *items; /* LiaisonConflictItem */
+  GPtrArray *items;  /* LiaisonConflictItem, in (detected_at, id) order */
+  GHashTable *by_id; /* gint64 * id -> the item of items (not owned) */
   GCancellable *cancellable;
   guint reload_source;
   gboolean loading;
   gboolean loaded;
-  gboolean again;       /* asked to reload while a read was going on */
-  gboolean progressive; /* the read started on an empty list: its pages are shown as they come */
-  GPtrArray *pending;   /* a reload's pages (LiaisonStoreConflict), taken at once at its end */
+  guint page; /* the pages the read has taken so far */
+  guint next; /* the items before it are those the read has seen again */
   char *error;
-  guint n_open;
+  LiaisonStoreConflictCount count;
 };
 
 enum
@@ -47,6 +52,8 @@ enum
   PROP_LOADING,
   PROP_LOADED,
   PROP_N_OPEN,
+  PROP_N_OPEN_FIELDS,
+  PROP_N_ANSWERED,
   PROP_ERROR,
   N_PROPS
 };
@@ -98,73 +105,14 @@ set_loading (LiaisonConflictList *self, gboolean loading)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static gboolean
-same_conflicts (GPtrArray *items, GPtrArray *rows)
-{
-  if (items->len != rows->len)
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    if (liaison_conflict_item_get_id (g_ptr_array_index (items, i))
-        != ((LiaisonStoreConflict *) g_ptr_array_index (rows, i))->id)
-      return FALSE;
-  return TRUE;
-}
-
 static void
-count_open (LiaisonConflictList *self)
+set_loaded (LiaisonConflictList *self)
 {
-  guint n_open = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    n_open += liaison_conflict_item_get_resolution (g_ptr_array_index (self->items, i)) == NULL;
-  if (n_open != self->n_open)
-    {
-      self->n_open = n_open;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
-    }
-}
-
-/* A page of the first read: added at the end. */
-static void
-append_rows (LiaisonConflictList *self, GPtrArray *rows)
-{
-  guint position = self->items->len;
-
-  if (rows->len == 0)
+  if (self->loaded)
     return;
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (self->items, liaison_conflict_item_new (g_ptr_array_index (rows, i)));
-  g_ptr_array_set_free_func (rows, NULL);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, rows->len);
-  count_open (self);
+  self->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
-
-static void
-take_rows (LiaisonConflictList *self, GPtrArray *rows)
-{
-  if (same_conflicts (self->items, rows))
-    for (guint i = 0; i < rows->len; i++)
-      {
-        LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
-
-        rows->pdata[i] = NULL; /* the item takes it */
-        liaison_conflict_item_update (g_ptr_array_index (self->items, i), c);
-      }
-  else
-    {
-      guint removed = self->items->len;
-
-      g_ptr_array_set_size (self->items, 0);
-      for (guint i = 0; i < rows->len; i++)
-        g_ptr_array_add (self->items, liaison_conflict_item_new (g_ptr_array_index (rows, i)));
-      /* The items own the rows now. */
-      g_ptr_array_set_free_func (rows, NULL);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
-    }
-  count_open (self);
-}
-
-static void read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id);
 
 static void
 set_error (LiaisonConflictList *self, const char *message)
@@ -176,6 +124,131 @@ set_error (LiaisonConflictList *self, const char *message)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static guint
+page_size (guint page)
+{
+  return page_sizes[MIN (page, G_N_ELEMENTS (page_sizes) - 1)];
+}
+
+/* Whether item comes no later than conflict in the list's order. */
+static gboolean
+item_not_after (LiaisonConflictItem *item, const LiaisonStoreConflict *conflict)
+{
+  gint64 detected_at = liaison_conflict_item_get_detected_at (item);
+
+  return detected_at < conflict->detected_at
+         || (detected_at == conflict->detected_at
+             && liaison_conflict_item_get_id (item) <= conflict->id);
+}
+
+static void
+index_item (LiaisonConflictList *self, LiaisonConflictItem *item)
+{
+  gint64 id = liaison_conflict_item_get_id (item);
+
+  g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), item);
+}
+
+/* Puts added (LiaisonConflictItem, taken) in place of the n_removed items at start. */
+static void
+splice (LiaisonConflictList *self, guint start, guint n_removed, GPtrArray *added)
+{
+  GPtrArray *items = self->items;
+  guint old_len = items->len, new_len = old_len - n_removed + added->len;
+  guint n_tail = old_len - start - n_removed;
+
+  for (guint i = start; i < start + n_removed; i++)
+    {
+      gint64 id = liaison_conflict_item_get_id (g_ptr_array_index (items, i));
+
+      g_hash_table_remove (self->by_id, &id);
+      g_object_unref (g_ptr_array_index (items, i));
+    }
+  if (new_len > old_len)
+    g_ptr_array_set_size (items, new_len);
+  memmove (items->pdata + start + added->len, items->pdata + start + n_removed,
+           n_tail * sizeof (gpointer));
+  for (guint i = 0; i < added->len; i++)
+    {
+      items->pdata[start + i] = g_ptr_array_index (added, i);
+      index_item (self, g_ptr_array_index (added, i));
+    }
+  g_ptr_array_set_free_func (added, NULL);
+  if (new_len < old_len)
+    {
+      /* The slots past the end hold pointers moved down already. */
+      g_ptr_array_set_free_func (items, NULL);
+      g_ptr_array_set_size (items, new_len);
+      g_ptr_array_set_free_func (items, g_object_unref);
+    }
+}
+
+/* A page of a read (rows: LiaisonStoreConflict in the list's order, taken) in place of the items
+ * it covers: those after the previous page's and up to its last row, or all the rest when it is
+ * the last page. The order is by (detected_at, id), which never change for a conflict, so each
+ * conflict has one place: a page read while a sync or an answer changes the store neither
+ * repeats an item nor loses one, and conflicts on pages still to come stay as they are until
+ * their page comes. An item seen again is kept (its answer updated in place), so that the rows
+ * on screen are not rebuilt; any other change is one items-changed per page. */
+static void
+merge_page (LiaisonConflictList *self, GPtrArray *rows, gboolean last)
+{
+  guint start = self->next, end = start;
+  gboolean same;
+
+  if (last)
+    end = self->items->len;
+  else
+    {
+      const LiaisonStoreConflict *tail = g_ptr_array_index (rows, rows->len - 1);
+
+      while (end < self->items->len && item_not_after (g_ptr_array_index (self->items, end), tail))
+        end++;
+    }
+  same = end - start == rows->len;
+  for (guint i = 0; same && i < rows->len; i++)
+    same = liaison_conflict_item_get_id (g_ptr_array_index (self->items, start + i))
+           == ((LiaisonStoreConflict *) g_ptr_array_index (rows, i))->id;
+  if (same)
+    for (guint i = 0; i < rows->len; i++)
+      liaison_conflict_item_update (g_ptr_array_index (self->items, start + i),
+                                    g_ptr_array_index (rows, i));
+  else
+    {
+      g_autoptr (GPtrArray) added = g_ptr_array_new_full (rows->len, g_object_unref);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LiaisonStoreConflict *c = g_ptr_array_index (rows, i);
+          LiaisonConflictItem *item = g_hash_table_lookup (self->by_id, &c->id);
+
+          /* Seen before, it can only be among the items this page covers. */
+          if (item != NULL)
+            {
+              liaison_conflict_item_update (item, c);
+              g_ptr_array_add (added, g_object_ref (item));
+            }
+          else
+            g_ptr_array_add (added, liaison_conflict_item_new (c));
+        }
+      splice (self, start, end - start, added);
+      g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, rows->len);
+    }
+  /* The items own the rows now. */
+  g_ptr_array_set_free_func (rows, NULL);
+  self->next = start + rows->len;
+}
+
+static void read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id);
+
+static void
+end_read (LiaisonConflictList *self)
+{
+  g_clear_object (&self->cancellable);
+  set_loaded (self);
+  set_loading (self, FALSE);
+}
+
 static void
 on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -183,8 +256,7 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows
       = liaison_store_list_conflicts_to_review_page_finish (LIAISON_STORE (source), result, &error);
-  LiaisonStoreConflict *last = NULL;
-  gboolean more;
+  gboolean last;
 
   /* Cancelled, or disposed after the read had already ended. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
@@ -192,51 +264,28 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (self);
       return;
     }
-  more = rows != NULL && rows->len == PAGE_SIZE;
-  if (rows != NULL && rows->len > 0)
-    last = g_ptr_array_index (rows, rows->len - 1);
-  if (more)
+  if (rows == NULL)
     {
-      /* The key of the next page, before the rows move on. */
-      gint64 after_detected = last->detected_at, after_id = last->id;
-
-      if (self->progressive)
-        append_rows (self, rows);
-      else
-        g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&rows));
-      if (!self->loaded)
-        {
-          self->loaded = TRUE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-        }
-      read_page (self, after_detected, after_id);
+      set_error (self, error->message);
+      end_read (self);
       g_object_unref (self);
       return;
     }
-  g_clear_object (&self->cancellable);
-  if (rows == NULL)
-    set_error (self, error->message);
+  last = rows->len < page_size (self->page);
+  self->page++;
+  merge_page (self, rows, last);
+  set_loaded (self);
+  if (!last)
+    {
+      const LiaisonStoreConflict *tail = g_ptr_array_index (rows, rows->len - 1);
+
+      read_page (self, tail->detected_at, tail->id);
+    }
   else
     {
       set_error (self, NULL);
-      if (self->progressive)
-        append_rows (self, rows);
-      else
-        {
-          g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&rows));
-          take_rows (self, self->pending);
-        }
+      end_read (self);
     }
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  if (!self->loaded)
-    {
-      self->loaded = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
-  if (self->again)
-    start_read (self);
-  else
-    set_loading (self, FALSE);
   g_object_unref (self);
 }
 
@@ -244,21 +293,57 @@ static void
 read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id)
 {
   liaison_store_list_conflicts_to_review_page_async (self->store, after_detected, after_id,
-                                                     PAGE_SIZE, self->cancellable, on_read,
-                                                     g_object_ref (self));
+                                                     page_size (self->page), self->cancellable,
+                                                     on_read, g_object_ref (self));
+}
+
+static void
+on_counted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LiaisonConflictList *self = user_data;
+  g_autoptr (GError) error = NULL;
+  LiaisonStoreConflictCount count = { 0 };
+  gboolean ok = liaison_store_count_conflicts_to_review_finish (LIAISON_STORE (source), result,
+                                                                &count, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+  /* The read that follows says why, should it fail too. */
+  if (!ok)
+    g_debug ("could not count the conflicts: %s", error->message);
+  else
+    {
+      gboolean open = count.n_open != self->count.n_open;
+      gboolean fields = count.n_open_fields != self->count.n_open_fields;
+      gboolean answered = count.n_answered != self->count.n_answered;
+
+      self->count = count;
+      g_object_freeze_notify (G_OBJECT (self));
+      if (open)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
+      if (fields)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN_FIELDS]);
+      if (answered)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANSWERED]);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+  g_object_unref (self);
 }
 
 static void
 start_read (LiaisonConflictList *self)
 {
-  self->again = FALSE;
   self->cancellable = g_cancellable_new ();
-  /* On an empty list the pages show as they come; a reload replaces the rows once, at its end,
-   * so that what is on screen does not shrink and grow again. */
-  self->progressive = self->items->len == 0;
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_conflict_free);
+  self->page = 0;
+  self->next = 0;
   set_loading (self, TRUE);
+  /* The count first (the worker takes jobs in order): the sidebar and the summary have the
+   * whole number before the first page comes. */
+  liaison_store_count_conflicts_to_review_async (self->store, self->cancellable, on_counted,
+                                                 g_object_ref (self));
   read_page (self, 0, 0);
 }
 
@@ -268,10 +353,15 @@ liaison_conflict_list_reload (LiaisonConflictList *self)
   g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  /* A read going on starts again from the first page: the pages it has taken are as the store
+   * was before the change, those still to come will be after it, and a page takes the place of
+   * the items it covers, so the rows on screen change where they changed and nowhere else. */
   if (self->cancellable != NULL)
-    self->again = TRUE;
-  else
-    start_read (self);
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  start_read (self);
 }
 
 static gboolean
@@ -351,7 +441,8 @@ liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *r
 typedef struct
 {
   char *resolution;
-  char *field; /* only this field's conflicts; NULL: every field */
+  char *field;    /* only this field's conflicts; NULL: every field */
+  GArray *except; /* gint64 ids left out, or NULL */
 } ResolveAll;
 
 static void
@@ -359,6 +450,7 @@ resolve_all_free (ResolveAll *all)
 {
   g_free (all->resolution);
   g_free (all->field);
+  g_clear_pointer (&all->except, g_array_unref);
   g_free (all);
 }
 
@@ -368,44 +460,26 @@ on_matching_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   LiaisonConflictList *self = g_task_get_source_object (task);
   GError *error = NULL;
-  g_autoptr (GArray) done
-      = liaison_store_resolve_conflicts_finish (LIAISON_STORE (source), result, &error);
+  GArray *done
+      = liaison_store_resolve_open_conflicts_finish (LIAISON_STORE (source), result, &error);
 
   liaison_conflict_list_reload (self);
   if (done == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_int (task, done->len);
+    g_task_return_pointer (task, done, (GDestroyNotify) g_array_unref);
 }
 
-/* Answers the open field conflicts the task's ResolveAll names, in one transaction, then
- * returns the task. */
+/* Answers the open field conflicts the task's ResolveAll names in the store, in one
+ * transaction, those the list has not read yet as those it has; then returns the task. */
 static void
 resolve_matching (LiaisonConflictList *self, GTask *task)
 {
   ResolveAll *all = g_task_get_task_data (task);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      LiaisonConflictItem *item = g_ptr_array_index (self->items, i);
-      gint64 id = liaison_conflict_item_get_id (item);
-
-      if (liaison_conflict_item_get_kind (item) != LIAISON_CONFLICT_FIELD
-          || liaison_conflict_item_get_resolution (item) != NULL
-          || (all->field != NULL
-              && g_strcmp0 (liaison_conflict_item_get_field (item), all->field) != 0))
-        continue;
-      g_array_append_val (ids, id);
-    }
-  if (ids->len == 0)
-    {
-      g_task_return_int (task, 0);
-      g_object_unref (task);
-      return;
-    }
-  liaison_store_resolve_conflicts_async (self->store, ids, all->resolution,
-                                         g_task_get_cancellable (task), on_matching_resolved, task);
+  liaison_store_resolve_open_conflicts_async (self->store, all->resolution, all->field, all->except,
+                                              g_task_get_cancellable (task), on_matching_resolved,
+                                              task);
 }
 
 static GTask *
@@ -440,11 +514,39 @@ guint
 liaison_conflict_list_resolve_all_finish (LiaisonConflictList *self, GAsyncResult *result,
                                           GError **error)
 {
-  gssize n;
+  g_autoptr (GArray) done = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  n = g_task_propagate_int (G_TASK (result), error);
-  return n > 0 ? (guint) n : 0;
+  done = g_task_propagate_pointer (G_TASK (result), error);
+  return done != NULL ? done->len : 0;
+}
+
+void
+liaison_conflict_list_resolve_all_except_async (LiaisonConflictList *self, const char *resolution,
+                                                const GArray *except, GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ResolveAll *all;
+
+  g_return_if_fail (LIAISON_IS_CONFLICT_LIST (self));
+  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
+
+  task = resolve_task_new (self, resolution, NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_conflict_list_resolve_all_except_async);
+  all = g_task_get_task_data (task);
+  all->except = g_array_sized_new (FALSE, FALSE, sizeof (gint64), except ? except->len : 0);
+  if (except != NULL)
+    g_array_append_vals (all->except, except->data, except->len);
+  resolve_matching (self, g_steal_pointer (&task));
+}
+
+GArray *
+liaison_conflict_list_resolve_all_except_finish (LiaisonConflictList *self, GAsyncResult *result,
+                                                 GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ---- a field's policy ---- */
@@ -577,7 +679,28 @@ guint
 liaison_conflict_list_get_n_open (LiaisonConflictList *self)
 {
   g_return_val_if_fail (LIAISON_IS_CONFLICT_LIST (self), 0);
-  return self->n_open;
+  return self->count.n_open;
+}
+
+guint
+liaison_conflict_list_get_n_open_fields (LiaisonConflictList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICT_LIST (self), 0);
+  return self->count.n_open_fields;
+}
+
+guint
+liaison_conflict_list_get_n_answered (LiaisonConflictList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICT_LIST (self), 0);
+  return self->count.n_answered;
+}
+
+LiaisonConflictItem *
+liaison_conflict_list_find (LiaisonConflictList *self, gint64 id)
+{
+  g_return_val_if_fail (LIAISON_IS_CONFLICT_LIST (self), NULL);
+  return g_hash_table_lookup (self->by_id, &id);
 }
 
 LiaisonConflictList *
@@ -608,7 +731,13 @@ liaison_conflict_list_get_property (GObject *object, guint prop_id, GValue *valu
         g_value_set_boolean (value, self->loaded);
         break;
       case PROP_N_OPEN:
-        g_value_set_uint (value, self->n_open);
+        g_value_set_uint (value, self->count.n_open);
+        break;
+      case PROP_N_OPEN_FIELDS:
+        g_value_set_uint (value, self->count.n_open_fields);
+        break;
+      case PROP_N_ANSWERED:
+        g_value_set_uint (value, self->count.n_answered);
         break;
       case PROP_ERROR:
         g_value_set_string (value, self->error);
@@ -636,8 +765,8 @@ liaison_conflict_list_finalize (GObject *object)
 {
   LiaisonConflictList *self = LIAISON_CONFLICT_LIST (object);
 
+  g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->items);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->error);
   G_OBJECT_CLASS (liaison_conflict_list_parent_class)->finalize (object);
 }
@@ -660,6 +789,12 @@ liaison_conflict_list_class_init (LiaisonConflictListClass *klass)
   properties[PROP_N_OPEN]
       = g_param_spec_uint ("n-open", NULL, NULL, 0, G_MAXUINT, 0,
                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_OPEN_FIELDS]
+      = g_param_spec_uint ("n-open-fields", NULL, NULL, 0, G_MAXUINT, 0,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_ANSWERED]
+      = g_param_spec_uint ("n-answered", NULL, NULL, 0, G_MAXUINT, 0,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ERROR]
       = g_param_spec_string ("error", NULL, NULL, NULL,
                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -670,4 +805,5 @@ static void
 liaison_conflict_list_init (LiaisonConflictList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }

@@ -1,6 +1,7 @@
 /* liaison-conflict-list.h: LiaisonConflictList, the GListModel of LiaisonConflictItem the
  * Conflicts page binds to: the open conflicts and the answers the next sync has still to write,
- * oldest first. It reads the store again after every sync (links-changed) and every answer.
+ * oldest first, read a page at a time. It reads the store again after every sync
+ * (links-changed) and every answer.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,8 +29,15 @@ gboolean liaison_conflict_list_get_loading (LiaisonConflictList *self);
 gboolean liaison_conflict_list_get_loaded (LiaisonConflictList *self);
 /* Why the last read failed, a sentence, or NULL. */
 const char *liaison_conflict_list_get_error (LiaisonConflictList *self);
-/* "n-open": the conflicts still waiting for an answer. */
+/* Counted by the store at every read, before its first page, so they are whole while the rows
+ * still come: "n-open", the conflicts still waiting for an answer; "n-open-fields", the field
+ * conflicts among them (those a side can be taken for); "n-answered", the answers the next sync
+ * has still to write. */
 guint liaison_conflict_list_get_n_open (LiaisonConflictList *self);
+guint liaison_conflict_list_get_n_open_fields (LiaisonConflictList *self);
+guint liaison_conflict_list_get_n_answered (LiaisonConflictList *self);
+/* The item of the conflict id among those read so far, or NULL (the list holds it). */
+LiaisonConflictItem *liaison_conflict_list_find (LiaisonConflictList *self, gint64 id);
 
 /* Answers item: resolution "lsq" or "ghl" keeps that side's value; "edited" writes text (plain
  * text; empty clears the field). The next sync writes it to both sides. */
@@ -40,8 +48,9 @@ void liaison_conflict_list_resolve_async (LiaisonConflictList *self, LiaisonConf
 gboolean liaison_conflict_list_resolve_finish (LiaisonConflictList *self, GAsyncResult *result,
                                                GError **error);
 
-/* Answers every open field conflict of the list with one side's value ("lsq" or "ghl"); returns
- * how many were answered. Ambiguous matches are left alone (they need a person's choice). */
+/* Answers every open field conflict with one side's value ("lsq" or "ghl"), those the list has
+ * not read yet too; returns how many were answered. Ambiguous matches are left alone (they need
+ * a person's choice). */
 void liaison_conflict_list_resolve_all_async (LiaisonConflictList *self, const char *resolution,
                                               GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
@@ -56,6 +65,17 @@ void liaison_conflict_list_always_take_async (LiaisonConflictList *self, const c
                                               GAsyncReadyCallback callback, gpointer user_data);
 guint liaison_conflict_list_always_take_finish (LiaisonConflictList *self, GAsyncResult *result,
                                                 GError **error);
+
+/* A "Select All": the same but for the conflicts whose ids (gint64) are in except (a person
+ * unticked them), in one transaction; _finish returns the ids answered, for
+ * liaison_conflict_list_reopen_async. */
+void liaison_conflict_list_resolve_all_except_async (LiaisonConflictList *self,
+                                                     const char *resolution, const GArray *except,
+                                                     GCancellable *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer user_data);
+GArray *liaison_conflict_list_resolve_all_except_finish (LiaisonConflictList *self,
+                                                         GAsyncResult *result, GError **error);
 
 /* Takes one side ("lsq" or "ghl") for the open field conflicts among items (LiaisonConflictItem,
  * a person's selection), in one transaction; _finish returns the ids answered (gint64), which

@@ -1,7 +1,9 @@
 /* liaison-store-conflicts.c: a person's answers to many conflicts at once, and taking answers
  * back. Each call is one transaction on the store's worker: all of its conflicts are answered
  * (or reopened), or none. And the closing of the ambiguous matches a new link settles, inside
- * the transaction that makes the link.
+ * the transaction that makes the link. And what the Conflicts page needs of all the conflicts it
+ * shows while it reads them a page at a time: their count, and an answer for every one that
+ * matches (a "Select All", a "for All", a field's policy), read or not.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,8 +65,7 @@ liaison_store_db_close_ambiguous (LiaisonStoreDb *db, GPtrArray *lsq_ids, GPtrAr
     sqlite3_bind_null (stmt, 4);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return liaison_store_db_fail (db, rc, "Could not close the ambiguous matches of a link",
-                                  error);
+    return liaison_store_db_fail (db, rc, "Could not close the ambiguous matches of a link", error);
   return TRUE;
 }
 
@@ -230,4 +231,150 @@ liaison_store_reopen_conflicts_finish (LiaisonStore *self, GAsyncResult *result,
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   n = g_task_propagate_int (G_TASK (result), error);
   return n > 0 ? (guint) n : 0;
+}
+
+/* ---- the Conflicts page's count, and its answers to every matching conflict ---- */
+
+static void
+count_to_review_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  LiaisonStoreConflictCount *count = g_task_get_task_data (task);
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  GError *error = NULL;
+  int rc;
+
+  /* The page's own WHERE, so that the conflicts_review index answers it. */
+  stmt = liaison_store_db_prepare (db,
+                                   "SELECT coalesce (sum (resolved_at IS NULL), 0),"
+                                   "  coalesce (sum (resolved_at IS NULL AND kind = 'field'), 0),"
+                                   "  coalesce (sum (resolved_at IS NOT NULL), 0)"
+                                   " FROM conflicts c WHERE (c.resolved_at IS NULL"
+                                   "  OR (c.kind = 'field' AND c.applied_run IS NULL))",
+                                   &error);
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      liaison_store_db_fail (db, rc, "Could not count the conflicts", &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  count->n_open = (guint) sqlite3_column_int64 (stmt, 0);
+  count->n_open_fields = (guint) sqlite3_column_int64 (stmt, 1);
+  count->n_answered = (guint) sqlite3_column_int64 (stmt, 2);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_store_count_conflicts_to_review_async (LiaisonStore *self, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_count_conflicts_to_review_async);
+  g_task_set_task_data (task, g_new0 (LiaisonStoreConflictCount, 1), g_free);
+  liaison_store_push_job (self, task, count_to_review_job);
+}
+
+gboolean
+liaison_store_count_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
+                                                LiaisonStoreConflictCount *count, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (count != NULL)
+    *count = *(LiaisonStoreConflictCount *) g_task_get_task_data (G_TASK (result));
+  return TRUE;
+}
+
+typedef struct
+{
+  char *resolution;
+  char *field;  /* NULL: every field */
+  char *except; /* JSON array of the ids left out */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->resolution);
+  g_free (data->field);
+  g_free (data->except);
+  g_free (data);
+}
+
+static void
+resolve_open_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  OpenData *data = g_task_get_task_data (task);
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  GError *error = NULL;
+  int rc;
+
+  /* One statement, so one transaction: the conflicts a page has not read yet are answered as
+   * those it shows, and a run writing meanwhile sees all of the answers or none. */
+  stmt = liaison_store_db_prepare (
+      db,
+      "UPDATE conflicts SET resolved_at = ?1, resolution = ?2,"
+      "  resolved_value = CASE ?2 WHEN 'lsq' THEN lsq_value WHEN 'ghl' THEN ghl_value END"
+      " WHERE resolved_at IS NULL AND kind = 'field' AND (?3 IS NULL OR field = ?3)"
+      "  AND id NOT IN (SELECT value FROM json_each (?4))"
+      " RETURNING id",
+      &error);
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / 1000);
+  liaison_store_bind_text (stmt, 2, data->resolution);
+  liaison_store_bind_text (stmt, 3, data->field);
+  liaison_store_bind_text (stmt, 4, data->except);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (done, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_db_fail (db, rc, "Could not record the answers", &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&done), (GDestroyNotify) g_array_unref);
+}
+
+void
+liaison_store_resolve_open_conflicts_async (LiaisonStore *self, const char *resolution,
+                                            const char *field, const GArray *except,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (JsonArray) array = json_array_new ();
+  g_autoptr (JsonNode) node = NULL;
+  OpenData *data;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  g_return_if_fail (g_strcmp0 (resolution, "lsq") == 0 || g_strcmp0 (resolution, "ghl") == 0);
+  for (guint i = 0; except != NULL && i < except->len; i++)
+    json_array_add_int_element (array, g_array_index (except, gint64, i));
+  node = json_node_init_array (json_node_alloc (), array);
+  data = g_new0 (OpenData, 1);
+  data->resolution = g_strdup (resolution);
+  data->field = g_strdup (field);
+  data->except = json_to_string (node, FALSE);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_resolve_open_conflicts_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  liaison_store_push_job (self, task, resolve_open_job);
 }

@@ -46,12 +46,10 @@ typedef struct
 void liaison_store_mapping_state_free (LiaisonStoreMappingState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreMappingState, liaison_store_mapping_state_free)
 void liaison_store_read_mapping_state_async (LiaisonStore *self, const char *lsq_connection,
-                                             const char *ghl_connection,
-                                             GCancellable *cancellable,
+                                             const char *ghl_connection, GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data);
-LiaisonStoreMappingState *liaison_store_read_mapping_state_finish (LiaisonStore *self,
-                                                                   GAsyncResult *result,
-                                                                   GError **error);
+LiaisonStoreMappingState *
+liaison_store_read_mapping_state_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 
 /* Whether the profile's scheduled syncs wait for a person (liaison-sync-engine.h,
  * LIAISON_SYNC_ERROR_NOT_REVIEWED): no field map was ever saved or accepted
@@ -265,9 +263,8 @@ void liaison_store_plan_inputs_free (LiaisonStorePlanInputs *inputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStorePlanInputs, liaison_store_plan_inputs_free)
 void liaison_store_read_plan_inputs_async (LiaisonStore *self, GCancellable *cancellable,
                                            GAsyncReadyCallback callback, gpointer user_data);
-LiaisonStorePlanInputs *liaison_store_read_plan_inputs_finish (LiaisonStore *self,
-                                                               GAsyncResult *result,
-                                                               GError **error);
+LiaisonStorePlanInputs *
+liaison_store_read_plan_inputs_finish (LiaisonStore *self, GAsyncResult *result, GError **error);
 GPtrArray *liaison_store_list_pending_intents (LiaisonStore *self, GError **error); /* contacts */
 /* The creates and updates of contacts a service refused (failed intents marked refused, with
  * the error it gave), so that the same write is not sent again: a hash table of
@@ -316,6 +313,33 @@ void liaison_store_list_conflicts_to_review_page_async (LiaisonStore *self, gint
                                                         gpointer user_data);
 #define liaison_store_list_conflicts_to_review_page_finish                                         \
   liaison_store_list_conflicts_to_review_finish
+
+/* How many the Conflicts page shows, counted at once on the store's worker while the rows come a
+ * page at a time: the open conflicts, the open field conflicts among them (those a side can be
+ * taken for) and the answers the next run has still to write. */
+typedef struct
+{
+  guint n_open;
+  guint n_open_fields;
+  guint n_answered;
+} LiaisonStoreConflictCount;
+
+void liaison_store_count_conflicts_to_review_async (LiaisonStore *self, GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+gboolean liaison_store_count_conflicts_to_review_finish (LiaisonStore *self, GAsyncResult *result,
+                                                         LiaisonStoreConflictCount *count,
+                                                         GError **error);
+
+/* Takes one side ("lsq" or "ghl") for every open field conflict (of field only, unless NULL)
+ * but those whose ids (gint64) are in except (may be NULL), in one transaction, whether a page
+ * has read them or not; _finish (liaison_store_resolve_conflicts_finish) returns the ids
+ * answered, for an Undo. */
+void liaison_store_resolve_open_conflicts_async (LiaisonStore *self, const char *resolution,
+                                                 const char *field, const GArray *except,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+#define liaison_store_resolve_open_conflicts_finish liaison_store_resolve_conflicts_finish
 
 /* Records a person's answer; the next run writes it to both sides. value: JSON value text for
  * resolution "edited", NULL for "lsq" or "ghl" (the side's current value). */

@@ -148,7 +148,8 @@ take_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
   const char *side = g_variant_get_string (parameter, NULL);
   gboolean lsq = g_strcmp0 (side, "lsq") == 0;
-  guint n = self->model ? liaison_conflict_list_get_n_open (self->model) : 0;
+  /* The store's count: those not read yet are answered too. */
+  guint n = self->model ? liaison_conflict_list_get_n_open_fields (self->model) : 0;
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -275,7 +276,11 @@ on_selection_resolved (GObject *source, GAsyncResult *result, gpointer user_data
   g_autoptr (LiaisonConflictsPage) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids
-      = liaison_conflict_list_resolve_items_finish (LIAISON_CONFLICT_LIST (source), result, &error);
+      = g_async_result_is_tagged (result, liaison_conflict_list_resolve_all_except_async)
+            ? liaison_conflict_list_resolve_all_except_finish (LIAISON_CONFLICT_LIST (source),
+                                                               result, &error)
+            : liaison_conflict_list_resolve_items_finish (LIAISON_CONFLICT_LIST (source), result,
+                                                          &error);
   const char *side = g_object_get_data (G_OBJECT (self), "selection-side");
   g_autofree char *text = NULL;
   LiaisonConflictsUndo *undo;
@@ -322,13 +327,27 @@ take_selected_action (GtkWidget *widget, const char *action_name, GVariant *para
   if (self->model == NULL || self->answering
       || (g_strcmp0 (side, "lsq") != 0 && g_strcmp0 (side, "ghl") != 0))
     return;
-  items = liaison_conflicts_page_selected_items (self);
-  if (items->len == 0)
+  if (liaison_conflicts_page_count_selected (self) == 0)
     return;
   self->answering = TRUE;
   g_object_set_data (G_OBJECT (self), "selection-side",
                      g_str_equal (side, "lsq") ? (gpointer) "lsq" : (gpointer) "ghl");
   liaison_conflicts_page_update_selection (self);
+  if (self->all_selected)
+    {
+      /* Those not read yet too, in the store; but the ones unticked. */
+      g_autoptr (GArray) except = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->selected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (except, *(gint64 *) key);
+      liaison_conflict_list_resolve_all_except_async (self->model, side, except, NULL,
+                                                      on_selection_resolved, g_object_ref (self));
+      return;
+    }
+  items = liaison_conflicts_page_selected_items (self);
   liaison_conflict_list_resolve_items_async (self->model, items, side, NULL, on_selection_resolved,
                                              g_object_ref (self));
 }

@@ -30,6 +30,9 @@ struct _LiaisonConflictsPage
   LiaisonSyncScheduler *scheduler;
 
   gboolean selection_mode;
+  /* "Select All" selects every open field conflict, read or not: selected then holds those a
+   * person unticked since. */
+  gboolean all_selected;
   GHashTable *selected; /* gint64 * conflict id, owned */
   char *selection_title;
   LiaisonConflictsUndo *undo;
@@ -60,8 +63,10 @@ void liaison_conflicts_page_toast (LiaisonConflictsPage *self, const char *messa
 void liaison_conflicts_undo_free (LiaisonConflictsUndo *undo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonConflictsUndo, liaison_conflicts_undo_free)
 
-/* The open field conflicts selected, in the list's order. */
+/* The open field conflicts selected one by one (not after a Select All), in no set order. */
 GPtrArray *liaison_conflicts_page_selected_items (LiaisonConflictsPage *self);
+/* How many open field conflicts the selection holds, those not read yet included. */
+guint liaison_conflicts_page_count_selected (LiaisonConflictsPage *self);
 LiaisonConflictItem *liaison_conflicts_page_find_item (LiaisonConflictsPage *self, gint64 id);
 void liaison_conflicts_page_update_selection (LiaisonConflictsPage *self);
 

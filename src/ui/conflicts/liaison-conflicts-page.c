@@ -29,8 +29,9 @@ static void
 update_view (LiaisonConflictsPage *self)
 {
   guint n_items = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  /* The store's counts, whole while the pages still come. */
   guint n_open = self->model ? liaison_conflict_list_get_n_open (self->model) : 0;
-  guint n_answered = n_items - n_open;
+  guint n_answered = self->model ? liaison_conflict_list_get_n_answered (self->model) : 0;
   g_autofree char *summary = NULL;
   gboolean running = self->scheduler && liaison_sync_scheduler_get_running (self->scheduler);
 
@@ -86,7 +87,8 @@ update_view (LiaisonConflictsPage *self)
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button),
                           self->scheduler != NULL && n_answered > 0);
-  gtk_widget_set_visible (self->all_box, n_open > 1 && !self->selection_mode);
+  gtk_widget_set_visible (self->all_box, liaison_conflict_list_get_n_open_fields (self->model) > 1
+                                             && !self->selection_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.apply", !running);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -120,10 +122,19 @@ foreach_row (LiaisonConflictsPage *self,
 }
 
 static gboolean
+selectable (LiaisonConflictItem *item)
+{
+  return liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
+         && liaison_conflict_item_get_resolution (item) == NULL;
+}
+
+static gboolean
 is_selected (LiaisonConflictsPage *self, LiaisonConflictItem *item)
 {
   gint64 id = liaison_conflict_item_get_id (item);
 
+  if (self->all_selected)
+    return selectable (item) && !g_hash_table_contains (self->selected, &id);
   return g_hash_table_contains (self->selected, &id);
 }
 
@@ -134,44 +145,58 @@ show_selection (LiaisonConflictsPage *self, LiaisonConflictRow *row)
                                       is_selected (self, liaison_conflict_row_get_item (row)));
 }
 
-static gboolean
-selectable (LiaisonConflictItem *item)
-{
-  return liaison_conflict_item_get_kind (item) == LIAISON_CONFLICT_FIELD
-         && liaison_conflict_item_get_resolution (item) == NULL;
-}
-
 GPtrArray *
 liaison_conflicts_page_selected_items (LiaisonConflictsPage *self)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  GHashTableIter iter;
+  gpointer key;
 
-  for (guint i = 0; i < n && g_hash_table_size (self->selected) > 0; i++)
+  if (self->model == NULL || self->all_selected)
+    return items;
+  /* A conflict a sync closed meanwhile, or that the list no longer shows, is not taken. */
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      LiaisonConflictItem *item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      LiaisonConflictItem *item = liaison_conflict_list_find (self->model, *(gint64 *) key);
 
-      if (selectable (item) && is_selected (self, item))
-        g_ptr_array_add (items, item);
-      else
-        g_object_unref (item);
+      if (item != NULL && selectable (item))
+        g_ptr_array_add (items, g_object_ref (item));
     }
   return items;
+}
+
+guint
+liaison_conflicts_page_count_selected (LiaisonConflictsPage *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n_unticked = 0, n_open;
+
+  if (self->model == NULL)
+    return 0;
+  if (!self->all_selected)
+    {
+      g_autoptr (GPtrArray) items = liaison_conflicts_page_selected_items (self);
+
+      return items->len;
+    }
+  /* Every open field conflict the store counts, but those unticked that are still open. */
+  n_open = liaison_conflict_list_get_n_open_fields (self->model);
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      LiaisonConflictItem *item = liaison_conflict_list_find (self->model, *(gint64 *) key);
+
+      n_unticked += item != NULL && selectable (item);
+    }
+  return n_open > n_unticked ? n_open - n_unticked : 0;
 }
 
 LiaisonConflictItem *
 liaison_conflicts_page_find_item (LiaisonConflictsPage *self, gint64 id)
 {
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (LiaisonConflictItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (liaison_conflict_item_get_id (item) == id)
-        return item; /* the model holds it */
-    }
-  return NULL;
+  return self->model ? liaison_conflict_list_find (self->model, id) : NULL;
 }
 
 /* A button's name for screen readers: its label without the mnemonic's underline. */
@@ -189,8 +214,7 @@ set_accessible_label (GtkButton *button, const char *label)
 void
 liaison_conflicts_page_update_selection (LiaisonConflictsPage *self)
 {
-  g_autoptr (GPtrArray) items = liaison_conflicts_page_selected_items (self);
-  guint n = items->len;
+  guint n = liaison_conflicts_page_count_selected (self);
   g_autofree char *lsq = NULL;
   g_autofree char *ghl = NULL;
   g_autofree char *title = NULL;
@@ -239,7 +263,10 @@ liaison_conflicts_page_set_selection_mode (LiaisonConflictsPage *self, gboolean 
     return;
   self->selection_mode = mode;
   if (!mode)
-    g_hash_table_remove_all (self->selected);
+    {
+      self->all_selected = FALSE;
+      g_hash_table_remove_all (self->selected);
+    }
   gtk_revealer_set_reveal_child (self->selection_bar, mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.leave-selection", mode);
   liaison_conflicts_page_update_selection (self);
@@ -252,7 +279,8 @@ on_row_select (LiaisonConflictRow *row, gboolean selected, LiaisonConflictsPage 
 {
   gint64 id = liaison_conflict_item_get_id (liaison_conflict_row_get_item (row));
 
-  if (selected)
+  /* After a Select All the table holds the ticks taken off. */
+  if (selected != self->all_selected)
     g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
   else
     g_hash_table_remove (self->selected, &id);
@@ -307,22 +335,17 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, LiaisonCon
 
 /* ---- selection mode ---- */
 
+/* Every open field conflict, those the list has not read yet too: the answer is made by the
+ * store on all of them (liaison_conflict_list_resolve_all_except_async). */
 static void
 select_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LiaisonConflictsPage *self = LIAISON_CONFLICTS_PAGE (widget);
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
-  if (self->model == NULL || liaison_conflict_list_get_n_open (self->model) == 0)
+  if (self->model == NULL || liaison_conflict_list_get_n_open_fields (self->model) == 0)
     return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (LiaisonConflictItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      gint64 id = liaison_conflict_item_get_id (item);
-
-      if (selectable (item))
-        g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
-    }
+  self->all_selected = TRUE;
+  g_hash_table_remove_all (self->selected);
   if (!self->selection_mode)
     liaison_conflicts_page_set_selection_mode (self, TRUE);
   else
@@ -394,6 +417,9 @@ static void
 on_model_changed (LiaisonConflictsPage *self)
 {
   update_view (self);
+  /* A Select All counts what the store counts. */
+  if (self->selection_mode && self->all_selected)
+    liaison_conflicts_page_update_selection (self);
 }
 
 static void
