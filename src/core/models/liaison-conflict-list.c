@@ -24,10 +24,14 @@
 
 /* A sync run announces its end once; a short wait still folds a burst of announcements. */
 #define RELOAD_DELAY_MS 150
-/* A read goes through the store in pages that grow: the first rows come at once however many
- * conflicts wait (the list widget makes rows only for what is on screen), and the rest follow in
- * pages big enough that a read of 100,000 takes few turns of the store's worker. */
-static const guint page_sizes[] = { 25, 200, 1000 };
+/* A read goes through the store in pages: small ones first, so that the first rows come at
+ * once however many conflicts wait, and while the list view makes rows for them (GTK 4.8's makes
+ * one for each of the first 200 items, all at the items-changed that adds them, a few ms each),
+ * so that the main loop turns between them; then big ones, which make no rows, so that a read
+ * of 100,000 takes few turns of the store's worker. */
+#define SMALL_PAGE 25
+#define ROWS_MADE 200
+#define BIG_PAGE 1000
 
 struct _LiaisonConflictList
 {
@@ -40,8 +44,8 @@ struct _LiaisonConflictList
   guint reload_source;
   gboolean loading;
   gboolean loaded;
-  guint page; /* the pages the read has taken so far */
-  guint next; /* the items before it are those the read has seen again */
+  guint limit; /* the size of the page asked for */
+  guint next;  /* the items before it are those the read has seen again */
   char *error;
   LiaisonStoreConflictCount count;
 };
@@ -122,12 +126,6 @@ set_error (LiaisonConflictList *self, const char *message)
   g_free (self->error);
   self->error = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-}
-
-static guint
-page_size (guint page)
-{
-  return page_sizes[MIN (page, G_N_ELEMENTS (page_sizes) - 1)];
 }
 
 /* Whether item comes no later than conflict in the list's order. */
@@ -271,8 +269,7 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (self);
       return;
     }
-  last = rows->len < page_size (self->page);
-  self->page++;
+  last = rows->len < self->limit;
   merge_page (self, rows, last);
   set_loaded (self);
   if (!last)
@@ -292,9 +289,10 @@ on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 read_page (LiaisonConflictList *self, gint64 after_detected, gint64 after_id)
 {
+  self->limit = self->next < ROWS_MADE ? SMALL_PAGE : BIG_PAGE;
   liaison_store_list_conflicts_to_review_page_async (self->store, after_detected, after_id,
-                                                     page_size (self->page), self->cancellable,
-                                                     on_read, g_object_ref (self));
+                                                     self->limit, self->cancellable, on_read,
+                                                     g_object_ref (self));
 }
 
 static void
@@ -337,7 +335,6 @@ static void
 start_read (LiaisonConflictList *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->page = 0;
   self->next = 0;
   set_loading (self, TRUE);
   /* The count first (the worker takes jobs in order): the sidebar and the summary have the
