@@ -58,5 +58,13 @@ void liaison_sync_apply_start_update (LiaisonSyncRun *run, LiaisonSyncItem *item
 /* liaison-sync-apply-create.c */
 void liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item);
 void liaison_sync_apply_start_bulk (LiaisonSyncRun *run);
+/* liaison-sync-apply-undo.c: an undo's DELETE of a task, note or appointment. */
+void liaison_sync_apply_start_undo_delete (LiaisonSyncRun *run, LiaisonSyncItem *item);
+/* The delete of the copy id of kind on side (contact: its contact there, which HighLevel's task
+ * and note deletes name); finish with liaison_lsq_client_delete_tasks_finish or
+ * liaison_ghl_client_delete_finish. */
+void liaison_sync_undo_send_delete (LiaisonSyncRun *run, LiaisonRecordKind kind,
+                                    LiaisonService side, const char *contact, const char *id,
+                                    GAsyncReadyCallback callback, gpointer user_data);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ start_item (LiaisonSyncRun *run, LiaisonService lane)
   run->starting_lane = lane;
   if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
     liaison_sync_apply_start_update (run, item);
+  else if (item->kind == LIAISON_SYNC_ITEM_DELETE && item->record != LIAISON_RECORD_CONTACT)
+    liaison_sync_apply_start_undo_delete (run, item);
   else
     liaison_sync_apply_start_single (run, item);
 }
