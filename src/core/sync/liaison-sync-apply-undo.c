@@ -361,23 +361,16 @@ on_ghl_note (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-on_ghl_appointments (GObject *source, GAsyncResult *result, gpointer user_data)
+on_ghl_appointment (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Work *w = user_data;
-  LiaisonSyncItem *item = work_item (w);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) list
-      = liaison_ghl_client_list_finish (LIAISON_GHL_CLIENT (source), result, &error);
-  g_autoptr (JsonObject) now = NULL;
+  g_autoptr (LiaisonAppointment) appointment
+      = liaison_ghl_client_appointment_finish (LIAISON_GHL_CLIENT (source), result, &error);
+  g_autoptr (JsonObject) now
+      = appointment ? liaison_sync_appointment_values (appointment, LIAISON_SERVICE_GHL) : NULL;
 
   w->run->result->ghl_calls++;
-  for (guint i = 0; list != NULL && i < list->len && now == NULL; i++)
-    {
-      LiaisonAppointment *appointment = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (liaison_appointment_get_id (appointment), item->ghl_id) == 0)
-        now = liaison_sync_appointment_values (appointment, LIAISON_SERVICE_GHL);
-    }
   compare (w, now, error);
 }
 
@@ -397,6 +390,5 @@ liaison_sync_apply_start_undo_delete (LiaisonSyncRun *run, LiaisonSyncItem *item
     liaison_ghl_client_get_note_async (run->ghl, item->ghl_parent, item->ghl_id, NULL, on_ghl_note,
                                        w);
   else
-    liaison_ghl_client_list_contact_appointments_async (run->ghl, item->ghl_parent, NULL,
-                                                        on_ghl_appointments, w);
+    liaison_ghl_client_get_appointment_async (run->ghl, item->ghl_id, NULL, on_ghl_appointment, w);
 }
