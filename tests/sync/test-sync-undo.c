@@ -233,7 +233,7 @@ test_undo_refusals (SyncFixture *f, gconstpointer data)
 
 /* The copies run_id created, per side (by LiaisonService): "copy id" -> "original id". */
 /* The contacts run_id created, per side: copy id -> original id. Returns how many tasks, notes
- * and appointments it created besides (the undo keeps those). */
+ * and appointments it created besides. */
 static guint
 list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
 {
@@ -262,8 +262,13 @@ list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
   return n_activities;
 }
 
+/* The items of plan of kind with cause (NULL: any) about records of record (contacts, or with
+ * ACTIVITIES the tasks, notes and appointments). */
+#define ACTIVITIES ((LiaisonRecordKind) - 1)
+
 static guint
-count_items (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause)
+count_items_of (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause,
+                LiaisonRecordKind record)
 {
   GPtrArray *items = liaison_sync_plan_get_items (plan);
   guint n = 0;
@@ -272,9 +277,17 @@ count_items (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause)
     {
       LiaisonSyncItem *item = g_ptr_array_index (items, i);
 
-      n += item->kind == kind && (cause == NULL || g_strcmp0 (item->cause, cause) == 0);
+      n += item->kind == kind && (cause == NULL || g_strcmp0 (item->cause, cause) == 0)
+           && (record == ACTIVITIES ? item->record != LIAISON_RECORD_CONTACT
+                                    : item->record == record);
     }
   return n;
+}
+
+static guint
+count_items (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause)
+{
+  return count_items_of (plan, kind, cause, LIAISON_RECORD_CONTACT);
 }
 
 /* The UPDATE items of plan that write side: one call each. */
@@ -336,7 +349,7 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GHashTable *copies[2];
   LiaisonSyncOptions options = { 0 };
-  guint n_copies, n_activities;
+  guint n_copies, n_activities, n_activity_deletes;
   gint64 lsq_seq, ghl_seq;
 
   sync_set_deletes (f, TRUE);
@@ -345,8 +358,8 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_LSQ]), >, 0);
   g_assert_cmpuint (g_hash_table_size (copies[LIAISON_SERVICE_GHL]), >, 0);
   n_copies = g_hash_table_size (copies[0]) + g_hash_table_size (copies[1]);
-  /* The tasks, notes and appointments it made for the linked contacts too: the undo keeps them
-   * (their ids are no contact's). */
+  /* The tasks, notes and appointments it made for the linked contacts too: the undo deletes
+   * them as well, but for the notes it made in LeadSquared, which has no note delete. */
   g_assert_cmpuint (n_activities, >, 0);
   g_assert_cmpuint (n_copies + n_activities, ==, first->n_created);
   g_assert_cmpuint (n_copies, <=, 10);
@@ -360,8 +373,13 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   plan = run_ok (f, &options);
   g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create"), ==,
                     n_copies);
-  g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "create-kept"), ==,
-                    n_activities);
+  n_activity_deletes
+      = count_items_of (plan->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create", ACTIVITIES);
+  g_assert_cmpuint (n_activity_deletes, >, 0);
+  g_assert_cmpuint (n_activity_deletes
+                        + count_items_of (plan->plan, LIAISON_SYNC_ITEM_SKIP, "no-delete-api",
+                                          ACTIVITIES),
+                    ==, n_activities);
   g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "unlinked"), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
@@ -370,7 +388,7 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   options.dry_run = FALSE;
   undone = run_ok (f, &options);
   g_assert_null (undone->delete_guard);
-  g_assert_cmpuint (undone->n_deleted, ==, n_copies);
+  g_assert_cmpuint (undone->n_deleted, ==, n_copies + n_activity_deletes);
   assert_copies (f, copies, TRUE);
   not_copied = liaison_store_list_not_copied (f->store, &error);
   g_assert_no_error (error);
@@ -457,7 +475,10 @@ test_undo_creates_changed_since (SyncFixture *f, gconstpointer data)
 
   options.undo_run = first->run_id;
   undone = run_ok (f, &options);
-  g_assert_cmpuint (undone->n_deleted, ==, n_copies - 2);
+  g_assert_cmpuint (undone->n_deleted, ==,
+                    n_copies - 2
+                        + count_items_of (undone->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create",
+                                          ACTIVITIES));
   g_assert_cmpuint (count_items (undone->plan, LIAISON_SYNC_ITEM_SKIP, "changed-since"), ==, 2);
   items = liaison_sync_plan_get_items (undone->plan);
   for (guint i = 0; i < items->len; i++)
@@ -539,9 +560,10 @@ test_undo_creates_deletes_off (SyncFixture *f, gconstpointer data)
       LiaisonStoreOperation *op = g_ptr_array_index (ops, i);
 
       /* The tasks, notes and appointments kept are rows of their own kind, not contacts'. */
-      if (g_strcmp0 (op->cause, "create-kept") == 0)
+      if (op->kind != LIAISON_RECORD_CONTACT
+          && (g_strcmp0 (op->cause, "deletes-off") == 0
+              || g_strcmp0 (op->cause, "no-delete-api") == 0))
         {
-          g_assert_cmpint (op->kind, !=, LIAISON_RECORD_CONTACT);
           g_assert_cmpint (op->status, ==, LIAISON_OPERATION_SKIPPED);
           n_kept++;
           continue;
@@ -572,7 +594,7 @@ test_undo_creates_guard (SyncFixture *f, gconstpointer data)
   g_autoptr (LiaisonSyncResult) forced = NULL;
   GHashTable *copies[2];
   LiaisonSyncOptions options = { 0 };
-  guint n_copies;
+  guint n_copies, n_activity_deletes;
   gint64 lsq_seq, ghl_seq;
 
   sync_set_deletes (f, TRUE);
@@ -590,6 +612,9 @@ test_undo_creates_guard (SyncFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (held->delete_guard, "--force-delete"));
   g_assert_cmpuint (held->n_deleted, ==, 0);
   g_assert_cmpuint (count_items (held->plan, LIAISON_SYNC_ITEM_SKIP, "delete-guard"), ==, n_copies);
+  /* The tasks, notes and appointments are held back with them. */
+  n_activity_deletes
+      = count_items_of (held->plan, LIAISON_SYNC_ITEM_SKIP, "delete-guard", ACTIVITIES);
   /* Nothing deleted: the writes only put back fields the first sync filled in. */
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==,
                     count_puts_back (held->plan, LIAISON_SERVICE_LSQ));
@@ -600,7 +625,7 @@ test_undo_creates_guard (SyncFixture *f, gconstpointer data)
   options.force_delete = TRUE;
   forced = run_ok (f, &options);
   g_assert_null (forced->delete_guard);
-  g_assert_cmpuint (forced->n_deleted, ==, n_copies);
+  g_assert_cmpuint (forced->n_deleted, ==, n_copies + n_activity_deletes);
   assert_copies (f, copies, TRUE);
   for (guint side = 0; side < 2; side++)
     g_hash_table_unref (copies[side]);

@@ -85,7 +85,7 @@ commit_failure (Work *w, const GError *error)
   liaison_sync_work_commit (w, step);
 }
 
-/* Deleted now (or gone already: sentence says so instead of the item's reason). */
+/* Deleted now, or gone already (sentence says so instead of the item's reason). */
 static void
 commit_deleted (Work *w, const char *sentence)
 {
@@ -103,8 +103,8 @@ commit_deleted (Work *w, const char *sentence)
                    operation_new (w, LIAISON_OPERATION_DELETE, LIAISON_OPERATION_APPLIED,
                                   sentence ? "gone" : item->cause,
                                   sentence ? sentence : item->reason));
-  if (sentence == NULL)
-    run->result->n_deleted++;
+  /* Gone already counts as deleted: most often the undo deleted the contact it belonged to. */
+  run->result->n_deleted++;
   liaison_sync_work_commit (w, step);
 }
 
