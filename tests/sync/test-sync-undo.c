@@ -880,6 +880,17 @@ item_about (LiaisonSyncPlan *plan, const char *id)
   return NULL;
 }
 
+/* Whether rows (LiaisonStoreNotCopied) list remote_id. */
+static gboolean
+lists (GPtrArray *rows, const char *remote_id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (((LiaisonStoreNotCopied *) g_ptr_array_index (rows, i))->remote_id, remote_id)
+        == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The history row of run_id about the record id with cause, or NULL. */
 static LiaisonStoreOperation *
 row_about (GPtrArray *ops, const char *id, const char *cause)
@@ -912,6 +923,8 @@ test_undo_activities (ActivityFixture *t, gconstpointer data)
   g_autoptr (GPtrArray) not_copied = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *edit_path = g_strdup_printf ("/_sandbox/ghl/tasks/%s", t->edited_task_copy);
+  g_autofree char *note_path = NULL;
+  g_autoptr (JsonNode) gone = NULL;
   LiaisonSyncOptions options = { .undo_run = t->run_id };
   LiaisonStoreOperation *row;
   LiaisonSyncItem *item;
@@ -998,7 +1011,8 @@ test_undo_activities (ActivityFixture *t, gconstpointer data)
   /* The originals are listed as not to copy again. */
   not_copied = liaison_store_list_not_copied_of (t->f.store, LIAISON_RECORD_TASK, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (not_copied->len, >=, 2);
+  g_assert_true (lists (not_copied, t->lsq_task));
+  g_assert_true (lists (not_copied, t->ghl_task));
 
   /* The next sync copies nothing again: its one write carries the person's edit of the copy
    * left alone to its original, as any sync would; the one after writes nothing at all. */
@@ -1024,6 +1038,92 @@ test_undo_activities (ActivityFixture *t, gconstpointer data)
   /* Undone twice, nothing more is deleted. */
   again = run_ok (&t->f, &options);
   g_assert_cmpuint (again->n_deleted, ==, 0);
+
+  /* The LeadSquared note the undo could not delete: a person deletes it in LeadSquared, and the
+   * HighLevel note it copied is not copied there again. */
+  g_clear_pointer (&not_copied, g_ptr_array_unref);
+  not_copied = liaison_store_list_not_copied_of (t->f.store, LIAISON_RECORD_NOTE, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists (not_copied, t->ghl_note));
+  note_path = g_strdup_printf ("/_sandbox/lsq/notes/%s", t->lsq_note_copy);
+  gone = sync_control (&t->f, LIAISON_SERVICE_LSQ, "DELETE", note_path, NULL);
+  lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (LiaisonSyncResult) after = run_ok (&t->f, NULL);
+
+      g_assert_cmpuint (after->n_created, ==, 0);
+    }
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
+  g_assert_false (sync_child_linked (&t->f, LIAISON_RECORD_NOTE, t->lsq_note_copy, t->ghl_note));
+  g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "notes", t->ghl_note));
+}
+
+/* An undo stopped between its intent and its step (the delete reached HighLevel, the store did
+ * not record it): the next run, any run, finishes it first: the link goes, the original is not
+ * copied back, and the run after writes nothing. */
+static void
+test_undo_activities_interrupted (ActivityFixture *t, gconstpointer data)
+{
+  g_autoptr (GPtrArray) intents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_intent_free);
+  g_autoptr (LiaisonStoreLink) link = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) gone = NULL;
+  g_autoptr (LiaisonSyncResult) finished = NULL;
+  g_autoptr (LiaisonSyncResult) quiet = NULL;
+  g_autoptr (GPtrArray) ops = NULL;
+  g_autoptr (GPtrArray) not_copied = NULL;
+  g_autofree char *path = g_strdup_printf ("/_sandbox/ghl/tasks/%s", t->ghl_task_copy);
+  LiaisonStoreIntent *intent = g_new0 (LiaisonStoreIntent, 1);
+  LiaisonStoreOperation *row;
+  gint64 lsq_seq, ghl_seq;
+
+  sync_set_deletes (&t->f, TRUE);
+  link = liaison_store_lookup_link (t->f.store, LIAISON_SERVICE_LSQ, t->f.lsq_id,
+                                    LIAISON_RECORD_TASK, t->lsq_task, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  intent->kind = LIAISON_RECORD_TASK;
+  intent->service = LIAISON_SERVICE_GHL;
+  intent->op = LIAISON_INTENT_DELETE;
+  intent->remote_id = g_strdup (t->ghl_task_copy);
+  intent->source_id = g_strdup (t->lsq_task);
+  intent->link_id = link->id;
+  intent->payload = g_strdup_printf ("{\"undo\": %" G_GINT64_FORMAT ", \"contact\": \"%s\"}",
+                                     t->run_id, t->ghl_contact);
+  g_ptr_array_add (intents, intent);
+  liaison_store_add_intents_async (t->f.store, intents, NULL, store_test_result_cb, &result);
+  ids = liaison_store_add_intents_finish (t->f.store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  gone = sync_control (&t->f, LIAISON_SERVICE_GHL, "DELETE", path, NULL);
+
+  finished = run_ok (&t->f, NULL);
+  g_assert_cmpuint (finished->n_reconciled, >=, 1);
+  g_assert_cmpuint (finished->n_created, ==, 0);
+  g_assert_false (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task_copy));
+  g_assert_true (holds (&t->f, LIAISON_SERVICE_LSQ, "tasks", t->lsq_task));
+  g_assert_false (sync_child_linked (&t->f, LIAISON_RECORD_TASK, t->lsq_task, t->ghl_task_copy));
+  not_copied = liaison_store_list_not_copied_of (t->f.store, LIAISON_RECORD_TASK, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists (not_copied, t->lsq_task));
+  ops = liaison_store_list_operations (t->f.store, finished->run_id, &error);
+  g_assert_no_error (error);
+  row = row_about (ops, t->ghl_task_copy, "reconciled");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->action, ==, LIAISON_OPERATION_DELETE);
+  g_assert_cmpint (row->kind, ==, LIAISON_RECORD_TASK);
+
+  lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
+  ghl_seq = sync_log_seq (&t->f, LIAISON_SERVICE_GHL);
+  quiet = run_ok (&t->f, NULL);
+  g_assert_cmpuint (quiet->n_created, ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
 }
 
 /* Deletes off: every task, note and appointment the run created is left alone, saying how to
@@ -1083,5 +1183,7 @@ main (int argc, char **argv)
               test_undo_activities, tear_down_activities);
   g_test_add ("/sync/undo/activities-deletes-off", ActivityFixture, NULL, set_up_activities,
               test_undo_activities_deletes_off, tear_down_activities);
+  g_test_add ("/sync/undo/activities-interrupted", ActivityFixture, NULL, set_up_activities,
+              test_undo_activities_interrupted, tear_down_activities);
   return g_test_run ();
 }
