@@ -264,7 +264,7 @@ list_creates (SyncFixture *f, gint64 run_id, GHashTable *copies[2])
 
 /* The items of plan of kind with cause (NULL: any) about records of record (contacts, or with
  * ACTIVITIES the tasks, notes and appointments). */
-#define ACTIVITIES ((LiaisonRecordKind) - 1)
+#define ACTIVITIES ((LiaisonRecordKind) -1)
 
 static guint
 count_items_of (LiaisonSyncPlan *plan, LiaisonSyncItemKind kind, const char *cause,
@@ -376,10 +376,10 @@ test_undo_creates (SyncFixture *f, gconstpointer data)
   n_activity_deletes
       = count_items_of (plan->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create", ACTIVITIES);
   g_assert_cmpuint (n_activity_deletes, >, 0);
-  g_assert_cmpuint (n_activity_deletes
-                        + count_items_of (plan->plan, LIAISON_SYNC_ITEM_SKIP, "no-delete-api",
-                                          ACTIVITIES),
-                    ==, n_activities);
+  g_assert_cmpuint (
+      n_activity_deletes
+          + count_items_of (plan->plan, LIAISON_SYNC_ITEM_SKIP, "no-delete-api", ACTIVITIES),
+      ==, n_activities);
   g_assert_cmpuint (count_items (plan->plan, LIAISON_SYNC_ITEM_SKIP, "unlinked"), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_LSQ, lsq_seq, NULL), ==, 0);
   g_assert_cmpuint (sync_count_writes (f, LIAISON_SERVICE_GHL, ghl_seq, NULL), ==, 0);
@@ -475,10 +475,10 @@ test_undo_creates_changed_since (SyncFixture *f, gconstpointer data)
 
   options.undo_run = first->run_id;
   undone = run_ok (f, &options);
-  g_assert_cmpuint (undone->n_deleted, ==,
-                    n_copies - 2
-                        + count_items_of (undone->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create",
-                                          ACTIVITIES));
+  g_assert_cmpuint (
+      undone->n_deleted, ==,
+      n_copies - 2
+          + count_items_of (undone->plan, LIAISON_SYNC_ITEM_DELETE, "undo-create", ACTIVITIES));
   g_assert_cmpuint (count_items (undone->plan, LIAISON_SYNC_ITEM_SKIP, "changed-since"), ==, 2);
   items = liaison_sync_plan_get_items (undone->plan);
   for (guint i = 0; i < items->len; i++)
@@ -758,9 +758,9 @@ holds (SyncFixture *f, LiaisonService side, const char *collection, const char *
                                            side == LIAISON_SERVICE_LSQ ? "lsq" : "ghl", collection);
   g_autoptr (JsonNode) node = sync_control (f, side, "GET", path, NULL);
   JsonArray *records = json_object_get_array_member (json_node_get_object (node), "records");
-  const char *key = side == LIAISON_SERVICE_GHL              ? "id"
+  const char *key = side == LIAISON_SERVICE_GHL         ? "id"
                     : g_str_equal (collection, "tasks") ? "UserTaskId"
-                                                             : "ProspectNoteId";
+                                                        : "ProspectNoteId";
 
   for (guint i = 0; i < json_array_get_length (records); i++)
     if (g_strcmp0 (json_object_get_string_member_with_default (
@@ -854,10 +854,10 @@ set_up_activities (ActivityFixture *t, gconstpointer data)
 static void
 tear_down_activities (ActivityFixture *t, gconstpointer data)
 {
-  char **ids[] = { &t->lsq_contact,   &t->ghl_contact,      &t->lsq_task,      &t->ghl_task_copy,
-                   &t->ghl_task,      &t->lsq_task_copy,    &t->edited_task,   &t->edited_task_copy,
-                   &t->lsq_note,      &t->ghl_note_copy,    &t->ghl_note,      &t->lsq_note_copy,
-                   &t->lsq_appt,      &t->ghl_appt_copy };
+  char **ids[] = { &t->lsq_contact, &t->ghl_contact,   &t->lsq_task,    &t->ghl_task_copy,
+                   &t->ghl_task,    &t->lsq_task_copy, &t->edited_task, &t->edited_task_copy,
+                   &t->lsq_note,    &t->ghl_note_copy, &t->ghl_note,    &t->lsq_note_copy,
+                   &t->lsq_appt,    &t->ghl_appt_copy };
 
   sync_fixture_tear_down (&t->f);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -1135,9 +1135,8 @@ test_undo_activities_deletes_off (ActivityFixture *t, gconstpointer data)
   g_autoptr (GPtrArray) ops = NULL;
   g_autoptr (GError) error = NULL;
   LiaisonSyncOptions options = { .undo_run = t->run_id };
-  const char *copies[]
-      = { t->ghl_task_copy, t->lsq_task_copy, t->edited_task_copy, t->ghl_note_copy,
-          t->ghl_appt_copy };
+  const char *copies[] = { t->ghl_task_copy, t->lsq_task_copy, t->edited_task_copy,
+                           t->ghl_note_copy, t->ghl_appt_copy };
   gint64 lsq_seq, ghl_seq;
 
   sync_set_deletes (&t->f, FALSE);

@@ -99,8 +99,8 @@ copy_again_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   CopyAgain *data = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db, "DELETE FROM not_copied WHERE remote_id = ?1", &error);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, "DELETE FROM not_copied WHERE remote_id = ?1", &error);
   int rc;
 
   if (stmt == NULL)

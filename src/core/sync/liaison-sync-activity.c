@@ -262,8 +262,7 @@ liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind, G
 }
 
 GHashTable *
-liaison_sync_activity_load_not_copied (LiaisonSyncRun *run, LiaisonRecordKind kind,
-                                       GError **error)
+liaison_sync_activity_load_not_copied (LiaisonSyncRun *run, LiaisonRecordKind kind, GError **error)
 {
   g_autoptr (GPtrArray) rows = liaison_store_list_not_copied_of (run->store, kind, error);
   GHashTable *table;

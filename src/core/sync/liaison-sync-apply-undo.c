@@ -173,10 +173,10 @@ on_intent (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   liaison_sync_work_crash_point (w, "intent");
-  liaison_sync_undo_send_delete (
-      w->run, item->record, item->target,
-      item->target == LIAISON_SERVICE_LSQ ? item->lsq_parent : item->ghl_parent, copy_id (item),
-      on_deleted, w);
+  liaison_sync_undo_send_delete (w->run, item->record, item->target,
+                                 item->target == LIAISON_SERVICE_LSQ ? item->lsq_parent
+                                                                     : item->ghl_parent,
+                                 copy_id (item), on_deleted, w);
 }
 
 static void
@@ -293,9 +293,8 @@ compare (Work *w, JsonObject *now, const GError *error)
               _ ("The %s appointment %s that run %s created changed since (“%s” now holds %s, "
                  "the run created it with %s); it was left as it is.")),
           side, copy_id (item), run_text, key, holds, had);
-      LiaisonStoreOperation *op = operation_new (w, LIAISON_OPERATION_SKIP,
-                                                 LIAISON_OPERATION_SKIPPED, "changed-since",
-                                                 sentence);
+      LiaisonStoreOperation *op = operation_new (
+          w, LIAISON_OPERATION_SKIP, LIAISON_OPERATION_SKIPPED, "changed-since", sentence);
 
       op->field = g_strdup (key);
       op->before = g_strdup (holds);
@@ -318,7 +317,8 @@ on_lsq_read (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JsonObject) now = NULL;
 
   w->run->result->lsq_calls++;
-  if (record != NULL && item->record == LIAISON_RECORD_APPOINTMENT && LIAISON_IS_APPOINTMENT (record))
+  if (record != NULL && item->record == LIAISON_RECORD_APPOINTMENT
+      && LIAISON_IS_APPOINTMENT (record))
     now = liaison_sync_appointment_values (LIAISON_APPOINTMENT (record), LIAISON_SERVICE_LSQ);
   else if (record != NULL && item->record == LIAISON_RECORD_TASK && LIAISON_IS_TASK (record))
     now = liaison_sync_task_values (LIAISON_TASK (record));

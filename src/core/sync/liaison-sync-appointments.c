@@ -315,8 +315,8 @@ plan_pair (ApptPass *pass)
 
               if (g_hash_table_contains (pass->links_by_ghl, id)
                   || g_hash_table_contains (taken, id)
-                  || liaison_sync_activity_not_copied (pass->not_copied,
-                                                       pass->run->ghl_connection, id))
+                  || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection,
+                                                       id))
                 continue;
               values = liaison_sync_appointment_values (candidate, LIAISON_SERVICE_GHL);
               if (same_content (lsq_values, values))

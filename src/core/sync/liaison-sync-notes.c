@@ -261,8 +261,7 @@ plan_pair (NotePass *pass)
           g_autofree char *other = NULL;
 
           if (g_hash_table_contains (pass->links_by_ghl, id) || g_hash_table_contains (taken, id)
-              || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection,
-                                                   id))
+              || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection, id))
             continue;
           other = liaison_sync_note_text (candidate);
           if (g_str_equal (other, text))

@@ -447,8 +447,8 @@ plan_pair (TaskPass *pass)
 
               if (g_hash_table_contains (pass->links_by_ghl, id)
                   || g_hash_table_contains (ghl_taken, id)
-                  || liaison_sync_activity_not_copied (pass->not_copied,
-                                                       pass->run->ghl_connection, id))
+                  || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection,
+                                                       id))
                 continue;
               values = liaison_sync_task_values (candidate);
               if (same_content (lsq_values, values))

@@ -118,8 +118,9 @@ liaison_sync_undo_plan_activity (LiaisonStore *store, const char *const connecti
   if (records[copy] != NULL && records[copy]->deleted)
     return skip (run_id, op, "gone",
                  g_strdup_printf (LIAISON_UNDO_BY_KIND (
-                                      op->kind, _ ("The %s task %s that run %s created is gone "
-                                                   "already."),
+                                      op->kind,
+                                      _ ("The %s task %s that run %s created is gone "
+                                         "already."),
                                       _ ("The %s note %s that run %s created is gone already."),
                                       _ ("The %s appointment %s that run %s created is gone "
                                          "already.")),
@@ -155,20 +156,20 @@ liaison_sync_undo_plan_activity (LiaisonStore *store, const char *const connecti
   item->lsq_id = g_strdup (op->lsq_id);
   item->ghl_id = g_strdup (op->ghl_id);
   item->target = copy;
-  item->lsq_parent = g_strdup (records[LIAISON_SERVICE_LSQ] ? records[LIAISON_SERVICE_LSQ]->parent_id
-                                                            : NULL);
-  item->ghl_parent = g_strdup (records[LIAISON_SERVICE_GHL] ? records[LIAISON_SERVICE_GHL]->parent_id
-                                                            : NULL);
+  item->lsq_parent
+      = g_strdup (records[LIAISON_SERVICE_LSQ] ? records[LIAISON_SERVICE_LSQ]->parent_id : NULL);
+  item->ghl_parent
+      = g_strdup (records[LIAISON_SERVICE_GHL] ? records[LIAISON_SERVICE_GHL]->parent_id : NULL);
   item->created = g_strdup (op->after);
   item->cause = g_strdup ("undo-create");
   item->reason = g_strdup_printf (
       LIAISON_UNDO_BY_KIND (op->kind,
-                                 _ ("Run %s created this %s task as a copy; the undo deletes it "
-                                    "and does not copy the %s task again."),
-                                 _ ("Run %s created this %s note as a copy; the undo deletes it "
-                                    "and does not copy the %s note again."),
-                                 _ ("Run %s created this %s appointment as a copy; the undo "
-                                    "deletes it and does not copy the %s appointment again.")),
+                            _ ("Run %s created this %s task as a copy; the undo deletes it "
+                               "and does not copy the %s task again."),
+                            _ ("Run %s created this %s note as a copy; the undo deletes it "
+                               "and does not copy the %s note again."),
+                            _ ("Run %s created this %s appointment as a copy; the undo "
+                               "deletes it and does not copy the %s appointment again.")),
       run_text, copy_name, original_name);
   return item;
 }
