@@ -647,6 +647,7 @@ typedef struct
   /* The originals a person made, and their copies the run made. */
   char *lsq_task, *ghl_task_copy;       /* copied to HighLevel */
   char *ghl_task, *lsq_task_copy;       /* copied to LeadSquared */
+  char *ghl_task2, *lsq_task2_copy;     /* the same, deleted with it in one DeleteTasks */
   char *edited_task, *edited_task_copy; /* LeadSquared's, its copy edited after the run */
   char *lsq_note, *ghl_note_copy;       /* copied to HighLevel */
   char *ghl_note, *lsq_note_copy;       /* copied to LeadSquared, which deletes no note */
@@ -831,6 +832,7 @@ set_up_activities (ActivityFixture *t, gconstpointer data)
    * one sync copies them all. */
   t->lsq_task = make_lsq_task (t, "Send the brochure", due);
   t->ghl_task = make_ghl_task (t, "Call about the quote", due);
+  t->ghl_task2 = make_ghl_task (t, "Send the signed quote", due);
   t->edited_task = make_lsq_task (t, "Book the site visit", due);
   t->lsq_note = make_note (t, LIAISON_SERVICE_LSQ, "Prefers e-mail after six.");
   t->ghl_note = make_note (t, LIAISON_SERVICE_GHL, "Asked for the Hindi brochure.");
@@ -839,11 +841,12 @@ set_up_activities (ActivityFixture *t, gconstpointer data)
   t->run_id = made->run_id;
   t->ghl_task_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_TASK, t->lsq_task);
   t->lsq_task_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_TASK, t->ghl_task);
+  t->lsq_task2_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_TASK, t->ghl_task2);
   t->edited_task_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_TASK, t->edited_task);
   t->ghl_note_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_NOTE, t->lsq_note);
   t->lsq_note_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_NOTE, t->ghl_note);
   t->ghl_appt_copy = copy_of (&t->f, t->run_id, LIAISON_RECORD_APPOINTMENT, t->lsq_appt);
-  g_assert_cmpuint (made->n_created, ==, 6);
+  g_assert_cmpuint (made->n_created, ==, 7);
   g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task_copy));
   g_assert_true (holds (&t->f, LIAISON_SERVICE_LSQ, "tasks", t->lsq_task_copy));
   g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "notes", t->ghl_note_copy));
@@ -857,7 +860,7 @@ tear_down_activities (ActivityFixture *t, gconstpointer data)
   char **ids[] = { &t->lsq_contact, &t->ghl_contact,   &t->lsq_task,    &t->ghl_task_copy,
                    &t->ghl_task,    &t->lsq_task_copy, &t->edited_task, &t->edited_task_copy,
                    &t->lsq_note,    &t->ghl_note_copy, &t->ghl_note,    &t->lsq_note_copy,
-                   &t->lsq_appt,    &t->ghl_appt_copy };
+                   &t->lsq_appt,    &t->ghl_appt_copy, &t->ghl_task2,   &t->lsq_task2_copy };
 
   sync_fixture_tear_down (&t->f);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -958,11 +961,16 @@ test_undo_activities (ActivityFixture *t, gconstpointer data)
   g_assert_nonnull (strstr (item->reason, "no call that deletes a note"));
   g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task_copy));
 
-  /* The undo. */
+  /* The undo: LeadSquared's two task copies go in one DeleteTasks. */
   options.dry_run = FALSE;
+  lsq_seq = sync_log_seq (&t->f, LIAISON_SERVICE_LSQ);
   undone = run_ok (&t->f, &options);
   g_assert_null (undone->delete_guard);
-  g_assert_cmpuint (undone->n_deleted, ==, 4);
+  g_assert_cmpuint (undone->n_deleted, ==, 5);
+  g_assert_cmpuint (sync_count_any_writes (&t->f, LIAISON_SERVICE_LSQ, lsq_seq, "DeleteTasks"), ==,
+                    1);
+  g_assert_false (holds (&t->f, LIAISON_SERVICE_LSQ, "tasks", t->lsq_task2_copy));
+  g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task2));
   g_assert_false (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task_copy));
   g_assert_false (holds (&t->f, LIAISON_SERVICE_LSQ, "tasks", t->lsq_task_copy));
   g_assert_false (holds (&t->f, LIAISON_SERVICE_GHL, "notes", t->ghl_note_copy));
@@ -1135,8 +1143,8 @@ test_undo_activities_deletes_off (ActivityFixture *t, gconstpointer data)
   g_autoptr (GPtrArray) ops = NULL;
   g_autoptr (GError) error = NULL;
   LiaisonSyncOptions options = { .undo_run = t->run_id };
-  const char *copies[] = { t->ghl_task_copy, t->lsq_task_copy, t->edited_task_copy,
-                           t->ghl_note_copy, t->ghl_appt_copy };
+  const char *copies[] = { t->ghl_task_copy,    t->lsq_task_copy, t->lsq_task2_copy,
+                           t->edited_task_copy, t->ghl_note_copy, t->ghl_appt_copy };
   gint64 lsq_seq, ghl_seq;
 
   sync_set_deletes (&t->f, FALSE);

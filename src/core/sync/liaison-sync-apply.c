@@ -343,6 +343,8 @@ liaison_sync_work_free (Work *w)
   g_clear_pointer (&w->rows, g_ptr_array_unref);
   g_clear_error (&w->batch_error);
   liaison_store_step_free (w->skips);
+  if (w->undo != NULL && w->undo_free != NULL)
+    w->undo_free (w->undo);
   g_free (w);
 }
 
