@@ -361,7 +361,33 @@ parse_kinds (const char *text, guint *kinds, GError **error)
   return TRUE;
 }
 
-/* `liaison-cli undo --not-copied` and `--copy-again ID`: the contacts an undo keeps from being
+/* The records of every kind an undo keeps from being copied again: contacts first, then tasks,
+ * notes and appointments; NULL with error set. */
+static GPtrArray *
+list_not_copied (LiaisonStore *store, GArray *kinds, GError **error)
+{
+  static const LiaisonRecordKind all[] = { LIAISON_RECORD_CONTACT, LIAISON_RECORD_TASK,
+                                           LIAISON_RECORD_NOTE, LIAISON_RECORD_APPOINTMENT };
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_not_copied_free);
+
+  for (guint k = 0; k < G_N_ELEMENTS (all); k++)
+    {
+      g_autoptr (GPtrArray) some = liaison_store_list_not_copied_of (store, all[k], error);
+
+      if (some == NULL)
+        return NULL;
+      for (guint i = 0; i < some->len; i++)
+        {
+          g_ptr_array_add (rows, g_steal_pointer (&some->pdata[i]));
+          g_array_append_val (kinds, all[k]);
+        }
+      g_ptr_array_set_free_func (some, NULL);
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* `liaison-cli undo --not-copied` and `--copy-again ID`: the records an undo keeps from being
  * copied again, and letting one go. */
 static int
 not_copied_main (const char *copy_again, gboolean json)
@@ -369,6 +395,7 @@ not_copied_main (const char *copy_again, gboolean json)
   g_autoptr (GError) error = NULL;
   g_autoptr (LiaisonStore) store = liaison_cli_sync_open_store (&error);
   g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) kinds = g_array_new (FALSE, FALSE, sizeof (LiaisonRecordKind));
 
   if (store == NULL)
     {
@@ -391,7 +418,7 @@ not_copied_main (const char *copy_again, gboolean json)
         }
       if (removed == 0)
         {
-          g_printerr (_ ("liaison-cli undo: no contact “%s” is kept from being copied; "
+          g_printerr (_ ("liaison-cli undo: no record “%s” is kept from being copied; "
                          "“liaison-cli undo --not-copied” lists them.\n"),
                       copy_again);
           return EXIT_USAGE;
@@ -399,7 +426,7 @@ not_copied_main (const char *copy_again, gboolean json)
       g_print (_ ("The next sync copies “%s” again.\n"), copy_again);
       return EXIT_SUCCESS;
     }
-  rows = liaison_store_list_not_copied (store, &error);
+  rows = list_not_copied (store, kinds, &error);
   if (rows == NULL)
     {
       g_printerr ("liaison-cli undo: %s\n", error->message);
@@ -416,6 +443,9 @@ not_copied_main (const char *copy_again, gboolean json)
           LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
 
           json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (
+              b, liaison_record_kind_to_string (g_array_index (kinds, LiaisonRecordKind, i)));
           json_builder_set_member_name (b, "side");
           json_builder_add_string_value (b, liaison_service_to_string (row->service));
           json_builder_set_member_name (b, "id");
@@ -432,17 +462,42 @@ not_copied_main (const char *copy_again, gboolean json)
       return EXIT_SUCCESS;
     }
   if (rows->len == 0)
-    g_print (_ ("No contact is kept from being copied.\n"));
+    g_print (_ ("No contact, task, note or appointment is kept from being copied.\n"));
   for (guint i = 0; i < rows->len; i++)
     {
       LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
       g_autofree char *undo_run = g_strdup_printf ("%" G_GINT64_FORMAT, row->run_id);
       g_autofree char *undone_run = g_strdup_printf ("%" G_GINT64_FORMAT, row->undone_run);
 
-      g_print (_ ("%s %s: not copied: undone in run %s (run %s had copied it); “liaison-cli "
-                  "undo --copy-again %s” copies it again.\n"),
-               row->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel", row->remote_id,
-               undo_run, undone_run, row->remote_id);
+      const char *side = row->service == LIAISON_SERVICE_LSQ ? "LeadSquared" : "HighLevel";
+
+      switch (g_array_index (kinds, LiaisonRecordKind, i))
+        {
+          case LIAISON_RECORD_TASK:
+            g_print (_ ("%s task %s: not copied: undone in run %s (of run %s); “liaison-cli "
+                        "undo --copy-again %s” copies it again.\n"),
+                     side, row->remote_id, undo_run, undone_run, row->remote_id);
+            break;
+          case LIAISON_RECORD_NOTE:
+            g_print (_ ("%s note %s: not copied: undone in run %s (of run %s); “liaison-cli "
+                        "undo --copy-again %s” copies it again.\n"),
+                     side, row->remote_id, undo_run, undone_run, row->remote_id);
+            break;
+          case LIAISON_RECORD_APPOINTMENT:
+            g_print (_ ("%s appointment %s: not copied: undone in run %s (of run %s); "
+                        "“liaison-cli undo --copy-again %s” copies it again.\n"),
+                     side, row->remote_id, undo_run, undone_run, row->remote_id);
+            break;
+          case LIAISON_RECORD_CONTACT:
+          case LIAISON_RECORD_CALENDAR:
+          case LIAISON_RECORD_USER:
+          case LIAISON_RECORD_FIELD:
+          default:
+            g_print (_ ("%s %s: not copied: undone in run %s (run %s had copied it); "
+                        "“liaison-cli undo --copy-again %s” copies it again.\n"),
+                     side, row->remote_id, undo_run, undone_run, row->remote_id);
+            break;
+        }
     }
   return EXIT_SUCCESS;
 }

@@ -225,7 +225,8 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
                   " VALUES ('sync.deletes', 'on', 0)");
   sync_cli_test_run (f, &none, (const char *const[]){ "undo", "--not-copied", NULL });
   g_assert_cmpint (none.status, ==, 0);
-  g_assert_cmpstr (none.out, ==, "No contact is kept from being copied.\n");
+  g_assert_cmpstr (none.out, ==,
+                   "No contact, task, note or appointment is kept from being copied.\n");
 
   sync_cli_test_run (f, &first,
                      (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });
@@ -266,6 +267,7 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
       const char *side = json_object_get_string_member (row, "side");
 
       g_assert_true (g_str_equal (side, "lsq") || g_str_equal (side, "ghl"));
+      g_assert_cmpstr (json_object_get_string_member (row, "kind"), ==, "contact");
       g_assert_nonnull (json_object_get_string_member (row, "id"));
       g_assert_cmpint (json_object_get_int_member (row, "undoneRun"), ==, json_int (&first, "run"));
       g_assert_cmpint (json_object_get_int_member (row, "undoRun"), ==, json_int (&undo, "run"));
@@ -288,7 +290,7 @@ test_cli_not_copied (SyncFixture *f, gconstpointer data)
                      !=, id);
   sync_cli_test_run (f, &again_twice, (const char *const[]){ "undo", "--copy-again", id, NULL });
   g_assert_cmpint (again_twice.status, ==, 2);
-  refused = g_strdup_printf ("no contact “%s” is kept from being copied", id);
+  refused = g_strdup_printf ("no record “%s” is kept from being copied", id);
   g_assert_nonnull (strstr (again_twice.err, refused));
   sync_cli_test_run (f, &next,
                      (const char *const[]){ "sync", "--only", "contacts", "--json", NULL });

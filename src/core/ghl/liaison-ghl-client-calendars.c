@@ -40,6 +40,8 @@ read_user (JsonObject *object, GError **error)
 static const LiaisonGhlReader events_reader = { "events", read_appointment, "appointment" };
 /* Appointment writes answer with the bare AppointmentSchemaResponse. */
 static const LiaisonGhlReader appointment_reader = { NULL, read_appointment, "appointment" };
+/* GET /calendars/events/appointments/{eventId} answers {"event": CalendarEventDTO}. */
+static const LiaisonGhlReader event_reader = { "event", read_appointment, "appointment" };
 static const LiaisonGhlReader calendars_reader = { "calendars", read_calendar, "calendar" };
 static const LiaisonGhlReader calendar_reader = { "calendar", read_calendar, "calendar" };
 static const LiaisonGhlReader fields_reader = { "customFields", read_field_def, "custom field" };
@@ -385,12 +387,33 @@ liaison_ghl_client_update_appointment_async (LiaisonGhlClient *self,
                               user_data);
 }
 
+/* One appointment by its id, its times with their zone (unlike the contact's appointments); an
+ * unknown id is LIAISON_HTTP_ERROR_NOT_FOUND. Finish with appointment_finish. */
+void
+liaison_ghl_client_get_appointment_async (LiaisonGhlClient *self, const char *event_id,
+                                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                                          gpointer user_data)
+{
+  g_autoptr (LiaisonHttpRequest) request = NULL;
+
+  g_return_if_fail (LIAISON_IS_GHL_CLIENT (self));
+  g_return_if_fail (event_id != NULL);
+
+  request = liaison_ghl_client_request (self, "GET", LIAISON_GHL_VERSION_CALENDARS,
+                                        "get the appointment", "calendars", "events",
+                                        "appointments", event_id, NULL);
+  liaison_ghl_client_run_one (self, request, &event_reader,
+                              liaison_ghl_client_get_appointment_async, cancellable, callback,
+                              user_data);
+}
+
 LiaisonAppointment *
 liaison_ghl_client_appointment_finish (LiaisonGhlClient *self, GAsyncResult *result, GError **error)
 {
   static const gpointer tags[] = {
     liaison_ghl_client_create_appointment_async,
     liaison_ghl_client_update_appointment_async,
+    liaison_ghl_client_get_appointment_async,
     NULL,
   };
 

@@ -153,6 +153,9 @@ void liaison_ghl_client_update_appointment_async (LiaisonGhlClient *self,
                                                   LiaisonAppointment *appointment,
                                                   GCancellable *cancellable,
                                                   GAsyncReadyCallback callback, gpointer user_data);
+void liaison_ghl_client_get_appointment_async (LiaisonGhlClient *self, const char *event_id,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
 LiaisonAppointment *liaison_ghl_client_appointment_finish (LiaisonGhlClient *self,
                                                            GAsyncResult *result, GError **error);
 void liaison_ghl_client_delete_appointment_async (LiaisonGhlClient *self, const char *event_id,

@@ -28,10 +28,10 @@ liaison_store_not_copied_key (const char *connection_id, const char *remote_id)
   return g_strconcat (connection_id, "\n", remote_id, NULL);
 }
 
-/* Every contact not to copy again, oldest first. Main thread (liaison-cli, tests) or the sync
- * engine's: a read-only connection of its own. */
+/* Every record of kind not to copy again, oldest first. Main thread (liaison-cli, tests) or the
+ * sync engine's: a read-only connection of its own. */
 GPtrArray *
-liaison_store_list_not_copied (LiaisonStore *self, GError **error)
+liaison_store_list_not_copied_of (LiaisonStore *self, LiaisonRecordKind kind, GError **error)
 {
   LiaisonStoreDb *db;
   g_autoptr (LiaisonCachedStmt) stmt = NULL;
@@ -46,10 +46,11 @@ liaison_store_list_not_copied (LiaisonStore *self, GError **error)
       db,
       "SELECT n.connection_id, c.service, n.remote_id, n.run_id, n.undone_run, n.at"
       " FROM not_copied n JOIN connections c ON c.id = n.connection_id"
-      " WHERE n.kind = 'contact' ORDER BY n.at, n.remote_id",
+      " WHERE n.kind = ?1 ORDER BY n.at, n.remote_id",
       error);
   if (stmt != NULL)
     {
+      liaison_store_bind_text (stmt, 1, liaison_record_kind_to_string (kind));
       rows = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_not_copied_free);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -74,6 +75,12 @@ liaison_store_list_not_copied (LiaisonStore *self, GError **error)
   return g_steal_pointer (&rows);
 }
 
+GPtrArray *
+liaison_store_list_not_copied (LiaisonStore *self, GError **error)
+{
+  return liaison_store_list_not_copied_of (self, LIAISON_RECORD_CONTACT, error);
+}
+
 typedef struct
 {
   char *remote_id;
@@ -92,8 +99,8 @@ copy_again_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
 {
   CopyAgain *data = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
-      db, "DELETE FROM not_copied WHERE kind = 'contact' AND remote_id = ?1", &error);
+  g_autoptr (LiaisonCachedStmt) stmt
+      = liaison_store_db_prepare (db, "DELETE FROM not_copied WHERE remote_id = ?1", &error);
   int rc;
 
   if (stmt == NULL)
@@ -115,7 +122,8 @@ copy_again_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   g_task_return_boolean (task, TRUE);
 }
 
-/* Lets the next sync copy the contact remote_id (of either service) again. */
+/* Lets the next sync copy the record remote_id (a contact, task, note or appointment of either
+ * service) again. */
 void
 liaison_store_copy_again_async (LiaisonStore *self, const char *remote_id,
                                 GCancellable *cancellable, GAsyncReadyCallback callback,

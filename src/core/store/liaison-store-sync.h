@@ -413,7 +413,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonStoreNotCopied, liaison_store_not_copied_f
 char *liaison_store_not_copied_key (const char *connection_id, const char *remote_id);
 /* Every contact not to copy again (LiaisonStoreNotCopied), oldest first; any thread. */
 GPtrArray *liaison_store_list_not_copied (LiaisonStore *self, GError **error);
-/* Lets the contact remote_id be copied again by the next sync. */
+/* The same for records of kind (the tasks, notes and appointments an undo took back). */
+GPtrArray *liaison_store_list_not_copied_of (LiaisonStore *self, LiaisonRecordKind kind,
+                                             GError **error);
+/* Lets the record remote_id (of any kind) be copied again by the next sync. */
 void liaison_store_copy_again_async (LiaisonStore *self, const char *remote_id,
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data);

@@ -261,6 +261,35 @@ liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKind kind, G
   return TRUE;
 }
 
+GHashTable *
+liaison_sync_activity_load_not_copied (LiaisonSyncRun *run, LiaisonRecordKind kind, GError **error)
+{
+  g_autoptr (GPtrArray) rows = liaison_store_list_not_copied_of (run->store, kind, error);
+  GHashTable *table;
+
+  if (rows == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_add (table, liaison_store_not_copied_key (row->connection_id, row->remote_id));
+    }
+  return table;
+}
+
+gboolean
+liaison_sync_activity_not_copied (GHashTable *not_copied, const char *connection, const char *id)
+{
+  g_autofree char *key = NULL;
+
+  if (not_copied == NULL || g_hash_table_size (not_copied) == 0 || id == NULL)
+    return FALSE;
+  key = liaison_store_not_copied_key (connection, id);
+  return g_hash_table_contains (not_copied, key);
+}
+
 void
 liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part)
 {

@@ -72,6 +72,12 @@ gboolean liaison_sync_activity_load_links (LiaisonSyncRun *run, LiaisonRecordKin
                                            GHashTable **by_lsq, GHashTable **by_ghl,
                                            GError **error);
 void liaison_sync_activity_describe (const LiaisonActivityPick *pick, JsonObject *part);
+/* The records of kind an undo took the copy of back (liaison_store_not_copied_key ()): a pass
+ * neither copies one nor matches it while it is unlinked, so that the undo stays done. */
+GHashTable *liaison_sync_activity_load_not_copied (LiaisonSyncRun *run, LiaisonRecordKind kind,
+                                                   GError **error);
+gboolean liaison_sync_activity_not_copied (GHashTable *not_copied, const char *connection,
+                                           const char *id);
 /* Called as a pass leaves a pair: when anything failed since failures_seen (the run's count of
  * failures), the pair's link goes into retry (gint64 link ids). */
 void liaison_sync_activity_pair_done (LiaisonSyncRun *run, GArray *retry, guint *failures_seen,

@@ -28,6 +28,8 @@ typedef struct
   LiaisonStoreStep *skips; /* operations found while building bodies */
   const char *kind;        /* "update", "create", "delete", "bulk": for the crash points */
   LiaisonService lane;     /* the apply lane it counts in (see LiaisonSyncRun) */
+  gpointer undo;           /* an undo's batch of LeadSquared deletes (liaison-sync-apply-undo.c) */
+  GDestroyNotify undo_free;
 } Work;
 
 Work *liaison_sync_work_new (LiaisonSyncRun *run);
@@ -58,5 +60,16 @@ void liaison_sync_apply_start_update (LiaisonSyncRun *run, LiaisonSyncItem *item
 /* liaison-sync-apply-create.c */
 void liaison_sync_apply_start_single (LiaisonSyncRun *run, LiaisonSyncItem *item);
 void liaison_sync_apply_start_bulk (LiaisonSyncRun *run);
+/* liaison-sync-apply-undo.c: an undo's DELETE of a HighLevel task, note or appointment; and a
+ * batch of those of LeadSquared's tasks and appointments (run->lsq_undo_deletes), whose
+ * DeleteTasks takes many at once. */
+void liaison_sync_apply_start_undo_delete (LiaisonSyncRun *run, LiaisonSyncItem *item);
+void liaison_sync_apply_start_undo_batch (LiaisonSyncRun *run);
+/* The delete of the copy id of kind on side (contact: its contact there, which HighLevel's task
+ * and note deletes name); finish with liaison_lsq_client_delete_tasks_finish or
+ * liaison_ghl_client_delete_finish. */
+void liaison_sync_undo_send_delete (LiaisonSyncRun *run, LiaisonRecordKind kind,
+                                    LiaisonService side, const char *contact, const char *id,
+                                    GAsyncReadyCallback callback, gpointer user_data);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ start_item (LiaisonSyncRun *run, LiaisonService lane)
   run->starting_lane = lane;
   if (item->kind == LIAISON_SYNC_ITEM_UPDATE)
     liaison_sync_apply_start_update (run, item);
+  else if (item->kind == LIAISON_SYNC_ITEM_DELETE && item->record != LIAISON_RECORD_CONTACT)
+    liaison_sync_apply_start_undo_delete (run, item);
   else
     liaison_sync_apply_start_single (run, item);
 }
@@ -44,7 +46,8 @@ static gboolean
 lane_has_work (LiaisonSyncRun *run, LiaisonService lane)
 {
   return run->next[lane] < run->queues[lane]->len
-         || (lane == LIAISON_SERVICE_LSQ && run->lsq_creates->len > 0);
+         || (lane == LIAISON_SERVICE_LSQ
+             && (run->lsq_creates->len > 0 || run->lsq_undo_deletes->len > 0));
 }
 
 /* Fills each lane up to the concurrency: LeadSquared's bulk creates and its updates go on
@@ -61,6 +64,14 @@ liaison_sync_apply_pump (LiaisonSyncRun *run)
           run->lane_in_flight[LIAISON_SERVICE_LSQ]++;
           run->starting_lane = LIAISON_SERVICE_LSQ;
           liaison_sync_apply_start_bulk (run);
+        }
+      else if (!run->lsq_undo_busy && run->lsq_undo_deletes->len > 0)
+        {
+          run->lsq_undo_busy = TRUE;
+          run->in_flight++;
+          run->lane_in_flight[LIAISON_SERVICE_LSQ]++;
+          run->starting_lane = LIAISON_SERVICE_LSQ;
+          liaison_sync_apply_start_undo_batch (run);
         }
       else if (run->next[LIAISON_SERVICE_LSQ] < run->queues[LIAISON_SERVICE_LSQ]->len)
         start_item (run, LIAISON_SERVICE_LSQ);
@@ -91,6 +102,7 @@ liaison_sync_apply_remote (LiaisonSyncRun *run)
   run->queues[LIAISON_SERVICE_LSQ] = g_ptr_array_new ();
   run->queues[LIAISON_SERVICE_GHL] = g_ptr_array_new ();
   run->lsq_creates = g_ptr_array_new ();
+  run->lsq_undo_deletes = g_ptr_array_new ();
   for (guint i = 0; i < items->len; i++)
     {
       LiaisonSyncItem *item = g_ptr_array_index (items, i);
@@ -100,11 +112,14 @@ liaison_sync_apply_remote (LiaisonSyncRun *run)
         continue;
       if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_LSQ)
         g_ptr_array_add (run->lsq_creates, item);
+      else if (item->kind == LIAISON_SYNC_ITEM_DELETE && item->record != LIAISON_RECORD_CONTACT
+               && item->target == LIAISON_SERVICE_LSQ)
+        g_ptr_array_add (run->lsq_undo_deletes, item);
       else
         g_ptr_array_add (run->queues[item_lane (item)], item);
     }
   run->total = run->queues[LIAISON_SERVICE_LSQ]->len + run->queues[LIAISON_SERVICE_GHL]->len
-               + run->lsq_creates->len;
+               + run->lsq_creates->len + run->lsq_undo_deletes->len;
   LIAISON_TRACE (LIAISON_DEBUG_SYNC, "applying %u remote writes", run->total);
   liaison_sync_apply_pump (run);
 }

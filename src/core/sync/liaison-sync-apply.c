@@ -223,6 +223,17 @@ add_local (LiaisonSyncRun *run, LiaisonStoreStep *step, const LiaisonSyncItem *i
         op->error = g_strdup (item->reason);
         g_ptr_array_add (step->operations, op);
         run->result->n_skipped++;
+        /* A LeadSquared note an undo cannot delete: once a person deletes it, the HighLevel
+         * note it copies is not copied again (its reason says so). */
+        if (g_strcmp0 (item->cause, "no-delete-api") == 0 && item->ghl_id != NULL)
+          {
+            LiaisonStoreNotCopied *original = g_new0 (LiaisonStoreNotCopied, 1);
+
+            original->connection_id = g_strdup (run->ghl_connection);
+            original->remote_id = g_strdup (item->ghl_id);
+            original->undone_run = item->undoes;
+            g_ptr_array_add (step->not_copied, original);
+          }
         break;
     }
 }
@@ -332,6 +343,8 @@ liaison_sync_work_free (Work *w)
   g_clear_pointer (&w->rows, g_ptr_array_unref);
   g_clear_error (&w->batch_error);
   liaison_store_step_free (w->skips);
+  if (w->undo != NULL && w->undo_free != NULL)
+    w->undo_free (w->undo);
   g_free (w);
 }
 

@@ -64,6 +64,7 @@ struct _ApptPass
   GHashTable *links_by_lsq, *links_by_ghl;
   GHashTable *conflicts;
   GHashTable *known_todos; /* LeadSquared ids cached as to-dos: never appointments */
+  GHashTable *not_copied;  /* liaison_sync_activity_load_not_copied () */
   GPtrArray *pending;
   GPtrArray *records; /* LiaisonStoreRecord to cache at the end */
   /* Writes HighLevel refused for want of a free slot: record id -> the values refused (JSON

@@ -135,6 +135,7 @@ pass_free (ApptPass *pass)
   g_clear_pointer (&pass->retry, g_array_unref);
   g_clear_pointer (&pass->links_by_lsq, g_hash_table_unref);
   g_clear_pointer (&pass->links_by_ghl, g_hash_table_unref);
+  g_clear_pointer (&pass->not_copied, g_hash_table_unref);
   g_clear_pointer (&pass->conflicts, g_hash_table_unref);
   g_clear_pointer (&pass->known_todos, g_hash_table_unref);
   g_clear_pointer (&pass->pending, g_ptr_array_unref);
@@ -299,8 +300,10 @@ plan_pair (ApptPass *pass)
         }
       else
         {
-          if (!in_window (pass, lsq))
-            continue;
+          if (!in_window (pass, lsq)
+              || liaison_sync_activity_not_copied (pass->not_copied, pass->run->lsq_connection,
+                                                   liaison_appointment_get_id (lsq)))
+            continue; /* out of the window read, or an undo took its copy back */
           /* Content lookup: an unlinked HighLevel appointment of the same contact with the same
            * title and start is this one's counterpart, made by a person or by a write whose
            * answer was lost. */
@@ -311,7 +314,9 @@ plan_pair (ApptPass *pass)
               g_autoptr (JsonObject) values = NULL;
 
               if (g_hash_table_contains (pass->links_by_ghl, id)
-                  || g_hash_table_contains (taken, id))
+                  || g_hash_table_contains (taken, id)
+                  || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection,
+                                                       id))
                 continue;
               values = liaison_sync_appointment_values (candidate, LIAISON_SERVICE_GHL);
               if (same_content (lsq_values, values))
@@ -388,6 +393,8 @@ plan_pair (ApptPass *pass)
               _ ("The LeadSquared appointment is gone; the HighLevel appointment stays"));
           op->cause = g_strdup ("lsq-gone");
         }
+      else if (liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection, id))
+        continue; /* an undo took its copy back */
       else
         {
           op = op_new (APPT_OP_CREATE, pair);
@@ -738,6 +745,9 @@ load_state (ApptPass *pass, GError **error)
   pass->known_todos
       = liaison_store_list_cached_ids (run->store, run->lsq_connection, LIAISON_RECORD_TASK, error);
   if (pass->known_todos == NULL)
+    return FALSE;
+  pass->not_copied = liaison_sync_activity_load_not_copied (run, LIAISON_RECORD_APPOINTMENT, error);
+  if (pass->not_copied == NULL)
     return FALSE;
   pass->pending
       = liaison_store_list_pending_intents_of (run->store, LIAISON_RECORD_APPOINTMENT, error);

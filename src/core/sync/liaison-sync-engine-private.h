@@ -39,9 +39,11 @@ struct _LiaisonSyncRun
   guint lane_in_flight[2];
   LiaisonService starting_lane; /* the lane of the Work being started */
   GPtrArray *lsq_creates; /* LiaisonSyncItem waiting for a bulk batch (the LeadSquared lane) */
+  GPtrArray *lsq_undo_deletes; /* an undo's LeadSquared task deletes, for DeleteTasks batches */
   guint in_flight;
   guint done, total;
   gboolean lsq_bulk_busy;
+  gboolean lsq_undo_busy; /* a DeleteTasks batch is being read or sent */
   guint concurrency;
   gboolean stopping; /* an error that ends the run: no new work */
   GError *fatal;

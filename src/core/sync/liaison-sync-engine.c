@@ -155,6 +155,7 @@ run_free (LiaisonSyncRun *run)
   g_clear_pointer (&run->queues[0], g_ptr_array_unref);
   g_clear_pointer (&run->queues[1], g_ptr_array_unref);
   g_clear_pointer (&run->lsq_creates, g_ptr_array_unref);
+  g_clear_pointer (&run->lsq_undo_deletes, g_ptr_array_unref);
   g_clear_error (&run->fatal);
   run->engine->running = FALSE;
   g_free (run);

@@ -44,7 +44,8 @@ typedef struct
   GArray *retry;       /* gint64 link ids of the pairs with a failure, read again next time */
   guint failures_seen; /* the run's failures when the pair began */
   GHashTable *links_by_lsq, *links_by_ghl;
-  GHashTable *conflicts; /* link id -> GPtrArray of LiaisonStoreConflict on "text" */
+  GHashTable *not_copied; /* liaison_sync_activity_load_not_copied () */
+  GHashTable *conflicts;  /* link id -> GPtrArray of LiaisonStoreConflict on "text" */
   GPtrArray *lsq_notes, *ghl_notes;
   GPtrArray *ops;
   guint next_op;

@@ -40,6 +40,7 @@ pass_free (NotePass *pass)
   g_clear_pointer (&pass->retry, g_array_unref);
   g_clear_pointer (&pass->links_by_lsq, g_hash_table_unref);
   g_clear_pointer (&pass->links_by_ghl, g_hash_table_unref);
+  g_clear_pointer (&pass->not_copied, g_hash_table_unref);
   g_clear_pointer (&pass->conflicts, g_hash_table_unref);
   g_clear_pointer (&pass->lsq_notes, g_ptr_array_unref);
   g_clear_pointer (&pass->ghl_notes, g_ptr_array_unref);
@@ -249,6 +250,9 @@ plan_pair (NotePass *pass)
           g_ptr_array_add (pass->ops, op);
           continue;
         }
+      if (liaison_sync_activity_not_copied (pass->not_copied, pass->run->lsq_connection,
+                                            liaison_note_get_id (lsq)))
+        continue; /* an undo took its copy back */
       /* Content lookup: an unlinked note of the same contact with the same text. */
       for (guint j = 0; j < pass->ghl_notes->len && ghl == NULL; j++)
         {
@@ -256,7 +260,8 @@ plan_pair (NotePass *pass)
           const char *id = liaison_note_get_id (candidate);
           g_autofree char *other = NULL;
 
-          if (g_hash_table_contains (pass->links_by_ghl, id) || g_hash_table_contains (taken, id))
+          if (g_hash_table_contains (pass->links_by_ghl, id) || g_hash_table_contains (taken, id)
+              || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection, id))
             continue;
           other = liaison_sync_note_text (candidate);
           if (g_str_equal (other, text))
@@ -291,6 +296,8 @@ plan_pair (NotePass *pass)
           op = op_new (NOTE_UNLINK, NULL, ghl);
           op->link = liaison_store_sync_link_copy (link);
         }
+      else if (liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection, id))
+        continue; /* an undo took its copy back */
       else
         {
           op = op_new (NOTE_CREATE, NULL, ghl);
@@ -385,6 +392,9 @@ load_state (NotePass *pass, GError **error)
     return FALSE;
   pass->conflicts = liaison_activity_load_conflicts (run, LIAISON_RECORD_NOTE, error);
   if (pass->conflicts == NULL)
+    return FALSE;
+  pass->not_copied = liaison_sync_activity_load_not_copied (run, LIAISON_RECORD_NOTE, error);
+  if (pass->not_copied == NULL)
     return FALSE;
   /* A crash left these: the content lookup (same contact and text) links what a lost create
    * made, and the merge writes again what an update did not finish. */

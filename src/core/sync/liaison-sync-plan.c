@@ -56,6 +56,9 @@ liaison_sync_item_free (LiaisonSyncItem *item)
   g_free (item->reason);
   g_free (item->cause);
   g_free (item->field);
+  g_free (item->lsq_parent);
+  g_free (item->ghl_parent);
+  g_free (item->created);
   g_free (item);
 }
 

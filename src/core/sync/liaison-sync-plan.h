@@ -56,8 +56,11 @@ typedef struct
   char *cause;               /* a short code: "matched-email", "no-key", "deletes-off"... */
   char *field;               /* SKIP: the field it is about, or NULL for the whole record */
   gint64 undoes;             /* an undo's item: the run it takes back; 0 otherwise */
-  LiaisonRecordKind record;  /* what lsq_id and ghl_id are: a contact's unless an undo's SKIP of
-                              * a task, note or appointment (its history row has that kind) */
+  LiaisonRecordKind record;  /* what lsq_id and ghl_id are: a contact's unless an undo's SKIP or
+                              * DELETE of a task, note or appointment (its rows have that kind) */
+  char *lsq_parent;          /* an undo's DELETE of a task, note or appointment: the contacts */
+  char *ghl_parent;
+  char *created; /* that DELETE: what the run created (JSON text), which the copy must hold still */
 } LiaisonSyncItem;
 
 void liaison_sync_item_free (LiaisonSyncItem *item);

@@ -13,6 +13,8 @@
  * again (a copy already gone is what it wants), then the link goes and the original is listed
  * as not to copy again, as if the answer had arrived. Left to the plan, the copy gone would
  * read as a contact deleted on one side, and with deletes on the original would follow it.
+ * Likewise an undo's delete of a task, note or appointment a run created: left to the pass of
+ * its kind, the original would be copied again.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,8 +25,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "liaison-lsq-client-patch.h"
+#include "liaison-store-activity.h"
 #include "liaison-store-sync.h"
-#include "liaison-sync-engine-private.h"
+#include "liaison-sync-apply-private.h"
+#include "liaison-sync-undo-private.h"
 
 typedef struct
 {
@@ -168,23 +172,59 @@ settle_undo_delete (GTask *task, LiaisonStoreIntent *intent)
   liaison_store_apply_step_async (run->store, step, NULL, on_step, task);
 }
 
+/* The same for a task, note or appointment: the step of its kind. */
+static void
+settle_undo_activity_delete (GTask *task, LiaisonStoreIntent *intent)
+{
+  Reconcile *r = g_task_get_task_data (task);
+  LiaisonSyncRun *run = r->run;
+  LiaisonStoreStep *step
+      = liaison_store_step_new (run->lsq_connection, run->ghl_connection, run->result->run_id);
+  gboolean copy_lsq = intent->service == LIAISON_SERVICE_LSQ;
+  LiaisonStoreOperation *op = g_new0 (LiaisonStoreOperation, 1);
+
+  step->kind = intent->kind;
+  liaison_sync_undo_deleted (step, intent->service, run->lsq_connection, run->ghl_connection,
+                             intent->remote_id, intent->source_id, intent->link_id,
+                             payload_int (intent->payload, "undo"));
+  g_array_append_val (step->intents_done, intent->id);
+  op->run_id = run->result->run_id;
+  op->service = intent->service;
+  op->lsq_id = g_strdup (copy_lsq ? intent->remote_id : intent->source_id);
+  op->ghl_id = g_strdup (copy_lsq ? intent->source_id : intent->remote_id);
+  op->action = LIAISON_OPERATION_DELETE;
+  op->status = LIAISON_OPERATION_APPLIED;
+  op->cause = g_strdup ("reconciled");
+  g_ptr_array_add (step->operations, op);
+  run->result->n_deleted++;
+  run->result->n_reconciled++;
+  liaison_store_apply_step_async (run->store, step, NULL, on_step, task);
+}
+
 static void
 on_undo_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
   Reconcile *r = g_task_get_task_data (task);
   LiaisonStoreIntent *intent = g_ptr_array_index (r->intents, r->next - 1);
+  gboolean contact = intent->kind == LIAISON_RECORD_CONTACT;
   GError *error = NULL;
 
   if (intent->service == LIAISON_SERVICE_GHL)
     {
       r->run->result->ghl_calls++;
-      liaison_ghl_client_delete_contact_finish (LIAISON_GHL_CLIENT (source), result, &error);
+      if (contact)
+        liaison_ghl_client_delete_contact_finish (LIAISON_GHL_CLIENT (source), result, &error);
+      else
+        liaison_ghl_client_delete_finish (LIAISON_GHL_CLIENT (source), result, &error);
     }
   else
     {
       r->run->result->lsq_calls++;
-      liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+      if (contact)
+        liaison_lsq_client_done_finish (LIAISON_LSQ_CLIENT (source), result, &error);
+      else
+        liaison_lsq_client_delete_tasks_finish (LIAISON_LSQ_CLIENT (source), result, &error);
     }
   if (error != NULL && !g_error_matches (error, LIAISON_HTTP_ERROR, LIAISON_HTTP_ERROR_NOT_FOUND))
     {
@@ -195,7 +235,10 @@ on_undo_deleted (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_clear_error (&error);
-  settle_undo_delete (task, intent);
+  if (contact)
+    settle_undo_delete (task, intent);
+  else
+    settle_undo_activity_delete (task, intent);
 }
 
 static void
@@ -273,6 +316,15 @@ reconcile_next (GTask *task)
                                               task);
       return;
     }
+  if (intent->kind != LIAISON_RECORD_CONTACT)
+    {
+      g_autofree char *contact = payload_string (intent->payload, "contact");
+
+      /* An undo's delete of a task, note or appointment (the only ones listed here). */
+      liaison_sync_undo_send_delete (r->run, intent->kind, intent->service, contact,
+                                     intent->remote_id, on_undo_deleted, task);
+      return;
+    }
   if (intent->op != LIAISON_INTENT_CREATE)
     {
       settle (task, intent, NULL, "interrupted; planned again from both services' state");
@@ -295,6 +347,9 @@ reconcile_next (GTask *task)
     liaison_lsq_client_find_leads_by_phone_async (r->run->lsq, phone, NULL, on_lsq_found, task);
 }
 
+static const LiaisonRecordKind activity_kinds[]
+    = { LIAISON_RECORD_TASK, LIAISON_RECORD_NOTE, LIAISON_RECORD_APPOINTMENT };
+
 void
 liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback callback)
 {
@@ -305,6 +360,25 @@ liaison_sync_reconcile_async (LiaisonSyncRun *run, GAsyncReadyCallback callback)
   g_task_set_source_tag (task, liaison_sync_reconcile_async);
   r->run = run;
   r->intents = liaison_store_list_pending_intents (run->store, &error);
+  for (guint k = 0; k < G_N_ELEMENTS (activity_kinds) && r->intents != NULL; k++)
+    {
+      g_autoptr (GPtrArray) pending
+          = liaison_store_list_pending_intents_of (run->store, activity_kinds[k], &error);
+
+      if (pending == NULL)
+        g_clear_pointer (&r->intents, g_ptr_array_unref);
+      for (guint i = 0; pending != NULL && i < pending->len;)
+        {
+          LiaisonStoreIntent *intent = g_ptr_array_index (pending, i);
+
+          /* The passes close the rest of them. */
+          if (intent->op == LIAISON_INTENT_DELETE && intent->remote_id != NULL
+              && intent->source_id != NULL && payload_int (intent->payload, "undo") != 0)
+            g_ptr_array_add (r->intents, g_ptr_array_steal_index (pending, i));
+          else
+            i++;
+        }
+    }
   if (r->intents == NULL)
     {
       g_free (r);

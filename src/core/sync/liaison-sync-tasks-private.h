@@ -57,6 +57,7 @@ struct _TaskPass
   GHashTable *conflicts;    /* link id -> GPtrArray of LiaisonStoreConflict */
   GHashTable *known_todos;  /* LeadSquared ids cached as to-dos */
   GHashTable *known_other;  /* LeadSquared ids cached as appointments */
+  GHashTable *not_copied;   /* liaison_sync_activity_load_not_copied () */
   GPtrArray *pending;       /* LiaisonStoreIntent a crash left */
   GPtrArray *records;       /* LiaisonStoreRecord to cache at the end */
   /* the pair being read */

@@ -86,6 +86,7 @@ pass_free (TaskPass *pass)
   g_clear_pointer (&pass->conflicts, g_hash_table_unref);
   g_clear_pointer (&pass->known_todos, g_hash_table_unref);
   g_clear_pointer (&pass->known_other, g_hash_table_unref);
+  g_clear_pointer (&pass->not_copied, g_hash_table_unref);
   g_clear_pointer (&pass->pending, g_ptr_array_unref);
   g_clear_pointer (&pass->ops, g_ptr_array_unref);
   g_clear_pointer (&pass->lsq_tasks, g_ptr_array_unref);
@@ -126,8 +127,11 @@ load_state (TaskPass *pass, GError **error)
   pass->known_other = pass->known_todos ? liaison_store_list_cached_ids (
                           run->store, run->lsq_connection, LIAISON_RECORD_APPOINTMENT, error)
                                         : NULL;
+  pass->not_copied = pass->known_other
+                         ? liaison_sync_activity_load_not_copied (run, LIAISON_RECORD_TASK, error)
+                         : NULL;
   pass->pending
-      = pass->known_other
+      = pass->not_copied
             ? liaison_store_list_pending_intents_of (run->store, LIAISON_RECORD_TASK, error)
             : NULL;
   return pass->pending != NULL;
@@ -427,6 +431,9 @@ plan_pair (TaskPass *pass)
               continue;
             }
         }
+      else if (liaison_sync_activity_not_copied (pass->not_copied, pass->run->lsq_connection,
+                                                 liaison_task_get_id (lsq)))
+        continue; /* an undo took its copy back */
       else
         {
           /* Content lookup: an unlinked HighLevel task of the same contact with the same title
@@ -439,7 +446,9 @@ plan_pair (TaskPass *pass)
               g_autoptr (JsonObject) values = NULL;
 
               if (g_hash_table_contains (pass->links_by_ghl, id)
-                  || g_hash_table_contains (ghl_taken, id))
+                  || g_hash_table_contains (ghl_taken, id)
+                  || liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection,
+                                                       id))
                 continue;
               values = liaison_sync_task_values (candidate);
               if (same_content (lsq_values, values))
@@ -507,6 +516,8 @@ plan_pair (TaskPass *pass)
           op->reason = g_strdup (_ ("The LeadSquared task is gone; the HighLevel task stays"));
           op->cause = g_strdup ("lsq-gone");
         }
+      else if (liaison_sync_activity_not_copied (pass->not_copied, pass->run->ghl_connection, id))
+        continue; /* an undo took its copy back */
       else
         {
           op = op_new (TASK_OP_CREATE, pair);

@@ -16,6 +16,8 @@
  * a person edited since, is no longer only what the run made: both are left alone and listed as
  * changed since, like a field. The mass-delete guard counts these deletes as it counts
  * a sync's. With deletes off, the creates are listed as skipped, saying how to take them back.
+ * The tasks, notes and appointments a run created are taken back alike
+ * (liaison-sync-undo-activity.c).
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +30,7 @@
 #include "liaison-contact-codec.h"
 #include "liaison-sync-engine.h"
 #include "liaison-sync-plan.h"
+#include "liaison-sync-undo-private.h"
 
 /* What the run did to one field of one pair: per side, the value before and after (NULL: the
  * run did not write that side). */
@@ -411,81 +414,69 @@ plan_create_undo (LiaisonStore *store, LiaisonFieldMap *map, const char *const c
   return item;
 }
 
-/* A task, note or appointment the run created (its ids are the record's, not a contact's): the
- * undo takes back created contacts only, and lists this one as left alone. */
-static LiaisonSyncItem *
-activity_create_kept (gint64 run_id, const LiaisonStoreOperation *op)
+/* The sentence of the guard held back by kind: n of n_links linked, more than limit. */
+static char *
+guard_sentence (LiaisonRecordKind kind, guint n, guint n_links, guint limit)
 {
-  gboolean lsq = op->service == LIAISON_SERVICE_LSQ;
-  const char *id = lsq ? op->lsq_id : op->ghl_id;
-  g_autofree char *run_text = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
-  LiaisonSyncItem *item;
-  char *reason;
-
-  if (op->kind == LIAISON_RECORD_TASK)
-    reason = lsq ? g_strdup_printf (
-                 _ ("The LeadSquared task %s that run %s created was left as it is: an undo "
-                    "deletes only "
-                    "the contacts a run created; delete it in LeadSquared if it should go."),
-                 id, run_text)
-                 : g_strdup_printf (
-                     _ ("The HighLevel task %s that run %s created was left as it is: an undo "
-                        "deletes only "
-                        "the contacts a run created; delete it in HighLevel if it should go."),
-                     id, run_text);
-  else if (op->kind == LIAISON_RECORD_NOTE)
-    reason = lsq ? g_strdup_printf (
-                 _ ("The LeadSquared note %s that run %s created was left as it is: an undo "
-                    "deletes only "
-                    "the contacts a run created; delete it in LeadSquared if it should go."),
-                 id, run_text)
-                 : g_strdup_printf (
-                     _ ("The HighLevel note %s that run %s created was left as it is: an undo "
-                        "deletes only "
-                        "the contacts a run created; delete it in HighLevel if it should go."),
-                     id, run_text);
-  else
-    reason = lsq ? g_strdup_printf (
-                 _ ("The LeadSquared appointment %s that run %s created was left as it is: an undo "
-                    "deletes only "
-                    "the contacts a run created; delete it in LeadSquared if it should go."),
-                 id, run_text)
-                 : g_strdup_printf (
-                     _ ("The HighLevel appointment %s that run %s created was left as it is: an "
-                        "undo deletes only "
-                        "the contacts a run created; delete it in HighLevel if it should go."),
-                     id, run_text);
-  item = skip_item (run_id, op->lsq_id, op->ghl_id, op->service, NULL, "create-kept", reason);
-  item->record = op->kind;
-  return item;
+  switch (kind)
+    {
+      case LIAISON_RECORD_TASK:
+        return g_strdup_printf (_ ("This undo would delete %u of %u linked tasks, more than the "
+                                   "%u a sync deletes unasked. Nothing was deleted: if that is "
+                                   "right, undo again with --force-delete."),
+                                n, n_links, limit);
+      case LIAISON_RECORD_NOTE:
+        return g_strdup_printf (_ ("This undo would delete %u of %u linked notes, more than the "
+                                   "%u a sync deletes unasked. Nothing was deleted: if that is "
+                                   "right, undo again with --force-delete."),
+                                n, n_links, limit);
+      case LIAISON_RECORD_APPOINTMENT:
+        return g_strdup_printf (_ ("This undo would delete %u of %u linked appointments, more "
+                                   "than the %u a sync deletes unasked. Nothing was deleted: if "
+                                   "that is right, undo again with --force-delete."),
+                                n, n_links, limit);
+      case LIAISON_RECORD_CONTACT:
+      default:
+        return g_strdup_printf (_ ("This undo would delete %u of %u linked contacts, more than "
+                                   "the %u a sync deletes unasked. Nothing was deleted: if that "
+                                   "is right, undo again with --force-delete."),
+                                n, n_links, limit);
+    }
 }
 
-/* The mass-delete guard of a sync (liaison-sync-planner.c), over the copies the undo deletes:
- * past it, nothing is deleted unless options->force_delete, and the plan says why. */
+/* The mass-delete guard of a sync (liaison-sync-planner.c), over the copies the undo deletes,
+ * kind by kind (contacts, tasks, notes, appointments, each against its own links): past it for
+ * any kind, nothing is deleted unless options->force_delete, and the plan says why. */
 static gboolean
 guard_deletes (LiaisonSyncPlan *plan, LiaisonStore *store, const char *const connections[2],
                GPtrArray *deletes, const LiaisonSyncPlanOptions *options, GError **error)
 {
-  gint64 n_links;
-  guint limit;
+  static const LiaisonRecordKind kinds[] = { LIAISON_RECORD_CONTACT, LIAISON_RECORD_TASK,
+                                             LIAISON_RECORD_NOTE, LIAISON_RECORD_APPOINTMENT };
   g_autofree char *guard = NULL;
 
   if (deletes->len == 0)
     return TRUE;
-  n_links = liaison_store_count_links (store, LIAISON_RECORD_CONTACT, connections[0],
-                                       connections[1], error);
-  if (n_links < 0)
-    return FALSE;
-  liaison_sync_plan_set_n_links (plan, (guint) n_links);
-  limit = MAX (10, (guint) (n_links * 5 / 100));
-  if (deletes->len > limit && !options->force_delete)
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      guard = g_strdup_printf (_ ("This undo would delete %u of %u linked contacts, more than "
-                                  "the %u a sync deletes unasked. Nothing was deleted: if that "
-                                  "is right, undo again with --force-delete."),
-                               deletes->len, (guint) n_links, limit);
-      liaison_sync_plan_set_delete_guard (plan, guard);
+      guint n = 0, limit;
+      gint64 n_links;
+
+      for (guint i = 0; i < deletes->len; i++)
+        n += ((LiaisonSyncItem *) g_ptr_array_index (deletes, i))->record == kinds[k];
+      if (n == 0 && kinds[k] != LIAISON_RECORD_CONTACT)
+        continue;
+      n_links = liaison_store_count_links (store, kinds[k], connections[0], connections[1], error);
+      if (n_links < 0)
+        return FALSE;
+      if (kinds[k] == LIAISON_RECORD_CONTACT)
+        liaison_sync_plan_set_n_links (plan, (guint) n_links);
+      limit = MAX (10, (guint) (n_links * 5 / 100));
+      if (n > limit && !options->force_delete && guard == NULL)
+        guard = guard_sentence (kinds[k], n, (guint) n_links, limit);
     }
+  if (guard != NULL)
+    liaison_sync_plan_set_delete_guard (plan, guard);
   for (guint i = 0; i < deletes->len; i++)
     {
       LiaisonSyncItem *item = g_ptr_array_index (deletes, i);
@@ -558,14 +549,12 @@ liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map, const c
 
       if (op->status != LIAISON_OPERATION_APPLIED || op->lsq_id == NULL || op->ghl_id == NULL)
         continue;
-      if (op->action == LIAISON_OPERATION_CREATE && op->kind != LIAISON_RECORD_CONTACT)
-        {
-          liaison_sync_plan_add (plan, activity_create_kept (run_id, op));
-          continue;
-        }
       if (op->action == LIAISON_OPERATION_CREATE)
         {
-          LiaisonSyncItem *item = plan_create_undo (store, map, connections, run_id, op, options);
+          LiaisonSyncItem *item
+              = op->kind == LIAISON_RECORD_CONTACT
+                    ? plan_create_undo (store, map, connections, run_id, op, options)
+                    : liaison_sync_undo_plan_activity (store, connections, run_id, op, options);
 
           if (item->kind == LIAISON_SYNC_ITEM_DELETE)
             g_ptr_array_add (deletes, item);

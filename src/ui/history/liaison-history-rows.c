@@ -108,6 +108,7 @@ liaison_history_cause_label (const char *cause)
     { "undo", N_ ("Undo of an earlier run") },
     { "changed-since", N_ ("Changed since the run undone, so left alone") },
     { "create-kept", N_ ("An undo keeps the records a run created") },
+    { "no-delete-api", N_ ("LeadSquared’s API cannot delete a note") },
     { "undo-create", N_ ("A copy the run undone created, deleted by the undo") },
     { "undone", N_ ("Not copied: an undo deleted its copy") },
     { "gone", N_ ("Gone already") },

@@ -103,7 +103,7 @@ skip_title (const LiaisonSyncItem *item)
   switch (item->record)
     {
       case LIAISON_RECORD_TASK:
-        /* Translators: a task a run created, which its undo keeps; %s is the service */
+        /* Translators: a task a run created, which its undo leaves; %s is the service */
         return g_strdup_printf (_ ("Task in %s left alone"), where);
       case LIAISON_RECORD_NOTE:
         /* Translators: a note a run created, which its undo keeps; %s is the service */
@@ -135,7 +135,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  guint n_back = 0, n_left = 0, n_deleted = 0;
+  guint n_back = 0, n_left = 0, n_deleted = 0, n_activities = 0;
 
   gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
@@ -154,10 +154,40 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
 
       if (item->kind != LIAISON_SYNC_ITEM_DELETE)
         continue;
-      /* Translators: the copy a run created, which its undo deletes; %s is the service */
-      title = g_strdup_printf (_ ("Copy in %s deleted"), lsq ? "LeadSquared" : "HighLevel");
+      switch (item->record)
+        {
+          case LIAISON_RECORD_TASK:
+            /* Translators: a task a run created as a copy, which its undo deletes; %s is the
+             * service */
+            title = g_strdup_printf (_ ("Task copy in %s deleted"),
+                                     lsq ? "LeadSquared" : "HighLevel");
+            break;
+          case LIAISON_RECORD_NOTE:
+            /* Translators: a note a run created as a copy, which its undo deletes; %s is the
+             * service */
+            title = g_strdup_printf (_ ("Note copy in %s deleted"),
+                                     lsq ? "LeadSquared" : "HighLevel");
+            break;
+          case LIAISON_RECORD_APPOINTMENT:
+            /* Translators: an appointment a run created as a copy, which its undo deletes; %s is
+             * the service */
+            title = g_strdup_printf (_ ("Appointment copy in %s deleted"),
+                                     lsq ? "LeadSquared" : "HighLevel");
+            break;
+          case LIAISON_RECORD_CONTACT:
+          case LIAISON_RECORD_CALENDAR:
+          case LIAISON_RECORD_USER:
+          case LIAISON_RECORD_FIELD:
+          default:
+            /* Translators: the copy a run created, which its undo deletes; %s is the service */
+            title = g_strdup_printf (_ ("Copy in %s deleted"), lsq ? "LeadSquared" : "HighLevel");
+            break;
+        }
       add_row (list, title, item->reason ? item->reason : "");
-      n_deleted++;
+      if (item->record == LIAISON_RECORD_CONTACT)
+        n_deleted++;
+      else
+        n_activities++;
     }
   for (guint i = 0; i < items->len; i++)
     {
@@ -171,10 +201,12 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
       n_left++;
     }
 
-  if (n_back > 0 || n_deleted > 0)
+  if (n_back > 0 || n_deleted > 0 || n_activities > 0)
     {
       g_autofree char *values = NULL;
       g_autofree char *copies = NULL;
+      g_autofree char *others = NULL;
+      GPtrArray *parts = g_ptr_array_new ();
 
       /* Translators: %s is the number of a sync run */
       heading = g_strdup_printf (_ ("Undo Run %s?"), run_text);
@@ -194,9 +226,22 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
                     "copied again.",
                     n_deleted),
           n_deleted);
-      body = n_back > 0 && n_deleted > 0 ? g_strconcat (values, " ", copies, NULL)
-             : n_back > 0                ? g_steal_pointer (&values)
-                                         : g_steal_pointer (&copies);
+      others = g_strdup_printf (
+          ngettext ("%u task, note or appointment the run created as a copy is deleted; its "
+                    "original is not copied again.",
+                    "%u tasks, notes and appointments the run created as copies are deleted; "
+                    "their originals are not copied again.",
+                    n_activities),
+          n_activities);
+      if (n_back > 0)
+        g_ptr_array_add (parts, values);
+      if (n_deleted > 0)
+        g_ptr_array_add (parts, copies);
+      if (n_activities > 0)
+        g_ptr_array_add (parts, others);
+      g_ptr_array_add (parts, NULL);
+      body = g_strjoinv (" ", (char **) parts->pdata);
+      g_ptr_array_unref (parts);
     }
   else
     {
@@ -205,7 +250,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
                                   : _ ("The run changed no field that an undo can put back."));
     }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  if (n_back > 0 || n_deleted > 0)
+  if (n_back > 0 || n_deleted > 0 || n_activities > 0)
     {
       adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "undo", _ ("_Undo Run"),
                                         NULL);
@@ -219,7 +264,7 @@ liaison_history_undo_dialog_new (GtkWindow *parent, gint64 run_id, LiaisonSyncPl
       adw_message_dialog_set_default_response (dialog, "close");
       adw_message_dialog_set_close_response (dialog, "close");
     }
-  if (n_back + n_left + n_deleted > 0)
+  if (n_back + n_left + n_deleted + n_activities > 0)
     {
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                       GTK_POLICY_AUTOMATIC);
