@@ -960,6 +960,10 @@ test_undo_activities (ActivityFixture *t, gconstpointer data)
   g_assert_cmpstr (item->cause, ==, "no-delete-api");
   g_assert_nonnull (strstr (item->reason, "no call that deletes a note"));
   g_assert_true (holds (&t->f, LIAISON_SERVICE_GHL, "tasks", t->ghl_task_copy));
+  /* HighLevel: a delete per copy (two tasks, a note, an appointment); LeadSquared: one
+   * DeleteTasks for its two task copies. */
+  g_assert_cmpuint (liaison_sync_plan_get_n_calls (dry->plan, LIAISON_SERVICE_GHL), ==, 4);
+  g_assert_cmpuint (liaison_sync_plan_get_n_calls (dry->plan, LIAISON_SERVICE_LSQ), ==, 1);
 
   /* The undo: LeadSquared's two task copies go in one DeleteTasks. */
   options.dry_run = FALSE;

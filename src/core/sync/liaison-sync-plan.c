@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-lsq-client.h"
 #include "liaison-sync-plan.h"
 
 struct _LiaisonSyncPlan
@@ -20,6 +21,9 @@ struct _LiaisonSyncPlan
   guint counts[LIAISON_SYNC_ITEM_CLOSE + 1];
   guint n_links;
   guint n_lsq_creates;
+  /* an undo's LeadSquared deletes of tasks [0] and appointments [1], in DeleteTasks batches of
+   * one kind */
+  guint n_lsq_undo_deletes[2];
   guint n_calls[2];
   guint lsq_create_batch;
   char *delete_guard;
@@ -168,6 +172,9 @@ liaison_sync_plan_add (LiaisonSyncPlan *self, LiaisonSyncItem *item)
   self->counts[item->kind]++;
   if (item->kind == LIAISON_SYNC_ITEM_CREATE && item->target == LIAISON_SERVICE_LSQ)
     self->n_lsq_creates++;
+  else if (item->kind == LIAISON_SYNC_ITEM_DELETE && item->record != LIAISON_RECORD_CONTACT
+           && item->target == LIAISON_SERVICE_LSQ)
+    self->n_lsq_undo_deletes[item->record == LIAISON_RECORD_APPOINTMENT]++;
   else
     for (guint side = 0; side < 2; side++)
       if (liaison_sync_item_writes (item, side))
@@ -209,7 +216,11 @@ liaison_sync_plan_get_n_calls (LiaisonSyncPlan *self, LiaisonService service)
   n = self->n_calls[service == LIAISON_SERVICE_GHL];
   /* LeadSquared creates go in bulk. */
   if (service == LIAISON_SERVICE_LSQ)
-    n += (self->n_lsq_creates + self->lsq_create_batch - 1) / self->lsq_create_batch;
+    n += (self->n_lsq_creates + self->lsq_create_batch - 1) / self->lsq_create_batch
+         + (self->n_lsq_undo_deletes[0] + LIAISON_LSQ_DELETE_TASKS_MAX - 1)
+               / LIAISON_LSQ_DELETE_TASKS_MAX
+         + (self->n_lsq_undo_deletes[1] + LIAISON_LSQ_DELETE_TASKS_MAX - 1)
+               / LIAISON_LSQ_DELETE_TASKS_MAX;
   return n;
 }
 

@@ -138,10 +138,12 @@ JsonNode *liaison_sync_plan_to_json (LiaisonSyncPlan *self);
 
 /* The plan of a run that takes run_id back (liaison-sync-undo.c): each field the run changed
  * returns to its value before the run on both services, where both still hold what the run
- * left; fields changed since are SKIP items. A record the run created is deleted (a DELETE item
- * with undoes set) when options->deletes, within the mass-delete guard unless
- * options->force_delete; else it is a SKIP item saying why. On the thread that owns the store's
- * reader (the main thread). */
+ * left; fields changed since are SKIP items. A record the run created, contact, task, note or
+ * appointment, is deleted (a DELETE item with undoes set and record its kind) when
+ * options->deletes, within the mass-delete guard unless options->force_delete; else it is a
+ * SKIP item saying why (a LeadSquared note always: LeadSquared cannot delete one). The apply
+ * reads a task, note or appointment again before deleting it. On the thread that owns the
+ * store's reader (the main thread). */
 LiaisonSyncPlan *liaison_sync_plan_build_undo (LiaisonStore *store, LiaisonFieldMap *map,
                                                const char *lsq_connection,
                                                const char *ghl_connection, gint64 run_id,
