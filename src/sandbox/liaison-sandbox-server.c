@@ -576,6 +576,14 @@ write_response (LiaisonSandboxRequest *req)
                                      -1);
     }
   soup_server_message_set_status (req->msg, req->status, NULL);
+  /* The services' Date is their own clock: the sandbox's, moved by its clock route. */
+  {
+    g_autoptr (GDateTime) now
+        = g_date_time_new_from_unix_utc (liaison_sandbox_request_now_ms (req) / 1000);
+    g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+
+    liaison_sandbox_request_add_header (req, "Date", date);
+  }
   if (req->response != NULL)
     {
       gsize len;

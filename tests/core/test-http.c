@@ -251,6 +251,42 @@ test_success_json (void)
   fake_peer_free (peer);
 }
 
+/* The service's clock from its reply's Date header, which the incremental reads start from;
+ * none, or one that is no date, is unknown (0), never this computer's clock. */
+static void
+test_server_time (void)
+{
+  static const struct
+  {
+    const char *date;
+    gint64 ms;
+  } cases[] = {
+    { "Sun, 06 Dec 2026 10:00:00 GMT", G_GINT64_CONSTANT (1796551200000) },
+    { "no date at all", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      FakePeer *peer = fake_peer_new ();
+      g_autoptr (LiaisonHttp) http = new_http (LIAISON_HTTP_SERVICE_GHL, peer, NULL);
+      g_autoptr (LiaisonHttpRequest) request = get_request ("/contacts/c1");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      FakeResponse *response = fake_response_json (200, "{\"contact\":{\"id\":\"c1\"}}");
+      Wait wait = { 0 };
+
+      fake_response_add_header (response, "Date", cases[i].date);
+      fake_peer_push (peer, "/contacts/c1", response);
+      liaison_http_send_async (http, request, NULL, on_done, &wait);
+      wait_for (&wait);
+      node = liaison_http_send_json_finish (http, wait.result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (liaison_http_send_get_server_time (http, wait.result), ==, cases[i].ms);
+      g_clear_object (&wait.result);
+      fake_peer_free (peer);
+    }
+}
+
 /* ---- retries ---- */
 
 static void
@@ -530,6 +566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/http/https-rule", test_https_rule);
   g_test_add_func ("/http/error-mapping", test_error_mapping);
   g_test_add_func ("/http/success-json", test_success_json);
+  g_test_add_func ("/http/server-time", test_server_time);
   g_test_add_func ("/http/retry/bounded", test_retry_bounded);
   g_test_add_func ("/http/retry/malformed", test_retry_malformed);
   g_test_add_func ("/http/retry/then-success", test_retry_then_success);

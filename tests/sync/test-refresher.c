@@ -281,6 +281,84 @@ test_refresher_incremental_pages (Fixture *f, gconstpointer data)
   assert_counts_match_sandbox (f);
 }
 
+/* The id of the HighLevel contact at index in the sandbox's list. */
+static char *
+ghl_contact_id (Fixture *f, guint index)
+{
+  g_autoptr (JsonNode) contacts = control_request (
+      f, "GET", liaison_sandbox_get_ghl_url (f->sandbox), "/_sandbox/ghl/contacts", NULL);
+  JsonArray *records = json_object_get_array_member (json_node_get_object (contacts), "records");
+
+  return g_strdup (
+      json_object_get_string_member (json_array_get_object_element (records, index), "id"));
+}
+
+static void
+rename_ghl_contact (Fixture *f, const char *id, const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/ghl/contacts/%s", id);
+  g_autofree char *body = g_strdup_printf ("{\"firstName\": \"%s\"}", name);
+  g_autoptr (JsonNode) edited
+      = control_request (f, "PATCH", liaison_sandbox_get_ghl_url (f->sandbox), path, body);
+}
+
+static void
+move_clock (Fixture *f, const char *body)
+{
+  g_autoptr (JsonNode) clock = control_request (f, "POST", liaison_sandbox_get_ghl_url (f->sandbox),
+                                                "/_sandbox/clock", body);
+}
+
+static void
+refresh_ok (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (run_refresh (f, FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Incremental reads start at the mark the read before left in the service's own clock (its Date
+ * header), less the overlap: with nothing new they move on, so that an idle read past the
+ * overlap reads nothing again, while an edit made since still arrives; the services' clock an
+ * hour behind this computer's changes neither. */
+static void
+test_refresher_idle_moves_on (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = NULL, *second = NULL;
+  g_autoptr (LiaisonStoreRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+
+  move_clock (f, "{\"offsetMs\": -3600000}");
+  refresh_ok (f);
+  assert_counts_match_sandbox (f);
+
+  first = ghl_contact_id (f, 0);
+  rename_ghl_contact (f, first, "Renamed");
+  refresh_ok (f);
+  g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), >=, 1);
+
+  /* Six minutes on: the next read goes back over the overlap once, the one after reads
+   * nothing (before, each read went back five minutes from the newest change, for ever). */
+  move_clock (f, "{\"advanceMs\": 360000}");
+  refresh_ok (f);
+  refresh_ok (f);
+  g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), ==, 0);
+  g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_LSQ), ==, 0);
+
+  /* An edit in the service's clock, an hour behind this computer's, still arrives. */
+  second = ghl_contact_id (f, 1);
+  rename_ghl_contact (f, second, "Edited");
+  refresh_ok (f);
+  g_assert_cmpuint (liaison_refresher_get_fetched (f->refresher, LIAISON_SERVICE_GHL), ==, 1);
+  record
+      = liaison_store_lookup_record (f->store, f->ghl_id, LIAISON_RECORD_CONTACT, second, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  g_assert_true (g_str_has_prefix (record->display_name, "Edited"));
+  assert_counts_match_sandbox (f);
+}
+
 typedef struct
 {
   Fixture *f;
@@ -395,6 +473,8 @@ main (int argc, char *argv[])
               test_refresher_edit_during_full_read, fixture_tear_down);
   g_test_add ("/refresher/cancel-and-resume", Fixture, NULL, fixture_set_up,
               test_refresher_cancel_and_resume, fixture_tear_down);
+  g_test_add ("/refresher/idle-moves-on", Fixture, NULL, fixture_set_up,
+              test_refresher_idle_moves_on, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ struct _LiaisonHttpCall
   char *operation;
   char *service;
   GPtrArray *skipped; /* NULL-terminated strings naming left-out records */
+  gint64 server_time_ms;
 };
 
 static void
@@ -56,6 +57,7 @@ on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   gpointer value;
 
+  call->server_time_ms = liaison_http_send_get_server_time (LIAISON_HTTP (source), result);
   /* Never NULL without an error (see liaison_http_send_json_finish). */
   root = liaison_http_send_json_finish (LIAISON_HTTP (source), result, &error);
   if (root == NULL)
@@ -244,6 +246,16 @@ liaison_http_call_get_n_skipped (GAsyncResult *result)
   LiaisonHttpCall *call = call_of (result);
 
   return call != NULL && call->skipped != NULL ? call->skipped->len - 1 : 0;
+}
+
+/* The service's clock when it answered the call (see liaison_http_send_get_server_time); 0 when
+ * unknown. */
+gint64
+liaison_http_call_get_server_time (GAsyncResult *result)
+{
+  LiaisonHttpCall *call = call_of (result);
+
+  return call != NULL ? call->server_time_ms : 0;
 }
 
 /* A NULL-terminated list naming each record left out (never NULL); valid

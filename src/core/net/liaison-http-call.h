@@ -53,6 +53,7 @@ void liaison_http_call_skip (LiaisonHttpCall *call, const char *kind, guint inde
 /* After (or instead of) finishing: the records a page left out. */
 guint liaison_http_call_get_n_skipped (GAsyncResult *result);
 const char *const *liaison_http_call_get_skipped (GAsyncResult *result);
+gint64 liaison_http_call_get_server_time (GAsyncResult *result);
 
 /* Path segments that are ids: checked and escaped. */
 gboolean liaison_http_check_id (const char *id, const char *operation, const char *service,

@@ -43,6 +43,9 @@ typedef struct
   gboolean connected;
   int network_event;
   guint timeouts;
+  /* The service's clock when it answered (its Date header, in ms since the epoch; 0 when it
+   * sent none that could be read). */
+  gint64 server_time_ms;
   LiaisonHttp *http; /* not a reference: the task holds it */
 } Call;
 

@@ -207,6 +207,16 @@ on_parsed (GObject *source, GAsyncResult *result, gpointer user_data)
   reply_complete (task, reply);
 }
 
+/* The Date header (RFC 9110 6.6.1), which every origin server with a clock sends. */
+static gint64
+server_time_ms (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Date");
+  g_autoptr (GDateTime) date = value != NULL ? soup_date_time_new_from_http_string (value) : NULL;
+
+  return date != NULL ? g_date_time_to_unix (date) * 1000 : 0;
+}
+
 void
 liaison_http_send_body_complete (GTask *task)
 {
@@ -216,6 +226,7 @@ liaison_http_send_body_complete (GTask *task)
   Reply *reply = g_new0 (Reply, 1);
 
   liaison_http_send_attempt_end (self, call);
+  call->server_time_ms = server_time_ms (headers);
   reply->status = soup_message_get_status (call->message);
   reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
   reply->body = g_byte_array_free_to_bytes (g_steal_pointer (&call->buffer));

@@ -396,6 +396,20 @@ liaison_http_send_async (LiaisonHttp *self, LiaisonHttpRequest *request, GCancel
   liaison_http_send_acquire (task);
 }
 
+/* The service's clock when it sent the reply result carries, from its Date header: ms since the
+ * epoch, whole seconds; 0 when the reply had none that could be read, or there was no reply. */
+gint64
+liaison_http_send_get_server_time (LiaisonHttp *self, GAsyncResult *result)
+{
+  Call *call;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_http_send_async), 0);
+
+  call = g_task_get_task_data (G_TASK (result));
+  return call != NULL ? call->server_time_ms : 0;
+}
+
 /* Returns the body (empty when there was none); status is the HTTP status. */
 GBytes *
 liaison_http_send_finish (LiaisonHttp *self, GAsyncResult *result, guint *status, GError **error)

@@ -46,5 +46,6 @@ void liaison_http_send_async (LiaisonHttp *self, LiaisonHttpRequest *request,
 GBytes *liaison_http_send_finish (LiaisonHttp *self, GAsyncResult *result, guint *status,
                                   GError **error);
 JsonNode *liaison_http_send_json_finish (LiaisonHttp *self, GAsyncResult *result, GError **error);
+gint64 liaison_http_send_get_server_time (LiaisonHttp *self, GAsyncResult *result);
 
 G_END_DECLS

@@ -39,6 +39,10 @@ typedef struct
   GHashTable *owners; /* user id -> name */
   LiaisonStoreCursor *cursor;
   gint64 newest_ms;
+  /* The service's clock when it answered the first page of this run's read (0: unknown), and
+   * this computer's then. */
+  gint64 read_at_ms;
+  gint64 read_at_local_ms;
   /* An incremental read: changes since then. Fixed for the whole run, so
    * that the pages of one listing stay put while newest_ms moves. */
   GDateTime *since;

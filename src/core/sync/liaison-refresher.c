@@ -7,8 +7,12 @@
  *
  * The first run (or one asked to be full) reads everything; the store then
  * marks what it did not see again as gone. Later runs read only what changed
- * since the newest modification seen, less an overlap for clock skew between
- * the services and this computer.
+ * since the mark the read before left, less an overlap for a service whose
+ * listing lags its writes a little. A full read leaves the newest
+ * modification it saw; an incremental one that ends leaves the service's own
+ * clock when it began (its Date header), so that a listing with nothing new
+ * moves on and the next one is empty, never this computer's clock, which may
+ * be off.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +29,7 @@
 #include "liaison-refresher-private.h"
 #include "liaison-user.h"
 
-/* Records changed this long before the newest one seen are read again. */
+/* Records changed this long before the mark are read again. */
 #define OVERLAP_MS (5 * 60 * 1000)
 #define DEFAULT_PAGE_SIZE 100
 /* An incremental read asks for the largest pages the services allow, so that the overlap's
@@ -228,6 +232,47 @@ on_page_committed (GObject *source, GAsyncResult *result, gpointer user_data)
     liaison_refresher_chain_lists_after (chain);
 }
 
+static void
+chain_note_read_at (Chain *chain, GAsyncResult *result)
+{
+  if (chain->read_at_ms != 0)
+    return;
+  chain->read_at_ms = liaison_http_call_get_server_time (result);
+  chain->read_at_local_ms = g_get_real_time () / 1000;
+}
+
+/* The mark a whole listing leaves, in the service's clock: the next read starts there, less the
+ * overlap.
+ *
+ * An incremental listing runs whole within one run (a resumed one starts again), so it has every
+ * change up to when the service answered its first page; LeadSquared's, up to the end of the
+ * window it asked for too, should this computer's clock be behind. A listing with nothing new
+ * moves on, and the next one is empty.
+ *
+ * A full listing is not in modification order: a record changed after its page was read is not
+ * in it, however new the newest one seen is, so its mark is no later than when the refresh began
+ * (the service's clock when this run began, less the time since the refresh began by this
+ * computer's: a difference of this computer's times, whatever its clock is off by). */
+static gint64
+chain_read_to (Chain *chain)
+{
+  gint64 read_to;
+
+  if (chain->read_at_ms <= 0)
+    return chain->newest_ms;
+  if (chain->cursor->phase == LIAISON_REFRESH_INCREMENTAL)
+    {
+      read_to = chain->read_at_ms;
+      if (chain->service == LIAISON_SERVICE_LSQ && chain->window_end != NULL)
+        read_to = MIN (read_to, g_date_time_to_unix (chain->window_end) * 1000);
+      return MAX (chain->newest_ms, read_to);
+    }
+  read_to = chain->read_at_ms;
+  if (chain->cursor->refresh_started_at > 0)
+    read_to -= MAX (chain->read_at_local_ms - chain->cursor->refresh_started_at, 0);
+  return chain->newest_ms > 0 ? MIN (chain->newest_ms, read_to) : 0;
+}
+
 /* Stores one page of contacts with the cursor that follows it. */
 static void
 chain_commit_page (Chain *chain, GPtrArray *contacts, char *next_page_token)
@@ -250,6 +295,9 @@ chain_commit_page (Chain *chain, GPtrArray *contacts, char *next_page_token)
       chain->newest_ms = MAX (chain->newest_ms, record->modified_at);
       g_ptr_array_add (records, record);
     }
+
+  if (next_page_token == NULL)
+    chain->newest_ms = chain_read_to (chain);
 
   g_free (chain->cursor->page_token);
   chain->cursor->page_token = next_page_token;
@@ -279,6 +327,7 @@ on_ghl_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   chain_note_skipped (chain, result);
+  chain_note_read_at (chain, result);
 
   /* An empty page ends the listing even if the service offered a cursor
    * (a page whose records were all skipped is not empty). */
@@ -335,6 +384,7 @@ on_lsq_page_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   chain_note_skipped (chain, result);
+  chain_note_read_at (chain, result);
 
   if (more && leads->len > 0)
     {
