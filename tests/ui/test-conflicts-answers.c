@@ -314,6 +314,20 @@ test_ambiguous_link (Fixture *f, gconstpointer data)
   make_twins (f, &t);
   WAIT_UNTIL ((row = find_ambiguous (f, t.lead)) != NULL);
   id = liaison_conflict_item_get_id (liaison_conflict_row_get_item (row));
+  /* The summary counts it as a match, not as a field. */
+  {
+    LiaisonConflictList *model = liaison_conflicts_page_get_model (f->page);
+    guint n_fields = liaison_conflict_list_get_n_open_fields (model);
+    guint n_matches = liaison_conflict_list_get_n_open (model) - n_fields;
+    const char *summary = gtk_label_get_label (template_child (f, "summary_label"));
+    g_autofree char *matches
+        = g_strdup_printf (n_matches == 1 ? "%u match" : "%u matches", n_matches);
+
+    g_assert_cmpuint (n_matches, >=, 1);
+    g_assert_nonnull (strstr (summary, matches));
+    if (n_fields == 0)
+      g_assert_null (strstr (summary, "field"));
+  }
   /* Not selectable for a side's values. */
   g_assert_null (find_named (GTK_WIDGET (row), "select"));
 

@@ -25,6 +25,44 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LiaisonConflictsPage, liaison_conflicts_page, ADW_TYPE_BIN)
 
+/* What waits: fields both services changed, and ambiguous matches (a contact that matches
+ * more than one), each said for what it is. */
+static char *
+open_summary (guint n_fields, guint n_matches)
+{
+  g_autofree char *fields = NULL;
+  g_autofree char *matches = NULL;
+
+  if (n_matches == 0)
+    return g_strdup_printf (ngettext ("%u field waits for your answer. Until you choose, each "
+                                      "service keeps its own value; your choice reaches both "
+                                      "with the next sync.",
+                                      "%u fields wait for your answer. Until you choose, each "
+                                      "service keeps its own value; your choice reaches both "
+                                      "with the next sync.",
+                                      n_fields),
+                            n_fields);
+  if (n_fields == 0)
+    return g_strdup_printf (ngettext ("%u match waits for your answer. Until you link the right "
+                                      "pair or keep them apart, Liaison copies none of its "
+                                      "contacts.",
+                                      "%u matches wait for your answer. Until you link the right "
+                                      "pair or keep them apart, Liaison copies none of their "
+                                      "contacts.",
+                                      n_matches),
+                            n_matches);
+  /* Translators: the first part of "3 fields and 2 matches wait for your answer." */
+  fields = g_strdup_printf (ngettext ("%u field", "%u fields", n_fields), n_fields);
+  /* Translators: the second part of "3 fields and 2 matches wait for your answer." */
+  matches = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+  /* Translators: "3 fields and 2 matches wait …"; a match is a contact that matches more than
+   * one on the other side */
+  return g_strdup_printf (_ ("%s and %s wait for your answer. Until you choose, each service "
+                             "keeps its own value, and Liaison copies none of a match's "
+                             "contacts."),
+                          fields, matches);
+}
+
 static void
 update_view (LiaisonConflictsPage *self)
 {
@@ -69,14 +107,9 @@ update_view (LiaisonConflictsPage *self)
     }
 
   if (n_open > 0)
-    summary = g_strdup_printf (ngettext ("%u field waits for your answer. Until you choose, each "
-                                         "service keeps its own value; your choice reaches both "
-                                         "with the next sync.",
-                                         "%u fields wait for your answer. Until you choose, each "
-                                         "service keeps its own value; your choice reaches both "
-                                         "with the next sync.",
-                                         n_open),
-                               n_open);
+    summary = open_summary (
+        liaison_conflict_list_get_n_open_fields (self->model),
+        n_open - MIN (liaison_conflict_list_get_n_open_fields (self->model), n_open));
   else
     summary = g_strdup_printf (ngettext ("%u answer waits for the next sync, which writes it to "
                                          "both services.",
