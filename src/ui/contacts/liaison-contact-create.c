@@ -42,6 +42,9 @@ update (LiaisonContactCreate *self)
   int side = liaison_contact_create_other_side (self->row);
   GtkWidget *widget = GTK_WIDGET (self);
 
+  /* An undo took this contact's copy back: Copy Again is what the pane offers instead. */
+  if (self->row != NULL && liaison_contact_row_get_not_copied (self->row, NULL, NULL))
+    side = -1;
   gtk_widget_set_visible (widget, side >= 0);
   if (side < 0)
     return;

@@ -49,6 +49,8 @@ struct _LiaisonContactDetail
   GtkWidget *keep_apart_button;
   GtkWidget *match_again_button;
   GtkWidget *link_to_button;
+  GtkWidget *copy_again_button;
+  gboolean copying_again;
   LiaisonContactCreate *create_button;
   GtkWidget *candidates_box;
   GtkLabel *candidates_label;
@@ -297,6 +299,18 @@ update_unlink (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
 }
 
+/* A contact an undo took the copy of back offers Copy Again, once at a time. */
+static void
+update_copy_again (LiaisonContactDetail *self)
+{
+  gboolean not_copied = self->row != NULL && self->model != NULL
+                        && liaison_contact_row_get_not_copied (self->row, NULL, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-again",
+                                 not_copied && !self->copying_again);
+  gtk_widget_set_visible (self->copy_again_button, not_copied);
+}
+
 /* An ambiguous contact lists every candidate of the other side at once; one on its own
  * offers Link To…, which searches them. */
 static void
@@ -487,6 +501,7 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
   update_unlink (self);
   update_candidates (self);
+  update_copy_again (self);
 
   if (self->row == NULL)
     {
@@ -496,7 +511,9 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
     }
 
   gtk_label_set_label (self->name_label, liaison_contact_row_get_display_name (self->row));
-  explanation = liaison_format_link_explanation (self->row);
+  explanation = liaison_contact_row_get_not_copied (self->row, NULL, NULL)
+                    ? liaison_format_not_copied_explanation (self->row)
+                    : liaison_format_link_explanation (self->row);
   gtk_label_set_label (self->explanation_label, explanation);
 
   /* Both sides from the store, off the main thread; the fields show once both are in. */
@@ -646,6 +663,34 @@ match_again_action (GtkWidget *widget, const char *action_name, GVariant *parame
                                              on_change_done, liaison_weak_ref_new (self));
 }
 
+static void
+on_copy_again_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = liaison_contact_links_finish (result, &error);
+
+  if (self == NULL)
+    return;
+  self->copying_again = FALSE;
+  update_copy_again (self);
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    liaison_contact_detail_show_error (self, error->message);
+}
+
+static void
+copy_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+
+  if (self->row == NULL || self->model == NULL || self->copying_again)
+    return;
+  self->copying_again = TRUE;
+  update_copy_again (self);
+  liaison_contact_links_copy_again_async (widget, self->model, self->row, self->cancellable,
+                                          on_copy_again_done, liaison_weak_ref_new (self));
+}
+
 /* A candidate of the other side was picked: the shown contact and it become a manual link. */
 static void
 on_picked (LiaisonContactPicker *picker, LiaisonContactRow *candidate, LiaisonContactDetail *self)
@@ -763,6 +808,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, keep_apart_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, match_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, copy_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, create_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
@@ -778,6 +824,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.link-to", NULL, link_to_action);
   gtk_widget_class_install_action (widget_class, "detail.keep-apart", NULL, keep_apart_action);
   gtk_widget_class_install_action (widget_class, "detail.match-again", NULL, match_again_action);
+  gtk_widget_class_install_action (widget_class, "detail.copy-again", NULL, copy_again_action);
   gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
   gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 
