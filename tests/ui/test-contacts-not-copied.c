@@ -213,8 +213,8 @@ test_not_copied_copy_again (NotCopiedFixture *f, gconstpointer data)
    * Create. */
   wait_detail (detail);
   copied = g_strdup_printf ("run %" G_GINT64_FORMAT " copied this", f->first_run);
-  undone = g_strdup_printf ("the undo in run %" G_GINT64_FORMAT " took that copy back",
-                            f->undo_run);
+  undone
+      = g_strdup_printf ("the undo in run %" G_GINT64_FORMAT " took that copy back", f->undo_run);
   g_assert_nonnull (strstr (gtk_label_get_label (explanation), copied));
   g_assert_nonnull (strstr (gtk_label_get_label (explanation), undone));
   g_assert_nonnull (strstr (gtk_label_get_label (explanation), "The next sync leaves it alone"));

@@ -162,8 +162,8 @@ liaison_contact_list_make_row (LiaisonContactList *self, guint32 entry_number)
       const LiaisonStoreNotCopiedKey *key = NULL;
 
       if ((e->not_copied & (1u << side)) != 0)
-        key = liaison_contact_index_find_not_copied (self->index, side == 0 ? e->lsq_rec
-                                                                            : e->ghl_rec);
+        key = liaison_contact_index_find_not_copied (self->index,
+                                                     side == 0 ? e->lsq_rec : e->ghl_rec);
       if (key != NULL && data.not_copied_side < 0)
         {
           data.not_copied_side = side;
@@ -534,8 +534,8 @@ liaison_contact_list_forget_not_copied (LiaisonContactList *self, gint64 record_
 
       if (e->not_copied != 0 && (e->lsq_rec == record_id || e->ghl_rec == record_id))
         {
-          e->not_copied &= ~(1u << (e->lsq_rec == record_id ? LIAISON_SERVICE_LSQ
-                                                             : LIAISON_SERVICE_GHL));
+          e->not_copied
+              &= ~(1u << (e->lsq_rec == record_id ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL));
           entry = i;
           break;
         }

@@ -252,8 +252,7 @@ liaison_store_list_child_links_of_async (LiaisonStore *self, LiaisonRecordKind k
 }
 
 GPtrArray *
-liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result,
-                                          GError **error)
+liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   return propagate (self, result, liaison_store_list_child_links_of_async, error);
 }
@@ -392,9 +391,9 @@ liaison_store_contact_scan_list_not_copied (LiaisonStoreContactScan *scan,
   liaison_store_bind_text (stmt, 2, ghl_connection);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LiaisonStoreNotCopiedKey row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                       sqlite3_column_int64 (stmt, 2),
-                                       sqlite3_column_int64 (stmt, 3) };
+      LiaisonStoreNotCopiedKey row
+          = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+              sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)

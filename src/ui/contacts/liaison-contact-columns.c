@@ -84,9 +84,9 @@ bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
 
   if (row == NULL || !liaison_contact_row_get_not_copied (row, NULL, NULL))
     {
-      set_cell_text (item, row != NULL ? liaison_format_link_status (
-                                             liaison_contact_row_get_status (row))
-                                       : NULL);
+      set_cell_text (item, row != NULL
+                               ? liaison_format_link_status (liaison_contact_row_get_status (row))
+                               : NULL);
       return;
     }
   /* An undo took its copy back: the short word in the column, the whole of it on hover. */

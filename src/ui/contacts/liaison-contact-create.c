@@ -140,8 +140,7 @@ on_created (GObject *source, GAsyncResult *res, gpointer user_data)
     title = g_strdup_printf (_ ("“%s” created in %s"), escaped, service);
   else
     {
-      g_autofree char *why
-          = g_markup_escape_text (error ? error->message : why_not (result), -1);
+      g_autofree char *why = g_markup_escape_text (error ? error->message : why_not (result), -1);
 
       /* Translators: "Could not create “Arjun Rao” in HighLevel: <the cause and what to do>" */
       title = g_strdup_printf (_ ("Could not create “%s” in %s: %s"), escaped, service, why);

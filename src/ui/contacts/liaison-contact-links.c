@@ -3,7 +3,8 @@
  * link is undone by unlinking it, an unlink by linking the two contacts again (as a manual
  * link). Keeping a match apart is undone by matching it again; matching again has no Undo, since
  * Keep Apart is at hand. Copy Again (a contact an undo took the copy of back) has none either: the
- * store has no call to list it again, and the next sync is what copies it. Undo that fails says why in a toast of its own.
+ * store has no call to list it again, and the next sync is what copies it. Undo that fails says why
+ * in a toast of its own.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
