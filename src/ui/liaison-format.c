@@ -150,6 +150,31 @@ liaison_format_link_explanation (LiaisonContactRow *row)
     }
 }
 
+/* For a contact an undo took the copy of back (liaison_contact_row_get_not_copied): which undo,
+ * and that the next sync leaves it alone until Copy Again. */
+char *
+liaison_format_not_copied_explanation (LiaisonContactRow *row)
+{
+  gint64 undo_run = 0, undone_run = 0;
+  gboolean lsq = liaison_contact_row_get_not_copied_id (row) != NULL
+                 && g_strcmp0 (liaison_contact_row_get_not_copied_id (row),
+                               liaison_contact_row_get_lsq_id (row))
+                        == 0;
+
+  liaison_contact_row_get_not_copied (row, &undo_run, &undone_run);
+  return g_strdup_printf (
+      lsq
+          /* Translators: the first number is the run that was undone, the second the undo */
+          ? _ ("Not copied: run %lld copied this lead to HighLevel, and the undo "
+               "in run %lld took that copy back. The next sync leaves it alone; "
+               "Copy Again lets it copy the lead again.")
+          /* Translators: the first number is the run that was undone, the second the undo */
+          : _ ("Not copied: run %lld copied this contact to LeadSquared, and the "
+               "undo in run %lld took that copy back. The next sync leaves it "
+               "alone; Copy Again lets it copy the contact again."),
+      (long long) undone_run, (long long) undo_run);
+}
+
 /* What a HighLevel sign-in's scopes (space-separated, as granted) let Liaison do, in words:
  * "read contacts, change contacts and read users". A scope with no words here is named as
  * it is. Words never break inside a token the way the raw list did ("locations/

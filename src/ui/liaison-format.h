@@ -18,6 +18,7 @@ char *liaison_format_date_time (GDateTime *time);
 char *liaison_format_date_time_at (GDateTime *time, GDateTime *now);
 const char *liaison_format_link_status (LiaisonLinkStatus status);
 char *liaison_format_link_explanation (LiaisonContactRow *row);
+char *liaison_format_not_copied_explanation (LiaisonContactRow *row);
 
 /* The scopes of a HighLevel sign-in in words, for "Liaison may …". */
 char *liaison_format_ghl_scopes (const char *scope);

@@ -1,7 +1,8 @@
 /* test-activity-states.c: the sync state of each item of LiaisonActivityList, from what the
  * store says the sync did: a task linked to its copy is in both services, one whose link has an
  * open conflict is in conflict, one not linked waits for the next sync; notes and appointments
- * likewise; a contact in one service only shows no state.
+ * likewise; one an undo took the copy of back is not copied; a contact in one service only shows
+ * no state.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -106,6 +107,26 @@ record_sync (LiaisonStore *store, const char *lsq, const char *ghl, LiaisonRecor
   g_assert_no_error (error);
 }
 
+/* An undo of kind took the copy of the record id (of connection) back: it is not copied again. */
+static void
+record_not_copied (LiaisonStore *store, const char *lsq, const char *ghl, LiaisonRecordKind kind,
+                   const char *connection, const char *id)
+{
+  LiaisonStoreStep *step = liaison_store_step_new (lsq, ghl, 7);
+  LiaisonStoreNotCopied *row = g_new0 (LiaisonStoreNotCopied, 1);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  step->kind = kind;
+  row->connection_id = g_strdup (connection);
+  row->remote_id = g_strdup (id);
+  row->undone_run = 6;
+  g_ptr_array_add (step->not_copied, row);
+  liaison_store_apply_step_async (store, step, NULL, store_test_result_cb, &result);
+  g_assert_true (liaison_store_apply_step_finish (store, store_test_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
 static void
 on_changed (LiaisonActivityList *list, guint *changes)
 {
@@ -174,6 +195,11 @@ test_states (void)
   cache_appointment (store, ghl, "contact-1", "ga-2");
   /* Another contact's task linked: not this contact's. */
   cache_child (store, lsq, "lead-9", "lt-9", FALSE);
+  /* An undo took the copies of lt-5 and ga-3 back (issue 15): the next sync leaves them alone. */
+  cache_child (store, lsq, "lead-1", "lt-5", FALSE);
+  cache_appointment (store, ghl, "contact-1", "ga-3");
+  record_not_copied (store, lsq, ghl, LIAISON_RECORD_TASK, lsq, "lt-5");
+  record_not_copied (store, lsq, ghl, LIAISON_RECORD_APPOINTMENT, ghl, "ga-3");
   record_sync (store, lsq, ghl, LIAISON_RECORD_TASK, tasks, NULL);
   {
     const char *const conflicted[] = { "lt-2", "gt-2", NULL };
@@ -202,6 +228,10 @@ test_states (void)
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "la-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "ga-1"), ==, LIAISON_ACTIVITY_SYNC_IN_BOTH);
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "ga-2"), ==, LIAISON_ACTIVITY_SYNC_WAITING);
+  g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "lt-5"), ==,
+                   LIAISON_ACTIVITY_SYNC_NOT_COPIED);
+  g_assert_cmpint (state_of (list, LIAISON_SERVICE_GHL, "ga-3"), ==,
+                   LIAISON_ACTIVITY_SYNC_NOT_COPIED);
   /* The states came with a "changed" of their own. */
   g_assert_cmpuint (changes, >=, 2);
 
@@ -212,7 +242,7 @@ test_states (void)
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
-                    5); /* lt-1, lt-2, lt-3, ln-1, la-1 */
+                    6); /* lt-1, lt-2, lt-3, lt-5, ln-1, la-1 */
   g_assert_cmpint (state_of (list, LIAISON_SERVICE_LSQ, "lt-1"), ==, LIAISON_ACTIVITY_SYNC_NONE);
 
   g_clear_object (&list);

@@ -20,11 +20,12 @@ G_DECLARE_FINAL_TYPE (LiaisonActivityItem, liaison_activity_item, LIAISON, ACTIV
 /* Where the sync stands with an item (tasks and notes of a contact in both services). */
 typedef enum
 {
-  LIAISON_ACTIVITY_SYNC_NONE,     /* not carried (appointments, a contact in one service) or not
-                                   * known yet */
-  LIAISON_ACTIVITY_SYNC_IN_BOTH,  /* linked to its copy in the other service */
-  LIAISON_ACTIVITY_SYNC_WAITING,  /* not in the other service yet: the next sync copies it */
-  LIAISON_ACTIVITY_SYNC_CONFLICT, /* both services changed it differently: a person decides */
+  LIAISON_ACTIVITY_SYNC_NONE,       /* not carried (appointments, a contact in one service) or not
+                                     * known yet */
+  LIAISON_ACTIVITY_SYNC_IN_BOTH,    /* linked to its copy in the other service */
+  LIAISON_ACTIVITY_SYNC_WAITING,    /* not in the other service yet: the next sync copies it */
+  LIAISON_ACTIVITY_SYNC_CONFLICT,   /* both services changed it differently: a person decides */
+  LIAISON_ACTIVITY_SYNC_NOT_COPIED, /* an undo took its copy back: the next sync leaves it alone */
 } LiaisonActivitySyncState;
 
 /* object: a LiaisonTask, LiaisonNote or LiaisonAppointment. */

@@ -10,13 +10,15 @@
 
 #include "liaison-activity-states.h"
 #include "liaison-store-query.h"
+#include "liaison-store-sync.h"
 
 typedef struct
 {
   LiaisonStore *store;
   GPtrArray *items;
   char *lsq_connection, *lsq_contact, *ghl_connection, *ghl_contact;
-  GHashTable *states[2]; /* by LiaisonService: remote id -> LiaisonActivitySyncState */
+  GHashTable *states[2];     /* by LiaisonService: remote id -> LiaisonActivitySyncState */
+  GHashTable *not_copied[2]; /* by LiaisonService: remote ids an undo took the copy of back */
   guint next_kind;
 } Update;
 
@@ -33,13 +35,17 @@ update_free (Update *update)
   g_free (update->ghl_connection);
   g_free (update->ghl_contact);
   for (guint s = 0; s < 2; s++)
-    g_clear_pointer (&update->states[s], g_hash_table_unref);
+    {
+      g_clear_pointer (&update->states[s], g_hash_table_unref);
+      g_clear_pointer (&update->not_copied[s], g_hash_table_unref);
+    }
   g_free (update);
 }
 
 static void read_next (GTask *task);
 
-/* Every task, note and appointment not linked is waiting for the next sync. */
+/* Every task, note and appointment not linked is waiting for the next sync, but for those an undo
+ * took the copy of back, which the next sync leaves alone. */
 static void
 apply (GTask *task)
 {
@@ -60,7 +66,13 @@ apply (GTask *task)
           gpointer found
               = g_hash_table_lookup (update->states[liaison_activity_item_get_service (item)], id);
 
-          state = found != NULL ? GPOINTER_TO_INT (found) : LIAISON_ACTIVITY_SYNC_WAITING;
+          if (found != NULL)
+            state = GPOINTER_TO_INT (found);
+          else if (g_hash_table_contains (
+                       update->not_copied[liaison_activity_item_get_service (item)], id))
+            state = LIAISON_ACTIVITY_SYNC_NOT_COPIED;
+          else
+            state = LIAISON_ACTIVITY_SYNC_WAITING;
         }
       changed |= liaison_activity_item_set_sync_state (item, state);
     }
@@ -96,14 +108,41 @@ on_links (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+on_not_copied (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Update *update = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (GPtrArray) rows
+      = liaison_store_list_not_copied_activities_finish (LIAISON_STORE (source), result, &error);
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LiaisonStoreNotCopied *row = g_ptr_array_index (rows, i);
+      const char *mine
+          = row->service == LIAISON_SERVICE_LSQ ? update->lsq_connection : update->ghl_connection;
+
+      if (g_strcmp0 (row->connection_id, mine) == 0)
+        g_hash_table_add (update->not_copied[row->service], g_strdup (row->remote_id));
+    }
+  apply (task);
+}
+
+static void
 read_next (GTask *task)
 {
   Update *update = g_task_get_task_data (task);
 
   if (update->next_kind >= G_N_ELEMENTS (kinds))
     {
-      apply (task);
-      g_object_unref (task);
+      /* Last, one read of the not_copied list for all three kinds. */
+      liaison_store_list_not_copied_activities_async (update->store, g_task_get_cancellable (task),
+                                                      on_not_copied, task);
       return;
     }
   liaison_store_list_child_links_of_async (
@@ -131,7 +170,10 @@ liaison_activity_states_update_async (LiaisonStore *store, const char *lsq_conne
   update->ghl_connection = g_strdup (ghl_connection);
   update->ghl_contact = g_strdup (ghl_contact);
   for (guint s = 0; s < 2; s++)
-    update->states[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    {
+      update->states[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      update->not_copied[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   g_task_set_task_data (task, update, (GDestroyNotify) update_free);
   read_next (task);
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "liaison-contact-row.h"
+#include "liaison-store-query.h"
 #include "liaison-store.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,9 @@ typedef struct
   guint32 lsq_text; /* offsets into the arena, or LIAISON_CONTACT_NO_TEXT */
   guint32 ghl_text;
   guint32 n_candidates;
-  guint32 status;    /* one LiaisonLinkStatus flag */
-  guint32 match_set; /* AMBIGUOUS: its set's number, from 1, the same for all its members */
+  guint32 status;     /* one LiaisonLinkStatus flag */
+  guint32 match_set;  /* AMBIGUOUS: its set's number, from 1, the same for all its members */
+  guint32 not_copied; /* 1 << LiaisonService of each side an undo took the copy of back */
 } LiaisonContactEntry;
 
 typedef struct
@@ -40,6 +42,7 @@ typedef struct
   guint32 *by_modified; /* entry numbers, newest change first; made on first use */
   guint counts[6];      /* entries per status, in flag order */
   gint64 refreshed_at;  /* the older of both accounts' last refresh, ms UTC; 0: one never was */
+  GArray *not_copied;   /* LiaisonStoreNotCopiedKey, by records.id: one read per load */
 } LiaisonContactIndex;
 
 void liaison_contact_index_load_async (LiaisonStore *store, const char *lsq_connection_id,
@@ -50,6 +53,9 @@ void liaison_contact_index_free (LiaisonContactIndex *index);
 const guint32 *liaison_contact_index_by_modified (LiaisonContactIndex *index);
 guint8 *liaison_contact_index_match_text (const LiaisonContactIndex *index, const char *folded);
 GArray *liaison_contact_index_find_set (const LiaisonContactIndex *index, gint64 record_id);
+/* What the not_copied list says of the record record_id, or NULL. */
+const LiaisonStoreNotCopiedKey *
+liaison_contact_index_find_not_copied (const LiaisonContactIndex *index, gint64 record_id);
 gboolean liaison_contact_index_same_entry (const LiaisonContactIndex *a, guint ea,
                                            const LiaisonContactIndex *b, guint eb);
 

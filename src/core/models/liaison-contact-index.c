@@ -16,6 +16,7 @@
 #define G_LOG_DOMAIN "liaison-models"
 
 #define _GNU_SOURCE /* memmem */
+#include <stdlib.h>
 #include <string.h>
 
 #include "liaison-contact-index-private.h"
@@ -61,6 +62,7 @@ liaison_contact_index_free (LiaisonContactIndex *index)
   g_free (index->by_modified);
   g_free (index->text_start);
   g_free (index->text_entry);
+  g_clear_pointer (&index->not_copied, g_array_unref);
   g_free (index);
 }
 
@@ -297,6 +299,44 @@ compact (LiaisonContactIndex *index, GArray *entries, GArray *text_starts)
   index->text_start = (guint32 *) (gpointer) g_array_free (text_starts, FALSE);
 }
 
+static int
+compare_not_copied (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const LiaisonStoreNotCopiedKey *) a)->record_id;
+  gint64 y = ((const LiaisonStoreNotCopiedKey *) b)->record_id;
+
+  return x < y ? -1 : x > y;
+}
+
+const LiaisonStoreNotCopiedKey *
+liaison_contact_index_find_not_copied (const LiaisonContactIndex *index, gint64 record_id)
+{
+  LiaisonStoreNotCopiedKey key = { record_id, 0, 0, 0 };
+
+  if (index->not_copied == NULL || index->not_copied->len == 0 || record_id == 0)
+    return NULL;
+  return bsearch (&key, index->not_copied->data, index->not_copied->len,
+                  sizeof (LiaisonStoreNotCopiedKey), compare_not_copied);
+}
+
+/* Marks the sides on the not_copied list: a binary search per entry only when it is not empty
+ * (an undo of creates lists a handful, not the whole store). */
+static void
+mark_not_copied (LiaisonContactIndex *index)
+{
+  if (index->not_copied->len == 0)
+    return;
+  for (guint i = 0; i < index->n_entries; i++)
+    {
+      LiaisonContactEntry *e = &index->entries[i];
+
+      if (liaison_contact_index_find_not_copied (index, e->lsq_rec) != NULL)
+        e->not_copied |= 1u << LIAISON_SERVICE_LSQ;
+      if (liaison_contact_index_find_not_copied (index, e->ghl_rec) != NULL)
+        e->not_copied |= 1u << LIAISON_SERVICE_GHL;
+    }
+}
+
 static gpointer
 build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
 {
@@ -320,6 +360,10 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
   apart = liaison_store_contact_scan_list_apart (scan, data->lsq_connection_id,
                                                  data->ghl_connection_id, error);
   if (apart == NULL)
+    return NULL;
+  index->not_copied = liaison_store_contact_scan_list_not_copied (scan, data->lsq_connection_id,
+                                                                  data->ghl_connection_id, error);
+  if (index->not_copied == NULL)
     return NULL;
   for (guint side = 0; side < 2; side++)
     {
@@ -438,6 +482,7 @@ build_index (LiaisonStoreContactScan *scan, gpointer user_data, GError **error)
   compact (index, g_steal_pointer (&entries), g_steal_pointer (&text_starts));
   index->arena_len = arena->len;
   index->arena = g_string_free (g_steal_pointer (&arena), FALSE);
+  mark_not_copied (index);
   return g_steal_pointer (&index);
 }
 
@@ -542,6 +587,7 @@ liaison_contact_index_same_entry (const LiaisonContactIndex *a, guint ea,
 
   return x->lsq_rec == y->lsq_rec && x->ghl_rec == y->ghl_rec && x->link_id == y->link_id
          && x->status == y->status && x->modified_at == y->modified_at
-         && x->n_candidates == y->n_candidates && same_text (a, x->lsq_text, b, y->lsq_text)
+         && x->n_candidates == y->n_candidates && x->not_copied == y->not_copied
+         && same_text (a, x->lsq_text, b, y->lsq_text)
          && same_text (a, x->ghl_text, b, y->ghl_text);
 }

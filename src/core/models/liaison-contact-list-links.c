@@ -8,7 +8,10 @@
 
 #define G_LOG_DOMAIN "liaison-models"
 
-#include "liaison-contact-list.h"
+#include <glib/gi18n-lib.h>
+
+#include "liaison-contact-list-private.h"
+#include "liaison-store-sync.h"
 
 static void
 on_linked (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -269,5 +272,62 @@ liaison_contact_list_match_again_finish (LiaisonContactList *self, GAsyncResult 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (
       g_task_get_source_tag (G_TASK (result)) == liaison_contact_list_match_again_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Copy again ------------------------------------------------------------ */
+
+static void
+on_copy_again (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LiaisonContactList *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gint removed = liaison_store_copy_again_finish (LIAISON_STORE (source), result, &error);
+
+  if (removed < 0)
+    {
+      g_prefix_error (&error, _ ("Could not let the contact be copied again: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  /* 0: let go already (by liaison-cli, say); the row is stale either way. */
+  liaison_contact_list_forget_not_copied (self, *(gint64 *) g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_list_copy_again_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  const LiaisonContactRowData *data;
+
+  g_return_if_fail (LIAISON_IS_CONTACT_LIST (self));
+  g_return_if_fail (LIAISON_IS_CONTACT_ROW (row));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_contact_list_copy_again_async);
+  data = liaison_contact_row_get_data (row);
+  if (liaison_contact_row_get_not_copied_id (row) == NULL)
+    {
+      g_task_return_new_error (task, LIAISON_STORE_ERROR, LIAISON_STORE_ERROR_INVALID,
+                               _ ("This contact is not kept from being copied"));
+      return;
+    }
+  g_task_set_task_data (task, g_memdup2 (&data->not_copied_record, sizeof (gint64)), g_free);
+  liaison_store_copy_again_async (liaison_contact_list_get_store (self),
+                                  liaison_contact_row_get_not_copied_id (row), cancellable,
+                                  on_copy_again, g_steal_pointer (&task));
+}
+
+gboolean
+liaison_contact_list_copy_again_finish (LiaisonContactList *self, GAsyncResult *result,
+                                        GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == liaison_contact_list_copy_again_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -20,4 +20,6 @@ gboolean liaison_contact_list_entry_matches (const LiaisonContactIndex *index,
                                              const LiaisonContactEntry *e,
                                              LiaisonLinkStatus statuses, const char *folded);
 
+void liaison_contact_list_forget_not_copied (LiaisonContactList *self, gint64 record_id);
+
 G_END_DECLS

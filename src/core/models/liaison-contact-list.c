@@ -156,6 +156,22 @@ liaison_contact_list_make_row (LiaisonContactList *self, guint32 entry_number)
   /* LeadSquared first: a linked pair is listed (and sorted) by its LeadSquared name. */
   read_record (self, e->lsq_rec, &data, &data.lsq_id);
   read_record (self, e->ghl_rec, &data, &data.ghl_id);
+  data.not_copied_side = -1;
+  for (int side = 0; side < 2 && e->not_copied != 0; side++)
+    {
+      const LiaisonStoreNotCopiedKey *key = NULL;
+
+      if ((e->not_copied & (1u << side)) != 0)
+        key = liaison_contact_index_find_not_copied (self->index,
+                                                     side == 0 ? e->lsq_rec : e->ghl_rec);
+      if (key != NULL && data.not_copied_side < 0)
+        {
+          data.not_copied_side = side;
+          data.not_copied_run = key->run_id;
+          data.not_copied_undone_run = key->undone_run;
+          data.not_copied_record = key->record_id;
+        }
+    }
   return liaison_contact_row_new_take (&data);
 }
 
@@ -501,6 +517,38 @@ on_links_changed (LiaisonStore *store, LiaisonRecordKind kind, LiaisonContactLis
 {
   if (kind == LIAISON_RECORD_CONTACT)
     contacts_changed (self);
+}
+
+/* The store let the record record_id go (liaison_contact_list_copy_again_async): its row says so
+ * at once, before the reload the store's signal brings (which then finds nothing changed). */
+void
+liaison_contact_list_forget_not_copied (LiaisonContactList *self, gint64 record_id)
+{
+  guint32 entry = G_MAXUINT32;
+
+  if (self->index == NULL || record_id == 0)
+    return;
+  for (guint32 i = 0; i < self->index->n_entries; i++)
+    {
+      LiaisonContactEntry *e = &self->index->entries[i];
+
+      if (e->not_copied != 0 && (e->lsq_rec == record_id || e->ghl_rec == record_id))
+        {
+          e->not_copied
+              &= ~(1u << (e->lsq_rec == record_id ? LIAISON_SERVICE_LSQ : LIAISON_SERVICE_GHL));
+          entry = i;
+          break;
+        }
+    }
+  if (entry == G_MAXUINT32)
+    return;
+  g_hash_table_remove (self->rows, GUINT_TO_POINTER (entry + 1));
+  for (guint i = 0; i < self->n_visible; i++)
+    if (self->visible[i] == entry)
+      {
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+        return;
+      }
 }
 
 /* ---- public ---- */

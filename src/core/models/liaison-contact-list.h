@@ -84,6 +84,14 @@ void liaison_contact_list_match_again_async (LiaisonContactList *self, LiaisonCo
 gboolean liaison_contact_list_match_again_finish (LiaisonContactList *self, GAsyncResult *result,
                                                   GError **error);
 
+/* Lets the contact of row, which an undo took the copy of back, be copied by the next sync again
+ * (liaison_store_copy_again_async); the row shows it at once. */
+void liaison_contact_list_copy_again_async (LiaisonContactList *self, LiaisonContactRow *row,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
+gboolean liaison_contact_list_copy_again_finish (LiaisonContactList *self, GAsyncResult *result,
+                                                 GError **error);
+
 guint liaison_contact_list_get_n_total (LiaisonContactList *self);
 /* When both accounts were last refreshed (the older of the two), as of the last load: ms UTC, 0
  * when one never was. */

@@ -24,6 +24,12 @@ typedef struct
   gint64 link_id;
   guint n_candidates;
   gint64 record_id; /* a contact on one side only: its records.id, to find its match set by */
+  /* An undo took the copy of this contact back (the not_copied list): its side, the undo's run
+   * and the run it undid; not_copied_side is -1 when it is not listed. */
+  int not_copied_side;
+  gint64 not_copied_run;
+  gint64 not_copied_undone_run;
+  gint64 not_copied_record; /* its records.id */
 } LiaisonContactRowData;
 
 /* Takes the strings of data. */

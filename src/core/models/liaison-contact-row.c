@@ -32,6 +32,7 @@ enum
   PROP_GHL_ID,
   PROP_LINK_ID,
   PROP_N_CANDIDATES,
+  PROP_NOT_COPIED,
   N_PROPS
 };
 
@@ -53,6 +54,8 @@ liaison_contact_row_new_take (LiaisonContactRowData *data)
   LiaisonContactRow *self = g_object_new (LIAISON_TYPE_CONTACT_ROW, NULL);
 
   self->data = *data;
+  if (data->not_copied_run == 0)
+    self->data.not_copied_side = -1;
   memset (data, 0, sizeof *data);
   return self;
 }
@@ -112,6 +115,9 @@ liaison_contact_row_get_property (GObject *object, guint prop_id, GValue *value,
       case PROP_N_CANDIDATES:
         g_value_set_uint (value, self->data.n_candidates);
         break;
+      case PROP_NOT_COPIED:
+        g_value_set_boolean (value, liaison_contact_row_get_not_copied (self, NULL, NULL));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +148,8 @@ liaison_contact_row_class_init (LiaisonContactRowClass *klass)
   /* For an ambiguous row: how many records of the other side share its key. */
   properties[PROP_N_CANDIDATES]
       = g_param_spec_uint ("n-candidates", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* An undo took back the copy a run made of it: the next sync leaves it alone. */
+  properties[PROP_NOT_COPIED] = g_param_spec_boolean ("not-copied", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -232,4 +240,24 @@ liaison_contact_row_get_n_candidates (LiaisonContactRow *self)
 {
   g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (self), 0);
   return self->data.n_candidates;
+}
+
+gboolean
+liaison_contact_row_get_not_copied (LiaisonContactRow *self, gint64 *undo_run, gint64 *undone_run)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (self), FALSE);
+  if (undo_run != NULL)
+    *undo_run = self->data.not_copied_run;
+  if (undone_run != NULL)
+    *undone_run = self->data.not_copied_undone_run;
+  return self->data.not_copied_side >= 0;
+}
+
+const char *
+liaison_contact_row_get_not_copied_id (LiaisonContactRow *self)
+{
+  g_return_val_if_fail (LIAISON_IS_CONTACT_ROW (self), NULL);
+  if (self->data.not_copied_side < 0)
+    return NULL;
+  return self->data.not_copied_side == 0 ? self->data.lsq_id : self->data.ghl_id;
 }

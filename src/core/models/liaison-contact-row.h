@@ -45,5 +45,11 @@ const char *liaison_contact_row_get_lsq_id (LiaisonContactRow *self);
 const char *liaison_contact_row_get_ghl_id (LiaisonContactRow *self);
 gint64 liaison_contact_row_get_link_id (LiaisonContactRow *self);
 guint liaison_contact_row_get_n_candidates (LiaisonContactRow *self);
+/* TRUE when an undo took back the copy of this contact a run made on the other service, so that
+ * the next sync leaves it alone: the run of the undo and the run it undid (either may be NULL). */
+gboolean liaison_contact_row_get_not_copied (LiaisonContactRow *self, gint64 *undo_run,
+                                             gint64 *undone_run);
+/* The id of the record on the not_copied list (the LeadSquared or HighLevel side), or NULL. */
+const char *liaison_contact_row_get_not_copied_id (LiaisonContactRow *self);
 
 G_END_DECLS

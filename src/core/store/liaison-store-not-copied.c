@@ -150,3 +150,65 @@ liaison_store_copy_again_finish (LiaisonStore *self, GAsyncResult *result, GErro
     return -1;
   return (gint) ((CopyAgain *) g_task_get_task_data (G_TASK (result)))->removed;
 }
+
+/* Every record of the tasks, notes and appointments an undo took the copy of back, for the
+ * Contacts page's activity list: one read on the store's worker. */
+static void
+list_activities_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
+{
+  GError *error = NULL;
+  g_autoptr (LiaisonCachedStmt) stmt = liaison_store_db_prepare (
+      db,
+      "SELECT n.connection_id, c.service, n.remote_id, n.run_id, n.undone_run, n.at"
+      " FROM not_copied n JOIN connections c ON c.id = n.connection_id"
+      " WHERE n.kind IN ('task', 'note', 'appointment') ORDER BY n.at, n.remote_id",
+      &error);
+  g_autoptr (GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_store_not_copied_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonStoreNotCopied *row = g_new0 (LiaisonStoreNotCopied, 1);
+
+      row->connection_id = liaison_store_column_dup (stmt, 0);
+      liaison_service_from_string ((const char *) sqlite3_column_text (stmt, 1), &row->service);
+      row->remote_id = liaison_store_column_dup (stmt, 2);
+      row->run_id = sqlite3_column_int64 (stmt, 3);
+      row->undone_run = sqlite3_column_int64 (stmt, 4);
+      row->at = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_db_fail (db, rc, "Could not read the records not to copy again", &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+liaison_store_list_not_copied_activities_async (LiaisonStore *self, GCancellable *cancellable,
+                                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_store_list_not_copied_activities_async);
+  liaison_store_push_job (self, task, list_activities_job);
+}
+
+GPtrArray *
+liaison_store_list_not_copied_activities_finish (LiaisonStore *self, GAsyncResult *result,
+                                                 GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

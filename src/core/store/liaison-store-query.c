@@ -252,8 +252,7 @@ liaison_store_list_child_links_of_async (LiaisonStore *self, LiaisonRecordKind k
 }
 
 GPtrArray *
-liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result,
-                                          GError **error)
+liaison_store_list_child_links_of_finish (LiaisonStore *self, GAsyncResult *result, GError **error)
 {
   return propagate (self, result, liaison_store_list_child_links_of_async, error);
 }
@@ -368,6 +367,41 @@ liaison_store_contact_scan_list_apart (LiaisonStoreContactScan *scan, const char
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+GArray *
+liaison_store_contact_scan_list_not_copied (LiaisonStoreContactScan *scan,
+                                            const char *lsq_connection, const char *ghl_connection,
+                                            GError **error)
+{
+  g_autoptr (LiaisonCachedStmt) stmt = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (LiaisonStoreNotCopiedKey));
+  int rc;
+
+  stmt = liaison_store_db_prepare (
+      scan->db,
+      "SELECT r.id, n.run_id, n.undone_run, n.at FROM not_copied n"
+      " JOIN records r ON r.connection_id = n.connection_id AND r.kind = n.kind"
+      "   AND r.remote_id = n.remote_id"
+      " WHERE n.kind = 'contact' AND n.connection_id IN (?1, ?2) ORDER BY r.id",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  liaison_store_bind_text (stmt, 1, lsq_connection);
+  liaison_store_bind_text (stmt, 2, ghl_connection);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaisonStoreNotCopiedKey row
+          = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+              sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      liaison_store_db_fail (scan->db, rc, "Could not read the contacts not to copy again", error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 static void

@@ -97,6 +97,20 @@ GArray *liaison_store_contact_scan_list_apart (LiaisonStoreContactScan *scan,
                                                const char *lsq_connection,
                                                const char *ghl_connection, GError **error);
 
+/* The contacts of the two connections an undo took the copy of back (liaison-store-not-copied.c),
+ * one read: LiaisonStoreNotCopiedKey by records.id, or NULL and an error. */
+typedef struct
+{
+  gint64 record_id; /* records.id of the original */
+  gint64 run_id;    /* the undo's run */
+  gint64 undone_run;
+  gint64 at; /* ms UTC */
+} LiaisonStoreNotCopiedKey;
+
+GArray *liaison_store_contact_scan_list_not_copied (LiaisonStoreContactScan *scan,
+                                                    const char *lsq_connection,
+                                                    const char *ghl_connection, GError **error);
+
 void liaison_store_scan_contacts_async (LiaisonStore *self, LiaisonStoreContactScanFunc func,
                                         gpointer data, GDestroyNotify data_free,
                                         GDestroyNotify result_free, GCancellable *cancellable,

@@ -416,6 +416,13 @@ GPtrArray *liaison_store_list_not_copied (LiaisonStore *self, GError **error);
 /* The same for records of kind (the tasks, notes and appointments an undo took back). */
 GPtrArray *liaison_store_list_not_copied_of (LiaisonStore *self, LiaisonRecordKind kind,
                                              GError **error);
+/* The tasks, notes and appointments an undo took the copy of back (LiaisonStoreNotCopied), read
+ * on the store's worker: for the GUI. */
+void liaison_store_list_not_copied_activities_async (LiaisonStore *self, GCancellable *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer user_data);
+GPtrArray *liaison_store_list_not_copied_activities_finish (LiaisonStore *self,
+                                                            GAsyncResult *result, GError **error);
 /* Lets the record remote_id (of any kind) be copied again by the next sync. */
 void liaison_store_copy_again_async (LiaisonStore *self, const char *remote_id,
                                      GCancellable *cancellable, GAsyncReadyCallback callback,

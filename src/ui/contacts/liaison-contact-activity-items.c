@@ -184,6 +184,11 @@ liaison_contact_activity_sync_label (LiaisonActivityItem *item)
         text = C_ ("sync state", "Conflict");
         tooltip = _ ("Both accounts changed it differently: the sync waits until you choose");
         break;
+      case LIAISON_ACTIVITY_SYNC_NOT_COPIED:
+        /* Translators: an undo took back the copy of a task or note a sync had made */
+        text = C_ ("sync state", "Not copied");
+        tooltip = _ ("Not copied: an undo took its copy back, and the next sync leaves it alone");
+        break;
       case LIAISON_ACTIVITY_SYNC_NONE:
       default:
         return NULL;

@@ -80,9 +80,20 @@ static void
 bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   LiaisonContactRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label;
 
-  set_cell_text (
-      item, row != NULL ? liaison_format_link_status (liaison_contact_row_get_status (row)) : NULL);
+  if (row == NULL || !liaison_contact_row_get_not_copied (row, NULL, NULL))
+    {
+      set_cell_text (item, row != NULL
+                               ? liaison_format_link_status (liaison_contact_row_get_status (row))
+                               : NULL);
+      return;
+    }
+  /* An undo took its copy back: the short word in the column, the whole of it on hover. */
+  set_cell_text (item, _ ("Not copied"));
+  label = gtk_list_item_get_child (item);
+  gtk_widget_set_tooltip_text (
+      label, _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
 }
 
 static void
@@ -116,6 +127,13 @@ link_column_width (GtkWidget *view)
       pango_layout_get_pixel_size (layout, &width, NULL);
       widest = MAX (widest, width);
     }
+  {
+    g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (view, _ ("Not copied"));
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    widest = MAX (widest, width);
+  }
   /* The cell's padding on both sides, as the data-table style draws it. */
   return widest + 24;
 }

@@ -42,6 +42,9 @@ update (LiaisonContactCreate *self)
   int side = liaison_contact_create_other_side (self->row);
   GtkWidget *widget = GTK_WIDGET (self);
 
+  /* An undo took this contact's copy back: Copy Again is what the pane offers instead. */
+  if (self->row != NULL && liaison_contact_row_get_not_copied (self->row, NULL, NULL))
+    side = -1;
   gtk_widget_set_visible (widget, side >= 0);
   if (side < 0)
     return;
@@ -137,8 +140,7 @@ on_created (GObject *source, GAsyncResult *res, gpointer user_data)
     title = g_strdup_printf (_ ("“%s” created in %s"), escaped, service);
   else
     {
-      g_autofree char *why
-          = g_markup_escape_text (error ? error->message : why_not (result), -1);
+      g_autofree char *why = g_markup_escape_text (error ? error->message : why_not (result), -1);
 
       /* Translators: "Could not create “Arjun Rao” in HighLevel: <the cause and what to do>" */
       title = g_strdup_printf (_ ("Could not create “%s” in %s: %s"), escaped, service, why);

@@ -49,6 +49,8 @@ struct _LiaisonContactDetail
   GtkWidget *keep_apart_button;
   GtkWidget *match_again_button;
   GtkWidget *link_to_button;
+  GtkWidget *copy_again_button;
+  gboolean copying_again;
   LiaisonContactCreate *create_button;
   GtkWidget *candidates_box;
   GtkLabel *candidates_label;
@@ -139,82 +141,7 @@ show_read_error (LiaisonContactDetail *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->read_error_label), message != NULL);
 }
 
-/* Websites --------------------------------------------------------------- */
-
-/* The lower-case host of an API base URL, or NULL. */
-static char *
-api_host (const char *api_url)
-{
-  g_autoptr (GUri) uri = NULL;
-
-  if (api_url == NULL)
-    return NULL;
-  uri = g_uri_parse (api_url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return NULL;
-  return g_ascii_strdown (g_uri_get_host (uri), -1);
-}
-
-/* The sandbox listens on loopback and has no website to open. */
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr (GInetAddress) address = NULL;
-
-  if (g_str_equal (host, "localhost") || g_str_has_suffix (host, ".localhost"))
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-/* The lead's page in LeadSquared's web app, for an account reached through api_url; NULL for
- * the sandbox and for hosts whose web app is not known.
- *
- * The LeadSquared fact sheet lists only API hosts. The web app of each region is the API host
- * without its "api-" prefix, and run.leadsquared.com for the default region: that is how
- * LeadSquared's own web-app configuration names them (PLATFORM_APP_BASE_URL
- * https://us11.leadsquared.com for region 11, https://run.leadsquared.com for region 1), and
- * the lead links of public integrations use https://in21.leadsquared.com/... and
- * https://run.leadsquared.com/LeadManagement/LeadDetails?LeadID=<id>. */
-char *
-liaison_contact_detail_lsq_web_url (const char *api_url, const char *lead_id)
-{
-  g_autofree char *host = api_host (api_url);
-  g_autofree char *escaped = NULL;
-  const char *web_host;
-  const char *domain;
-
-  if (host == NULL || lead_id == NULL || *lead_id == '\0' || host_is_loopback (host))
-    return NULL;
-  if (g_str_equal (host, "api.leadsquared.com"))
-    web_host = "run.leadsquared.com";
-  else if (g_str_has_prefix (host, "api-") && (domain = strchr (host, '.')) != NULL
-           && g_str_equal (domain, ".leadsquared.com") && domain > host + 4)
-    web_host = host + 4;
-  else
-    return NULL;
-  escaped = g_uri_escape_string (lead_id, NULL, FALSE);
-  return g_strdup_printf ("https://%s/LeadManagement/LeadDetails?LeadID=%s", web_host, escaped);
-}
-
-/* The contact's page in HighLevel's web app; NULL for the sandbox. Every location is at
- * app.gohighlevel.com, whichever API host it is reached through. */
-char *
-liaison_contact_detail_ghl_web_url (const char *api_url, const char *location_id,
-                                    const char *contact_id)
-{
-  g_autofree char *host = api_host (api_url);
-  g_autofree char *location = NULL;
-  g_autofree char *contact = NULL;
-
-  if (host == NULL || host_is_loopback (host) || location_id == NULL || *location_id == '\0'
-      || contact_id == NULL || *contact_id == '\0')
-    return NULL;
-  location = g_uri_escape_string (location_id, NULL, FALSE);
-  contact = g_uri_escape_string (contact_id, NULL, FALSE);
-  return g_strdup_printf ("https://app.gohighlevel.com/v2/location/%s/contacts/detail/%s", location,
-                          contact);
-}
+/* Websites (liaison-contact-web.c) ------------------------------------------ */
 
 static char *
 lsq_web_url (LiaisonContactDetail *self)
@@ -295,6 +222,18 @@ update_unlink (LiaisonContactDetail *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.unlink", can_unlink);
   gtk_widget_set_visible (GTK_WIDGET (self->unlink_button), can_unlink);
+}
+
+/* A contact an undo took the copy of back offers Copy Again, once at a time. */
+static void
+update_copy_again (LiaisonContactDetail *self)
+{
+  gboolean not_copied = self->row != NULL && self->model != NULL
+                        && liaison_contact_row_get_not_copied (self->row, NULL, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-again",
+                                 not_copied && !self->copying_again);
+  gtk_widget_set_visible (self->copy_again_button, not_copied);
 }
 
 /* An ambiguous contact lists every candidate of the other side at once; one on its own
@@ -487,6 +426,7 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
   update_unlink (self);
   update_candidates (self);
+  update_copy_again (self);
 
   if (self->row == NULL)
     {
@@ -496,7 +436,9 @@ liaison_contact_detail_update (LiaisonContactDetail *self)
     }
 
   gtk_label_set_label (self->name_label, liaison_contact_row_get_display_name (self->row));
-  explanation = liaison_format_link_explanation (self->row);
+  explanation = liaison_contact_row_get_not_copied (self->row, NULL, NULL)
+                    ? liaison_format_not_copied_explanation (self->row)
+                    : liaison_format_link_explanation (self->row);
   gtk_label_set_label (self->explanation_label, explanation);
 
   /* Both sides from the store, off the main thread; the fields show once both are in. */
@@ -646,6 +588,34 @@ match_again_action (GtkWidget *widget, const char *action_name, GVariant *parame
                                              on_change_done, liaison_weak_ref_new (self));
 }
 
+static void
+on_copy_again_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LiaisonContactDetail) self = liaison_weak_ref_steal (user_data);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = liaison_contact_links_finish (result, &error);
+
+  if (self == NULL)
+    return;
+  self->copying_again = FALSE;
+  update_copy_again (self);
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    liaison_contact_detail_show_error (self, error->message);
+}
+
+static void
+copy_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LiaisonContactDetail *self = LIAISON_CONTACT_DETAIL (widget);
+
+  if (self->row == NULL || self->model == NULL || self->copying_again)
+    return;
+  self->copying_again = TRUE;
+  update_copy_again (self);
+  liaison_contact_links_copy_again_async (widget, self->model, self->row, self->cancellable,
+                                          on_copy_again_done, liaison_weak_ref_new (self));
+}
+
 /* A candidate of the other side was picked: the shown contact and it become a manual link. */
 static void
 on_picked (LiaisonContactPicker *picker, LiaisonContactRow *candidate, LiaisonContactDetail *self)
@@ -763,6 +733,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, keep_apart_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, match_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, link_to_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, copy_again_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, create_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_box);
   gtk_widget_class_bind_template_child (widget_class, LiaisonContactDetail, candidates_label);
@@ -778,6 +749,7 @@ liaison_contact_detail_class_init (LiaisonContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.link-to", NULL, link_to_action);
   gtk_widget_class_install_action (widget_class, "detail.keep-apart", NULL, keep_apart_action);
   gtk_widget_class_install_action (widget_class, "detail.match-again", NULL, match_again_action);
+  gtk_widget_class_install_action (widget_class, "detail.copy-again", NULL, copy_again_action);
   gtk_widget_class_install_action (widget_class, "detail.open-lsq", NULL, open_lsq_action);
   gtk_widget_class_install_action (widget_class, "detail.open-ghl", NULL, open_ghl_action);
 

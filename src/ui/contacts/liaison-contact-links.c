@@ -2,7 +2,9 @@
  * Each change is answered in the window's toast overlay by what happened, with Undo: a
  * link is undone by unlinking it, an unlink by linking the two contacts again (as a manual
  * link). Keeping a match apart is undone by matching it again; matching again has no Undo, since
- * Keep Apart is at hand. Undo that fails says why in a toast of its own.
+ * Keep Apart is at hand. Copy Again (a contact an undo took the copy of back) has none either: the
+ * store has no call to list it again, and the next sync is what copies it. Undo that fails says why
+ * in a toast of its own.
  *
  * Copyright 2026 The Liaison authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -261,6 +263,48 @@ liaison_contact_links_unlink_async (GtkWidget *widget, LiaisonContactList *model
                         (GDestroyNotify) change_free);
   liaison_contact_list_unlink_async (model, link_id, cancellable, on_unlinked,
                                      g_steal_pointer (&task));
+}
+
+/* Copy again ------------------------------------------------------------ */
+
+static void
+on_copy_again (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Change *change = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!liaison_contact_list_copy_again_finish (LIAISON_CONTACT_LIST (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* No Undo: the store has no call that puts a record back on the list, and a sync is what
+   * copies it, so nothing has happened yet that would need one. */
+  /* Translators: %s is a contact's name */
+  show_done (change, _ ("“%s” will be copied by the next sync"), NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+liaison_contact_links_copy_again_async (GtkWidget *widget, LiaisonContactList *model,
+                                        LiaisonContactRow *row, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (LIAISON_IS_CONTACT_LIST (model));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_contact_links_copy_again_async);
+  g_task_set_task_data (task,
+                        change_new (widget, model, 0, liaison_contact_row_get_lsq_id (row),
+                                    liaison_contact_row_get_ghl_id (row),
+                                    liaison_contact_row_get_display_name (row)),
+                        (GDestroyNotify) change_free);
+  liaison_contact_list_copy_again_async (model, row, cancellable, on_copy_again,
+                                         g_steal_pointer (&task));
 }
 
 /* Every change of this file ends here; a failure says which change failed and why. */

@@ -37,6 +37,12 @@ void liaison_contact_links_match_again_async (GtkWidget *widget, LiaisonContactL
                                               LiaisonContactRow *row, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);
 
+/* Lets the contact of row, which an undo took the copy of back, be copied by the next sync, and
+ * says so. */
+void liaison_contact_links_copy_again_async (GtkWidget *widget, LiaisonContactList *model,
+                                             LiaisonContactRow *row, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+
 /* The end of each of these changes: FALSE with error set to a sentence on what failed. */
 gboolean liaison_contact_links_finish (GAsyncResult *result, GError **error);
 
