@@ -738,6 +738,44 @@ test_no_secret_columns (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_columns, >, 60);
 }
 
+/* Within one millisecond, from two threads: a mark is later than every stamp before it, and a
+ * stamp after a mark is not earlier, so that "changed since the pass began" is exact. */
+static gpointer
+stamp_a_while (gpointer data)
+{
+  gint64 last = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      gint64 stamp = liaison_store_stamp_ms ();
+
+      g_assert_cmpint (stamp, >=, last);
+      last = stamp;
+    }
+  return NULL;
+}
+
+static void
+test_clock (void)
+{
+  GThread *other = g_thread_new ("stamps", stamp_a_while, NULL);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      gint64 before = liaison_store_stamp_ms ();
+      gint64 mark = liaison_store_mark_ms ();
+      gint64 after = liaison_store_stamp_ms ();
+
+      g_assert_cmpint (mark, >, before);
+      g_assert_cmpint (after, >=, mark);
+    }
+  g_thread_join (other);
+  /* Marks run ahead of the real clock by one millisecond each at most; the tests after this one
+   * start once it caught up. */
+  g_assert_cmpint (liaison_store_stamp_ms (), <=, g_get_real_time () / 1000 + 20);
+  g_usleep (25000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -752,6 +790,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/pragmas-and-threads", test_pragmas_and_threads);
   g_test_add_func ("/store/files-private", test_files_private);
+  g_test_add_func ("/store/clock", test_clock);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/open-errors", test_open_errors);
   g_test_add_func ("/store/concurrent-open", test_concurrent_open);

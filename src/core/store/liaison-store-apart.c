@@ -25,7 +25,7 @@ write_pairs (LiaisonStore *self, LiaisonStoreDb *db, GTask *task, gboolean keep)
 {
   GPtrArray *pairs = g_task_get_task_data (task);
   GError *error = NULL;
-  gint64 now = g_get_real_time () / 1000;
+  gint64 now = liaison_store_stamp_ms ();
   gboolean ok = liaison_store_db_begin (db, &error);
 
   for (guint i = 0; ok && i < pairs->len; i++)

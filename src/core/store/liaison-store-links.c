@@ -78,7 +78,7 @@ create_links_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   g_autoptr (GPtrArray) lsq_ids = g_ptr_array_new (); /* borrowed from links */
   g_autoptr (GPtrArray) ghl_ids = g_ptr_array_new ();
   GError *error = NULL;
-  gint64 now = g_get_real_time () / 1000;
+  gint64 now = liaison_store_stamp_ms ();
   gboolean ok;
 
   ok = liaison_store_db_begin (db, &error);

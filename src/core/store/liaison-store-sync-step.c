@@ -411,7 +411,7 @@ apply_step_job (LiaisonStore *self, LiaisonStoreDb *db, GTask *task)
   LiaisonStoreStep *step = g_task_get_task_data (task);
   g_autofree char *region = liaison_store_dup_default_region (self);
   GError *error = NULL;
-  gint64 now = g_get_real_time () / 1000;
+  gint64 now = liaison_store_stamp_ms ();
   gboolean ok;
 
   ok = liaison_store_db_begin (db, &error);

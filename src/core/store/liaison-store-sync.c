@@ -16,7 +16,7 @@
 static gint64
 now_ms (void)
 {
-  return g_get_real_time () / 1000;
+  return liaison_store_stamp_ms ();
 }
 
 static gboolean

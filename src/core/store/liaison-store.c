@@ -422,8 +422,8 @@ store_open (LiaisonStore *self, GError **error)
     {
       /* Not yet shared with anyone: no lock or notification needed. The app and liaison-cli
        * open with no region and so agree on the saved one. */
-      g_autofree char *saved = liaison_store_get_setting (self, LIAISON_STORE_SETTING_PHONE_REGION,
-                                                          NULL);
+      g_autofree char *saved
+          = liaison_store_get_setting (self, LIAISON_STORE_SETTING_PHONE_REGION, NULL);
 
       if (saved != NULL && liaison_store_check_phone_region (saved, NULL))
         self->default_region = g_steal_pointer (&saved);
@@ -746,4 +746,30 @@ liaison_store_init (LiaisonStore *self)
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   /* Exclusive with one thread: jobs run one at a time, in order, always on the same thread. */
   self->pool = g_thread_pool_new (worker_run, self, 1, TRUE, NULL);
+}
+
+/* The clock's latest reading: stamps do not go below it, marks go past it. */
+static gint64 clock_last_ms;
+G_LOCK_DEFINE_STATIC (clock);
+
+gint64
+liaison_store_stamp_ms (void)
+{
+  gint64 now = g_get_real_time () / 1000;
+
+  G_LOCK (clock);
+  now = clock_last_ms = MAX (now, clock_last_ms);
+  G_UNLOCK (clock);
+  return now;
+}
+
+gint64
+liaison_store_mark_ms (void)
+{
+  gint64 now = g_get_real_time () / 1000;
+
+  G_LOCK (clock);
+  now = clock_last_ms = MAX (now, clock_last_ms + 1);
+  G_UNLOCK (clock);
+  return now;
 }

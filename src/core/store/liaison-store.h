@@ -147,6 +147,13 @@ gint64 liaison_store_count_links (LiaisonStore *self, LiaisonRecordKind kind,
                                   const char *lsq_connection, const char *ghl_connection,
                                   GError **error);
 
+/* The store's clock (ms since the epoch): a stamp is never earlier than a mark taken before it,
+ * and a mark is later than every stamp before it, so that "changed since the mark" is exact
+ * even within one millisecond. Stamps date what the store writes; a pass that reads what
+ * changed since it began takes a mark. Any thread. */
+gint64 liaison_store_stamp_ms (void);
+gint64 liaison_store_mark_ms (void);
+
 G_END_DECLS
 
 #include "liaison-store-query.h"

@@ -769,7 +769,9 @@ liaison_sync_appointments_async (LiaisonSyncRun *run, GAsyncReadyCallback callba
   pass->task = g_task_new (NULL, g_task_get_cancellable (run->task), callback, user_data);
   g_task_set_source_tag (pass->task, liaison_sync_appointments_async);
   g_task_set_task_data (pass->task, pass, (GDestroyNotify) pass_free);
-  pass->started_at = g_get_real_time () / 1000;
+  /* Past every stamp the store gave so far: what changes after is "since", what changed before
+   * is not. */
+  pass->started_at = liaison_store_mark_ms ();
   pass->now_ms = liaison_sync_engine_now_ms (run->engine);
   pass->window_from = pass->now_ms - LIAISON_APPOINTMENTS_PAST_MS;
   pass->window_to = pass->now_ms + LIAISON_APPOINTMENTS_AHEAD_MS;

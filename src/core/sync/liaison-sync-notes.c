@@ -428,7 +428,9 @@ liaison_sync_notes_async (LiaisonSyncRun *run, GAsyncReadyCallback callback, gpo
   pass->task = g_task_new (NULL, g_task_get_cancellable (run->task), callback, user_data);
   g_task_set_source_tag (pass->task, liaison_sync_notes_async);
   g_task_set_task_data (pass->task, pass, (GDestroyNotify) pass_free);
-  pass->started_at = g_get_real_time () / 1000;
+  /* Past every stamp the store gave so far: what changes after is "since", what changed before
+   * is not. */
+  pass->started_at = liaison_store_mark_ms ();
   pass->retry = g_array_new (FALSE, FALSE, sizeof (gint64));
   pass->failures_seen = run->result->n_failed;
   pass->plan_ops = json_array_new ();
