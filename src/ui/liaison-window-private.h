@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 GtkListBox *liaison_window_get_sidebar (LiaisonWindow *self);
 GtkStack *liaison_window_get_stack (LiaisonWindow *self);
 AdwWindowTitle *liaison_window_get_content_title (LiaisonWindow *self);
+GtkWidget *liaison_window_get_content_header (LiaisonWindow *self);
 
 G_END_DECLS

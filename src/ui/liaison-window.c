@@ -42,6 +42,7 @@ struct _LiaisonWindow
   GtkWidget *back_button;
   GtkListBox *sidebar;
   GtkStack *stack;
+  GtkWidget *content_header;
   AdwWindowTitle *content_title;
   GtkWidget *select_button;
 };
@@ -98,6 +99,12 @@ GtkStack *
 liaison_window_get_stack (LiaisonWindow *self)
 {
   return self->stack;
+}
+
+GtkWidget *
+liaison_window_get_content_header (LiaisonWindow *self)
+{
+  return self->content_header;
 }
 
 AdwWindowTitle *
@@ -554,6 +561,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, select_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -565,10 +573,42 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preview-sync", NULL, preview_sync_action);
 }
 
+/* The Conflicts page's own Ctrl+A and Escape work from anywhere inside it; these make them work
+ * from its header bar too, where the focus is after the narrow window's sidebar opens the page
+ * (the Back button) or after the Select button. */
+static gboolean
+forward_to_conflicts (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  LiaisonWindow *self = user_data;
+
+  if (gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->conflicts_page))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->conflicts_page),
+                                     g_variant_get_string (args, NULL), NULL);
+}
+
+static void
+add_header_shortcut (LiaisonWindow *self, GtkShortcutController *controller,
+                     GtkShortcutTrigger *trigger, const char *action)
+{
+  GtkShortcut *shortcut
+      = gtk_shortcut_new (trigger, gtk_callback_action_new (forward_to_conflicts, self, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 liaison_window_init (LiaisonWindow *self)
 {
+  GtkEventController *header_shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_header_shortcut (self, GTK_SHORTCUT_CONTROLLER (header_shortcuts),
+                       gtk_shortcut_trigger_parse_string ("<Control>a"), "conflicts.select-all");
+  add_header_shortcut (self, GTK_SHORTCUT_CONTROLLER (header_shortcuts),
+                       gtk_keyval_trigger_new (GDK_KEY_Escape, 0), "conflicts.leave-selection");
+  gtk_widget_add_controller (self->content_header, header_shortcuts);
 
   self->settings = g_settings_new (APPLICATION_ID);
 

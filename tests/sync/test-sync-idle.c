@@ -182,8 +182,17 @@ test_refused_update_waits (SyncFixture *f, gconstpointer data)
   seq = sync_log_seq (f, LIAISON_SERVICE_GHL);
   {
     g_autoptr (LiaisonSyncResult) first = sync_contacts (f);
+    const char *failure;
+    g_autofree char *who = NULL;
 
     g_assert_cmpuint (first->n_failed, ==, 1);
+    /* The failure names the person by e-mail address, as the Overview shows it, not by id. */
+    failure = g_ptr_array_index (first->failures, 0);
+    g_assert_nonnull (strstr (failure, ": "));
+    who = g_strndup (failure, strstr (failure, ": ") - failure);
+    g_test_message ("failure: %s", failure);
+    g_assert_nonnull (strchr (who, '@'));
+    g_assert_null (strstr (who, ghl_id));
   }
   g_assert_cmpuint (ghl_updates (f, seq), ==, 1);
 

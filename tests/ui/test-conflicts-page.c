@@ -262,6 +262,33 @@ on_session_opened (GObject *source, GAsyncResult *result, gpointer user_data)
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* Runs the header bar's shortcut for trigger, as a key press there would. */
+static gboolean
+press_in_header (LiaisonWindow *window, const char *trigger)
+{
+  GtkWidget *header = liaison_window_get_content_header (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (header);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text
+              = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (text, trigger) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, header,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 static GtkWidget *
 sidebar_count (LiaisonWindow *window)
 {
@@ -315,6 +342,16 @@ test_sidebar_count (Fixture *f, gconstpointer data)
   g_assert_nonnull (sidebar_count (window));
   g_assert_true (gtk_widget_get_visible (sidebar_count (window)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sidebar_count (window))), ==, expected);
+
+  /* Ctrl+A and Escape from the header bar (its Back and Select buttons) reach the page's
+   * selection, but only while the page is shown. */
+  g_assert_false (press_in_header (window, "<Control>a"));
+  g_assert_false (liaison_conflicts_page_get_selection_mode (page));
+  liaison_window_show_page (window, "conflicts");
+  g_assert_true (press_in_header (window, "<Control>a"));
+  g_assert_true (liaison_conflicts_page_get_selection_mode (page));
+  g_assert_true (press_in_header (window, "Escape"));
+  g_assert_false (liaison_conflicts_page_get_selection_mode (page));
 
   g_clear_object (&result);
   liaison_conflict_list_resolve_all_async (model, "lsq", NULL, on_session_opened, &result);

@@ -94,7 +94,8 @@ finish_single (Work *w)
       op->error = g_strdup (error->message);
       g_free (op->cause);
       op->cause = g_strdup (liaison_sync_error_cause (error));
-      liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
+      liaison_sync_fail_contact (run, item, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id,
+                                 error);
       liaison_sync_note_refusal (run, side, error);
       /* A create that failed may still have reached the service: its intent stays pending and
        * the next run looks the record up first. A refused one (validation) did not. */
@@ -154,7 +155,7 @@ on_single_intent (GObject *source, GAsyncResult *result, gpointer user_data)
   ids = liaison_store_add_intents_finish (LIAISON_STORE (source), result, &error);
   if (ids == NULL)
     {
-      liaison_sync_fail (w->run, item->lsq_id ? item->lsq_id : item->ghl_id, error);
+      liaison_sync_fail_contact (w->run, item, item->lsq_id ? item->lsq_id : item->ghl_id, error);
       g_error_free (error);
       liaison_sync_work_done (w, 1);
       return;
@@ -263,7 +264,7 @@ on_bulk_done (GObject *source, GAsyncResult *result, gpointer user_data)
           op->error = g_strdup (error->message);
           g_free (op->cause);
           op->cause = g_strdup (liaison_sync_error_cause (error));
-          liaison_sync_fail (run, item->ghl_id, error);
+          liaison_sync_fail_contact (run, item, item->ghl_id, error);
           /* A row LeadSquared refused was not created; a batch whose answer was lost may have
            * been: that intent stays pending for the next run to look up. */
           if (row != NULL && row->error != NULL)
@@ -290,8 +291,11 @@ on_bulk_intents (GObject *source, GAsyncResult *result, gpointer user_data)
   if (ids == NULL)
     {
       for (guint i = 0; i < w->items->len; i++)
-        liaison_sync_fail (w->run, ((LiaisonSyncItem *) g_ptr_array_index (w->items, i))->ghl_id,
-                           error);
+        {
+          LiaisonSyncItem *item = g_ptr_array_index (w->items, i);
+
+          liaison_sync_fail_contact (w->run, item, item->ghl_id, error);
+        }
       g_error_free (error);
       w->run->lsq_bulk_busy = FALSE;
       liaison_sync_work_done (w, w->items->len);
@@ -330,7 +334,7 @@ liaison_sync_apply_start_bulk (LiaisonSyncRun *run)
         contact = liaison_lsq_client_contact_from_attributes (run->lsq, body, &error);
       if (contact == NULL)
         {
-          liaison_sync_fail (run, item->ghl_id, error);
+          liaison_sync_fail_contact (run, item, item->ghl_id, error);
           run->done++;
           continue;
         }

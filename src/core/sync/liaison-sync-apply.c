@@ -471,8 +471,9 @@ finish_update (Work *w)
           ok = FALSE;
           if (w->intent_of[side] != NULL)
             liaison_sync_fail_intent (step, w->intent_of[side], w->errors[side], refused);
-          liaison_sync_fail (run, side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
-                             w->errors[side]);
+          liaison_sync_fail_contact (run, item,
+                                     side == LIAISON_SERVICE_LSQ ? item->lsq_id : item->ghl_id,
+                                     w->errors[side]);
           liaison_sync_note_refusal (run, side, w->errors[side]);
         }
       keys = changes ? json_object_get_members (changes) : NULL;
@@ -598,7 +599,7 @@ on_update_intents (GObject *source, GAsyncResult *result, gpointer user_data)
   if (ids == NULL)
     {
       /* Nothing was sent: the next run plans it again. */
-      liaison_sync_fail (w->run, item->lsq_id, error);
+      liaison_sync_fail_contact (w->run, item, item->lsq_id, error);
       g_error_free (error);
       liaison_sync_work_done (w, 1);
       return;

@@ -81,5 +81,9 @@ LiaisonStoreRecord *liaison_sync_record_from_contact (LiaisonContact *contact,
                                                       const char *connection_id,
                                                       char **content_hash);
 void liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error);
+/* The same for a contact's item: the failure names the person (see describe_contact), id only
+ * when nothing else is known. */
+void liaison_sync_fail_contact (LiaisonSyncRun *run, const LiaisonSyncItem *item, const char *id,
+                                const GError *error);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "liaison-contact-codec.h"
 #include "liaison-debug.h"
+#include "liaison-json.h"
 #include "liaison-field-def.h"
 #include "liaison-field-map-cache.h"
 #include "liaison-refresher.h"
@@ -167,6 +168,34 @@ liaison_sync_fail (LiaisonSyncRun *run, const char *what, const GError *error)
   run->result->n_failed++;
   g_ptr_array_add (run->result->failures,
                    g_strdup_printf ("%s: %s", what, error ? error->message : _ ("failed")));
+}
+
+/* Who a contact's item is about, as a person knows them: the name a create carries and the
+ * e-mail address, else the phone number; the record's id only when the plan knows neither. */
+static char *
+describe_contact (const LiaisonSyncItem *item, const char *id)
+{
+  const char *first = item->values ? liaison_json_get_string (item->values, "firstName") : NULL;
+  const char *last = item->values ? liaison_json_get_string (item->values, "lastName") : NULL;
+  const char *key = item->email && *item->email ? item->email : item->phone;
+  g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "",
+                                                       last ? last : ""));
+
+  if (key != NULL && *key != '\0')
+    return *name != '\0' ? g_strdup_printf ("%s (%s)", name, key) : g_strdup (key);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  /* TRANSLATORS: %s is a record's id in LeadSquared or HighLevel */
+  return g_strdup_printf (_ ("The contact %s"), id ? id : "");
+}
+
+void
+liaison_sync_fail_contact (LiaisonSyncRun *run, const LiaisonSyncItem *item, const char *id,
+                           const GError *error)
+{
+  g_autofree char *who = describe_contact (item, id);
+
+  liaison_sync_fail (run, who, error);
 }
 
 /* Runs after the notifications queued before it (same context, same priority): those are
