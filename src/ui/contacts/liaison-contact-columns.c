@@ -43,6 +43,29 @@ static const Column columns[] = {
   { "modified", N_ ("Last Change"), NULL, G_CALLBACK (bind_modified_cell), FALSE, 110 },
 };
 
+/* An ellipsized value is still there in full, on hover; a cell with an explanation of its own
+ * ("liaison-explanation") shows that. Asked for on hover rather than set at each bind: setting
+ * a tooltip on every cell as rows are made was most of the time the page took to show its
+ * first rows (bench-contacts-page, 100,000 contacts: 418 ms with, 180–228 ms without). */
+static gboolean
+on_cell_query_tooltip (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                       gpointer user_data)
+{
+  const char *explanation = g_object_get_data (G_OBJECT (label), "liaison-explanation");
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (explanation != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, explanation);
+      return TRUE;
+    }
+  if (text == NULL || *text == '\0'
+      || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
@@ -51,6 +74,8 @@ setup_text_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -60,8 +85,7 @@ set_cell_text (GtkListItem *item, const char *text)
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   gtk_label_set_label (label, text != NULL ? text : "");
-  /* An ellipsized value is still there in full, on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
+  g_object_set_data (G_OBJECT (label), "liaison-explanation", NULL);
 }
 
 static void
@@ -92,8 +116,9 @@ bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
   /* An undo took its copy back: the short word in the column, the whole of it on hover. */
   set_cell_text (item, _ ("Not copied"));
   label = gtk_list_item_get_child (item);
-  gtk_widget_set_tooltip_text (
-      label, _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
+  g_object_set_data (
+      G_OBJECT (label), "liaison-explanation",
+      (gpointer) _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
 }
 
 static void
