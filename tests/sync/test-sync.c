@@ -367,6 +367,9 @@ test_refused_create_waits (SyncFixture *f, gconstpointer data)
     lead_id = g_strdup (((LiaisonStoreOperation *) g_ptr_array_index (failed, 0))->lsq_id);
     g_assert_nonnull (lead_id);
     g_assert_null (strstr (g_ptr_array_index (first->failures, 0), lead_id));
+    /* A create carries the person's name: "First Last (e-mail): …". */
+    g_assert_nonnull (strstr (g_ptr_array_index (first->failures, 0), "@"));
+    g_assert_nonnull (strstr (g_ptr_array_index (first->failures, 0), " ("));
   }
 
   seq = sync_log_seq (f, LIAISON_SERVICE_GHL);

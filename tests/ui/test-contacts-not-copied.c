@@ -207,7 +207,15 @@ test_not_copied_copy_again (NotCopiedFixture *f, gconstpointer data)
   lsq_id = g_strdup (liaison_contact_row_get_lsq_id (row));
   ghl_id = g_strdup (liaison_contact_row_get_ghl_id (row));
   ui_test_spin (200);
-  g_assert_nonnull (find_labelled (GTK_WIDGET (view), GTK_TYPE_LABEL, "Not copied"));
+  {
+    GtkWidget *cell = find_labelled (GTK_WIDGET (view), GTK_TYPE_LABEL, "Not copied");
+
+    g_assert_nonnull (cell);
+    /* The sentence behind the word, for a screen reader as on hover. */
+    gtk_test_accessible_assert_property (
+        cell, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+        "Not copied: an undo took its copy back, and the next sync leaves it alone");
+  }
 
   /* The detail says which undo, and that the next sync leaves it alone; Copy Again instead of
    * Create. */

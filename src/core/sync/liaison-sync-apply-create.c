@@ -94,8 +94,8 @@ finish_single (Work *w)
       op->error = g_strdup (error->message);
       g_free (op->cause);
       op->cause = g_strdup (liaison_sync_error_cause (error));
-      liaison_sync_fail_contact (run, item, side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id,
-                                 error);
+      liaison_sync_fail_contact (run, item,
+                                 side == LIAISON_SERVICE_LSQ ? item->ghl_id : item->lsq_id, error);
       liaison_sync_note_refusal (run, side, error);
       /* A create that failed may still have reached the service: its intent stays pending and
        * the next run looks the record up first. A refused one (validation) did not. */

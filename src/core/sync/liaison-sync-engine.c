@@ -21,9 +21,9 @@
 
 #include "liaison-contact-codec.h"
 #include "liaison-debug.h"
-#include "liaison-json.h"
 #include "liaison-field-def.h"
 #include "liaison-field-map-cache.h"
+#include "liaison-json.h"
 #include "liaison-refresher.h"
 #include "liaison-store-query.h"
 #include "liaison-store-sync.h"
@@ -178,8 +178,8 @@ describe_contact (const LiaisonSyncItem *item, const char *id)
   const char *first = item->values ? liaison_json_get_string (item->values, "firstName") : NULL;
   const char *last = item->values ? liaison_json_get_string (item->values, "lastName") : NULL;
   const char *key = item->email && *item->email ? item->email : item->phone;
-  g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "",
-                                                       last ? last : ""));
+  g_autofree char *name
+      = g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
 
   if (key != NULL && *key != '\0')
     return *name != '\0' ? g_strdup_printf ("%s (%s)", name, key) : g_strdup (key);

@@ -85,7 +85,22 @@ set_cell_text (GtkListItem *item, const char *text)
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   gtk_label_set_label (label, text != NULL ? text : "");
-  g_object_set_data (G_OBJECT (label), "liaison-explanation", NULL);
+  if (g_object_get_data (G_OBJECT (label), "liaison-explanation") != NULL)
+    {
+      g_object_set_data (G_OBJECT (label), "liaison-explanation", NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* A cell whose word needs a sentence: on hover, and for a screen reader. */
+static void
+set_cell_explanation (GtkListItem *item, const char *explanation)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (label), "liaison-explanation", (gpointer) explanation);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  explanation, -1);
 }
 
 static void
@@ -104,7 +119,6 @@ static void
 bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   LiaisonContactRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label;
 
   if (row == NULL || !liaison_contact_row_get_not_copied (row, NULL, NULL))
     {
@@ -115,10 +129,8 @@ bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
     }
   /* An undo took its copy back: the short word in the column, the whole of it on hover. */
   set_cell_text (item, _ ("Not copied"));
-  label = gtk_list_item_get_child (item);
-  g_object_set_data (
-      G_OBJECT (label), "liaison-explanation",
-      (gpointer) _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
+  set_cell_explanation (
+      item, _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
 }
 
 static void
