@@ -27,6 +27,23 @@ store_test_wait (GAsyncResult **slot)
   return *slot;
 }
 
+/* Waits until every job queued on the store before now has run: the store runs its jobs one at a
+ * time and in order, so a read queued behind them answers after the last of them. Then dispatches
+ * what they left pending. */
+void
+store_test_settle (LiaisonStore *store, const char *connection_id)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+
+  liaison_store_list_children_async (store, connection_id, LIAISON_RECORD_TASK, "", NULL,
+                                     store_test_result_cb, &result);
+  records = liaison_store_list_children_finish (store, store_test_wait (&result), &error);
+  g_assert_no_error (error);
+  store_test_drain ();
+}
+
 /* Dispatches what is already pending (store notifications, released jobs). */
 void
 store_test_drain (void)

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void store_test_result_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 GAsyncResult *store_test_wait (GAsyncResult **slot);
 void store_test_drain (void);
+void store_test_settle (LiaisonStore *store, const char *connection_id);
 
 char *store_test_tmpdir (void);
 void store_test_rmtree (const char *dir);

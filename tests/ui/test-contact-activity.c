@@ -276,8 +276,8 @@ wait_loaded (Fixture *f)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  /* The cache writes queued with the last answers. */
-  store_test_drain ();
+  /* The cache writes queued with the last answers run on the store's thread: wait for them. */
+  store_test_settle (f->store, f->ghl_id);
 }
 
 static void
