@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "conflicts-test-util.h"
+#include "liaison-lazy-widgets.h"
 #include "liaison-window-private.h"
 
 /* Clicks the button of choice on every open field conflict. */
@@ -230,11 +231,34 @@ test_always_take (Fixture *f, gconstpointer data)
 {
   LiaisonConflictRow *row;
   g_autofree char *mapping = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr (GtkTooltip) tooltip = NULL;
+  GtkWidget *more, *take;
+  GMenuModel *menu;
+  gboolean shown = FALSE;
 
   liaison_conflicts_page_set_store (f->page, f->sync.store);
   make_conflict (f, "Mumbai", "Chennai");
   WAIT_UNTIL ((row = find_row (f, "city")) != NULL);
-  g_assert_true (GTK_IS_MENU_BUTTON (find_named (GTK_WIDGET (row), "more")));
+  more = find_named (GTK_WIDGET (row), "more");
+  g_assert_true (GTK_IS_MENU_BUTTON (more));
+
+  /* The buttons' tooltips wait until they are asked for, and the menu until it opens. */
+  take = find_named (GTK_WIDGET (row), "lsq");
+  g_assert_true (gtk_widget_get_has_tooltip (take));
+  g_assert_cmpstr (liaison_get_tooltip (take), ==, "Write LeadSquared’s value to HighLevel too");
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (take, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_assert_cmpstr (liaison_get_tooltip (more), ==, "More Choices");
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "conflicts.always");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
 
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (f->page), "conflicts.always", "(ss)", "ghl", "city"));

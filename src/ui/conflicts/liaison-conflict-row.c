@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-conflict-row.h"
+#include "liaison-lazy-widgets.h"
 
 struct _LiaisonConflictRow
 {
@@ -180,7 +181,7 @@ choice_button (LiaisonConflictRow *self, const char *label, const char *choice, 
 
   g_object_set_data (G_OBJECT (button), "choice", (gpointer) choice);
   gtk_widget_set_name (button, choice);
-  gtk_widget_set_tooltip_text (button, tip);
+  liaison_set_tooltip (button, tip);
   g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
   return button;
 }
@@ -322,7 +323,7 @@ link_button (LiaisonConflictItem *item, GPtrArray *candidates, const LiaisonConf
       tip = g_strdup_printf (_ ("Link %s with one of the %s contacts"), candidate_title (c),
                              side_name (other));
     }
-  gtk_widget_set_tooltip_text (button, tip);
+  liaison_set_tooltip (button, tip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_name (button, "link");
   return button;
@@ -467,8 +468,8 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (apart), "conflicts.keep-apart");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (apart), "x",
                                         liaison_conflict_item_get_id (item));
-      gtk_widget_set_tooltip_text (apart, _ ("These are different people: never match them, and "
-                                             "copy none of them to the other service"));
+      liaison_set_tooltip (apart, _ ("These are different people: never match them, and "
+                                     "copy none of them to the other service"));
       gtk_widget_set_name (apart, "keep-apart");
       gtk_widget_set_halign (apart, GTK_ALIGN_START);
       gtk_widget_set_margin_top (apart, 6);
@@ -518,8 +519,8 @@ liaison_conflict_row_new (LiaisonConflictItem *item)
     g_menu_append_item (menu, ghl);
     self->buttons[3] = gtk_menu_button_new ();
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->buttons[3]), "view-more-symbolic");
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->buttons[3]), G_MENU_MODEL (menu));
-    gtk_widget_set_tooltip_text (self->buttons[3], _ ("More Choices"));
+    liaison_menu_button_set_menu_later (GTK_MENU_BUTTON (self->buttons[3]), G_MENU_MODEL (menu));
+    liaison_set_tooltip (self->buttons[3], _ ("More Choices"));
     gtk_widget_set_name (self->buttons[3], "more");
     gtk_widget_set_halign (self->buttons[3], GTK_ALIGN_START);
   }

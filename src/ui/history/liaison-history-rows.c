@@ -11,6 +11,7 @@
 
 #include "liaison-format.h"
 #include "liaison-history-page-private.h"
+#include "liaison-lazy-widgets.h"
 #include "liaison-store-history.h"
 
 const char *
@@ -273,9 +274,9 @@ filter_menu (const LiaisonStoreOperation *op)
     return NULL;
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  liaison_menu_button_set_menu_later (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _ ("Filter by This Change"));
+  liaison_set_tooltip (button, _ ("Filter by This Change"));
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
