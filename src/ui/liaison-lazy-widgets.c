@@ -32,27 +32,27 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   return TRUE;
 }
 
-/* text: NULL takes the tooltip away. */
+/* text: NULL takes the tooltip away. The widget keeps has-tooltip, and answers nothing: a
+ * widget with tooltips of its own (a cell showing its value cut short) keeps them. */
 void
 liaison_set_tooltip (GtkWidget *widget, const char *text)
 {
-  gboolean connected;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  connected = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY "-connected") != NULL;
-  if (text == NULL && !connected)
+  if (g_strcmp0 (text, liaison_get_tooltip (widget)) == 0)
     return;
-  if (!connected)
+  if (g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY "-connected") == NULL)
     {
       g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
       g_object_set_data (G_OBJECT (widget), TOOLTIP_KEY "-connected", GINT_TO_POINTER (TRUE));
     }
   g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
   if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    text, -1);
+    {
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      text, -1);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

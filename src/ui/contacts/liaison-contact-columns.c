@@ -15,6 +15,7 @@
 #include "liaison-contact-columns.h"
 #include "liaison-contact-row.h"
 #include "liaison-format.h"
+#include "liaison-lazy-widgets.h"
 
 typedef struct
 {
@@ -43,22 +44,19 @@ static const Column columns[] = {
   { "modified", N_ ("Last Change"), NULL, G_CALLBACK (bind_modified_cell), FALSE, 110 },
 };
 
-/* An ellipsized value is still there in full, on hover; a cell with an explanation of its own
- * ("liaison-explanation") shows that. Asked for on hover rather than set at each bind: setting
- * a tooltip on every cell as rows are made was most of the time the page took to show its
- * first rows (bench-contacts-page, 100,000 contacts: 418 ms with, 180–228 ms without). */
+/* An ellipsized value is still there in full, on hover; a cell with a sentence of its own
+ * (liaison_set_tooltip) shows that instead. Asked for on hover rather than set at each bind:
+ * setting a tooltip on every cell as rows are made was most of the time the page took to show
+ * its first rows (bench-contacts-page, 100,000 contacts: 418 ms with, 180–228 ms without). */
 static gboolean
 on_cell_query_tooltip (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                        gpointer user_data)
 {
-  const char *explanation = g_object_get_data (G_OBJECT (label), "liaison-explanation");
   const char *text = gtk_label_get_text (GTK_LABEL (label));
 
-  if (explanation != NULL)
-    {
-      gtk_tooltip_set_text (tooltip, explanation);
-      return TRUE;
-    }
+  /* liaison_set_tooltip's own handler, connected after this one, shows the sentence. */
+  if (liaison_get_tooltip (label) != NULL)
+    return FALSE;
   if (text == NULL || *text == '\0'
       || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
     return FALSE;
@@ -85,22 +83,7 @@ set_cell_text (GtkListItem *item, const char *text)
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   gtk_label_set_label (label, text != NULL ? text : "");
-  if (g_object_get_data (G_OBJECT (label), "liaison-explanation") != NULL)
-    {
-      g_object_set_data (G_OBJECT (label), "liaison-explanation", NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-/* A cell whose word needs a sentence: on hover, and for a screen reader. */
-static void
-set_cell_explanation (GtkListItem *item, const char *explanation)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (label), "liaison-explanation", (gpointer) explanation);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  explanation, -1);
+  liaison_set_tooltip (GTK_WIDGET (label), NULL);
 }
 
 static void
@@ -129,8 +112,10 @@ bind_status_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
     }
   /* An undo took its copy back: the short word in the column, the whole of it on hover. */
   set_cell_text (item, _ ("Not copied"));
-  set_cell_explanation (
-      item, _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
+  /* A cell whose word needs a sentence: on hover, and for a screen reader. */
+  liaison_set_tooltip (
+      gtk_list_item_get_child (item),
+      _ ("Not copied: an undo took its copy back, and the next sync leaves it alone"));
 }
 
 static void
